@@ -1,0 +1,141 @@
+package dev.ioscope.engine.registry;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The I/O Kit class hierarchy: each known class and its superclass (OSMetaClass::getSuperClass). Lets
+ * "does this entry conform to IOPCIDevice?" (OSDynamicCast / IOProviderClass matching) be answered for
+ * snapshots that name only leaf classes.
+ *
+ * <p>Seeded from {@code iokit-classes.txt} (a resource of well-known classes, one {@code Class Superclass}
+ * pair per line), grown from class chains that snapshots record, and extendable by plugins.
+ */
+public final class ClassCatalogue {
+    private static final String RESOURCE = "iokit-classes.txt";
+    private static volatile Map<String, String> standardTable;
+
+    private final Map<String, String> superOf;
+
+    private ClassCatalogue(Map<String, String> table) {
+        this.superOf = new HashMap<>(table);
+    }
+
+    /** A fresh, mutable catalogue seeded with the well-known classes. */
+    public static ClassCatalogue standard() {
+        return new ClassCatalogue(standardTable());
+    }
+
+    /** An empty catalogue (OSObject only). */
+    public static ClassCatalogue empty() {
+        return new ClassCatalogue(Map.of());
+    }
+
+    private static Map<String, String> standardTable() {
+        Map<String, String> t = standardTable;
+        if (t == null) {
+            t = loadResource();
+            standardTable = t;
+        }
+        return t;
+    }
+
+    private static Map<String, String> loadResource() {
+        Map<String, String> t = new HashMap<>();
+        try (InputStream in = ClassCatalogue.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + RESOURCE);
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line; (line = r.readLine()) != null; ) {
+                line = line.strip();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] parts = line.split("\\s+");
+                if (parts.length == 2) {
+                    t.put(parts[0], parts[1]);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Map.copyOf(t);
+    }
+
+    /** Declares {@code className}'s superclass. A later, different declaration replaces the earlier one. */
+    public void define(String className, String superClass) {
+        Objects.requireNonNull(className);
+        Objects.requireNonNull(superClass);
+        if (className.equals(superClass)) {
+            throw new IllegalArgumentException(className + " cannot be its own superclass");
+        }
+        // Refuse a declaration that would make a cycle, so chain walks always end.
+        for (String s = superClass; s != null; s = superOf.get(s)) {
+            if (s.equals(className)) {
+                throw new IllegalArgumentException("class cycle: " + className + " -> " + superClass);
+            }
+        }
+        superOf.put(className, superClass);
+    }
+
+    /** Learns a class chain, leaf first, as snapshots record it (IOObjectInheritance / inheritance). */
+    public void learnChain(List<String> chainLeafFirst) {
+        for (int i = 0; i + 1 < chainLeafFirst.size(); i++) {
+            try {
+                define(chainLeafFirst.get(i), chainLeafFirst.get(i + 1));
+            } catch (IllegalArgumentException ignored) {
+                // a contradictory chain keeps the first reading
+            }
+        }
+    }
+
+    public boolean knows(String className) {
+        return superOf.containsKey(className) || "OSObject".equals(className);
+    }
+
+    public Optional<String> superClass(String className) {
+        return Optional.ofNullable(superOf.get(className));
+    }
+
+    /** The chain leaf first, e.g. [IOPCIDevice, IOService, IORegistryEntry, OSObject]. */
+    public List<String> chain(String className) {
+        List<String> out = new ArrayList<>();
+        for (String c = className; c != null && out.size() < 256; c = superOf.get(c)) {
+            out.add(c);
+        }
+        return out;
+    }
+
+    /** OSDynamicCast-style conformance: {@code className} is {@code target} or a subclass of it. */
+    public boolean conformsTo(String className, String target) {
+        for (String c = className; c != null; c = superOf.get(c)) {
+            if (c.equals(target)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Conformance for an entry, using its own recorded chain first, then the catalogue. */
+    public boolean conformsTo(IORegistryEntry e, String target) {
+        if (e.inheritance().contains(target)) {
+            return true;
+        }
+        return conformsTo(e.className(), target);
+    }
+
+    public int size() {
+        return superOf.size();
+    }
+}

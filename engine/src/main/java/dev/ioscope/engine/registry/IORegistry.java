@@ -1,0 +1,198 @@
+package dev.ioscope.engine.registry;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A whole registry: its planes, its root entry and every entry by ID. The root is a member of every plane,
+ * as XNU's registry root is ({@code IORegistryEntry::getRegistryRoot()}).
+ *
+ * <p>Not thread-safe; a registry belongs to one thread at a time.
+ */
+public final class IORegistry {
+    /** The ID XNU gives the registry root; later entries count up from it. */
+    public static final long ROOT_ID = 0x100000100L;
+
+    private final Map<String, IORegistryPlane> planes = new LinkedHashMap<>();
+    private final Map<Long, IORegistryEntry> byId = new HashMap<>();
+    private final List<IORegistryEntry> entries = new ArrayList<>();
+    private final IORegistryEntry root;
+    private final ClassCatalogue classes;
+    private long nextId;
+
+    private IORegistry(long rootId, String rootName, ClassCatalogue classes) {
+        this.classes = classes;
+        this.nextId = rootId + 1;
+        this.root = new IORegistryEntry(rootId, "IORegistryEntry", rootName);
+        register(root);
+    }
+
+    /** An empty registry with a root named "Root", the class catalogue of well-known I/O Kit classes. */
+    public static IORegistry create() {
+        return new IORegistry(ROOT_ID, "Root", ClassCatalogue.standard());
+    }
+
+    public static IORegistry create(long rootId, String rootName) {
+        return new IORegistry(rootId, rootName, ClassCatalogue.standard());
+    }
+
+    public IORegistryEntry root() {
+        return root;
+    }
+
+    public ClassCatalogue classes() {
+        return classes;
+    }
+
+    /** Returns the plane with this name, creating it on first use (IORegistryEntry::makePlane). */
+    public IORegistryPlane plane(String name) {
+        return planes.computeIfAbsent(name, n -> {
+            IORegistryPlane p = new IORegistryPlane(n);
+            root.linksOrCreate(p).inPlane = true;
+            return p;
+        });
+    }
+
+    /** getPlane(name): an existing plane only. */
+    public Optional<IORegistryPlane> findPlane(String name) {
+        return Optional.ofNullable(planes.get(name));
+    }
+
+    /** The planes in creation order. */
+    public List<IORegistryPlane> planes() {
+        return List.copyOf(planes.values());
+    }
+
+    /** Creates an entry with the next free ID. */
+    public IORegistryEntry createEntry(String className, String name) {
+        while (byId.containsKey(nextId)) {
+            nextId++;
+        }
+        return createEntry(nextId++, className, name);
+    }
+
+    /** Creates an entry with a given ID (from a snapshot). IDs are unique. */
+    public IORegistryEntry createEntry(long id, String className, String name) {
+        if (byId.containsKey(id)) {
+            throw new IllegalArgumentException("duplicate registry entry ID 0x" + Long.toHexString(id));
+        }
+        IORegistryEntry e = new IORegistryEntry(id, className, name);
+        register(e);
+        if (Long.compareUnsigned(id, nextId) >= 0) {
+            nextId = id + 1;
+        }
+        return e;
+    }
+
+    private void register(IORegistryEntry e) {
+        byId.put(e.registryEntryID(), e);
+        entries.add(e);
+    }
+
+    public Optional<IORegistryEntry> entry(long id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** Every entry, in creation order (the root first). */
+    public List<IORegistryEntry> entries() {
+        return Collections.unmodifiableList(entries);
+    }
+
+    public int size() {
+        return entries.size();
+    }
+
+    /**
+     * attachToParent(parent, plane): links {@code child} under {@code parent} in the plane, appended after
+     * the parent's existing children. Attaching twice to the same parent is a no-op, as in XNU (makeLink
+     * refuses duplicates). Cycles are refused.
+     */
+    public void attach(IORegistryEntry child, IORegistryEntry parent, IORegistryPlane plane) {
+        Objects.requireNonNull(child);
+        Objects.requireNonNull(parent);
+        plane(plane.name());
+        if (child == parent || isAncestor(child, parent, plane)) {
+            throw new IllegalArgumentException("attaching " + child.name() + " under " + parent.name()
+                    + " in " + plane + " would make a cycle");
+        }
+        IORegistryEntry.PlaneLinks cl = child.linksOrCreate(plane);
+        IORegistryEntry.PlaneLinks pl = parent.linksOrCreate(plane);
+        if (cl.parents.contains(parent)) {
+            return;
+        }
+        cl.parents.add(parent);
+        cl.inPlane = true;
+        pl.children.add(child);
+        pl.inPlane = true;
+    }
+
+    /** detachFromParent(parent, plane). */
+    public void detach(IORegistryEntry child, IORegistryEntry parent, IORegistryPlane plane) {
+        IORegistryEntry.PlaneLinks cl = child.links(plane);
+        IORegistryEntry.PlaneLinks pl = parent.links(plane);
+        if (cl == null || pl == null) {
+            return;
+        }
+        cl.parents.remove(parent);
+        pl.children.remove(child);
+        if (cl.parents.isEmpty() && child != root) {
+            cl.inPlane = false;
+        }
+    }
+
+    /** detachAll(plane) for one entry, then drops it from the registry if it is in no plane any more. */
+    public void detachAll(IORegistryEntry e, IORegistryPlane plane) {
+        for (IORegistryEntry p : List.copyOf(e.parents(plane))) {
+            detach(e, p, plane);
+        }
+        for (IORegistryEntry c : List.copyOf(e.children(plane))) {
+            detach(c, e, plane);
+        }
+    }
+
+    /** Removes an entry that is linked in no plane any more. */
+    public void remove(IORegistryEntry e) {
+        if (e == root) {
+            throw new IllegalArgumentException("cannot remove the registry root");
+        }
+        for (IORegistryPlane p : planes()) {
+            detachAll(e, p);
+        }
+        byId.remove(e.registryEntryID());
+        entries.remove(e);
+    }
+
+    /** True if {@code maybeAncestor} is reachable from {@code e} by parent links in the plane. */
+    public boolean isAncestor(IORegistryEntry maybeAncestor, IORegistryEntry e, IORegistryPlane plane) {
+        java.util.ArrayDeque<IORegistryEntry> work = new java.util.ArrayDeque<>();
+        java.util.Set<IORegistryEntry> seen = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        work.add(e);
+        while (!work.isEmpty()) {
+            IORegistryEntry x = work.poll();
+            if (x == maybeAncestor) {
+                return true;
+            }
+            if (seen.add(x)) {
+                work.addAll(x.parents(plane));
+            }
+        }
+        return false;
+    }
+
+    /** Number of distinct entries reachable from the root in the plane (the root included). */
+    public int entryCount(IORegistryPlane plane) {
+        int n = 0;
+        for (IORegistryEntry e : entries) {
+            if (e == root || (e.inPlane(plane) && !e.parents(plane).isEmpty())) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,254 @@
+package dev.ioscope.engine.registry;
+
+import dev.ioscope.engine.os.OSDictionary;
+import dev.ioscope.engine.os.OSObject;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One I/O Kit registry entry: a 64-bit ID, a class (with its superclass chain where known), one property
+ * table, and per-plane name, location, parents and children. Mirrors XNU's IORegistryEntry.
+ *
+ * <p>Entries are created and linked through {@link IORegistry}, which owns the link bookkeeping in both
+ * directions. Not thread-safe: a registry belongs to one thread (the engine's, or the loader's until it
+ * is published).
+ */
+public final class IORegistryEntry {
+    private final long registryEntryID;
+    private String className;
+    private List<String> inheritance;
+    private String name;
+    private String location;
+    private OSDictionary properties;
+    private EntryState state;
+    private OSDictionary snapshotInfo;
+    /** Per-plane links, in the order planes were first linked; tiny, so a list beats a map. */
+    private final List<PlaneLinks> planeLinks = new ArrayList<>(2);
+
+    IORegistryEntry(long registryEntryID, String className, String name) {
+        this.registryEntryID = registryEntryID;
+        this.className = Objects.requireNonNull(className, "className");
+        this.name = Objects.requireNonNull(name, "name");
+        this.inheritance = List.of();
+        this.properties = OSDictionary.empty();
+        this.state = EntryState.PLAIN;
+        this.snapshotInfo = OSDictionary.empty();
+    }
+
+    /** getRegistryEntryID(). */
+    public long registryEntryID() {
+        return registryEntryID;
+    }
+
+    /** The leaf class name (getMetaClass()->getClassName()). */
+    public String className() {
+        return className;
+    }
+
+    public void setClassName(String className) {
+        this.className = Objects.requireNonNull(className);
+    }
+
+    /** The class chain leaf first as the snapshot recorded it ({@code IOObjectInheritance}), or empty. */
+    public List<String> inheritance() {
+        return inheritance;
+    }
+
+    public void setInheritance(List<String> chain) {
+        this.inheritance = List.copyOf(chain);
+    }
+
+    /** getName(): the name outside any plane. */
+    public String name() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = Objects.requireNonNull(name);
+    }
+
+    /** getLocation(): the location outside any plane, or null. */
+    public String location() {
+        return location;
+    }
+
+    public void setLocation(String location) {
+        this.location = location;
+    }
+
+    /** getName(plane): the plane's own name if set, else the entry's name. */
+    public String name(IORegistryPlane plane) {
+        PlaneLinks l = links(plane);
+        return l != null && l.name != null ? l.name : name;
+    }
+
+    /** getLocation(plane): the plane's own location if set, else the entry's location (may be null). */
+    public String location(IORegistryPlane plane) {
+        PlaneLinks l = links(plane);
+        return l != null && l.location != null ? l.location : location;
+    }
+
+    /** The name a plane sets for this entry, without falling back to the default name; null if none. */
+    public String ownName(IORegistryPlane plane) {
+        PlaneLinks l = links(plane);
+        return l == null ? null : l.name;
+    }
+
+    public String ownLocation(IORegistryPlane plane) {
+        PlaneLinks l = links(plane);
+        return l == null ? null : l.location;
+    }
+
+    public void setName(IORegistryPlane plane, String planeName) {
+        linksOrCreate(plane).name = planeName;
+    }
+
+    public void setLocation(IORegistryPlane plane, String planeLocation) {
+        linksOrCreate(plane).location = planeLocation;
+    }
+
+    /** name@location in the plane, as paths and ioreg print it. */
+    public String nameWithLocation(IORegistryPlane plane) {
+        String loc = location(plane);
+        String n = name(plane);
+        return loc == null || loc.isEmpty() ? n : n + "@" + loc;
+    }
+
+    /** The whole property table (getPropertyTable()). */
+    public OSDictionary properties() {
+        return properties;
+    }
+
+    public void setProperties(OSDictionary properties) {
+        this.properties = Objects.requireNonNull(properties);
+    }
+
+    /** getProperty(key) on this entry alone. */
+    public OSObject property(String key) {
+        return properties.get(key);
+    }
+
+    public void setProperty(String key, OSObject value) {
+        properties = properties.with(key, value);
+    }
+
+    public void removeProperty(String key) {
+        properties = properties.without(key);
+    }
+
+    public EntryState state() {
+        return state;
+    }
+
+    public void setState(EntryState state) {
+        this.state = Objects.requireNonNull(state);
+    }
+
+    /**
+     * What a snapshot recorded about the entry beyond I/O Kit's own state (IORegistryExplorer's entryTag,
+     * bundleID, dates, ...). Kept so that nothing a file holds is dropped.
+     */
+    public OSDictionary snapshotInfo() {
+        return snapshotInfo;
+    }
+
+    public void setSnapshotInfo(OSDictionary info) {
+        this.snapshotInfo = Objects.requireNonNull(info);
+    }
+
+    /** True if the entry is attached in the plane (has a parent there) or is linked in it at all. */
+    public boolean inPlane(IORegistryPlane plane) {
+        return links(plane) != null && links(plane).inPlane;
+    }
+
+    /** The planes this entry is linked in, in first-link order. */
+    public List<IORegistryPlane> planes() {
+        List<IORegistryPlane> out = new ArrayList<>(planeLinks.size());
+        for (PlaneLinks l : planeLinks) {
+            if (l.inPlane) {
+                out.add(l.plane);
+            }
+        }
+        return out;
+    }
+
+    /** getParentEntry(plane): the first parent, or null. */
+    public IORegistryEntry parent(IORegistryPlane plane) {
+        PlaneLinks l = links(plane);
+        return l == null || l.parents.isEmpty() ? null : l.parents.get(0);
+    }
+
+    /** All parents in the plane, in attach order. */
+    public List<IORegistryEntry> parents(IORegistryPlane plane) {
+        PlaneLinks l = links(plane);
+        return l == null ? List.of() : Collections.unmodifiableList(l.parents);
+    }
+
+    /** All children in the plane, in attach order (the order IORegistryIterator visits them). */
+    public List<IORegistryEntry> children(IORegistryPlane plane) {
+        PlaneLinks l = links(plane);
+        return l == null ? List.of() : Collections.unmodifiableList(l.children);
+    }
+
+    public int childCount(IORegistryPlane plane) {
+        PlaneLinks l = links(plane);
+        return l == null ? 0 : l.children.size();
+    }
+
+    /** getDepth(plane): the number of parent steps to the root along first parents. */
+    public int depth(IORegistryPlane plane) {
+        int d = 0;
+        Set<IORegistryEntry> seen = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (IORegistryEntry e = parent(plane); e != null && seen.add(e); e = e.parent(plane)) {
+            d++;
+        }
+        return d;
+    }
+
+    /** True if {@code other} is a parent of this entry in the plane (isParent). */
+    public boolean isChildOf(IORegistryEntry other, IORegistryPlane plane) {
+        return parents(plane).contains(other);
+    }
+
+    PlaneLinks links(IORegistryPlane plane) {
+        for (PlaneLinks l : planeLinks) {
+            if (l.plane.equals(plane)) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    PlaneLinks linksOrCreate(IORegistryPlane plane) {
+        PlaneLinks l = links(plane);
+        if (l == null) {
+            l = new PlaneLinks(plane);
+            planeLinks.add(l);
+        }
+        return l;
+    }
+
+    @Override
+    public String toString() {
+        return name + (location == null ? "" : "@" + location) + " <class " + className + ", id 0x"
+                + Long.toHexString(registryEntryID) + ">";
+    }
+
+    /** Per-plane link state. Lists are small; ArrayList keeps attach order as XNU's OSArray links do. */
+    static final class PlaneLinks {
+        final IORegistryPlane plane;
+        String name;
+        String location;
+        boolean inPlane;
+        final List<IORegistryEntry> parents = new ArrayList<>(1);
+        final List<IORegistryEntry> children = new ArrayList<>(0);
+
+        PlaneLinks(IORegistryPlane plane) {
+            this.plane = plane;
+        }
+    }
+}

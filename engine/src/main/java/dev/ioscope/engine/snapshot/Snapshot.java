@@ -1,0 +1,23 @@
+package dev.ioscope.engine.snapshot;
+
+import dev.ioscope.engine.os.OSDictionary;
+import dev.ioscope.engine.registry.IORegistry;
+
+import java.util.Objects;
+
+/**
+ * A loaded registry and where it came from.
+ *
+ * @param registry the registry
+ * @param format   the format it was read from (or will be written as)
+ * @param info     file-level facts the format records (IORegistryExplorer's hostName, archName, dates;
+ *                 a device tree's header fields; the ioreg text's detected options), kept for export
+ * @param source   a display name of the source (file name), or null
+ */
+public record Snapshot(IORegistry registry, SnapshotFormat format, OSDictionary info, String source) {
+    public Snapshot {
+        Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(format, "format");
+        info = info == null ? OSDictionary.empty() : info;
+    }
+}

@@ -1,0 +1,15 @@
+package dev.ioscope.engine.snapshot;
+
+import java.util.List;
+
+/** The one list of built-in readers and writers. Order of READERS is the sniffing order. */
+final class SnapshotCodecs {
+    static final List<SnapshotReader> READERS = List.of(
+    );
+
+    static final List<SnapshotWriter> WRITERS = List.of(
+    );
+
+    private SnapshotCodecs() {
+    }
+}

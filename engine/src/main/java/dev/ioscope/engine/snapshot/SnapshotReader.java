@@ -1,0 +1,19 @@
+package dev.ioscope.engine.snapshot;
+
+/** Reads one snapshot format. Implementations are stateless and never write to their input. */
+public interface SnapshotReader {
+    SnapshotFormat format();
+
+    /**
+     * True if the first bytes of a file look like this format. {@code head} holds up to 4096 bytes;
+     * {@code fileName} may help break ties but content decides.
+     */
+    boolean sniff(byte[] head, String fileName);
+
+    /**
+     * Reads a whole file's bytes. {@code name} is used in error messages.
+     *
+     * @throws SnapshotException for any malformed, truncated or hostile input (never another exception)
+     */
+    Snapshot read(byte[] data, String name, ParseLimits limits) throws SnapshotException;
+}

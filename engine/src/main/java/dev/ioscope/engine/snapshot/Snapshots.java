@@ -1,0 +1,121 @@
+package dev.ioscope.engine.snapshot;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The snapshot façade: detects a file's format by content, reads it, and writes registries in any exportable
+ * format. Files are opened read-only and never modified.
+ */
+public final class Snapshots {
+    private Snapshots() {
+    }
+
+    /** Readers in sniffing order: binary magics first, then structured text, then loose text. */
+    public static List<SnapshotReader> readers() {
+        return SnapshotCodecs.READERS;
+    }
+
+    public static List<SnapshotWriter> writers() {
+        return SnapshotCodecs.WRITERS;
+    }
+
+    public static Optional<SnapshotWriter> writer(SnapshotFormat format) {
+        return writers().stream().filter(w -> w.format() == format).findFirst();
+    }
+
+    public static Optional<SnapshotReader> reader(SnapshotFormat format) {
+        return readers().stream().filter(r -> r.format() == format).findFirst();
+    }
+
+    /** Detects the format of {@code data} (content first, the file name only to break ties). */
+    public static Optional<SnapshotReader> detect(byte[] data, String fileName) {
+        byte[] head = Arrays.copyOf(data, Math.min(data.length, 4096));
+        for (SnapshotReader r : readers()) {
+            if (r.sniff(head, fileName)) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public static Snapshot load(Path file) throws SnapshotException {
+        return load(file, ParseLimits.DEFAULT);
+    }
+
+    public static Snapshot load(Path file, ParseLimits limits) throws SnapshotException {
+        String name = file.toString();
+        byte[] data;
+        try {
+            long size = Files.size(file);
+            if (size > limits.maxFileBytes()) {
+                throw new SnapshotException(name, null, "file is " + size + " bytes, larger than the "
+                        + limits.maxFileBytes() + "-byte limit");
+            }
+            if (Files.isDirectory(file)) {
+                throw new SnapshotException(name, null, "is a directory, not a snapshot file");
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                data = in.readAllBytes();
+            }
+        } catch (NoSuchFileException e) {
+            throw new SnapshotException(name, null, "no such file");
+        } catch (IOException e) {
+            throw new SnapshotException(name, null, "cannot read: " + e.getMessage());
+        }
+        return read(data, file.getFileName() == null ? name : file.getFileName().toString(), name, limits);
+    }
+
+    /** Reads bytes whose format is detected; {@code displayName} names the input in errors. */
+    public static Snapshot read(byte[] data, String fileName, String displayName, ParseLimits limits)
+            throws SnapshotException {
+        if (data.length == 0) {
+            throw new SnapshotException(displayName, null, "file is empty");
+        }
+        SnapshotReader reader = detect(data, fileName).orElseThrow(() -> new SnapshotException(displayName,
+                "offset 0", "not a registry snapshot format IOScope knows (" + knownFormats() + ")"));
+        return readWith(reader, data, displayName, limits);
+    }
+
+    /** Reads with a given reader, turning any unexpected failure into a clean SnapshotException. */
+    public static Snapshot readWith(SnapshotReader reader, byte[] data, String displayName, ParseLimits limits)
+            throws SnapshotException {
+        try {
+            return reader.read(data, displayName, limits);
+        } catch (SnapshotException e) {
+            throw e;
+        } catch (StackOverflowError e) {
+            throw new SnapshotException(displayName, null, "nesting too deep to read");
+        } catch (OutOfMemoryError e) {
+            throw new SnapshotException(displayName, null, "too large to load in the available memory");
+        } catch (RuntimeException e) {
+            throw new SnapshotException(displayName, null, "malformed " + reader.format().displayName()
+                    + " (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                    + ")", e);
+        }
+    }
+
+    public static void write(Snapshot snapshot, SnapshotFormat format, OutputStream out) throws IOException {
+        SnapshotWriter w = writer(format).orElseThrow(() ->
+                new IOException("IOScope cannot write " + format.displayName() + " files"));
+        w.write(snapshot, out);
+    }
+
+    private static String knownFormats() {
+        StringBuilder sb = new StringBuilder();
+        for (SnapshotReader r : readers()) {
+            if (sb.length() > 0) {
+                sb.append(", ");
+            }
+            sb.append(r.format().displayName());
+        }
+        return sb.toString();
+    }
+}
