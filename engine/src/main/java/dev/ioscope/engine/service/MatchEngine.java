@@ -45,7 +45,7 @@ public final class MatchEngine {
             List<KeyVerdict> steps = new ArrayList<>(o.steps());
             IORegistryEntry holder = clientWithCategory(nub, p.category());
             MatchingTrace t = new MatchingTrace(path, nub.className(), p, o.matched(), o.score(),
-                    o.matched() ? MatchingTrace.Verdict.OUTRANKED : MatchingTrace.Verdict.REJECTED, steps);
+                    o.matched() ? MatchingTrace.Verdict.OUTRANKED : MatchingTrace.Verdict.REJECTED, o.nameMatched(), steps);
             if (holder != null) {
                 // XNU skips the personality before matchPassive; we still explain how it would have matched.
                 t = t.withVerdict(MatchingTrace.Verdict.CATEGORY_TAKEN).withSteps(List.of(KeyVerdict.noMatch(
@@ -104,7 +104,7 @@ public final class MatchEngine {
         // not a candidate by class: explain the passive match anyway, without kIOServiceClassDone
         PassiveMatcher.Outcome o = matcher.matchPassive(nub, p.table(), false);
         return new MatchingTrace(ctx.path(nub), nub.className(), p, o.matched(), o.score(),
-                MatchingTrace.Verdict.REJECTED, o.steps());
+                MatchingTrace.Verdict.REJECTED, o.nameMatched(), o.steps());
     }
 
     /**

@@ -11,10 +11,12 @@ import java.util.List;
  * @param passiveMatch whether IOService::matchPassive accepted the pair (all keys and family matching)
  * @param score        the probe score after family matching (the personality's IOProbeScore when it failed)
  * @param verdict      what probeCandidates made of it
+ * @param nameMatched  the name IONameMatch matched (published as IONameMatched), or null
  * @param steps        the key verdicts, in the order XNU checks the keys
  */
 public record MatchingTrace(String providerPath, String providerClass, Personality personality,
-                            boolean passiveMatch, int score, Verdict verdict, List<KeyVerdict> steps) {
+                            boolean passiveMatch, int score, Verdict verdict, String nameMatched,
+                            List<KeyVerdict> steps) {
     public MatchingTrace {
         steps = List.copyOf(steps);
     }
@@ -54,18 +56,34 @@ public record MatchingTrace(String providerPath, String providerClass, Personali
                 .toList();
     }
 
+    /**
+     * The property table a driver started from this candidate begins with (IOService::init(props) in
+     * probeCandidates): the personality, its IOProbeScore as probed, its IOMatchCategory, and IONameMatched.
+     */
+    public dev.ioscope.engine.os.OSDictionary driverProperties() {
+        var b = dev.ioscope.engine.os.OSDictionary.builder(personality.table().size() + 3);
+        b.putAll(personality.table());
+        b.put(Personality.IO_PROBE_SCORE, dev.ioscope.engine.os.OSNumber.of32(score));
+        b.put(Personality.IO_MATCH_CATEGORY, dev.ioscope.engine.os.OSString.of(personality.category()));
+        if (nameMatched != null) {
+            b.put("IONameMatched", dev.ioscope.engine.os.OSString.of(nameMatched));
+        }
+        return b.build();
+    }
+
     /** Every step as a sentence. */
     public List<String> explanation() {
         return steps.stream().map(KeyVerdict::describe).toList();
     }
 
     public MatchingTrace withVerdict(Verdict v) {
-        return new MatchingTrace(providerPath, providerClass, personality, passiveMatch, score, v, steps);
+        return new MatchingTrace(providerPath, providerClass, personality, passiveMatch, score, v, nameMatched, steps);
     }
 
     public MatchingTrace withSteps(List<KeyVerdict> more) {
         List<KeyVerdict> all = new java.util.ArrayList<>(steps);
         all.addAll(more);
-        return new MatchingTrace(providerPath, providerClass, personality, passiveMatch, score, verdict, all);
+        return new MatchingTrace(providerPath, providerClass, personality, passiveMatch, score, verdict, nameMatched,
+                all);
     }
 }

@@ -43,9 +43,9 @@ public final class PassiveMatcher {
         boolean first = true;
         boolean match;
         int depth = 0;
+        boolean matchParent = false;
         outer:
         while (true) {
-            boolean matchParent = false;
             match = true;
             while (true) {
                 if (++depth > MAX_NESTING) {
@@ -71,6 +71,7 @@ public final class PassiveMatcher {
                     firstScore = fr.score();
                 }
                 first = false;
+                matchParent = false;   // this level matched; only a new IOParentMatch keeps climbing
                 if (t.get("IOParentMatch") instanceof OSDictionary next) {
                     match = false;
                     matchParent = true;
