@@ -10,6 +10,7 @@ final class SnapshotCodecs {
     );
 
     static final List<SnapshotWriter> WRITERS = List.of(
+            new dev.ioscope.engine.snapshot.archive.IoregArchiveWriter(),
             new dev.ioscope.engine.snapshot.xml.IoregXmlWriter()
     );
 

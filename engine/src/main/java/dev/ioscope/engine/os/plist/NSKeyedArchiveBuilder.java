@@ -53,6 +53,11 @@ public final class NSKeyedArchiveBuilder {
         objects.set((int) uid.index(), new PDict(m));
     }
 
+    /** Fills a reserved slot with a plain value (an NSNumber archives as a bare integer or real). */
+    public void set(PUid uid, PlistValue value) {
+        objects.set((int) uid.index(), value);
+    }
+
     /** A string object (NSString), or $null for null. */
     public PUid string(String s) {
         if (s == null) {
