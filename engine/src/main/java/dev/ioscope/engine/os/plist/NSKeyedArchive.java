@@ -13,7 +13,6 @@ import dev.ioscope.engine.snapshot.ParseLimits;
 import dev.ioscope.engine.snapshot.SnapshotException;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,10 +131,10 @@ public final class NSKeyedArchive {
      * stays a {@link PUid}. A collection that contains itself is an error, and nesting is bounded.
      */
     public PlistValue decode(long uid, String place) throws SnapshotException {
-        return decode(uid, place, 0, new BitSet());
+        return decode(uid, place, 0, new ArrayList<>(4));
     }
 
-    PlistValue decode(long uid, String place, int depth, BitSet inProgress) throws SnapshotException {
+    PlistValue decode(long uid, String place, int depth, List<Long> inProgress) throws SnapshotException {
         String at = "archive object " + uid + " (" + place + ")";
         PlistValue v = raw(uid, place);
         if (v instanceof PString s && s.value().equals(NULL)) {
@@ -147,19 +146,20 @@ public final class NSKeyedArchive {
         if (depth > limits.maxDepth()) {
             throw new SnapshotException(file, at, "nesting deeper than " + limits.maxDepth() + " levels");
         }
-        if (inProgress.get((int) uid)) {
+        // the open collections are few (the nesting depth), so a list beats a bit set sized by the table
+        if (inProgress.contains(uid)) {
             throw new SnapshotException(file, at, "collection contains itself (a reference cycle)");
         }
         ArchivedObject o = object(uid, place);
-        inProgress.set((int) uid);
+        inProgress.add(uid);
         try {
             return decodeFoundation(o, at, depth, inProgress);
         } finally {
-            inProgress.clear((int) uid);
+            inProgress.remove(inProgress.size() - 1);
         }
     }
 
-    private PlistValue decodeFoundation(ArchivedObject o, String at, int depth, BitSet inProgress)
+    private PlistValue decodeFoundation(ArchivedObject o, String at, int depth, List<Long> inProgress)
             throws SnapshotException {
         if (o.isKindOf("NSDictionary")) {
             List<PlistValue> keys = uidList(o, "NS.keys", at);
