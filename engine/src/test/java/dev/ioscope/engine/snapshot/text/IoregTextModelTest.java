@@ -1,5 +1,6 @@
 package dev.ioscope.engine.snapshot.text;
 
+import dev.ioscope.engine.TestData;
 import dev.ioscope.engine.os.OSArray;
 import dev.ioscope.engine.os.OSData;
 import dev.ioscope.engine.os.OSDictionary;

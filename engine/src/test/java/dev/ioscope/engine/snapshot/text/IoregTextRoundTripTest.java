@@ -1,5 +1,6 @@
 package dev.ioscope.engine.snapshot.text;
 
+import dev.ioscope.engine.TestData;
 import dev.ioscope.engine.snapshot.ParseLimits;
 import dev.ioscope.engine.snapshot.Snapshot;
 import org.junit.jupiter.params.ParameterizedTest;
