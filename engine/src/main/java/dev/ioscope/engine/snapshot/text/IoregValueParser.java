@@ -33,6 +33,7 @@ import java.util.regex.Pattern;
 final class IoregValueParser {
     private static final Pattern UNSERIALIZABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_:]* is not serializable");
     private static final String AFTER_CLOSER = ",)}]";
+    private static final int MAX_SET = 4096;
 
     private enum Ctx { TOP, KEY, DICT, ARRAY, SET, DATA }
 
@@ -92,7 +93,12 @@ final class IoregValueParser {
             }
             case '[' -> {
                 sawSet = true;
-                return new OSSet(items(']', Ctx.SET, depth));
+                List<OSObject> members = items(']', Ctx.SET, depth);
+                if (members.size() > MAX_SET) {
+                    // OSSet removes duplicates pairwise (isEqualTo); bound it so a hostile file cannot stall us.
+                    throw new ValueException(pos, "set of more than " + MAX_SET + " members");
+                }
+                return new OSSet(members);
             }
             case 'Y' -> {
                 expect("Yes");
