@@ -75,7 +75,17 @@ public final class RegistryPath {
                 return Optional.empty();
             }
         }
-        IORegistryEntry e = registry.root();
+        Optional<IORegistryEntry> found = walk(registry.root(), plane, rest);
+        if (found.isEmpty() && !registry.root().children(plane).isEmpty()) {
+            // XNU's fromPath and getPath start a '/' path at gRegistryRoot->getChildEntry(plane), the plane's
+            // top entry (IODeviceTree's "device-tree"): "/chosen" names device-tree's child. Try that too.
+            found = walk(registry.root().children(plane).get(0), plane, rest);
+        }
+        return found;
+    }
+
+    private static Optional<IORegistryEntry> walk(IORegistryEntry start, IORegistryPlane plane, String rest) {
+        IORegistryEntry e = start;
         for (String comp : rest.split("/")) {
             if (comp.isEmpty()) {
                 continue;
@@ -117,7 +127,13 @@ public final class RegistryPath {
 
     /** The alias table entry {@code IODeviceTree:/aliases}'s property {@code alias}, as a path string. */
     public static Optional<String> alias(IORegistry registry, IORegistryPlane plane, String alias) {
-        for (IORegistryEntry c : registry.root().children(plane)) {
+        // /aliases sits under the plane's top entry in XNU (dealiasPath looks up "/aliases" from
+        // gRegistryRoot->getChildEntry(plane)); a registry that puts it right under the root is accepted too.
+        java.util.List<IORegistryEntry> candidates = new java.util.ArrayList<>(registry.root().children(plane));
+        if (!candidates.isEmpty()) {
+            candidates.addAll(candidates.get(0).children(plane));
+        }
+        for (IORegistryEntry c : candidates) {
             if (c.name(plane).equals("aliases")) {
                 OSObject v = c.property(alias);
                 if (v instanceof OSString s) {
