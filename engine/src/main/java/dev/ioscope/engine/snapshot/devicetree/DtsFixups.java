@@ -89,15 +89,21 @@ final class DtsFixups {
         return out;
     }
 
-    /** check_name_properties: a name property equal to the node's base name (plus NUL) is redundant. */
-    private static void dropRedundantName(DtNode n) {
+    /**
+     * check_name_properties: a name property equal to the node's base name (plus NUL) is redundant and dropped;
+     * any other value is an error to dtc.
+     */
+    private void dropRedundantName(DtNode n) throws SnapshotException {
         DtProperty name = n.property("name");
-        if (name != null && name.references.isEmpty()) {
+        if (name != null) {
             byte[] base = n.baseName().getBytes(StandardCharsets.ISO_8859_1);
             byte[] v = name.value;
-            if (v.length == base.length + 1 && v[base.length] == 0
+            if (name.references.isEmpty() && v.length == base.length + 1 && v[base.length] == 0
                     && java.util.Arrays.equals(v, 0, base.length, base, 0, base.length)) {
                 name.deleted = true;
+            } else {
+                throw new SnapshotException(file, n.fullPath(), "\"name\" property is incorrect (not the base"
+                        + " node name \"" + n.baseName() + "\")");
             }
         }
     }

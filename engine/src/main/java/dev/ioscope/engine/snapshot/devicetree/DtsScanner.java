@@ -139,8 +139,9 @@ final class DtsScanner {
             } else if (f.text.startsWith("//", f.pos)) {
                 skipLine();
             } else if (f.text.startsWith("/include/", f.pos)) {
+                String where = place();
                 advance("/include/".length());
-                include(quoted('"', '"'), false);
+                include(quoted('"', '"'), false, where);
             } else if (c == '#' && atLineStart()) {
                 if (!directive()) {
                     return;
@@ -164,13 +165,14 @@ final class DtsScanner {
         String word = f.text.substring(p, wordEnd);
         boolean wordEnds = wordEnd >= f.text.length() || " \t\"<\r\n".indexOf(f.text.charAt(wordEnd)) >= 0;
         if (word.equals("include") && wordEnds) {
+            String where = place();
             advance(wordEnd - f.pos);
             peekInline();
             char open = f.pos < f.text.length() ? f.text.charAt(f.pos) : ' ';
             if (open != '"' && open != '<') {
                 throw fail("#include needs a \"file\" or <file>");
             }
-            include(quoted(open, open == '<' ? '>' : '"'), open == '<');
+            include(quoted(open, open == '<' ? '>' : '"'), open == '<', where);
             return true;
         }
         if (word.isEmpty() && p < f.text.length() && Character.isDigit(f.text.charAt(p))) {
@@ -223,7 +225,7 @@ final class DtsScanner {
         return path;
     }
 
-    private void include(String path, boolean system) throws SnapshotException {
+    private void include(String path, boolean system, String where) throws SnapshotException {
         if (frames.size() + 1 >= MAX_INCLUDE_DEPTH) {
             throw fail("includes nested deeper than " + MAX_INCLUDE_DEPTH);
         }
@@ -231,7 +233,7 @@ final class DtsScanner {
         try {
             src = resolver.open(f.name, path, system);
         } catch (IOException | RuntimeException e) {
-            throw fail("cannot include '" + path + "': " + e.getMessage());
+            throw new SnapshotException(topName, where, "cannot include '" + path + "': " + e.getMessage());
         }
         if (src.data().length > maxBytes) {
             throw fail("included '" + path + "' is over the size limit");
