@@ -11,6 +11,7 @@ import dev.ioscope.engine.snapshot.SnapshotFormat;
 import dev.ioscope.engine.snapshot.SnapshotReader;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -69,7 +70,19 @@ public final class DtsReader implements SnapshotReader {
 
     @Override
     public Snapshot read(byte[] data, String name, ParseLimits limits) throws SnapshotException {
-        DtsScanner scanner = new DtsScanner(data, name, resolver, limits.maxFileBytes());
+        return read(data, name, limits, resolver);
+    }
+
+    /** Reads a file at a known place: includes resolve beside it (never outside its folder). */
+    @Override
+    public Snapshot read(byte[] data, String name, ParseLimits limits, Path location) throws SnapshotException {
+        return read(data, name, limits, resolver == SourceResolver.NONE
+                ? SourceResolver.besideFile(location, limits.maxFileBytes()) : resolver);
+    }
+
+    public Snapshot read(byte[] data, String name, ParseLimits limits, SourceResolver sources)
+            throws SnapshotException {
+        DtsScanner scanner = new DtsScanner(data, name, sources, limits.maxFileBytes());
         DtsParser parser = new DtsParser(scanner, limits);
         DtNode root = parser.parse();
         new DtsFixups(root, name, phandleStyle).run();

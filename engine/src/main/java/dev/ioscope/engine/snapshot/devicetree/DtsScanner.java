@@ -114,6 +114,10 @@ final class DtsScanner {
         return f.name == null || frames.isEmpty() ? where : f.name + ", " + where;
     }
 
+    String file() {
+        return topName;
+    }
+
     SnapshotException fail(String problem) {
         return new SnapshotException(topName, place(), problem);
     }
@@ -227,7 +231,7 @@ final class DtsScanner {
 
     private void include(String path, boolean system, String where) throws SnapshotException {
         if (frames.size() + 1 >= MAX_INCLUDE_DEPTH) {
-            throw fail("includes nested deeper than " + MAX_INCLUDE_DEPTH);
+            throw new SnapshotException(topName, where, "includes nested deeper than " + MAX_INCLUDE_DEPTH);
         }
         SourceResolver.Source src;
         try {
@@ -236,10 +240,11 @@ final class DtsScanner {
             throw new SnapshotException(topName, where, "cannot include '" + path + "': " + e.getMessage());
         }
         if (src.data().length > maxBytes) {
-            throw fail("included '" + path + "' is over the size limit");
+            throw new SnapshotException(topName, where, "included '" + path + "' is over the size limit");
         }
-        if (src.name() != null && (src.name().equals(f.name) || frames.stream().anyMatch(x -> src.name().equals(x.name)))) {
-            throw fail("include cycle: '" + src.name() + "' includes itself");
+        if (src.name() != null
+                && (src.name().equals(f.name) || frames.stream().anyMatch(x -> src.name().equals(x.name)))) {
+            throw new SnapshotException(topName, where, "include cycle: '" + src.name() + "' includes itself");
         }
         frames.push(f);
         f = new Frame(src.name(), new String(src.data(), StandardCharsets.ISO_8859_1));

@@ -110,11 +110,12 @@ final class DtsValueParser {
     }
 
     private void string(ByteArrayOutputStream out) throws SnapshotException {
+        String start = in.place();
         in.next(); // the opening quote
         while (true) {
             int c = in.next();
-            if (c == DtsScanner.EOF || c == '\n') {
-                throw in.fail("string is not closed with '\"'");
+            if (c == DtsScanner.EOF) { // dtc's string token may span lines; only the end of the file stops it
+                throw new SnapshotException(in.file(), start, "string is not closed with '\"'");
             }
             if (c == '"') {
                 break;
