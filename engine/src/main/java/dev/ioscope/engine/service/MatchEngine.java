@@ -19,11 +19,17 @@ public final class MatchEngine {
     private final IOCatalogue catalogue;
     private final MatchContext ctx;
     private final PassiveMatcher matcher;
+    private final StartPolicy startPolicy;
 
     public MatchEngine(IOCatalogue catalogue, MatchContext ctx) {
+        this(catalogue, ctx, StartPolicy.KNOWN);
+    }
+
+    public MatchEngine(IOCatalogue catalogue, MatchContext ctx, StartPolicy startPolicy) {
         this.catalogue = catalogue;
         this.ctx = ctx;
         this.matcher = new PassiveMatcher(ctx);
+        this.startPolicy = startPolicy;
     }
 
     public MatchContext context() {
@@ -68,6 +74,13 @@ public final class MatchEngine {
                 continue;
             }
             if (!winners.containsKey(cat)) {
+                var failure = startPolicy.startFailure(t.personality(), nub);
+                if (failure.isPresent()) {
+                    // probeCandidates tries the next instance of the category when start fails (S4)
+                    ranked.add(t.withVerdict(MatchingTrace.Verdict.START_FAILED).withSteps(List.of(
+                            KeyVerdict.note("start", failure.get()))));
+                    continue;
+                }
                 MatchingTrace w = t.withVerdict(MatchingTrace.Verdict.WINNER);
                 winners.put(cat, w);
                 ranked.add(w);
@@ -84,7 +97,8 @@ public final class MatchEngine {
     public List<ProviderMatch> matchAll() {
         List<ProviderMatch> out = new ArrayList<>();
         for (IORegistryEntry e : ctx.registry().entries()) {
-            if (!e.inPlane(ctx.servicePlane()) || ctx.isIgnored(e)) {
+            // Ignored (stripped) drivers stay as providers: they stand for the instance re-matching recreates.
+            if (!e.inPlane(ctx.servicePlane())) {
                 continue;
             }
             if (!catalogue.candidatesFor(e, ctx.classes()).isEmpty()) {

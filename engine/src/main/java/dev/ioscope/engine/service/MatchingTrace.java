@@ -29,6 +29,8 @@ public record MatchingTrace(String providerPath, String providerClass, Personali
         OUTRANKED("matched, but outranked in its match category"),
         /** Not considered: a driver of the same match category is already attached to the provider. */
         CATEGORY_TAKEN("match category already taken"),
+        /** Matched and was started, but start() failed; the next candidate of the category was tried. */
+        START_FAILED("matched, but start failed"),
         /** Matched but could not be instantiated (no IOClass). */
         NOT_INSTANTIABLE("matched, but names no IOClass"),
         /** The passive match failed. */

@@ -29,8 +29,10 @@ public final class KextLoader {
         this.decoder = decoder;
     }
 
+    /** With the engine's XML plist reader (secure: no DTD fetch, no entities, bounded by ParseLimits). */
     public KextLoader() {
-        this(new StaxPlistDecoder());
+        this((data, name) -> dev.ioscope.engine.os.plist.XmlPlistReader.read(data, name,
+                dev.ioscope.engine.snapshot.ParseLimits.DEFAULT));
     }
 
     /** Loads every kext found under the paths, in path order then file-name order (deterministic). */

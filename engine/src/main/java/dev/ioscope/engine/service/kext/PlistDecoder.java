@@ -5,8 +5,8 @@ import dev.ioscope.engine.snapshot.SnapshotException;
 
 /**
  * Turns the bytes of a property list into libkern values. The catalogue only needs this one operation, so it
- * depends on this interface rather than on a particular reader: {@link StaxPlistDecoder} is our small reader
- * of Apple's XML plist format, and the engine's full plist codec can be plugged in instead.
+ * depends on this interface rather than on a particular reader ({@link KextLoader#KextLoader()} uses the
+ * engine's XmlPlistReader; tests and plugins may pass another).
  */
 @FunctionalInterface
 public interface PlistDecoder {
