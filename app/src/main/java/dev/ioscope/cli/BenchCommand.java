@@ -25,7 +25,8 @@ import java.util.List;
  * detected as {@code open} does). Prints the median time, throughput, and the heap still held by one loaded
  * registry (heap used after a full GC with the registry alive, minus the same before loading) against the
  * file size. Besides wall time it reports the reading thread's CPU time, which stays meaningful on a machine
- * shared with other work (it leaves out GC threads). For careful numbers use the JMH benchmark (docs/benchmarks.md); this is the quick check.
+ * shared with other work (it leaves out GC threads). For careful numbers use the JMH benchmark
+ * (docs/benchmarks.md); this is the quick check.
  */
 final class BenchCommand implements Command {
     @Override
