@@ -133,6 +133,33 @@ public final class IORegistry {
     }
 
     /**
+     * Restores a recorded link order (a snapshot's parent and child order) for one entry in a plane. The lists
+     * must hold exactly the entry's current parents and children; only their order changes.
+     */
+    public void setLinkOrder(IORegistryEntry e, IORegistryPlane plane, List<IORegistryEntry> parents,
+                             List<IORegistryEntry> children) {
+        IORegistryEntry.PlaneLinks l = e.links(plane);
+        if (l == null) {
+            return;
+        }
+        if (parents != null) {
+            reorder(l.parents, parents, e, "parents");
+        }
+        if (children != null) {
+            reorder(l.children, children, e, "children");
+        }
+    }
+
+    private static void reorder(List<IORegistryEntry> current, List<IORegistryEntry> wanted, IORegistryEntry e,
+                                String what) {
+        if (current.size() != wanted.size() || !new java.util.HashSet<>(current).equals(new java.util.HashSet<>(wanted))) {
+            throw new IllegalArgumentException("recorded " + what + " of " + e.name() + " do not match its links");
+        }
+        current.clear();
+        current.addAll(wanted);
+    }
+
+    /**
      * Puts {@code child}'s parents in the plane into a snapshot's saved order. {@link #attach} appends, so a
      * loader that attaches children in their parents' child order may get an entry's parents in another order
      * than the file recorded; this fixes that. {@code order} must hold exactly the current parents.

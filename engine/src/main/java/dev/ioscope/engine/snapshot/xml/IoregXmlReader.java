@@ -155,7 +155,8 @@ public final class IoregXmlReader implements SnapshotReader {
                 registry = IORegistry.create();
                 synthesizedRoot = true;
             } else {
-                long rootId = id(roots.get(0));
+                Long firstId = idOrNull(roots.get(0));
+                long rootId = firstId == null ? IORegistry.ROOT_ID : firstId;
                 boolean sameRoot = roots.stream().allMatch(d -> idOrNull(d) != null && idOrNull(d) == rootId);
                 if (roots.size() == 1 || sameRoot) {
                     // ioreg -a, or ioreg -a -r -t: every match hangs from the registry root's chain.
@@ -279,14 +280,6 @@ public final class IoregXmlReader implements SnapshotReader {
                 }
             }
             e.setProperties(props.build());
-        }
-
-        private long id(OSDictionary d) throws SnapshotException {
-            Long v = idOrNull(d);
-            if (v == null) {
-                throw fail(d, "no IORegistryEntryID number");
-            }
-            return v;
         }
 
         private static Long idOrNull(OSDictionary d) {
