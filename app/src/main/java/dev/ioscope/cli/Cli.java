@@ -16,7 +16,7 @@ public final class Cli {
     private static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
 
     static {
-        for (Command c : List.of(new InfoCommand(), new ConvertCommand())) {
+        for (Command c : List.of(new InfoCommand(), new ConvertCommand(), new IoregCommand())) {
             COMMANDS.put(c.name(), c);
         }
     }
