@@ -32,6 +32,8 @@ public final class IoregArchive {
     private static final long INACTIVE = 0x1;
     private static final long REGISTERED = 0x2;
     private static final long MATCHED = 0x4;
+    private static final long FIRST_PUBLISH = 0x8;
+    private static final long FIRST_MATCH = 0x10;
     private static final long NANOS_PER_MS = 1_000_000L;
 
     private final IORegistry registry;
@@ -132,9 +134,11 @@ public final class IoregArchive {
         EntryState s = e.state();
         b.put("IOObjectRetainCount", number(Math.max(0, s.retainCount())));
         if (s.service()) {
-            long bits = (s.registered() ? REGISTERED : 0) | (s.matched() ? MATCHED : 0) | (s.active() ? 0 : INACTIVE);
+            // IOService.h: a registered service was also first published, a matched one first matched
+            long bits = (s.registered() ? REGISTERED | FIRST_PUBLISH : 0) | (s.matched() ? MATCHED | FIRST_MATCH : 0)
+                    | (s.active() ? 0 : INACTIVE);
             if (e.snapshotInfo().get("IOServiceState") instanceof OSNumber raw
-                    && (raw.value() & (REGISTERED | MATCHED | INACTIVE)) == bits) {
+                    && (raw.value() & (REGISTERED | MATCHED | INACTIVE)) == (bits & (REGISTERED | MATCHED | INACTIVE))) {
                 bits = raw.value();
             }
             long ms = Math.max(0, s.busyTimeMs());
