@@ -4,6 +4,7 @@ import dev.ioscope.engine.snapshot.ParseLimits;
 import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.snapshot.Snapshots;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -173,6 +174,18 @@ class IoregCommandTest {
     }
 
     @Test
+    void aPlaneTheSnapshotLacksIsBadInputListingItsPlanes(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("mbp.json");
+        assertThat(Cli.run(new String[] {"convert", MBP.toString(), json.toString()}, System.out, System.err))
+                .isZero();
+        Result r = ioreg("-p", "IOPower", json.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("has no plane IOPower (planes: IOService)");
+        // a text dump does not name its plane: -p says which one it shows
+        assertThat(ioreg("-p", "IOPower", "-d", "1", MBP.toString()).code()).isZero();
+    }
+
+    @Test
     void errorsHaveTheRightExitCodes() {
         assertThat(ioreg("-q", MBP.toString()).code()).isEqualTo(ExitCodes.USAGE);
         assertThat(ioreg("-c").code()).isEqualTo(ExitCodes.USAGE);
@@ -181,8 +194,7 @@ class IoregCommandTest {
         Result missing = ioreg("/nonexistent/x.txt");
         assertThat(missing.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(missing.err()).contains("no such file").doesNotContain("\tat ");
-        Result plane = ioreg("-p", "IOPower", data("MacBookPro15-1.ioreg").toString());
-        assertThat(plane.code()).isIn(ExitCodes.OK, ExitCodes.BAD_INPUT);
+        assertThat(ioreg("-p", "bad/plane", MBP.toString()).code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(ioreg("-s", "-S", "-d", "1", MBP.toString()).code()).isZero();
     }
 }
