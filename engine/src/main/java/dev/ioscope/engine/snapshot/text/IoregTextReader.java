@@ -48,7 +48,7 @@ public final class IoregTextReader implements SnapshotReader {
 
     @Override
     public Snapshot read(byte[] data, String name, ParseLimits limits) throws SnapshotException {
-        return read(data, name, limits, null);
+        return read(data, name, limits, (String) null);
     }
 
     /**
