@@ -5,7 +5,6 @@ import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSNumber;
 import dev.ioscope.engine.os.OSString;
 import dev.ioscope.engine.registry.IORegistry;
-import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.snapshot.ParseLimits;
 import dev.ioscope.engine.snapshot.Snapshot;
@@ -102,9 +101,5 @@ public final class IoregTextReader implements SnapshotReader {
             start = nl + 1;
         }
         return out;
-    }
-
-    static IORegistryEntry entryFor(IORegistry registry, long id) {
-        return registry.entry(id).orElse(null);
     }
 }
