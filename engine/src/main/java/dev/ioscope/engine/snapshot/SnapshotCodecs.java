@@ -12,6 +12,7 @@ final class SnapshotCodecs {
     );
 
     static final List<SnapshotWriter> WRITERS = List.of(
+            new dev.ioscope.engine.snapshot.devicetree.FdtWriter(),
             new dev.ioscope.engine.snapshot.devicetree.AppleDeviceTreeWriter()
     );
 
