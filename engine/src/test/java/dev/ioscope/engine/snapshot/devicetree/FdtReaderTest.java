@@ -58,7 +58,8 @@ class FdtReaderTest {
         assertThat(top.name(DT)).isEqualTo("device-tree");
         assertThat(top.name()).isEqualTo("linux,dummy-virt"); // XNU names the top node after compatible[0]
         assertThat(top.className()).isEqualTo("IOPlatformExpertDevice");
-        assertThat(top.property("model")).isEqualTo(OSData.of("linux,dummy-virt\0".getBytes(StandardCharsets.US_ASCII)));
+        assertThat(top.property("model"))
+                .isEqualTo(OSData.of("linux,dummy-virt\0".getBytes(StandardCharsets.US_ASCII)));
     }
 
     @Test

@@ -39,6 +39,7 @@ class FdtWriterTest {
         assertThat(out.length).isLessThan(1 << 20); // QEMU's 1 MiB padding is not kept
         Snapshot again = new FdtReader().read(out, "again.dtb", ParseLimits.DEFAULT);
         assertThat(DeviceTreeDump.of(again.registry())).isEqualTo(DeviceTreeDump.of(s.registry()));
-        assertThat(again.info().get(FdtReader.INFO_BOOT_CPUID_PHYS)).isEqualTo(s.info().get(FdtReader.INFO_BOOT_CPUID_PHYS));
+        assertThat(again.info().get(FdtReader.INFO_BOOT_CPUID_PHYS))
+                .isEqualTo(s.info().get(FdtReader.INFO_BOOT_CPUID_PHYS));
     }
 }
