@@ -115,6 +115,21 @@ class FdtReaderTest {
     }
 
     @Test
+    void labelsComeFromTheSymbolsTableDtcWritesWithDashAt() throws Exception {
+        // Test resource: dtc -@ -I dts -O dtb -o bamboo-symbols.dtb qemu-bamboo.dts (dtc 1.6.1).
+        byte[] b = Files.readAllBytes(DtsFeaturesTest.resource("bamboo-symbols.dtb"));
+        IORegistry r = new FdtReader().read(b, "bamboo-symbols.dtb", ParseLimits.DEFAULT).registry();
+        DeviceTreeIndex index = DeviceTreeIndex.of(r);
+        assertThat(index.byLabel("UART0")).contains(at(r, "/plb/opb/serial@ef600300"));
+        assertThat(index.byLabel("PCI0")).contains(at(r, "/plb/pci@ec000000"));
+        assertThat(index.byLabel("UIC0")).contains(at(r, "/interrupt-controller0"));
+        assertThat(index.byLabel("nope")).isEmpty();
+        // The same labels straight from the source.
+        IORegistry fromSource = DtsDtbCrossCheckTest.dts("qemu-bamboo.dts", PhandleStyle.BOTH).registry();
+        assertThat(DeviceTreeIndex.of(fromSource).byLabel("UART0").orElseThrow().location()).isEqualTo("ef600300");
+    }
+
+    @Test
     void truncatedBlobIsRefusedWithAnOffset() throws Exception {
         byte[] b = bytes("qemu-bamboo.dtb");
         byte[] cut = Arrays.copyOf(b, 2000);
