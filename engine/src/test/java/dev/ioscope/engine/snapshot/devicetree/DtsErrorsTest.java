@@ -108,5 +108,8 @@ class DtsErrorsTest {
                 + "\"\n/ { };\n");
         assertThatThrownBy(() -> Snapshots.load(dir.resolve("src/abs.dts")))
                 .hasMessageContaining("lies outside the folder");
+        Files.writeString(dir.resolve("src/missing.dts"), "/dts-v1/;\n\n  #include \"gone.h\"\n/ { };\n");
+        assertThatThrownBy(() -> Snapshots.load(dir.resolve("src/missing.dts")))
+                .hasMessageContaining("missing.dts: line 3, column 3: cannot include 'gone.h': no such file gone.h");
     }
 }

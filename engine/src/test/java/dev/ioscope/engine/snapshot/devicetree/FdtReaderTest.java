@@ -139,6 +139,27 @@ class FdtReaderTest {
     }
 
     @Test
+    void version16AndNopTokensAreRead() throws Exception {
+        byte[] b = bytes("qemu-bamboo.dtb");
+        String expected = DeviceTreeDump.of(new FdtReader().read(b, "b.dtb", ParseLimits.DEFAULT).registry());
+        byte[] v16 = b.clone();
+        v16[23] = 16; // version 16 has no size_dt_struct: the structure block runs to FDT_END
+        assertThat(DeviceTreeDump.of(new FdtReader().read(v16, "v16.dtb", ParseLimits.DEFAULT).registry()))
+                .isEqualTo(expected);
+        // The root's first property (#address-cells, 16 bytes from FDT_PROP on) overwritten with FDT_NOPs,
+        // as libfdt's fdt_nop_property does: the property is gone, nothing else changes.
+        byte[] nop = b.clone();
+        int firstProp = 0x38 + 8; // off_dt_struct 0x38, then FDT_BEGIN_NODE and the empty root name
+        for (int i = 0; i < 16; i += 4) {
+            nop[firstProp + i + 3] = FdtReader.NOP;
+            nop[firstProp + i] = nop[firstProp + i + 1] = nop[firstProp + i + 2] = 0;
+        }
+        IORegistry r = new FdtReader().read(nop, "nop.dtb", ParseLimits.DEFAULT).registry();
+        assertThat(at(r, "/").property("#address-cells")).isNull();
+        assertThat(at(r, "/").property("#size-cells")).isNotNull();
+    }
+
+    @Test
     void olderVersionsAreRefusedClearly() throws Exception {
         byte[] b = bytes("qemu-bamboo.dtb");
         b[23] = 3; // version 3
