@@ -159,6 +159,25 @@ public final class IORegistry {
         current.addAll(wanted);
     }
 
+    /**
+     * Puts {@code child}'s parents in the plane into a snapshot's saved order. {@link #attach} appends, so a
+     * loader that attaches children in their parents' child order may get an entry's parents in another order
+     * than the file recorded; this fixes that. {@code order} must hold exactly the current parents.
+     */
+    public void orderParents(IORegistryEntry child, IORegistryPlane plane, List<IORegistryEntry> order) {
+        IORegistryEntry.PlaneLinks l = child.links(plane);
+        List<IORegistryEntry> now = l == null ? List.of() : l.parents;
+        if (now.size() != order.size() || !new java.util.HashSet<>(now).equals(new java.util.HashSet<>(order))) {
+            throw new IllegalArgumentException(child.name() + "'s parents in " + plane + " are " + now
+                    + ", not " + order);
+        }
+        if (l != null && !now.equals(order)) {
+            List<IORegistryEntry> copy = List.copyOf(order);
+            l.parents.clear();
+            l.parents.addAll(copy);
+        }
+    }
+
     /** detachFromParent(parent, plane). */
     public void detach(IORegistryEntry child, IORegistryEntry parent, IORegistryPlane plane) {
         IORegistryEntry.PlaneLinks cl = child.links(plane);

@@ -132,7 +132,13 @@ public final class RegistryPath {
 
     /** The alias table entry {@code IODeviceTree:/aliases}'s property {@code alias}, as a path string. */
     public static Optional<String> alias(IORegistry registry, IORegistryPlane plane, String alias) {
-        for (IORegistryEntry c : base(registry, plane).children(plane)) {
+        // /aliases sits under the plane's top entry in XNU (dealiasPath looks up "/aliases" from
+        // gRegistryRoot->getChildEntry(plane)); a registry that puts it right under the root is accepted too.
+        java.util.List<IORegistryEntry> candidates = new java.util.ArrayList<>(registry.root().children(plane));
+        if (!candidates.isEmpty()) {
+            candidates.addAll(candidates.get(0).children(plane));
+        }
+        for (IORegistryEntry c : candidates) {
             if (c.name(plane).equals("aliases")) {
                 OSObject v = c.property(alias);
                 if (v instanceof OSString s) {
