@@ -60,20 +60,25 @@ public final class EntryText {
 
     /** ioreg's angle-bracket header. */
     public static String header(IORegistryEntry e) {
-        StringBuilder sb = new StringBuilder("<class ").append(e.className()).append(", id 0x")
-                .append(Long.toHexString(e.registryEntryID()));
-        EntryState s = e.state();
+        String state = stateText(e.state());
+        return "<class " + e.className() + ", id 0x" + Long.toHexString(e.registryEntryID())
+                + (state.isEmpty() ? "" : ", " + state) + ">";
+    }
+
+    /** {@code registered, matched, active, busy 0 (0 ms), retain 8}: the state part of the header, or empty. */
+    public static String stateText(EntryState s) {
+        StringBuilder sb = new StringBuilder();
         if (s.service()) {
-            sb.append(s.registered() ? ", registered" : ", !registered").append(s.matched() ? ", matched" : ", !matched")
+            sb.append(s.registered() ? "registered" : "!registered").append(s.matched() ? ", matched" : ", !matched")
                     .append(s.active() ? ", active" : ", inactive").append(", busy ").append(s.busyState());
             if (s.busyTimeMs() >= 0) {
                 sb.append(" (").append(s.busyTimeMs()).append(" ms)");
             }
         }
         if (s.retainCount() >= 0) {
-            sb.append(", retain ").append(s.retainCount());
+            sb.append(sb.length() == 0 ? "" : ", ").append("retain ").append(s.retainCount());
         }
-        return sb.append('>').toString();
+        return sb.toString();
     }
 
     /** ioreg's value syntax: {@code {"k"=v}}, {@code (a,b)}, {@code <hex>}, quoted strings, Yes/No, decimal numbers. */

@@ -17,13 +17,15 @@ public final class Subtree {
     }
 
     public static IORegistry extract(IORegistry source, IORegistryEntry top, IORegistryPlane plane) {
-        if (top == source.root()) {
-            return copyRootedAt(source, top, plane, source.root().registryEntryID());
-        }
-        return copyRootedAt(source, top, plane, IORegistry.ROOT_ID);
+        return extract(source, top, plane, true);
     }
 
-    private static IORegistry copyRootedAt(IORegistry source, IORegistryEntry top, IORegistryPlane plane, long rootId) {
+    /** The entry alone ({@code descendants} false) or with its subtree, under a fresh root. */
+    public static IORegistry extract(IORegistry source, IORegistryEntry top, IORegistryPlane plane,
+                                     boolean descendants) {
+        // The copy's root keeps the source root's ID unless the top entry already uses it.
+        long rootId = top != source.root() && top.registryEntryID() == source.root().registryEntryID()
+                ? source.root().registryEntryID() + 0x100000000L : source.root().registryEntryID();
         IORegistry out = IORegistry.create(rootId, source.root().name());
         IORegistryPlane p = out.plane(plane.name());
         Map<IORegistryEntry, IORegistryEntry> copies = new IdentityHashMap<>();
@@ -34,7 +36,9 @@ public final class Subtree {
             out.attach(start, out.root(), p);
         }
         java.util.ArrayDeque<IORegistryEntry> work = new java.util.ArrayDeque<>();
-        work.add(top);
+        if (descendants) {
+            work.add(top);
+        }
         while (!work.isEmpty()) {
             IORegistryEntry e = work.poll();
             IORegistryEntry ce = copies.get(e);
