@@ -155,6 +155,24 @@ public final class ExplorerViewModel {
         });
     }
 
+    /** Compares the current document (before) with an already loaded one (after), on a job thread. */
+    public void compareWith(Document after) {
+        Document before = comparison.get() != null ? comparison.get().before() : document.get();
+        if (before == null) {
+            return;
+        }
+        start("comparison with " + after.title(), () -> new Comparison(before, after,
+                RegistryDiff.diff(before.registry(), after.registry())), c -> {
+            comparison.set(c);
+            show(c.after());
+        });
+    }
+
+    /** A synthetic document (tests, the View menu's stress sample): built at once on the caller's thread. */
+    public Document syntheticDocument(int entries) {
+        return loader.synthetic(entries);
+    }
+
     /** Ends a comparison and goes back to the "before" document. */
     public void endComparison() {
         Comparison c = comparison.get();
