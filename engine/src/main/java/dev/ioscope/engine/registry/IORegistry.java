@@ -132,6 +132,52 @@ public final class IORegistry {
         pl.inPlane = true;
     }
 
+    /**
+     * Restores a recorded link order (a snapshot's parent and child order) for one entry in a plane. The lists
+     * must hold exactly the entry's current parents and children; only their order changes.
+     */
+    public void setLinkOrder(IORegistryEntry e, IORegistryPlane plane, List<IORegistryEntry> parents,
+                             List<IORegistryEntry> children) {
+        IORegistryEntry.PlaneLinks l = e.links(plane);
+        if (l == null) {
+            return;
+        }
+        if (parents != null) {
+            reorder(l.parents, parents, e, "parents");
+        }
+        if (children != null) {
+            reorder(l.children, children, e, "children");
+        }
+    }
+
+    private static void reorder(List<IORegistryEntry> current, List<IORegistryEntry> wanted, IORegistryEntry e,
+                                String what) {
+        if (current.size() != wanted.size() || !new java.util.HashSet<>(current).equals(new java.util.HashSet<>(wanted))) {
+            throw new IllegalArgumentException("recorded " + what + " of " + e.name() + " do not match its links");
+        }
+        current.clear();
+        current.addAll(wanted);
+    }
+
+    /**
+     * Puts {@code child}'s parents in the plane into a snapshot's saved order. {@link #attach} appends, so a
+     * loader that attaches children in their parents' child order may get an entry's parents in another order
+     * than the file recorded; this fixes that. {@code order} must hold exactly the current parents.
+     */
+    public void orderParents(IORegistryEntry child, IORegistryPlane plane, List<IORegistryEntry> order) {
+        IORegistryEntry.PlaneLinks l = child.links(plane);
+        List<IORegistryEntry> now = l == null ? List.of() : l.parents;
+        if (now.size() != order.size() || !new java.util.HashSet<>(now).equals(new java.util.HashSet<>(order))) {
+            throw new IllegalArgumentException(child.name() + "'s parents in " + plane + " are " + now
+                    + ", not " + order);
+        }
+        if (l != null && !now.equals(order)) {
+            List<IORegistryEntry> copy = List.copyOf(order);
+            l.parents.clear();
+            l.parents.addAll(copy);
+        }
+    }
+
     /** detachFromParent(parent, plane). */
     public void detach(IORegistryEntry child, IORegistryEntry parent, IORegistryPlane plane) {
         IORegistryEntry.PlaneLinks cl = child.links(plane);

@@ -7,11 +7,14 @@ import dev.ioscope.engine.os.OSString;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Registry paths both ways, as IORegistryEntry::getPath and IORegistryEntry::fromPath do:
- * {@code IOService:/AppleACPIPlatformExpert/PCI0@0/AppleACPIPCI}. The root is {@code plane:/}. Components are
+ * {@code IOService:/AppleACPIPlatformExpert/PCI0@0/AppleACPIPCI}. As in XNU, paths are relative to the registry
+ * root's first child in the plane ({@code gRegistryRoot->getChildEntry(plane)}: the platform expert device in
+ * IOService, {@code device-tree} in IODeviceTree), which itself is {@code plane:/}. Components are
  * {@code name} or {@code name@location}; a component without a location matches an entry of that name with
  * any location. In IODeviceTree a path whose first component does not start with '/' is an alias looked up in
  * the {@code /aliases} node, as XNU's IODeviceTree plane allows.
@@ -22,7 +25,8 @@ public final class RegistryPath {
 
     /** getPath(plane): the path along first parents, or empty if the entry is not in the plane. */
     public static Optional<String> pathOf(IORegistry registry, IORegistryEntry entry, IORegistryPlane plane) {
-        if (entry == registry.root()) {
+        IORegistryEntry base = base(registry, plane);
+        if (entry == registry.root() || entry == base) {
             return Optional.of(plane.name() + ":/");
         }
         if (!entry.inPlane(plane)) {
@@ -31,7 +35,7 @@ public final class RegistryPath {
         Deque<String> parts = new ArrayDeque<>();
         java.util.Set<IORegistryEntry> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         IORegistryEntry e = entry;
-        while (e != null && e != registry.root()) {
+        while (e != null && e != registry.root() && e != base) {
             if (!seen.add(e)) {
                 return Optional.empty();
             }
@@ -75,7 +79,18 @@ public final class RegistryPath {
                 return Optional.empty();
             }
         }
-        IORegistryEntry e = registry.root();
+        Optional<IORegistryEntry> found = walk(base(registry, plane), plane, rest);
+        return found.isPresent() ? found : walk(registry.root(), plane, rest);
+    }
+
+    /** The entry paths are relative to: the registry root's first child in the plane, else the root. */
+    public static IORegistryEntry base(IORegistry registry, IORegistryPlane plane) {
+        List<IORegistryEntry> top = registry.root().children(plane);
+        return top.isEmpty() ? registry.root() : top.get(0);
+    }
+
+    private static Optional<IORegistryEntry> walk(IORegistryEntry from, IORegistryPlane plane, String rest) {
+        IORegistryEntry e = from;
         for (String comp : rest.split("/")) {
             if (comp.isEmpty()) {
                 continue;
@@ -117,7 +132,13 @@ public final class RegistryPath {
 
     /** The alias table entry {@code IODeviceTree:/aliases}'s property {@code alias}, as a path string. */
     public static Optional<String> alias(IORegistry registry, IORegistryPlane plane, String alias) {
-        for (IORegistryEntry c : registry.root().children(plane)) {
+        // /aliases sits under the plane's top entry in XNU (dealiasPath looks up "/aliases" from
+        // gRegistryRoot->getChildEntry(plane)); a registry that puts it right under the root is accepted too.
+        java.util.List<IORegistryEntry> candidates = new java.util.ArrayList<>(registry.root().children(plane));
+        if (!candidates.isEmpty()) {
+            candidates.addAll(candidates.get(0).children(plane));
+        }
+        for (IORegistryEntry c : candidates) {
             if (c.name(plane).equals("aliases")) {
                 OSObject v = c.property(alias);
                 if (v instanceof OSString s) {

@@ -16,4 +16,13 @@ public interface SnapshotReader {
      * @throws SnapshotException for any malformed, truncated or hostile input (never another exception)
      */
     Snapshot read(byte[] data, String name, ParseLimits limits) throws SnapshotException;
+
+    /**
+     * Reads a file's bytes knowing where the file is, for formats that refer to other files (a {@code .dts}
+     * includes {@code .dtsi} files beside it). Other files are only ever read. By default the location is unused.
+     */
+    default Snapshot read(byte[] data, String name, ParseLimits limits, java.nio.file.Path location)
+            throws SnapshotException {
+        return read(data, name, limits);
+    }
 }

@@ -70,7 +70,13 @@ public final class Snapshots {
         } catch (IOException e) {
             throw new SnapshotException(name, null, "cannot read: " + e.getMessage());
         }
-        return read(data, file.getFileName() == null ? name : file.getFileName().toString(), name, limits);
+        if (data.length == 0) {
+            throw new SnapshotException(name, null, "file is empty");
+        }
+        String fileName = file.getFileName() == null ? name : file.getFileName().toString();
+        SnapshotReader reader = detect(data, fileName).orElseThrow(() -> new SnapshotException(name,
+                "offset 0", "not a registry snapshot format IOScope knows (" + knownFormats() + ")"));
+        return readWith(reader, data, name, limits, file);
     }
 
     /** Reads bytes whose format is detected; {@code displayName} names the input in errors. */
@@ -87,8 +93,15 @@ public final class Snapshots {
     /** Reads with a given reader, turning any unexpected failure into a clean SnapshotException. */
     public static Snapshot readWith(SnapshotReader reader, byte[] data, String displayName, ParseLimits limits)
             throws SnapshotException {
+        return readWith(reader, data, displayName, limits, null);
+    }
+
+    /** As above, telling the reader where the file is (so a .dts can read its includes), when known. */
+    public static Snapshot readWith(SnapshotReader reader, byte[] data, String displayName, ParseLimits limits,
+                                    Path location) throws SnapshotException {
         try {
-            return reader.read(data, displayName, limits);
+            return location == null ? reader.read(data, displayName, limits)
+                    : reader.read(data, displayName, limits, location);
         } catch (SnapshotException e) {
             throw e;
         } catch (StackOverflowError e) {

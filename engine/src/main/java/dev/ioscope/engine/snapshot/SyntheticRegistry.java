@@ -1,0 +1,194 @@
+package dev.ioscope.engine.snapshot;
+
+import dev.ioscope.engine.os.OSArray;
+import dev.ioscope.engine.os.OSBoolean;
+import dev.ioscope.engine.os.OSData;
+import dev.ioscope.engine.os.OSDictionary;
+import dev.ioscope.engine.os.OSNumber;
+import dev.ioscope.engine.os.OSObject;
+import dev.ioscope.engine.os.OSString;
+import dev.ioscope.engine.registry.EntryState;
+import dev.ioscope.engine.registry.IORegistry;
+import dev.ioscope.engine.registry.IORegistryEntry;
+import dev.ioscope.engine.registry.IORegistryPlane;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A deterministic, realistic registry of any size for benchmarks and UI performance work: a Mac-like IOService
+ * tree (platform expert, ACPI, PCI bridges and devices, USB hosts, ports and devices, HID interfaces, storage
+ * stacks, drivers) whose entries carry the kinds of properties real snapshots hold — device-tree style OSData,
+ * 32- and 64-bit numbers (some negative), booleans, IOPowerManagement dictionaries, arrays — plus an IOPower
+ * plane over the same entries and entries with two parents. The same size and seed always give the same registry.
+ */
+public final class SyntheticRegistry {
+    private static final String[][] FAMILIES = {
+        // class, name, bundle, provider class
+        {"IOPCIDevice", "pci8086,a2af", "com.apple.iokit.IOPCIFamily", "IOPCIBridge"},
+        {"AppleUSBXHCISPTLP", "XHC1", "com.apple.driver.usb.AppleUSBXHCIPCI", "IOPCIDevice"},
+        {"AppleUSB20XHCIPort", "HS01", "com.apple.driver.usb.AppleUSBXHCI", "AppleUSBXHCI"},
+        {"IOUSBHostDevice", "USB2.0 Hub", "com.apple.iokit.IOUSBHostFamily", "AppleUSBHostPort"},
+        {"IOUSBHostInterface", "IOUSBHostInterface", "com.apple.iokit.IOUSBHostFamily", "IOUSBHostDevice"},
+        {"IOHIDInterface", "IOHIDInterface", "com.apple.iokit.IOHIDFamily", "IOHIDDevice"},
+        {"IOHIDEventDriver", "IOHIDEventDriver", "com.apple.iokit.IOHIDFamily", "IOHIDInterface"},
+        {"AppleACPIPCI", "PCI0", "com.apple.driver.AppleACPIPlatform", "IOACPIPlatformDevice"},
+        {"IOPCI2PCIBridge", "RP01", "com.apple.iokit.IOPCIFamily", "IOPCIDevice"},
+        {"IOAHCIBlockStorageDevice", "IOAHCIBlockStorageDevice", "com.apple.iokit.IOAHCIBlockStorage",
+            "IOAHCIDevice"},
+        {"IOMedia", "APPLE SSD SM0512L Media", "com.apple.iokit.IOStorageFamily", "IOBlockStorageDriver"},
+        {"AppleHDAController", "AppleHDAController", "com.apple.driver.AppleHDAController", "IOPCIDevice"},
+        {"IOThunderboltPort", "IOThunderboltPort@7", "com.apple.iokit.IOThunderboltFamily",
+            "IOThunderboltSwitch"},
+        {"AppleSMC", "AppleSMC", "com.apple.driver.AppleSMC", "IOACPIPlatformDevice"},
+        {"IONVMeController", "IONVMeController", "com.apple.iokit.IONVMeFamily", "IOPCIDevice"},
+        {"AppleIntelFramebuffer", "AppleIntelFramebuffer@0", "com.apple.driver.AppleIntelKBLGraphicsFramebuffer",
+            "IOPCIDevice"},
+    };
+    private static final String[] CHAIN_TAIL = {"IOService", "IORegistryEntry", "OSObject"};
+
+    private final SplittableRandom rnd;
+    private final IORegistry reg = IORegistry.create();
+    private final IORegistryPlane service = reg.plane(IORegistryPlane.IOSERVICE);
+    private final IORegistryPlane power = reg.plane(IORegistryPlane.IOPOWER);
+    private final List<IORegistryEntry> all = new ArrayList<>();
+
+    private SyntheticRegistry(long seed) {
+        this.rnd = new SplittableRandom(seed);
+    }
+
+    /** A registry of {@code entries} entries (the root included). */
+    public static IORegistry generate(int entries, long seed) {
+        return new SyntheticRegistry(seed).build(Math.max(entries, 2));
+    }
+
+    /** The same registry wrapped as a snapshot (IOService plane, sorted keys: the shape ioreg -a writes). */
+    public static Snapshot snapshot(int entries, long seed) {
+        return new Snapshot(generate(entries, seed), SnapshotFormat.IOREG_XML,
+                OSDictionary.of("plane", OSString.of(IORegistryPlane.IOSERVICE)), "synthetic-" + entries);
+    }
+
+    private IORegistry build(int entries) {
+        IORegistryEntry root = reg.root();
+        root.setProperties(OSDictionary.of(
+                "IOKitBuildVersion", OSString.of("Darwin Kernel Version 17.7.0: synthetic; root:xnu-4570.71.2~1"),
+                "IORegistryPlanes", OSDictionary.of("IOService", OSString.of("IOService"),
+                        "IOPower", OSString.of("IOPower")),
+                "IOMaximumMappedIOByteCount", OSNumber.of64(0x200000000L)));
+        IORegistryEntry platform = reg.createEntry("IOPlatformExpertDevice", "MacBookPro15,1");
+        platform.setInheritance(List.of("IOPlatformExpertDevice", "IOService", "IORegistryEntry", "OSObject"));
+        platform.setState(EntryState.settledService(20));
+        platform.setProperties(OSDictionary.of("model", data("MacBookPro15,1\0"), "IOPlatformUUID",
+                OSString.of("6660D8A8-83B3-5AA0-8439-FEFEEDE3A294"), "IOBusyInterest",
+                OSString.of("IOCommand is not serializable")));
+        reg.attach(platform, root, service);
+        reg.attach(platform, root, power);
+        all.add(platform);
+        List<IORegistryEntry> open = new ArrayList<>(List.of(platform));
+        while (reg.size() < entries) {
+            // Grow breadth-first-ish: pick a recent parent so the tree gets realistic depth (~8-14).
+            IORegistryEntry parent = open.get(open.size() - 1 - rnd.nextInt(Math.min(open.size(), 64)));
+            int kids = 1 + rnd.nextInt(6);
+            for (int k = 0; k < kids && reg.size() < entries; k++) {
+                IORegistryEntry e = entry(reg.size());
+                reg.attach(e, parent, service);
+                if (rnd.nextInt(4) == 0) {
+                    reg.attach(e, parent, power);
+                }
+                open.add(e);
+                all.add(e);
+            }
+            if (open.size() > 4096) {
+                open.subList(0, 2048).clear();
+            }
+        }
+        // A few entries with a second parent, as IOHIDInterface nubs and power children have in real registries.
+        for (int i = 0; i < Math.max(1, entries / 5000) && all.size() > 10; i++) {
+            IORegistryEntry child = all.get(all.size() - 1 - rnd.nextInt(all.size() / 2));
+            IORegistryEntry other = all.get(rnd.nextInt(all.size() / 4));
+            if (!reg.isAncestor(child, other, service) && !child.isChildOf(other, service)) {
+                reg.attach(child, other, service);
+            }
+        }
+        return reg;
+    }
+
+    private IORegistryEntry entry(int n) {
+        String[] f = FAMILIES[rnd.nextInt(FAMILIES.length)];
+        IORegistryEntry e = reg.createEntry(f[0], f[1]);
+        if (rnd.nextInt(3) > 0) {
+            e.setLocation(Integer.toHexString(rnd.nextInt(0x20)) + (rnd.nextBoolean() ? "" : ",1"));
+        }
+        List<String> chain = new ArrayList<>(List.of(f[0]));
+        chain.addAll(List.of(CHAIN_TAIL));
+        e.setInheritance(chain);
+        e.setState(new EntryState(true, true, true, true, 0, rnd.nextInt(50), 5 + rnd.nextInt(30)));
+        OSDictionary.Builder p = OSDictionary.builder(24)
+                .put("IOClass", OSString.of(f[0]))
+                .put("IOProviderClass", OSString.of(f[3]))
+                .put("CFBundleIdentifier", OSString.of(f[2]))
+                .put("IOProbeScore", OSNumber.of32(rnd.nextInt(8) == 0 ? -100 : rnd.nextInt(10000)))
+                .put("IOMatchCategory", OSString.of("IODefaultMatchCategory"))
+                .put("IOPowerManagement", OSDictionary.of("CurrentPowerState", OSNumber.of32(2),
+                        "DevicePowerState", OSNumber.of32(2), "MaxPowerState", OSNumber.of32(2)));
+        switch (n % 5) {
+            case 0 -> p.put("vendor-id", OSData.wrap(new byte[] {(byte) 0x86, (byte) 0x80, 0, 0}))
+                    .put("device-id", OSData.wrap(le32(rnd.nextInt(0x10000))))
+                    .put("reg", OSData.wrap(bytes(20)))
+                    .put("compatible", data("pci8086," + Integer.toHexString(rnd.nextInt(0x10000)) + "\0pciclass,0c0330\0"))
+                    .put("IOPCIExpressLinkStatus", OSNumber.of32(0x1043))
+                    .put("IOInterruptSpecifiers", OSArray.of(OSData.wrap(bytes(8))));
+            case 1 -> p.put("locationID", OSNumber.of32(0x80000000L | rnd.nextInt(1 << 24)))
+                    .put("USB Product Name", OSString.of("USB2.0 Hub " + rnd.nextInt(100)))
+                    .put("idVendor", OSNumber.of32(0x05ac)).put("idProduct", OSNumber.of32(rnd.nextInt(0x10000)))
+                    .put("sessionID", OSNumber.of64(rnd.nextLong() & Long.MAX_VALUE))
+                    .put("Built-In", OSBoolean.of(rnd.nextBoolean()));
+            case 2 -> p.put("DeviceUsagePairs", OSArray.of(
+                            OSDictionary.of("DeviceUsage", OSNumber.of32(2), "DeviceUsagePage", OSNumber.of32(1)),
+                            OSDictionary.of("DeviceUsage", OSNumber.of32(6), "DeviceUsagePage", OSNumber.of32(1))))
+                    .put("HIDDefaultBehavior", OSString.of(""))
+                    .put("ReportInterval", OSNumber.of32(8000))
+                    .put("MaxInputReportSize", OSNumber.of(rnd.nextInt(64), 16));
+            case 3 -> p.put("Size", OSNumber.of64(500107862016L)).put("Preferred Block Size", OSNumber.of64(4096))
+                    .put("Content", OSString.of("GUID_partition_scheme")).put("Whole", OSBoolean.TRUE)
+                    .put("BSD Name", OSString.of("disk" + rnd.nextInt(8))).put("Writable", OSBoolean.TRUE)
+                    .put("UUID", OSString.of(uuid()));
+            default -> p.put("IOReportLegend", OSArray.of(OSDictionary.of(
+                            "IOReportChannels", OSArray.of(OSArray.of(OSNumber.of64(0x6379636c65730000L),
+                                    OSNumber.of64(0x100020001L), OSString.of("Cycles"))),
+                            "IOReportGroupName", OSString.of("Power States"))))
+                    .put("IOReportLegendPublic", OSBoolean.TRUE)
+                    .put("model", data("Apple Inc.\0"));
+        }
+        e.setProperties(p.build());
+        return e;
+    }
+
+    private OSData data(String s) {
+        return OSData.wrap(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private byte[] bytes(int n) {
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = (byte) rnd.nextInt(rnd.nextInt(4) == 0 ? 256 : 16);
+        }
+        return b;
+    }
+
+    private static byte[] le32(int v) {
+        return new byte[] {(byte) v, (byte) (v >> 8), (byte) (v >> 16), (byte) (v >> 24)};
+    }
+
+    private String uuid() {
+        return new java.util.UUID(rnd.nextLong(), rnd.nextLong()).toString().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** For callers that want a value mix without a registry (e.g. codec micro-benchmarks). */
+    public static OSObject sampleProperties(long seed) {
+        SyntheticRegistry s = new SyntheticRegistry(seed);
+        return s.entry(0).properties();
+    }
+}

@@ -1,0 +1,138 @@
+package dev.ioscope.engine.snapshot.archive;
+
+import dev.ioscope.engine.os.OSBoolean;
+import dev.ioscope.engine.os.OSDictionary;
+import dev.ioscope.engine.os.OSNumber;
+import dev.ioscope.engine.os.OSString;
+import dev.ioscope.engine.os.plist.ArchivedObject;
+import dev.ioscope.engine.os.plist.BinaryPlistReader;
+import dev.ioscope.engine.os.plist.NSKeyedArchive;
+import dev.ioscope.engine.os.plist.PlistValue;
+import dev.ioscope.engine.os.plist.PlistValue.PDate;
+import dev.ioscope.engine.os.plist.PlistValue.PString;
+import dev.ioscope.engine.registry.IORegistry;
+import dev.ioscope.engine.snapshot.ParseLimits;
+import dev.ioscope.engine.snapshot.Snapshot;
+import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.snapshot.SnapshotFormat;
+import dev.ioscope.engine.snapshot.SnapshotReader;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads a {@code .ioreg} file saved by Apple's IORegistryExplorer: a {@code bplist00} NSKeyedArchiver archive
+ * whose root is a {@code RexDataStore} (dataStoreVersion 1) holding the plane names and every
+ * {@code RexRegistryEntry} (see FORMATS.md). Everything the file holds is kept: store fields in
+ * {@link Snapshot#info()}, per-entry facts I/O Kit has no place for in {@code snapshotInfo}.
+ *
+ * <p>Entry IDs: the archive does not save the kernel's registry entry ID, only IORegistryExplorer's
+ * sequential {@code entryTag} (the root is tag 1). We derive {@code ID = IORegistry.ROOT_ID + entryTag - 1},
+ * so the root gets XNU's root ID and the others count up from it in discovery order, as XNU's IDs do.
+ */
+public final class IoregArchiveReader implements SnapshotReader {
+    private static final byte[] ARCHIVER_KEY = "$archiver".getBytes(StandardCharsets.US_ASCII);
+
+    private final PropertyTableDecoder properties;
+
+    public IoregArchiveReader() {
+        this(PropertyTables.XML_DECODER);
+    }
+
+    public IoregArchiveReader(PropertyTableDecoder properties) {
+        this.properties = properties;
+    }
+
+    @Override
+    public SnapshotFormat format() {
+        return SnapshotFormat.IOREG_ARCHIVE;
+    }
+
+    /**
+     * A binary plist whose first bytes hold the keyed archive's top keys ({@code $archiver} is written among
+     * the first objects by Foundation), or any binary plist named {@code .ioreg}.
+     */
+    @Override
+    public boolean sniff(byte[] head, String fileName) {
+        if (!BinaryPlistReader.looksLikeBinaryPlist(head)) {
+            return false;
+        }
+        return indexOf(head, ARCHIVER_KEY) >= 0
+                || (fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".ioreg"));
+    }
+
+    @Override
+    public Snapshot read(byte[] data, String name, ParseLimits limits) throws SnapshotException {
+        PlistValue plist = BinaryPlistReader.read(data, name, limits);
+        NSKeyedArchive archive = NSKeyedArchive.of(plist, name, limits);
+        long rootUid = archive.topObject("root");
+        ArchivedObject store = archive.object(rootUid, "$top.root");
+        if (!store.className().equals(RexKeys.DATA_STORE)) {
+            throw new SnapshotException(name, "archive object " + rootUid, "root object is a '" + store.className()
+                    + "', not an IORegistryExplorer " + RexKeys.DATA_STORE + " (unknown archive layout)");
+        }
+        long version = store.integer(RexKeys.DATA_STORE_VERSION);
+        if (version != RexKeys.SUPPORTED_VERSION) {
+            throw new SnapshotException(name, store.where(RexKeys.DATA_STORE_VERSION), "RexDataStore "
+                    + "dataStoreVersion " + version + " is not supported (IOScope reads version "
+                    + RexKeys.SUPPORTED_VERSION + ", the layout of IORegistryExplorer 2.x/3.x files)");
+        }
+        OSDictionary info = storeInfo(store, version);
+        List<String> planes = new ArrayList<>();
+        for (PlistValue p : store.array(RexKeys.REGISTRY_PLANES).items()) {
+            if (!(p instanceof PString s) || s.value().isEmpty()) {
+                throw new SnapshotException(name, store.where(RexKeys.REGISTRY_PLANES), "a plane name is not a "
+                        + "non-empty string");
+            }
+            planes.add(s.value());
+        }
+        IORegistry registry = new RexRegistryBuilder(archive, properties, limits)
+                .build(planes, store.array(RexKeys.REGISTRY_ENTRIES), store.where(RexKeys.REGISTRY_ENTRIES));
+        return new Snapshot(registry, SnapshotFormat.IOREG_ARCHIVE, info, name);
+    }
+
+    /** The RexDataStore's own fields, in the order IORegistryExplorer's inspector lists them. */
+    private static OSDictionary storeInfo(ArchivedObject store, long version) throws SnapshotException {
+        OSDictionary.Builder b = OSDictionary.builder(6);
+        putString(b, RexKeys.ARCH_NAME, store.string(RexKeys.ARCH_NAME));
+        if (store.has(RexKeys.BYTE_ORDER)) {
+            PlistValue bo = store.decoded(RexKeys.BYTE_ORDER);
+            if (!(bo instanceof PlistValue.PInt i)) {
+                throw new SnapshotException(store.archive().file(), store.where(RexKeys.BYTE_ORDER),
+                        "expected an integer");
+            }
+            b.put(RexKeys.BYTE_ORDER, OSNumber.of64(i.value()));
+        }
+        b.put(RexKeys.DATA_STORE_VERSION, OSNumber.of64(version));
+        putString(b, RexKeys.HOST_NAME, store.string(RexKeys.HOST_NAME));
+        if (store.has(RexKeys.IS_UP_TO_DATE)) {
+            b.put(RexKeys.IS_UP_TO_DATE, OSBoolean.of(store.bool(RexKeys.IS_UP_TO_DATE)));
+        }
+        PDate last = store.date(RexKeys.LAST_UPDATE_DATE);
+        if (last != null) {
+            b.put(RexKeys.LAST_UPDATE_DATE, ArchiveDates.toInfo(last));
+        }
+        return b.build();
+    }
+
+    private static void putString(OSDictionary.Builder b, String key, String value) {
+        if (value != null) {
+            b.put(key, OSString.of(value));
+        }
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,107 @@
+package dev.ioscope.engine.snapshot;
+
+import dev.ioscope.engine.TestData;
+import dev.ioscope.engine.snapshot.devicetree.AppleDeviceTreeWriter;
+import dev.ioscope.engine.snapshot.devicetree.AppleDeviceTreeWriter.Node;
+import dev.ioscope.engine.snapshot.devicetree.AppleDeviceTreeWriter.Property;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Seed inputs for {@link ImporterFuzzTest}: every real file in shared/data/snapshots (big files as windows of
+ * {@link #WINDOW} bytes, head and tail, so that each try stays fast) plus small synthetic files for formats
+ * without a real sample. Loaded once.
+ */
+final class FuzzCorpus {
+    static final int WINDOW = 64 * 1024;
+
+    /** One seed: the bytes and a file name (readers may use the extension to break ties). */
+    record Seed(String name, byte[] data, boolean whole) {
+        Seed(String name, byte[] data) {
+            this(name, data, true);
+        }
+
+        @Override
+        public String toString() {
+            return name + " (" + data.length + " bytes)";
+        }
+    }
+
+    private static List<Seed> seeds;
+
+    private FuzzCorpus() {
+    }
+
+    static synchronized List<Seed> seeds() {
+        if (seeds == null) {
+            List<Seed> out = new ArrayList<>();
+            try (Stream<Path> files = Files.list(TestData.path("snapshots"))) {
+                for (Path p : files.sorted().toList()) {
+                    if (Files.isRegularFile(p)) {
+                        addWindows(out, p.getFileName().toString(), Files.readAllBytes(p));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            out.add(new Seed("DeviceTree.fuzz.adt", AppleDeviceTreeWriter.toBytes(appleTree())));
+            out.add(new Seed("features.dts", resource("/devicetree/features.dts")));
+            out.add(new Seed("features.dtb", resource("/devicetree/features.dtb")));
+            seeds = List.copyOf(out);
+        }
+        return seeds;
+    }
+
+    private static void addWindows(List<Seed> out, String name, byte[] data) {
+        if (data.length <= WINDOW) {
+            out.add(new Seed(name, data));
+            return;
+        }
+        out.add(new Seed(name, Arrays.copyOf(data, WINDOW), false));
+        out.add(new Seed(name, Arrays.copyOfRange(data, data.length - WINDOW, data.length), false));
+        if (name.endsWith(".dtb")) {
+            byte[] compact = compactFdt(data);
+            if (compact.length <= WINDOW) {
+                out.add(new Seed(name.replace(".dtb", ".compact.dtb"), compact));
+            }
+        }
+    }
+
+    /** QEMU pads its blobs to 1 MiB: the same blob cut to its blocks, with totalsize saying so. */
+    private static byte[] compactFdt(byte[] d) {
+        ByteBuffer b = ByteBuffer.wrap(d);
+        int end = Math.max(b.getInt(12) + b.getInt(32), b.getInt(8) + b.getInt(36));
+        byte[] out = Arrays.copyOf(d, end);
+        ByteBuffer.wrap(out).putInt(4, end);
+        return out;
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = FuzzCorpus.class.getResourceAsStream(name)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An Apple device tree shaped like a real one (names, phandles, unit strings, a placeholder). */
+    static Node appleTree() {
+        Node uart = new Node(List.of(Property.string("name", "uart0"), Property.string("compatible", "uart-1,samsung"),
+                Property.u32("reg", 0x35200000L), Property.u32("AAPL,phandle", 3)), List.of());
+        Node armIo = new Node(List.of(Property.string("name", "arm-io"), Property.string("AAPL,unit-string", "0"),
+                Property.u32("AAPL,phandle", 2)), List.of(uart));
+        Node chosen = new Node(List.of(Property.string("name", "chosen"),
+                new Property("boot-args", new byte[16], true)), List.of());
+        return new Node(List.of(Property.string("name", "device-tree"), Property.string("compatible", "J274AP"),
+                Property.u32("#address-cells", 2)), List.of(chosen, armIo));
+    }
+}
