@@ -78,13 +78,17 @@ final class RexRegistryBuilder {
         if (root == null) {
             throw new SnapshotException(file, where, "no entry is marked isRegistryRoot");
         }
-        registry = IORegistry.create(idFor(root), root.requiredString(RexKeys.NAME));
+        Map<ArchivedObject, OSDictionary> extras = new java.util.IdentityHashMap<>();
+        for (ArchivedObject o : objects) {
+            extras.put(o, extras(o));
+        }
+        registry = IORegistry.create(idFor(root, extras.get(root)), root.requiredString(RexKeys.NAME));
         for (String p : planeNames) {
             registry.plane(p);
         }
         List<IORegistryEntry> entries = new ArrayList<>(objects.size());
         for (ArchivedObject o : objects) {
-            entries.add(createEntry(o, o == root));
+            entries.add(createEntry(o, o == root, extras.get(o)));
         }
         for (int i = 0; i < objects.size(); i++) {
             linkChildren(objects.get(i), entries.get(i));
@@ -95,7 +99,8 @@ final class RexRegistryBuilder {
         return registry;
     }
 
-    private IORegistryEntry createEntry(ArchivedObject o, boolean isRoot) throws SnapshotException {
+    private IORegistryEntry createEntry(ArchivedObject o, boolean isRoot, OSDictionary extras)
+            throws SnapshotException {
         String name = o.requiredString(RexKeys.NAME);
         List<String> chain = new ArrayList<>();
         for (PlistValue c : o.array(RexKeys.INHERITANCE).items()) {
@@ -112,16 +117,18 @@ final class RexRegistryBuilder {
             e = registry.root();
             e.setClassName(chain.get(0));
         } else {
-            long id = idFor(o);
+            long id = idFor(o, extras);
             if (registry.entry(id).isPresent() || byUid.containsKey((long) o.uid())) {
-                throw new SnapshotException(file, o.where(RexKeys.ENTRY_TAG), "entry listed twice or entryTag "
-                        + o.integer(RexKeys.ENTRY_TAG) + " used twice");
+                throw new SnapshotException(file, o.where(RexKeys.ENTRY_TAG), "entry listed twice, or its ID 0x"
+                        + Long.toHexString(id) + " (from entryTag " + o.integer(RexKeys.ENTRY_TAG) + ") used twice");
             }
             e = registry.createEntry(id, chain.get(0), name);
         }
         byUid.put((long) o.uid(), e);
-        e.setInheritance(chain);
-        registry.classes().learnChain(chain);
+        if (!(extras.get(RexKeys.X_NO_INHERITANCE) instanceof OSBoolean b && b.value())) {
+            e.setInheritance(chain);
+            registry.classes().learnChain(chain);
+        }
         e.setLocation(o.string(RexKeys.LOCATION));
         for (Map.Entry<String, PlistValue> n : planeStrings(o, RexKeys.NAMES_IN_PLANES).entrySet()) {
             if (!n.getValue().equals(new PString(name))) {
@@ -135,51 +142,65 @@ final class RexRegistryBuilder {
                 e.setLocation(registry.plane(l.getKey()), v);
             }
         }
-        byte[] xml = o.data(RexKeys.PROPERTIES).toByteArray();
-        try {
-            e.setProperties(decoder.decode(xml, file, limits));
-        } catch (SnapshotException x) {
-            throw new SnapshotException(file, o.where(RexKeys.PROPERTIES) + (x.place() == null ? "" : ", "
-                    + x.place()), x.problem(), x);
+        for (String p : IoregArchiveWriter.strings(extras.get(RexKeys.X_OWN_NAME_PLANES))) {
+            e.setName(registry.plane(checkPlane(o, RexKeys.IOSCOPE_EXTRAS, p)), name);
+        }
+        for (String p : IoregArchiveWriter.strings(extras.get(RexKeys.X_OWN_LOCATION_PLANES))) {
+            e.setLocation(registry.plane(checkPlane(o, RexKeys.IOSCOPE_EXTRAS, p)), loc);
+        }
+        if (extras.get(RexKeys.X_TYPED_PROPERTIES) instanceof OSDictionary typed) {
+            e.setProperties(typed);
+        } else {
+            e.setProperties(decode(o, RexKeys.PROPERTIES, o.data(RexKeys.PROPERTIES).toByteArray()));
         }
         boolean service = o.bool(RexKeys.CONFORMS_TO_IOSERVICE);
+        long busyTime = extras.get(RexKeys.X_BUSY_TIME_MS) instanceof OSNumber n ? n.signedValue() : -1;
         e.setState(new EntryState(service, o.bool(RexKeys.IS_REGISTERED), o.bool(RexKeys.IS_MATCHED),
-                o.bool(RexKeys.IS_ACTIVE), (int) o.integer(RexKeys.BUSY_COUNT), -1,
+                o.bool(RexKeys.IS_ACTIVE), (int) o.integer(RexKeys.BUSY_COUNT), busyTime,
                 (int) o.integer(RexKeys.KERNEL_RETAIN_COUNT)));
-        e.setSnapshotInfo(entryInfo(o, chain, service));
+        if (extras.get(RexKeys.X_SNAPSHOT_INFO) instanceof OSDictionary info) {
+            e.setSnapshotInfo(info);
+        } else {
+            e.setSnapshotInfo(new RexEntryInfo(o.integer(RexKeys.ENTRY_TAG), o.string(RexKeys.BUNDLE_ID),
+                    o.bool(RexKeys.IS_NEW), o.date(RexKeys.DATE_DISCOVERED), o.date(RexKeys.DATE_LAST_UPDATED),
+                    o.date(RexKeys.DATE_TERMINATED), o.bool(RexKeys.TERMINATION_ACKNOWLEDGED), service, chain,
+                    emptyChildPlanes(o)).toInfo());
+        }
         return e;
     }
 
-    /** Facts I/O Kit's model has no field for, kept so a rewrite loses nothing. */
-    private OSDictionary entryInfo(ArchivedObject o, List<String> chain, boolean service) throws SnapshotException {
-        OSDictionary.Builder b = OSDictionary.builder(8);
-        b.put(RexKeys.ENTRY_TAG, OSNumber.of64(o.integer(RexKeys.ENTRY_TAG)));
-        String bundle = o.string(RexKeys.BUNDLE_ID);
-        if (bundle != null) {
-            b.put(RexKeys.BUNDLE_ID, OSString.of(bundle));
+    /** IOScope's extras (see {@link RexKeys#IOSCOPE_EXTRAS}), or an empty table. */
+    private OSDictionary extras(ArchivedObject o) throws SnapshotException {
+        if (!o.has(RexKeys.IOSCOPE_EXTRAS)) {
+            return OSDictionary.empty();
         }
-        b.put(RexKeys.IS_NEW, OSBoolean.of(o.bool(RexKeys.IS_NEW)));
-        for (String k : List.of(RexKeys.DATE_DISCOVERED, RexKeys.DATE_LAST_UPDATED, RexKeys.DATE_TERMINATED)) {
-            PDate d = o.date(k);
-            if (d != null) {
-                b.put(k, ArchiveDates.toInfo(d));
+        return (OSDictionary) TypedValues.untag(decode(o, RexKeys.IOSCOPE_EXTRAS,
+                o.data(RexKeys.IOSCOPE_EXTRAS).toByteArray()));
+    }
+
+    private OSDictionary decode(ArchivedObject o, String key, byte[] xml) throws SnapshotException {
+        try {
+            return decoder.decode(xml, file, limits);
+        } catch (SnapshotException x) {
+            throw new SnapshotException(file, o.where(key) + (x.place() == null ? "" : ", " + x.place()),
+                    x.problem(), x);
+        }
+    }
+
+    private List<String> emptyChildPlanes(ArchivedObject o) throws SnapshotException {
+        List<String> empty = new ArrayList<>();
+        for (Map.Entry<String, PlistValue> c : planeLists(o, RexKeys.CHILDREN_IN_PLANES).entrySet()) {
+            if (((PArray) c.getValue()).size() == 0) {
+                empty.add(c.getKey());
             }
         }
-        b.put(RexKeys.TERMINATION_ACKNOWLEDGED, OSBoolean.of(o.bool(RexKeys.TERMINATION_ACKNOWLEDGED)));
-        if (service != chain.contains("IOService")) {
-            b.put(RexKeys.CONFORMS_TO_IOSERVICE, OSBoolean.of(service));
-        }
-        return b.build();
+        return empty;
     }
 
     private void linkChildren(ArchivedObject o, IORegistryEntry parent) throws SnapshotException {
-        List<String> empty = new ArrayList<>();
         for (Map.Entry<String, PlistValue> c : planeLists(o, RexKeys.CHILDREN_IN_PLANES).entrySet()) {
             IORegistryPlane plane = registry.plane(c.getKey());
             List<PlistValue> children = ((PArray) c.getValue()).items();
-            if (children.isEmpty()) {
-                empty.add(c.getKey());
-            }
             for (int i = 0; i < children.size(); i++) {
                 IORegistryEntry child = entryAt(o, RexKeys.CHILDREN_IN_PLANES, c.getKey(), i, children.get(i));
                 try {
@@ -188,11 +209,6 @@ final class RexRegistryBuilder {
                     throw new SnapshotException(file, o.where(RexKeys.CHILDREN_IN_PLANES), x.getMessage());
                 }
             }
-        }
-        if (!empty.isEmpty()) {
-            OSArray planes = OSArray.of(empty.stream().map(s -> (dev.ioscope.engine.os.OSObject) OSString.of(s))
-                    .toList());
-            parent.setSnapshotInfo(parent.snapshotInfo().with(RexKeys.EMPTY_CHILDREN_PLANES, planes));
         }
     }
 
@@ -262,15 +278,18 @@ final class RexRegistryBuilder {
         return d.entries();
     }
 
-    private void checkPlane(ArchivedObject o, String key, String plane) throws SnapshotException {
+    private String checkPlane(ArchivedObject o, String key, String plane) throws SnapshotException {
         try {
-            new IORegistryPlane(plane);
+            return new IORegistryPlane(plane).name();
         } catch (IllegalArgumentException x) {
             throw new SnapshotException(file, o.where(key), "bad plane name '" + plane + "'");
         }
     }
 
-    private long idFor(ArchivedObject o) throws SnapshotException {
+    private long idFor(ArchivedObject o, OSDictionary extras) throws SnapshotException {
+        if (extras.get(RexKeys.X_REGISTRY_ENTRY_ID) instanceof OSNumber id) {
+            return id.unsigned64BitValue();
+        }
         long tag = o.integer(RexKeys.ENTRY_TAG);
         if (tag < 1 || tag > MAX_TAG) {
             throw new SnapshotException(file, o.where(RexKeys.ENTRY_TAG), "entryTag " + tag + " is not 1.."
