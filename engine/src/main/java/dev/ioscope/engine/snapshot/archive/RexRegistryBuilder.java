@@ -5,6 +5,7 @@ import dev.ioscope.engine.os.OSBoolean;
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSNumber;
 import dev.ioscope.engine.os.OSString;
+import dev.ioscope.engine.os.OSUnserializable;
 import dev.ioscope.engine.os.plist.ArchivedObject;
 import dev.ioscope.engine.os.plist.NSKeyedArchive;
 import dev.ioscope.engine.os.plist.PlistValue;
@@ -151,7 +152,9 @@ final class RexRegistryBuilder {
         if (extras.get(RexKeys.X_TYPED_PROPERTIES) instanceof OSDictionary typed) {
             e.setProperties(typed);
         } else {
-            e.setProperties(decode(o, RexKeys.PROPERTIES, o.data(RexKeys.PROPERTIES).toByteArray()));
+            // XNU's "<Class> is not serializable" strings become OSUnserializable markers, as every importer does
+            e.setProperties((OSDictionary) OSUnserializable.recognize(
+                    decode(o, RexKeys.PROPERTIES, o.data(RexKeys.PROPERTIES).toByteArray())));
         }
         boolean service = o.bool(RexKeys.CONFORMS_TO_IOSERVICE);
         long busyTime = extras.get(RexKeys.X_BUSY_TIME_MS) instanceof OSNumber n ? n.signedValue() : -1;

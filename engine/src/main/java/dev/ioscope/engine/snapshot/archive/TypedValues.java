@@ -24,10 +24,20 @@ final class TypedValues {
     private TypedValues() {
     }
 
-    /** True if the value holds anything a CF XML plist cannot say exactly. */
+    /**
+     * True if the value holds anything a CF XML plist cannot say exactly. The reader turns XNU's
+     * "&lt;Class&gt; is not serializable" strings into OSUnserializable ({@link OSUnserializable#recognize}), so
+     * such a marker needs no tag, while a plain string that happens to read like one does.
+     */
     static boolean needsTags(OSObject v) {
-        if (v instanceof OSSet || v instanceof OSSymbol || v instanceof OSUnserializable) {
+        if (v instanceof OSSet || v instanceof OSSymbol) {
             return true;
+        }
+        if (v instanceof OSUnserializable u) {
+            return !OSUnserializable.looksLike(u.text());
+        }
+        if (v instanceof OSString s) {
+            return OSUnserializable.looksLike(s.value());
         }
         if (v instanceof OSArray a) {
             return a.items().stream().anyMatch(TypedValues::needsTags);
@@ -72,6 +82,9 @@ final class TypedValues {
         if (v instanceof OSUnserializable u) {
             return tagged("OSUnserializable", OSString.of(u.text()));
         }
+        if (v instanceof OSString s && OSUnserializable.looksLike(s.value())) {
+            return tagged("OSString", s);
+        }
         if (v instanceof OSArray a) {
             return OSArray.of(map(a.items(), TypedValues::tag));
         }
@@ -104,6 +117,11 @@ final class TypedValues {
                 case "OSUnserializable":
                     if (inner instanceof OSString s) {
                         return new OSUnserializable(s.value());
+                    }
+                    break;
+                case "OSString":
+                    if (inner instanceof OSString s) {
+                        return s;
                     }
                     break;
                 default:
