@@ -36,8 +36,8 @@ class RegistrySearchTest {
         assertThat(find("86800000", SearchField.VALUE, false)).containsExactly(t.gfx);
         assertThat(find("imac16,1", SearchField.VALUE, false)).containsExactly(t.pe);
         assertThat(find("disk0", SearchField.BSD_NAME, false)).containsExactly(t.media);
-        assertThat(find("IODeviceTree:/device-tree/PCI0@0", SearchField.PATH, false)).containsExactly(t.pci0);
-        assertThat(find("IOService:/J137AP/PCI0@0/", SearchField.PATH, false)).containsExactly(t.gfx, t.xhc, t.media);
+        assertThat(find("IODeviceTree:/PCI0@0", SearchField.PATH, false)).containsExactly(t.pci0);
+        assertThat(find("IOService:/PCI0@0/", SearchField.PATH, false)).containsExactly(t.gfx, t.xhc, t.media);
     }
 
     @Test
