@@ -1,10 +1,8 @@
 package dev.ioscope.engine.snapshot.archive;
 
-import dev.ioscope.engine.os.OSArray;
 import dev.ioscope.engine.os.OSBoolean;
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSNumber;
-import dev.ioscope.engine.os.OSString;
 import dev.ioscope.engine.os.OSUnserializable;
 import dev.ioscope.engine.os.plist.ArchivedObject;
 import dev.ioscope.engine.os.plist.NSKeyedArchive;

@@ -164,7 +164,8 @@ class IoregArchiveHostileTest {
         int childrenDict = (int) ((PUid) root.get("childrenInPlanes")).index();
         PDict cd = (PDict) ((PArray) smallTree.get("$objects")).get(childrenDict);
         int firstList = (int) ((PUid) ((PArray) cd.get("NS.objects")).get(0)).index();
-        SnapshotException cyc = fail(withObject(firstList, o -> put(o, "NS.objects", new PArray(List.of(new PUid(6))))));
+        SnapshotException cyc = fail(withObject(firstList,
+                o -> put(o, "NS.objects", new PArray(List.of(new PUid(6))))));
         assertThat(cyc.place()).contains("archive object 6").contains("childrenInPlanes");
         assertThat(cyc.problem()).contains("cycle");
     }

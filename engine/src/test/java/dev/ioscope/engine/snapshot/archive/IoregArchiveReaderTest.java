@@ -154,7 +154,8 @@ class IoregArchiveReaderTest {
         // IOBlockStorageDriver (tag 828) was detached: no parents anywhere, an empty IOService child list saved
         IORegistryEntry detached = byTag(r, 828);
         assertThat(detached.planes()).isEmpty();
-        assertThat(detached.snapshotInfo().get("emptyChildrenInPlanes")).isEqualTo(OSArray.of(OSString.of("IOService")));
+        assertThat(detached.snapshotInfo().get("emptyChildrenInPlanes"))
+                .isEqualTo(OSArray.of(OSString.of("IOService")));
         // IONetworkStack has five IOService parents, in the saved order
         IORegistryEntry stack = r.entries().stream().filter(e -> e.name().equals("IONetworkStack")).findFirst()
                 .orElseThrow();
