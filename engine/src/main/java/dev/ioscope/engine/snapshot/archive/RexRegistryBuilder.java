@@ -8,23 +8,18 @@ import dev.ioscope.engine.os.plist.ArchivedObject;
 import dev.ioscope.engine.os.plist.NSKeyedArchive;
 import dev.ioscope.engine.os.plist.PlistValue;
 import dev.ioscope.engine.os.plist.PlistValue.PArray;
-import dev.ioscope.engine.os.plist.PlistValue.PDate;
-import dev.ioscope.engine.os.plist.PlistValue.PDict;
 import dev.ioscope.engine.os.plist.PlistValue.PString;
 import dev.ioscope.engine.os.plist.PlistValue.PUid;
 import dev.ioscope.engine.registry.EntryState;
 import dev.ioscope.engine.registry.IORegistry;
 import dev.ioscope.engine.registry.IORegistryEntry;
-import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.snapshot.ParseLimits;
 import dev.ioscope.engine.snapshot.SnapshotException;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Builds our registry from a RexDataStore's entries: first every entry (in the saved order, so
@@ -89,12 +84,7 @@ final class RexRegistryBuilder {
         for (ArchivedObject o : objects) {
             entries.add(createEntry(o, o == root, extras.get(o)));
         }
-        for (int i = 0; i < objects.size(); i++) {
-            linkChildren(objects.get(i), entries.get(i));
-        }
-        for (int i = 0; i < objects.size(); i++) {
-            checkParents(objects.get(i), entries.get(i));
-        }
+        new RexLinker(registry, byUid, limits, file).link(objects, entries, objects.indexOf(root));
         return registry;
     }
 
@@ -129,23 +119,23 @@ final class RexRegistryBuilder {
             registry.classes().learnChain(chain);
         }
         e.setLocation(o.string(RexKeys.LOCATION));
-        for (Map.Entry<String, PlistValue> n : planeStrings(o, RexKeys.NAMES_IN_PLANES).entrySet()) {
+        for (Map.Entry<String, PlistValue> n : RexPlaneTables.strings(o, RexKeys.NAMES_IN_PLANES).entrySet()) {
             if (!n.getValue().equals(new PString(name))) {
                 e.setName(registry.plane(n.getKey()), ((PString) n.getValue()).value());
             }
         }
         String loc = e.location();
-        for (Map.Entry<String, PlistValue> l : planeStrings(o, RexKeys.LOCATIONS_IN_PLANES).entrySet()) {
+        for (Map.Entry<String, PlistValue> l : RexPlaneTables.strings(o, RexKeys.LOCATIONS_IN_PLANES).entrySet()) {
             String v = ((PString) l.getValue()).value();
             if (!v.equals(loc)) {
                 e.setLocation(registry.plane(l.getKey()), v);
             }
         }
         for (String p : IoregArchiveWriter.strings(extras.get(RexKeys.X_OWN_NAME_PLANES))) {
-            e.setName(registry.plane(checkPlane(o, RexKeys.IOSCOPE_EXTRAS, p)), name);
+            e.setName(registry.plane(RexPlaneTables.plane(o, RexKeys.IOSCOPE_EXTRAS, p)), name);
         }
         for (String p : IoregArchiveWriter.strings(extras.get(RexKeys.X_OWN_LOCATION_PLANES))) {
-            e.setLocation(registry.plane(checkPlane(o, RexKeys.IOSCOPE_EXTRAS, p)), loc);
+            e.setLocation(registry.plane(RexPlaneTables.plane(o, RexKeys.IOSCOPE_EXTRAS, p)), loc);
         }
         if (extras.get(RexKeys.X_TYPED_PROPERTIES) instanceof OSDictionary typed) {
             e.setProperties(typed);
@@ -190,101 +180,12 @@ final class RexRegistryBuilder {
 
     private List<String> emptyChildPlanes(ArchivedObject o) throws SnapshotException {
         List<String> empty = new ArrayList<>();
-        for (Map.Entry<String, PlistValue> c : planeLists(o, RexKeys.CHILDREN_IN_PLANES).entrySet()) {
+        for (Map.Entry<String, PlistValue> c : RexPlaneTables.lists(o, RexKeys.CHILDREN_IN_PLANES).entrySet()) {
             if (((PArray) c.getValue()).size() == 0) {
                 empty.add(c.getKey());
             }
         }
         return empty;
-    }
-
-    private void linkChildren(ArchivedObject o, IORegistryEntry parent) throws SnapshotException {
-        for (Map.Entry<String, PlistValue> c : planeLists(o, RexKeys.CHILDREN_IN_PLANES).entrySet()) {
-            IORegistryPlane plane = registry.plane(c.getKey());
-            List<PlistValue> children = ((PArray) c.getValue()).items();
-            for (int i = 0; i < children.size(); i++) {
-                IORegistryEntry child = entryAt(o, RexKeys.CHILDREN_IN_PLANES, c.getKey(), i, children.get(i));
-                try {
-                    registry.attach(child, parent, plane);
-                } catch (IllegalArgumentException x) {
-                    throw new SnapshotException(file, o.where(RexKeys.CHILDREN_IN_PLANES), x.getMessage());
-                }
-            }
-        }
-    }
-
-    /**
-     * Each saved parent must be linked (a file whose parent and child lists disagree gets the missing links
-     * made), then the parents go back into their saved order.
-     */
-    private void checkParents(ArchivedObject o, IORegistryEntry child) throws SnapshotException {
-        for (Map.Entry<String, PlistValue> p : planeLists(o, RexKeys.PARENTS_IN_PLANES).entrySet()) {
-            IORegistryPlane plane = registry.plane(p.getKey());
-            List<PlistValue> saved = ((PArray) p.getValue()).items();
-            List<IORegistryEntry> order = new ArrayList<>(saved.size());
-            Set<IORegistryEntry> seen = new HashSet<>();
-            try {
-                for (int i = 0; i < saved.size(); i++) {
-                    IORegistryEntry parent = entryAt(o, RexKeys.PARENTS_IN_PLANES, p.getKey(), i, saved.get(i));
-                    if (seen.add(parent)) {
-                        order.add(parent);
-                    }
-                    if (!child.isChildOf(parent, plane)) {
-                        registry.attach(child, parent, plane);
-                    }
-                }
-                if (order.size() == child.parents(plane).size()) {
-                    registry.orderParents(child, plane, order);
-                }
-            } catch (IllegalArgumentException x) {
-                throw new SnapshotException(file, o.where(RexKeys.PARENTS_IN_PLANES), x.getMessage());
-            }
-        }
-    }
-
-    private IORegistryEntry entryAt(ArchivedObject o, String key, String plane, int i, PlistValue v)
-            throws SnapshotException {
-        IORegistryEntry e = v instanceof PUid u ? byUid.get(u.index()) : null;
-        if (e == null) {
-            throw new SnapshotException(file, o.where(key), "item " + i + " in plane " + plane + " is "
-                    + (v instanceof PUid u ? "archive object " + u.index() + ", which is not in registryEntries"
-                    : "not an entry reference"));
-        }
-        return e;
-    }
-
-    /** A plane → string dictionary (namesInPlanes, locationsInPlanes). */
-    private Map<String, PlistValue> planeStrings(ArchivedObject o, String key) throws SnapshotException {
-        PDict d = o.has(key) ? o.dictionary(key) : new PDict(Map.of());
-        for (Map.Entry<String, PlistValue> e : d.entries().entrySet()) {
-            checkPlane(o, key, e.getKey());
-            if (!(e.getValue() instanceof PString)) {
-                throw new SnapshotException(file, o.where(key), "value for plane " + e.getKey()
-                        + " is not a string");
-            }
-        }
-        return d.entries();
-    }
-
-    /** A plane → array of entries dictionary (parentsInPlanes, childrenInPlanes). */
-    private Map<String, PlistValue> planeLists(ArchivedObject o, String key) throws SnapshotException {
-        PDict d = o.has(key) ? o.dictionary(key) : new PDict(Map.of());
-        for (Map.Entry<String, PlistValue> e : d.entries().entrySet()) {
-            checkPlane(o, key, e.getKey());
-            if (!(e.getValue() instanceof PArray)) {
-                throw new SnapshotException(file, o.where(key), "value for plane " + e.getKey()
-                        + " is not an array");
-            }
-        }
-        return d.entries();
-    }
-
-    private String checkPlane(ArchivedObject o, String key, String plane) throws SnapshotException {
-        try {
-            return new IORegistryPlane(plane).name();
-        } catch (IllegalArgumentException x) {
-            throw new SnapshotException(file, o.where(key), "bad plane name '" + plane + "'");
-        }
     }
 
     private long idFor(ArchivedObject o, OSDictionary extras) throws SnapshotException {
