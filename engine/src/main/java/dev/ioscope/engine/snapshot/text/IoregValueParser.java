@@ -34,8 +34,8 @@ import java.util.regex.Pattern;
 final class IoregValueParser {
     private static final Pattern UNSERIALIZABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_:]* is not serializable");
     private static final String AFTER_CLOSER = ",)}]";
-    /** A string ioreg could not print (see {@link #value}): empty placeholder text. */
-    static final OSUnserializable UNPRINTABLE = new OSUnserializable("");
+    /** A string ioreg could not print (see {@link #value}). */
+    static final OSUnserializable UNPRINTABLE = new OSUnserializable(OSUnserializable.UNPRINTED);
     private static final int MAX_SET = 4096;
     /** Readings tried for one value before giving up (each is one pass over the value's text). */
     private static final int MAX_ATTEMPTS = 256;
@@ -138,7 +138,7 @@ final class IoregValueParser {
         if (pos >= s.length() || ",)}]".indexOf(s.charAt(pos)) >= 0 && ctx != Ctx.KEY && ctx != Ctx.DATA) {
             // Nothing printed: ioreg's cfstringshow prints a string only if CFStringGetCString succeeds into a
             // buffer of length + 1 bytes, which is too small for the UTF-8 of non-ASCII text ("Product"=, in
-            // both real IOService dumps). The string is lost; keep a placeholder that prints as nothing.
+            // both real IOService dumps). The string is lost; keep the placeholder, which prints as nothing.
             if (ctx == Ctx.TOP && pos < s.length()) {
                 throw new ValueException(pos, "unexpected character '" + printable(s.charAt(pos)) + "'");
             }

@@ -59,7 +59,7 @@ final class IoregValues {
         } else if (v instanceof OSSymbol s) {
             quoted(s.value());
         } else if (v instanceof OSUnserializable u) {
-            if (!u.text().isEmpty()) {   // empty: a string ioreg could not print, printed as nothing
+            if (!u.text().equals(OSUnserializable.UNPRINTED)) {   // a string ioreg could not print: nothing
                 quoted(u.text());
             }
         } else if (v instanceof OSNumber n) {
