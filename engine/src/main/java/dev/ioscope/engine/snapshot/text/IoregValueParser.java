@@ -148,7 +148,8 @@ final class IoregValueParser {
         switch (c) {
             case '"' -> {
                 String text = decode(quoted(ctx));
-                return UNSERIALIZABLE.matcher(text).matches() ? new OSUnserializable(text) : new OSString(text);
+                return text.endsWith(" is not serializable") && UNSERIALIZABLE.matcher(text).matches()
+                        ? new OSUnserializable(text) : new OSString(text);
             }
             case '<' -> {
                 return data(ctx);
