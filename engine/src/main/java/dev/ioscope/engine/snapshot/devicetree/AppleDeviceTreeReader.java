@@ -150,7 +150,7 @@ public final class AppleDeviceTreeReader implements SnapshotReader {
             }
             DtProperty prop = new DtProperty(propName, Arrays.copyOfRange(d, q, q + (int) len));
             prop.placeholder = placeholder;
-            node.properties.add(prop);
+            node.addProperty(prop);
             q = (int) Math.min(d.length, (q + len + 3) & ~3L);
         }
         return q;

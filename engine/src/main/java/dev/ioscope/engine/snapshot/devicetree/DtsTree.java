@@ -35,15 +35,9 @@ final class DtsTree {
                     }
                     continue;
                 }
-                DtProperty same = null;
-                for (DtProperty q : o.properties) {
-                    if (q.name.equals(p.name)) {
-                        same = q;
-                        break;
-                    }
-                }
+                DtProperty same = o.propertyWithDeleted(p.name);
                 if (same == null) {
-                    o.properties.add(p);
+                    o.addProperty(p);
                 } else {
                     same.value = p.value;
                     same.references.clear();
@@ -59,13 +53,7 @@ final class DtsTree {
                     }
                     continue;
                 }
-                DtNode same = null;
-                for (DtNode q : o.children) {
-                    if (q.name.equals(c.name)) {
-                        same = q;
-                        break;
-                    }
-                }
+                DtNode same = o.childWithDeleted(c.name);
                 if (same == null) {
                     o.addChild(c);
                 } else {
@@ -75,7 +63,10 @@ final class DtsTree {
         }
     }
 
-    /** delete_node: the node, its subtree, their properties and labels are gone (kept flagged in place). */
+    /**
+     * delete_node: the node, its subtree, their properties and labels are gone (kept flagged in place). A subtree
+     * already deleted is not walked again, so deleting and reviving a node over and over stays linear.
+     */
     static void delete(DtNode node) {
         Deque<DtNode> work = new ArrayDeque<>();
         work.push(node);
@@ -84,17 +75,16 @@ final class DtsTree {
             n.deleted = true;
             n.labels.clear();
             n.properties.forEach(p -> p.deleted = true);
-            n.children.forEach(work::push);
+            for (DtNode c : n.children) {
+                if (!c.deleted) {
+                    work.push(c);
+                }
+            }
         }
     }
 
     static DtNode liveChild(DtNode parent, String name) {
-        for (DtNode c : parent.children) {
-            if (!c.deleted && c.name.equals(name)) {
-                return c;
-            }
-        }
-        return null;
+        return parent.child(name);
     }
 
     /** get_node_by_ref: a path when it starts with '/', else a label. */
