@@ -3,7 +3,7 @@ package dev.ioscope.engine.snapshot.devicetree;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
-/** dtc's livetree.c operations on {@link DtNode}s: merging, deleting and finding nodes by label or path. */
+/** dtc's livetree.c operations on {@link DtNode}s: merging, deleting and finding nodes by path. */
 final class DtsTree {
     private DtsTree() {
     }
@@ -87,11 +87,6 @@ final class DtsTree {
         return parent.child(name);
     }
 
-    /** get_node_by_ref: a path when it starts with '/', else a label. */
-    static DtNode byReference(DtNode root, String ref) {
-        return ref.startsWith("/") ? byPath(root, ref) : byLabel(root, ref);
-    }
-
     /** get_node_by_path: components match node names exactly. */
     static DtNode byPath(DtNode root, String path) {
         DtNode n = root;
@@ -105,23 +100,5 @@ final class DtsTree {
             }
         }
         return n;
-    }
-
-    static DtNode byLabel(DtNode root, String label) {
-        Deque<DtNode> work = new ArrayDeque<>();
-        work.push(root);
-        while (!work.isEmpty()) {
-            DtNode n = work.pop();
-            if (n.deleted) {
-                continue;
-            }
-            if (n.labels.contains(label)) {
-                return n;
-            }
-            for (int i = n.children.size() - 1; i >= 0; i--) {
-                work.push(n.children.get(i));
-            }
-        }
-        return null;
     }
 }

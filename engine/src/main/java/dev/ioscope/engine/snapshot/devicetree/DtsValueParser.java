@@ -275,10 +275,6 @@ final class DtsValueParser {
         }
     }
 
-    int depth() {
-        return exprDepth;
-    }
-
     void enter() throws SnapshotException {
         if (++exprDepth > MAX_EXPRESSION_DEPTH) {
             throw in.fail("expression nested too deeply");
