@@ -1,0 +1,74 @@
+package dev.ioscope.engine.explore;
+
+import dev.ioscope.engine.os.OSDictionary;
+import dev.ioscope.engine.registry.IORegistry;
+import dev.ioscope.engine.registry.IORegistryEntry;
+import dev.ioscope.engine.registry.IORegistryPlane;
+import dev.ioscope.engine.snapshot.Snapshot;
+import dev.ioscope.engine.snapshot.SnapshotFormat;
+import dev.ioscope.engine.snapshot.Snapshots;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Renders a whole registry, an entry or a subtree in a snapshot format through the installed writers
+ * ({@link Snapshots#writer}); ioreg text always works, through {@link EntryText} when no ioreg-text writer is
+ * installed. The source registry is only read.
+ */
+public final class EntryExport {
+    private EntryExport() {
+    }
+
+    /** Formats that can be rendered as text (for the source view and copy-as). */
+    public static List<SnapshotFormat> textFormats() {
+        List<SnapshotFormat> out = new ArrayList<>();
+        out.add(SnapshotFormat.IOREG_TEXT);
+        for (SnapshotFormat f : List.of(SnapshotFormat.IOREG_XML, SnapshotFormat.JSON)) {
+            if (Snapshots.writer(f).isPresent()) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    /** Formats a file can be saved in. */
+    public static List<SnapshotFormat> fileFormats() {
+        List<SnapshotFormat> out = new ArrayList<>();
+        if (Snapshots.writer(SnapshotFormat.IOREG_ARCHIVE).isPresent()) {
+            out.add(SnapshotFormat.IOREG_ARCHIVE);
+        }
+        out.addAll(textFormats());
+        return out;
+    }
+
+    /**
+     * The entry (alone, or with its descendants in the plane) as text. An entry alone is rendered as a registry
+     * holding just that entry under a root, as the writers need a whole registry.
+     */
+    public static String text(IORegistry registry, IORegistryEntry entry, IORegistryPlane plane, boolean subtree,
+                              SnapshotFormat format) throws IOException {
+        if (format == SnapshotFormat.IOREG_TEXT && Snapshots.writer(format).isEmpty()) {
+            return EntryText.of(entry, plane, subtree);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        write(registry, entry, plane, subtree, format, out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Writes the registry (entry == root and subtree), or a part of it, in the format. */
+    public static void write(IORegistry registry, IORegistryEntry entry, IORegistryPlane plane, boolean subtree,
+                             SnapshotFormat format, OutputStream out) throws IOException {
+        boolean whole = entry == registry.root() && subtree;
+        if (format == SnapshotFormat.IOREG_TEXT && Snapshots.writer(format).isEmpty()) {
+            out.write(EntryText.of(entry, plane, subtree).getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        IORegistry part = whole ? registry : Subtree.extract(registry, entry, plane, subtree);
+        Snapshots.write(new Snapshot(part, format, OSDictionary.empty(), null), format, out);
+    }
+}
