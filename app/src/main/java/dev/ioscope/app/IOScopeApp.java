@@ -20,7 +20,9 @@ public final class IOScopeApp extends Application {
         view = new ExplorerView(stage, vm);
         stage.show();
         List<String> args = getParameters().getUnnamed();
-        if (!args.isEmpty()) {
+        if (UiBench.enabled()) {
+            new UiBench(vm, view).run(args.isEmpty() ? null : Path.of(args.get(0)));
+        } else if (!args.isEmpty()) {
             vm.open(Path.of(args.get(0)));
         } else {
             vm.openDefaultMachine();

@@ -80,7 +80,7 @@ public final class ExplorerView {
         split = new SplitPane(tree, tabs, facts);
         split.setOrientation(Orientation.HORIZONTAL);
         AppPreferences prefs = vm.preferences();
-        split.setDividerPositions(prefs.dividers("main", 0.42, 0.80));
+        split.setDividerPositions(prefs.dividers("main", 0.40, 0.82));
         SplitPane.setResizableWithParent(facts, false);
 
         root.getStyleClass().add(Styles.APP);
@@ -123,6 +123,11 @@ public final class ExplorerView {
         return lastAlert;
     }
 
+    /** The registry tree (benchmarks and tests). */
+    public javafx.scene.control.TreeTableView<dev.ioscope.engine.registry.IORegistryEntry> tree() {
+        return tree.tree();
+    }
+
     /** Expands the whole current plane; returns the number of tree items (benchmark and View menu). */
     public int expandAll() {
         return tree.expandAll();
@@ -156,7 +161,7 @@ public final class ExplorerView {
         collapse.setGraphic(AppIcon.COLLAPSE_ALL.create());
         MenuItem theme = item("Toggle Dark Theme", "Shortcut+T", this::toggleTheme);
         theme.setGraphic(AppIcon.THEME.create());
-        MenuItem stress = item("Open Synthetic 100k Registry", null, () -> vm.openSynthetic(100_000));
+        MenuItem stress = item("Open Synthetic 100k Registry", null, () -> vm.openBenchmark(100_000));
         Menu view = new Menu("View", null, expand, collapse, new SeparatorMenuItem(), theme, new SeparatorMenuItem(),
                 stress);
         MenuBar bar = new MenuBar(file, edit, view);

@@ -42,7 +42,7 @@ final class InspectorPane extends BorderPane {
         table.setId("inspectorTable");
         table.setShowRoot(false);
         table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().setAll(List.of(column("Key", 200, PropertyNode::key), column("Type", 110, PropertyNode::type),
+        table.getColumns().setAll(List.of(column("Key", 230, PropertyNode::key), column("Type", 90, PropertyNode::type),
                 column("Value", 260, PropertyNode::value), before, column("Decoded", 200, PropertyNode::decoded)));
         before.setVisible(false);
         table.setRowFactory(t -> new PropertyRow());

@@ -44,7 +44,7 @@ final class RegistryTreePane extends StackPane {
         cls.setPrefWidth(170);
         cls.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(c.getValue().getValue().className()));
         TreeTableColumn<IORegistryEntry, String> state = new TreeTableColumn<>("State");
-        state.setPrefWidth(150);
+        state.setPrefWidth(140);
         state.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(
                 shortState(c.getValue().getValue())));
         tree.getColumns().setAll(List.of(name, cls, state));
@@ -74,16 +74,27 @@ final class RegistryTreePane extends StackPane {
         return tree;
     }
 
-    private static String shortState(IORegistryEntry e) {
+    /**
+     * Compact state: a settled service (registered, matched, active) shows only busy count and retain count;
+     * anything unusual is spelled out, as ioreg prints it ("!registered", "inactive").
+     */
+    static String shortState(IORegistryEntry e) {
         var s = e.state();
-        if (!s.service()) {
-            return s.retainCount() >= 0 ? "retain " + s.retainCount() : "";
-        }
         StringBuilder sb = new StringBuilder();
-        sb.append(s.registered() ? "R" : "r").append(s.matched() ? "M" : "m").append(s.active() ? "A" : "!A");
-        sb.append(" busy ").append(s.busyState());
+        if (s.service()) {
+            if (!s.registered()) {
+                sb.append("!registered ");
+            }
+            if (!s.matched()) {
+                sb.append("!matched ");
+            }
+            if (!s.active()) {
+                sb.append("inactive ");
+            }
+            sb.append("busy ").append(s.busyState());
+        }
         if (s.retainCount() >= 0) {
-            sb.append(" · ").append(s.retainCount());
+            sb.append(sb.length() == 0 ? "" : " · ").append("retain ").append(s.retainCount());
         }
         return sb.toString();
     }
