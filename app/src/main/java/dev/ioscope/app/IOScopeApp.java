@@ -22,7 +22,10 @@ public final class IOScopeApp extends Application {
         List<String> args = getParameters().getUnnamed();
         if (UiBench.enabled()) {
             new UiBench(vm, view).run(args.isEmpty() ? null : Path.of(args.get(0)));
-        } else if (!args.isEmpty()) {
+            return;
+        }
+        StartupOptions.apply(vm, view);
+        if (!args.isEmpty()) {
             vm.open(Path.of(args.get(0)));
         } else {
             vm.openDefaultMachine();

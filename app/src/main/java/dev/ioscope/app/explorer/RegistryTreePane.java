@@ -34,17 +34,19 @@ final class RegistryTreePane extends StackPane {
         tree.getStyleClass().add(Styles.REGISTRY_TREE);
         tree.setId("registryTree");
         tree.setShowRoot(true);
-        tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Unconstrained: deep IOService paths need the Name column wide; a horizontal scroll bar beats "A…".
+        tree.setColumnResizePolicy(TreeTableView.UNCONSTRAINED_RESIZE_POLICY);
 
         TreeTableColumn<IORegistryEntry, IORegistryEntry> name = new TreeTableColumn<>("Name");
-        name.setPrefWidth(300);
+        name.setPrefWidth(320);
         name.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue().getValue()));
         name.setCellFactory(c -> new NameCell());
         TreeTableColumn<IORegistryEntry, String> cls = new TreeTableColumn<>("Class");
-        cls.setPrefWidth(170);
+        cls.setPrefWidth(190);
         cls.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(c.getValue().getValue().className()));
-        TreeTableColumn<IORegistryEntry, String> state = new TreeTableColumn<>("State");
-        state.setPrefWidth(140);
+        TreeTableColumn<IORegistryEntry, String> state = new TreeTableColumn<>("Busy · Retain");
+        state.setPrefWidth(95);
+        state.setMinWidth(80);
         state.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(
                 shortState(c.getValue().getValue())));
         tree.getColumns().setAll(List.of(name, cls, state));
@@ -75,8 +77,8 @@ final class RegistryTreePane extends StackPane {
     }
 
     /**
-     * Compact state: a settled service (registered, matched, active) shows only busy count and retain count;
-     * anything unusual is spelled out, as ioreg prints it ("!registered", "inactive").
+     * Compact state under the header "Busy · Retain": a settled service (registered, matched, active) shows only
+     * its busy count and retain count; anything unusual is spelled out first, as ioreg prints it.
      */
     static String shortState(IORegistryEntry e) {
         var s = e.state();
@@ -91,10 +93,10 @@ final class RegistryTreePane extends StackPane {
             if (!s.active()) {
                 sb.append("inactive ");
             }
-            sb.append("busy ").append(s.busyState());
+            sb.append(s.busyState());
         }
         if (s.retainCount() >= 0) {
-            sb.append(sb.length() == 0 ? "" : " · ").append("retain ").append(s.retainCount());
+            sb.append(" · ").append(s.retainCount());
         }
         return sb.toString();
     }
@@ -117,6 +119,39 @@ final class RegistryTreePane extends StackPane {
             tree.getSelectionModel().clearSelection();
         }
         showHits();
+        showChanges();
+    }
+
+    /** In a comparison, opens the paths to (the first few hundred) added, removed and changed entries. */
+    private void showChanges() {
+        var c = vm.comparisonProperty().get();
+        if (c == null) {
+            return;
+        }
+        List<IORegistryEntry> marked = new java.util.ArrayList<>();
+        marked.addAll(c.diff().changed());
+        marked.addAll(c.diff().added());
+        marked.addAll(c.diff().removed());
+        int shown = 0;
+        for (IORegistryEntry e : marked) {
+            if (shown >= MAX_REVEALED_HITS) {
+                break;
+            }
+            // Only the top of an added or removed subtree: its descendants are marked too but stay folded.
+            var parent = e.parent(vm.planeProperty().get());
+            if (parent != null && vm.changeOf(parent) != null && vm.changeOf(parent) != RegistryDiff.Change.CHANGED) {
+                continue;
+            }
+            EntryTreeItem it = itemFor(e, true);
+            if (it != null && it.getParent() != null) {
+                it.getParent().setExpanded(true);
+                shown++;
+            }
+        }
+        IORegistryEntry sel = vm.selectedProperty().get();
+        if (sel != null) {
+            reveal(sel, true);
+        }
     }
 
     /** Expands the entry's first-parent path and selects it; false when the entry is not in this plane. */
