@@ -113,13 +113,21 @@ final class RegistryTreePane extends StackPane {
         syncing = true;
         tree.setRoot(root);
         syncing = false;
-        // Selecting an entry in one plane and switching plane keeps it selected where it exists.
+        // Selecting an entry in one plane and switching plane keeps it selected where it exists. Run after the
+        // tree has processed its new root (it resets selection and focus then).
         IORegistryEntry sel = vm.selectedProperty().get();
-        if (sel != null && !reveal(sel, true)) {
-            tree.getSelectionModel().clearSelection();
-        }
-        showHits();
-        showChanges();
+        javafx.application.Platform.runLater(() -> {
+            if (tree.getRoot() != root) {
+                return;
+            }
+            showHits();
+            showChanges();
+            if (sel != null && vm.selectedProperty().get() == sel && !reveal(sel, true)) {
+                syncing = true;
+                tree.getSelectionModel().clearSelection();
+                syncing = false;
+            }
+        });
     }
 
     /** In a comparison, opens the paths to (the first few hundred) added, removed and changed entries. */
@@ -192,13 +200,16 @@ final class RegistryTreePane extends StackPane {
             if (ghost && comparison.diff().after(step) != null) {
                 step = comparison.diff().after(step);
             }
+            // Materialize the children before expanding: the selection model then sees one expansion event
+            // rather than an expansion followed by insertions it would shift the selection for.
+            EntryTreeItem next = item.child(step);
+            if (next == null) {
+                return null;
+            }
             if (expand) {
                 item.setExpanded(true);
             }
-            item = item.child(step);
-            if (item == null) {
-                return null;
-            }
+            item = next;
         }
         return item;
     }
@@ -210,21 +221,30 @@ final class RegistryTreePane extends StackPane {
             return;
         }
         if (!hits.isEmpty()) {
-            collapseAll();
-            tree.getRoot().setExpanded(true);
-            for (int i = 0; i < Math.min(hits.size(), MAX_REVEALED_HITS); i++) {
-                EntryTreeItem it = itemFor(hits.get(i), true);
-                if (it != null && it.getParent() != null) {
-                    it.getParent().setExpanded(true);
+            // Collapsing a branch moves the tree's selection to it; the view-model's selection must not follow.
+            syncing = true;
+            try {
+                collapseAll();
+                for (int i = 0; i < Math.min(hits.size(), MAX_REVEALED_HITS); i++) {
+                    EntryTreeItem it = itemFor(hits.get(i), true);
+                    if (it != null && it.getParent() != null) {
+                        it.getParent().setExpanded(true);
+                    }
                 }
+            } finally {
+                syncing = false;
+            }
+            IORegistryEntry sel = vm.selectedProperty().get();
+            if (sel != null) {
+                reveal(sel, true);
             }
         }
         tree.refresh();
     }
 
+    /** Folds every materialized branch below the root. */
     void collapseAll() {
-        ArrayDeque<TreeItem<IORegistryEntry>> work = new ArrayDeque<>();
-        work.add(tree.getRoot());
+        ArrayDeque<TreeItem<IORegistryEntry>> work = new ArrayDeque<>(tree.getRoot().getChildren());
         while (!work.isEmpty()) {
             TreeItem<IORegistryEntry> t = work.poll();
             if (t instanceof EntryTreeItem et && et.isLoaded()) {
