@@ -5,6 +5,7 @@ import dev.ioscope.engine.snapshot.devicetree.AppleDeviceTreeWriter;
 import dev.ioscope.engine.snapshot.devicetree.AppleDeviceTreeWriter.Node;
 import dev.ioscope.engine.snapshot.devicetree.AppleDeviceTreeWriter.Property;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.io.InputStream;
@@ -54,11 +55,38 @@ final class FuzzCorpus {
                 throw new UncheckedIOException(e);
             }
             out.add(new Seed("DeviceTree.fuzz.adt", AppleDeviceTreeWriter.toBytes(appleTree())));
+            addWrittenSeeds(out);
             out.add(new Seed("features.dts", resource("/devicetree/features.dts")));
             out.add(new Seed("features.dtb", resource("/devicetree/features.dtb")));
             seeds = List.copyOf(out);
         }
         return seeds;
+    }
+
+    /**
+     * Whole, valid files in every format IOScope writes (the real files of some formats are far bigger than a
+     * window): two real registries, a device tree and an ioreg IODeviceTree dump, written by each writer.
+     */
+    private static void addWrittenSeeds(List<Seed> out) {
+        for (String source : List.of("qemu-bamboo.dtb", "MacBookPro8-1.IODeviceTree.txt")) {
+            Snapshot s;
+            try {
+                s = Snapshots.load(TestData.path("snapshots/" + source));
+            } catch (SnapshotException e) {
+                continue; // a reader another branch adds; its seeds come once merged
+            }
+            for (SnapshotWriter w : Snapshots.writers()) {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                try {
+                    w.write(s, bytes);
+                } catch (IOException | RuntimeException e) {
+                    continue; // this writer cannot express that registry (a device tree writer, an ioreg dump)
+                }
+                if (bytes.size() <= WINDOW) {
+                    out.add(new Seed(source + "." + w.format().extensions().get(0), bytes.toByteArray()));
+                }
+            }
+        }
     }
 
     private static void addWindows(List<Seed> out, String name, byte[] data) {

@@ -82,9 +82,11 @@ public final class IoregArchiveReader implements SnapshotReader {
         OSDictionary info = storeInfo(store, version);
         List<String> planes = new ArrayList<>();
         for (PlistValue p : store.array(RexKeys.REGISTRY_PLANES).items()) {
-            if (!(p instanceof PString s) || s.value().isEmpty()) {
-                throw new SnapshotException(name, store.where(RexKeys.REGISTRY_PLANES), "a plane name is not a "
-                        + "non-empty string");
+            if (!(p instanceof PString s) || s.value().isEmpty() || s.value().indexOf(':') >= 0
+                    || s.value().indexOf('/') >= 0) {
+                throw new SnapshotException(name, store.where(RexKeys.REGISTRY_PLANES), "plane name "
+                        + (p instanceof PString s ? "'" + s.value() + "'" : "of another type") + " is not a valid "
+                        + "plane name (a non-empty string without ':' or '/')");
             }
             planes.add(s.value());
         }

@@ -137,7 +137,9 @@ final class RexRegistryBuilder {
         }
         byte[] xml = o.data(RexKeys.PROPERTIES).toByteArray();
         try {
-            e.setProperties(decoder.decode(xml, file, limits));
+            // Kernel-serialized "<Class> is not serializable" strings are kept as such markers, as every importer does.
+            e.setProperties((dev.ioscope.engine.os.OSDictionary) dev.ioscope.engine.os.OSUnserializable.recognize(
+                    decoder.decode(xml, file, limits)));
         } catch (SnapshotException x) {
             throw new SnapshotException(file, o.where(RexKeys.PROPERTIES) + (x.place() == null ? "" : ", "
                     + x.place()), x.problem(), x);

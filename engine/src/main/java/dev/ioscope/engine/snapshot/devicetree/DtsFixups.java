@@ -125,7 +125,8 @@ final class DtsFixups {
             }
             long v = FdtReader.u32(p.value, 0);
             if (v == 0 || v == 0xffffffffL) {
-                throw new SnapshotException(file, n.fullPath(), key + " has the invalid value 0x" + Long.toHexString(v));
+                throw new SnapshotException(file, n.fullPath(), key + " has the invalid value 0x"
+                        + Long.toHexString(v));
             }
             if (found != 0 && found != v) {
                 throw new SnapshotException(file, n.fullPath(), "phandle and linux,phandle differ");

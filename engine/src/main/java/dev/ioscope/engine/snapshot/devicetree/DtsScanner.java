@@ -30,7 +30,14 @@ final class DtsScanner {
         this.topName = topName;
         this.resolver = resolver;
         this.maxBytes = maxBytes;
-        this.f = new Frame(resolver.topName(), new String(data, StandardCharsets.ISO_8859_1));
+        this.f = new Frame(resolver.topName(), text(data));
+    }
+
+    /** The bytes as chars, one per byte, without a UTF-8 byte order mark (editors on Windows add one). */
+    private static String text(byte[] data) {
+        boolean bom = data.length >= 3 && (data[0] & 0xff) == 0xef && (data[1] & 0xff) == 0xbb
+                && (data[2] & 0xff) == 0xbf;
+        return new String(data, bom ? 3 : 0, data.length - (bom ? 3 : 0), StandardCharsets.ISO_8859_1);
     }
 
     /** Skips trivia and includes; returns the next char without consuming it, or EOF at the very end. */
@@ -247,7 +254,7 @@ final class DtsScanner {
             throw new SnapshotException(topName, where, "include cycle: '" + src.name() + "' includes itself");
         }
         frames.push(f);
-        f = new Frame(src.name(), new String(src.data(), StandardCharsets.ISO_8859_1));
+        f = new Frame(src.name(), text(src.data()));
     }
 
     /** A predicate on chars (avoids boxing). */

@@ -1,10 +1,7 @@
 package dev.ioscope.engine.snapshot.text;
 
-import dev.ioscope.engine.os.OSArray;
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSObject;
-import dev.ioscope.engine.os.OSString;
-import dev.ioscope.engine.os.OSSymbol;
 import dev.ioscope.engine.registry.EntryState;
 import dev.ioscope.engine.registry.IORegistry;
 import dev.ioscope.engine.registry.IORegistryEntry;
@@ -130,47 +127,8 @@ public final class IoregPrinter {
         }
     }
 
-    /** ioreg's compare(): every given criterion (-c, -k, -n) must hold, and at least one must be given. */
     boolean compare(IORegistryEntry e) {
-        boolean match = false;
-        if (options.className() != null) {
-            if (!registry.classes().conformsTo(e, options.className()) && !userClassMatch(e)) {
-                return false;
-            }
-            match = true;
-        }
-        if (options.key() != null) {
-            if (e.property(options.key()) == null) {
-                return false;
-            }
-            match = true;
-        }
-        if (options.name() != null) {
-            String n = e.name(plane);
-            if (options.name().indexOf('@') >= 0) {
-                String loc = e.location(plane);
-                n = n + "@" + (loc == null ? "" : loc);
-            }
-            if (!options.name().equals(n)) {
-                return false;
-            }
-            match = true;
-        }
-        return match;
-    }
-
-    /** Without -y, -c also matches a DriverKit service whose IOUserClasses lists the class. */
-    private boolean userClassMatch(IORegistryEntry e) {
-        if (options.noUserClasses() || !(e.property("IOUserClasses") instanceof OSArray a)) {
-            return false;
-        }
-        for (OSObject o : a.items()) {
-            String s = o instanceof OSString str ? str.value() : o instanceof OSSymbol sym ? sym.value() : null;
-            if (options.className().equals(s)) {
-                return true;
-            }
-        }
-        return false;
+        return IoregMatch.matches(registry, plane, options, e);
     }
 
     /** ioreg's show(): the header line and, when asked, the property block. */

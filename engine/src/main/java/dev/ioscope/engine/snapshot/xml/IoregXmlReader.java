@@ -181,7 +181,12 @@ public final class IoregXmlReader implements SnapshotReader {
             if (synthesizedRoot) {
                 info.put("syntheticRoot", dev.ioscope.engine.os.OSBoolean.TRUE);
             }
-            return new Snapshot(registry, SnapshotFormat.IOREG_XML, info.build(), file);
+            Snapshot plain = new Snapshot(registry, SnapshotFormat.IOREG_XML, info.build(), file);
+            try {
+                return IoregXmlExtension.apply(plain);
+            } catch (IllegalArgumentException | ClassCastException e) {
+                throw new SnapshotException(file, "root dictionary, key " + IoregXmlExtension.KEY, e.getMessage());
+            }
         }
 
         private void visit(OSDictionary d, IORegistryEntry parent, int depth) throws SnapshotException {
@@ -276,7 +281,8 @@ public final class IoregXmlReader implements SnapshotReader {
                 }
                 prev = k;
                 if (!IoregKeys.SYNTHETIC.contains(k)) {
-                    props.put(k, d.valueAt(i));
+                    // The kernel serializes objects it cannot serialize as "<Class> is not serializable" strings.
+                    props.put(k, dev.ioscope.engine.os.OSUnserializable.recognize(d.valueAt(i)));
                 }
             }
             e.setProperties(props.build());

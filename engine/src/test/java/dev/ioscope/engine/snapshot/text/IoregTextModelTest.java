@@ -136,6 +136,19 @@ class IoregTextModelTest {
     }
 
     @Test
+    void theFileEndingIsKept() throws Exception {
+        String tree = "+-o Root  <class IORegistryEntry, id 0x100000100, retain 11>\n"
+                + "  +-o A  <class IOService, id 0x100000200, registered, matched, active, busy 0, retain 4>";
+        for (String ending : new String[] {"", "\n", "\n\n\n"}) {
+            Snapshot s = new IoregTextReader().read((tree + ending).getBytes(StandardCharsets.US_ASCII), "t",
+                    ParseLimits.DEFAULT);
+            var out = new java.io.ByteArrayOutputStream();
+            new IoregTextWriter().write(s, out);
+            assertThat(out.toString(StandardCharsets.US_ASCII)).isEqualTo(tree + ending);
+        }
+    }
+
+    @Test
     void callerCanNameThePlane() throws Exception {
         byte[] b = Files.readAllBytes(TestData.path("snapshots/MacBookPro8-1.IODeviceTree.txt"));
         Snapshot s = new IoregTextReader().read(b, "dt", ParseLimits.DEFAULT, "IOService");

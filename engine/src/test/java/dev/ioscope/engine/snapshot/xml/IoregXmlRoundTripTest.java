@@ -98,7 +98,7 @@ class IoregXmlRoundTripTest {
                         .isEqualTo(reg.entryCount(plane));
                 assertSameEntries(reg, plane, back.registry(), order);
                 // XML -> model -> XML is stable.
-                assertThat(write(back, new IoregXmlWriter())).isEqualTo(xml);
+                assertThat(write(back, new IoregXmlWriter(null, null))).isEqualTo(xml);
             }
         }
     }
@@ -140,7 +140,7 @@ class IoregXmlRoundTripTest {
     @Test
     void twoParentEntryIsWrittenTwiceAndReadOnce() throws Exception {
         IORegistry reg = sample();
-        String xml = write(new Snapshot(reg, SnapshotFormat.IOREG_XML, null, "s"), new IoregXmlWriter());
+        String xml = write(new Snapshot(reg, SnapshotFormat.IOREG_XML, null, "s"), new IoregXmlWriter(null, null));
         assertThat(xml.split("<string>IOHIDInterface</string>", -1)).hasSize(1 + 2 * 2); // name and class, twice
         Snapshot back = read(xml, "s.xml");
         IORegistryEntry hid = back.registry().entries().stream()
@@ -153,7 +153,7 @@ class IoregXmlRoundTripTest {
 
     @Test
     void sortedOutputPlacesSyntheticKeysAsCoreFoundationSortsThem() throws Exception {
-        String xml = write(new Snapshot(sample(), SnapshotFormat.IOREG_XML, null, "s"), new IoregXmlWriter());
+        String xml = write(new Snapshot(sample(), SnapshotFormat.IOREG_XML, null, "s"), new IoregXmlWriter(null, null));
         // The IOService state of an active registered matched service, as ioreg -a prints it (see IoregKeys).
         String flat = xml.replace("\t", "");
         assertThat(flat).contains("<key>IOObjectClass</key>\n<string>IOPlatformExpertDevice</string>\n"

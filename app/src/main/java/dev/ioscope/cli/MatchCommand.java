@@ -1,0 +1,295 @@
+package dev.ioscope.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.ioscope.engine.registry.IORegistryEntry;
+import dev.ioscope.engine.registry.IORegistryPlane;
+import dev.ioscope.engine.registry.RegistryPath;
+import dev.ioscope.engine.service.IOCatalogue;
+import dev.ioscope.engine.service.MatchContext;
+import dev.ioscope.engine.service.MatchEngine;
+import dev.ioscope.engine.service.MatchingTrace;
+import dev.ioscope.engine.service.Personality;
+import dev.ioscope.engine.service.ProviderMatch;
+import dev.ioscope.engine.service.RematchCheck;
+import dev.ioscope.engine.service.kext.KextBundle;
+import dev.ioscope.engine.service.kext.KextLoader;
+import dev.ioscope.engine.snapshot.Snapshot;
+import dev.ioscope.engine.snapshot.Snapshots;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ioscope match SNAPSHOT --kexts PATH... [--provider PATH] [--explain] [--json] [--strip]}: runs the
+ * personalities of real kexts against the nubs of a snapshot, as IOService::probeCandidates would, and prints
+ * the ranked candidates, their verdicts and the winner of each match category.
+ */
+final class MatchCommand implements Command {
+    @Override
+    public String name() {
+        return "match";
+    }
+
+    @Override
+    public String summary() {
+        return "match kext personalities against a snapshot's nubs, with the reasons";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                usage: ioscope match SNAPSHOT --kexts PATH... [--provider PATH]... [--explain] [--json] [--strip]
+                  --kexts PATH...   .kext bundles, Info.plist files, or folders holding them
+                  --provider PATH   only this nub (an IOService path such as IOService:/IOResources); repeatable
+                  --explain         every key of every candidate, in words
+                  --json            the result as JSON (see docs/cli.md)
+                  --strip           first treat the drivers the snapshot shows (of classes the kexts name) as
+                                    absent, re-match, and report whether the same classes land on the same nubs""";
+    }
+
+    private record Options(String snapshot, List<Path> kexts, List<String> providers, boolean explain,
+                           boolean json, boolean strip) {
+    }
+
+    private static Options parse(List<String> args) throws UsageException {
+        String snapshot = null;
+        List<Path> kexts = new ArrayList<>();
+        List<String> providers = new ArrayList<>();
+        boolean explain = false;
+        boolean json = false;
+        boolean strip = false;
+        boolean inKexts = false;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            switch (a) {
+                case "--kexts" -> inKexts = true;
+                case "--explain" -> {
+                    explain = true;
+                    inKexts = false;
+                }
+                case "--json" -> {
+                    json = true;
+                    inKexts = false;
+                }
+                case "--strip" -> {
+                    strip = true;
+                    inKexts = false;
+                }
+                case "--provider" -> {
+                    if (i + 1 >= args.size()) {
+                        throw new UsageException("--provider needs a registry path");
+                    }
+                    providers.add(args.get(++i));
+                    inKexts = false;
+                }
+                default -> {
+                    if (a.startsWith("--")) {
+                        throw new UsageException("unknown option " + a);
+                    }
+                    if (inKexts) {
+                        kexts.add(Path.of(a));
+                    } else if (snapshot == null) {
+                        snapshot = a;
+                    } else {
+                        throw new UsageException("unexpected argument " + a);
+                    }
+                }
+            }
+        }
+        if (snapshot == null) {
+            throw new UsageException("no SNAPSHOT given");
+        }
+        if (kexts.isEmpty()) {
+            throw new UsageException("no kexts given (--kexts PATH...)");
+        }
+        return new Options(snapshot, kexts, providers, explain, json, strip);
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        Options o = parse(args);
+        Snapshot s = Snapshots.load(Path.of(o.snapshot()));
+        IOCatalogue catalogue = new IOCatalogue();
+        for (KextBundle b : new KextLoader().load(o.kexts())) {
+            catalogue.addKext(b);
+        }
+        MatchContext ctx = MatchContext.standard(s.registry());
+        List<ProviderMatch> matches = new ArrayList<>();
+        RematchCheck.Result check = null;
+        if (o.strip()) {
+            check = RematchCheck.run(catalogue, ctx, matches);
+        } else {
+            matches.addAll(new MatchEngine(catalogue, ctx).matchAll());
+        }
+        if (!o.providers().isEmpty()) {
+            matches = select(s, ctx, catalogue, matches, o.providers());
+        }
+        if (o.json()) {
+            writeJson(out, o, catalogue, ctx, matches, check);
+        } else {
+            for (String w : catalogue.warnings()) {
+                err.println("warning: " + w);
+            }
+            writeText(out, o, catalogue, ctx, matches, check);
+        }
+        return ExitCodes.OK;
+    }
+
+    /** Keeps the named providers; a named nub without candidates still gets an (empty) entry. */
+    private static List<ProviderMatch> select(Snapshot s, MatchContext ctx, IOCatalogue catalogue,
+                                              List<ProviderMatch> all, List<String> paths) throws UsageException {
+        List<ProviderMatch> out = new ArrayList<>();
+        IORegistryPlane plane = s.registry().plane(IORegistryPlane.IOSERVICE);
+        for (String p : paths) {
+            IORegistryEntry e = RegistryPath.fromPath(s.registry(), p.contains(":") ? p : "IOService:" + p, plane)
+                    .orElseThrow(() -> new UsageException("no entry at " + p + " in the IOService plane"));
+            ProviderMatch found = all.stream().filter(m -> m.provider() == e).findFirst()
+                    .orElseGet(() -> new MatchEngine(catalogue, ctx).match(e));
+            out.add(found);
+        }
+        return out;
+    }
+
+    private static void writeText(PrintStream out, Options o, IOCatalogue catalogue, MatchContext ctx,
+                                  List<ProviderMatch> matches, RematchCheck.Result check) {
+        out.printf("%d personalities from %d kext path(s); %d provider(s) with candidates%n", catalogue.size(),
+                o.kexts().size(), matches.size());
+        for (ProviderMatch pm : matches) {
+            boolean any = pm.candidates().stream().anyMatch(MatchingTrace::passiveMatch);
+            if (!any && !o.explain() && o.providers().isEmpty()) {
+                continue;   // only rejections here; --explain or --provider shows them
+            }
+            out.println();
+            out.println(pm.path() + "  <class " + pm.provider().className() + ">");
+            int rejected = 0;
+            for (MatchingTrace t : pm.candidates()) {
+                if (t.verdict() == MatchingTrace.Verdict.REJECTED && !o.explain()) {
+                    rejected++;
+                    continue;
+                }
+                Personality p = t.personality();
+                out.printf("  %-16s %6d  %-28s %s / %s  [%s]%n", t.verdict().id(), t.score(), p.ioClass(),
+                        p.bundle(), p.name(), p.category());
+                List<String> lines = o.explain() ? t.explanation() : t.reasons();
+                for (String l : lines) {
+                    out.println("      " + l);
+                }
+            }
+            if (rejected > 0) {
+                out.printf("  (%d rejected candidate(s); --explain shows why)%n", rejected);
+            }
+            for (Map.Entry<String, MatchingTrace> w : pm.winners().entrySet()) {
+                out.printf("  winner in %s: %s (%s)%n", w.getKey(), w.getValue().personality().ioClass(),
+                        w.getValue().personality().name());
+            }
+        }
+        if (check != null) {
+            out.println();
+            out.printf("strip: %d driver(s) the snapshot shows; re-matching put back %d (agreement %.1f%%)%n",
+                    check.expected().size(), check.agreed().size(), 100 * check.agreement());
+            for (RematchCheck.Attachment a : check.missing()) {
+                String pub = RematchCheck.publisher(ctx, a);
+                out.println("  missing: " + a + (pub == null ? "" : " (matched in the snapshot with a personality of "
+                        + pub + ")"));
+            }
+            for (RematchCheck.Attachment a : check.extra()) {
+                out.println("  extra:   " + a);
+            }
+        }
+    }
+
+    private static void writeJson(PrintStream out, Options o, IOCatalogue catalogue, MatchContext ctx,
+                                  List<ProviderMatch> matches, RematchCheck.Result check) throws IOException {
+        JsonGenerator g = new JsonFactory().createGenerator(out);
+        g.useDefaultPrettyPrinter();
+        g.writeStartObject();
+        g.writeStringField("snapshot", o.snapshot());
+        g.writeNumberField("personalities", catalogue.size());
+        g.writeArrayFieldStart("warnings");
+        for (String w : catalogue.warnings()) {
+            g.writeString(w);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("providers");
+        for (ProviderMatch pm : matches) {
+            g.writeStartObject();
+            g.writeStringField("path", pm.path());
+            g.writeStringField("class", pm.provider().className());
+            g.writeStringField("id", "0x" + Long.toHexString(pm.provider().registryEntryID()));
+            g.writeArrayFieldStart("candidates");
+            for (MatchingTrace t : pm.candidates()) {
+                g.writeStartObject();
+                personality(g, t.personality());
+                g.writeStringField("category", t.personality().category());
+                g.writeNumberField("score", t.score());
+                g.writeBooleanField("matched", t.passiveMatch());
+                g.writeStringField("verdict", t.verdict().id());
+                g.writeArrayFieldStart("reasons");
+                for (String r : t.reasons()) {
+                    g.writeString(r);
+                }
+                g.writeEndArray();
+                if (o.explain()) {
+                    g.writeArrayFieldStart("explanation");
+                    for (String r : t.explanation()) {
+                        g.writeString(r);
+                    }
+                    g.writeEndArray();
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeObjectFieldStart("winners");
+            for (Map.Entry<String, MatchingTrace> w : pm.winners().entrySet()) {
+                g.writeObjectFieldStart(w.getKey());
+                personality(g, w.getValue().personality());
+                g.writeNumberField("score", w.getValue().score());
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        if (check != null) {
+            g.writeObjectFieldStart("strip");
+            g.writeNumberField("expected", check.expected().size());
+            g.writeNumberField("agreed", check.agreed().size());
+            g.writeNumberField("agreement", check.agreement());
+            attachments(g, "missing", check.missing(), ctx);
+            attachments(g, "extra", check.extra(), null);
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+        g.flush();
+        out.println();
+    }
+
+    private static void personality(JsonGenerator g, Personality p) throws IOException {
+        g.writeStringField("bundle", p.bundle());
+        g.writeStringField("personality", p.name());
+        g.writeStringField("class", p.ioClass());
+    }
+
+    private static void attachments(JsonGenerator g, String name, List<RematchCheck.Attachment> list,
+                                    MatchContext ctx) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (RematchCheck.Attachment a : list) {
+            g.writeStartObject();
+            g.writeStringField("provider", a.providerPath());
+            g.writeStringField("class", a.className());
+            if (ctx != null) {
+                String pub = RematchCheck.publisher(ctx, a);
+                if (pub != null) {
+                    g.writeStringField("publisher", pub);
+                }
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+}

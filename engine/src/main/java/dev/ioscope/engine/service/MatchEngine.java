@@ -1,0 +1,152 @@
+package dev.ioscope.engine.service;
+
+import dev.ioscope.engine.os.OSObject;
+import dev.ioscope.engine.registry.IORegistryEntry;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * IOService::probeCandidates for passive drivers: rank a nub's candidate personalities by IOProbeScore, skip
+ * those whose match category a driver already holds on the nub, run matchPassive, re-rank the survivors by the
+ * score family matching left, "probe" (a kext without code keeps its score) and start the best of each match
+ * category. A passive instance always starts, so the first of each category wins.
+ */
+public final class MatchEngine {
+    private final IOCatalogue catalogue;
+    private final MatchContext ctx;
+    private final PassiveMatcher matcher;
+    private final StartPolicy startPolicy;
+
+    public MatchEngine(IOCatalogue catalogue, MatchContext ctx) {
+        this(catalogue, ctx, StartPolicy.KNOWN);
+    }
+
+    public MatchEngine(IOCatalogue catalogue, MatchContext ctx, StartPolicy startPolicy) {
+        this.catalogue = catalogue;
+        this.ctx = ctx;
+        this.matcher = new PassiveMatcher(ctx);
+        this.startPolicy = startPolicy;
+    }
+
+    public MatchContext context() {
+        return ctx;
+    }
+
+    /** The ordering of XNU's OSOrderedSet with IOServiceOrdering: higher score first, ties keep their order. */
+    static final Comparator<Integer> BY_SCORE_DESC = (a, b) -> Integer.compare(b, a);
+
+    /** Matches every candidate of one nub. */
+    public ProviderMatch match(IORegistryEntry nub) {
+        String path = ctx.path(nub);
+        List<Personality> found = new ArrayList<>(catalogue.candidatesFor(nub, ctx.classes()));
+        found.sort((a, b) -> BY_SCORE_DESC.compare(a.probeScore(), b.probeScore()));   // stable
+        List<MatchingTrace> matched = new ArrayList<>();
+        List<MatchingTrace> others = new ArrayList<>();
+        for (Personality p : found) {
+            PassiveMatcher.Outcome o = matcher.matchPassive(nub, p.table(), true);
+            List<KeyVerdict> steps = new ArrayList<>(o.steps());
+            IORegistryEntry holder = clientWithCategory(nub, p.category());
+            MatchingTrace t = new MatchingTrace(path, nub.className(), p, o.matched(), o.score(),
+                    o.matched() ? MatchingTrace.Verdict.OUTRANKED : MatchingTrace.Verdict.REJECTED, o.nameMatched(), steps);
+            if (holder != null) {
+                // XNU skips the personality before matchPassive; we still explain how it would have matched.
+                t = t.withVerdict(MatchingTrace.Verdict.CATEGORY_TAKEN).withSteps(List.of(KeyVerdict.noMatch(
+                        "IOMatchCategory " + p.category(), "already held on this nub by " + holder.name()
+                                + " <" + holder.className() + ">")));
+                others.add(t);
+            } else if (o.matched()) {
+                matched.add(t);
+            } else {
+                others.add(t);
+            }
+        }
+        matched.sort((a, b) -> BY_SCORE_DESC.compare(a.score(), b.score()));   // familyMatches, stable
+        Map<String, MatchingTrace> winners = new LinkedHashMap<>();
+        List<MatchingTrace> ranked = new ArrayList<>(matched.size() + others.size());
+        for (MatchingTrace t : matched) {
+            String cat = t.personality().category();
+            if (t.personality().ioClass() == null) {
+                ranked.add(t.withVerdict(MatchingTrace.Verdict.NOT_INSTANTIABLE));
+                continue;
+            }
+            if (!winners.containsKey(cat)) {
+                var failure = startPolicy.startFailure(t.personality(), nub);
+                if (failure.isPresent()) {
+                    // probeCandidates tries the next instance of the category when start fails (S4)
+                    ranked.add(t.withVerdict(MatchingTrace.Verdict.START_FAILED).withSteps(List.of(
+                            KeyVerdict.note("start", failure.get()))));
+                    continue;
+                }
+                MatchingTrace w = t.withVerdict(MatchingTrace.Verdict.WINNER);
+                winners.put(cat, w);
+                ranked.add(w);
+            } else {
+                ranked.add(t.withSteps(List.of(KeyVerdict.note("IOMatchCategory " + cat, "outranked by "
+                        + winners.get(cat).personality().name() + " (score " + winners.get(cat).score() + ")"))));
+            }
+        }
+        ranked.addAll(others);
+        return new ProviderMatch(nub, path, ranked, winners);
+    }
+
+    /** Matches every service in the IOService plane that has candidates, in registry order. */
+    public List<ProviderMatch> matchAll() {
+        List<ProviderMatch> out = new ArrayList<>();
+        for (IORegistryEntry e : ctx.registry().entries()) {
+            // Ignored (stripped) drivers stay as providers: they stand for the instance re-matching recreates.
+            if (!e.inPlane(ctx.servicePlane())) {
+                continue;
+            }
+            if (!catalogue.candidatesFor(e, ctx.classes()).isEmpty()) {
+                out.add(match(e));
+            }
+        }
+        return out;
+    }
+
+    /** One (provider, personality) pair, explained. */
+    public MatchingTrace explain(IORegistryEntry nub, Personality p) {
+        for (MatchingTrace t : match(nub).candidates()) {
+            if (t.personality().equals(p)) {
+                return t;
+            }
+        }
+        // not a candidate by class: explain the passive match anyway, without kIOServiceClassDone
+        PassiveMatcher.Outcome o = matcher.matchPassive(nub, p.table(), false);
+        return new MatchingTrace(ctx.path(nub), nub.className(), p, o.matched(), o.score(),
+                MatchingTrace.Verdict.REJECTED, o.nameMatched(), o.steps());
+    }
+
+    /**
+     * IOService::copyClientWithCategory: an active client of the nub in the IOService plane whose
+     * IOMatchCategory property is the category (ignored instances do not count).
+     */
+    IORegistryEntry clientWithCategory(IORegistryEntry nub, String category) {
+        for (IORegistryEntry c : nub.children(ctx.servicePlane())) {
+            if (ctx.isIgnored(c) || (c.state().service() && !c.state().active())) {
+                continue;
+            }
+            OSObject cat = c.property(Personality.IO_MATCH_CATEGORY);
+            if (cat != null && category.equals(Personality.string(cat))) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** IOMatchedServiceCount's count: active clients that carry an IOMatchCategory. */
+    static int matchedClients(MatchContext ctx, IORegistryEntry nub) {
+        int n = 0;
+        for (IORegistryEntry c : nub.children(ctx.servicePlane())) {
+            if (!ctx.isIgnored(c) && !(c.state().service() && !c.state().active())
+                    && c.property(Personality.IO_MATCH_CATEGORY) != null) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.ioscope.engine.service;
+
+import dev.ioscope.engine.registry.IORegistryEntry;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What probeCandidates makes of one provider: every candidate personality with its trace, ranked, and the
+ * winner of each match category.
+ *
+ * @param provider   the nub
+ * @param path       its IOService path
+ * @param candidates the candidates, matched ones in start order then the rest in the order considered
+ * @param winners    match category → the trace of the candidate that starts, in category order
+ */
+public record ProviderMatch(IORegistryEntry provider, String path, List<MatchingTrace> candidates,
+                            Map<String, MatchingTrace> winners) {
+    public ProviderMatch {
+        candidates = List.copyOf(candidates);
+        winners = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(winners));
+    }
+}

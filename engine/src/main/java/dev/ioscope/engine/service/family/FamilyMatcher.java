@@ -1,0 +1,34 @@
+package dev.ioscope.engine.service.family;
+
+import dev.ioscope.engine.os.OSDictionary;
+import dev.ioscope.engine.registry.IORegistryEntry;
+import dev.ioscope.engine.service.KeyVerdict;
+import dev.ioscope.engine.service.MatchContext;
+
+import java.util.List;
+
+/**
+ * A family's {@code matchPropertyTable(table, &score)}: the keys a nub class adds to passive matching (XNU calls
+ * it from IOService::matchPassive after its own keys, only when the table holds keys it did not handle).
+ * Implementations are stateless; plugins may add their own.
+ */
+public interface FamilyMatcher {
+    /** A short name for explanations, e.g. "IOPCIFamily". */
+    String family();
+
+    /** True when the nub's class overrides matchPropertyTable with this family's rules. */
+    boolean appliesTo(IORegistryEntry nub, MatchContext ctx);
+
+    /**
+     * Runs the family's rules.
+     *
+     * @param score the score so far (the personality's IOProbeScore)
+     * @param out   receives one verdict per key looked at
+     */
+    Result matchPropertyTable(IORegistryEntry nub, OSDictionary table, int score, MatchContext ctx,
+                              List<KeyVerdict> out);
+
+    /** The family's answer: match or not, and the score it leaves. */
+    record Result(boolean matched, int score) {
+    }
+}

@@ -1,0 +1,168 @@
+package dev.ioscope.engine.service.kext;
+
+import dev.ioscope.engine.os.OSDictionary;
+import dev.ioscope.engine.os.OSObject;
+import dev.ioscope.engine.os.OSString;
+import dev.ioscope.engine.snapshot.SnapshotException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Finds and reads kexts: a path may be an {@code Info.plist} (or any {@code *.plist}), a {@code .kext} bundle
+ * ({@code Contents/Info.plist}, and its {@code Contents/PlugIns/*.kext}), or a folder searched for both.
+ * Files are only read.
+ */
+public final class KextLoader {
+    /** Refuse plists larger than this: real Info.plists are a few hundred kB at most. */
+    public static final long MAX_PLIST_BYTES = 16L << 20;
+
+    private final PlistDecoder decoder;
+
+    public KextLoader(PlistDecoder decoder) {
+        this.decoder = decoder;
+    }
+
+    /** With the engine's XML plist reader (secure: no DTD fetch, no entities, bounded by ParseLimits). */
+    public KextLoader() {
+        this((data, name) -> dev.ioscope.engine.os.plist.XmlPlistReader.read(data, name,
+                dev.ioscope.engine.snapshot.ParseLimits.DEFAULT));
+    }
+
+    /** Loads every kext found under the paths, in path order then file-name order (deterministic). */
+    public List<KextBundle> load(List<Path> paths) throws SnapshotException {
+        List<KextBundle> out = new ArrayList<>();
+        for (Path p : paths) {
+            for (Path plist : infoPlists(p)) {
+                out.add(loadPlist(plist));
+            }
+        }
+        return out;
+    }
+
+    /** The Info.plist files a path stands for. */
+    static List<Path> infoPlists(Path p) throws SnapshotException {
+        if (!Files.exists(p)) {
+            throw new SnapshotException(p.toString(), null, "no such file or folder");
+        }
+        if (Files.isRegularFile(p)) {
+            return List.of(p);
+        }
+        if (p.getFileName() != null && p.getFileName().toString().endsWith(".kext")) {
+            Path info = p.resolve("Contents").resolve("Info.plist");
+            List<Path> out = new ArrayList<>();
+            if (Files.isRegularFile(info)) {
+                out.add(info);
+            } else if (Files.isRegularFile(p.resolve("Info.plist"))) {
+                out.add(p.resolve("Info.plist"));   // iOS-style flat bundle
+            }
+            Path plugins = p.resolve("Contents").resolve("PlugIns");
+            if (Files.isDirectory(plugins)) {
+                out.addAll(infoPlists(plugins));
+            }
+            return out;
+        }
+        List<Path> out = new ArrayList<>();
+        try (Stream<Path> s = Files.list(p)) {
+            for (Path c : s.sorted().toList()) {
+                String n = c.getFileName().toString();
+                if (Files.isDirectory(c)) {
+                    out.addAll(infoPlists(c));
+                } else if (n.endsWith(".plist")) {
+                    out.add(c);
+                }
+            }
+        } catch (IOException e) {
+            throw new SnapshotException(p.toString(), null, "cannot list folder: " + e.getMessage());
+        }
+        return out;
+    }
+
+    public KextBundle loadPlist(Path plist) throws SnapshotException {
+        String name = plist.toString();
+        byte[] data;
+        try {
+            if (Files.size(plist) > MAX_PLIST_BYTES) {
+                throw new SnapshotException(name, null, "larger than " + MAX_PLIST_BYTES + " bytes");
+            }
+            data = Files.readAllBytes(plist);
+        } catch (IOException e) {
+            throw new SnapshotException(name, null, "cannot read: " + e.getMessage());
+        }
+        OSObject root = decoder.decode(data, name);
+        if (!(root instanceof OSDictionary raw)) {
+            throw new SnapshotException(name, null, "the plist's root is " + root.typeName() + ", not a dictionary");
+        }
+        Map<String, String> settings = settings(raw, plist);
+        BuildVariables vars = new BuildVariables(settings);
+        OSDictionary info = (OSDictionary) vars.expand(raw);
+        List<String> warnings = new ArrayList<>();
+        if (literal(raw, "CFBundleName").isEmpty() && vars.used().contains("PRODUCT_NAME")) {
+            warnings.add("PRODUCT_NAME is not in the plist; took \"" + settings.get("PRODUCT_NAME")
+                    + "\" from the file name");
+        }
+        for (String u : vars.unresolved()) {
+            warnings.add("build setting " + u + " is not defined by the plist or its file name; kept literally");
+        }
+        OSObject pers = info.get("IOKitPersonalities");
+        OSDictionary personalities = pers instanceof OSDictionary d ? d : OSDictionary.empty();
+        if (pers != null && !(pers instanceof OSDictionary)) {
+            warnings.add("IOKitPersonalities is " + pers.typeName() + ", not a dictionary; ignored");
+        }
+        String id = info.get("CFBundleIdentifier") instanceof OSString s ? s.value() : inferredProductName(plist);
+        return new KextBundle(id, plist, info, personalities, warnings);
+    }
+
+    /**
+     * The build settings we can know without Xcode: the ones a plist key is conventionally generated from
+     * (CFBundleIdentifier ← PRODUCT_BUNDLE_IDENTIFIER, CFBundleExecutable ← EXECUTABLE_NAME, CFBundleName ←
+     * PRODUCT_NAME, CFBundleVersion ← MODULE_VERSION / CURRENT_PROJECT_VERSION) when the plist holds a literal
+     * value, and PRODUCT_NAME / EXECUTABLE_NAME from the bundle's file name (Xcode's default product name is
+     * the target name, which names both the .kext and a "Target-Info.plist").
+     */
+    static Map<String, String> settings(OSDictionary info, Path plist) {
+        Map<String, String> m = new HashMap<>();
+        String product = inferredProductName(plist);
+        if (product != null) {
+            m.put("PRODUCT_NAME", product);
+            m.put("EXECUTABLE_NAME", product);
+            m.put("TARGET_NAME", product);
+        }
+        literal(info, "CFBundleName").ifPresent(v -> m.put("PRODUCT_NAME", v));
+        literal(info, "CFBundleExecutable").ifPresent(v -> m.put("EXECUTABLE_NAME", v));
+        literal(info, "CFBundleIdentifier").ifPresent(v -> m.put("PRODUCT_BUNDLE_IDENTIFIER", v));
+        literal(info, "CFBundleVersion").ifPresent(v -> {
+            m.put("MODULE_VERSION", v);
+            m.put("CURRENT_PROJECT_VERSION", v);
+        });
+        literal(info, "CFBundleShortVersionString").ifPresent(v -> m.put("MARKETING_VERSION", v));
+        return m;
+    }
+
+    private static java.util.Optional<String> literal(OSDictionary info, String key) {
+        return info.get(key) instanceof OSString s && !s.value().contains("$") && !s.value().isEmpty()
+                ? java.util.Optional.of(s.value()) : java.util.Optional.empty();
+    }
+
+    /** X.kext/Contents/Info.plist → X; X-Info.plist → X; X/Info.plist → X. */
+    static String inferredProductName(Path plist) {
+        for (Path p = plist.getParent(); p != null; p = p.getParent()) {
+            String n = p.getFileName() == null ? "" : p.getFileName().toString();
+            if (n.endsWith(".kext")) {
+                return n.substring(0, n.length() - ".kext".length());
+            }
+        }
+        String file = plist.getFileName().toString();
+        if (file.endsWith("-Info.plist")) {
+            return file.substring(0, file.length() - "-Info.plist".length());
+        }
+        Path parent = plist.getParent();
+        return parent == null || parent.getFileName() == null ? null : parent.getFileName().toString();
+    }
+}
