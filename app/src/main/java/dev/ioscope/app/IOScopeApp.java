@@ -1,16 +1,39 @@
 package dev.ioscope.app;
 
+import dev.ioscope.app.explorer.ExplorerView;
+import dev.ioscope.app.explorer.ExplorerViewModel;
+import dev.ioscope.app.prefs.AppPreferences;
+import dev.ioscope.app.ui.Jobs;
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
-/** The JavaFX application. (The explorer window is built by the explorer issue.) */
+import java.nio.file.Path;
+import java.util.List;
+
+/** The JavaFX application: one explorer window, opened on the command-line file or the bundled machine. */
 public final class IOScopeApp extends Application {
+    private ExplorerView view;
+
     @Override
     public void start(Stage stage) {
-        stage.setTitle("IOScope");
-        stage.setScene(new Scene(new Label("IOScope"), 1100, 720));
+        ExplorerViewModel vm = new ExplorerViewModel(Jobs.background(), AppPreferences.fromSystemProperty());
+        view = new ExplorerView(stage, vm);
         stage.show();
+        List<String> args = getParameters().getUnnamed();
+        if (UiBench.enabled()) {
+            new UiBench(vm, view).run(args.isEmpty() ? null : Path.of(args.get(0)));
+            return;
+        }
+        StartupOptions.apply(vm, view);
+        if (!args.isEmpty()) {
+            vm.open(Path.of(args.get(0)));
+        } else {
+            vm.openDefaultMachine();
+        }
+    }
+
+    /** The window's view (tests). */
+    public ExplorerView view() {
+        return view;
     }
 }

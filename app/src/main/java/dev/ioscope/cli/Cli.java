@@ -16,7 +16,8 @@ public final class Cli {
     private static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
 
     static {
-        for (Command c : List.of(new InfoCommand(), new ConvertCommand(), new MatchCommand(), new RunCommand())) {
+        for (Command c : List.of(new IoregCommand(), new InfoCommand(), new ConvertCommand(), new MatchCommand(),
+                new RunCommand(), new BenchCommand())) {
             COMMANDS.put(c.name(), c);
         }
     }

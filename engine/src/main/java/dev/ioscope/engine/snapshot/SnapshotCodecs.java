@@ -23,6 +23,7 @@ final class SnapshotCodecs {
             new dev.ioscope.engine.snapshot.xml.IoregXmlWriter(),
             new dev.ioscope.engine.snapshot.json.JsonSnapshotWriter(),
             new dev.ioscope.engine.snapshot.text.IoregTextWriter(),
+            new dev.ioscope.engine.snapshot.devicetree.FdtWriter(),
             new dev.ioscope.engine.snapshot.devicetree.AppleDeviceTreeWriter()
     );
 

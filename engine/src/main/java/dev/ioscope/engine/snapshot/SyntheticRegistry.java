@@ -47,6 +47,7 @@ public final class SyntheticRegistry {
         {"AppleIntelFramebuffer", "AppleIntelFramebuffer@0", "com.apple.driver.AppleIntelKBLGraphicsFramebuffer",
             "IOPCIDevice"},
     };
+    private static final int MAX_DEPTH = 14;
     private static final String[] CHAIN_TAIL = {"IOService", "IORegistryEntry", "OSObject"};
 
     private final SplittableRandom rnd;
@@ -86,10 +87,17 @@ public final class SyntheticRegistry {
         reg.attach(platform, root, service);
         reg.attach(platform, root, power);
         all.add(platform);
+        // Grow from recent parents so subtrees cluster as drivers stacks do, but keep the depth of a real
+        // registry (the deepest real IOService paths are ~20 levels; most are under 14).
         List<IORegistryEntry> open = new ArrayList<>(List.of(platform));
+        List<Integer> depth = new ArrayList<>(List.of(1));
         while (reg.size() < entries) {
-            // Grow breadth-first-ish: pick a recent parent so the tree gets realistic depth (~8-14).
-            IORegistryEntry parent = open.get(open.size() - 1 - rnd.nextInt(Math.min(open.size(), 64)));
+            int pick = open.size() - 1 - rnd.nextInt(Math.min(open.size(), 64));
+            if (depth.get(pick) >= MAX_DEPTH) {
+                pick = rnd.nextInt(Math.min(open.size(), 256));
+            }
+            IORegistryEntry parent = open.get(pick);
+            int d = depth.get(pick) + 1;
             int kids = 1 + rnd.nextInt(6);
             for (int k = 0; k < kids && reg.size() < entries; k++) {
                 IORegistryEntry e = entry(reg.size());
@@ -98,17 +106,17 @@ public final class SyntheticRegistry {
                     reg.attach(e, parent, power);
                 }
                 open.add(e);
+                depth.add(d);
                 all.add(e);
             }
-            if (open.size() > 4096) {
-                open.subList(0, 2048).clear();
-            }
         }
-        // A few entries with a second parent, as IOHIDInterface nubs and power children have in real registries.
+        // A few leaf entries with a second parent, as IOHIDInterface nubs and power children have in real
+        // registries. Leaves only: ioreg prints a two-parent entry's whole subtree under each parent.
         for (int i = 0; i < Math.max(1, entries / 5000) && all.size() > 10; i++) {
             IORegistryEntry child = all.get(all.size() - 1 - rnd.nextInt(all.size() / 2));
             IORegistryEntry other = all.get(rnd.nextInt(all.size() / 4));
-            if (!reg.isAncestor(child, other, service) && !child.isChildOf(other, service)) {
+            if (child.childCount(service) == 0 && !reg.isAncestor(child, other, service)
+                    && !child.isChildOf(other, service)) {
                 reg.attach(child, other, service);
             }
         }
@@ -137,7 +145,8 @@ public final class SyntheticRegistry {
             case 0 -> p.put("vendor-id", OSData.wrap(new byte[] {(byte) 0x86, (byte) 0x80, 0, 0}))
                     .put("device-id", OSData.wrap(le32(rnd.nextInt(0x10000))))
                     .put("reg", OSData.wrap(bytes(20)))
-                    .put("compatible", data("pci8086," + Integer.toHexString(rnd.nextInt(0x10000)) + "\0pciclass,0c0330\0"))
+                    .put("compatible", data("pci8086," + Integer.toHexString(rnd.nextInt(0x10000))
+                            + "\0pciclass,0c0330\0"))
                     .put("IOPCIExpressLinkStatus", OSNumber.of32(0x1043))
                     .put("IOInterruptSpecifiers", OSArray.of(OSData.wrap(bytes(8))));
             case 1 -> p.put("locationID", OSNumber.of32(0x80000000L | rnd.nextInt(1 << 24)))

@@ -5,8 +5,10 @@ import dev.ioscope.engine.snapshot.devicetree.AppleDeviceTreeWriter;
 import dev.ioscope.engine.snapshot.devicetree.AppleDeviceTreeWriter.Node;
 import dev.ioscope.engine.snapshot.devicetree.AppleDeviceTreeWriter.Property;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -54,11 +56,38 @@ final class FuzzCorpus {
                 throw new UncheckedIOException(e);
             }
             out.add(new Seed("DeviceTree.fuzz.adt", AppleDeviceTreeWriter.toBytes(appleTree())));
-            out.add(new Seed("features.dts", resource("/devicetree/features.dts")));
+            addWrittenSeeds(out);
+            out.add(new Seed("features.dts", featuresInlined()));
             out.add(new Seed("features.dtb", resource("/devicetree/features.dtb")));
             seeds = List.copyOf(out);
         }
         return seeds;
+    }
+
+    /**
+     * Whole, valid files in every format IOScope writes (the real files of some formats are far bigger than a
+     * window): two real registries, a device tree and an ioreg IODeviceTree dump, written by each writer.
+     */
+    private static void addWrittenSeeds(List<Seed> out) {
+        for (String source : List.of("qemu-bamboo.dtb", "MacBookPro8-1.IODeviceTree.txt")) {
+            Snapshot s;
+            try {
+                s = Snapshots.load(TestData.path("snapshots/" + source));
+            } catch (SnapshotException e) {
+                continue; // a reader another branch adds; its seeds come once merged
+            }
+            for (SnapshotWriter w : Snapshots.writers()) {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                try {
+                    w.write(s, bytes);
+                } catch (IOException | RuntimeException e) {
+                    continue; // this writer cannot express that registry (a device tree writer, an ioreg dump)
+                }
+                if (bytes.size() <= WINDOW) {
+                    out.add(new Seed(source + "." + w.format().extensions().get(0), bytes.toByteArray()));
+                }
+            }
+        }
     }
 
     private static void addWindows(List<Seed> out, String name, byte[] data) {
@@ -83,6 +112,22 @@ final class FuzzCorpus {
         byte[] out = Arrays.copyOf(d, end);
         ByteBuffer.wrap(out).putInt(4, end);
         return out;
+    }
+
+    /**
+     * features.dts with its two includes pasted in: fuzzed readers get no include resolver, and the includes
+     * come early, so without this the mutations after them would never be parsed.
+     */
+    private static byte[] featuresInlined() {
+        String leds = new String(resource("/devicetree/inc/leds.dtsi"), StandardCharsets.ISO_8859_1);
+        String soc = new String(resource("/devicetree/inc/soc.dtsi"), StandardCharsets.ISO_8859_1)
+                .replace("/include/ \"leds.dtsi\"", leds);
+        String top = new String(resource("/devicetree/features.dts"), StandardCharsets.ISO_8859_1)
+                .replace("#include \"inc/soc.dtsi\"", soc);
+        if (top.contains("#include \"") || top.contains("/include/ \"")) {
+            throw new IllegalStateException("features.dts still includes something");
+        }
+        return top.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static byte[] resource(String name) {

@@ -28,7 +28,8 @@ class ImporterFuzzTest {
         }
         // The device tree seeds are whole files: they must load, so mutations start from valid input.
         for (FuzzCorpus.Seed seed : FuzzCorpus.seeds()) {
-            if (seed.whole() && (seed.name().matches(".*\\.(dtb|adt)") || seed.name().startsWith("qemu-"))) {
+            if (seed.whole() && (seed.name().matches(".*\\.(dtb|adt)") || seed.name().startsWith("qemu-")
+                    || seed.name().equals("features.dts"))) {
                 assertThat(Snapshots.read(seed.data(), seed.name(), seed.name(), ParseLimits.DEFAULT).registry()
                         .size()).as(seed.name()).isGreaterThan(3);
             }
@@ -41,9 +42,15 @@ class ImporterFuzzTest {
                 .contains("qemu-bamboo.dtb", "qemu-bamboo.dts", "qemu-virt-aarch64.compact.dtb", "MacBookPro15-1.ioreg",
                         "MacBookPro8-1.IOService.txt", "DeviceTree.fuzz.adt");
         assertThat(Snapshots.readers()).isNotEmpty();
+        // Every writer contributes a whole file (written from a real registry) for the formats it can express.
+        for (SnapshotWriter w : Snapshots.writers()) {
+            String ext = "." + w.format().extensions().get(0);
+            assertThat(FuzzCorpus.seeds()).as(w.format().name())
+                    .anyMatch(seed -> seed.name().endsWith(ext) && seed.whole());
+        }
     }
 
-    @Property(tries = 2500, shrinking = ShrinkingMode.OFF, afterFailure = AfterFailureMode.RANDOM_SEED)
+    @Property(tries = 6000, shrinking = ShrinkingMode.OFF, afterFailure = AfterFailureMode.RANDOM_SEED)
     void mutatedInputsLoadOrFailCleanly(@ForAll long seed) {
         Mutator m = new Mutator(seed, FuzzCorpus.seeds());
         FuzzCorpus.Seed base = m.pick();

@@ -44,10 +44,10 @@ public final class DtsReader implements SnapshotReader {
     @Override
     public boolean sniff(byte[] head, String fileName) {
         String s = new String(head, StandardCharsets.ISO_8859_1);
-        int p = 0;
+        int p = s.startsWith("\u00ef\u00bb\u00bf") ? 3 : 0; // a UTF-8 byte order mark
         while (p < s.length()) {
             char c = s.charAt(p);
-            if (Character.isWhitespace(c) || c == '\uFEFF') {
+            if (Character.isWhitespace(c)) {
                 p++;
             } else if (s.startsWith("/*", p)) {
                 int end = s.indexOf("*/", p + 2);

@@ -30,7 +30,14 @@ final class DtsScanner {
         this.topName = topName;
         this.resolver = resolver;
         this.maxBytes = maxBytes;
-        this.f = new Frame(resolver.topName(), new String(data, StandardCharsets.ISO_8859_1));
+        this.f = new Frame(resolver.topName(), text(data));
+    }
+
+    /** The bytes as chars, one per byte, without a UTF-8 byte order mark (editors on Windows add one). */
+    private static String text(byte[] data) {
+        boolean bom = data.length >= 3 && (data[0] & 0xff) == 0xef && (data[1] & 0xff) == 0xbb
+                && (data[2] & 0xff) == 0xbf;
+        return new String(data, bom ? 3 : 0, data.length - (bom ? 3 : 0), StandardCharsets.ISO_8859_1);
     }
 
     /** Skips trivia and includes; returns the next char without consuming it, or EOF at the very end. */
@@ -78,11 +85,14 @@ final class DtsScanner {
 
     void advance(int n) {
         for (int i = 0; i < n && f.pos < f.text.length(); i++) {
-            if (f.text.charAt(f.pos++) == '\n') {
+            char c = f.text.charAt(f.pos++);
+            if (c == '\n') {
                 f.line++;
                 f.col = 1;
+                f.blankSoFar = true;
             } else {
                 f.col++;
+                f.blankSoFar &= c == ' ' || c == '\t' || c == '\r';
             }
         }
     }
@@ -195,17 +205,9 @@ final class DtsScanner {
         }
     }
 
+    /** Only blanks before the current position on its line (kept as we go: no scan back on long lines). */
     private boolean atLineStart() {
-        for (int p = f.pos - 1; p >= 0; p--) {
-            char c = f.text.charAt(p);
-            if (c == '\n') {
-                return true;
-            }
-            if (c != ' ' && c != '\t' && c != '\r') {
-                return false;
-            }
-        }
-        return true;
+        return f.blankSoFar;
     }
 
     private void skipLine() {
@@ -247,7 +249,7 @@ final class DtsScanner {
             throw new SnapshotException(topName, where, "include cycle: '" + src.name() + "' includes itself");
         }
         frames.push(f);
-        f = new Frame(src.name(), new String(src.data(), StandardCharsets.ISO_8859_1));
+        f = new Frame(src.name(), text(src.data()));
     }
 
     /** A predicate on chars (avoids boxing). */
@@ -261,6 +263,7 @@ final class DtsScanner {
         int pos;
         int line = 1;
         int col = 1;
+        boolean blankSoFar = true;
 
         Frame(String name, String text) {
             this.name = name;

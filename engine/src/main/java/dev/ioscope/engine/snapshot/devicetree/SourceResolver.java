@@ -53,7 +53,13 @@ public interface SourceResolver {
                 if (system && !Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                     target = base.resolve(path).normalize();
                 }
-                if (!target.startsWith(base) || !target.toRealPath().startsWith(base.toRealPath())) {
+                if (!target.startsWith(base)) {
+                    throw new IOException("'" + path + "' lies outside the folder of the source file");
+                }
+                if (!Files.exists(target)) {
+                    throw new IOException("no such file " + base.relativize(target));
+                }
+                if (!target.toRealPath().startsWith(base.toRealPath())) { // a symbolic link leading out
                     throw new IOException("'" + path + "' lies outside the folder of the source file");
                 }
                 if (!Files.isRegularFile(target)) {

@@ -1,10 +1,7 @@
 package dev.ioscope.engine.snapshot.text;
 
-import dev.ioscope.engine.os.OSArray;
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSObject;
-import dev.ioscope.engine.os.OSString;
-import dev.ioscope.engine.os.OSSymbol;
 import dev.ioscope.engine.registry.EntryState;
 import dev.ioscope.engine.registry.IORegistry;
 import dev.ioscope.engine.registry.IORegistryEntry;
@@ -72,6 +69,26 @@ public final class IoregPrinter {
         }
     }
 
+    /**
+     * One entry and its descendants (within {@code options.depth()}, 1 = the entry alone), drawn from depth 0 as
+     * {@code ioreg -r} draws a match, without the empty line ioreg adds after it. For views of one entry.
+     */
+    public static void printSubtree(IORegistry registry, IORegistryEntry top, IoregOptions options,
+                                    OutputStream out) throws IOException {
+        var plane = registry.findPlane(options.plane());
+        if (plane.isEmpty()) {
+            return;
+        }
+        IoregPrinter p = new IoregPrinter(registry, plane.get(), options, out, false);
+        List<IORegistryEntry> up = new ArrayList<>();
+        java.util.Set<IORegistryEntry> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (IORegistryEntry x = top; x != null && seen.add(x); x = x.parent(plane.get())) {
+            up.add(0, x);
+        }
+        p.path.addAll(up);
+        p.scan(top, false, 0, new BitSet(), options.depth());
+    }
+
     /** The trees of an {@code ioreg -r} dump: each child of the synthetic root, then a blank line. */
     static void printFragments(IORegistry registry, IoregOptions options, OutputStream out, boolean someShown)
             throws IOException {
@@ -130,47 +147,8 @@ public final class IoregPrinter {
         }
     }
 
-    /** ioreg's compare(): every given criterion (-c, -k, -n) must hold, and at least one must be given. */
     boolean compare(IORegistryEntry e) {
-        boolean match = false;
-        if (options.className() != null) {
-            if (!registry.classes().conformsTo(e, options.className()) && !userClassMatch(e)) {
-                return false;
-            }
-            match = true;
-        }
-        if (options.key() != null) {
-            if (e.property(options.key()) == null) {
-                return false;
-            }
-            match = true;
-        }
-        if (options.name() != null) {
-            String n = e.name(plane);
-            if (options.name().indexOf('@') >= 0) {
-                String loc = e.location(plane);
-                n = n + "@" + (loc == null ? "" : loc);
-            }
-            if (!options.name().equals(n)) {
-                return false;
-            }
-            match = true;
-        }
-        return match;
-    }
-
-    /** Without -y, -c also matches a DriverKit service whose IOUserClasses lists the class. */
-    private boolean userClassMatch(IORegistryEntry e) {
-        if (options.noUserClasses() || !(e.property("IOUserClasses") instanceof OSArray a)) {
-            return false;
-        }
-        for (OSObject o : a.items()) {
-            String s = o instanceof OSString str ? str.value() : o instanceof OSSymbol sym ? sym.value() : null;
-            if (options.className().equals(s)) {
-                return true;
-            }
-        }
-        return false;
+        return IoregMatch.matches(registry, plane, options, e);
     }
 
     /** ioreg's show(): the header line and, when asked, the property block. */

@@ -35,8 +35,8 @@ public final class IoregTextInfo {
     public static final String SET_BRACKETS = "ioreg.setBrackets";
     /** Snapshot.info: the dump held several top-level trees (ioreg -r); they hang under a synthetic root. */
     public static final String FRAGMENTS = "ioreg.fragments";
-    /** Snapshot.info: whether the file ended with a newline. */
-    public static final String FINAL_NEWLINE = "ioreg.finalNewline";
+    /** Snapshot.info: how many newlines ended the file (1 as ioreg writes it; 0 if cut; more if padded). */
+    public static final String TRAILING_NEWLINES = "ioreg.trailingNewlines";
 
     /** Entry snapshotInfo: the header printed " (0 ms)": busy time above zero but under a millisecond. */
     public static final String BUSY_TIME_SHOWN = "ioreg.busyTimeShown";

@@ -64,7 +64,7 @@ final class IoregTextParse {
             String line = lines.get(i);
             i = line(line, i);
         }
-        finishEntry(lines.size());
+        finishEntry();
         if (registry == null) {
             throw new SnapshotException(file, "line 1:1", "no registry entry found");
         }
@@ -144,7 +144,7 @@ final class IoregTextParse {
     }
 
     private void header(String line, int depth, int index) throws SnapshotException {
-        finishEntry(index);
+        finishEntry();
         if (depth > limits.maxDepth()) {
             throw error(index, 0, "tree deeper than " + limits.maxDepth());
         }
@@ -240,7 +240,7 @@ final class IoregTextParse {
         }
     }
 
-    private void finishEntry(int index) {
+    private void finishEntry() {
         if (current != null) {
             if (currentHadBlock) {
                 withBlock++;
@@ -281,7 +281,6 @@ final class IoregTextParse {
         int valueCol = keyEnd + 4;
         StringBuilder span = new StringBuilder(line.substring(valueCol));
         int next = index + 1;
-        String blockPrefixTail = null;
         while (next < lines.size() && !continuesBlock(lines.get(next))) {
             span.append('\n').append(lines.get(next));
             if (span.length() > limits.maxStringBytes()) {
@@ -328,6 +327,6 @@ final class IoregTextParse {
                 return false;
             }
         }
-        return line.startsWith("  \"", want) || line.equals(line.substring(0, want) + "}");
+        return line.startsWith("  \"", want) || line.length() == want + 1 && line.charAt(want) == '}';
     }
 }

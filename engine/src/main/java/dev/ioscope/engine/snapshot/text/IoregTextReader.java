@@ -5,7 +5,6 @@ import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSNumber;
 import dev.ioscope.engine.os.OSString;
 import dev.ioscope.engine.registry.IORegistry;
-import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.snapshot.ParseLimits;
 import dev.ioscope.engine.snapshot.Snapshot;
@@ -82,7 +81,11 @@ public final class IoregTextReader implements SnapshotReader {
         info.put(IoregTextInfo.WIDTH, OSNumber.of32(0));
         info.put(IoregTextInfo.SET_BRACKETS, OSBoolean.of(parse.sawSet));
         info.put(IoregTextInfo.FRAGMENTS, OSBoolean.of(parse.fragments));
-        info.put(IoregTextInfo.FINAL_NEWLINE, OSBoolean.of(text.endsWith("\n")));
+        int newlines = 0;
+        while (newlines < text.length() && text.charAt(text.length() - 1 - newlines) == '\n') {
+            newlines++;
+        }
+        info.put(IoregTextInfo.TRAILING_NEWLINES, OSNumber.of32(newlines));
         info.put("ioreg.bold", OSBoolean.of(parse.sawBold));
         info.put("ioreg.crlf", OSBoolean.of(crlf));
         return new Snapshot(registry, SnapshotFormat.IOREG_TEXT, info.build(), name);
@@ -102,9 +105,5 @@ public final class IoregTextReader implements SnapshotReader {
             start = nl + 1;
         }
         return out;
-    }
-
-    static IORegistryEntry entryFor(IORegistry registry, long id) {
-        return registry.entry(id).orElse(null);
     }
 }

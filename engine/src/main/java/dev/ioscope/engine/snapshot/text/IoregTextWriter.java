@@ -38,10 +38,17 @@ public final class IoregTextWriter implements SnapshotWriter {
         }
         byte[] b = buf.toByteArray();
         int n = b.length;
-        boolean finalNewline = !info.containsKey(IoregTextInfo.FINAL_NEWLINE)
-                || IoregTextInfo.flag(info, IoregTextInfo.FINAL_NEWLINE);
-        if (!finalNewline && n > 0 && b[n - 1] == '\n') {
-            n--;
+        if (info.containsKey(IoregTextInfo.TRAILING_NEWLINES)) {
+            // the file's own ending: ioreg ends with one newline, a cut file with none, a padded one with more
+            while (n > 0 && b[n - 1] == '\n') {
+                n--;
+            }
+            int want = (int) Math.min(1 << 16, IoregTextInfo.number(info, IoregTextInfo.TRAILING_NEWLINES, 1));
+            if (n + want > b.length) {
+                b = java.util.Arrays.copyOf(b, n + want);
+            }
+            java.util.Arrays.fill(b, n, n + want, (byte) '\n');
+            n += want;
         }
         if (IoregTextInfo.flag(info, "ioreg.crlf")) {
             for (int i = 0; i < n; i++) {

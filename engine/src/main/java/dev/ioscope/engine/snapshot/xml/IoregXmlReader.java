@@ -181,7 +181,12 @@ public final class IoregXmlReader implements SnapshotReader {
             if (synthesizedRoot) {
                 info.put("syntheticRoot", dev.ioscope.engine.os.OSBoolean.TRUE);
             }
-            return new Snapshot(registry, SnapshotFormat.IOREG_XML, info.build(), file);
+            Snapshot plain = new Snapshot(registry, SnapshotFormat.IOREG_XML, info.build(), file);
+            try {
+                return IoregXmlExtension.apply(plain);
+            } catch (IllegalArgumentException | ClassCastException e) {
+                throw new SnapshotException(file, "root dictionary, key " + IoregXmlExtension.KEY, e.getMessage());
+            }
         }
 
         private void visit(OSDictionary d, IORegistryEntry parent, int depth) throws SnapshotException {
@@ -253,10 +258,13 @@ public final class IoregXmlReader implements SnapshotReader {
             OSDictionary.Builder info = OSDictionary.builder().putAll(e.snapshotInfo());
             if (stateObj != null) {
                 long bits = number(d, IoregKeys.SERVICE_STATE, 0);
-                long busyNs = number(d, IoregKeys.BUSY_TIME, 0);
+                // No IOServiceBusyTime (IOScope omits it when a source such as an .ioreg archive did not
+                // record one) means unknown, -1.
+                long busyNs = number(d, IoregKeys.BUSY_TIME, -1);
                 e.setState(new EntryState(true, (bits & IoregKeys.REGISTERED) != 0,
                         (bits & IoregKeys.MATCHED) != 0, (bits & IoregKeys.INACTIVE) == 0,
-                        (int) number(d, IoregKeys.BUSY_STATE, 0), busyNs / IoregKeys.NANOS_PER_MS, retain));
+                        (int) number(d, IoregKeys.BUSY_STATE, 0),
+                        busyNs < 0 ? -1 : busyNs / IoregKeys.NANOS_PER_MS, retain));
                 info.put(IoregKeys.RAW_STATE, d.get(IoregKeys.SERVICE_STATE));
                 if (d.get(IoregKeys.BUSY_TIME) != null) {
                     info.put(IoregKeys.RAW_BUSY_TIME_NS, d.get(IoregKeys.BUSY_TIME));
@@ -276,7 +284,8 @@ public final class IoregXmlReader implements SnapshotReader {
                 }
                 prev = k;
                 if (!IoregKeys.SYNTHETIC.contains(k)) {
-                    props.put(k, d.valueAt(i));
+                    // The kernel serializes objects it cannot serialize as "<Class> is not serializable" strings.
+                    props.put(k, dev.ioscope.engine.os.OSUnserializable.recognize(d.valueAt(i)));
                 }
             }
             e.setProperties(props.build());

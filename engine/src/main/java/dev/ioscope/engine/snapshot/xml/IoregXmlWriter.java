@@ -37,10 +37,18 @@ import java.util.List;
 public final class IoregXmlWriter implements SnapshotWriter {
     private final String plane;
     private final KeyOrder order;
+    private final boolean lossless;
 
-    /** The snapshot's recorded plane (info {@code plane}), else IOService, else the first plane. */
+    /**
+     * IOScope's lossless XML export: the snapshot's recorded plane (info {@code plane}), else IOService, else the
+     * first plane, as ioreg -a writes it in property-table order, plus the {@link IoregXmlExtension} key on the
+     * root that carries everything else (other planes, exact state, snapshot facts), so reading it back gives an
+     * equal registry.
+     */
     public IoregXmlWriter() {
-        this(null, null);
+        this.plane = null;
+        this.order = KeyOrder.TABLE;
+        this.lossless = true;
     }
 
     /**
@@ -50,6 +58,7 @@ public final class IoregXmlWriter implements SnapshotWriter {
     public IoregXmlWriter(String plane, KeyOrder order) {
         this.plane = plane;
         this.order = order;
+        this.lossless = false;
     }
 
     @Override
@@ -72,6 +81,7 @@ public final class IoregXmlWriter implements SnapshotWriter {
                 ? KeyOrder.TABLE : KeyOrder.SORTED;
         XmlPlistWriter plist = new XmlPlistWriter(keyOrder);
         w.write(XmlPlistWriter.HEADER);
+        extension = lossless ? IoregXmlExtension.build(snapshot, p) : null;
         writeEntry(reg.root(), p, 0, plist, w);
         w.write(XmlPlistWriter.FOOTER);
     }
@@ -91,6 +101,8 @@ public final class IoregXmlWriter implements SnapshotWriter {
                 .orElseGet(() -> reg.plane(IORegistryPlane.IOSERVICE));
     }
 
+    private OSDictionary extension;
+
     private void writeEntry(IORegistryEntry e, IORegistryPlane p, int indent, XmlPlistWriter plist, Writer w)
             throws IOException {
         List<String> keys = new ArrayList<>();
@@ -99,12 +111,16 @@ public final class IoregXmlWriter implements SnapshotWriter {
         for (int i = 0; i < props.size(); i++) {
             // ioreg sets its keys with CFDictionarySetValue after copying the properties: a property of the same
             // name is replaced by the synthetic value.
-            if (!IoregKeys.SYNTHETIC.contains(props.keyAt(i))) {
+            if (!IoregKeys.SYNTHETIC.contains(props.keyAt(i)) && !IoregXmlExtension.KEY.equals(props.keyAt(i))) {
                 keys.add(props.keyAt(i));
                 values.add(props.valueAt(i));
             }
         }
         synthetic(e, p, keys, values);
+        if (extension != null && indent == 0) {
+            keys.add(IoregXmlExtension.KEY);
+            values.add(extension);
+        }
         List<IORegistryEntry> children = e.children(p);
         if (!children.isEmpty()) {
             keys.add(IoregKeys.CHILDREN);
@@ -176,15 +192,19 @@ public final class IoregXmlWriter implements SnapshotWriter {
             OSDictionary info = e.snapshotInfo();
             long bits = info.get(IoregKeys.RAW_STATE) instanceof OSNumber n && IoregKeys.agrees(n.value(), s)
                     ? n.value() : IoregKeys.stateBits(s);
-            long ms = Math.max(0, s.busyTimeMs());
-            long ns = info.get(IoregKeys.RAW_BUSY_TIME_NS) instanceof OSNumber n
-                    && n.value() / IoregKeys.NANOS_PER_MS == ms ? n.value() : ms * IoregKeys.NANOS_PER_MS;
+            long ms = s.busyTimeMs();
             keys.add(IoregKeys.SERVICE_STATE);
             values.add(plain(bits));
             keys.add(IoregKeys.BUSY_STATE);
             values.add(plain(s.busyState()));
-            keys.add(IoregKeys.BUSY_TIME);
-            values.add(plain(ns));
+            if (ms >= 0) {
+                // ioreg always prints a busy time; a source that did not record one (an .ioreg archive) gets
+                // none rather than an invented 0.
+                long ns = info.get(IoregKeys.RAW_BUSY_TIME_NS) instanceof OSNumber n
+                        && n.value() / IoregKeys.NANOS_PER_MS == ms ? n.value() : ms * IoregKeys.NANOS_PER_MS;
+                keys.add(IoregKeys.BUSY_TIME);
+                values.add(plain(ns));
+            }
         }
     }
 }

@@ -33,6 +33,15 @@ class DtsDtbCrossCheckTest {
         String fromDtb = DeviceTreeDump.of(dtb("qemu-bamboo.dtb").registry());
         String fromDts = DeviceTreeDump.of(dts("qemu-bamboo.dts", PhandleStyle.BOTH).registry());
         assertThat(fromDts).isEqualTo(fromDtb);
+        // Hand-checked in qemu-bamboo.dts: one cpu, UART0's reg = <0xef600300 8>, PCI0's compatible pair.
+        var r = dts("qemu-bamboo.dts", PhandleStyle.BOTH).registry();
+        var plane = r.findPlane("IODeviceTree").orElseThrow();
+        assertThat(FdtReaderTest.at(r, "/cpus").children(plane)).hasSize(1);
+        assertThat(FdtReaderTest.string(FdtReaderTest.at(r, "/cpus/cpu@0"), "model")).isEqualTo("PowerPC,440EP\0");
+        assertThat(((dev.ioscope.engine.os.OSData) FdtReaderTest.at(r, "/plb/opb/serial@ef600300").property("reg"))
+                .toHex()).isEqualTo("ef60030000000008");
+        assertThat(FdtReaderTest.string(FdtReaderTest.at(r, "/plb/pci@ec000000"), "compatible"))
+                .isEqualTo("ibm,plb440ep-pci\0ibm,plb-pci\0");
         // dtc -I dtb -O dts qemu-bamboo.dtb: 20 nodes and 99 properties; one line each, plus the registry root.
         assertThat(fromDtb.lines().count()).isEqualTo(1 + 20 + 99);
     }

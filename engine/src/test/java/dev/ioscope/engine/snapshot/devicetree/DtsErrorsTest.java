@@ -58,6 +58,13 @@ class DtsErrorsTest {
     }
 
     @Test
+    void aUtf8ByteOrderMarkIsSkipped() throws Exception {
+        byte[] text = "\uFEFF/dts-v1/;\n/ { model = \"x\"; };\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(new DtsReader().sniff(text, "bom.dts")).isTrue();
+        assertThat(new DtsReader().read(text, "bom.dts", ParseLimits.DEFAULT).registry().size()).isEqualTo(2);
+    }
+
+    @Test
     void deepExpressionsAndNodesAreBounded() {
         String deep = "/dts-v1/; / { a = <" + "(".repeat(5000) + "1" + ")".repeat(5000) + ">; };";
         assertThatThrownBy(() -> parse(deep)).isInstanceOf(SnapshotException.class)
@@ -101,5 +108,8 @@ class DtsErrorsTest {
                 + "\"\n/ { };\n");
         assertThatThrownBy(() -> Snapshots.load(dir.resolve("src/abs.dts")))
                 .hasMessageContaining("lies outside the folder");
+        Files.writeString(dir.resolve("src/missing.dts"), "/dts-v1/;\n\n  #include \"gone.h\"\n/ { };\n");
+        assertThatThrownBy(() -> Snapshots.load(dir.resolve("src/missing.dts")))
+                .hasMessageContaining("missing.dts: line 3, column 3: cannot include 'gone.h': no such file gone.h");
     }
 }

@@ -58,7 +58,8 @@ class FdtReaderTest {
         assertThat(top.name(DT)).isEqualTo("device-tree");
         assertThat(top.name()).isEqualTo("linux,dummy-virt"); // XNU names the top node after compatible[0]
         assertThat(top.className()).isEqualTo("IOPlatformExpertDevice");
-        assertThat(top.property("model")).isEqualTo(OSData.of("linux,dummy-virt\0".getBytes(StandardCharsets.US_ASCII)));
+        assertThat(top.property("model"))
+                .isEqualTo(OSData.of("linux,dummy-virt\0".getBytes(StandardCharsets.US_ASCII)));
     }
 
     @Test
@@ -114,12 +115,48 @@ class FdtReaderTest {
     }
 
     @Test
+    void labelsComeFromTheSymbolsTableDtcWritesWithDashAt() throws Exception {
+        // Test resource: dtc -@ -I dts -O dtb -o bamboo-symbols.dtb qemu-bamboo.dts (dtc 1.6.1).
+        byte[] b = Files.readAllBytes(DtsFeaturesTest.resource("bamboo-symbols.dtb"));
+        IORegistry r = new FdtReader().read(b, "bamboo-symbols.dtb", ParseLimits.DEFAULT).registry();
+        DeviceTreeIndex index = DeviceTreeIndex.of(r);
+        assertThat(index.byLabel("UART0")).contains(at(r, "/plb/opb/serial@ef600300"));
+        assertThat(index.byLabel("PCI0")).contains(at(r, "/plb/pci@ec000000"));
+        assertThat(index.byLabel("UIC0")).contains(at(r, "/interrupt-controller0"));
+        assertThat(index.byLabel("nope")).isEmpty();
+        // The same labels straight from the source.
+        IORegistry fromSource = DtsDtbCrossCheckTest.dts("qemu-bamboo.dts", PhandleStyle.BOTH).registry();
+        assertThat(DeviceTreeIndex.of(fromSource).byLabel("UART0").orElseThrow().location()).isEqualTo("ef600300");
+    }
+
+    @Test
     void truncatedBlobIsRefusedWithAnOffset() throws Exception {
         byte[] b = bytes("qemu-bamboo.dtb");
         byte[] cut = Arrays.copyOf(b, 2000);
         assertThatThrownBy(() -> new FdtReader().read(cut, "cut.dtb", ParseLimits.DEFAULT))
                 .isInstanceOf(SnapshotException.class)
                 .hasMessageContaining("cut.dtb: offset 4: totalsize 3211 is larger than the file (2000 bytes)");
+    }
+
+    @Test
+    void version16AndNopTokensAreRead() throws Exception {
+        byte[] b = bytes("qemu-bamboo.dtb");
+        String expected = DeviceTreeDump.of(new FdtReader().read(b, "b.dtb", ParseLimits.DEFAULT).registry());
+        byte[] v16 = b.clone();
+        v16[23] = 16; // version 16 has no size_dt_struct: the structure block runs to FDT_END
+        assertThat(DeviceTreeDump.of(new FdtReader().read(v16, "v16.dtb", ParseLimits.DEFAULT).registry()))
+                .isEqualTo(expected);
+        // The root's first property (#address-cells, 16 bytes from FDT_PROP on) overwritten with FDT_NOPs,
+        // as libfdt's fdt_nop_property does: the property is gone, nothing else changes.
+        byte[] nop = b.clone();
+        int firstProp = 0x38 + 8; // off_dt_struct 0x38, then FDT_BEGIN_NODE and the empty root name
+        for (int i = 0; i < 16; i += 4) {
+            nop[firstProp + i + 3] = FdtReader.NOP;
+            nop[firstProp + i] = nop[firstProp + i + 1] = nop[firstProp + i + 2] = 0;
+        }
+        IORegistry r = new FdtReader().read(nop, "nop.dtb", ParseLimits.DEFAULT).registry();
+        assertThat(at(r, "/").property("#address-cells")).isNull();
+        assertThat(at(r, "/").property("#size-cells")).isNotNull();
     }
 
     @Test

@@ -136,17 +136,19 @@ class IoregXmlReaderTest {
         IORegistry reg = IORegistry.create();
         IORegistryPlane svc = reg.plane("IOService");
         IORegistryEntry parent = reg.root();
-        for (String n : List.of("IOPlatformExpertDevice-iMac16_1.plist", "AppleACPIPlatformExpert-AppleACPIPlatformExpert.plist",
+        for (String n : List.of("IOPlatformExpertDevice-iMac16_1.plist",
+                "AppleACPIPlatformExpert-AppleACPIPlatformExpert.plist",
                 "IOPCIDevice-XHC1.plist", "AppleHDAController-AppleHDAController.plist")) {
             byte[] b = getClass().getResourceAsStream("/plist/real/" + n).readAllBytes();
             IORegistryEntry e = reg.createEntry(n.substring(0, n.indexOf('-')), n);
-            e.setProperties((OSDictionary) dev.ioscope.engine.os.plist.XmlPlistReader.read(b, n, ParseLimits.DEFAULT));
+            e.setProperties((OSDictionary) dev.ioscope.engine.os.OSUnserializable.recognize(
+                    dev.ioscope.engine.os.plist.XmlPlistReader.read(b, n, ParseLimits.DEFAULT)));
             e.setState(EntryState.settledService(3));
             reg.attach(e, parent, svc);
             parent = e;
         }
         String xml = IoregXmlRoundTripTest.write(new Snapshot(reg, dev.ioscope.engine.snapshot.SnapshotFormat.IOREG_XML,
-                null, "real"), new IoregXmlWriter());
+                null, "real"), new IoregXmlWriter(null, null));
         Snapshot back = IoregXmlRoundTripTest.read(xml, "real.xml");
         IoregXmlRoundTripTest.assertSameEntries(reg, svc, back.registry(),
                 dev.ioscope.engine.os.plist.XmlPlistWriter.KeyOrder.SORTED);

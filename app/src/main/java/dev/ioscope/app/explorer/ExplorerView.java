@@ -1,0 +1,340 @@
+package dev.ioscope.app.explorer;
+
+import dev.ioscope.app.prefs.AppPreferences;
+import dev.ioscope.app.ui.AppIcon;
+import dev.ioscope.app.ui.Styles;
+import dev.ioscope.app.ui.Theme;
+import dev.ioscope.engine.explore.EntryExport;
+import dev.ioscope.engine.snapshot.SnapshotFormat;
+import javafx.geometry.Orientation;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The explorer window: menus, plane selector and search, the registry tree, the inspector / source / changes
+ * tabs, the facts side panel and the status bar. Thin: every decision is the view-model's or the engine's.
+ */
+public final class ExplorerView {
+    private final ExplorerViewModel vm;
+    private final Stage stage;
+    private final BorderPane root = new BorderPane();
+    private final RegistryTreePane tree;
+    private final SearchBar searchBar;
+    private final SplitPane split;
+    private final Menu recentMenu = new Menu("Open Recent");
+    private final Scene scene;
+    private TabPane tabs;
+    private InspectorPane inspectorPane;
+    private boolean dark;
+    private Alert lastAlert;
+
+    public ExplorerView(Stage stage, ExplorerViewModel vm) {
+        this.stage = stage;
+        this.vm = vm;
+        EntryActions actions = new EntryActions(vm);
+        tree = new RegistryTreePane(vm);
+        searchBar = new SearchBar(vm);
+        InspectorPane inspector = new InspectorPane(vm, actions);
+        inspectorPane = inspector;
+        SourcePane source = new SourcePane(vm, actions);
+        ChangesPane changes = new ChangesPane(vm);
+        FactsPane facts = new FactsPane(vm);
+        var treeMenu = new javafx.scene.control.ContextMenu();
+        treeMenu.getItems().setAll(actions.copyMenuItems());
+        tree.tree().setContextMenu(treeMenu);
+
+        Tab inspectorTab = new Tab("Properties", inspector);
+        Tab sourceTab = new Tab("Source", source);
+        Tab changesTab = new Tab("Changes", changes);
+        tabs = new TabPane(inspectorTab, sourceTab, changesTab);
+        tabs.setId("detailTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        sourceTab.selectedProperty().addListener((o, a, b) -> source.setShowing(b));
+        vm.comparisonProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                tabs.getSelectionModel().select(changesTab);
+            }
+        });
+
+        split = new SplitPane(tree, tabs, facts);
+        split.setOrientation(Orientation.HORIZONTAL);
+        AppPreferences prefs = vm.preferences();
+        split.setDividerPositions(prefs.dividers("main", 0.44, 0.85));
+        SplitPane.setResizableWithParent(facts, false);
+
+        root.getStyleClass().add(Styles.APP);
+        root.setTop(new VBox(menuBar(), searchBar, diffBanner()));
+        root.setCenter(split);
+        root.setBottom(statusBar());
+        double[] b = prefs.windowBounds();
+        scene = new Scene(root, b[2], b[3]);
+        if (!Double.isNaN(b[0])) {
+            stage.setX(b[0]);
+            stage.setY(b[1]);
+        }
+        dark = Theme.isDark(prefs.theme());
+        Theme.apply(scene, dark);
+        stage.setScene(scene);
+        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                vm.documentProperty().get() == null ? "IOScope" : vm.documentProperty().get().title() + " — IOScope",
+                vm.documentProperty()));
+        installDragAndDrop();
+        vm.problemProperty().addListener((o, a, p) -> {
+            if (p != null) {
+                showProblem(p);
+            }
+        });
+        vm.recentFiles().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent());
+        fillRecent();
+        stage.setOnHiding(e -> remember());
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    RegistryTreePane treePane() {
+        return tree;
+    }
+
+    /** The last problem dialog shown (tests read it). */
+    public Alert lastAlert() {
+        return lastAlert;
+    }
+
+    /** The registry tree (benchmarks and tests). */
+    public javafx.scene.control.TreeTableView<dev.ioscope.engine.registry.IORegistryEntry> tree() {
+        return tree.tree();
+    }
+
+    /** Expands the whole current plane; returns the number of tree items (benchmark and View menu). */
+    public int expandAll() {
+        return tree.expandAll();
+    }
+
+    private MenuBar menuBar() {
+        MenuItem open = item("Open…", "Shortcut+O", this::chooseAndOpen);
+        open.setGraphic(AppIcon.OPEN.create());
+        MenuItem compare = item("Compare With…", "Shortcut+D", this::chooseAndCompare);
+        compare.setGraphic(AppIcon.COMPARE.create());
+        MenuItem endCompare = item("End Comparison", null, vm::endComparison);
+        endCompare.disableProperty().bind(vm.comparisonProperty().isNull());
+        MenuItem exportAll = item("Export Registry…", "Shortcut+E", () -> export(false));
+        exportAll.setGraphic(AppIcon.EXPORT.create());
+        MenuItem exportSub = item("Export Selected Subtree…", "Shortcut+Shift+E", () -> export(true));
+        MenuItem bundled = item("Open Bundled Machine", null, vm::openDefaultMachine);
+        MenuItem quit = item("Quit", "Shortcut+Q", stage::close);
+        Menu file = new Menu("File", null, open, recentMenu, bundled, new SeparatorMenuItem(), compare, endCompare,
+                new SeparatorMenuItem(), exportAll, exportSub, new SeparatorMenuItem(), quit);
+
+        MenuItem find = item("Find", "Shortcut+F", searchBar::focusSearch);
+        MenuItem next = item("Next Hit", "F3", vm.search()::next);
+        MenuItem prev = item("Previous Hit", "Shift+F3", vm.search()::previous);
+        MenuItem copyPath = item("Copy Entry Path", "Shortcut+Shift+C", () -> InspectorPane.copy(
+                new EntryActions(vm).path()));
+        Menu edit = new Menu("Edit", null, find, next, prev, new SeparatorMenuItem(), copyPath);
+
+        MenuItem expand = item("Expand All", null, tree::expandAll);
+        expand.setGraphic(AppIcon.EXPAND_ALL.create());
+        MenuItem collapse = item("Collapse All", null, tree::collapseAll);
+        collapse.setGraphic(AppIcon.COLLAPSE_ALL.create());
+        MenuItem theme = item("Toggle Dark Theme", "Shortcut+T", this::toggleTheme);
+        theme.setGraphic(AppIcon.THEME.create());
+        MenuItem stress = item("Open Synthetic 100k Registry", null, () -> vm.openBenchmark(100_000));
+        Menu view = new Menu("View", null, expand, collapse, new SeparatorMenuItem(), theme, new SeparatorMenuItem(),
+                stress);
+        MenuBar bar = new MenuBar(file, edit, view);
+        bar.setId("menuBar");
+        return bar;
+    }
+
+    private static MenuItem item(String text, String accel, Runnable action) {
+        MenuItem m = new MenuItem(text);
+        if (accel != null) {
+            m.setAccelerator(KeyCombination.keyCombination(accel));
+        }
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+
+    private HBox diffBanner() {
+        Label text = new Label();
+        text.setId("diffBanner");
+        text.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            var c = vm.comparisonProperty().get();
+            return c == null ? "" : "Comparing " + c.before().title() + " (before) with " + c.after().title()
+                    + " (after): " + c.diff().added().size() + " added, " + c.diff().removed().size() + " removed, "
+                    + c.diff().changedCount() + " changed — matched by "
+                    + (c.diff().matchedById() ? "registry ID (same boot)" : "path and class");
+        }, vm.comparisonProperty()));
+        Button end = new Button("End Comparison");
+        end.setOnAction(e -> vm.endComparison());
+        HBox box = new HBox(text, end);
+        box.getStyleClass().add(Styles.DIFF_BANNER);
+        box.visibleProperty().bind(vm.comparisonProperty().isNotNull());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    private HBox statusBar() {
+        Label status = new Label();
+        status.setId("statusText");
+        status.textProperty().bind(vm.statusProperty());
+        HBox.setHgrow(status, Priority.ALWAYS);
+        status.setMaxWidth(Double.MAX_VALUE);
+        ProgressBar progress = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
+        progress.setPrefWidth(120);
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancelLoad");
+        cancel.setOnAction(e -> vm.cancelLoad());
+        for (var n : List.of(progress, cancel)) {
+            n.visibleProperty().bind(vm.loadingProperty());
+            n.managedProperty().bind(vm.loadingProperty());
+        }
+        HBox bar = new HBox(status, progress, cancel);
+        bar.getStyleClass().add(Styles.STATUS_BAR);
+        return bar;
+    }
+
+    private FileChooser chooser(String title) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(title);
+        fc.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Registry snapshots", "*.ioreg", "*.xml", "*.plist", "*.txt", "*.json",
+                        "*.dtb", "*.dts"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        if (!vm.recentFiles().isEmpty() && vm.recentFiles().get(0).getParent() != null
+                && vm.recentFiles().get(0).getParent().toFile().isDirectory()) {
+            fc.setInitialDirectory(vm.recentFiles().get(0).getParent().toFile());
+        }
+        return fc;
+    }
+
+    private void chooseAndOpen() {
+        File f = chooser("Open Registry Snapshot").showOpenDialog(stage);
+        if (f != null) {
+            vm.open(f.toPath());
+        }
+    }
+
+    private void chooseAndCompare() {
+        File f = chooser("Compare With Snapshot (after)").showOpenDialog(stage);
+        if (f != null) {
+            vm.compareWith(f.toPath());
+        }
+    }
+
+    private void export(boolean subtree) {
+        if (vm.documentProperty().get() == null) {
+            return;
+        }
+        FileChooser fc = new FileChooser();
+        fc.setTitle(subtree ? "Export Selected Subtree" : "Export Registry");
+        for (SnapshotFormat f : EntryExport.fileFormats()) {
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(f.displayName(), "*." + f.extensions().get(0)));
+        }
+        File out = fc.showSaveDialog(stage);
+        if (out != null) {
+            SnapshotFormat format = EntryExport.fileFormats().stream()
+                    .filter(f -> fc.getSelectedExtensionFilter() != null
+                            && fc.getSelectedExtensionFilter().getDescription().equals(f.displayName()))
+                    .findFirst()
+                    .or(() -> SnapshotFormat.fromExtension(out.getName()))
+                    .orElse(SnapshotFormat.IOREG_TEXT);
+            vm.export(out.toPath(), format, subtree);
+        }
+    }
+
+    private void fillRecent() {
+        recentMenu.getItems().clear();
+        for (Path p : vm.recentFiles()) {
+            MenuItem m = new MenuItem(p.toString());
+            m.setMnemonicParsing(false);
+            m.setOnAction(e -> vm.open(p));
+            recentMenu.getItems().add(m);
+        }
+        recentMenu.setDisable(recentMenu.getItems().isEmpty());
+    }
+
+    private void installDragAndDrop() {
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        scene.setOnDragDropped(e -> {
+            var files = e.getDragboard().getFiles();
+            if (!files.isEmpty()) {
+                vm.open(files.get(0).toPath());
+            }
+            e.setDropCompleted(!files.isEmpty());
+            e.consume();
+        });
+    }
+
+    void toggleTheme() {
+        setDark(!dark);
+    }
+
+    public void setDark(boolean on) {
+        dark = on;
+        Theme.apply(scene, dark);
+        vm.preferences().setTheme(dark ? "dark" : "light");
+    }
+
+    /** Selects a property of the selected entry in the inspector. */
+    public boolean selectProperty(String key) {
+        return inspectorPane.selectProperty(key);
+    }
+
+    /** Shows the detail tab with this title (Properties, Source, Changes). */
+    public void selectTab(String title) {
+        tabs.getTabs().stream().filter(t -> t.getText().equalsIgnoreCase(title)).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
+    private void showProblem(ExplorerViewModel.Problem p) {
+        Alert a = new Alert(Alert.AlertType.ERROR, p.message(), ButtonType.OK);
+        a.initOwner(stage);
+        a.initModality(Modality.WINDOW_MODAL);
+        a.setTitle("IOScope");
+        a.setHeaderText(p.title());
+        a.getDialogPane().setId("problemDialog");
+        a.getDialogPane().getStylesheets().setAll(scene.getStylesheets());
+        lastAlert = a;
+        // show(), not showAndWait(): the problem arrives from a job callback and must not nest an event loop.
+        a.show();
+    }
+
+    private void remember() {
+        AppPreferences prefs = vm.preferences();
+        prefs.setWindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+        prefs.setDividers("main", split.getDividerPositions());
+        prefs.flush();
+    }
+}

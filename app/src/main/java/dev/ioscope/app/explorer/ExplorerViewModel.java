@@ -1,0 +1,374 @@
+package dev.ioscope.app.explorer;
+
+import dev.ioscope.app.prefs.AppPreferences;
+import dev.ioscope.app.ui.Jobs;
+import dev.ioscope.engine.explore.EntryExport;
+import dev.ioscope.engine.explore.EntryKind;
+import dev.ioscope.engine.explore.RegistryDiff;
+import dev.ioscope.engine.registry.IORegistryEntry;
+import dev.ioscope.engine.registry.IORegistryPlane;
+import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.snapshot.SnapshotFormat;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * The explorer window's state: the document, the plane, the selected entry, loading, the search and a
+ * comparison. No scene-graph types; unit-tested with synchronous jobs.
+ */
+public final class ExplorerViewModel {
+    /** A problem to show the user in a dialog; a new instance per problem. */
+    public record Problem(String title, String message) {
+    }
+
+    /** A comparison: the tree shows {@code after} and ghosts of what {@code before} had and after lacks. */
+    public record Comparison(Document before, Document after, RegistryDiff.Result diff) {
+    }
+
+    private final Jobs jobs;
+    private final AppPreferences prefs;
+    private final SnapshotLoader loader = new SnapshotLoader();
+    private final ReadOnlyObjectWrapper<Document> document = new ReadOnlyObjectWrapper<>(this, "document");
+    private final ObservableList<IORegistryPlane> planes = FXCollections.observableArrayList();
+    private final ObjectProperty<IORegistryPlane> plane = new SimpleObjectProperty<>(this, "plane");
+    private final ObjectProperty<IORegistryEntry> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyStringWrapper loadingWhat = new ReadOnlyStringWrapper(this, "loadingWhat", "");
+    private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>(this, "problem");
+    private final ReadOnlyObjectWrapper<Comparison> comparison = new ReadOnlyObjectWrapper<>(this, "comparison");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
+    private final SearchViewModel search;
+    private final Map<IORegistryEntry, EntryKind> kinds = new IdentityHashMap<>();
+    private Jobs.Handle running;
+
+    public ExplorerViewModel(Jobs jobs, AppPreferences prefs) {
+        this.jobs = jobs;
+        this.prefs = prefs;
+        this.search = new SearchViewModel(this);
+        recentFiles.setAll(prefs.recentFiles());
+        plane.addListener((o, a, b) -> {
+            if (b != null) {
+                prefs.setLastPlane(b.name());
+                search.reorder();
+                updateStatus();
+            }
+        });
+    }
+
+    public ReadOnlyObjectProperty<Document> documentProperty() {
+        return document.getReadOnlyProperty();
+    }
+
+    public ObservableList<IORegistryPlane> planes() {
+        return planes;
+    }
+
+    public ObjectProperty<IORegistryPlane> planeProperty() {
+        return plane;
+    }
+
+    public ObjectProperty<IORegistryEntry> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty loadingWhatProperty() {
+        return loadingWhat.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Problem> problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Comparison> comparisonProperty() {
+        return comparison.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ObservableList<Path> recentFiles() {
+        return recentFiles;
+    }
+
+    public SearchViewModel search() {
+        return search;
+    }
+
+    public AppPreferences preferences() {
+        return prefs;
+    }
+
+    // ---- loading -------------------------------------------------------------------------------------------
+
+    public void openDefaultMachine() {
+        start("bundled machine", loader::defaultMachine, this::show);
+    }
+
+    public void open(Path file) {
+        start(file.getFileName() == null ? file.toString() : file.getFileName().toString(), () -> loader.load(file),
+                doc -> {
+                    recentFiles.setAll(prefs.addRecentFile(file));
+                    show(doc);
+                });
+    }
+
+    /** Opens the small Mac-shaped sample registry of {@code entries} entries (three planes; tests). */
+    public void openSynthetic(int entries) {
+        start("synthetic registry", () -> loader.synthetic(entries), this::show);
+    }
+
+    /** Opens the project's synthetic benchmark registry (SyntheticRegistry; the View menu's stress test). */
+    public void openBenchmark(int entries) {
+        start("synthetic registry", () -> loader.benchmark(entries), this::show);
+    }
+
+    /** Loads {@code file} as the "after" side and compares it with the current document. */
+    public void compareWith(Path file) {
+        Document before = comparison.get() != null ? comparison.get().before() : document.get();
+        if (before == null) {
+            return;
+        }
+        start("comparison with " + file.getFileName(), () -> {
+            Document after = loader.load(file);
+            return new Comparison(before, after, RegistryDiff.diff(before.registry(), after.registry()));
+        }, c -> {
+            recentFiles.setAll(prefs.addRecentFile(file));
+            comparison.set(c);
+            show(c.after());
+        });
+    }
+
+    /** Compares the current document (before) with an already loaded one (after), on a job thread. */
+    public void compareWith(Document after) {
+        Document before = comparison.get() != null ? comparison.get().before() : document.get();
+        if (before == null) {
+            return;
+        }
+        start("comparison with " + after.title(), () -> new Comparison(before, after,
+                RegistryDiff.diff(before.registry(), after.registry())), c -> {
+            comparison.set(c);
+            show(c.after());
+        });
+    }
+
+    /** A synthetic document (tests, the View menu's stress sample): built at once on the caller's thread. */
+    public Document syntheticDocument(int entries) {
+        return loader.synthetic(entries);
+    }
+
+    /** Ends a comparison and goes back to the "before" document. */
+    public void endComparison() {
+        Comparison c = comparison.get();
+        if (c != null) {
+            comparison.set(null);
+            show(c.before());
+        }
+    }
+
+    public void cancelLoad() {
+        if (running != null) {
+            running.cancel();
+            running = null;
+            loading.set(false);
+            loadingWhat.set("");
+            updateStatus();
+        }
+    }
+
+    private <T> void start(String what, Callable<T> work, java.util.function.Consumer<T> done) {
+        cancelLoad();
+        loading.set(true);
+        loadingWhat.set(what);
+        status.set("Loading " + what + "…");
+        Jobs.Handle[] self = new Jobs.Handle[1];
+        self[0] = jobs.submit(work, result -> {
+            finish(self[0]);
+            done.accept(result);
+        }, failure -> {
+            finish(self[0]);
+            problem.set(new Problem(what.startsWith("export") ? "Cannot " + what : "Cannot open " + what,
+                    message(failure)));
+            updateStatus();
+            if (document.get() == null && !what.equals("bundled machine")) {
+                // The window always shows something: a failed first file falls back to the bundled machine.
+                openDefaultMachine();
+            }
+        });
+        if (loading.get()) {
+            running = self[0];
+        }
+    }
+
+    private void finish(Jobs.Handle h) {
+        if (running == h || running == null) {
+            running = null;
+            loading.set(false);
+            loadingWhat.set("");
+        }
+    }
+
+    private static String message(Throwable t) {
+        if (t instanceof SnapshotException se) {
+            return se.getMessage();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+
+    private void show(Document doc) {
+        IORegistryEntry keep = selected.get();
+        kinds.clear();
+        document.set(doc);
+        planes.setAll(doc.registry().planes());
+        IORegistryPlane want = doc.registry().findPlane(plane.get() != null ? plane.get().name() : prefs.lastPlane())
+                .or(() -> doc.registry().findPlane(IORegistryPlane.IOSERVICE))
+                .orElse(planes.isEmpty() ? null : planes.get(0));
+        plane.set(null);
+        plane.set(want);
+        // Keep the selection across a comparison switch when the entry has a counterpart.
+        IORegistryEntry counterpart = counterpart(keep);
+        selected.set(counterpart != null ? counterpart : doc.registry().root());
+        search.run();
+        updateStatus();
+    }
+
+    private IORegistryEntry counterpart(IORegistryEntry e) {
+        Comparison c = comparison.get();
+        if (e == null || c == null) {
+            return null;
+        }
+        if (document.get() == c.after()) {
+            IORegistryEntry a = c.diff().after(e);
+            return a != null ? a : (c.after().index().slotOf(e) >= 0 ? e : null);
+        }
+        IORegistryEntry b = c.diff().before(e);
+        return b != null ? b : (c.before().index().slotOf(e) >= 0 ? e : null);
+    }
+
+    /**
+     * Saves the whole registry ({@code subtree} of the root) or the selected entry's subtree in a format, on a
+     * job thread (the document is only read after it is published, so reading it there is safe).
+     */
+    public void export(Path file, SnapshotFormat format, boolean selectionOnly) {
+        Document d = document.get();
+        IORegistryEntry e = selectionOnly && selected.get() != null ? selected.get() : d.registry().root();
+        IORegistryPlane p = plane.get();
+        start("export to " + file.getFileName(), () -> {
+            try (var out = java.nio.file.Files.newOutputStream(file)) {
+                EntryExport.write(d.registry(), e, p, true, format, out);
+            }
+            return file;
+        }, f -> status.set("Saved " + f.getFileName() + " (" + format.displayName() + ")"));
+    }
+
+    // ---- what the tree asks --------------------------------------------------------------------------------
+
+    /**
+     * The children the tree shows under {@code e}: its children in the plane, and in a comparison, after them,
+     * the removed children of its "before" counterpart (ghosts). A ghost's own children come from "before".
+     */
+    public List<IORegistryEntry> children(IORegistryEntry e, IORegistryPlane p) {
+        Comparison c = comparison.get();
+        if (c == null) {
+            return e.children(p);
+        }
+        IORegistryEntry b = c.diff().before(e);
+        if (b == null) {
+            return e.children(p);
+        }
+        List<IORegistryEntry> out = new ArrayList<>(e.children(p));
+        for (IORegistryEntry child : b.children(p)) {
+            if (c.diff().changeOf(child) == RegistryDiff.Change.REMOVED) {
+                out.add(child);
+            }
+        }
+        return out;
+    }
+
+    public boolean hasChildren(IORegistryEntry e, IORegistryPlane p) {
+        return e.childCount(p) > 0 || (comparison.get() != null && !children(e, p).isEmpty());
+    }
+
+    /** ADDED / REMOVED / CHANGED in a comparison, else null. */
+    public RegistryDiff.Change changeOf(IORegistryEntry e) {
+        Comparison c = comparison.get();
+        return c == null ? null : c.diff().changeOf(e);
+    }
+
+    /** The inspector rows of an entry, with before/after values in a comparison. */
+    public List<PropertyNode> properties(IORegistryEntry e) {
+        Comparison c = comparison.get();
+        return PropertyNode.of(e.properties(), c == null ? List.of() : c.diff().propertyChanges(e));
+    }
+
+    public List<dev.ioscope.engine.explore.RegistryDiff.PropertyChange> changes(IORegistryEntry e) {
+        Comparison c = comparison.get();
+        return c == null || e == null ? List.of() : c.diff().propertyChanges(e);
+    }
+
+    public EntryFacts facts(IORegistryEntry e) {
+        Comparison c = comparison.get();
+        boolean ghost = c != null && c.diff().changeOf(e) == RegistryDiff.Change.REMOVED;
+        return EntryFacts.of(ghost ? c.before().registry() : document.get().registry(), e);
+    }
+
+    public EntryKind kindOf(IORegistryEntry e) {
+        Document d = document.get();
+        if (d == null) {
+            return EntryKind.OTHER;
+        }
+        return kinds.computeIfAbsent(e, x -> EntryKind.classify(d.registry().classes(), x, x == d.registry().root()));
+    }
+
+    public boolean isRoot(IORegistryEntry e) {
+        return document.get() != null && document.get().registry().root() == e;
+    }
+
+    // ---- status --------------------------------------------------------------------------------------------
+
+    void updateStatus() {
+        Document d = document.get();
+        if (d == null) {
+            status.set("");
+            return;
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append(d.title()).append(" — ").append(d.file() == null && d.title().contains("ynthetic") ? "generated"
+                : d.snapshot().format().displayName()).append(" — ")
+                .append(d.registry().size()).append(" entries");
+        IORegistryPlane p = plane.get();
+        if (p != null) {
+            sb.append(", ").append(d.registry().entryCount(p)).append(" in ").append(p.name());
+        }
+        sb.append(", ").append(d.registry().planes().size()).append(" planes — loaded in ").append(d.loadMillis())
+                .append(" ms");
+        Comparison c = comparison.get();
+        if (c != null) {
+            sb.append(" — compared with ").append(c.before().title()).append(": ").append(c.diff().added().size())
+                    .append(" added, ").append(c.diff().removed().size()).append(" removed, ")
+                    .append(c.diff().changedCount()).append(" changed");
+        }
+        status.set(sb.toString());
+    }
+}

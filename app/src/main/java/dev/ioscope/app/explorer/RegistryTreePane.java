@@ -1,0 +1,306 @@
+package dev.ioscope.app.explorer;
+
+import dev.ioscope.app.ui.AppIcon;
+import dev.ioscope.app.ui.Styles;
+import dev.ioscope.engine.explore.EntryText;
+import dev.ioscope.engine.explore.PlaneOrder;
+import dev.ioscope.engine.explore.RegistryDiff;
+import dev.ioscope.engine.registry.IORegistryEntry;
+import dev.ioscope.engine.registry.IORegistryPlane;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableCell;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableRow;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.layout.StackPane;
+
+import java.util.ArrayDeque;
+import java.util.List;
+
+/**
+ * The registry tree of the current plane: name@location with an icon per hardware family, class, and state.
+ * Rows are marked for search hits and comparison changes. Selection is two-way bound to the view-model's.
+ */
+final class RegistryTreePane extends StackPane {
+    /** Expanding the ancestors of every hit of a broad search would materialize most of a big tree. */
+    static final int MAX_REVEALED_HITS = 300;
+
+    private final ExplorerViewModel vm;
+    private final TreeTableView<IORegistryEntry> tree = new TreeTableView<>();
+    private boolean syncing;
+
+    RegistryTreePane(ExplorerViewModel vm) {
+        this.vm = vm;
+        tree.getStyleClass().add(Styles.REGISTRY_TREE);
+        tree.setId("registryTree");
+        tree.setShowRoot(true);
+        // Unconstrained: deep IOService paths need the Name column wide; a horizontal scroll bar beats "A…".
+        tree.setColumnResizePolicy(TreeTableView.UNCONSTRAINED_RESIZE_POLICY);
+
+        TreeTableColumn<IORegistryEntry, IORegistryEntry> name = new TreeTableColumn<>("Name");
+        name.setPrefWidth(320);
+        name.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue().getValue()));
+        name.setCellFactory(c -> new NameCell());
+        TreeTableColumn<IORegistryEntry, String> cls = new TreeTableColumn<>("Class");
+        cls.setPrefWidth(190);
+        cls.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(c.getValue().getValue().className()));
+        TreeTableColumn<IORegistryEntry, String> state = new TreeTableColumn<>("Busy · Retain");
+        state.setPrefWidth(95);
+        state.setMinWidth(80);
+        state.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(
+                shortState(c.getValue().getValue())));
+        tree.getColumns().setAll(List.of(name, cls, state));
+        tree.setRowFactory(t -> new EntryRow());
+        getChildren().add(tree);
+
+        vm.planeProperty().addListener((o, a, b) -> rebuild());
+        vm.documentProperty().addListener((o, a, b) -> rebuild());
+        vm.comparisonProperty().addListener((o, a, b) -> rebuild());
+        tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (!syncing && b != null) {
+                syncing = true;
+                vm.selectedProperty().set(b.getValue());
+                syncing = false;
+            }
+        });
+        vm.selectedProperty().addListener((o, a, b) -> {
+            if (!syncing && b != null) {
+                reveal(b, true);
+            }
+        });
+        vm.search().resultProperty().addListener((o, a, b) -> showHits());
+        vm.search().hitsProperty().addListener((o, a, b) -> showHits());
+    }
+
+    TreeTableView<IORegistryEntry> tree() {
+        return tree;
+    }
+
+    /**
+     * Compact state under the header "Busy · Retain": a settled service (registered, matched, active) shows only
+     * its busy count and retain count; anything unusual is spelled out first, as ioreg prints it.
+     */
+    static String shortState(IORegistryEntry e) {
+        var s = e.state();
+        StringBuilder sb = new StringBuilder();
+        if (s.service()) {
+            if (!s.registered()) {
+                sb.append("!registered ");
+            }
+            if (!s.matched()) {
+                sb.append("!matched ");
+            }
+            if (!s.active()) {
+                sb.append("inactive ");
+            }
+            sb.append(s.busyState());
+        }
+        if (s.retainCount() >= 0) {
+            sb.append(" · ").append(s.retainCount());
+        }
+        return sb.toString();
+    }
+
+    private void rebuild() {
+        Document doc = vm.documentProperty().get();
+        IORegistryPlane plane = vm.planeProperty().get();
+        if (doc == null || plane == null) {
+            tree.setRoot(null);
+            return;
+        }
+        EntryTreeItem root = new EntryTreeItem(vm, doc.registry().root(), plane);
+        root.setExpanded(true);
+        syncing = true;
+        tree.setRoot(root);
+        syncing = false;
+        // Selecting an entry in one plane and switching plane keeps it selected where it exists. Run after the
+        // tree has processed its new root (it resets selection and focus then).
+        IORegistryEntry sel = vm.selectedProperty().get();
+        javafx.application.Platform.runLater(() -> {
+            if (tree.getRoot() != root) {
+                return;
+            }
+            showHits();
+            showChanges();
+            if (sel != null && vm.selectedProperty().get() == sel && !reveal(sel, true)) {
+                syncing = true;
+                tree.getSelectionModel().clearSelection();
+                syncing = false;
+            }
+        });
+    }
+
+    /** In a comparison, opens the paths to (the first few hundred) added, removed and changed entries. */
+    private void showChanges() {
+        var c = vm.comparisonProperty().get();
+        if (c == null) {
+            return;
+        }
+        List<IORegistryEntry> marked = new java.util.ArrayList<>();
+        marked.addAll(c.diff().changed());
+        marked.addAll(c.diff().added());
+        marked.addAll(c.diff().removed());
+        int shown = 0;
+        for (IORegistryEntry e : marked) {
+            if (shown >= MAX_REVEALED_HITS) {
+                break;
+            }
+            // Only the top of an added or removed subtree: its descendants are marked too but stay folded.
+            var parent = e.parent(vm.planeProperty().get());
+            if (parent != null && vm.changeOf(parent) != null && vm.changeOf(parent) != RegistryDiff.Change.CHANGED) {
+                continue;
+            }
+            EntryTreeItem it = itemFor(e, true);
+            if (it != null && it.getParent() != null) {
+                it.getParent().setExpanded(true);
+                shown++;
+            }
+        }
+        IORegistryEntry sel = vm.selectedProperty().get();
+        if (sel != null) {
+            reveal(sel, true);
+        }
+    }
+
+    /** Expands the entry's first-parent path and selects it; false when the entry is not in this plane. */
+    boolean reveal(IORegistryEntry e, boolean select) {
+        EntryTreeItem item = itemFor(e, true);
+        if (item == null) {
+            return false;
+        }
+        if (select) {
+            syncing = true;
+            tree.getSelectionModel().select(item);
+            syncing = false;
+            int row = tree.getRow(item);
+            if (row >= 0) {
+                tree.scrollTo(Math.max(0, row - 5));
+            }
+        }
+        return true;
+    }
+
+    private EntryTreeItem itemFor(IORegistryEntry e, boolean expand) {
+        Document doc = vm.documentProperty().get();
+        IORegistryPlane plane = vm.planeProperty().get();
+        if (!(tree.getRoot() instanceof EntryTreeItem root) || doc == null) {
+            return null;
+        }
+        var comparison = vm.comparisonProperty().get();
+        // A ghost (removed) entry hangs under the after-side counterpart of its before-side parent.
+        boolean ghost = comparison != null && vm.changeOf(e) == RegistryDiff.Change.REMOVED;
+        List<IORegistryEntry> chain = PlaneOrder.ancestry(ghost ? comparison.before().registry() : doc.registry(), e,
+                plane);
+        if (chain.isEmpty()) {
+            return null;
+        }
+        EntryTreeItem item = root;
+        for (int i = 1; i < chain.size(); i++) {
+            IORegistryEntry step = chain.get(i);
+            if (ghost && comparison.diff().after(step) != null) {
+                step = comparison.diff().after(step);
+            }
+            // Materialize the children before expanding: the selection model then sees one expansion event
+            // rather than an expansion followed by insertions it would shift the selection for.
+            EntryTreeItem next = item.child(step);
+            if (next == null) {
+                return null;
+            }
+            if (expand) {
+                item.setExpanded(true);
+            }
+            item = next;
+        }
+        return item;
+    }
+
+    /** Highlights hits: collapses what was open, then opens the paths to (the first few hundred) hits. */
+    private void showHits() {
+        List<IORegistryEntry> hits = vm.search().hitsProperty().get();
+        if (tree.getRoot() == null) {
+            return;
+        }
+        if (!hits.isEmpty()) {
+            // Collapsing a branch moves the tree's selection to it; the view-model's selection must not follow.
+            syncing = true;
+            try {
+                collapseAll();
+                for (int i = 0; i < Math.min(hits.size(), MAX_REVEALED_HITS); i++) {
+                    EntryTreeItem it = itemFor(hits.get(i), true);
+                    if (it != null && it.getParent() != null) {
+                        it.getParent().setExpanded(true);
+                    }
+                }
+            } finally {
+                syncing = false;
+            }
+            IORegistryEntry sel = vm.selectedProperty().get();
+            if (sel != null) {
+                reveal(sel, true);
+            }
+        }
+        tree.refresh();
+    }
+
+    /** Folds every materialized branch below the root. */
+    void collapseAll() {
+        ArrayDeque<TreeItem<IORegistryEntry>> work = new ArrayDeque<>(tree.getRoot().getChildren());
+        while (!work.isEmpty()) {
+            TreeItem<IORegistryEntry> t = work.poll();
+            if (t instanceof EntryTreeItem et && et.isLoaded()) {
+                t.setExpanded(false);
+                work.addAll(t.getChildren());
+            }
+        }
+        tree.getRoot().setExpanded(true);
+    }
+
+    /** Expands every entry of the plane (materializes the whole tree). Returns the number of items. */
+    int expandAll() {
+        int n = 0;
+        ArrayDeque<TreeItem<IORegistryEntry>> work = new ArrayDeque<>();
+        work.add(tree.getRoot());
+        while (!work.isEmpty()) {
+            TreeItem<IORegistryEntry> t = work.poll();
+            n++;
+            if (!t.isLeaf()) {
+                t.setExpanded(true);
+                work.addAll(t.getChildren());
+            }
+        }
+        return n;
+    }
+
+    private final class NameCell extends TreeTableCell<IORegistryEntry, IORegistryEntry> {
+        @Override
+        protected void updateItem(IORegistryEntry e, boolean empty) {
+            super.updateItem(e, empty);
+            if (empty || e == null) {
+                setText(null);
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            IORegistryPlane p = vm.planeProperty().get();
+            setText(p == null ? e.name() : e.nameWithLocation(p));
+            setGraphic(AppIcon.of(vm.kindOf(e)).create());
+        }
+    }
+
+    private final class EntryRow extends TreeTableRow<IORegistryEntry> {
+        @Override
+        protected void updateItem(IORegistryEntry e, boolean empty) {
+            super.updateItem(e, empty);
+            RegistryDiff.Change c = empty || e == null ? null : vm.changeOf(e);
+            pseudoClassStateChanged(Styles.SEARCH_HIT, !empty && e != null && vm.search().isHit(e));
+            pseudoClassStateChanged(Styles.ADDED, c == RegistryDiff.Change.ADDED);
+            pseudoClassStateChanged(Styles.REMOVED, c == RegistryDiff.Change.REMOVED);
+            pseudoClassStateChanged(Styles.CHANGED, c == RegistryDiff.Change.CHANGED);
+            pseudoClassStateChanged(Styles.INACTIVE, !empty && e != null && e.state().service() && !e.state().active());
+            if (!empty && e != null) {
+                setTooltip(null);
+                setAccessibleText(e.name() + " " + EntryText.header(e));
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.ioscope.app.explorer;
+
+import dev.ioscope.app.ui.Resources;
+import dev.ioscope.engine.explore.RegistryIndex;
+import dev.ioscope.engine.explore.SampleRegistry;
+import dev.ioscope.engine.os.OSDictionary;
+import dev.ioscope.engine.snapshot.ParseLimits;
+import dev.ioscope.engine.snapshot.Snapshot;
+import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.snapshot.SnapshotFormat;
+import dev.ioscope.engine.snapshot.Snapshots;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+/** Loads documents (runs on a job thread): a file, or the bundled default machine. */
+public final class SnapshotLoader {
+    static final String DEFAULT_MACHINE = "default-machine.ioreg.gz";
+    static final String DEFAULT_NAME = "iMac16-1.ioreg";
+
+    public Document load(Path file) throws SnapshotException {
+        long t0 = System.nanoTime();
+        Snapshot s = Snapshots.load(file);
+        RegistryIndex index = RegistryIndex.build(s.registry());
+        String title = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        return new Document(s, index, file, title, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /**
+     * The bundled iMac16,1 registry (a real IORegistryExplorer save), read through the engine's .ioreg reader.
+     * When that reader is not installed the app still opens, on a synthetic Mac-shaped registry.
+     */
+    public Document defaultMachine() {
+        long t0 = System.nanoTime();
+        Snapshot s;
+        String title;
+        try {
+            s = Snapshots.read(gunzip(Resources.bytes(DEFAULT_MACHINE)), DEFAULT_NAME, "bundled " + DEFAULT_NAME,
+                    ParseLimits.DEFAULT);
+            title = DEFAULT_NAME + " (bundled)";
+        } catch (SnapshotException e) {
+            s = new Snapshot(SampleRegistry.build(2_000, 1), SnapshotFormat.IOREG_ARCHIVE, OSDictionary.empty(),
+                    "sample");
+            title = "Sample machine (synthetic)";
+        }
+        return new Document(s, RegistryIndex.build(s.registry()), null, title, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** A synthetic registry of {@code entries} entries (benchmarks, the Help menu's stress sample). */
+    public Document synthetic(int entries) {
+        long t0 = System.nanoTime();
+        Snapshot s = new Snapshot(SampleRegistry.build(entries, 7), SnapshotFormat.IOREG_ARCHIVE, OSDictionary.empty(),
+                "synthetic");
+        return new Document(s, RegistryIndex.build(s.registry()), null, "Synthetic " + entries + " entries",
+                (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** The project's standard synthetic registry ({@code SyntheticRegistry}), as benchmarks use it. */
+    public Document benchmark(int entries) {
+        long t0 = System.nanoTime();
+        Snapshot s = dev.ioscope.engine.snapshot.SyntheticRegistry.snapshot(entries, 1);
+        return new Document(s, RegistryIndex.build(s.registry()), null, "Synthetic " + entries + " entries",
+                (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    static byte[] gunzip(byte[] gz) {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("bundled default machine is damaged", e);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.ioscope.app.ui;
+
+import javafx.css.PseudoClass;
+
+/** CSS class names and pseudo-classes used by the views; the style sheets in ui/ define them. */
+public final class Styles {
+    public static final String APP = "ioscope";
+    public static final String DARK = "dark";
+    public static final String STATUS_BAR = "status-bar";
+    public static final String SEARCH_BAR = "search-bar";
+    public static final String ADVANCED_SEARCH = "advanced-search";
+    public static final String HIT_COUNT = "hit-count";
+    public static final String FACTS = "facts";
+    public static final String FACT_TITLE = "fact-title";
+    public static final String FACT_VALUE = "fact-value";
+    public static final String ENTRY_CLASS = "entry-class";
+    public static final String ENTRY_STATE = "entry-state";
+    public static final String REGISTRY_TREE = "registry-tree";
+    public static final String INSPECTOR = "inspector";
+    public static final String HEX_DUMP = "hex-dump";
+    public static final String SOURCE = "source-area";
+    public static final String DIFF_BANNER = "diff-banner";
+    public static final String ICON = "entry-icon";
+
+    public static final PseudoClass SEARCH_HIT = PseudoClass.getPseudoClass("search-hit");
+    public static final PseudoClass ADDED = PseudoClass.getPseudoClass("added");
+    public static final PseudoClass REMOVED = PseudoClass.getPseudoClass("removed");
+    public static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed");
+    public static final PseudoClass INACTIVE = PseudoClass.getPseudoClass("inactive");
+
+    private Styles() {
+    }
+}

@@ -1,0 +1,206 @@
+package dev.ioscope.cli;
+
+import dev.ioscope.engine.snapshot.ParseLimits;
+import dev.ioscope.engine.snapshot.Snapshot;
+import dev.ioscope.engine.snapshot.SnapshotReader;
+import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.snapshot.Snapshots;
+import dev.ioscope.engine.snapshot.SyntheticRegistry;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code ioscope bench [--runs N] [--warmup N] [--synthetic ENTRIES [--keep FILE]] FILE...}: times snapshot
+ * import without JMH. Each file is read into memory once; every run parses the bytes into a registry (format
+ * detected as {@code open} does). Prints the median time, throughput, and the heap still held by one loaded
+ * registry (heap used after a full GC with the registry alive, minus the same before loading) against the
+ * file size. Besides wall time it reports the reading thread's CPU time, which stays meaningful on a machine
+ * shared with other work (it leaves out GC threads). For careful numbers use the JMH benchmark
+ * (docs/benchmarks.md); this is the quick check.
+ */
+final class BenchCommand implements Command {
+    @Override
+    public String name() {
+        return "bench";
+    }
+
+    @Override
+    public String summary() {
+        return "time snapshot import (median ms, MB/s) and heap held after load";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                usage: ioscope bench [--runs N] [--warmup N] [--synthetic ENTRIES [--keep FILE]] [FILE...]
+                  With no FILE and no --synthetic: the largest real snapshot in shared/data (when found) and
+                  a synthetic 100000-entry registry.
+                  --runs N           timed runs per file (default 7)
+                  --warmup N         untimed runs first, to let the JIT compile the reader (default 10)
+                  --synthetic N      also bench a generated registry of N entries written as ioreg -a XML
+                  --keep FILE        where to write that generated file (default: a temporary file, deleted)""";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        int runs = 7;
+        int warmup = 10;
+        int synthetic = 0;
+        Path keep = null;
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            switch (a) {
+                case "--runs" -> runs = positive(args, ++i, a);
+                case "--warmup" -> warmup = positive(args, ++i, a);
+                case "--synthetic" -> synthetic = positive(args, ++i, a);
+                case "--keep" -> {
+                    if (i + 1 >= args.size()) {
+                        throw new UsageException("--keep needs a file");
+                    }
+                    keep = Path.of(args.get(++i));
+                }
+                default -> {
+                    if (a.startsWith("-")) {
+                        throw new UsageException("unknown option " + a);
+                    }
+                    files.add(Path.of(a));
+                }
+            }
+        }
+        if (files.isEmpty() && synthetic == 0) {
+            // No input named: the issue's two benchmark inputs, the largest real snapshot (when the shared data
+            // folder is found) and a synthetic 100k-entry registry.
+            largestRealSnapshot().ifPresent(files::add);
+            synthetic = 100_000;
+        }
+        Path generated = null;
+        if (synthetic > 0) {
+            generated = keep != null ? keep : Files.createTempFile("ioscope-synthetic-", ".IOService.xml");
+            writeSynthetic(synthetic, generated);
+            files.add(generated);
+        }
+        if (files.isEmpty()) {
+            throw new UsageException("nothing to measure");
+        }
+        try {
+            out.printf("%-40s %10s %10s %9s %9s %12s %7s%n", "file", "bytes", "median ms", "cpu ms", "MB/s",
+                    "held bytes", "ratio");
+            for (Path f : files) {
+                bench(f, runs, warmup, out);
+            }
+        } finally {
+            if (generated != null && keep == null) {
+                Files.deleteIfExists(generated);
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    /** The largest file under shared/data/snapshots ({@code ioscope.shared.data}, or found above the cwd). */
+    static java.util.Optional<Path> largestRealSnapshot() throws IOException {
+        Path data = null;
+        String prop = System.getProperty("ioscope.shared.data");
+        if (prop != null && Files.isDirectory(Path.of(prop))) {
+            data = Path.of(prop);
+        }
+        for (Path p = Path.of("").toAbsolutePath(); data == null && p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("shared/data/snapshots"))) {
+                data = p.resolve("shared/data");
+            }
+        }
+        if (data == null || !Files.isDirectory(data.resolve("snapshots"))) {
+            return java.util.Optional.empty();
+        }
+        try (var s = Files.list(data.resolve("snapshots"))) {
+            return s.filter(Files::isRegularFile).max(java.util.Comparator.comparingLong(f -> {
+                try {
+                    return Files.size(f);
+                } catch (IOException e) {
+                    return -1L;
+                }
+            }));
+        }
+    }
+
+    private static int positive(List<String> args, int i, String opt) throws UsageException {
+        if (i >= args.size()) {
+            throw new UsageException(opt + " needs a number");
+        }
+        try {
+            int v = Integer.parseInt(args.get(i));
+            if (v < 0) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new UsageException(opt + " needs a non-negative number, not " + args.get(i));
+        }
+    }
+
+    private static void writeSynthetic(int entries, Path file) throws IOException {
+        Snapshot s = SyntheticRegistry.snapshot(entries, 20181);
+        try (OutputStream o = Files.newOutputStream(file)) {
+            Snapshots.write(s, s.format(), o);
+        }
+    }
+
+    private static void bench(Path file, int runs, int warmup, PrintStream out) throws Exception {
+        byte[] data = Files.readAllBytes(file);
+        String name = file.getFileName().toString();
+        SnapshotReader reader = Snapshots.detect(data, name).orElseThrow(() -> new SnapshotException(
+                file.toString(), null, "not a snapshot format IOScope knows"));
+        for (int i = 0; i < warmup; i++) {
+            Snapshots.readWith(reader, data, name, ParseLimits.DEFAULT);
+        }
+        double[] ms = new double[Math.max(1, runs)];
+        double[] cpu = new double[ms.length];
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < ms.length; i++) {
+            long c0 = threads.getCurrentThreadCpuTime();
+            long t0 = System.nanoTime();
+            Snapshots.readWith(reader, data, name, ParseLimits.DEFAULT);
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+            cpu[i] = (threads.getCurrentThreadCpuTime() - c0) / 1e6;
+        }
+        double median = median(ms);
+        double cpuMedian = median(cpu);
+
+        long before = usedAfterGc();
+        Snapshot held = Snapshots.readWith(reader, data, name, ParseLimits.DEFAULT);
+        long after = usedAfterGc();
+        long retained = Math.max(0, after - before);
+        out.printf("%-40s %10d %10.1f %9.1f %9.1f %12d %6.2fx%n", shorten(name), data.length, median, cpuMedian,
+                data.length / 1e6 / (median / 1000), retained, retained / (double) data.length);
+        java.lang.ref.Reference.reachabilityFence(held);   // held must stay alive through the measurement
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    /** Heap used after full collections (System.gc twice, as one pass may leave finalizable garbage). */
+    private static long usedAfterGc() {
+        MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return mem.getHeapMemoryUsage().getUsed();
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 40 ? s : "…" + s.substring(s.length() - 39);
+    }
+}

@@ -1,0 +1,138 @@
+package dev.ioscope.app.explorer;
+
+import dev.ioscope.app.prefs.AppPreferences;
+import dev.ioscope.app.ui.Jobs;
+import dev.ioscope.engine.os.OSNumber;
+import dev.ioscope.engine.registry.IORegistryEntry;
+import dev.ioscope.engine.registry.RegistryPath;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeTableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Drives the real explorer window under Monocle headless: loads run on the real background job thread. */
+@ExtendWith(ApplicationExtension.class)
+class ExplorerWindowTest {
+    private ExplorerViewModel vm;
+    private ExplorerView view;
+
+    @Start
+    void start(Stage stage) {
+        vm = new ExplorerViewModel(Jobs.background(), AppPreferences.at("dev/ioscope/test/window"));
+        view = new ExplorerView(stage, vm);
+        stage.show();
+        vm.openSynthetic(5_000);
+    }
+
+    private void awaitLoaded() throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.documentProperty().get() != null
+                && !vm.loadingProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @SuppressWarnings("unchecked")
+    private TreeTableView<IORegistryEntry> tree(FxRobot robot) {
+        return robot.lookup("#registryTree").queryAs(TreeTableView.class);
+    }
+
+    @Test
+    void searchHighlightsStepsAndFillsTheInspector(FxRobot robot) throws Exception {
+        awaitLoaded();
+        robot.clickOn("#searchField").write("SATA");
+        WaitForAsyncUtils.waitForFxEvents();
+        String count = robot.lookup("#hitCount").queryAs(Label.class).getText();
+        assertThat(count).matches("\\d+ hits.*");
+        robot.clickOn("#nextHit");
+        WaitForAsyncUtils.waitForFxEvents();
+        IORegistryEntry sel = tree(robot).getSelectionModel().getSelectedItem().getValue();
+        assertThat(sel.name()).startsWith("SATA");
+        assertThat(robot.lookup("#hitCount").queryAs(Label.class).getText()).startsWith("1 of ");
+        // The inspector shows the IOPCIDevice's properties with the decoded vendor id.
+        TreeTableView<PropertyNode> inspector = robot.lookup("#inspectorTable").queryAs(TreeTableView.class);
+        assertThat(inspector.getRoot().getChildren()).extracting(t -> t.getValue().key())
+                .contains("vendor-id", "device-id", "class-code", "compatible");
+        assertThat(inspector.getRoot().getChildren()).filteredOn(t -> t.getValue().key().equals("vendor-id"))
+                .singleElement().satisfies(t -> assertThat(t.getValue().decoded()).isEqualTo("0x8086 (32902) Intel"));
+        assertThat(robot.lookup("#inspectorHeader").queryAs(Label.class).getText()).contains("class IOPCIDevice");
+    }
+
+    @Test
+    void planeSwitchKeepsTheSelectedEntry(FxRobot robot) throws Exception {
+        awaitLoaded();
+        IORegistryEntry pci0 = RegistryPath.fromPath(vm.documentProperty().get().registry(),
+                "IOService:/Mac-Sample/AppleACPIPlatformExpert/PCI0@0", null).orElseThrow();
+        robot.interact(() -> vm.selectedProperty().set(pci0));
+        @SuppressWarnings("unchecked")
+        var combo = (javafx.scene.control.ComboBox<dev.ioscope.engine.registry.IORegistryPlane>)
+                robot.lookup("#planeSelector").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> combo.getSelectionModel().select(vm.planes().get(1)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.planeProperty().get().name()).isEqualTo("IODeviceTree");
+        assertThat(tree(robot).getSelectionModel().getSelectedItem().getValue()).isSameAs(pci0);
+        assertThat(tree(robot).getSelectionModel().getSelectedItem().getParent().getValue().name())
+                .isEqualTo("Mac-Sample");
+    }
+
+    @Test
+    void malformedFileShowsTheEnginesMessageAndTheWindowKeepsWorking(FxRobot robot, @TempDir Path dir)
+            throws Exception {
+        awaitLoaded();
+        var doc = vm.documentProperty().get();
+        Path bad = Files.write(dir.resolve("garbage.ioreg"), new byte[]{0x13, 0x37, 0x00, 0x42});
+        robot.interact(() -> vm.open(bad));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.lastAlert() != null && view.lastAlert().isShowing());
+        assertThat(view.lastAlert().getContentText()).contains("garbage.ioreg");
+        assertThat(view.lastAlert().getHeaderText()).isEqualTo("Cannot open garbage.ioreg");
+        robot.interact(() -> view.lastAlert().close());
+        assertThat(vm.documentProperty().get()).isSameAs(doc);
+        robot.clickOn("#searchField").write("GIGE");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#hitCount").queryAs(Label.class).getText()).matches("\\d+ hits.*");
+    }
+
+    @Test
+    void comparisonMarksTheTreeAndShowsBeforeAndAfter(FxRobot robot) throws Exception {
+        awaitLoaded();
+        Document after = vm.syntheticDocument(5_000);
+        IORegistryEntry rp = RegistryPath.fromPath(after.registry(),
+                "IOService:/Mac-Sample/AppleACPIPlatformExpert/PCI0@0/RP00@1c", null).orElseThrow();
+        rp.setProperties(rp.properties().with("IOPCIExpressLinkStatus", OSNumber.of32(0x2042)));
+        robot.interact(() -> vm.compareWith(after));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.comparisonProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#diffBanner").queryAs(Label.class).getText())
+                .contains("0 added, 0 removed, 1 changed").contains("registry ID");
+        robot.interact(() -> vm.selectedProperty().set(rp));
+        var changes = robot.lookup("#changesTable").queryAs(javafx.scene.control.TableView.class);
+        assertThat(changes.getItems()).hasSize(1);
+        assertThat(robot.lookup(".tree-table-row-cell:changed").queryAll()).isNotEmpty();
+    }
+
+    @Test
+    void sourceViewShowsTheEntryAsIoregText(FxRobot robot) throws Exception {
+        awaitLoaded();
+        robot.clickOn("#searchField").write("GIGE");
+        robot.clickOn("#nextHit");
+        robot.clickOn("Source");
+        WaitForAsyncUtils.waitForFxEvents();
+        var area = robot.lookup("#sourceArea").queryAs(org.fxmisc.richtext.CodeArea.class);
+        assertThat(area.getText()).startsWith("+-o GIGE@").contains("<class IOPCIDevice, id 0x")
+                .contains("\"vendor-id\" = <e4140000>");
+        robot.clickOn("#sourceFind").write("device-id").type(javafx.scene.input.KeyCode.ENTER);
+        assertThat(area.getSelectedText()).isEqualTo("device-id");
+        assertThat(robot.lookup("#searchField").queryAs(TextField.class).getText()).isEqualTo("GIGE");
+    }
+}

@@ -1,0 +1,61 @@
+package dev.ioscope.engine.explore;
+
+import dev.ioscope.engine.registry.IORegistry;
+import dev.ioscope.engine.registry.IORegistryEntry;
+import dev.ioscope.engine.registry.IORegistryIterator;
+import dev.ioscope.engine.registry.IORegistryPlane;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Depth-first (IORegistryIterator) order of a plane: the order a user reads the tree in, used to step through
+ * search hits with next/previous. Entries not in the plane sort last.
+ */
+public final class PlaneOrder {
+    private final Map<IORegistryEntry, Integer> position = new IdentityHashMap<>();
+
+    private PlaneOrder(IORegistry registry, IORegistryPlane plane) {
+        position.put(registry.root(), 0);
+        var it = IORegistryIterator.iterateOver(registry.root(), plane, IORegistryIterator.ITERATE_RECURSIVELY);
+        while (it.hasNext()) {
+            position.putIfAbsent(it.next(), position.size());
+        }
+    }
+
+    public static PlaneOrder of(IORegistry registry, IORegistryPlane plane) {
+        return new PlaneOrder(registry, plane);
+    }
+
+    public boolean contains(IORegistryEntry e) {
+        return position.containsKey(e);
+    }
+
+    /** The entries in plane order; entries outside the plane are dropped. */
+    public List<IORegistryEntry> sort(List<IORegistryEntry> entries) {
+        List<IORegistryEntry> out = new ArrayList<>(entries.size());
+        for (IORegistryEntry e : entries) {
+            if (position.containsKey(e)) {
+                out.add(e);
+            }
+        }
+        out.sort(Comparator.comparingInt(position::get));
+        return out;
+    }
+
+    /** The first-parent chain from the root down to {@code e} (both included), or empty if e is not in the plane. */
+    public static List<IORegistryEntry> ancestry(IORegistry registry, IORegistryEntry e, IORegistryPlane plane) {
+        List<IORegistryEntry> chain = new ArrayList<>();
+        var seen = java.util.Collections.newSetFromMap(new IdentityHashMap<IORegistryEntry, Boolean>());
+        for (IORegistryEntry x = e; x != null && seen.add(x); x = x.parent(plane)) {
+            chain.add(0, x);
+            if (x == registry.root()) {
+                return chain;
+            }
+        }
+        return List.of();
+    }
+}

@@ -1,0 +1,224 @@
+package dev.ioscope.engine.explore;
+
+import dev.ioscope.engine.os.OSDictionary;
+import dev.ioscope.engine.os.OSObject;
+import dev.ioscope.engine.registry.IORegistry;
+import dev.ioscope.engine.registry.IORegistryEntry;
+import dev.ioscope.engine.registry.IORegistryPlane;
+import dev.ioscope.engine.registry.RegistryPath;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What changed between two registries (before and after a kext load, a sleep/wake, a hot-plug).
+ *
+ * <p>Matching: XNU hands out registry entry IDs from a counter that only grows during one boot
+ * (IORegistryEntry::init takes the next gIORegistryLastID), so within one boot an ID names one entry for its
+ * whole life. When most IDs the two registries share also agree on class and name, the snapshots are from one
+ * boot and entries are matched by ID first. Entries still unmatched (and everything across boots, where IDs
+ * drift) are matched by their path in the first plane that holds them plus their class; same-named siblings
+ * pair in attach order.
+ */
+public final class RegistryDiff {
+    private RegistryDiff() {
+    }
+
+    /** The kind of difference an entry shows. */
+    public enum Change { ADDED, REMOVED, CHANGED }
+
+    /** One property whose value differs; {@code before} or {@code after} is null when the key is missing. */
+    public record PropertyChange(String key, OSObject before, OSObject after) {
+    }
+
+    /** The result: matched pairs, unmatched entries on each side and per-entry property changes. */
+    public static final class Result {
+        private final Map<IORegistryEntry, IORegistryEntry> afterOf = new IdentityHashMap<>();
+        private final Map<IORegistryEntry, IORegistryEntry> beforeOf = new IdentityHashMap<>();
+        private final Map<IORegistryEntry, List<PropertyChange>> changes = new IdentityHashMap<>();
+        private final List<IORegistryEntry> added = new ArrayList<>();
+        private final List<IORegistryEntry> removed = new ArrayList<>();
+        private boolean matchedById;
+
+        /** The change of an entry of either registry, or null when it is unchanged. */
+        public Change changeOf(IORegistryEntry e) {
+            if (changes.containsKey(e)) {
+                return Change.CHANGED;
+            }
+            IORegistryEntry other = afterOf.containsKey(e) ? afterOf.get(e) : beforeOf.get(e);
+            if (other != null) {
+                return changes.containsKey(other) ? Change.CHANGED : null;
+            }
+            return addedSet().contains(e) ? Change.ADDED : removedSet().contains(e) ? Change.REMOVED : null;
+        }
+
+        private Set<IORegistryEntry> addedSet;
+        private Set<IORegistryEntry> removedSet;
+
+        private Set<IORegistryEntry> addedSet() {
+            if (addedSet == null) {
+                addedSet = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+                addedSet.addAll(added);
+            }
+            return addedSet;
+        }
+
+        private Set<IORegistryEntry> removedSet() {
+            if (removedSet == null) {
+                removedSet = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+                removedSet.addAll(removed);
+            }
+            return removedSet;
+        }
+
+        /** The property changes of a matched entry (keyed by its after side, also found by its before side). */
+        public List<PropertyChange> propertyChanges(IORegistryEntry e) {
+            List<PropertyChange> c = changes.get(e);
+            if (c == null && beforeOf.containsKey(e)) {
+                c = changes.get(beforeOf.get(e));
+            }
+            if (c == null && afterOf.containsKey(e)) {
+                c = changes.get(afterOf.get(e));
+            }
+            return c == null ? List.of() : c;
+        }
+
+        /** The after-side entry matched to a before-side one, or null. */
+        public IORegistryEntry after(IORegistryEntry before) {
+            return afterOf.get(before);
+        }
+
+        /** The before-side entry matched to an after-side one, or null. */
+        public IORegistryEntry before(IORegistryEntry after) {
+            return beforeOf.get(after);
+        }
+
+        public List<IORegistryEntry> added() {
+            return List.copyOf(added);
+        }
+
+        public List<IORegistryEntry> removed() {
+            return List.copyOf(removed);
+        }
+
+        /** The changed entries (after side), in no particular order. */
+        public List<IORegistryEntry> changed() {
+            return List.copyOf(changes.keySet());
+        }
+
+        public int changedCount() {
+            return changes.size();
+        }
+
+        public boolean matchedById() {
+            return matchedById;
+        }
+
+        @Override
+        public String toString() {
+            return "+" + added.size() + " -" + removed.size() + " ~" + changes.size();
+        }
+    }
+
+    public static Result diff(IORegistry before, IORegistry after) {
+        Result r = new Result();
+        r.matchedById = sameBoot(before, after);
+        if (r.matchedById) {
+            for (IORegistryEntry b : before.entries()) {
+                after.entry(b.registryEntryID()).filter(a -> a.className().equals(b.className()))
+                        .ifPresent(a -> pair(r, b, a));
+            }
+        }
+        Map<String, Deque<IORegistryEntry>> afterByKey = new HashMap<>();
+        for (IORegistryEntry a : after.entries()) {
+            if (!r.beforeOf.containsKey(a)) {
+                afterByKey.computeIfAbsent(key(after, a), k -> new ArrayDeque<>()).add(a);
+            }
+        }
+        pair(r, before.root(), after.root());
+        for (IORegistryEntry b : before.entries()) {
+            if (r.afterOf.containsKey(b)) {
+                continue;
+            }
+            Deque<IORegistryEntry> q = afterByKey.get(key(before, b));
+            IORegistryEntry a = q == null ? null : q.poll();
+            while (a != null && r.beforeOf.containsKey(a)) {
+                a = q.poll();
+            }
+            if (a != null) {
+                pair(r, b, a);
+            } else {
+                r.removed.add(b);
+            }
+        }
+        for (IORegistryEntry a : after.entries()) {
+            if (!r.beforeOf.containsKey(a)) {
+                r.added.add(a);
+            }
+        }
+        for (Map.Entry<IORegistryEntry, IORegistryEntry> p : r.afterOf.entrySet()) {
+            List<PropertyChange> c = compare(p.getKey().properties(), p.getValue().properties());
+            if (!c.isEmpty()) {
+                r.changes.put(p.getValue(), c);
+            }
+        }
+        return r;
+    }
+
+    private static void pair(Result r, IORegistryEntry b, IORegistryEntry a) {
+        if (!r.afterOf.containsKey(b) && !r.beforeOf.containsKey(a)) {
+            r.afterOf.put(b, a);
+            r.beforeOf.put(a, b);
+        }
+    }
+
+    /** Same boot when at least half of the shared IDs (and at least one) name the same class and name. */
+    static boolean sameBoot(IORegistry before, IORegistry after) {
+        int shared = 0;
+        int agree = 0;
+        for (IORegistryEntry b : before.entries()) {
+            IORegistryEntry a = after.entry(b.registryEntryID()).orElse(null);
+            if (a != null && b != before.root()) {
+                shared++;
+                if (a.className().equals(b.className()) && a.name().equals(b.name())) {
+                    agree++;
+                }
+            }
+        }
+        return shared > 0 && agree * 2 >= shared;
+    }
+
+    /** Path in the first plane (in the registry's plane order) that holds the entry, plus the class. */
+    private static String key(IORegistry registry, IORegistryEntry e) {
+        for (IORegistryPlane p : registry.planes()) {
+            var path = RegistryPath.pathOf(registry, e, p);
+            if (path.isPresent()) {
+                return path.get() + "\u0000" + e.className();
+            }
+        }
+        return "\u0000unattached\u0000" + e.name() + "@" + e.location() + "\u0000" + e.className();
+    }
+
+    /** Keys in before's order then keys only after has; values compared exactly (width of numbers included). */
+    static List<PropertyChange> compare(OSDictionary before, OSDictionary after) {
+        Set<String> keys = new LinkedHashSet<>(before.keys());
+        keys.addAll(after.keys());
+        List<PropertyChange> out = new ArrayList<>();
+        for (String k : keys) {
+            OSObject b = before.get(k);
+            OSObject a = after.get(k);
+            if (!Objects.equals(a, b)) {
+                out.add(new PropertyChange(k, b, a));
+            }
+        }
+        return out;
+    }
+}

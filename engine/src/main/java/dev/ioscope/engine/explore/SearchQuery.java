@@ -1,0 +1,59 @@
+package dev.ioscope.engine.explore;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * One registry search: the text, where to look, plain (case-insensitive substring) or regular expression.
+ *
+ * @param text   what to find; blank matches nothing
+ * @param fields where to look (at least one)
+ * @param regex  treat text as a {@link Pattern} (case-insensitive, found anywhere in the field;
+ *               {@code ^}/{@code $} anchor at each value of a field: each name, class, key, value, path)
+ */
+public record SearchQuery(String text, Set<SearchField> fields, boolean regex) {
+    /** The quick search field: names, classes (with superclasses) and BSD names, as IORegistryExplorer's. */
+    public static final Set<SearchField> QUICK = Set.copyOf(EnumSet.of(SearchField.NAME, SearchField.CLASS,
+            SearchField.BSD_NAME));
+
+    public SearchQuery {
+        Objects.requireNonNull(text, "text");
+        fields = fields.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(fields));
+    }
+
+    public static SearchQuery quick(String text) {
+        return new SearchQuery(text, QUICK, false);
+    }
+
+    public boolean isBlank() {
+        return text.isBlank() || fields.isEmpty();
+    }
+
+    /** The compiled matcher; a bad regular expression is reported with the engine's message. */
+    Matcher compile() {
+        if (regex) {
+            try {
+                // The index is lower-cased already; ASCII case folding (no UNICODE_CASE) keeps matching fast.
+                // One reused Matcher: a compiled query is used by one search on one thread.
+                java.util.regex.Matcher m = Pattern.compile(text, Pattern.CASE_INSENSITIVE | Pattern.MULTILINE)
+                        .matcher("");
+                return s -> m.reset(s).find();
+            } catch (PatternSyntaxException e) {
+                throw new IllegalArgumentException("bad regular expression: " + e.getDescription()
+                        + " near index " + e.getIndex(), e);
+            }
+        }
+        String needle = text.toLowerCase(Locale.ROOT);
+        // The index holds lower-cased text, so a plain search is a substring test with no per-entry allocation.
+        return s -> s.contains(needle);
+    }
+
+    /** Null-safe: a field the entry lacks never matches. */
+    interface Matcher {
+        boolean test(String lowerCasedField);
+    }
+}

@@ -1,0 +1,123 @@
+package dev.ioscope.installer;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.spi.ToolProvider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Smoke test of the jpackage app image (installer profile, after `package`): its launchers start with no
+ * display, run the headless subcommands and exit 0, and behave exactly like {@code java -jar ioscope.jar}.
+ */
+class AppImageSmokeIT {
+    private static final Path IMAGE = Path.of(System.getProperty("ioscope.installer.appImage"));
+    private static final Path FAT_JAR = Path.of(System.getProperty("ioscope.installer.fatJar"));
+    private static final boolean WINDOWS = System.getProperty("os.name").startsWith("Windows");
+    private static final boolean MAC = System.getProperty("os.name").startsWith("Mac");
+
+    @Test
+    void versionRunsHeadlessAndExitsZero() throws Exception {
+        Launched r = Launched.run(List.of(launcher("IOScope").toString(), "--version"));
+        assertThat(r.exitCode()).as("exit code; stderr: %s", r.err()).isZero();
+        assertThat(r.out()).startsWith("ioscope ");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void infoOnARealSnapshotExitsZero() throws Exception {
+        Path dtb = Path.of(System.getProperty("ioscope.shared.data"), "snapshots", "qemu-virt-aarch64.dtb");
+        Launched r = Launched.run(List.of(launcher("IOScope").toString(), "info", dtb.toString()));
+        assertThat(r.exitCode()).as("exit code; stderr: %s", r.err()).isZero();
+        // 62 nodes in the QEMU virt blob (dtc/fdtdump count, "/" included) + the registry root = 63 entries.
+        assertThat(r.out()).contains("flattened device tree").containsPattern("entries:\\s+63");
+    }
+
+    @Test
+    void cliLauncherRunsTheSameProgram() throws Exception {
+        Launched r = Launched.run(List.of(launcher("ioscope-cli").toString(), "--help"));
+        assertThat(r.exitCode()).as("exit code; stderr: %s", r.err()).isZero();
+        assertThat(r.out()).contains("usage: ioscope");
+    }
+
+    @Test
+    void subcommandsBehaveLikeJavaDashJar() throws Exception {
+        Path data = Path.of(System.getProperty("ioscope.shared.data"), "snapshots");
+        List<List<String>> runs = List.of(
+                List.of("--version"),
+                List.of("--help"),
+                List.of("info", data.resolve("qemu-virt-aarch64.dtb").toString()),
+                List.of("info", "--json", data.resolve("MacBookPro15-1.ioreg").toString()),
+                List.of("info", data.resolve("no-such-file.ioreg").toString()),
+                List.of("info"));
+        String java = ProcessHandle.current().info().command().orElse("java");
+        for (List<String> args : runs) {
+            List<String> packaged = new ArrayList<>(List.of(launcher("IOScope").toString()));
+            packaged.addAll(args);
+            List<String> jar = new ArrayList<>(List.of(java, "-jar", FAT_JAR.toString()));
+            jar.addAll(args);
+            assertThat(Launched.run(packaged).withoutTimings()).as("IOScope %s", args)
+                    .isEqualTo(Launched.run(jar).withoutTimings());
+        }
+    }
+
+    @Test
+    void anythingButASubcommandTakesTheGuiPath() throws Exception {
+        // No display here, so the GUI cannot open: both must fail the same way, proving the launcher hands a
+        // non-subcommand (a file to open) to JavaFX rather than to the command line. (stderr carries a
+        // timestamp, so only the exit code is compared.)
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Launched packaged = Launched.run(List.of(launcher("IOScope").toString(), "some-file.ioreg"));
+        Launched jar = Launched.run(List.of(java, "-jar", FAT_JAR.toString(), "some-file.ioreg"));
+        assertThat(packaged.exitCode()).as("packaged GUI start without display; stderr: %s", packaged.err())
+                .isNotZero().isEqualTo(jar.exitCode());
+        assertThat(packaged.err()).contains("javafx");
+    }
+
+    @Test
+    void runtimeHoldsEveryModuleTheJarNeeds() throws IOException {
+        // jlink's runtime records its modules in release (MODULES="java.base ..."); jdeps says what the jar uses.
+        Properties release = new Properties();
+        try (var r = Files.newBufferedReader(runtime().resolve("release"))) {
+            release.load(r);
+        }
+        Set<String> present = new TreeSet<>(Arrays.asList(release.getProperty("MODULES").replace("\"", "").split(" ")));
+        ToolProvider jdeps = ToolProvider.findFirst("jdeps").orElseThrow();
+        StringWriter out = new StringWriter();
+        int rc = jdeps.run(new PrintWriter(out), new PrintWriter(out), "--print-module-deps", "--ignore-missing-deps",
+                "--multi-release", "17", FAT_JAR.toString());
+        assertThat(rc).as("jdeps: %s", out).isZero();
+        Set<String> needed = new TreeSet<>(Arrays.asList(out.toString().strip().split(",")));
+        assertThat(present).as("modules in the app image's runtime").containsAll(needed);
+    }
+
+    @Test
+    void imageCarriesTheJarUnchanged() throws IOException {
+        Path jar = (MAC ? IMAGE.resolve("Contents/app") : WINDOWS ? IMAGE.resolve("app") : IMAGE.resolve("lib/app"))
+                .resolve("ioscope.jar");
+        assertThat(Files.mismatch(jar, FAT_JAR)).as("packaged jar vs app/target/ioscope.jar").isEqualTo(-1L);
+    }
+
+    private static Path runtime() {
+        return MAC ? IMAGE.resolve("Contents/runtime/Contents/Home")
+                : WINDOWS ? IMAGE.resolve("runtime") : IMAGE.resolve("lib/runtime");
+    }
+
+    private static Path launcher(String name) {
+        Path p = MAC ? IMAGE.resolve("Contents/MacOS/" + name)
+                : WINDOWS ? IMAGE.resolve(name + ".exe") : IMAGE.resolve("bin/" + name);
+        assertThat(p).as("launcher").isRegularFile().isExecutable();
+        return p;
+    }
+}
