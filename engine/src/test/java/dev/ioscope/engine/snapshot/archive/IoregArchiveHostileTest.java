@@ -195,6 +195,19 @@ class IoregArchiveHostileTest {
     }
 
     @Test
+    void duplicateTagsAndRootsAreNamed() {
+        // object 4780 is the second entry of registryEntries (entryTag 2); give it the root's tag, then the flag
+        SnapshotException tag = fail(withObject(4780, o -> put(o, "entryTag", PInt.of(1))));
+        assertThat(tag.place()).contains("archive object 4780 (RexRegistryEntry) key 'entryTag'");
+        assertThat(tag.problem()).contains("used twice");
+        SnapshotException root = fail(withObject(4780, o -> put(o, "isRegistryRoot", PlistValue.PBool.TRUE)));
+        assertThat(root.place()).isEqualTo("archive object 4780");
+        assertThat(root.problem()).contains("a second registry root");
+        SnapshotException none = fail(withObject(6, o -> put(o, "isRegistryRoot", PlistValue.PBool.FALSE)));
+        assertThat(none.problem()).contains("no entry is marked isRegistryRoot");
+    }
+
+    @Test
     void badEmbeddedPropertyPlistNamesTheEntry() {
         SnapshotException e = fail(withObject(6, o -> put(o, "properties",
                 PData.wrap("<?xml version=\"1.0\"?><plist><dict><key>a</key></plist>".getBytes()))));
