@@ -327,6 +327,6 @@ final class IoregTextParse {
                 return false;
             }
         }
-        return line.startsWith("  \"", want) || line.equals(line.substring(0, want) + "}");
+        return line.startsWith("  \"", want) || line.length() == want + 1 && line.charAt(want) == '}';
     }
 }
