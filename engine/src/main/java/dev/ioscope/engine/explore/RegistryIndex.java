@@ -134,7 +134,9 @@ public final class RegistryIndex {
     /** Lower-cased path along first parents, or null when the entry does not reach the root in the plane. */
     private static String path(IORegistry registry, IORegistryEntry e, IORegistryPlane plane,
                                Map<IORegistryEntry, String> memo) {
-        if (e == registry.root()) {
+        // XNU's getPath is relative to the plane's top entry (gRegistryRoot->getChildEntry(plane)), as RegistryPath.
+        IORegistryEntry top = dev.ioscope.engine.registry.RegistryPath.base(registry, plane);
+        if (e == registry.root() || e == top) {
             return (plane.name() + ":/").toLowerCase(Locale.ROOT);
         }
         if (!e.inPlane(plane)) {
@@ -148,7 +150,7 @@ public final class RegistryIndex {
         var seen = java.util.Collections.newSetFromMap(new IdentityHashMap<IORegistryEntry, Boolean>());
         IORegistryEntry x = e;
         String base = null;
-        while (x != null && x != registry.root() && !memo.containsKey(x)) {
+        while (x != null && x != registry.root() && x != top && !memo.containsKey(x)) {
             if (!seen.add(x)) {
                 x = null;
                 break;
@@ -156,7 +158,7 @@ public final class RegistryIndex {
             up.push(x);
             x = x.parent(plane);
         }
-        if (x == registry.root()) {
+        if (x == registry.root() || x == top) {
             base = (plane.name() + ":").toLowerCase(Locale.ROOT);
         } else if (x != null) {
             base = memo.get(x);
