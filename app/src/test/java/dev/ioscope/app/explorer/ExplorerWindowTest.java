@@ -75,7 +75,10 @@ class ExplorerWindowTest {
         IORegistryEntry pci0 = RegistryPath.fromPath(vm.documentProperty().get().registry(),
                 "IOService:/Mac-Sample/AppleACPIPlatformExpert/PCI0@0", null).orElseThrow();
         robot.interact(() -> vm.selectedProperty().set(pci0));
-        robot.clickOn("#planeSelector").clickOn("IODeviceTree");
+        @SuppressWarnings("unchecked")
+        var combo = (javafx.scene.control.ComboBox<dev.ioscope.engine.registry.IORegistryPlane>)
+                robot.lookup("#planeSelector").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> combo.getSelectionModel().select(vm.planes().get(1)));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.planeProperty().get().name()).isEqualTo("IODeviceTree");
         assertThat(tree(robot).getSelectionModel().getSelectedItem().getValue()).isSameAs(pci0);

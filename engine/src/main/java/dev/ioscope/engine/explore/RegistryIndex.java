@@ -13,7 +13,6 @@ import dev.ioscope.engine.os.OSUnserializable;
 import dev.ioscope.engine.registry.IORegistry;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
-import dev.ioscope.engine.registry.RegistryPath;
 
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -44,6 +43,10 @@ public final class RegistryIndex {
         Map<String, String> chains = new HashMap<>();
         List<IORegistryPlane> planes = registry.planes();
         StringBuilder sb = new StringBuilder();
+        List<Map<IORegistryEntry, String>> pathMemo = new java.util.ArrayList<>();
+        for (int k = 0; k < planes.size(); k++) {
+            pathMemo.add(new IdentityHashMap<>());
+        }
         for (int i = 0; i < n; i++) {
             IORegistryEntry e = entries.get(i);
             slot.put(e, i);
@@ -60,7 +63,7 @@ public final class RegistryIndex {
             OSObject bsd = e.property("BSD Name");
             text[SearchField.BSD_NAME.ordinal()][i] = bsd instanceof OSString s ? s.value().toLowerCase(Locale.ROOT)
                     : NONE;
-            text[SearchField.PATH.ordinal()][i] = paths(registry, e, planes, sb);
+            text[SearchField.PATH.ordinal()][i] = paths(registry, e, planes, pathMemo, sb);
         }
     }
 
@@ -112,12 +115,61 @@ public final class RegistryIndex {
         return String.join("\n", all).toLowerCase(Locale.ROOT);
     }
 
-    private static String paths(IORegistry registry, IORegistryEntry e, List<IORegistryPlane> planes, StringBuilder sb) {
-        sb.setLength(0);
-        for (IORegistryPlane p : planes) {
-            RegistryPath.pathOf(registry, e, p).ifPresent(path -> sb.append(path).append('\n'));
+    /**
+     * The entry's path in every plane (RegistryPath's getPath form), lower-cased. Paths are built from the
+     * parent's memoized path, so the whole index costs O(entries) however deep the planes are.
+     */
+    private static String paths(IORegistry registry, IORegistryEntry e, List<IORegistryPlane> planes,
+                                List<Map<IORegistryEntry, String>> memo, StringBuilder sb) {
+        StringBuilder out = new StringBuilder();
+        for (int k = 0; k < planes.size(); k++) {
+            String p = path(registry, e, planes.get(k), memo.get(k));
+            if (p != null) {
+                out.append(p).append('\n');
+            }
         }
-        return lower(sb);
+        return out.length() == 0 ? NONE : out.toString();
+    }
+
+    /** Lower-cased path along first parents, or null when the entry does not reach the root in the plane. */
+    private static String path(IORegistry registry, IORegistryEntry e, IORegistryPlane plane,
+                               Map<IORegistryEntry, String> memo) {
+        // XNU's getPath is relative to the plane's top entry (gRegistryRoot->getChildEntry(plane)), as RegistryPath.
+        IORegistryEntry top = dev.ioscope.engine.registry.RegistryPath.base(registry, plane);
+        if (e == registry.root() || e == top) {
+            return (plane.name() + ":/").toLowerCase(Locale.ROOT);
+        }
+        if (!e.inPlane(plane)) {
+            return null;
+        }
+        if (memo.containsKey(e)) {
+            return memo.get(e);
+        }
+        // Walk up to the first ancestor whose path is known (iteratively: planes can be deep), then come down.
+        java.util.ArrayDeque<IORegistryEntry> up = new java.util.ArrayDeque<>();
+        var seen = java.util.Collections.newSetFromMap(new IdentityHashMap<IORegistryEntry, Boolean>());
+        IORegistryEntry x = e;
+        String base = null;
+        while (x != null && x != registry.root() && x != top && !memo.containsKey(x)) {
+            if (!seen.add(x)) {
+                x = null;
+                break;
+            }
+            up.push(x);
+            x = x.parent(plane);
+        }
+        if (x == registry.root() || x == top) {
+            base = (plane.name() + ":").toLowerCase(Locale.ROOT);
+        } else if (x != null) {
+            base = memo.get(x);
+        }
+        while (!up.isEmpty()) {
+            IORegistryEntry y = up.pop();
+            String p = base == null ? null : base + "/" + y.nameWithLocation(plane).toLowerCase(Locale.ROOT);
+            memo.put(y, p);
+            base = p;
+        }
+        return memo.get(e);
     }
 
     private static void keys(OSDictionary d, StringBuilder sb) {

@@ -164,9 +164,36 @@ class IoregArchiveHostileTest {
         int childrenDict = (int) ((PUid) root.get("childrenInPlanes")).index();
         PDict cd = (PDict) ((PArray) smallTree.get("$objects")).get(childrenDict);
         int firstList = (int) ((PUid) ((PArray) cd.get("NS.objects")).get(0)).index();
-        SnapshotException cyc = fail(withObject(firstList, o -> put(o, "NS.objects", new PArray(List.of(new PUid(6))))));
+        SnapshotException cyc = fail(withObject(firstList,
+                o -> put(o, "NS.objects", new PArray(List.of(new PUid(6))))));
         assertThat(cyc.place()).contains("archive object 6").contains("childrenInPlanes");
         assertThat(cyc.problem()).contains("cycle");
+    }
+
+    @Test
+    void overDeepChainIsRefusedQuickly() throws Exception {
+        // 3000 entries, each the only child of the one before: deeper than the 512-level default, and a
+        // quadratic ancestor walk would show here. Built with our writer from an in-memory registry.
+        dev.ioscope.engine.registry.IORegistry r = dev.ioscope.engine.registry.IORegistry.create();
+        var plane = r.plane("IOService");
+        var parent = r.root();
+        for (int i = 0; i < 3000; i++) {
+            var e = r.createEntry("IOService", "n" + i);
+            r.attach(e, parent, plane);
+            parent = e;
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        new IoregArchiveWriter().write(new dev.ioscope.engine.snapshot.Snapshot(r,
+                dev.ioscope.engine.snapshot.SnapshotFormat.IOREG_ARCHIVE, null, "deep"), out);
+        long t0 = System.nanoTime();
+        SnapshotException e = fail(out.toByteArray());
+        assertThat(e.problem()).contains("IOService plane is deeper than 512 levels");
+        assertThat(e.place()).contains("childrenInPlanes");
+        assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(5000);
+        // with a higher bound the same file loads
+        ParseLimits deep = new ParseLimits(4000, ParseLimits.DEFAULT.maxStringBytes(), ParseLimits.DEFAULT.maxCount(),
+                ParseLimits.DEFAULT.maxFileBytes());
+        assertThat(Snapshots.read(out.toByteArray(), "deep.ioreg", "deep", deep).registry().size()).isEqualTo(3001);
     }
 
     @Test
