@@ -20,6 +20,11 @@ public final class IOScopeApp extends Application {
         view = new ExplorerView(stage, vm);
         stage.show();
         List<String> args = getParameters().getUnnamed();
+        if (UiBench.enabled()) {
+            new UiBench(vm, view).run(args.isEmpty() ? null : Path.of(args.get(0)));
+            return;
+        }
+        StartupOptions.apply(vm, view);
         if (!args.isEmpty()) {
             vm.open(Path.of(args.get(0)));
         } else {

@@ -47,6 +47,8 @@ public final class ExplorerView {
     private final SplitPane split;
     private final Menu recentMenu = new Menu("Open Recent");
     private final Scene scene;
+    private TabPane tabs;
+    private InspectorPane inspectorPane;
     private boolean dark;
     private Alert lastAlert;
 
@@ -57,6 +59,7 @@ public final class ExplorerView {
         tree = new RegistryTreePane(vm);
         searchBar = new SearchBar(vm);
         InspectorPane inspector = new InspectorPane(vm, actions);
+        inspectorPane = inspector;
         SourcePane source = new SourcePane(vm, actions);
         ChangesPane changes = new ChangesPane(vm);
         FactsPane facts = new FactsPane(vm);
@@ -67,7 +70,7 @@ public final class ExplorerView {
         Tab inspectorTab = new Tab("Properties", inspector);
         Tab sourceTab = new Tab("Source", source);
         Tab changesTab = new Tab("Changes", changes);
-        TabPane tabs = new TabPane(inspectorTab, sourceTab, changesTab);
+        tabs = new TabPane(inspectorTab, sourceTab, changesTab);
         tabs.setId("detailTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         sourceTab.selectedProperty().addListener((o, a, b) -> source.setShowing(b));
@@ -80,7 +83,7 @@ public final class ExplorerView {
         split = new SplitPane(tree, tabs, facts);
         split.setOrientation(Orientation.HORIZONTAL);
         AppPreferences prefs = vm.preferences();
-        split.setDividerPositions(prefs.dividers("main", 0.42, 0.80));
+        split.setDividerPositions(prefs.dividers("main", 0.44, 0.85));
         SplitPane.setResizableWithParent(facts, false);
 
         root.getStyleClass().add(Styles.APP);
@@ -123,6 +126,11 @@ public final class ExplorerView {
         return lastAlert;
     }
 
+    /** The registry tree (benchmarks and tests). */
+    public javafx.scene.control.TreeTableView<dev.ioscope.engine.registry.IORegistryEntry> tree() {
+        return tree.tree();
+    }
+
     /** Expands the whole current plane; returns the number of tree items (benchmark and View menu). */
     public int expandAll() {
         return tree.expandAll();
@@ -156,7 +164,7 @@ public final class ExplorerView {
         collapse.setGraphic(AppIcon.COLLAPSE_ALL.create());
         MenuItem theme = item("Toggle Dark Theme", "Shortcut+T", this::toggleTheme);
         theme.setGraphic(AppIcon.THEME.create());
-        MenuItem stress = item("Open Synthetic 100k Registry", null, () -> vm.openSynthetic(100_000));
+        MenuItem stress = item("Open Synthetic 100k Registry", null, () -> vm.openBenchmark(100_000));
         Menu view = new Menu("View", null, expand, collapse, new SeparatorMenuItem(), theme, new SeparatorMenuItem(),
                 stress);
         MenuBar bar = new MenuBar(file, edit, view);
@@ -290,9 +298,24 @@ public final class ExplorerView {
     }
 
     void toggleTheme() {
-        dark = !dark;
+        setDark(!dark);
+    }
+
+    public void setDark(boolean on) {
+        dark = on;
         Theme.apply(scene, dark);
         vm.preferences().setTheme(dark ? "dark" : "light");
+    }
+
+    /** Selects a property of the selected entry in the inspector. */
+    public boolean selectProperty(String key) {
+        return inspectorPane.selectProperty(key);
+    }
+
+    /** Shows the detail tab with this title (Properties, Source, Changes). */
+    public void selectTab(String title) {
+        tabs.getTabs().stream().filter(t -> t.getText().equalsIgnoreCase(title)).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
     }
 
     private void showProblem(ExplorerViewModel.Problem p) {

@@ -134,9 +134,14 @@ public final class ExplorerViewModel {
                 });
     }
 
-    /** Opens a synthetic registry (benchmarks and the stress sample in the Help menu). */
+    /** Opens the small Mac-shaped sample registry of {@code entries} entries (three planes; tests). */
     public void openSynthetic(int entries) {
         start("synthetic registry", () -> loader.synthetic(entries), this::show);
+    }
+
+    /** Opens the project's synthetic benchmark registry (SyntheticRegistry; the View menu's stress test). */
+    public void openBenchmark(int entries) {
+        start("synthetic registry", () -> loader.benchmark(entries), this::show);
     }
 
     /** Loads {@code file} as the "after" side and compares it with the current document. */

@@ -42,8 +42,8 @@ final class InspectorPane extends BorderPane {
         table.setId("inspectorTable");
         table.setShowRoot(false);
         table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().setAll(List.of(column("Key", 200, PropertyNode::key), column("Type", 110, PropertyNode::type),
-                column("Value", 260, PropertyNode::value), before, column("Decoded", 200, PropertyNode::decoded)));
+        table.getColumns().setAll(List.of(column("Key", 175, PropertyNode::key), column("Type", 88, PropertyNode::type),
+                column("Value", 200, PropertyNode::value), before, column("Decoded", 190, PropertyNode::decoded)));
         before.setVisible(false);
         table.setRowFactory(t -> new PropertyRow());
         detail.setEditable(false);
@@ -55,7 +55,7 @@ final class InspectorPane extends BorderPane {
         header.setMaxWidth(Double.MAX_VALUE);
         SplitPane split = new SplitPane(table, detail);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.78);
+        split.setDividerPositions(0.72);
         setTop(header);
         setCenter(split);
 
@@ -75,6 +75,18 @@ final class InspectorPane extends BorderPane {
 
     TreeTableView<PropertyNode> table() {
         return table;
+    }
+
+    /** Selects the top-level property with this key and scrolls to it; false if the entry has no such key. */
+    boolean selectProperty(String key) {
+        for (TreeItem<PropertyNode> t : table.getRoot().getChildren()) {
+            if (t.getValue().key().equals(key)) {
+                table.getSelectionModel().select(t);
+                table.scrollTo(Math.max(0, table.getRow(t) - 3));
+                return true;
+            }
+        }
+        return false;
     }
 
     private static TreeTableColumn<PropertyNode, String> column(String title, double width,

@@ -34,17 +34,19 @@ final class RegistryTreePane extends StackPane {
         tree.getStyleClass().add(Styles.REGISTRY_TREE);
         tree.setId("registryTree");
         tree.setShowRoot(true);
-        tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Unconstrained: deep IOService paths need the Name column wide; a horizontal scroll bar beats "A…".
+        tree.setColumnResizePolicy(TreeTableView.UNCONSTRAINED_RESIZE_POLICY);
 
         TreeTableColumn<IORegistryEntry, IORegistryEntry> name = new TreeTableColumn<>("Name");
-        name.setPrefWidth(300);
+        name.setPrefWidth(320);
         name.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue().getValue()));
         name.setCellFactory(c -> new NameCell());
         TreeTableColumn<IORegistryEntry, String> cls = new TreeTableColumn<>("Class");
-        cls.setPrefWidth(170);
+        cls.setPrefWidth(190);
         cls.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(c.getValue().getValue().className()));
-        TreeTableColumn<IORegistryEntry, String> state = new TreeTableColumn<>("State");
-        state.setPrefWidth(150);
+        TreeTableColumn<IORegistryEntry, String> state = new TreeTableColumn<>("Busy · Retain");
+        state.setPrefWidth(95);
+        state.setMinWidth(80);
         state.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(
                 shortState(c.getValue().getValue())));
         tree.getColumns().setAll(List.of(name, cls, state));
@@ -74,14 +76,25 @@ final class RegistryTreePane extends StackPane {
         return tree;
     }
 
-    private static String shortState(IORegistryEntry e) {
+    /**
+     * Compact state under the header "Busy · Retain": a settled service (registered, matched, active) shows only
+     * its busy count and retain count; anything unusual is spelled out first, as ioreg prints it.
+     */
+    static String shortState(IORegistryEntry e) {
         var s = e.state();
-        if (!s.service()) {
-            return s.retainCount() >= 0 ? "retain " + s.retainCount() : "";
-        }
         StringBuilder sb = new StringBuilder();
-        sb.append(s.registered() ? "R" : "r").append(s.matched() ? "M" : "m").append(s.active() ? "A" : "!A");
-        sb.append(" busy ").append(s.busyState());
+        if (s.service()) {
+            if (!s.registered()) {
+                sb.append("!registered ");
+            }
+            if (!s.matched()) {
+                sb.append("!matched ");
+            }
+            if (!s.active()) {
+                sb.append("inactive ");
+            }
+            sb.append(s.busyState());
+        }
         if (s.retainCount() >= 0) {
             sb.append(" · ").append(s.retainCount());
         }
@@ -100,12 +113,53 @@ final class RegistryTreePane extends StackPane {
         syncing = true;
         tree.setRoot(root);
         syncing = false;
-        // Selecting an entry in one plane and switching plane keeps it selected where it exists.
+        // Selecting an entry in one plane and switching plane keeps it selected where it exists. Run after the
+        // tree has processed its new root (it resets selection and focus then).
         IORegistryEntry sel = vm.selectedProperty().get();
-        if (sel != null && !reveal(sel, true)) {
-            tree.getSelectionModel().clearSelection();
+        javafx.application.Platform.runLater(() -> {
+            if (tree.getRoot() != root) {
+                return;
+            }
+            showHits();
+            showChanges();
+            if (sel != null && vm.selectedProperty().get() == sel && !reveal(sel, true)) {
+                syncing = true;
+                tree.getSelectionModel().clearSelection();
+                syncing = false;
+            }
+        });
+    }
+
+    /** In a comparison, opens the paths to (the first few hundred) added, removed and changed entries. */
+    private void showChanges() {
+        var c = vm.comparisonProperty().get();
+        if (c == null) {
+            return;
         }
-        showHits();
+        List<IORegistryEntry> marked = new java.util.ArrayList<>();
+        marked.addAll(c.diff().changed());
+        marked.addAll(c.diff().added());
+        marked.addAll(c.diff().removed());
+        int shown = 0;
+        for (IORegistryEntry e : marked) {
+            if (shown >= MAX_REVEALED_HITS) {
+                break;
+            }
+            // Only the top of an added or removed subtree: its descendants are marked too but stay folded.
+            var parent = e.parent(vm.planeProperty().get());
+            if (parent != null && vm.changeOf(parent) != null && vm.changeOf(parent) != RegistryDiff.Change.CHANGED) {
+                continue;
+            }
+            EntryTreeItem it = itemFor(e, true);
+            if (it != null && it.getParent() != null) {
+                it.getParent().setExpanded(true);
+                shown++;
+            }
+        }
+        IORegistryEntry sel = vm.selectedProperty().get();
+        if (sel != null) {
+            reveal(sel, true);
+        }
     }
 
     /** Expands the entry's first-parent path and selects it; false when the entry is not in this plane. */
@@ -146,13 +200,16 @@ final class RegistryTreePane extends StackPane {
             if (ghost && comparison.diff().after(step) != null) {
                 step = comparison.diff().after(step);
             }
+            // Materialize the children before expanding: the selection model then sees one expansion event
+            // rather than an expansion followed by insertions it would shift the selection for.
+            EntryTreeItem next = item.child(step);
+            if (next == null) {
+                return null;
+            }
             if (expand) {
                 item.setExpanded(true);
             }
-            item = item.child(step);
-            if (item == null) {
-                return null;
-            }
+            item = next;
         }
         return item;
     }
@@ -164,21 +221,30 @@ final class RegistryTreePane extends StackPane {
             return;
         }
         if (!hits.isEmpty()) {
-            collapseAll();
-            tree.getRoot().setExpanded(true);
-            for (int i = 0; i < Math.min(hits.size(), MAX_REVEALED_HITS); i++) {
-                EntryTreeItem it = itemFor(hits.get(i), true);
-                if (it != null && it.getParent() != null) {
-                    it.getParent().setExpanded(true);
+            // Collapsing a branch moves the tree's selection to it; the view-model's selection must not follow.
+            syncing = true;
+            try {
+                collapseAll();
+                for (int i = 0; i < Math.min(hits.size(), MAX_REVEALED_HITS); i++) {
+                    EntryTreeItem it = itemFor(hits.get(i), true);
+                    if (it != null && it.getParent() != null) {
+                        it.getParent().setExpanded(true);
+                    }
                 }
+            } finally {
+                syncing = false;
+            }
+            IORegistryEntry sel = vm.selectedProperty().get();
+            if (sel != null) {
+                reveal(sel, true);
             }
         }
         tree.refresh();
     }
 
+    /** Folds every materialized branch below the root. */
     void collapseAll() {
-        ArrayDeque<TreeItem<IORegistryEntry>> work = new ArrayDeque<>();
-        work.add(tree.getRoot());
+        ArrayDeque<TreeItem<IORegistryEntry>> work = new ArrayDeque<>(tree.getRoot().getChildren());
         while (!work.isEmpty()) {
             TreeItem<IORegistryEntry> t = work.poll();
             if (t instanceof EntryTreeItem et && et.isLoaded()) {

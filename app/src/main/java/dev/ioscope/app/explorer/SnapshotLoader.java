@@ -58,6 +58,14 @@ public final class SnapshotLoader {
                 (System.nanoTime() - t0) / 1_000_000);
     }
 
+    /** The project's standard synthetic registry ({@code SyntheticRegistry}), as benchmarks use it. */
+    public Document benchmark(int entries) {
+        long t0 = System.nanoTime();
+        Snapshot s = dev.ioscope.engine.snapshot.SyntheticRegistry.snapshot(entries, 1);
+        return new Document(s, RegistryIndex.build(s.registry()), null, "Synthetic " + entries + " entries",
+                (System.nanoTime() - t0) / 1_000_000);
+    }
+
     static byte[] gunzip(byte[] gz) {
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
             return in.readAllBytes();

@@ -74,12 +74,12 @@ class ExplorerViewModelTest {
 
     @Test
     void planeSwitchKeepsTheSelectionAndReordersHits() {
-        IORegistryEntry pci0 = find("IOService:/Mac-Sample/AppleACPIPlatformExpert/PCI0@0");
+        IORegistryEntry pci0 = find("IOService:/AppleACPIPlatformExpert/PCI0@0");
         vm.selectedProperty().set(pci0);
         vm.planeProperty().set(vm.planes().get(1));
         assertThat(vm.selectedProperty().get()).isSameAs(pci0);
         assertThat(RegistryPath.pathOf(vm.documentProperty().get().registry(), pci0, vm.planeProperty().get()))
-                .contains("IODeviceTree:/device-tree/PCI0@0");
+                .contains("IODeviceTree:/PCI0@0");
         assertThat(vm.preferences().lastPlane()).isEqualTo("IODeviceTree");
     }
 
@@ -101,7 +101,7 @@ class ExplorerViewModelTest {
         var after = vm.syntheticDocument(3_000);
         // The same generator and seed: one boot's two snapshots. Change one value in "after" before publishing it.
         IORegistryEntry link = RegistryPath.fromPath(after.registry(),
-                "IOService:/Mac-Sample/AppleACPIPlatformExpert/PCI0@0/RP00@1c", null).orElseThrow();
+                "IOService:/AppleACPIPlatformExpert/PCI0@0/RP00@1c", null).orElseThrow();
         var props = link.properties().with("IOPCIExpressLinkStatus", OSNumber.of32(0x2042));
         link.setProperties(props);
         vm.compareWith(after);

@@ -47,25 +47,38 @@ public final class EntryExport {
     }
 
     /**
-     * The entry (alone, or with its descendants in the plane) as text. An entry alone is rendered as a registry
-     * holding just that entry under a root, as the writers need a whole registry.
+     * The entry (alone, or with its descendants in the plane) as text, the entry at the top. The writers need a
+     * whole registry, so the entry is copied as the root of one.
      */
     public static String text(IORegistry registry, IORegistryEntry entry, IORegistryPlane plane, boolean subtree,
                               SnapshotFormat format) throws IOException {
         if (format == SnapshotFormat.IOREG_TEXT && Snapshots.writer(format).isEmpty()) {
             return EntryText.of(entry, plane, subtree);
         }
+        // The entry is the top of what is rendered (as ioreg -r starts at the matched entry), not a wrapper root.
+        IORegistry part = entry == registry.root() && subtree ? registry
+                : Subtree.extractAsRoot(registry, entry, plane, subtree);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        write(registry, entry, plane, subtree, format, out);
+        Snapshots.write(new Snapshot(part, format, OSDictionary.empty(), null), format, out);
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    /** Writes the registry (entry == root and subtree), or a part of it, in the format. */
+    /**
+     * Writes the registry (entry == root and subtree), or a part of it, in the format. A part is written under a
+     * fresh root, so the file opens again as a registry.
+     */
     public static void write(IORegistry registry, IORegistryEntry entry, IORegistryPlane plane, boolean subtree,
                              SnapshotFormat format, OutputStream out) throws IOException {
         boolean whole = entry == registry.root() && subtree;
         if (format == SnapshotFormat.IOREG_TEXT && Snapshots.writer(format).isEmpty()) {
             out.write(EntryText.of(entry, plane, subtree).getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        if (format == SnapshotFormat.IOREG_TEXT && !whole) {
+            // ioreg -l's drawing of the entry (or its subtree) from depth 0, as ioreg -r draws a match
+            dev.ioscope.engine.snapshot.text.IoregPrinter.printSubtree(registry, entry,
+                    dev.ioscope.engine.snapshot.text.IoregOptions.DEFAULT.withPlane(plane.name()).withList(true)
+                            .withDepth(subtree ? 0 : 1), out);
             return;
         }
         IORegistry part = whole ? registry : Subtree.extract(registry, entry, plane, subtree);

@@ -109,6 +109,11 @@ public final class RegistryDiff {
             return List.copyOf(removed);
         }
 
+        /** The changed entries (after side), in no particular order. */
+        public List<IORegistryEntry> changed() {
+            return List.copyOf(changes.keySet());
+        }
+
         public int changedCount() {
             return changes.size();
         }

@@ -44,6 +44,10 @@ public final class RegistryIndex {
         Map<String, String> chains = new HashMap<>();
         List<IORegistryPlane> planes = registry.planes();
         StringBuilder sb = new StringBuilder();
+        List<Map<IORegistryEntry, String>> pathMemo = new java.util.ArrayList<>();
+        for (int k = 0; k < planes.size(); k++) {
+            pathMemo.add(new IdentityHashMap<>());
+        }
         for (int i = 0; i < n; i++) {
             IORegistryEntry e = entries.get(i);
             slot.put(e, i);
@@ -60,7 +64,7 @@ public final class RegistryIndex {
             OSObject bsd = e.property("BSD Name");
             text[SearchField.BSD_NAME.ordinal()][i] = bsd instanceof OSString s ? s.value().toLowerCase(Locale.ROOT)
                     : NONE;
-            text[SearchField.PATH.ordinal()][i] = paths(registry, e, planes, sb);
+            text[SearchField.PATH.ordinal()][i] = paths(registry, e, planes, pathMemo, sb);
         }
     }
 
@@ -112,12 +116,59 @@ public final class RegistryIndex {
         return String.join("\n", all).toLowerCase(Locale.ROOT);
     }
 
-    private static String paths(IORegistry registry, IORegistryEntry e, List<IORegistryPlane> planes, StringBuilder sb) {
-        sb.setLength(0);
-        for (IORegistryPlane p : planes) {
-            RegistryPath.pathOf(registry, e, p).ifPresent(path -> sb.append(path).append('\n'));
+    /**
+     * The entry's path in every plane (RegistryPath's getPath form), lower-cased. Paths are built from the
+     * parent's memoized path, so the whole index costs O(entries) however deep the planes are.
+     */
+    private static String paths(IORegistry registry, IORegistryEntry e, List<IORegistryPlane> planes,
+                                List<Map<IORegistryEntry, String>> memo, StringBuilder sb) {
+        StringBuilder out = new StringBuilder();
+        for (int k = 0; k < planes.size(); k++) {
+            String p = path(registry, e, planes.get(k), memo.get(k));
+            if (p != null) {
+                out.append(p).append('\n');
+            }
         }
-        return lower(sb);
+        return out.length() == 0 ? NONE : out.toString();
+    }
+
+    /**
+     * Lower-cased path along first parents, or null when the entry does not reach the root in the plane. As
+     * {@link RegistryPath#pathOf}: relative to the plane's base (the root's first child), which is {@code plane:/}.
+     */
+    private static String path(IORegistry registry, IORegistryEntry e, IORegistryPlane plane,
+                               Map<IORegistryEntry, String> memo) {
+        IORegistryEntry base = RegistryPath.base(registry, plane);
+        String top = (plane.name() + ":").toLowerCase(Locale.ROOT);
+        if (e == registry.root() || e == base) {
+            return top + "/";
+        }
+        if (!e.inPlane(plane)) {
+            return null;
+        }
+        if (memo.containsKey(e)) {
+            return memo.get(e);
+        }
+        // Walk up to the first ancestor whose path is known (iteratively: planes can be deep), then come down.
+        java.util.ArrayDeque<IORegistryEntry> up = new java.util.ArrayDeque<>();
+        var seen = java.util.Collections.newSetFromMap(new IdentityHashMap<IORegistryEntry, Boolean>());
+        IORegistryEntry x = e;
+        while (x != null && x != registry.root() && x != base && !memo.containsKey(x)) {
+            if (!seen.add(x)) {
+                x = null;
+                break;
+            }
+            up.push(x);
+            x = x.parent(plane);
+        }
+        String prefix = x == null ? null : x == registry.root() || x == base ? top : memo.get(x);
+        while (!up.isEmpty()) {
+            IORegistryEntry y = up.pop();
+            String p = prefix == null ? null : prefix + "/" + y.nameWithLocation(plane).toLowerCase(Locale.ROOT);
+            memo.put(y, p);
+            prefix = p;
+        }
+        return memo.get(e);
     }
 
     private static void keys(OSDictionary d, StringBuilder sb) {

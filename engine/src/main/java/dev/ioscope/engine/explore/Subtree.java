@@ -56,6 +56,51 @@ public final class Subtree {
         return out;
     }
 
+    /**
+     * The entry itself as the root of a copy (with its descendants in the plane when {@code descendants}), as
+     * {@code ioreg -r} prints a subtree starting at the entry: for rendering one entry as text.
+     */
+    public static IORegistry extractAsRoot(IORegistry source, IORegistryEntry top, IORegistryPlane plane,
+                                           boolean descendants) {
+        IORegistry out = IORegistry.create(top.registryEntryID(), top.name());
+        IORegistryPlane p = out.plane(plane.name());
+        IORegistryEntry r = out.root();
+        r.setClassName(top.className());
+        r.setLocation(top.location());
+        r.setInheritance(top.inheritance());
+        r.setProperties(top.properties());
+        r.setState(top.state());
+        r.setSnapshotInfo(top.snapshotInfo());
+        if (top.ownName(plane) != null) {
+            r.setName(p, top.ownName(plane));
+        }
+        if (top.ownLocation(plane) != null) {
+            r.setLocation(p, top.ownLocation(plane));
+        }
+        Map<IORegistryEntry, IORegistryEntry> copies = new IdentityHashMap<>();
+        copies.put(top, r);
+        if (!descendants) {
+            return out;
+        }
+        java.util.ArrayDeque<IORegistryEntry> work = new java.util.ArrayDeque<>();
+        work.add(top);
+        while (!work.isEmpty()) {
+            IORegistryEntry e = work.poll();
+            IORegistryEntry ce = copies.get(e);
+            for (IORegistryEntry c : e.children(plane)) {
+                boolean fresh = !copies.containsKey(c);
+                IORegistryEntry cc = fresh ? copy(out, c, plane, p, copies) : copies.get(c);
+                if (cc != r && !out.isAncestor(cc, ce, p)) {
+                    out.attach(cc, ce, p);
+                }
+                if (fresh) {
+                    work.add(c);
+                }
+            }
+        }
+        return out;
+    }
+
     private static IORegistryEntry copy(IORegistry out, IORegistryEntry e, IORegistryPlane src, IORegistryPlane dst,
                                         Map<IORegistryEntry, IORegistryEntry> copies) {
         IORegistryEntry c = out.createEntry(e.registryEntryID(), e.className(), e.name());

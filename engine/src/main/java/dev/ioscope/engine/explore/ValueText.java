@@ -58,13 +58,13 @@ public final class ValueText {
         return String.valueOf(v);
     }
 
-    /** The type column: libkern class name plus size facts ({@code OSNumber 32}, {@code OSData 4 bytes}). */
+    /** The type column: the value's kind plus its width in bits or length in bytes ({@code Number (32)}, {@code Data (4)}). */
     public static String typeOf(OSObject v) {
         if (v instanceof OSNumber n) {
-            return "Number (" + n.bits() + "-bit)";
+            return "Number (" + n.bits() + ")";
         }
         if (v instanceof OSData d) {
-            return "Data (" + d.length() + " bytes)";
+            return "Data (" + d.length() + ")";
         }
         return switch (v.typeName()) {
             case "OSDictionary" -> "Dictionary";

@@ -20,6 +20,21 @@ class SubtreeTest {
     }
 
     @Test
+    void entryAsRootForTextRendering() throws Exception {
+        TinyRegistry t = new TinyRegistry();
+        var copy = Subtree.extractAsRoot(t.r, t.xhc, t.service, false);
+        assertThat(copy.size()).isEqualTo(1);
+        assertThat(copy.root().className()).isEqualTo("IOPCIDevice");
+        assertThat(copy.root().registryEntryID()).isEqualTo(0x100000140L);
+        String text = EntryExport.text(t.r, t.xhc, t.service, true, dev.ioscope.engine.snapshot.SnapshotFormat.IOREG_TEXT);
+        assertThat(text).startsWith("+-o XHC1@14  <class IOPCIDevice, id 0x100000140").contains("APPLE SSD Media")
+                .doesNotContain("Root");
+        String xml = EntryExport.text(t.r, t.xhc, t.service, false, dev.ioscope.engine.snapshot.SnapshotFormat.IOREG_XML);
+        assertThat(xml).contains("<string>IOPCIDevice</string>").contains("<key>class-code</key>")
+                .doesNotContain("APPLE SSD Media");
+    }
+
+    @Test
     void planeOrderAndAncestry() {
         TinyRegistry t = new TinyRegistry();
         var order = PlaneOrder.of(t.r, t.service);

@@ -1,0 +1,132 @@
+package dev.ioscope.app.explorer;
+
+import dev.ioscope.app.TestData;
+import dev.ioscope.app.prefs.AppPreferences;
+import dev.ioscope.app.ui.Jobs;
+import dev.ioscope.engine.explore.RegistryDiff;
+import dev.ioscope.engine.os.OSBoolean;
+import dev.ioscope.engine.registry.IORegistryEntry;
+import dev.ioscope.engine.registry.RegistryPath;
+import dev.ioscope.engine.snapshot.SnapshotFormat;
+import dev.ioscope.engine.snapshot.Snapshots;
+import javafx.scene.control.Label;
+import javafx.scene.control.TreeTableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The real window on the real snapshots in shared/data (read through the engine's readers). */
+@ExtendWith(ApplicationExtension.class)
+class RealSnapshotWindowTest {
+    private ExplorerViewModel vm;
+
+    @Start
+    void start(Stage stage) {
+        vm = new ExplorerViewModel(Jobs.background(), AppPreferences.at("dev/ioscope/test/real"));
+        new ExplorerView(stage, vm);
+        stage.show();
+    }
+
+    private void openAndWait(FxRobot robot, Path file) throws Exception {
+        robot.interact(() -> vm.open(file));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.documentProperty().get() != null
+                && !vm.loadingProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void macBookPro15PlanesSearchAndInspector(FxRobot robot) throws Exception {
+        openAndWait(robot, TestData.path("snapshots/MacBookPro15-1.ioreg"));
+        // 1859 entries, 7 planes: counted by hand in the archive's registryPlanes and entry table.
+        assertThat(robot.lookup("#statusText").queryAs(Label.class).getText())
+                .startsWith("MacBookPro15-1.ioreg — IORegistryExplorer archive — 1859 entries, 1156 in IOService")
+                .contains("7 planes");
+        assertThat(vm.planes()).extracting(p -> p.name())
+                .contains("IOService", "IODeviceTree", "IOPower", "IOACPIPlane", "IOUSB");
+
+        robot.clickOn("#searchField").write("XHC1");
+        robot.clickOn("#nextHit");
+        WaitForAsyncUtils.waitForFxEvents();
+        TreeTableView<IORegistryEntry> tree = robot.lookup("#registryTree").queryAs(TreeTableView.class);
+        IORegistryEntry xhc = tree.getSelectionModel().getSelectedItem().getValue();
+        assertThat(RegistryPath.pathOf(vm.documentProperty().get().registry(), xhc, vm.planeProperty().get()))
+                .contains("IOService:/AppleACPIPlatformExpert/PCI0@0/AppleACPIPCI/XHC1@14");
+        TreeTableView<PropertyNode> inspector = robot.lookup("#inspectorTable").queryAs(TreeTableView.class);
+        assertThat(inspector.getRoot().getChildren()).filteredOn(t -> t.getValue().key().equals("vendor-id"))
+                .singleElement().satisfies(t -> assertThat(t.getValue().decoded()).isEqualTo("0x8086 (32902) Intel"));
+        assertThat(inspector.getRoot().getChildren()).filteredOn(t -> t.getValue().key().equals("class-code"))
+                .singleElement().satisfies(t -> assertThat(t.getValue().decoded())
+                        .isEqualTo("0x0c0330 Serial bus / USB XHCI"));
+
+        // The same entry in IODeviceTree: the selection follows it there.
+        robot.interact(() -> vm.planeProperty().set(vm.documentProperty().get().registry()
+                .findPlane("IODeviceTree").orElseThrow()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(tree.getSelectionModel().getSelectedItem().getValue()).isSameAs(xhc);
+        assertThat(RegistryPath.pathOf(vm.documentProperty().get().registry(), xhc, vm.planeProperty().get()))
+                .contains("IODeviceTree:/PCI0@0/XHC1@14");
+    }
+
+    @Test
+    void diffOfTwoRealSnapshotsAndAMalformedFile(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path before = TestData.path("snapshots/iMac16-1.ioreg");
+        // "After": the same machine with a sleep setting flipped and the USB stick unplugged, saved as .ioreg.
+        var snap = Snapshots.load(before);
+        var r = snap.registry();
+        var plane = r.findPlane("IOService").orElseThrow();
+        IORegistryEntry pm = RegistryPath.fromPath(r, "IOService:/AppleACPIPlatformExpert/IOPMrootDomain", null)
+                .orElseThrow();
+        pm.setProperty("IOSleepSupported", OSBoolean.FALSE);
+        IORegistryEntry stick = RegistryPath.fromPath(r, "IOService:/AppleACPIPlatformExpert/PCI0@0/AppleACPIPCI/"
+                + "XHC1@14/XHC1@14000000/HS01@14100000/Mass Storage Device@14100000", null).orElseThrow();
+        int removed = 1 + dev.ioscope.engine.registry.IORegistryIterator.collect(stick, plane,
+                dev.ioscope.engine.registry.IORegistryIterator.ITERATE_RECURSIVELY).size();
+        for (var e : dev.ioscope.engine.registry.IORegistryIterator.collect(stick, plane,
+                dev.ioscope.engine.registry.IORegistryIterator.ITERATE_RECURSIVELY)) {
+            r.remove(e);
+        }
+        r.remove(stick);
+        Path after = dir.resolve("iMac16-1-after.ioreg");
+        try (OutputStream out = Files.newOutputStream(after)) {
+            Snapshots.write(snap, SnapshotFormat.IOREG_ARCHIVE, out);
+        }
+
+        openAndWait(robot, before);
+        robot.interact(() -> vm.compareWith(after));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.comparisonProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        var diff = vm.comparisonProperty().get().diff();
+        assertThat(diff.matchedById()).isTrue();
+        assertThat(diff.added()).isEmpty();
+        assertThat(diff.removed()).hasSize(removed);
+        IORegistryEntry pmAfter = RegistryPath.fromPath(vm.documentProperty().get().registry(),
+                "IOService:/AppleACPIPlatformExpert/IOPMrootDomain", null).orElseThrow();
+        assertThat(vm.changeOf(pmAfter)).isEqualTo(RegistryDiff.Change.CHANGED);
+        assertThat(vm.changes(pmAfter)).extracting(RegistryDiff.PropertyChange::key).contains("IOSleepSupported");
+        assertThat(robot.lookup("#diffBanner").queryAs(Label.class).getText())
+                .contains(removed + " removed").contains("registry ID");
+        // The unplugged stick is still in the tree, as a ghost under its port.
+        assertThat(robot.lookup(".tree-table-row-cell:removed").queryAll()).isNotEmpty();
+
+        Path bad = Files.write(dir.resolve("truncated.ioreg"),
+                java.util.Arrays.copyOf(Files.readAllBytes(before), 5000));
+        robot.interact(() -> vm.open(bad));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.problemProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.problemProperty().get().message()).contains("truncated.ioreg");
+        assertThat(robot.lookup("#problemDialog").tryQuery()).isPresent();
+    }
+}
