@@ -68,7 +68,7 @@ final class RegistryTreePane extends StackPane {
                 reveal(b, true);
             }
         });
-        vm.search().resultProperty().addListener((o, a, b) -> showHits());
+        // Hits are always set after the result (a new list per search), so one listener updates the tree once.
         vm.search().hitsProperty().addListener((o, a, b) -> showHits());
     }
 

@@ -115,7 +115,7 @@ public final class SearchViewModel {
         SearchQuery q = query();
         if (doc == null || q.isBlank()) {
             result.set(null);
-            hits.set(List.of());
+            hits.set(new java.util.ArrayList<>());
             hitIndex.set(-1);
             summary.set("");
             return;
@@ -128,7 +128,7 @@ public final class SearchViewModel {
             reorder();
         } catch (IllegalArgumentException e) {
             result.set(null);
-            hits.set(List.of());
+            hits.set(new java.util.ArrayList<>());
             hitIndex.set(-1);
             summary.set(e.getMessage());
         }

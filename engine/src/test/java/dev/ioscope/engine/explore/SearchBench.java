@@ -41,6 +41,8 @@ public final class SearchBench {
                 RegistrySearch.search(index, c.q());
             }
             int runs = 20;
+            var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            long cpu0 = threads.getCurrentThreadCpuTime();
             long best = Long.MAX_VALUE;
             long total = 0;
             int hits = 0;
@@ -51,8 +53,9 @@ public final class SearchBench {
                 best = Math.min(best, d);
                 total += d;
             }
-            System.out.printf("%-28s hits %6d  best %6.1f ms  mean %6.1f ms%n", c.label(), hits, best / 1e6,
-                    total / 1e6 / runs);
+            double cpuMean = (threads.getCurrentThreadCpuTime() - cpu0) / 1e6 / runs;
+            System.out.printf("%-28s hits %6d  best %6.1f ms  mean %6.1f ms  cpu mean %6.1f ms%n", c.label(), hits,
+                    best / 1e6, total / 1e6 / runs, cpuMean);
         }
     }
 }
