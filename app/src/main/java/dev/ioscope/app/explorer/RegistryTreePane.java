@@ -38,14 +38,14 @@ final class RegistryTreePane extends StackPane {
         tree.setColumnResizePolicy(TreeTableView.UNCONSTRAINED_RESIZE_POLICY);
 
         TreeTableColumn<IORegistryEntry, IORegistryEntry> name = new TreeTableColumn<>("Name");
-        name.setPrefWidth(320);
+        name.setPrefWidth(255);
         name.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue().getValue()));
         name.setCellFactory(c -> new NameCell());
         TreeTableColumn<IORegistryEntry, String> cls = new TreeTableColumn<>("Class");
-        cls.setPrefWidth(190);
+        cls.setPrefWidth(165);
         cls.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(c.getValue().getValue().className()));
         TreeTableColumn<IORegistryEntry, String> state = new TreeTableColumn<>("Busy · Retain");
-        state.setPrefWidth(95);
+        state.setPrefWidth(88);
         state.setMinWidth(80);
         state.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(
                 shortState(c.getValue().getValue())));
