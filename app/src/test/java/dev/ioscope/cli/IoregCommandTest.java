@@ -160,6 +160,22 @@ class IoregCommandTest {
     }
 
     @Test
+    void formatDecodesDeviceTreeProperties() {
+        // P0P2@1's "ranges" (MacBookPro8-1.IODeviceTree.txt line 378) holds 3 rows of 8 little-endian cells:
+        // #address-cells 3 (its own), 3 (PCI0's) and #size-cells 2
+        String text = ioreg("-f", "-l", "-x", "-p", "IODeviceTree", MBP_DT.toString()).text();
+        assertThat(text).contains("  \"ranges\" = \n"
+                + "    | | |     -child-------------------- -parent------------------- -size------------ \n"
+                + "    | | |     82000000 00000000 00000000 82000000 00000000 00000000 00000000 00000000 \n"
+                + "    | | |     c2000000 00000000 00000000 c2000000 00000000 00000000 00000000 00000000 \n");
+        // with -x, data over 8 bytes is a hex dump even when it is text
+        assertThat(text).contains("\"compatible\" = \n    | | |     00000000: 70 63 69 38 30 38 36 2C 31 30 31 00");
+        // without -x it is text again
+        assertThat(ioreg("-f", "-l", "-p", "IODeviceTree", MBP_DT.toString()).text())
+                .contains("\"compatible\" = <\"pci8086,101\",\"pciclass,060400\">\n");
+    }
+
+    @Test
     void archiveWritesXmlThatReadsBack() throws Exception {
         Result r = ioreg("-a", "-l", MBP.toString());
         assertThat(r.code()).isZero();
@@ -188,6 +204,7 @@ class IoregCommandTest {
     @Test
     void errorsHaveTheRightExitCodes() {
         assertThat(ioreg("-q", MBP.toString()).code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(ioreg("-h").err()).contains("unknown option -h").contains("usage: ioscope ioreg");
         assertThat(ioreg("-c").code()).isEqualTo(ExitCodes.USAGE);
         assertThat(ioreg("-w", "wide", MBP.toString()).code()).isEqualTo(ExitCodes.USAGE);
         assertThat(ioreg().code()).isEqualTo(ExitCodes.USAGE);

@@ -36,6 +36,15 @@ class AppImageSmokeIT {
     }
 
     @Test
+    void infoOnARealSnapshotExitsZero() throws Exception {
+        Path dtb = Path.of(System.getProperty("ioscope.shared.data"), "snapshots", "qemu-virt-aarch64.dtb");
+        Launched r = Launched.run(List.of(launcher("IOScope").toString(), "info", dtb.toString()));
+        assertThat(r.exitCode()).as("exit code; stderr: %s", r.err()).isZero();
+        // 62 nodes in the QEMU virt blob (dtc/fdtdump count, "/" included) + the registry root = 63 entries.
+        assertThat(r.out()).contains("flattened device tree").containsPattern("entries:\\s+63");
+    }
+
+    @Test
     void cliLauncherRunsTheSameProgram() throws Exception {
         Launched r = Launched.run(List.of(launcher("ioscope-cli").toString(), "--help"));
         assertThat(r.exitCode()).as("exit code; stderr: %s", r.err()).isZero();

@@ -74,6 +74,13 @@ public final class EntryExport {
             out.write(EntryText.of(entry, plane, subtree).getBytes(StandardCharsets.UTF_8));
             return;
         }
+        if (format == SnapshotFormat.IOREG_TEXT && !whole) {
+            // ioreg -l's drawing of the entry (or its subtree) from depth 0, as ioreg -r draws a match
+            dev.ioscope.engine.snapshot.text.IoregPrinter.printSubtree(registry, entry,
+                    dev.ioscope.engine.snapshot.text.IoregOptions.DEFAULT.withPlane(plane.name()).withList(true)
+                            .withDepth(subtree ? 0 : 1), out);
+            return;
+        }
         IORegistry part = whole ? registry : Subtree.extract(registry, entry, plane, subtree);
         Snapshots.write(new Snapshot(part, format, OSDictionary.empty(), null), format, out);
     }

@@ -15,8 +15,16 @@ public record OSUnserializable(String text) implements OSObject {
     private static final java.util.regex.Pattern TEXT =
             java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_:]* is not serializable");
 
+    /**
+     * A string {@code ioreg} printed as nothing at all: its cfstringshow converts with CFStringGetCString into a
+     * buffer of CFStringGetLength + 1 bytes, too small for the UTF-8 of non-ASCII text, and then prints nothing
+     * ({@code "Product"=,} in real dumps). The text is lost; formats that can only carry a string keep this
+     * placeholder, which {@link #looksLike} recognizes.
+     */
+    public static final String UNPRINTED = "<string ioreg could not print>";
+
     public static boolean looksLike(String s) {
-        return s.endsWith(" is not serializable") && TEXT.matcher(s).matches();
+        return s.equals(UNPRINTED) || s.endsWith(" is not serializable") && TEXT.matcher(s).matches();
     }
 
     /** {@code v} with every string that is XNU's not-serializable text turned into an OSUnserializable. */

@@ -21,6 +21,8 @@ public final class IOCatalogue {
     private final Map<String, List<Personality>> byProviderClass = new HashMap<>();
     private final List<Personality> all = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    /** findDrivers' result per class chain, already in probe-score order; dropped whenever a kext is added. */
+    private final Map<String, List<Personality>> ranked = new HashMap<>();
 
     /** Adds every personality of a kext (IOCatalogue::addDrivers), in the kext's order. */
     public void addKext(KextBundle kext) {
@@ -47,6 +49,7 @@ public final class IOCatalogue {
     public void add(Personality p) {
         Personality withOrder = p.order() == all.size() ? p : new Personality(p.bundle(), p.name(), p.table(), all.size());
         all.add(withOrder);
+        ranked.clear();
         String provider = withOrder.providerClass();
         if (provider == null) {
             warnings.add("personality \"" + p.name() + "\" of " + p.bundle() + " has no IOProviderClass; it can "
@@ -54,6 +57,22 @@ public final class IOCatalogue {
             return;
         }
         byProviderClass.computeIfAbsent(provider, k -> new ArrayList<>()).add(withOrder);
+    }
+
+    /** IOCatalogue::removeDrivers for a kext: drops its personalities; returns them. */
+    public List<Personality> removeBundle(String bundleId) {
+        List<Personality> gone = new ArrayList<>();
+        for (Personality p : all) {
+            if (p.bundle().equals(bundleId)) {
+                gone.add(p);
+            }
+        }
+        all.removeAll(gone);
+        for (List<Personality> l : byProviderClass.values()) {
+            l.removeAll(gone);
+        }
+        ranked.clear();
+        return gone;
     }
 
     public List<Personality> personalities() {
@@ -86,6 +105,23 @@ public final class IOCatalogue {
             }
         }
         return out;
+    }
+
+    /**
+     * The candidates of {@link #candidatesFor} in the order probeCandidates considers them: highest IOProbeScore
+     * first, equal scores in findDrivers order (OSOrderedSet with IOServiceOrdering). Cached per class chain.
+     */
+    public List<Personality> rankedCandidatesFor(IORegistryEntry nub, ClassCatalogue classes) {
+        // Keyed by the leaf class: within one registry a class has one chain (snapshots record the same
+        // inheritance for every instance of a class).
+        List<Personality> r = ranked.get(nub.className());
+        if (r == null) {
+            List<Personality> l = new ArrayList<>(candidatesFor(nub, classes));
+            l.sort((a, b) -> Integer.compare(b.probeScore(), a.probeScore()));   // stable
+            r = List.copyOf(l);
+            ranked.put(nub.className(), r);
+        }
+        return r;
     }
 
     /** The recorded chain, extended by the catalogue past its last known class. */

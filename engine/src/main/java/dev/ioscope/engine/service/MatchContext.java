@@ -9,6 +9,8 @@ import dev.ioscope.engine.service.family.FamilyMatcher;
 import dev.ioscope.engine.service.family.FamilyMatchers;
 
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +26,7 @@ public final class MatchContext {
     private final List<FamilyMatcher> families;
     private final Set<IORegistryEntry> ignored = Collections.newSetFromMap(new IdentityHashMap<>());
     private IORegistryEntry resources;
+    private final Map<String, Map<String, Boolean>> conformance = new HashMap<>();
 
     public MatchContext(IORegistry registry, List<FamilyMatcher> families) {
         this.registry = registry;
@@ -57,8 +60,23 @@ public final class MatchContext {
         return e.parent(servicePlane);
     }
 
+    /**
+     * OSDynamicCast-style conformance, memoised per (leaf class, target): matching asks the same questions for
+     * every candidate of a nub. Within one registry a class has one chain.
+     */
     public boolean conformsTo(IORegistryEntry e, String className) {
-        return registry.classes().conformsTo(e, className);
+        Map<String, Boolean> m = conformance.computeIfAbsent(e.className(), k -> new HashMap<>());
+        Boolean b = m.get(className);
+        if (b == null) {
+            b = registry.classes().conformsTo(e, className);
+            m.put(className, b);
+        }
+        return b;
+    }
+
+    /** Forgets memoised conformance (after the class catalogue learned new classes). */
+    public void classesChanged() {
+        conformance.clear();
     }
 
     /** The IOResources nub (gIOResources), found by class among the platform's children; cached. */

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * IOService::probeCandidates for passive drivers: rank a nub's candidate personalities by IOProbeScore, skip
@@ -39,29 +40,44 @@ public final class MatchEngine {
     /** The ordering of XNU's OSOrderedSet with IOServiceOrdering: higher score first, ties keep their order. */
     static final Comparator<Integer> BY_SCORE_DESC = (a, b) -> Integer.compare(b, a);
 
-    /** Matches every candidate of one nub. */
+    /** Matches every candidate of one nub, with explanations. */
     public ProviderMatch match(IORegistryEntry nub) {
-        String path = ctx.path(nub);
-        List<Personality> found = new ArrayList<>(catalogue.candidatesFor(nub, ctx.classes()));
-        found.sort((a, b) -> BY_SCORE_DESC.compare(a.probeScore(), b.probeScore()));   // stable
+        return match(nub, true);
+    }
+
+    /**
+     * Matches every candidate of one nub. Without {@code explain} the traces carry no words (only the
+     * category notes), which makes a full re-match several times faster; {@link #explain} gives the words of
+     * any pair later, identically.
+     */
+    public ProviderMatch match(IORegistryEntry nub, boolean explain) {
+        String path = explain ? ctx.path(nub) : null;
+        List<Personality> found = catalogue.rankedCandidatesFor(nub, ctx.classes());
         List<MatchingTrace> matched = new ArrayList<>();
         List<MatchingTrace> others = new ArrayList<>();
+        Map<String, Optional<IORegistryEntry>> holders = new java.util.HashMap<>();
+        int rejected = 0;
         for (Personality p : found) {
-            PassiveMatcher.Outcome o = matcher.matchPassive(nub, p.table(), true);
-            List<KeyVerdict> steps = new ArrayList<>(o.steps());
-            IORegistryEntry holder = clientWithCategory(nub, p.category());
+            PassiveMatcher.Outcome o = matcher.matchPassive(nub, p.table(), p.probeScore(), true, explain);
+            List<KeyVerdict> steps = o.steps();
+            IORegistryEntry holder = holders.computeIfAbsent(p.category(), c -> Optional.ofNullable(
+                    clientWithCategory(nub, c))).orElse(null);
             MatchingTrace t = new MatchingTrace(path, nub.className(), p, o.matched(), o.score(),
                     o.matched() ? MatchingTrace.Verdict.OUTRANKED : MatchingTrace.Verdict.REJECTED, o.nameMatched(), steps);
             if (holder != null) {
                 // XNU skips the personality before matchPassive; we still explain how it would have matched.
-                t = t.withVerdict(MatchingTrace.Verdict.CATEGORY_TAKEN).withSteps(List.of(KeyVerdict.noMatch(
-                        "IOMatchCategory " + p.category(), "already held on this nub by " + holder.name()
-                                + " <" + holder.className() + ">")));
+                t = t.withVerdict(MatchingTrace.Verdict.CATEGORY_TAKEN);
+                if (explain) {
+                    t = t.withSteps(List.of(KeyVerdict.noMatch("IOMatchCategory " + p.category(),
+                            "already held on this nub by " + holder.name() + " <" + holder.className() + ">")));
+                }
                 others.add(t);
             } else if (o.matched()) {
                 matched.add(t);
-            } else {
+            } else if (explain) {
                 others.add(t);
+            } else {
+                rejected++;   // without words, a rejection is only counted; explain() recomputes it
             }
         }
         matched.sort((a, b) -> BY_SCORE_DESC.compare(a.score(), b.score()));   // familyMatches, stable
@@ -85,24 +101,30 @@ public final class MatchEngine {
                 winners.put(cat, w);
                 ranked.add(w);
             } else {
-                ranked.add(t.withSteps(List.of(KeyVerdict.note("IOMatchCategory " + cat, "outranked by "
-                        + winners.get(cat).personality().name() + " (score " + winners.get(cat).score() + ")"))));
+                ranked.add(!explain ? t : t.withSteps(List.of(KeyVerdict.note("IOMatchCategory " + cat,
+                        "outranked by " + winners.get(cat).personality().name() + " (score "
+                                + winners.get(cat).score() + ")"))));
             }
         }
         ranked.addAll(others);
-        return new ProviderMatch(nub, path, ranked, winners);
+        return new ProviderMatch(nub, path, ranked, winners, rejected);
     }
 
     /** Matches every service in the IOService plane that has candidates, in registry order. */
     public List<ProviderMatch> matchAll() {
+        return matchAll(true);
+    }
+
+    public List<ProviderMatch> matchAll(boolean explain) {
         List<ProviderMatch> out = new ArrayList<>();
         for (IORegistryEntry e : ctx.registry().entries()) {
             // Ignored (stripped) drivers stay as providers: they stand for the instance re-matching recreates.
             if (!e.inPlane(ctx.servicePlane())) {
                 continue;
             }
-            if (!catalogue.candidatesFor(e, ctx.classes()).isEmpty()) {
-                out.add(match(e));
+            ProviderMatch pm = match(e, explain);
+            if (!pm.candidates().isEmpty() || pm.uncounted() > 0) {
+                out.add(pm);
             }
         }
         return out;

@@ -34,9 +34,22 @@ public final class PassiveMatcher {
      *                  (kIOServiceClassDone, as probeCandidates passes); the key is then still explained
      */
     public Outcome matchPassive(IORegistryEntry nub, OSDictionary table, boolean classDone) {
-        List<KeyVerdict> steps = new ArrayList<>();
-        int score = Personality.probeScoreOf(table);
-        int firstScore = score;
+        return matchPassive(nub, table, classDone, true);
+    }
+
+    /**
+     * @param explain false to skip building the words (fast re-matching); the verdict and score are the same,
+     *                and {@link MatchEngine#explain} recomputes the words for any pair on demand
+     */
+    public Outcome matchPassive(IORegistryEntry nub, OSDictionary table, boolean classDone, boolean explain) {
+        return matchPassive(nub, table, Personality.probeScoreOf(table), classDone, explain);
+    }
+
+    /** @param tableScore the table's IOProbeScore, when the caller already knows it */
+    public Outcome matchPassive(IORegistryEntry nub, OSDictionary table, int tableScore, boolean classDone,
+                                boolean explain) {
+        List<KeyVerdict> steps = explain ? new ArrayList<>() : null;
+        int firstScore = tableScore;
         String[] nameMatched = new String[1];
         IORegistryEntry where = nub;
         OSDictionary t = table;
@@ -49,7 +62,7 @@ public final class PassiveMatcher {
             match = true;
             while (true) {
                 if (++depth > MAX_NESTING) {
-                    steps.add(KeyVerdict.noMatch("nesting", "more than " + MAX_NESTING + " nested tables"));
+                    if (steps != null) steps.add(KeyVerdict.noMatch("nesting", "more than " + MAX_NESTING + " nested tables"));
                     match = false;
                     break outer;
                 }
@@ -57,11 +70,11 @@ public final class PassiveMatcher {
                 match = matchInternal(where, t, first && classDone, done, steps, first ? nameMatched : null);
                 if (!match || done[0] == t.size()) {
                     if (match && first) {
-                        steps.add(KeyVerdict.note("family", "every key was generic; no family matching needed"));
+                        if (steps != null) steps.add(KeyVerdict.note("family", "every key was generic; no family matching needed"));
                     }
                     break;
                 }
-                int s = Personality.probeScoreOf(t);
+                int s = first ? tableScore : Personality.probeScoreOf(t);
                 FamilyMatcher.Result fr = family(where, t, s, steps);
                 if (!fr.matched()) {
                     match = false;
@@ -76,7 +89,7 @@ public final class PassiveMatcher {
                     match = false;
                     matchParent = true;
                     t = next;
-                    steps.add(KeyVerdict.note("IOParentMatch", "looking for a provider above " + where.name()
+                    if (steps != null) steps.add(KeyVerdict.note("IOParentMatch", "looking for a provider above " + where.name()
                             + " that matches " + next));
                     break;
                 }
@@ -85,12 +98,12 @@ public final class PassiveMatcher {
                     IORegistryEntry p = ctx.provider(where);
                     IORegistryEntry at = p == null ? null : matchLocation(p);
                     if (at != null) {
-                        steps.add(KeyVerdict.note("IOLocationMatch", "checking the location nub " + at.name()));
+                        if (steps != null) steps.add(KeyVerdict.note("IOLocationMatch", "checking the location nub " + at.name()));
                         where = at;
                         t = loc;
                         continue;
                     }
-                    steps.add(KeyVerdict.noMatch("IOLocationMatch", "no provider above " + where.name()
+                    if (steps != null) steps.add(KeyVerdict.noMatch("IOLocationMatch", "no provider above " + where.name()
                             + " answers matchLocation (an IOPlatformDevice or IOPCIDevice)"));
                 }
                 break;
@@ -103,11 +116,12 @@ public final class PassiveMatcher {
             }
             where = ctx.provider(where);
             if (where == null) {
-                steps.add(KeyVerdict.noMatch("IOParentMatch", "no provider up to the root matches"));
+                if (steps != null) steps.add(KeyVerdict.noMatch("IOParentMatch", "no provider up to the root matches"));
                 break;
             }
         }
-        return new Outcome(match, match ? firstScore : Personality.probeScoreOf(table), nameMatched[0], steps);
+        return new Outcome(match, match ? firstScore : tableScore, nameMatched[0],
+                steps == null ? List.of() : steps);
     }
 
     /**
@@ -124,10 +138,9 @@ public final class PassiveMatcher {
     }
 
     private FamilyMatcher.Result family(IORegistryEntry where, OSDictionary t, int score, List<KeyVerdict> steps) {
-        for (FamilyMatcher f : ctx.families()) {
-            if (f.appliesTo(where, ctx)) {
-                return f.matchPropertyTable(where, t, score, ctx, steps);
-            }
+        info(where);
+        if (infoFamily != null) {
+            return infoFamily.matchPropertyTable(where, t, score, ctx, steps);
         }
         return new FamilyMatcher.Result(true, score);  // IOService::matchPropertyTable: no opinion
     }
@@ -135,85 +148,159 @@ public final class PassiveMatcher {
     /** IOService::matchInternal: the generic keys, in XNU's order. Counts the keys it handled in done[0]. */
     boolean matchInternal(IORegistryEntry nub, OSDictionary t, boolean classDone, int[] done,
                           List<KeyVerdict> steps, String[] nameMatched) {
+        // One pass over the table's keys (a personality has a handful) instead of a lookup per generic key;
+        // the keys are then checked in matchInternal's order.
+        OSObject providerClass = null;
+        OSObject nameMatch = null;
+        OSObject location = null;
+        OSObject propertyMatch = null;
+        OSObject existsMatch = null;
+        OSObject pathMatch = null;
+        OSObject entryId = null;
+        OSObject serviceCount = null;
+        OSObject resourceMatch = null;
+        OSObject debug = null;
+        boolean bsd = false;
+        for (int i = 0, n = t.size(); i < n; i++) {
+            switch (t.keyAt(i)) {
+                case Personality.IO_PROVIDER_CLASS -> providerClass = t.valueAt(i);
+                case "IONameMatch" -> nameMatch = t.valueAt(i);
+                case "IOLocationMatch" -> location = t.valueAt(i);
+                case "IOPropertyMatch" -> propertyMatch = t.valueAt(i);
+                case "IOPropertyExistsMatch" -> existsMatch = t.valueAt(i);
+                case "IOPathMatch" -> pathMatch = t.valueAt(i);
+                case "IORegistryEntryID" -> entryId = t.valueAt(i);
+                case "IOMatchedServiceCount" -> serviceCount = t.valueAt(i);
+                case "IOResourceMatch" -> resourceMatch = t.valueAt(i);
+                case "IOKitDebug" -> debug = t.valueAt(i);
+                case "BSD Name", "BSD Major", "BSD Minor", "BSD Unit" -> bsd = true;
+                default -> {
+                    // not a generic key: left for the family
+                }
+            }
+        }
         boolean match = true;
-        OSObject o = t.get(Personality.IO_PROVIDER_CLASS);
-        if (o instanceof OSString pc) {
+        OSObject o;
+        if (providerClass instanceof OSString pc) {
             done[0]++;
-            boolean conforms = ctx.conformsTo(nub, pc.value());
+            // With kIOServiceClassDone the answer is known; only an explanation needs the conformance itself.
+            boolean conforms = (classDone && steps == null) || ctx.conformsTo(nub, pc.value());
             boolean ok = classDone || conforms;
-            steps.add(KeyVerdict.of(ok, "IOProviderClass " + pc.value(), nub.name() + " is a " + nub.className()
-                    + (conforms ? (nub.className().equals(pc.value()) ? "" : ", a subclass of " + pc.value())
-                    : ", which does not conform to " + pc.value()
-                    + (ctx.classes().knows(nub.className()) ? "" : " as far as the class catalogue knows"))));
+            if (steps != null) {
+                steps.add(KeyVerdict.of(ok, "IOProviderClass " + pc.value(), nub.name() + " is a "
+                        + nub.className() + (conforms ? (nub.className().equals(pc.value()) ? ""
+                        : ", a subclass of " + pc.value()) : ", which does not conform to " + pc.value()
+                        + (ctx.classes().knows(nub.className()) ? "" : " as far as the class catalogue knows"))));
+            }
             match = ok;
         }
-        if ((o = t.get("IONameMatch")) != null) {
+        if ((o = nameMatch) != null) {
             done[0]++;
-            boolean dt = ctx.conformsTo(nub, "IOPlatformDevice") || ctx.conformsTo(nub, "IOPCIDevice");
+            boolean dt = deviceTreeNames(nub);
             NameMatching.Result r = NameMatching.compareNames(nub, o, dt);
             if (r != null && nameMatched != null) {
                 nameMatched[0] = r.matched();
             }
-            steps.add(KeyVerdict.of(r != null, "IONameMatch " + String.join(" ", NameMatching.names(o)), r != null
-                    ? "\"" + r.matched() + "\" matches " + r.where()
-                    : "none matches the name \"" + nub.name() + "\"" + (dt ? " or its name/compatible/device_type/"
-                    + "model properties " + dtNames(nub) : "")));
+            if (steps != null) {
+                steps.add(KeyVerdict.of(r != null, "IONameMatch " + String.join(" ", NameMatching.names(o)),
+                        r != null ? "\"" + r.matched() + "\" matches " + r.where()
+                        : "none matches the name \"" + nub.name() + "\"" + (dt ? " or its name/compatible/"
+                        + "device_type/model properties " + dtNames(nub) : "")));
+            }
             match &= r != null;
         }
-        if (t.get("IOLocationMatch") instanceof OSString loc) {
+        if (location instanceof OSString loc) {
             done[0]++;
             String have = nub.location();
             boolean ok = have != null && have.equals(loc.value());
-            steps.add(KeyVerdict.of(ok, "IOLocationMatch " + loc.value(), "the location is "
-                    + (have == null ? "not set" : "\"" + have + "\"")));
+            if (steps != null) {
+                steps.add(KeyVerdict.of(ok, "IOLocationMatch " + loc.value(), "the location is "
+                        + (have == null ? "not set" : "\"" + have + "\"")));
+            }
             match &= ok;
         }
-        if ((o = t.get("IOPropertyMatch")) != null) {
+        if (propertyMatch != null) {
             done[0]++;
-            match &= PropertyMatching.propertyMatch(nub, o, steps);
+            match &= PropertyMatching.propertyMatch(nub, propertyMatch, steps);
         }
-        if ((o = t.get("IOPropertyExistsMatch")) != null) {
+        if (existsMatch != null) {
             done[0]++;
-            match &= PropertyMatching.propertyExists(nub, o, steps);
+            match &= PropertyMatching.propertyExists(nub, existsMatch, steps);
         }
-        if (t.get("IOPathMatch") instanceof OSString path) {
+        if (pathMatch instanceof OSString path) {
             done[0]++;
             boolean ok = PropertyMatching.pathMatches(ctx, nub, path.value());
-            steps.add(KeyVerdict.of(ok, "IOPathMatch " + path.value(), ok ? "names this entry"
-                    : "this entry is " + ctx.path(nub)));
+            if (steps != null) {
+                steps.add(KeyVerdict.of(ok, "IOPathMatch " + path.value(), ok ? "names this entry"
+                        : "this entry is " + ctx.path(nub)));
+            }
             match &= ok;
         }
-        if (t.get("IORegistryEntryID") instanceof OSNumber id) {
+        if (entryId instanceof OSNumber id) {
             done[0]++;
             boolean ok = nub.registryEntryID() == id.value();
-            steps.add(KeyVerdict.of(ok, "IORegistryEntryID 0x" + Long.toHexString(id.value()),
-                    "this entry is 0x" + Long.toHexString(nub.registryEntryID())));
+            if (steps != null) {
+                steps.add(KeyVerdict.of(ok, "IORegistryEntryID 0x" + Long.toHexString(id.value()),
+                        "this entry is 0x" + Long.toHexString(nub.registryEntryID())));
+            }
             match &= ok;
         }
-        if (t.get("IOMatchedServiceCount") instanceof OSNumber count) {
+        if (serviceCount instanceof OSNumber count) {
             done[0]++;
             int n = MatchEngine.matchedClients(ctx, nub);
             boolean ok = n == (int) count.value();
-            steps.add(KeyVerdict.of(ok, "IOMatchedServiceCount " + count.value(), "it has " + n
-                    + " matched driver(s)"));
+            if (steps != null) {
+                steps.add(KeyVerdict.of(ok, "IOMatchedServiceCount " + count.value(), "it has " + n
+                        + " matched driver(s)"));
+            }
             match &= ok;
         }
-        for (String key : List.of("BSD Name", "BSD Major", "BSD Minor", "BSD Unit")) {
-            if ((o = t.get(key)) != null) {
-                done[0]++;
-                OSObject have = nub.property(key);
-                boolean ok = have != null && o.isEqualTo(have);
-                steps.add(KeyVerdict.of(ok, key + " " + o, "the entry's is " + (have == null ? "absent" : have)));
-                match &= ok;
+        if (bsd) {
+            for (String key : List.of("BSD Name", "BSD Major", "BSD Minor", "BSD Unit")) {
+                if ((o = t.get(key)) != null) {
+                    done[0]++;
+                    OSObject have = nub.property(key);
+                    boolean ok = have != null && o.isEqualTo(have);
+                    if (steps != null) {
+                        steps.add(KeyVerdict.of(ok, key + " " + o, "the entry's is "
+                                + (have == null ? "absent" : have)));
+                    }
+                    match &= ok;
+                }
             }
         }
-        if ((o = t.get("IOResourceMatch")) != null && !ctx.conformsTo(nub, "IOResources")) {
-            steps.add(PropertyMatching.resourceWait(ctx, o));
+        if (steps != null && resourceMatch != null && !ctx.conformsTo(nub, "IOResources")) {
+            steps.add(PropertyMatching.resourceWait(ctx, resourceMatch));
         }
-        if (t.get("IOKitDebug") instanceof OSNumber dbg) {
+        if (steps != null && debug instanceof OSNumber dbg) {
             steps.add(KeyVerdict.note("IOKitDebug 0x" + Long.toHexString(dbg.value()), IOKitDebug.describe(dbg.value())));
         }
         return match;
+    }
+
+    /** Per-nub facts matching asks for every candidate, kept for the last nub seen. */
+    private IORegistryEntry infoNub;
+    private boolean infoDt;
+    private FamilyMatcher infoFamily;
+
+    private void info(IORegistryEntry nub) {
+        if (infoNub != nub) {
+            infoDt = ctx.conformsTo(nub, "IOPlatformDevice") || ctx.conformsTo(nub, "IOPCIDevice");
+            infoFamily = null;
+            for (FamilyMatcher f : ctx.families()) {
+                if (f.appliesTo(nub, ctx)) {
+                    infoFamily = f;
+                    break;
+                }
+            }
+            infoNub = nub;
+        }
+    }
+
+    /** IOPlatformDevice and IOPCIDevice nubs compare names by the device-tree rules. */
+    private boolean deviceTreeNames(IORegistryEntry nub) {
+        info(nub);
+        return infoDt;
     }
 
     private static String dtNames(IORegistryEntry nub) {

@@ -46,13 +46,13 @@ final class PropertyMatching {
         for (OSDictionary d : dicts) {
             String miss = firstMismatch(nub, d);
             if (miss == null) {
-                steps.add(KeyVerdict.match("IOPropertyMatch " + d, dicts.size() > 1
+                if (steps != null) steps.add(KeyVerdict.match("IOPropertyMatch " + d, dicts.size() > 1
                         ? "one of " + dicts.size() + " alternatives; every property is equal" : "every property is equal"));
                 return true;
             }
             misses.add(miss);
         }
-        steps.add(KeyVerdict.noMatch("IOPropertyMatch " + o, dicts.isEmpty() ? "holds no dictionary"
+        if (steps != null) steps.add(KeyVerdict.noMatch("IOPropertyMatch " + o, dicts.isEmpty() ? "holds no dictionary"
                 : String.join("; ", misses)));
         return false;
     }
@@ -76,12 +76,12 @@ final class PropertyMatching {
         List<String> keys = NameMatching.names(o);
         for (String k : keys) {
             if (nub.property(k) != null) {
-                steps.add(KeyVerdict.match("IOPropertyExistsMatch " + String.join(" ", keys), "the entry has \""
+                if (steps != null) steps.add(KeyVerdict.match("IOPropertyExistsMatch " + String.join(" ", keys), "the entry has \""
                         + k + "\""));
                 return true;
             }
         }
-        steps.add(KeyVerdict.noMatch("IOPropertyExistsMatch " + String.join(" ", keys),
+        if (steps != null) steps.add(KeyVerdict.noMatch("IOPropertyExistsMatch " + String.join(" ", keys),
                 "the entry has none of these properties"));
         return false;
     }

@@ -13,9 +13,10 @@ import java.util.Map;
  * @param path       its IOService path
  * @param candidates the candidates, matched ones in start order then the rest in the order considered
  * @param winners    match category → the trace of the candidate that starts, in category order
+ * @param uncounted  rejected candidates left out of {@code candidates} by a match without explanations
  */
 public record ProviderMatch(IORegistryEntry provider, String path, List<MatchingTrace> candidates,
-                            Map<String, MatchingTrace> winners) {
+                            Map<String, MatchingTrace> winners, int uncounted) {
     public ProviderMatch {
         candidates = List.copyOf(candidates);
         winners = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(winners));

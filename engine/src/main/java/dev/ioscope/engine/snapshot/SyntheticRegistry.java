@@ -145,7 +145,8 @@ public final class SyntheticRegistry {
             case 0 -> p.put("vendor-id", OSData.wrap(new byte[] {(byte) 0x86, (byte) 0x80, 0, 0}))
                     .put("device-id", OSData.wrap(le32(rnd.nextInt(0x10000))))
                     .put("reg", OSData.wrap(bytes(20)))
-                    .put("compatible", data("pci8086," + Integer.toHexString(rnd.nextInt(0x10000)) + "\0pciclass,0c0330\0"))
+                    .put("compatible", data("pci8086," + Integer.toHexString(rnd.nextInt(0x10000))
+                            + "\0pciclass,0c0330\0"))
                     .put("IOPCIExpressLinkStatus", OSNumber.of32(0x1043))
                     .put("IOInterruptSpecifiers", OSArray.of(OSData.wrap(bytes(8))));
             case 1 -> p.put("locationID", OSNumber.of32(0x80000000L | rnd.nextInt(1 << 24)))

@@ -8,6 +8,7 @@ import dev.ioscope.engine.snapshot.devicetree.AppleDeviceTreeWriter.Property;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -56,7 +57,7 @@ final class FuzzCorpus {
             }
             out.add(new Seed("DeviceTree.fuzz.adt", AppleDeviceTreeWriter.toBytes(appleTree())));
             addWrittenSeeds(out);
-            out.add(new Seed("features.dts", resource("/devicetree/features.dts")));
+            out.add(new Seed("features.dts", featuresInlined()));
             out.add(new Seed("features.dtb", resource("/devicetree/features.dtb")));
             seeds = List.copyOf(out);
         }
@@ -111,6 +112,22 @@ final class FuzzCorpus {
         byte[] out = Arrays.copyOf(d, end);
         ByteBuffer.wrap(out).putInt(4, end);
         return out;
+    }
+
+    /**
+     * features.dts with its two includes pasted in: fuzzed readers get no include resolver, and the includes
+     * come early, so without this the mutations after them would never be parsed.
+     */
+    private static byte[] featuresInlined() {
+        String leds = new String(resource("/devicetree/inc/leds.dtsi"), StandardCharsets.ISO_8859_1);
+        String soc = new String(resource("/devicetree/inc/soc.dtsi"), StandardCharsets.ISO_8859_1)
+                .replace("/include/ \"leds.dtsi\"", leds);
+        String top = new String(resource("/devicetree/features.dts"), StandardCharsets.ISO_8859_1)
+                .replace("#include \"inc/soc.dtsi\"", soc);
+        if (top.contains("#include \"") || top.contains("/include/ \"")) {
+            throw new IllegalStateException("features.dts still includes something");
+        }
+        return top.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static byte[] resource(String name) {

@@ -12,7 +12,8 @@ import java.util.Random;
 final class Mutator {
     private static final byte[] INTERESTING_BYTES = {0, 1, -1, 0x7f, (byte) 0x80, '{', '}', '<', '>', '"', '/', '&',
         '(', '\n', ';', '[', '\\'};
-    private static final int[] INTERESTING_INTS = {0, 1, -1, 0x7fffffff, 0x80000000, 0xffff, 0x10000, 0xd00dfeed};
+    private static final int[] INTERESTING_INTS = {0, 1, -1, 0x7fffffff, 0x80000000, 0xffff, 0x10000, 0xd00dfeed,
+        16, 17, 40, 4096};
     private static final int MAX_SIZE = 2 * FuzzCorpus.WINDOW;
 
     private final Random random;
@@ -91,8 +92,11 @@ final class Mutator {
                 System.arraycopy(other, from, out, pos, other.length - from);
                 return out;
             }
-            case 6 -> { // boundary integer, either byte order
+            case 6 -> { // boundary integer, either byte order; often in a header word, where sizes and offsets live
                 byte[] out = b.clone();
+                if (random.nextInt(3) == 0) {
+                    pos = Math.min(out.length - 1, 4 * random.nextInt(16));
+                }
                 int v = INTERESTING_INTS[random.nextInt(INTERESTING_INTS.length)];
                 boolean big = random.nextBoolean();
                 for (int i = 0; i < 4 && pos + i < out.length; i++) {

@@ -87,7 +87,8 @@ public final class BinaryPlistReader {
             throw error(trailer, "object reference size " + refSize + " is not 1..8 bytes");
         }
         if (numObjects < 1 || numObjects > limits.maxCount()) {
-            throw error(trailer, "object count " + Long.toUnsignedString(numObjects) + " is not 1.." + limits.maxCount());
+            throw error(trailer, "object count " + Long.toUnsignedString(numObjects) + " is not 1.."
+                    + limits.maxCount());
         }
         if (topObject < 0 || topObject >= numObjects) {
             throw error(trailer, "top object " + Long.toUnsignedString(topObject) + " is not below the object count "

@@ -27,6 +27,8 @@ import java.util.Map;
  * names its parents and its children), so nothing walks the graph eagerly. {@link #decode(long, String)} turns
  * Foundation's own classes (NSString, NSData, NSDate, NSArray, NSSet, NSDictionary and their mutable kinds)
  * into plain {@link PlistValue}s, and leaves any other class's instance as a {@link PUid} for the caller.
+ * A {@code $null} member of a collection decodes as the string {@code "$null"}: Foundation collections
+ * cannot hold nil, and an archive cannot hold that string as anything but the null marker.
  */
 public final class NSKeyedArchive {
     public static final String ARCHIVER = "NSKeyedArchiver";

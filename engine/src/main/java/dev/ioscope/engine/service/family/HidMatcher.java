@@ -53,10 +53,10 @@ public final class HidMatcher implements FamilyMatcher {
         if (ctx.conformsTo(nub, "IOHIDInterface") && !ctx.conformsTo(nub, "IOHIDDevice")) {
             owner = ctx.provider(nub);
             if (owner == null) {
-                out.add(KeyVerdict.noMatch("IOHIDInterface", "has no provider to ask"));
+                if (out != null) out.add(KeyVerdict.noMatch("IOHIDInterface", "has no provider to ask"));
                 return new Result(false, score);
             }
-            out.add(KeyVerdict.note("IOHIDInterface", "asks its provider " + owner.name() + " <"
+            if (out != null) out.add(KeyVerdict.note("IOHIDInterface", "asks its provider " + owner.name() + " <"
                     + owner.className() + ">"));
         }
         int[] s = new int[9];  // pUP, pU, use, trans1, trans2, ven1, ven2, ven3, boot
@@ -92,7 +92,7 @@ public final class HidMatcher implements FamilyMatcher {
             sc += s[0] + s[1];
         }
         if (sc != score) {
-            out.add(KeyVerdict.note("HID score", "IOHIDFamily raises the probe score from " + score + " to " + sc));
+            if (out != null) out.add(KeyVerdict.note("HID score", "IOHIDFamily raises the probe score from " + score + " to " + sc));
         }
         return new Result(true, sc);
     }
@@ -109,7 +109,7 @@ public final class HidMatcher implements FamilyMatcher {
         if (ok) {
             s[slot] += inc;
         }
-        out.add(KeyVerdict.of(ok, key + " " + want, "the HID device's is " + (have == null ? "absent" : have)));
+        if (out != null) out.add(KeyVerdict.of(ok, key + " " + want, "the HID device's is " + (have == null ? "absent" : have)));
         return ok;
     }
 
@@ -118,7 +118,7 @@ public final class HidMatcher implements FamilyMatcher {
             return true;
         }
         boolean ok = owner.property(key) != null;
-        out.add(KeyVerdict.of(ok, key, ok ? "the HID device has it" : "the HID device does not have it"));
+        if (out != null) out.add(KeyVerdict.of(ok, key, ok ? "the HID device has it" : "the HID device does not have it"));
         return ok;
     }
 
@@ -129,7 +129,7 @@ public final class HidMatcher implements FamilyMatcher {
             return true;
         }
         boolean matches = true;
-        List<KeyVerdict> tried = new java.util.ArrayList<>();
+        List<KeyVerdict> tried = null;
         for (OSObject o : pairs.items()) {
             if (!(o instanceof OSDictionary pair)) {
                 continue;
@@ -139,9 +139,11 @@ public final class HidMatcher implements FamilyMatcher {
                 break;
             }
         }
-        String have = owner.property("DeviceUsagePairs") == null ? "absent"
-                : usagePairs(owner.property("DeviceUsagePairs"));
-        out.add(KeyVerdict.of(matches, "DeviceUsagePairs " + usagePairs(pairs), "the HID device's are " + have));
+        if (out != null) {
+            String have = owner.property("DeviceUsagePairs") == null ? "absent"
+                    : usagePairs(owner.property("DeviceUsagePairs"));
+            out.add(KeyVerdict.of(matches, "DeviceUsagePairs " + usagePairs(pairs), "the HID device's are " + have));
+        }
         return matches;
     }
 
@@ -156,7 +158,7 @@ public final class HidMatcher implements FamilyMatcher {
         OSNumber page = matching.get("DeviceUsagePage") instanceof OSNumber n ? n : null;
         if (!(owner.property("DeviceUsagePairs") instanceof OSArray functions)) {
             if (report || usage != null || page != null) {
-                out.add(KeyVerdict.noMatch(label, "the HID device publishes no DeviceUsagePairs"));
+                if (out != null) out.add(KeyVerdict.noMatch(label, "the HID device publishes no DeviceUsagePairs"));
             }
             return false;
         }
@@ -182,7 +184,7 @@ public final class HidMatcher implements FamilyMatcher {
                 break;
             }
             if (report) {
-                out.add(KeyVerdict.of(matches, "DeviceUsagePage " + page + " DeviceUsage " + usage,
+                if (out != null) out.add(KeyVerdict.of(matches, "DeviceUsagePage " + page + " DeviceUsage " + usage,
                         "the HID device's pairs are " + usagePairs(functions)));
             }
         }
@@ -224,7 +226,7 @@ public final class HidMatcher implements FamilyMatcher {
             ok = false;
         }
         s[6] += add;
-        out.add(KeyVerdict.of(ok, "ProductID" + (array != null ? "Array" : "") + (mask != null ? "/Mask" : ""),
+        if (out != null) out.add(KeyVerdict.of(ok, "ProductID" + (array != null ? "Array" : "") + (mask != null ? "/Mask" : ""),
                 "the HID device's ProductID is " + (have == null ? "absent" : have)));
         return ok;
     }

@@ -63,42 +63,54 @@ public final class PciMatcher implements FamilyMatcher {
             }
             // pciMatchNub casts without checking; a non-string would crash the kernel, we just refuse it.
             if (!(prop instanceof OSString s)) {
-                out.add(KeyVerdict.noMatch(k.name, "is an " + prop.typeName() + ", not a string"));
+                if (out != null) out.add(KeyVerdict.noMatch(k.name, "is an " + prop.typeName() + ", not a string"));
                 match = false;
                 continue;
             }
             boolean ok = false;
-            StringBuilder seen = new StringBuilder();
+            StringBuilder seen = out == null ? null : new StringBuilder();
+            long[] parsed = parsed(s.value(), k.defaultMask);
             for (int reg : k.registers) {
                 OptionalLong value = register(nub, reg);
-                if (seen.length() > 0) {
-                    seen.append(", ");
+                if (seen != null) {
+                    if (seen.length() > 0) {
+                        seen.append(", ");
+                    }
+                    seen.append(registerName(reg)).append(' ')
+                            .append(value.isPresent() ? hex(value.getAsLong()) : "unknown (no ID properties)");
                 }
-                seen.append(registerName(reg)).append(' ')
-                        .append(value.isPresent() ? hex(value.getAsLong()) : "unknown (no ID properties)");
-                if (value.isPresent() && matchKeys(s.value(), k.defaultMask, value.getAsLong())) {
+                if (value.isPresent() && matches(parsed, value.getAsLong())) {
                     ok = true;
                     break;
                 }
             }
-            out.add(KeyVerdict.of(ok, k.name + " " + abbreviate(s.value()), "this device's " + seen));
+            if (out != null) {
+                out.add(KeyVerdict.of(ok, k.name + " " + abbreviate(s.value()), "this device's " + seen));
+            }
             match &= ok;
         }
         return new Result(match, score);
     }
 
-    /**
-     * IOPCIBridge::matchKeys: strtoul-style hex values separated by spaces, each with an optional
-     * {@code &mask}; stops at the first value that matches, or at text that is not a number.
-     */
-    public static boolean matchKeys(String keys, long defaultMask, long reg) {
+    /** Parsed value lists, memoised: a catalogue holds few distinct strings and matching reads them often. */
+    private final java.util.Map<String, long[]> cacheFullMask = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, long[]> cacheClassMask = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The list as (value, mask) pairs, in order, as matchKeys reads it. */
+    long[] parsed(String keys, long defaultMask) {
+        var cache = defaultMask == 0xffffffffL ? cacheFullMask : cacheClassMask;
+        return cache.computeIfAbsent(keys, k -> parse(k, defaultMask));
+    }
+
+    static long[] parse(String keys, long defaultMask) {
+        java.util.List<Long> out = new java.util.ArrayList<>();
         int i = 0;
         int n = keys.length();
         while (true) {
             int[] pos = {i};
             Long value = strtoul(keys, pos);
             if (value == null) {
-                return false;
+                break;
             }
             i = pos[0];
             while (i < n && keys.charAt(i) == ' ') {
@@ -108,13 +120,37 @@ public final class PciMatcher implements FamilyMatcher {
             if (i < n && keys.charAt(i) == '&') {
                 pos[0] = i + 1;
                 Long m = strtoul(keys, pos);
-                mask = m == null ? 0 : m;   // strtoul of junk gives 0, as in C
+                mask = m == null ? 0 : m;
                 i = pos[0];
             }
-            if ((value & mask) == (reg & mask)) {
+            out.add(value);
+            out.add(mask);
+            if (out.size() > 2 * 4096) {
+                break;   // bound a hostile list
+            }
+        }
+        long[] a = new long[out.size()];
+        for (int j = 0; j < a.length; j++) {
+            a[j] = out.get(j);
+        }
+        return a;
+    }
+
+    private static boolean matches(long[] pairs, long reg) {
+        for (int j = 0; j < pairs.length; j += 2) {
+            if ((pairs[j] & pairs[j + 1]) == (reg & pairs[j + 1])) {
                 return true;
             }
         }
+        return false;
+    }
+
+    /**
+     * IOPCIBridge::matchKeys: strtoul-style hex values separated by spaces, each with an optional
+     * {@code &mask}; stops at the first value that matches, or at text that is not a number.
+     */
+    public static boolean matchKeys(String keys, long defaultMask, long reg) {
+        return matches(parse(keys, defaultMask), reg);
     }
 
     /** strtoul(s, &end, 16) for 32-bit unsigned long: skips white space, accepts 0x; null if no digits. */

@@ -37,7 +37,7 @@ public final class ResourcesMatcher implements FamilyMatcher {
         OSObject prop = table.get(IO_RESOURCE_MATCH);
         if (prop instanceof OSString s) {
             boolean ok = nub.property(s.value()) != null;
-            out.add(KeyVerdict.of(ok, IO_RESOURCE_MATCH + " " + s.value(),
+            if (out != null) out.add(KeyVerdict.of(ok, IO_RESOURCE_MATCH + " " + s.value(),
                     ok ? "IOResources publishes " + s.value() : "IOResources does not publish " + s.value()));
             return new Result(ok, score);
         }
@@ -48,7 +48,7 @@ public final class ResourcesMatcher implements FamilyMatcher {
                     break;
                 }
                 boolean has = nub.property(s.value()) != null;
-                out.add(KeyVerdict.of(has, IO_RESOURCE_MATCH + " " + s.value(),
+                if (out != null) out.add(KeyVerdict.of(has, IO_RESOURCE_MATCH + " " + s.value(),
                         has ? "IOResources publishes " + s.value() : "IOResources does not publish " + s.value()));
                 ok &= has;
                 if (!ok) {
@@ -58,14 +58,14 @@ public final class ResourcesMatcher implements FamilyMatcher {
             return new Result(ok, score);
         }
         if (prop != null) {
-            out.add(KeyVerdict.note(IO_RESOURCE_MATCH, "is an " + prop.typeName()
+            if (out != null) out.add(KeyVerdict.note(IO_RESOURCE_MATCH, "is an " + prop.typeName()
                     + (prop instanceof OSArray ? " (XML <array>)" : "")
                     + ", neither a string nor a set: IOResources ignores it"));
         }
         OSObject matched = table.get(IO_RESOURCE_MATCHED);
         if (matched instanceof OSString s) {
             boolean ok = nub.properties().containsKey(s.value());
-            out.add(KeyVerdict.of(ok, IO_RESOURCE_MATCHED + " " + s.value(),
+            if (out != null) out.add(KeyVerdict.of(ok, IO_RESOURCE_MATCHED + " " + s.value(),
                     ok ? "IOResources has the key" : "IOResources has no such key"));
             return new Result(ok, score);
         }

@@ -73,16 +73,21 @@ public final class UsbMatcher implements FamilyMatcher {
                                      List<KeyVerdict> out) {
         boolean iface = isInterface(nub, ctx);
         boolean hasRange = table.containsKey("bcdDeviceLow") || table.containsKey("bcdDeviceHigh");
+        boolean hasArray = table.containsKey("idProductArray");
         List<String> tuple = null;
         for (List<String> t : iface ? INTERFACE_TUPLES : DEVICE_TUPLES) {
-            if (t.stream().allMatch(k -> table.containsKey(k) || ("bcdDevice".equals(k) && hasRange)
-                    || ("idProduct".equals(k) && table.containsKey("idProductArray")))) {
+            boolean all = true;
+            for (int i = 0; i < t.size() && all; i++) {
+                String k = t.get(i);
+                all = table.containsKey(k) || ("bcdDevice".equals(k) && hasRange) || ("idProduct".equals(k) && hasArray);
+            }
+            if (all) {
                 tuple = t;
                 break;
             }
         }
         if (tuple == null) {
-            out.add(KeyVerdict.noMatch(iface ? "USB interface keys" : "USB device keys",
+            if (out != null) out.add(KeyVerdict.noMatch(iface ? "USB interface keys" : "USB device keys",
                     "the personality names no complete USB Common Class tuple (e.g. "
                             + String.join("+", (iface ? INTERFACE_TUPLES : DEVICE_TUPLES).get(1)) + ")"));
             return new Result(false, score);
@@ -101,8 +106,10 @@ public final class UsbMatcher implements FamilyMatcher {
                 matched++;
             }
         }
-        out.add(KeyVerdict.note("USB score", "tuple " + String.join("+", tuple) + "; " + matched
-                + " USB key(s) matched, +" + matched * SCORE_PER_KEY));
+        if (out != null) {
+            out.add(KeyVerdict.note("USB score", "tuple " + String.join("+", tuple) + "; " + matched
+                    + " USB key(s) matched, +" + matched * SCORE_PER_KEY));
+        }
         return new Result(match, match ? score + matched * SCORE_PER_KEY : score);
     }
 
@@ -113,7 +120,7 @@ public final class UsbMatcher implements FamilyMatcher {
             long lo = num(table.get("bcdDeviceLow"), 0);
             long hi = num(table.get("bcdDeviceHigh"), 0xffff);
             boolean ok = have instanceof OSNumber n && n.value() >= lo && n.value() <= hi;
-            out.add(KeyVerdict.of(ok, "bcdDevice " + String.format("0x%04x-0x%04x", lo, hi), "the device's is "
+            if (out != null) out.add(KeyVerdict.of(ok, "bcdDevice " + String.format("0x%04x-0x%04x", lo, hi), "the device's is "
                     + haveText));
             return ok;
         }
@@ -124,7 +131,7 @@ public final class UsbMatcher implements FamilyMatcher {
                     ok |= o.isEqualTo(have);
                 }
             }
-            out.add(KeyVerdict.of(ok, "idProductArray", "the device's idProduct is " + haveText));
+            if (out != null) out.add(KeyVerdict.of(ok, "idProductArray", "the device's idProduct is " + haveText));
             return ok;
         }
         OSObject want = table.get(key);
@@ -137,7 +144,7 @@ public final class UsbMatcher implements FamilyMatcher {
         } else {
             ok = have != null && want.isEqualTo(have);
         }
-        out.add(KeyVerdict.of(ok, key + " " + want, "the nub's is " + haveText));
+        if (out != null) out.add(KeyVerdict.of(ok, key + " " + want, "the nub's is " + haveText));
         return ok;
     }
 

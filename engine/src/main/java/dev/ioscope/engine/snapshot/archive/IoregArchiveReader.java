@@ -79,7 +79,7 @@ public final class IoregArchiveReader implements SnapshotReader {
                     + "dataStoreVersion " + version + " is not supported (IOScope reads version "
                     + RexKeys.SUPPORTED_VERSION + ", the layout of IORegistryExplorer 2.x/3.x files)");
         }
-        OSDictionary info = storeInfo(store, version);
+        OSDictionary info = storeInfo(store, version, limits);
         List<String> planes = new ArrayList<>();
         for (PlistValue p : store.array(RexKeys.REGISTRY_PLANES).items()) {
             if (!(p instanceof PString s) || s.value().isEmpty() || s.value().indexOf(':') >= 0
@@ -96,33 +96,48 @@ public final class IoregArchiveReader implements SnapshotReader {
     }
 
     /** The RexDataStore's own fields, in the order IORegistryExplorer's inspector lists them. */
-    private static OSDictionary storeInfo(ArchivedObject store, long version) throws SnapshotException {
-        OSDictionary.Builder b = OSDictionary.builder(6);
-        putString(b, RexKeys.ARCH_NAME, store.string(RexKeys.ARCH_NAME));
+    private OSDictionary storeInfo(ArchivedObject store, long version, ParseLimits limits) throws SnapshotException {
+        Long byteOrder = null;
         if (store.has(RexKeys.BYTE_ORDER)) {
-            PlistValue bo = store.decoded(RexKeys.BYTE_ORDER);
-            if (!(bo instanceof PlistValue.PInt i)) {
+            if (!(store.decoded(RexKeys.BYTE_ORDER) instanceof PlistValue.PInt i)) {
                 throw new SnapshotException(store.archive().file(), store.where(RexKeys.BYTE_ORDER),
                         "expected an integer");
             }
-            b.put(RexKeys.BYTE_ORDER, OSNumber.of64(i.value()));
+            byteOrder = i.value();
         }
-        b.put(RexKeys.DATA_STORE_VERSION, OSNumber.of64(version));
-        putString(b, RexKeys.HOST_NAME, store.string(RexKeys.HOST_NAME));
-        if (store.has(RexKeys.IS_UP_TO_DATE)) {
-            b.put(RexKeys.IS_UP_TO_DATE, OSBoolean.of(store.bool(RexKeys.IS_UP_TO_DATE)));
+        if (store.has(RexKeys.IOSCOPE_EXTRAS)) {
+            OSDictionary extras = (OSDictionary) TypedValues.untag(properties.decode(
+                    store.data(RexKeys.IOSCOPE_EXTRAS).toByteArray(), store.archive().file(), limits));
+            if (extras.get(RexKeys.X_INFO) instanceof OSDictionary info) {
+                return info;
+            }
         }
-        PDate last = store.date(RexKeys.LAST_UPDATE_DATE);
-        if (last != null) {
-            b.put(RexKeys.LAST_UPDATE_DATE, ArchiveDates.toInfo(last));
-        }
-        return b.build();
+        return storeInfo(store.string(RexKeys.ARCH_NAME), byteOrder, version, store.string(RexKeys.HOST_NAME),
+                store.has(RexKeys.IS_UP_TO_DATE) ? store.bool(RexKeys.IS_UP_TO_DATE) : null,
+                store.date(RexKeys.LAST_UPDATE_DATE));
     }
 
-    private static void putString(OSDictionary.Builder b, String key, String value) {
-        if (value != null) {
-            b.put(key, OSString.of(value));
+    /** Snapshot.info from the store's keys (null: the key is absent). The writer derives it the same way. */
+    static OSDictionary storeInfo(String archName, Long byteOrder, long version, String hostName, Boolean upToDate,
+                                  PDate lastUpdate) {
+        OSDictionary.Builder b = OSDictionary.builder(6);
+        if (archName != null) {
+            b.put(RexKeys.ARCH_NAME, OSString.of(archName));
         }
+        if (byteOrder != null) {
+            b.put(RexKeys.BYTE_ORDER, OSNumber.of64(byteOrder));
+        }
+        b.put(RexKeys.DATA_STORE_VERSION, OSNumber.of64(version));
+        if (hostName != null) {
+            b.put(RexKeys.HOST_NAME, OSString.of(hostName));
+        }
+        if (upToDate != null) {
+            b.put(RexKeys.IS_UP_TO_DATE, OSBoolean.of(upToDate));
+        }
+        if (lastUpdate != null) {
+            b.put(RexKeys.LAST_UPDATE_DATE, ArchiveDates.toInfo(lastUpdate));
+        }
+        return b.build();
     }
 
     private static int indexOf(byte[] hay, byte[] needle) {

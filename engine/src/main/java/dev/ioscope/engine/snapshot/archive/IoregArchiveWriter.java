@@ -10,6 +10,7 @@ import dev.ioscope.engine.os.plist.BinaryPlistWriter;
 import dev.ioscope.engine.os.plist.NSKeyedArchiveBuilder;
 import dev.ioscope.engine.os.plist.PlistValue;
 import dev.ioscope.engine.os.plist.PlistValue.PBool;
+import dev.ioscope.engine.os.plist.PlistValue.PData;
 import dev.ioscope.engine.os.plist.PlistValue.PDate;
 import dev.ioscope.engine.os.plist.PlistValue.PInt;
 import dev.ioscope.engine.os.plist.PlistValue.PUid;
@@ -68,17 +69,21 @@ public final class IoregArchiveWriter implements SnapshotWriter {
         OSDictionary info = snapshot.info();
         NSKeyedArchiveBuilder a = new NSKeyedArchiveBuilder();
         PUid store = a.reserve();
-        Map<String, PlistValue> s = new LinkedHashMap<>();
-        s.put(RexKeys.HOST_NAME, a.string(string(info, RexKeys.HOST_NAME,
-                snapshot.source() == null ? "IOScope" : snapshot.source())));
-        s.put(RexKeys.ARCH_NAME, a.string(string(info, RexKeys.ARCH_NAME, "i386")));
-        // byteOrder is an NSNumber object in Apple's files (NS_LittleEndian = 1), unlike the inline version
-        PUid byteOrder = a.reserve();
-        s.put(RexKeys.BYTE_ORDER, byteOrder);
+        String hostName = string(info, RexKeys.HOST_NAME, snapshot.source() == null ? "IOScope" : snapshot.source());
+        String archName = string(info, RexKeys.ARCH_NAME, "i386");
+        // NS_LittleEndian = 1; an NSNumber object in Apple's files, unlike the inline dataStoreVersion
+        long byteOrder = info.get(RexKeys.BYTE_ORDER) instanceof OSNumber n ? n.signedValue() : 1;
+        boolean upToDate = !(info.get(RexKeys.IS_UP_TO_DATE) instanceof OSBoolean b) || b.value();
         PDate lastUpdate = date(info, RexKeys.LAST_UPDATE_DATE);
         if (lastUpdate == null) {
-            lastUpdate = new PDate((Instant.now().toEpochMilli() / 1000.0) - PDate.EPOCH_2001_UNIX);
+            lastUpdate = new PDate(Instant.now().toEpochMilli() / 1000.0 - PDate.EPOCH_2001_UNIX);
         }
+        Map<String, PlistValue> s = new LinkedHashMap<>();
+        s.put(RexKeys.HOST_NAME, a.string(hostName));
+        s.put(RexKeys.ARCH_NAME, a.string(archName));
+        PUid byteOrderRef = a.reserve();
+        a.set(byteOrderRef, PInt.of(byteOrder));
+        s.put(RexKeys.BYTE_ORDER, byteOrderRef);
         Map<IORegistryEntry, PUid> uids = new HashMap<>();
         List<PUid> entryRefs = new ArrayList<>();
         for (IORegistryEntry e : registry.entries()) {
@@ -95,17 +100,15 @@ public final class IoregArchiveWriter implements SnapshotWriter {
         s.put(RexKeys.REGISTRY_PLANES, a.stringArray(planes, NSKeyedArchiveBuilder.NSMUTABLEARRAY));
         s.put(RexKeys.LAST_UPDATE_DATE, a.date(lastUpdate));
         s.put(RexKeys.DATA_STORE_VERSION, PInt.of(RexKeys.SUPPORTED_VERSION));
-        s.put(RexKeys.IS_UP_TO_DATE, PBool.of(!(info.get(RexKeys.IS_UP_TO_DATE) instanceof OSBoolean b)
-                || b.value()));
-        replaceByteOrder(a, byteOrder, info);
+        s.put(RexKeys.IS_UP_TO_DATE, PBool.of(upToDate));
+        OSDictionary derived = IoregArchiveReader.storeInfo(archName, byteOrder, RexKeys.SUPPORTED_VERSION,
+                hostName, upToDate, lastUpdate);
+        if (!derived.equals(info)) {
+            s.put(RexKeys.IOSCOPE_EXTRAS, PData.wrap(properties.encode(
+                    (OSDictionary) TypedValues.tag(OSDictionary.of(RexKeys.X_INFO, info)))));
+        }
         a.define(store, RexKeys.DATA_STORE_CLASSES, s);
         return a.archive(store);
-    }
-
-    /** The reserved byteOrder slot becomes a plain integer object, as NSNumber archives. */
-    private static void replaceByteOrder(NSKeyedArchiveBuilder a, PUid slot, OSDictionary info) {
-        long order = info.get(RexKeys.BYTE_ORDER) instanceof OSNumber n ? n.signedValue() : 1;
-        a.set(slot, PInt.of(order));
     }
 
     static String string(OSDictionary d, String key, String fallback) {

@@ -1,8 +1,11 @@
 package dev.ioscope.engine.snapshot.archive;
 
+import dev.ioscope.engine.os.OSArray;
 import dev.ioscope.engine.os.OSBoolean;
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSNumber;
+import dev.ioscope.engine.os.OSObject;
+import dev.ioscope.engine.os.OSString;
 import dev.ioscope.engine.os.plist.NSKeyedArchiveBuilder;
 import dev.ioscope.engine.os.plist.PlistValue;
 import dev.ioscope.engine.os.plist.PlistValue.PBool;
@@ -65,43 +68,100 @@ final class RexEntryEncoder {
 
     void encode(IORegistryEntry e) {
         OSDictionary info = e.snapshotInfo();
+        OSDictionary.Builder extras = OSDictionary.builder(4);
         EntryState st = e.state();
         List<IORegistryPlane> planes = registry.planes();
+        long tag = tags.get(e);
+        if (e.registryEntryID() != IORegistry.ROOT_ID + tag - 1) {
+            extras.put(RexKeys.X_REGISTRY_ENTRY_ID, OSNumber.of64(e.registryEntryID()));
+        }
         Map<String, PlistValue> f = new LinkedHashMap<>();
         f.put(RexKeys.LOCATION, a.string(e.location()));
         f.put(RexKeys.IS_MATCHED, PBool.of(st.matched()));
-        f.put(RexKeys.ENTRY_TAG, PInt.of(tags.get(e)));
+        f.put(RexKeys.ENTRY_TAG, PInt.of(tag));
         Map<String, PUid> locations = new LinkedHashMap<>();
         Map<String, PUid> names = new LinkedHashMap<>();
+        List<OSObject> ownDefaultNames = new ArrayList<>();
+        List<OSObject> ownDefaultLocations = new ArrayList<>();
         for (IORegistryPlane p : planes) {
             names.put(p.name(), a.string(e.name(p)));
             String loc = e.location(p);
             if (loc != null) {
                 locations.put(p.name(), a.string(loc));
             }
+            // a plane name equal to the default name reads back as "no plane name": say it in the extras
+            if (e.name().equals(e.ownName(p))) {
+                ownDefaultNames.add(OSString.of(p.name()));
+            }
+            if (e.ownLocation(p) != null && e.ownLocation(p).equals(e.location())) {
+                ownDefaultLocations.add(OSString.of(p.name()));
+            }
         }
         f.put(RexKeys.LOCATIONS_IN_PLANES, a.dictionary(locations, NSKeyedArchiveBuilder.NSMUTABLEDICTIONARY));
         f.put(RexKeys.IS_ACTIVE, PBool.of(st.active()));
-        f.put(RexKeys.IS_NEW, PBool.of(flag(info, RexKeys.IS_NEW)));
+        boolean isNew = flag(info, RexKeys.IS_NEW);
+        f.put(RexKeys.IS_NEW, PBool.of(isNew));
         PDate discovered = IoregArchiveWriter.date(info, RexKeys.DATE_DISCOVERED);
-        f.put(RexKeys.DATE_DISCOVERED, a.date(discovered == null ? defaultDate : discovered));
+        if (discovered == null) {
+            discovered = defaultDate;
+        }
+        f.put(RexKeys.DATE_DISCOVERED, a.date(discovered));
         f.put(RexKeys.NAME, a.string(e.name()));
-        f.put(RexKeys.TERMINATION_ACKNOWLEDGED, PBool.of(flag(info, RexKeys.TERMINATION_ACKNOWLEDGED)));
+        boolean acknowledged = flag(info, RexKeys.TERMINATION_ACKNOWLEDGED);
+        f.put(RexKeys.TERMINATION_ACKNOWLEDGED, PBool.of(acknowledged));
         f.put(RexKeys.PARENTS_IN_PLANES, links(e, planes, true, List.of()));
-        f.put(RexKeys.BUNDLE_ID, a.string(IoregArchiveWriter.string(info, RexKeys.BUNDLE_ID, null)));
+        String bundle = IoregArchiveWriter.string(info, RexKeys.BUNDLE_ID, null);
+        f.put(RexKeys.BUNDLE_ID, a.string(bundle));
         f.put(RexKeys.KERNEL_RETAIN_COUNT, PInt.of(st.retainCount()));
         f.put(RexKeys.CONFORMS_TO_IOSERVICE, PBool.of(st.service()));
         f.put(RexKeys.NAMES_IN_PLANES, a.dictionary(names, NSKeyedArchiveBuilder.NSMUTABLEDICTIONARY));
         f.put(RexKeys.IS_REGISTRY_ROOT, PBool.of(e == registry.root()));
-        f.put(RexKeys.PROPERTIES, PData.wrap(properties.encode(e.properties())));
-        f.put(RexKeys.CHILDREN_IN_PLANES, links(e, planes, false,
-                IoregArchiveWriter.strings(info.get(RexKeys.EMPTY_CHILDREN_PLANES))));
-        f.put(RexKeys.DATE_TERMINATED, a.date(IoregArchiveWriter.date(info, RexKeys.DATE_TERMINATED)));
+        OSDictionary props = e.properties();
+        if (TypedValues.needsTags(props)) {
+            extras.put(RexKeys.X_TYPED_PROPERTIES, props);
+            props = (OSDictionary) TypedValues.flatten(props);
+        }
+        f.put(RexKeys.PROPERTIES, PData.wrap(properties.encode(props)));
+        List<String> keepEmpty = new ArrayList<>();
+        for (String p : IoregArchiveWriter.strings(info.get(RexKeys.EMPTY_CHILDREN_PLANES))) {
+            if (registry.findPlane(p).map(pl -> e.children(pl).isEmpty()).orElse(false)) {
+                keepEmpty.add(p);
+            }
+        }
+        f.put(RexKeys.CHILDREN_IN_PLANES, links(e, planes, false, keepEmpty));
+        PDate terminated = IoregArchiveWriter.date(info, RexKeys.DATE_TERMINATED);
+        f.put(RexKeys.DATE_TERMINATED, a.date(terminated));
         f.put(RexKeys.BUSY_COUNT, PInt.of(st.busyState()));
         f.put(RexKeys.IS_REGISTERED, PBool.of(st.registered()));
-        List<String> chain = e.inheritance().isEmpty() ? registry.classes().chain(e.className()) : e.inheritance();
+        List<String> chain = e.inheritance();
+        if (chain.isEmpty()) {
+            // IORegistryExplorer needs a chain: the catalogue's; the extras say the snapshot had none
+            chain = registry.classes().chain(e.className());
+            extras.put(RexKeys.X_NO_INHERITANCE, OSBoolean.TRUE);
+        }
         f.put(RexKeys.INHERITANCE, a.stringArray(chain, NSKeyedArchiveBuilder.NSARRAY));
-        f.put(RexKeys.DATE_LAST_UPDATED, a.date(IoregArchiveWriter.date(info, RexKeys.DATE_LAST_UPDATED)));
+        PDate lastUpdated = IoregArchiveWriter.date(info, RexKeys.DATE_LAST_UPDATED);
+        f.put(RexKeys.DATE_LAST_UPDATED, a.date(lastUpdated));
+
+        if (st.busyTimeMs() != -1) {
+            extras.put(RexKeys.X_BUSY_TIME_MS, OSNumber.of64(st.busyTimeMs()));
+        }
+        if (!ownDefaultNames.isEmpty()) {
+            extras.put(RexKeys.X_OWN_NAME_PLANES, OSArray.of(ownDefaultNames));
+        }
+        if (!ownDefaultLocations.isEmpty()) {
+            extras.put(RexKeys.X_OWN_LOCATION_PLANES, OSArray.of(ownDefaultLocations));
+        }
+        OSDictionary derived = new RexEntryInfo(tag, bundle, isNew, discovered, lastUpdated, terminated, acknowledged,
+                st.service(), chain, keepEmpty).toInfo();
+        if (!derived.equals(info)) {
+            extras.put(RexKeys.X_SNAPSHOT_INFO, info);
+        }
+        if (extras.size() > 0) {
+            // tagged as a whole: foreign snapshotInfo may hold symbols and unserializable values too
+            OSDictionary tagged = (OSDictionary) TypedValues.tag(extras.build());
+            f.put(RexKeys.IOSCOPE_EXTRAS, PData.wrap(properties.encode(tagged)));
+        }
         a.define(uids.get(e), RexKeys.ENTRY_CLASSES, f);
     }
 

@@ -53,6 +53,23 @@ final class RexKeys {
      */
     static final String EMPTY_CHILDREN_PLANES = "emptyChildrenInPlanes";
 
+    /**
+     * IOScope's own key on RexDataStore and RexRegistryEntry, present only when needed: the bytes of an XML plist
+     * holding what Apple's keys cannot say for a registry that did not come from IORegistryExplorer (an entry ID
+     * that does not follow the entryTag rule, busy time, snapshot info from other formats, exact property types).
+     * NSKeyedUnarchiver ignores keys a class does not ask for, so IORegistryExplorer is not disturbed by it.
+     */
+    static final String IOSCOPE_EXTRAS = "ioscopeExtras";
+    static final String X_REGISTRY_ENTRY_ID = "registryEntryID";
+    static final String X_NO_INHERITANCE = "inheritanceUnknown";
+    static final String X_BUSY_TIME_MS = "busyTimeMs";
+    static final String X_SNAPSHOT_INFO = "snapshotInfo";
+    static final String X_TYPED_PROPERTIES = "typedProperties";
+    static final String X_OWN_NAME_PLANES = "planesNamingDefault";
+    static final String X_OWN_LOCATION_PLANES = "planesLocatingDefault";
+    /** On RexDataStore: the snapshot's info when the store's own keys do not reproduce it. */
+    static final String X_INFO = "info";
+
     private RexKeys() {
     }
 }

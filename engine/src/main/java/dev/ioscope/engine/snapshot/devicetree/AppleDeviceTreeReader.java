@@ -35,6 +35,9 @@ public final class AppleDeviceTreeReader implements SnapshotReader {
         String lower = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
         boolean named = SnapshotFormat.fromExtension(lower).orElse(null) == SnapshotFormat.APPLE_DEVICE_TREE
                 || lower.startsWith("devicetree");
+        if (named && container(head) != null) {
+            return true; // taken only to say what to do with it
+        }
         if (!named || head.length < 8 + NAME_LENGTH + 4) {
             return false;
         }
@@ -74,8 +77,32 @@ public final class AppleDeviceTreeReader implements SnapshotReader {
         return false;
     }
 
+    /**
+     * "IM4P" or "IMG4" when the bytes are the DER container firmware images wrap the tree in: a SEQUENCE whose
+     * first element is the IA5String tag (16 04 'I' 'M' '4' 'P'), within the first bytes.
+     */
+    static String container(byte[] head) {
+        if (head.length < 8 || (head[0] & 0xff) != 0x30) {
+            return null;
+        }
+        for (int i = 1; i + 6 <= Math.min(head.length, 12); i++) {
+            if (head[i] == 0x16 && head[i + 1] == 4) {
+                String tag = new String(head, i + 2, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+                if (tag.equals("IM4P") || tag.equals("IMG4")) {
+                    return tag;
+                }
+            }
+        }
+        return null;
+    }
+
     @Override
     public Snapshot read(byte[] data, String name, ParseLimits limits) throws SnapshotException {
+        String container = container(data);
+        if (container != null) {
+            throw new SnapshotException(name, "offset 0", "this is an " + container + " container, not a raw"
+                    + " device tree: extract its (possibly LZFSE-compressed) payload first, e.g. with img4tool -e");
+        }
         DtNode top = new DtNode("");
         Deque<Pending> stack = new ArrayDeque<>();
         int p = readNode(data, 0, top, name, limits);
@@ -150,7 +177,7 @@ public final class AppleDeviceTreeReader implements SnapshotReader {
             }
             DtProperty prop = new DtProperty(propName, Arrays.copyOfRange(d, q, q + (int) len));
             prop.placeholder = placeholder;
-            node.properties.add(prop);
+            node.addProperty(prop);
             q = (int) Math.min(d.length, (q + len + 3) & ~3L);
         }
         return q;

@@ -61,7 +61,11 @@ public final class AppleDeviceTreeWriter implements SnapshotWriter {
         if (tops.isEmpty()) {
             throw new IOException("the IODeviceTree plane is empty");
         }
-        out.write(toBytes(fromEntry(tops.get(0), plane, 0)));
+        try {
+            out.write(toBytes(fromEntry(tops.get(0), plane, 0)));
+        } catch (IllegalArgumentException e) {
+            throw new IOException("cannot write an Apple device tree: " + e.getMessage(), e);
+        }
     }
 
     private static Node fromEntry(IORegistryEntry e, IORegistryPlane plane, int depth) throws IOException {

@@ -25,6 +25,7 @@ final class DtsFixups {
     private final String file;
     private final PhandleStyle style;
     private final Map<Long, DtNode> byPhandle = new HashMap<>();
+    private final Map<String, DtNode> byLabel = new HashMap<>();
     private long nextPhandle = 1;
 
     DtsFixups(DtNode root, String file, PhandleStyle style) {
@@ -35,11 +36,10 @@ final class DtsFixups {
 
     void run() throws SnapshotException {
         List<DtNode> nodes = preorder();
-        Map<String, DtNode> labels = new HashMap<>();
         for (DtNode n : nodes) {
             dropRedundantName(n);
             for (String l : n.labels) {
-                DtNode other = labels.putIfAbsent(l, n);
+                DtNode other = byLabel.putIfAbsent(l, n);
                 if (other != null && other != n) {
                     throw new SnapshotException(file, n.fullPath(), "duplicate label '" + l + "' on "
                             + other.fullPath() + " and " + n.fullPath());
@@ -156,16 +156,16 @@ final class DtsFixups {
         byte[] cell = {(byte) (n.phandle >>> 24), (byte) (n.phandle >>> 16), (byte) (n.phandle >>> 8),
             (byte) n.phandle};
         if (style != PhandleStyle.EPAPR && n.property("linux,phandle") == null) {
-            n.properties.add(new DtProperty("linux,phandle", cell.clone()));
+            n.addProperty(new DtProperty("linux,phandle", cell.clone()));
         }
         if (style != PhandleStyle.LEGACY && n.property("phandle") == null) {
-            n.properties.add(new DtProperty("phandle", cell.clone()));
+            n.addProperty(new DtProperty("phandle", cell.clone()));
         }
         return n.phandle;
     }
 
     private DtNode resolve(DtProperty.Reference r) throws SnapshotException {
-        DtNode target = DtsTree.byReference(root, r.target());
+        DtNode target = r.target().startsWith("/") ? DtsTree.byPath(root, r.target()) : byLabel.get(r.target());
         if (target == null) {
             throw new SnapshotException(file, r.place(), "reference to a non-existent node or label '"
                     + r.target() + "'");

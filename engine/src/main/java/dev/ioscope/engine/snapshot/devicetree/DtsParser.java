@@ -22,6 +22,7 @@ final class DtsParser {
     private final DtsValueParser values;
     private final ParseLimits limits;
     private final List<long[]> reservations = new ArrayList<>();
+    private final java.util.Map<String, DtNode> labelIndex = new java.util.HashMap<>();
     private DtNode root;
     private long count;
 
@@ -111,11 +112,54 @@ final class DtsParser {
     }
 
     private DtNode target(String ref) throws SnapshotException {
-        DtNode t = DtsTree.byReference(root, ref);
+        DtNode t = ref.startsWith("/") ? DtsTree.byPath(root, ref) : labelled(ref);
         if (t == null) {
             throw in.fail("reference to a non-existent node or label '" + ref + "'");
         }
         return t;
+    }
+
+    /**
+     * The live node with a label. A cached index is used when its answer is still true (the node is live, still
+     * holds the label and is still in the tree); otherwise it is rebuilt with one walk, so a source with many
+     * top-level overlays does not walk the whole tree for each of them.
+     */
+    private DtNode labelled(String label) {
+        DtNode n = labelIndex.get(label);
+        if (n != null && stillLabelled(n, label)) {
+            return n;
+        }
+        labelIndex.clear();
+        java.util.Deque<DtNode> work = new java.util.ArrayDeque<>();
+        work.push(root);
+        while (!work.isEmpty()) {
+            DtNode x = work.pop();
+            if (x.deleted) {
+                continue;
+            }
+            for (String l : x.labels) {
+                labelIndex.putIfAbsent(l, x);
+            }
+            for (int i = x.children.size() - 1; i >= 0; i--) {
+                work.push(x.children.get(i));
+            }
+        }
+        return labelIndex.get(label);
+    }
+
+    private boolean stillLabelled(DtNode n, String label) {
+        if (!n.labels.contains(label)) {
+            return false;
+        }
+        for (DtNode x = n; x != null; x = x.parent) {
+            if (x.deleted) {
+                return false;
+            }
+            if (x.parent == null && x != root) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int depthOf(DtNode n) {
@@ -144,7 +188,7 @@ final class DtsParser {
                 in.expect(";", "';' after /delete-property/");
                 DtProperty marker = new DtProperty(prop, new byte[0]);
                 marker.deleted = true;
-                node.properties.add(marker);
+                node.addProperty(marker);
                 continue;
             }
             if (in.accept("/delete-node/")) {
@@ -184,7 +228,7 @@ final class DtsParser {
             if (node.property(item) != null) {
                 throw in.fail("duplicate property '" + item + "' in node '" + name + "'");
             }
-            node.properties.add(prop);
+            node.addProperty(prop);
         }
         return node;
     }

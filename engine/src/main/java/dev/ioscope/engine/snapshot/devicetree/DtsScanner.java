@@ -85,11 +85,14 @@ final class DtsScanner {
 
     void advance(int n) {
         for (int i = 0; i < n && f.pos < f.text.length(); i++) {
-            if (f.text.charAt(f.pos++) == '\n') {
+            char c = f.text.charAt(f.pos++);
+            if (c == '\n') {
                 f.line++;
                 f.col = 1;
+                f.blankSoFar = true;
             } else {
                 f.col++;
+                f.blankSoFar &= c == ' ' || c == '\t' || c == '\r';
             }
         }
     }
@@ -202,17 +205,9 @@ final class DtsScanner {
         }
     }
 
+    /** Only blanks before the current position on its line (kept as we go: no scan back on long lines). */
     private boolean atLineStart() {
-        for (int p = f.pos - 1; p >= 0; p--) {
-            char c = f.text.charAt(p);
-            if (c == '\n') {
-                return true;
-            }
-            if (c != ' ' && c != '\t' && c != '\r') {
-                return false;
-            }
-        }
-        return true;
+        return f.blankSoFar;
     }
 
     private void skipLine() {
@@ -268,6 +263,7 @@ final class DtsScanner {
         int pos;
         int line = 1;
         int col = 1;
+        boolean blankSoFar = true;
 
         Frame(String name, String text) {
             this.name = name;

@@ -3,7 +3,7 @@ package dev.ioscope.engine.snapshot.devicetree;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
-/** dtc's livetree.c operations on {@link DtNode}s: merging, deleting and finding nodes by label or path. */
+/** dtc's livetree.c operations on {@link DtNode}s: merging, deleting and finding nodes by path. */
 final class DtsTree {
     private DtsTree() {
     }
@@ -35,15 +35,9 @@ final class DtsTree {
                     }
                     continue;
                 }
-                DtProperty same = null;
-                for (DtProperty q : o.properties) {
-                    if (q.name.equals(p.name)) {
-                        same = q;
-                        break;
-                    }
-                }
+                DtProperty same = o.propertyWithDeleted(p.name);
                 if (same == null) {
-                    o.properties.add(p);
+                    o.addProperty(p);
                 } else {
                     same.value = p.value;
                     same.references.clear();
@@ -59,13 +53,7 @@ final class DtsTree {
                     }
                     continue;
                 }
-                DtNode same = null;
-                for (DtNode q : o.children) {
-                    if (q.name.equals(c.name)) {
-                        same = q;
-                        break;
-                    }
-                }
+                DtNode same = o.childWithDeleted(c.name);
                 if (same == null) {
                     o.addChild(c);
                 } else {
@@ -75,7 +63,10 @@ final class DtsTree {
         }
     }
 
-    /** delete_node: the node, its subtree, their properties and labels are gone (kept flagged in place). */
+    /**
+     * delete_node: the node, its subtree, their properties and labels are gone (kept flagged in place). A subtree
+     * already deleted is not walked again, so deleting and reviving a node over and over stays linear.
+     */
     static void delete(DtNode node) {
         Deque<DtNode> work = new ArrayDeque<>();
         work.push(node);
@@ -84,22 +75,16 @@ final class DtsTree {
             n.deleted = true;
             n.labels.clear();
             n.properties.forEach(p -> p.deleted = true);
-            n.children.forEach(work::push);
+            for (DtNode c : n.children) {
+                if (!c.deleted) {
+                    work.push(c);
+                }
+            }
         }
     }
 
     static DtNode liveChild(DtNode parent, String name) {
-        for (DtNode c : parent.children) {
-            if (!c.deleted && c.name.equals(name)) {
-                return c;
-            }
-        }
-        return null;
-    }
-
-    /** get_node_by_ref: a path when it starts with '/', else a label. */
-    static DtNode byReference(DtNode root, String ref) {
-        return ref.startsWith("/") ? byPath(root, ref) : byLabel(root, ref);
+        return parent.child(name);
     }
 
     /** get_node_by_path: components match node names exactly. */
@@ -115,23 +100,5 @@ final class DtsTree {
             }
         }
         return n;
-    }
-
-    static DtNode byLabel(DtNode root, String label) {
-        Deque<DtNode> work = new ArrayDeque<>();
-        work.push(root);
-        while (!work.isEmpty()) {
-            DtNode n = work.pop();
-            if (n.deleted) {
-                continue;
-            }
-            if (n.labels.contains(label)) {
-                return n;
-            }
-            for (int i = n.children.size() - 1; i >= 0; i--) {
-                work.push(n.children.get(i));
-            }
-        }
-        return null;
     }
 }

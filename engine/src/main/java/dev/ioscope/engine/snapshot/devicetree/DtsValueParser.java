@@ -16,6 +16,7 @@ final class DtsValueParser {
     private static final DtsScanner.CharClass PATH_CHARS = c -> DtsParser.PROP_NODE_CHARS.test(c) || c == '/';
     private static final DtsScanner.CharClass LITERAL_CHARS = c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')
             || (c >= 'A' && c <= 'Z');
+    /** Nested parentheses and unary operators; far beyond real sources, well within the Java stack. */
     private static final int MAX_EXPRESSION_DEPTH = 200;
 
     private final DtsScanner in;
@@ -223,11 +224,7 @@ final class DtsValueParser {
         int c = in.peek();
         if (c == '(') {
             in.advance(1);
-            if (++exprDepth > MAX_EXPRESSION_DEPTH) {
-                throw in.fail("expression nested too deeply");
-            }
-            long v = new DtsExpression(this, in).parse();
-            exprDepth--;
+            long v = new DtsExpression(this, in).parse(); // counts its own depth through enter()/leave()
             in.expect(")", "')'");
             return v;
         }
@@ -273,10 +270,6 @@ final class DtsValueParser {
         } catch (NumberFormatException e) {
             throw in.fail("bad integer literal '" + text + "'");
         }
-    }
-
-    int depth() {
-        return exprDepth;
     }
 
     void enter() throws SnapshotException {

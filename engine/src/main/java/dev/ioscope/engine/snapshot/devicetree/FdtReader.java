@@ -191,7 +191,7 @@ public final class FdtReader implements SnapshotReader {
                         throw b.fail(tokenAt, "more than " + limits.maxCount() + " nodes and properties");
                     }
                     byte[] value = java.util.Arrays.copyOfRange(b.data, p, p + (int) len);
-                    current.properties.add(new DtProperty(propName, value));
+                    current.addProperty(new DtProperty(propName, value));
                     p = align4(p + (int) len);
                 }
                 case NOP -> {

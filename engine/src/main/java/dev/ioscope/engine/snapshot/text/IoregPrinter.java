@@ -69,6 +69,26 @@ public final class IoregPrinter {
         }
     }
 
+    /**
+     * One entry and its descendants (within {@code options.depth()}, 1 = the entry alone), drawn from depth 0 as
+     * {@code ioreg -r} draws a match, without the empty line ioreg adds after it. For views of one entry.
+     */
+    public static void printSubtree(IORegistry registry, IORegistryEntry top, IoregOptions options,
+                                    OutputStream out) throws IOException {
+        var plane = registry.findPlane(options.plane());
+        if (plane.isEmpty()) {
+            return;
+        }
+        IoregPrinter p = new IoregPrinter(registry, plane.get(), options, out, false);
+        List<IORegistryEntry> up = new ArrayList<>();
+        java.util.Set<IORegistryEntry> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (IORegistryEntry x = top; x != null && seen.add(x); x = x.parent(plane.get())) {
+            up.add(0, x);
+        }
+        p.path.addAll(up);
+        p.scan(top, false, 0, new BitSet(), options.depth());
+    }
+
     /** The trees of an {@code ioreg -r} dump: each child of the synthetic root, then a blank line. */
     static void printFragments(IORegistry registry, IoregOptions options, OutputStream out, boolean someShown)
             throws IOException {

@@ -28,12 +28,17 @@ import java.util.regex.Pattern;
  * property line the value runs to the end of the line; inside a container a string ends at the first quote
  * followed by what that container allows next ({@code ,"} in a dictionary, {@code ,} and a value in an array,
  * or the closer followed by the end or another closer/comma). A string that itself contains such a sequence
- * cannot be told apart from two values; none of the real dumps has one.
+ * is first read as ending there; if the rest then does not parse, the reader backtracks to the next possible
+ * end (depth-first over the strings, at most 256 readings per value).
  */
 final class IoregValueParser {
     private static final Pattern UNSERIALIZABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_:]* is not serializable");
     private static final String AFTER_CLOSER = ",)}]";
+    /** A string ioreg could not print (see {@link #value}). */
+    static final OSUnserializable UNPRINTABLE = new OSUnserializable(OSUnserializable.UNPRINTED);
     private static final int MAX_SET = 4096;
+    /** Readings tried for one value before giving up (each is one pass over the value's text). */
+    private static final int MAX_ATTEMPTS = 256;
 
     private enum Ctx { TOP, KEY, DICT, ARRAY, SET, DATA }
 
@@ -50,6 +55,10 @@ final class IoregValueParser {
     private final String s;
     private final ParseLimits limits;
     private int pos;
+    /** For the string opened at an offset, how many possible ends to pass over (set by backtracking). */
+    private final java.util.Map<Integer, Integer> skips = new java.util.HashMap<>();
+    /** The strings of the current reading: {open offset, end offset, context}. */
+    private final List<int[]> decisions = new ArrayList<>();
     boolean sawHex;
     boolean sawDecimal;
     boolean sawSet;
@@ -61,26 +70,86 @@ final class IoregValueParser {
 
     /** Parses the whole text as one top-level value. */
     OSObject parseAll() {
-        pos = 0;
-        OSObject v = value(Ctx.TOP, 0);
-        if (pos != s.length()) {
-            throw new ValueException(pos, "unexpected text after the value");
+        ValueException first = null;
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            pos = 0;
+            decisions.clear();
+            boolean hex = sawHex;
+            boolean dec = sawDecimal;
+            boolean set = sawSet;
+            try {
+                OSObject v = value(Ctx.TOP, 0);
+                if (pos != s.length()) {
+                    throw new ValueException(pos, "unexpected text after the value");
+                }
+                return v;
+            } catch (ValueException e) {
+                first = first == null ? e : first;
+                sawHex = hex;
+                sawDecimal = dec;
+                sawSet = set;
+                if (!backtrack()) {
+                    throw first;
+                }
+            }
         }
-        return v;
+        throw first;
+    }
+
+    /**
+     * Picks the next reading after a failed one: the latest string whose end could be a later quote takes that
+     * quote, and the strings after it start over from their first possible end (depth-first over the choices).
+     */
+    private boolean backtrack() {
+        for (int i = decisions.size() - 1; i >= 0; i--) {
+            int[] d = decisions.get(i);
+            if (nextEnd(Ctx.values()[d[2]], d[1]) >= 0) {
+                for (int k = i + 1; k < decisions.size(); k++) {
+                    skips.remove(decisions.get(k)[0]);
+                }
+                skips.merge(d[0], 1, Integer::sum);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The first quote after {@code from} that can end a string in this context, or -1. A dictionary key ends at
+     * its first quote: I/O Kit keys do not contain quotes, and this makes {@code {"a"="x","y","b"=1}} read as
+     * a = {@code x","y} rather than as a key {@code y","b}.
+     */
+    private int nextEnd(Ctx ctx, int from) {
+        for (int j = s.indexOf('"', from); j >= 0; j = s.indexOf('"', j + 1)) {
+            if (closes(ctx, j + 1)) {
+                return j;
+            }
+            if (ctx == Ctx.KEY) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     private OSObject value(Ctx ctx, int depth) {
         if (depth > limits.maxDepth()) {
             throw new ValueException(pos, "values nested deeper than " + limits.maxDepth());
         }
-        if (pos >= s.length()) {
-            throw new ValueException(pos, "missing value");
+        if (pos >= s.length() || ",)}]".indexOf(s.charAt(pos)) >= 0 && ctx != Ctx.KEY && ctx != Ctx.DATA) {
+            // Nothing printed: ioreg's cfstringshow prints a string only if CFStringGetCString succeeds into a
+            // buffer of length + 1 bytes, which is too small for the UTF-8 of non-ASCII text ("Product"=, in
+            // both real IOService dumps). The string is lost; keep the placeholder, which prints as nothing.
+            if (ctx == Ctx.TOP && pos < s.length()) {
+                throw new ValueException(pos, "unexpected character '" + printable(s.charAt(pos)) + "'");
+            }
+            return UNPRINTABLE;
         }
         char c = s.charAt(pos);
         switch (c) {
             case '"' -> {
                 String text = decode(quoted(ctx));
-                return UNSERIALIZABLE.matcher(text).matches() ? new OSUnserializable(text) : new OSString(text);
+                return text.endsWith(" is not serializable") && UNSERIALIZABLE.matcher(text).matches()
+                        ? new OSUnserializable(text) : new OSString(text);
             }
             case '<' -> {
                 return data(ctx);
@@ -188,13 +257,17 @@ final class IoregValueParser {
             pos = s.length();
             return s.substring(open + 1, s.length() - 1);
         }
-        for (int j = s.indexOf('"', open + 1); j >= 0; j = s.indexOf('"', j + 1)) {
-            if (closes(ctx, j + 1)) {
-                pos = j + 1;
-                return s.substring(open + 1, j);
-            }
+        int skip = skips.getOrDefault(open, 0);
+        int j = nextEnd(ctx, open + 1);
+        for (; j >= 0 && skip > 0; skip--) {
+            j = nextEnd(ctx, j + 1);
         }
-        throw new ValueException(open, "string without a closing quote");
+        if (j < 0) {
+            throw new ValueException(open, "string without a closing quote");
+        }
+        decisions.add(new int[] {open, j + 1, ctx.ordinal()});
+        pos = j + 1;
+        return s.substring(open + 1, j);
     }
 
     /** True if a quote just before {@code at} can end a string in this context. */
@@ -202,10 +275,12 @@ final class IoregValueParser {
         char next = at < s.length() ? s.charAt(at) : 0;
         char after = at + 1 < s.length() ? s.charAt(at + 1) : 0;
         return switch (ctx) {
-            case KEY -> next == '=' && startsValue(after);
+            case KEY -> next == '=';
             case DICT -> next == ',' && after == '"' || next == '}' && endsContainer(at + 1);
-            case ARRAY -> next == ',' && startsValue(after) || next == ')' && endsContainer(at + 1);
-            case SET -> next == ',' && startsValue(after) || next == ']' && endsContainer(at + 1);
+            case ARRAY -> next == ',' && (startsValue(after) || after == ',' || after == ')')
+                    || next == ')' && endsContainer(at + 1);
+            case SET -> next == ',' && (startsValue(after) || after == ',' || after == ']')
+                    || next == ']' && endsContainer(at + 1);
             case DATA -> next == ',' && after == '"' || next == '>' && endsContainer(at + 1);
             case TOP -> at == s.length();
         };

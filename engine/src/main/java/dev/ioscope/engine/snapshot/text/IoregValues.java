@@ -59,7 +59,9 @@ final class IoregValues {
         } else if (v instanceof OSSymbol s) {
             quoted(s.value());
         } else if (v instanceof OSUnserializable u) {
-            quoted(u.text());
+            if (!u.text().equals(OSUnserializable.UNPRINTED)) {   // a string ioreg could not print: nothing
+                quoted(u.text());
+            }
         } else if (v instanceof OSNumber n) {
             line.print(number(n, hex));
         } else if (v instanceof OSBoolean b) {

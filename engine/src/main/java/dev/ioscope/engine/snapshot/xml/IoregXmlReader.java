@@ -258,10 +258,13 @@ public final class IoregXmlReader implements SnapshotReader {
             OSDictionary.Builder info = OSDictionary.builder().putAll(e.snapshotInfo());
             if (stateObj != null) {
                 long bits = number(d, IoregKeys.SERVICE_STATE, 0);
-                long busyNs = number(d, IoregKeys.BUSY_TIME, 0);
+                // No IOServiceBusyTime (IOScope omits it when a source such as an .ioreg archive did not
+                // record one) means unknown, -1.
+                long busyNs = number(d, IoregKeys.BUSY_TIME, -1);
                 e.setState(new EntryState(true, (bits & IoregKeys.REGISTERED) != 0,
                         (bits & IoregKeys.MATCHED) != 0, (bits & IoregKeys.INACTIVE) == 0,
-                        (int) number(d, IoregKeys.BUSY_STATE, 0), busyNs / IoregKeys.NANOS_PER_MS, retain));
+                        (int) number(d, IoregKeys.BUSY_STATE, 0),
+                        busyNs < 0 ? -1 : busyNs / IoregKeys.NANOS_PER_MS, retain));
                 info.put(IoregKeys.RAW_STATE, d.get(IoregKeys.SERVICE_STATE));
                 if (d.get(IoregKeys.BUSY_TIME) != null) {
                     info.put(IoregKeys.RAW_BUSY_TIME_NS, d.get(IoregKeys.BUSY_TIME));

@@ -192,15 +192,19 @@ public final class IoregXmlWriter implements SnapshotWriter {
             OSDictionary info = e.snapshotInfo();
             long bits = info.get(IoregKeys.RAW_STATE) instanceof OSNumber n && IoregKeys.agrees(n.value(), s)
                     ? n.value() : IoregKeys.stateBits(s);
-            long ms = Math.max(0, s.busyTimeMs());
-            long ns = info.get(IoregKeys.RAW_BUSY_TIME_NS) instanceof OSNumber n
-                    && n.value() / IoregKeys.NANOS_PER_MS == ms ? n.value() : ms * IoregKeys.NANOS_PER_MS;
+            long ms = s.busyTimeMs();
             keys.add(IoregKeys.SERVICE_STATE);
             values.add(plain(bits));
             keys.add(IoregKeys.BUSY_STATE);
             values.add(plain(s.busyState()));
-            keys.add(IoregKeys.BUSY_TIME);
-            values.add(plain(ns));
+            if (ms >= 0) {
+                // ioreg always prints a busy time; a source that did not record one (an .ioreg archive) gets
+                // none rather than an invented 0.
+                long ns = info.get(IoregKeys.RAW_BUSY_TIME_NS) instanceof OSNumber n
+                        && n.value() / IoregKeys.NANOS_PER_MS == ms ? n.value() : ms * IoregKeys.NANOS_PER_MS;
+                keys.add(IoregKeys.BUSY_TIME);
+                values.add(plain(ns));
+            }
         }
     }
 }

@@ -95,7 +95,8 @@ class XmlPlistReaderTest {
                 "f", OSNumber.of64(0x80000000L), "g", OSNumber.of32(0x80000000L));
         String xml = new XmlPlistWriter(XmlPlistWriter.KeyOrder.TABLE).toXml(d);
         assertThat(xml).contains("<integer size=\"8\">-2</integer>", "<integer>-100</integer>",
-                "<integer size=\"64\">7</integer>", "<integer size=\"64\">-1</integer>", "<integer>2147483648</integer>",
+                "<integer size=\"64\">7</integer>", "<integer size=\"64\">-1</integer>",
+                "<integer>2147483648</integer>",
                 "<integer>-2147483648</integer>");
         assertThat(read(xml)).isEqualTo(d);
     }

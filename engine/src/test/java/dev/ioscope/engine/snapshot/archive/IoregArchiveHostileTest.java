@@ -164,9 +164,47 @@ class IoregArchiveHostileTest {
         int childrenDict = (int) ((PUid) root.get("childrenInPlanes")).index();
         PDict cd = (PDict) ((PArray) smallTree.get("$objects")).get(childrenDict);
         int firstList = (int) ((PUid) ((PArray) cd.get("NS.objects")).get(0)).index();
-        SnapshotException cyc = fail(withObject(firstList, o -> put(o, "NS.objects", new PArray(List.of(new PUid(6))))));
+        SnapshotException cyc = fail(withObject(firstList,
+                o -> put(o, "NS.objects", new PArray(List.of(new PUid(6))))));
         assertThat(cyc.place()).contains("archive object 6").contains("childrenInPlanes");
         assertThat(cyc.problem()).contains("cycle");
+    }
+
+    @Test
+    void overDeepChainIsRefusedQuickly() throws Exception {
+        // 3000 entries, each the only child of the one before: deeper than the 512-level default.
+        // Built with our writer from an in-memory registry.
+        dev.ioscope.engine.registry.IORegistry r = dev.ioscope.engine.registry.IORegistry.create();
+        var plane = r.plane("IOService");
+        var parent = r.root();
+        for (int i = 0; i < 3000; i++) {
+            var e = r.createEntry("IOService", "n" + i);
+            r.attach(e, parent, plane);
+            parent = e;
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        new IoregArchiveWriter().write(new dev.ioscope.engine.snapshot.Snapshot(r,
+                dev.ioscope.engine.snapshot.SnapshotFormat.IOREG_ARCHIVE, null, "deep"), out);
+        SnapshotException e = fail(out.toByteArray());
+        assertThat(e.problem()).contains("IOService plane is deeper than 512 levels");
+        assertThat(e.place()).contains("childrenInPlanes");
+        // with a higher bound the same file loads
+        ParseLimits deep = new ParseLimits(4000, ParseLimits.DEFAULT.maxStringBytes(), ParseLimits.DEFAULT.maxCount(),
+                ParseLimits.DEFAULT.maxFileBytes());
+        assertThat(Snapshots.read(out.toByteArray(), "deep.ioreg", "deep", deep).registry().size()).isEqualTo(3001);
+    }
+
+    @Test
+    void duplicateTagsAndRootsAreNamed() {
+        // object 4780 is the second entry of registryEntries (entryTag 2); give it the root's tag, then the flag
+        SnapshotException tag = fail(withObject(4780, o -> put(o, "entryTag", PInt.of(1))));
+        assertThat(tag.place()).contains("archive object 4780 (RexRegistryEntry) key 'entryTag'");
+        assertThat(tag.problem()).contains("used twice");
+        SnapshotException root = fail(withObject(4780, o -> put(o, "isRegistryRoot", PlistValue.PBool.TRUE)));
+        assertThat(root.place()).isEqualTo("archive object 4780");
+        assertThat(root.problem()).contains("a second registry root");
+        SnapshotException none = fail(withObject(6, o -> put(o, "isRegistryRoot", PlistValue.PBool.FALSE)));
+        assertThat(none.problem()).contains("no entry is marked isRegistryRoot");
     }
 
     @Test

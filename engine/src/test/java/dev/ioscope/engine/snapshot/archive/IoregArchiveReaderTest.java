@@ -7,6 +7,7 @@ import dev.ioscope.engine.os.OSData;
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSNumber;
 import dev.ioscope.engine.os.OSString;
+import dev.ioscope.engine.os.OSUnserializable;
 import dev.ioscope.engine.registry.EntryState;
 import dev.ioscope.engine.registry.IORegistry;
 import dev.ioscope.engine.registry.IORegistryEntry;
@@ -82,8 +83,14 @@ class IoregArchiveReaderTest {
         assertThat(x.inheritance()).containsExactly("IOPCIDevice", "IOService", "IORegistryEntry", "OSObject");
         assertThat(RegistryPath.pathOf(r, x, r.plane("IOService")))
                 .contains("IOService:/AppleACPIPlatformExpert/PCI0@0/AppleACPIPCI/XHC1@14");
-        assertThat(RegistryPath.pathOf(r, x, r.plane("IOPower"))).contains("IOPower:/"
-                + "IOPowerConnection/IOPMrootDomain/IOPowerConnection/AppleACPIPCI/IOPowerConnection/XHC1@14");
+        // RegistryPath starts below the plane's top entry, as XNU's getPath does (IORootParent here)
+        assertThat(RegistryPath.pathOf(r, x, r.plane("IOPower"))).contains("IOPower:/IOPowerConnection/"
+                + "IOPMrootDomain/IOPowerConnection/AppleACPIPCI/IOPowerConnection/XHC1@14");
+        IORegistryEntry top = x;
+        while (top.parent(r.plane("IOPower")) != r.root()) {
+            top = top.parent(r.plane("IOPower"));
+        }
+        assertThat(top.name()).isEqualTo("IORootParent");
         assertThat(x.parent(r.plane("IODeviceTree")).name()).isEqualTo("PCI0");
         assertThat(x.planes()).extracting(IORegistryPlane::name)
                 .containsExactlyInAnyOrder("IOService", "IODeviceTree", "IOPower");
@@ -95,7 +102,8 @@ class IoregArchiveReaderTest {
         assertThat(x.property("device-id")).isEqualTo(OSData.ofHex("6da30000"));
         OSDictionary mem = (OSDictionary) ((OSArray) ((OSArray) x.property("IODeviceMemory")).get(0)).get(0);
         assertThat(mem.get("address")).isEqualTo(OSNumber.of64(275148439552L));
-        assertThat(x.property("acpi-device")).isEqualTo(new dev.ioscope.engine.os.OSUnserializable("IOACPIPlatformDevice is not serializable"));
+        assertThat(x.property("acpi-device"))
+                .isEqualTo(new OSUnserializable("IOACPIPlatformDevice is not serializable"));
         assertThat(r.classes().conformsTo("IOPCIDevice", "IOService")).isTrue();
     }
 
@@ -146,7 +154,8 @@ class IoregArchiveReaderTest {
         // IOBlockStorageDriver (tag 828) was detached: no parents anywhere, an empty IOService child list saved
         IORegistryEntry detached = byTag(r, 828);
         assertThat(detached.planes()).isEmpty();
-        assertThat(detached.snapshotInfo().get("emptyChildrenInPlanes")).isEqualTo(OSArray.of(OSString.of("IOService")));
+        assertThat(detached.snapshotInfo().get("emptyChildrenInPlanes"))
+                .isEqualTo(OSArray.of(OSString.of("IOService")));
         // IONetworkStack has five IOService parents, in the saved order
         IORegistryEntry stack = r.entries().stream().filter(e -> e.name().equals("IONetworkStack")).findFirst()
                 .orElseThrow();

@@ -100,6 +100,17 @@ class AppleDeviceTreeTest {
     }
 
     @Test
+    void firmwareContainersGetAnActionableMessage() {
+        // The head of an IM4P: SEQUENCE (long form length), IA5String "IM4P", IA5String "dtre", ...
+        byte[] im4p = {0x30, (byte) 0x83, 0x01, 0x02, 0x03, 0x16, 0x04, 'I', 'M', '4', 'P', 0x16, 0x04, 'd', 't',
+            'r', 'e', 0x16, 0x01, 'x'};
+        assertThatThrownBy(() -> Snapshots.read(im4p, "DeviceTree.j274ap.im4p", "DeviceTree.j274ap.im4p",
+                ParseLimits.DEFAULT)).isInstanceOf(SnapshotException.class)
+                .hasMessageContaining("offset 0: this is an IM4P container, not a raw device tree");
+        assertThat(new AppleDeviceTreeReader().sniff(im4p, "firmware.bin")).isFalse();
+    }
+
+    @Test
     void truncationAndLiesAreRefused() {
         byte[] b = AppleDeviceTreeWriter.toBytes(sample());
         assertThatThrownBy(() -> read(Arrays.copyOf(b, b.length - 3))).isInstanceOf(SnapshotException.class);

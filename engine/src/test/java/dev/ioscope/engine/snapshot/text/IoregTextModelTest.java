@@ -90,6 +90,16 @@ class IoregTextModelTest {
     }
 
     @Test
+    void stringsIoregCouldNotPrintAreKeptAsPlaceholders() throws Exception {
+        // line 7183: {"…","Product"=,"VersionNumber"=132,…}: ioreg printed nothing for a non-ASCII product name
+        IORegistry r = load("MacBookPro8-1.IOService.txt").registry();
+        OSDictionary bt = (OSDictionary) r.entries().stream().map(e -> e.property("c4-2c-03-ad-ad-2c"))
+                .filter(x -> x != null).findFirst().orElseThrow();
+        assertThat(bt.get("Product")).isEqualTo(new OSUnserializable(OSUnserializable.UNPRINTED));
+        assertThat(bt.get("VersionNumber")).isEqualTo(OSNumber.of32(132));
+    }
+
+    @Test
     void multiLineStringsStayWhole() throws Exception {
         IORegistry r = load("MacBookPro8-1.IOService.txt").registry();
         OSString v = (OSString) r.entries().stream().map(e -> e.property("IO80211HardwareVersion"))
@@ -130,6 +140,25 @@ class IoregTextModelTest {
                 ParseLimits.DEFAULT);
         assertThat(s.registry().size()).isEqualTo(3);
         assertThat(s.info().get(IoregTextInfo.IDS).toString()).isEqualTo("No");
+        var out = new java.io.ByteArrayOutputStream();
+        new IoregTextWriter().write(s, out);
+        assertThat(out.toString(StandardCharsets.US_ASCII)).isEqualTo(text);
+    }
+
+    @Test
+    void aStringThatLooksLikeItEndsEarlyIsReadByBacktracking() throws Exception {
+        String text = "+-o Root  <class IORegistryEntry, id 0x100000100, retain 1>\n"
+                + "    {\n"
+                + "      \"d\" = {\"a\"=\"x\",\"y\",\"b\"=1}\n"
+                + "      \"e\" = (\"p)\",3)\n"
+                + "    }\n"
+                + "    \n";
+        Snapshot s = new IoregTextReader().read(text.getBytes(StandardCharsets.US_ASCII), "amb",
+                ParseLimits.DEFAULT);
+        OSDictionary d = (OSDictionary) s.registry().root().property("d");
+        assertThat(d.get("a")).isEqualTo(OSString.of("x\",\"y"));
+        assertThat(d.get("b")).isEqualTo(OSNumber.of32(1));
+        assertThat(s.registry().root().property("e")).isEqualTo(OSArray.of(OSString.of("p)"), OSNumber.of32(3)));
         var out = new java.io.ByteArrayOutputStream();
         new IoregTextWriter().write(s, out);
         assertThat(out.toString(StandardCharsets.US_ASCII)).isEqualTo(text);

@@ -136,7 +136,8 @@ class IoregXmlReaderTest {
         IORegistry reg = IORegistry.create();
         IORegistryPlane svc = reg.plane("IOService");
         IORegistryEntry parent = reg.root();
-        for (String n : List.of("IOPlatformExpertDevice-iMac16_1.plist", "AppleACPIPlatformExpert-AppleACPIPlatformExpert.plist",
+        for (String n : List.of("IOPlatformExpertDevice-iMac16_1.plist",
+                "AppleACPIPlatformExpert-AppleACPIPlatformExpert.plist",
                 "IOPCIDevice-XHC1.plist", "AppleHDAController-AppleHDAController.plist")) {
             byte[] b = getClass().getResourceAsStream("/plist/real/" + n).readAllBytes();
             IORegistryEntry e = reg.createEntry(n.substring(0, n.indexOf('-')), n);
