@@ -36,6 +36,12 @@ public final class HidMatcher implements FamilyMatcher {
     static final int VENDOR2_ARRAY_MASK = 925;
     static final int VENDOR3 = 100;
 
+    /** Every key MatchPropertyTable looks at. */
+    private static final java.util.Set<String> HID_KEYS = java.util.Set.of("PrimaryUsagePage", "PrimaryUsage",
+            "DeviceUsagePairs", "DeviceUsagePage", "DeviceUsage", "Transport", "LocationID", "VendorID", "ProductID",
+            "ProductIDArray", "ProductIDMask", "VersionNumber", "Manufacturer", "SerialNumber",
+            "PhysicalDeviceUniqueID", "BootProtocol", "HIDDefaultBehavior", "HIDCompatibilityInterface");
+
     @Override
     public String family() {
         return "IOHIDFamily";
@@ -60,21 +66,26 @@ public final class HidMatcher implements FamilyMatcher {
                     + owner.className() + ">"));
         }
         int[] s = new int[9];  // pUP, pU, use, trans1, trans2, ven1, ven2, ven3, boot
-        boolean pUP = compare(owner, table, "PrimaryUsagePage", s, 0, USAGE_BASE, out);
-        boolean pU = compare(owner, table, "PrimaryUsage", s, 1, USAGE_INCREMENT, out);
-        boolean use = deviceUsagePairs(owner, table, s, out);
+        // One pass over the personality's keys; an absent key always passes, so only present ones are compared.
+        boolean any = false;
+        for (int i = 0, n = table.size(); i < n && !any; i++) {
+            any = HID_KEYS.contains(table.keyAt(i));
+        }
+        boolean pUP = !any || compare(owner, table, "PrimaryUsagePage", s, 0, USAGE_BASE, out);
+        boolean pU = !any || compare(owner, table, "PrimaryUsage", s, 1, USAGE_INCREMENT, out);
+        boolean use = !any || deviceUsagePairs(owner, table, s, out);
         boolean use2 = deviceUsage(owner, table, table, s, out, "DeviceUsagePage/DeviceUsage", true);
-        boolean t1 = compare(owner, table, "Transport", s, 3, TRANSPORT1, out);
-        boolean t2 = compare(owner, table, "LocationID", s, 4, TRANSPORT2, out);
-        boolean ven = compare(owner, table, "VendorID", s, 5, VENDOR1, out);
-        boolean prod = productID(owner, table, s, out);
-        boolean vers = compare(owner, table, "VersionNumber", s, 7, VENDOR3, out);
-        boolean man = compare(owner, table, "Manufacturer", s, 7, VENDOR3, out);
-        boolean ser = compare(owner, table, "SerialNumber", s, 7, VENDOR3, out);
-        boolean uid = compare(owner, table, "PhysicalDeviceUniqueID", s, 7, VENDOR3, out);
-        boolean boot = compare(owner, table, "BootProtocol", s, 8, 0, out);
-        boolean dflt = presence(owner, table, "HIDDefaultBehavior", out);
-        boolean compat = presence(owner, table, "HIDCompatibilityInterface", out);
+        boolean t1 = !any || compare(owner, table, "Transport", s, 3, TRANSPORT1, out);
+        boolean t2 = !any || compare(owner, table, "LocationID", s, 4, TRANSPORT2, out);
+        boolean ven = !any || compare(owner, table, "VendorID", s, 5, VENDOR1, out);
+        boolean prod = !any || productID(owner, table, s, out);
+        boolean vers = !any || compare(owner, table, "VersionNumber", s, 7, VENDOR3, out);
+        boolean man = !any || compare(owner, table, "Manufacturer", s, 7, VENDOR3, out);
+        boolean ser = !any || compare(owner, table, "SerialNumber", s, 7, VENDOR3, out);
+        boolean uid = !any || compare(owner, table, "PhysicalDeviceUniqueID", s, 7, VENDOR3, out);
+        boolean boot = !any || compare(owner, table, "BootProtocol", s, 8, 0, out);
+        boolean dflt = !any || presence(owner, table, "HIDDefaultBehavior", out);
+        boolean compat = !any || presence(owner, table, "HIDCompatibilityInterface", out);
         if (!(pUP && pU && use && use2 && t1 && t2 && ven && prod && vers && man && ser && boot && uid && dflt
                 && compat)) {
             return new Result(false, 0);

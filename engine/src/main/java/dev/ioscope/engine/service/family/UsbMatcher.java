@@ -54,6 +54,11 @@ public final class UsbMatcher implements FamilyMatcher {
             "bDeviceSubClass", "bDeviceProtocol", "bConfigurationValue", "bInterfaceNumber", "bInterfaceClass",
             "bInterfaceSubClass", "bInterfaceProtocol");
 
+    private static final java.util.Set<String> USB_KEYS = java.util.Set.of("idVendor", "idProduct", "bcdDevice",
+            "bDeviceClass", "bDeviceSubClass", "bDeviceProtocol", "bConfigurationValue", "bInterfaceNumber",
+            "bInterfaceClass", "bInterfaceSubClass", "bInterfaceProtocol", "bcdDeviceLow", "bcdDeviceHigh",
+            "idProductArray", "idProductMask");
+
     @Override
     public String family() {
         return "IOUSBHostFamily";
@@ -72,14 +77,22 @@ public final class UsbMatcher implements FamilyMatcher {
     public Result matchPropertyTable(IORegistryEntry nub, OSDictionary table, int score, MatchContext ctx,
                                      List<KeyVerdict> out) {
         boolean iface = isInterface(nub, ctx);
-        boolean hasRange = table.containsKey("bcdDeviceLow") || table.containsKey("bcdDeviceHigh");
-        boolean hasArray = table.containsKey("idProductArray");
+        // One pass over the personality's keys to learn which USB keys it holds.
+        java.util.Set<String> present = new java.util.HashSet<>(8);
+        for (int i = 0, n = table.size(); i < n; i++) {
+            String k = table.keyAt(i);
+            if (USB_KEYS.contains(k)) {
+                present.add(k);
+            }
+        }
+        boolean hasRange = present.contains("bcdDeviceLow") || present.contains("bcdDeviceHigh");
+        boolean hasArray = present.contains("idProductArray");
         List<String> tuple = null;
         for (List<String> t : iface ? INTERFACE_TUPLES : DEVICE_TUPLES) {
             boolean all = true;
             for (int i = 0; i < t.size() && all; i++) {
                 String k = t.get(i);
-                all = table.containsKey(k) || ("bcdDevice".equals(k) && hasRange) || ("idProduct".equals(k) && hasArray);
+                all = present.contains(k) || ("bcdDevice".equals(k) && hasRange) || ("idProduct".equals(k) && hasArray);
             }
             if (all) {
                 tuple = t;
@@ -95,9 +108,9 @@ public final class UsbMatcher implements FamilyMatcher {
         boolean match = true;
         int matched = 0;
         for (String key : ALL_KEYS) {
-            boolean present = table.containsKey(key) || ("bcdDevice".equals(key) && hasRange)
-                    || ("idProduct".equals(key) && table.containsKey("idProductArray"));
-            if (!present) {
+            boolean has = present.contains(key) || ("bcdDevice".equals(key) && hasRange)
+                    || ("idProduct".equals(key) && hasArray);
+            if (!has) {
                 continue;
             }
             boolean ok = compare(nub, table, key, out);
