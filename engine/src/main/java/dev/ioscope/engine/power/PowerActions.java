@@ -61,6 +61,7 @@ final class PowerActions {
     private void register(Scenario.Action a) {
         IORegistryEntry e = entry(a);
         List<IOPMPowerState> states = states(required(a, "states"));
+        PowerStateTable.validate(e.className(), states);   // refuse before the service joins the tree
         PowerNode n = pm.pmInit(e);
         if (n.parent == null) {
             PowerNode parent = a.arg("parent") != null ? pm.node(entryAt(a.arg("parent")))

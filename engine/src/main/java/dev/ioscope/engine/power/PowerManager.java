@@ -403,7 +403,9 @@ public final class PowerManager implements SimulationExtension.Instance {
         if (n.deviceDesire >= 0) {
             b.put("DevicePowerState", OSNumber.of32(n.deviceDesire));
         }
-        b.put("DriverPowerState", OSNumber.of32(n.driverDesire >= 0 ? n.driverDesire : n.table.highest()));
+        if (n.driverDesire >= 0) {
+            b.put("DriverPowerState", OSNumber.of32(n.driverDesire));
+        }
         if (n.idlePeriodNs > 0) {
             b.put("IdleTimerPeriod", OSNumber.of32(n.idlePeriodNs / 1_000_000L));
         }

@@ -55,7 +55,6 @@ public final class RootDomain {
                 IOPMPowerState.of(0, kIOPMPowerOn | kIOPMSleep | kIOPMRestart, 0)));
         parentNode.current = 1;
         parentNode.physical = 1;
-        parentNode.driverDesire = 1;
         node = pm.pmInit(rd);
         pm.joinPMtree(parentNode, node);
         node.driverDesire = ON_STATE;
