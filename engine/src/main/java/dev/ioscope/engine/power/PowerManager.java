@@ -244,7 +244,9 @@ public final class PowerManager implements SimulationExtension.Instance {
             return;
         }
         int from = Math.max(n.current, n.deviceDesire);
-        if (from <= 0) {
+        if (from <= 0 || from - 1 == n.deviceDesire) {
+            // nothing to lower (or another client holds the device up): the timer parks until the next tickle
+            // or power change re-arms it (XNU keeps it ticking to the same effect)
             return;
         }
         n.deviceDesire = from - 1;
@@ -280,12 +282,6 @@ public final class PowerManager implements SimulationExtension.Instance {
         return d;
     }
 
-    /** The highest state the parent's output powers (MaxPowerState); with no parent, the highest. */
-    int allowed(PowerNode n) {
-        return n.parent == null || n.parent.table == null ? n.table.highest()
-                : Math.max(0, n.table.maxFor(n.parent.supply()));
-    }
-
     private PowerNode rootNodeOrNull() {
         return root == null ? null : root.node;
     }
@@ -308,10 +304,15 @@ public final class PowerManager implements SimulationExtension.Instance {
             return;
         }
         int want = desired(n);
-        int max = allowed(n);
-        int to = Math.min(want, max);
-        if (want > max) {
-            record("power.clamp", n, "desired", String.valueOf(want), "allowed", String.valueOf(max),
+        int to = n.parent == null || n.parent.table == null ? want : n.table.limit(want, n.parent.supply());
+        int clampKey = to < want ? want * 1000 + to : -1;
+        if (clampKey != n.lastClamp) {
+            n.lastClamp = clampKey;   // journal a clamp when it starts or changes, not at every re-evaluation
+        } else {
+            clampKey = -1;
+        }
+        if (clampKey >= 0) {
+            record("power.clamp", n, "desired", String.valueOf(want), "allowed", String.valueOf(to),
                     "parent", n.parent.path);
         }
         publish(n);
@@ -332,14 +333,12 @@ public final class PowerManager implements SimulationExtension.Instance {
     void changeFinished(PowerNode n, boolean raised) {
         activeChanges--;
         publish(n);
-        if (n.readjust) {
-            n.readjust = false;
-            adjust(n);
-        }
+        // what the clients or the parent asked for during the change is looked at now (readjust), and the new
+        // state is checked against the current supply once more in any case
+        n.readjust = false;
+        adjust(n);
         for (PowerNode c : List.copyOf(n.children)) {
-            if (raised || !c.table.get(c.current).poweredBy(n.supply())) {
-                adjust(c);
-            }
+            adjust(c);   // a new output: children may rise (or, for odd tables, have to move)
         }
         if (n.parent != null && n.parent.table != null) {
             adjust(n.parent);
@@ -396,7 +395,8 @@ public final class PowerManager implements SimulationExtension.Instance {
         b.put("CapabilityFlags", OSNumber.of32(n.table.get(n.current).capabilityFlags() & 0xffffffffL));
         b.put("ChildrenPowerState", OSNumber.of32(childrenDesire(n)));
         b.put("CurrentPowerState", OSNumber.of32(n.current));
-        int desired = Math.min(desired(n), allowed(n));
+        int desired = n.parent == null || n.parent.table == null ? desired(n)
+                : n.table.limit(desired(n), n.parent.supply());
         if (desired != n.current) {
             b.put("DesiredPowerState", OSNumber.of32(desired));
         }

@@ -22,6 +22,8 @@ public final class PowerNode {
     /** The state being changed to, or -1 when no change is in progress. */
     int target = -1;
     boolean readjust;
+    /** The clamp last journaled (desired * 1000 + allowed), -1 when none. */
+    int lastClamp = -1;
     /** A lowering change waiting for the children to fit the new output. */
     StateChange waitingChange;
     /** The state setPowerState last put the hardware in (what the device draws / supplies). */
@@ -71,10 +73,13 @@ public final class PowerNode {
         return table.get(state).inputPowerRequirement();
     }
 
-    /** What the parent supplies now: while it lowers, already only what its new state will supply. */
+    /**
+     * What this service can be counted on to supply its children: during a change only what both the old and
+     * the new state supply, so that children fit the new output before the change happens.
+     */
     int supply() {
         int out = table.get(current).outputPowerCharacter();
-        if (target >= 0 && target < current) {
+        if (target >= 0) {
             out &= table.get(target).outputPowerCharacter();
         }
         return out;

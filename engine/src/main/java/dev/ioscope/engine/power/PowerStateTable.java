@@ -88,6 +88,19 @@ public record PowerStateTable(List<IOPMPowerState> states) {
         return -1;
     }
 
+    /**
+     * The highest state at or below {@code wanted} that {@code domainState} powers, 0 when none: the state a
+     * request gets when the parent limits it (for tables whose requirements do not grow with the ordinal too).
+     */
+    public int limit(int wanted, int domainState) {
+        for (int i = Math.min(wanted, highest()); i > 0; i--) {
+            if (states.get(i).poweredBy(domainState)) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
     /** The lowest of this (parent's) states whose output powers {@code requirement}; the highest when none does. */
     public int lowestSupplying(int requirement) {
         for (int i = 0; i < states.size(); i++) {

@@ -25,8 +25,9 @@ final class StateChange {
         pm.changeStarted();
         pm.record("power.change-begin", n, "from", String.valueOf(from), "to", String.valueOf(to), "direction",
                 to < from ? "down" : "up");
-        if (to < from && !pm.childrenFit(n)) {
-            // children lower before their parent: they see the new, smaller output at once (PowerNode.supply)
+        if (!pm.childrenFit(n)) {
+            // children lower before their parent takes power away from them: they see the new output at once
+            // (PowerNode.supply); when lowering this is "children down before parents"
             n.waitingChange = this;
             for (PowerNode c : n.children) {
                 if (c.table != null && !c.table.get(c.current).poweredBy(n.supply())) {

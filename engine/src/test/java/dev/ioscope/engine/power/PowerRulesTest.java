@@ -75,12 +75,15 @@ class PowerRulesTest {
         Simulation sim = run(a);
         List<JournalEvent> j = sim.journal();
         int asleep = index(j, "power.system-asleep", "IOService:/IOPMrootDomain");
-        int clamp = index(j, "power.clamp", BUS, e -> e.seq() > asleep);
-        assertThat(clamp).isGreaterThan(asleep);
-        assertThat(at(j, clamp).details()).containsEntry("allowed", "0");
+        int clamp = index(j, "power.clamp", BUS, e -> e.t() >= SLEEP_AT);
+        assertThat(clamp).isPositive().isLessThan(asleep);
+        assertThat(at(j, clamp).details()).containsEntry("desired", "2").containsEntry("allowed", "0");
         assertThat(j.stream().filter(e -> e.seq() > asleep && e.kind().equals("power.set-power-state"))).isEmpty();
         PowerNode dev = PowerScenarios.pm(sim).node(sim.resolve(DEV));
         assertThat(dev.currentPowerState()).isZero();
+        OSDictionary d = (OSDictionary) dev.entry().property("IOPowerManagement");
+        assertThat(((OSNumber) d.get("DevicePowerState")).value()).isEqualTo(2);   // the request is kept ...
+        assertThat(((OSNumber) d.get("CurrentPowerState")).value()).isZero();      // ... but not granted
     }
 
     /** P6: setPowerState's return is a budget in µs; no acknowledgeSetPowerState within it → ack time-out. */
