@@ -230,7 +230,12 @@ public final class PowerManager implements SimulationExtension.Instance {
         }
         n.idleTimerArmed = true;
         int gen = n.idleGeneration;
-        clock.at(n.lastActivity + n.idlePeriodNs, "idle timer " + n.path, () -> idleTimerExpired(n, gen));
+        long due = n.lastActivity + n.idlePeriodNs;
+        if (due <= clock.now()) {
+            due = clock.now() + n.idlePeriodNs;   // a parked timer starts again with a full period
+            n.lastActivity = clock.now();
+        }
+        clock.at(due, "idle timer " + n.path, () -> idleTimerExpired(n, gen));
     }
 
     /** IOService::idleTimerExpired: no activity for a whole period → the device desire goes one state down. */
