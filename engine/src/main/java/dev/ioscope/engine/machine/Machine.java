@@ -89,6 +89,10 @@ public final class Machine {
         m.nodes.put(expert, platform);
         m.attachPlanes(expert, platform);
         SimulationAccess.registerService(m.sim, expert);
+        // IOResources is registered too, so resource-matched drivers (IOResourceMatch) start at boot.
+        m.registry.root().children(m.service).stream().flatMap(x -> x.children(m.service).stream())
+                .filter(e -> e.className().equals("IOResources")).findFirst()
+                .ifPresent(r -> SimulationAccess.registerService(m.sim, r));
         return m;
     }
 
@@ -135,6 +139,11 @@ public final class Machine {
         nodes.put(e, node);
         attachPlanes(e, node);
         SimulationAccess.registerService(sim, e);
+        if (node.isAttachingChildren() && expanded.add(e)) {
+            for (DeviceNode c : node.children()) {
+                plug(e, c);
+            }
+        }
         return e;
     }
 
@@ -202,6 +211,21 @@ public final class Machine {
             }
             registry.attach(e, up == null ? registry.root() : up, plane);
         }
+        for (Map.Entry<String, DeviceNode> pe : node.planeEntries()) {
+            attachPlaneOnly(e, pe.getValue(), registry.plane(pe.getKey()));
+        }
+    }
+
+    private void attachPlaneOnly(IORegistryEntry parent, DeviceNode node, IORegistryPlane plane) {
+        IORegistryEntry e = registry.createEntry(node.className(), node.name());
+        e.setProperties(node.properties());
+        if (node.location() != null) {
+            e.setLocation(node.location());
+        }
+        registry.attach(e, parent, plane);
+        for (DeviceNode c : node.children()) {
+            attachPlaneOnly(e, c, plane);
+        }
     }
 
     /**
@@ -230,12 +254,7 @@ public final class Machine {
                 return true;
             }
             for (DeviceNode child : n.children()) {
-                IORegistryEntry e = ctx.publishNub(child.className(), child.name(), child.properties());
-                if (child.location() != null) {
-                    e.setLocation(child.location());
-                }
-                nodes.put(e, child);
-                attachPlanes(e, child);
+                plug(ctx.self(), child);
             }
             return true;
         }

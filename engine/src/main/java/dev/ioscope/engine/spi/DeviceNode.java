@@ -18,6 +18,8 @@ public final class DeviceNode {
     private final OSDictionary properties;
     private final List<DeviceNode> children = new ArrayList<>();
     private final List<String> planes = new ArrayList<>();
+    private boolean attachesChildren;
+    private final List<java.util.Map.Entry<String, DeviceNode>> planeEntries = new ArrayList<>();
 
     public DeviceNode(String className, String name, String location, OSDictionary properties) {
         this.className = className;
@@ -62,7 +64,22 @@ public final class DeviceNode {
                 newLocation == null ? location : newLocation, merged);
         n.children.addAll(children);
         n.planes.addAll(planes);
+        n.attachesChildren = attachesChildren;
+        n.planeEntries.addAll(planeEntries);
         return n;
+    }
+
+    /**
+     * The family attaches this nub's children itself, with no driver in between (a USB port holds its
+     * device, a USB device its interfaces): they are published as soon as this nub is.
+     */
+    public DeviceNode attachesChildren() {
+        attachesChildren = true;
+        return this;
+    }
+
+    public boolean isAttachingChildren() {
+        return attachesChildren;
     }
 
     /**
@@ -75,6 +92,20 @@ public final class DeviceNode {
             planes.add(plane);
         }
         return this;
+    }
+
+    /**
+     * An entry that lives only in {@code plane} (not an IOService), attached under this nub in that plane when
+     * it is published: the IODeviceTree skeleton ("cpus", "chosen", "options"...). The child's own children are
+     * attached under it in the same plane. This nub must itself be in the plane ({@link #alsoIn}).
+     */
+    public DeviceNode planeEntry(String plane, DeviceNode entry) {
+        planeEntries.add(java.util.Map.entry(plane, entry));
+        return entry;
+    }
+
+    public List<java.util.Map.Entry<String, DeviceNode>> planeEntries() {
+        return planeEntries;
     }
 
     public List<String> planes() {
