@@ -34,7 +34,15 @@ acpi=[{"name":n,"hid":h,"location":l} for (n,h,l) in [
  ("EC","PNP0C09","0"),("LID0","PNP0C0D","0"),("PWRB","PNP0C0C","0"),("SLPB","PNP0C0E","0"),("ADP1","ACPI0003","0"),
  ("HPET","PNP0103","0"),("RTC","PNP0B00","70"),("PIC","PNP0000","20"),("TIMR","PNP0100","40"),("DMAC","PNP0200","0"),
  ("FWHD","INT0800","0"),("MATH","PNP0C04","f0"),("LDRC","PNP0C02","2e"),("ALS0","ACPI0008","0"),("PNLF","APP0002","0"),
- ("SMC","APP0001","0"),("GFX0","PNP0A05","0"),("PWRS","ACPI000D","0")]]
+ ("SMC","APP0001","0"),("GFX0","PNP0A05","0"),("PWRS","ACPI000D","0"),
+ ("BAT0","PNP0C0A","0"),("TZ00","ACPI000E","0"),("TZ01","ACPI000E","1"),("FAN0","PNP0C0B","0"),("FAN1","PNP0C0B","1"),
+ ("PS2K","APP0004","0"),("PS2M","APP0005","0"),("SPIT","APP000D","0"),("MEM2","PNP0C01","0"),("PDRC","PNP0C02","1"),
+ ("USBX","APP0006","0"),("ACEL","APP0007","0"),("IPIC","PNP0000","a0"),("AMW0","PNP0C14","0"),("WMI1","PNP0C14","1")]
+ + [("UAR%d" % i, "INT3511", "%x" % i) for i in range(2)]
+ + [("SSDT%d" % i, "PNP0C02", "%x" % (0x10 + i)) for i in range(8)]
+ + [("PG%02d" % i, "PNP0C0F", "%x" % i) for i in range(6)]
+ + [("PEPD","INT33A1","0"),("HIDD","INT33D5","0"),("GPI0","INT34BB","0"),("TPD0","APP000A","0"),("DPTF","INT3400","0"),
+    ("TCPU","INT3401","0"),("TMEM","INT3402","0"),("TFN1","INT3404","0"),("CHRG","INT3403","0"),("PMC","PNP0C02","3")]]
 pci_children=[
  {"type":"pci-device","name":"MCHC","location":"0","vendor":"0x8086","device":"0x3ec4","class":"0x060000","revision":7,"subsystem-vendor":"0x106b","subsystem-id":"0x0211"},
  {"type":"pci-device","name":"IGPU","location":"2","vendor":"0x8086","device":"0x3e9b","class":"0x030000","revision":2,"subsystem-vendor":"0x106b","subsystem-id":"0x0211","bars":[{"type":"mem64","size":16777216},{"type":"mem64","size":268435456,"prefetchable":True}]},
@@ -45,6 +53,29 @@ pci_children=[
  {"type":"pci-device","name":"SBUS","location":"1f,4","vendor":"0x8086","device":"0xa323","class":"0x0c0500","revision":16,"subsystem-vendor":"0x106b","subsystem-id":"0x0211","bars":[{"type":"mem64","size":256},{"type":"io","size":32}]},
  {"type":"pci-device","name":"IMEI","location":"16","vendor":"0x8086","device":"0xa360","class":"0x078000","revision":16,"subsystem-vendor":"0x106b","subsystem-id":"0x0211","bars":[{"type":"mem64","size":4096}]},
  {"type":"pci-device","name":"THSS","location":"12","vendor":"0x8086","device":"0xa379","class":"0x118000","revision":16,"bars":[{"type":"mem64","size":4096}]},
+ {"type":"pci-device","name":"I2C0","location":"15","vendor":"0x8086","device":"0xa368","class":"0x0c8000","revision":16,"bars":[{"type":"mem64","size":4096}]},
+ {"type":"pci-device","name":"I2C1","location":"15,1","vendor":"0x8086","device":"0xa369","class":"0x0c8000","revision":16,"bars":[{"type":"mem64","size":4096}]},
+ {"type":"pci-device","name":"SPI1","location":"1e,3","vendor":"0x8086","device":"0xa32b","class":"0x0c8000","revision":16,"bars":[{"type":"mem64","size":4096}]},
+ {"type":"pci-device","name":"UA00","location":"1e","vendor":"0x8086","device":"0xa328","class":"0x078000","revision":16,"bars":[{"type":"mem64","size":4096}]},
+ {"type":"pci-device","name":"SRAM","location":"14,2","vendor":"0x8086","device":"0xa36f","class":"0x050000","revision":16,"bars":[{"type":"mem64","size":8192}]},
+ {"type":"pci-device","name":"TCPU","location":"4","vendor":"0x8086","device":"0x1903","class":"0x118000","revision":7,"bars":[{"type":"mem64","size":32768}]},
+ {"type":"pci-bridge","name":"RP02","location":"1c,1","vendor":"0x8086","device":"0xa33a","revision":240,"hotplug":False,"children":[]},
+ {"type":"pci-bridge","name":"RP03","location":"1c,2","vendor":"0x8086","device":"0xa33b","revision":240,"hotplug":False,"children":[]},
+ {"type":"pci-bridge","name":"RP04","location":"1c,3","vendor":"0x8086","device":"0xa33c","revision":240,"hotplug":True,"children":[]},
+ {"type":"pci-bridge","name":"RP06","location":"1c,5","vendor":"0x8086","device":"0xa33e","revision":240,"hotplug":False,"children":[]},
+ {"type":"pci-bridge","name":"RP07","location":"1c,6","vendor":"0x8086","device":"0xa33f","revision":240,"hotplug":False,"children":[]},
+ {"type":"pci-bridge","name":"RP08","location":"1c,7","vendor":"0x8086","device":"0xa340","revision":240,"hotplug":True,"children":[]},
+ {"type":"pci-bridge","name":"RP10","location":"1d,1","vendor":"0x8086","device":"0xa342","revision":240,"hotplug":False,"children":[]},
+ {"type":"pci-bridge","name":"RP11","location":"1d,2","vendor":"0x8086","device":"0xa343","revision":240,"hotplug":False,"children":[]},
+ {"type":"pci-bridge","name":"RP12","location":"1d,3","vendor":"0x8086","device":"0xa344","revision":240,"hotplug":True,"children":[]},
+ {"type":"pci-bridge","name":"RP13","location":"1d,4","vendor":"0x8086","device":"0xa345","revision":240,"hotplug":False,"children":[]},
+ {"type":"pci-bridge","name":"RP14","location":"1d,5","vendor":"0x8086","device":"0xa346","revision":240,"hotplug":False,"children":[]},
+ {"type":"pci-bridge","name":"RP15","location":"1d,6","vendor":"0x8086","device":"0xa347","revision":240,"hotplug":False,"children":[]},
+ {"type":"pci-bridge","name":"RP16","location":"1d,7","vendor":"0x8086","device":"0xa348","revision":240,"hotplug":True,"children":[]},
+ {"type":"pci-bridge","name":"RP17","location":"1b,0","vendor":"0x8086","device":"0xa349","revision":240,"hotplug":False,"children":[]},
+ {"type":"pci-bridge","name":"RP18","location":"1b,1","vendor":"0x8086","device":"0xa34a","revision":240,"hotplug":False,"children":[]},
+ {"type":"pci-bridge","name":"RP19","location":"1b,2","vendor":"0x8086","device":"0xa34b","revision":240,"hotplug":False,"children":[]},
+ {"type":"pci-bridge","name":"RP20","location":"1b,3","vendor":"0x8086","device":"0xa34c","revision":240,"hotplug":True,"children":[]},
  {"type":"pci-bridge","name":"RP01","location":"1b","vendor":"0x8086","device":"0xa340","revision":240,"children":[
    {"type":"nvme","name":"ANS2","location":"0","vendor":"0x106b","device":"0x2005","revision":1,"subsystem-vendor":"0x106b","subsystem-id":"0x0211",
     "model":"APPLE SSD AP0512M","serial":"C02VIRTUALSSD0001","blocks":122070312,"partitions":[
@@ -53,7 +84,13 @@ pci_children=[
  {"type":"pci-bridge","name":"RP05","location":"1c,4","vendor":"0x8086","device":"0xa33c","revision":240,"hotplug":True,"children":[
    {"type":"pci-device","name":"ARPT","location":"0","vendor":"0x14e4","device":"0x43dc","class":"0x028000","revision":3,"subsystem-vendor":"0x106b","subsystem-id":"0x0212","bars":[{"type":"mem64","size":4194304}]}]},
  {"type":"pci-bridge","name":"RP09","location":"1d","vendor":"0x8086","device":"0xa330","revision":240,"hotplug":True,"children":[
-   {"type":"pci-bridge","name":"UPSB","location":"0","vendor":"0x8086","device":"0x15ea","revision":6,"hotplug":True,"children":[]}]}]
+   {"type":"pci-bridge","name":"UPSB","location":"0","vendor":"0x8086","device":"0x15ea","revision":6,"hotplug":True,"children":[
+     {"type":"pci-bridge","name":"DSB0","location":"0","vendor":"0x8086","device":"0x15ea","revision":6,"children":[
+       {"type":"pci-device","name":"NHI0","location":"0","vendor":"0x8086","device":"0x15eb","class":"0x088000","revision":6,"subsystem-vendor":"0x106b","subsystem-id":"0x0211","bars":[{"type":"mem32","size":262144},{"type":"mem32","size":4096}]}]},
+     {"type":"pci-bridge","name":"DSB1","location":"1","vendor":"0x8086","device":"0x15ea","revision":6,"hotplug":True,"children":[]},
+     {"type":"pci-bridge","name":"DSB2","location":"2","vendor":"0x8086","device":"0x15ea","revision":6,"children":[
+       {"type":"usb-xhci","name":"XHC2","location":"0","vendor":"0x8086","device":"0x15ec","revision":6,"subsystem-vendor":"0x106b","subsystem-id":"0x0211","bars":[{"type":"mem32","size":65536}],"usb2-ports":2,"usb3-ports":2,"children":[]}]},
+     {"type":"pci-bridge","name":"DSB4","location":"4","vendor":"0x8086","device":"0x15ea","revision":6,"hotplug":True,"children":[]}]}]}]
 m={"name":"IOScope Virtual Mac","platform":{"type":"platform","model":"MacBookPro15,1","board-id":"Mac-937A206F2EE63C01",
   "serial":"C02VIRTUALMAC","cpus":12,"memory-gb":16,"acpi":acpi,
   "children":[{"type":"pci-host-bridge","children":pci_children}]}}
