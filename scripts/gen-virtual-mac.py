@@ -25,6 +25,14 @@ mouse = {"type":"usb-device","port":2,
   "device":dev(0x200,0,0,0,8,0x046d,0xc077,0x7200,1,2,0),
   "configuration":cfg(1,0xa0,50,[(0,0,3,1,2,0,[(0x81,3,4,10)])]),
   "strings":{"1":"Logitech","2":"USB Optical Mouse"}}
+cam = {"type":"usb-device","port":"HS06","built-in":True,
+  "device":dev(0x200,0xef,2,1,64,0x05ac,0x8514,0x0100,1,2,3),
+  "configuration":cfg(1,0x80,250,[(0,0,0x0e,1,0,0,[(0x83,3,16,6)]),(1,0,0x0e,2,0,0,[]),(1,1,0x0e,2,0,0,[(0x81,5,1024,1)]),(2,0,1,1,0,0,[]),(3,0,1,2,0,0,[]),(3,1,1,2,0,0,[(0x82,5,100,4)])]),
+  "strings":{"1":"Apple Inc.","2":"FaceTime HD Camera (Built-in)","3":"CC2B1C0VIRT"}}
+sd = {"type":"usb-device","port":"SS03","built-in":True,
+  "device":dev(0x300,0,0,0,9,0x05ac,0x8406,0x0820,3,4,5),
+  "configuration":cfg(1,0x80,112,[(0,0,8,6,80,0,[(0x81,2,1024,0),(0x02,2,1024,0)])]),
+  "strings":{"3":"Apple","4":"Card Reader","5":"000000000820"}}
 hub = {"type":"usb-hub","port":"HS01","ports":4,
   "device":dev(0x210,9,0,1,64,0x2109,0x2817,0x0473,1,2,0),
   "configuration":cfg(1,0xe0,0,[(0,0,9,0,0,0,[(0x81,3,1,12)])]),
@@ -46,7 +54,7 @@ acpi=[{"name":n,"hid":h,"location":l} for (n,h,l) in [
 pci_children=[
  {"type":"pci-device","name":"MCHC","location":"0","vendor":"0x8086","device":"0x3ec4","class":"0x060000","revision":7,"subsystem-vendor":"0x106b","subsystem-id":"0x0211"},
  {"type":"pci-device","name":"IGPU","location":"2","vendor":"0x8086","device":"0x3e9b","class":"0x030000","revision":2,"subsystem-vendor":"0x106b","subsystem-id":"0x0211","bars":[{"type":"mem64","size":16777216},{"type":"mem64","size":268435456,"prefetchable":True}]},
- {"type":"usb-xhci","name":"XHC1","location":"14","vendor":"0x8086","device":"0xa36d","revision":16,"subsystem-vendor":"0x106b","subsystem-id":"0x0211","bars":[{"type":"mem64","size":65536}],"usb2-ports":8,"usb3-ports":4,"children":[kbd,bt,hub]},
+ {"type":"usb-xhci","name":"XHC1","location":"14","vendor":"0x8086","device":"0xa36d","revision":16,"subsystem-vendor":"0x106b","subsystem-id":"0x0211","bars":[{"type":"mem64","size":65536}],"usb2-ports":14,"usb3-ports":8,"children":[kbd,bt,hub,cam,sd]},
  {"type":"pci-device","name":"PMCR","location":"1f,2","vendor":"0x8086","device":"0xa321","class":"0x058000","revision":16,"subsystem-vendor":"0x106b","subsystem-id":"0x0211","bars":[{"type":"mem32","size":16384}]},
  {"type":"pci-device","name":"LPCB","location":"1f","vendor":"0x8086","device":"0xa30e","class":"0x060100","revision":16,"subsystem-vendor":"0x106b","subsystem-id":"0x0211"},
  {"type":"pci-device","name":"HDEF","location":"1f,3","vendor":"0x8086","device":"0xa348","class":"0x040300","revision":16,"subsystem-vendor":"0x106b","subsystem-id":"0x0211","bars":[{"type":"mem64","size":16384},{"type":"mem64","size":1048576}]},

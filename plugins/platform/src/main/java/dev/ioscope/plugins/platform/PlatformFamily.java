@@ -38,6 +38,9 @@ public final class PlatformFamily implements HardwareFamily {
         ctx.classEntry("AppleACPIACAdapter", "IOService");
         ctx.classEntry("AppleHPET", "IOService");
         ctx.classEntry("AppleRTC", "IOService");
+        ctx.classEntry("AppleSMC", "IOService");
+        ctx.classEntry("AppleSmartBatteryManager", "IOService");
+        ctx.classEntry("AppleLMUController", "IOService");
         for (String c : PlatformModel.RESOURCE_SERVICES) {
             ctx.classEntry(c, "IOService");
         }

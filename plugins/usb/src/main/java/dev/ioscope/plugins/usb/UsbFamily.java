@@ -43,6 +43,8 @@ public final class UsbFamily implements HardwareFamily {
         ctx.classEntry("IOHIDDevice", "IOService");
         ctx.classEntry("IOUSBHostHIDDevice", "IOHIDDevice");
         ctx.classEntry("IOUSBMassStorageDriver", "IOService");
+        ctx.classEntry("BroadcomBluetoothHostControllerUSBTransport", "IOService");
+        ctx.classEntry("AppleUSBVideoSupport", "IOService");
         try {
             ctx.infoPlist(UsbFamily.class.getResourceAsStream("Info.plist"), "usb/Info.plist");
         } catch (IOException e) {
