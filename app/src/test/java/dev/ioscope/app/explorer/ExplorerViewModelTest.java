@@ -126,6 +126,27 @@ class ExplorerViewModelTest {
     }
 
     @Test
+    void exportsTheRegistryAndASubtreeThroughTheEngineWriters(@TempDir Path dir) throws Exception {
+        var doc = vm.documentProperty().get();
+        Path whole = dir.resolve("whole.json");
+        vm.export(whole, dev.ioscope.engine.snapshot.SnapshotFormat.JSON, false);
+        var back = dev.ioscope.engine.snapshot.Snapshots.load(whole);
+        assertThat(back.registry().size()).isEqualTo(doc.registry().size());
+
+        IORegistryEntry pci0 = find("IOService:/AppleACPIPlatformExpert/PCI0@0");
+        vm.selectedProperty().set(pci0);
+        Path part = dir.resolve("pci0.xml");
+        vm.export(part, dev.ioscope.engine.snapshot.SnapshotFormat.IOREG_XML, true);
+        var sub = dev.ioscope.engine.snapshot.Snapshots.load(part).registry();
+        var plane = vm.planeProperty().get();
+        int expected = 1 + dev.ioscope.engine.registry.IORegistryIterator.collect(pci0, plane,
+                dev.ioscope.engine.registry.IORegistryIterator.ITERATE_RECURSIVELY).size();
+        assertThat(sub.size()).isEqualTo(expected + 1); // plus the fresh root
+        assertThat(sub.entry(pci0.registryEntryID())).isPresent();
+        assertThat(vm.statusProperty().get()).startsWith("Saved pci0.xml");
+    }
+
+    @Test
     void recentFilesArePersistedMostRecentFirst(@TempDir Path dir) throws Exception {
         Path a = Files.writeString(dir.resolve("a.txt"), "x");
         Path b = Files.writeString(dir.resolve("b.txt"), "y");

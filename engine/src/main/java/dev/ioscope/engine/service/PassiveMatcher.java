@@ -162,7 +162,12 @@ public final class PassiveMatcher {
         OSObject debug = null;
         boolean bsd = false;
         for (int i = 0, n = t.size(); i < n; i++) {
-            switch (t.keyAt(i)) {
+            String key = t.keyAt(i);
+            char c0 = key.isEmpty() ? 0 : key.charAt(0);
+            if (c0 != 'I' && c0 != 'B') {
+                continue;   // every generic key starts with "IO" or "BSD"; skip the others cheaply
+            }
+            switch (key) {
                 case Personality.IO_PROVIDER_CLASS -> providerClass = t.valueAt(i);
                 case "IONameMatch" -> nameMatch = t.valueAt(i);
                 case "IOLocationMatch" -> location = t.valueAt(i);
@@ -197,7 +202,7 @@ public final class PassiveMatcher {
         if ((o = nameMatch) != null) {
             done[0]++;
             boolean dt = deviceTreeNames(nub);
-            NameMatching.Result r = NameMatching.compareNames(nub, o, dt);
+            NameMatching.Result r = NameMatching.compareNames(nub, o, dt ? infoDtLists : null);
             if (r != null && nameMatched != null) {
                 nameMatched[0] = r.matched();
             }
@@ -282,10 +287,12 @@ public final class PassiveMatcher {
     private IORegistryEntry infoNub;
     private boolean infoDt;
     private FamilyMatcher infoFamily;
+    private List<List<String>> infoDtLists;
 
     private void info(IORegistryEntry nub) {
         if (infoNub != nub) {
             infoDt = ctx.conformsTo(nub, "IOPlatformDevice") || ctx.conformsTo(nub, "IOPCIDevice");
+            infoDtLists = infoDt ? NameMatching.dtLists(nub) : null;
             infoFamily = null;
             for (FamilyMatcher f : ctx.families()) {
                 if (f.appliesTo(nub, ctx)) {
