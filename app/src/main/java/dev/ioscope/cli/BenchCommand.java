@@ -1,11 +1,13 @@
 package dev.ioscope.cli;
 
+import dev.ioscope.engine.os.plist.XmlPlistWriter;
 import dev.ioscope.engine.snapshot.ParseLimits;
 import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.snapshot.SnapshotReader;
 import dev.ioscope.engine.snapshot.SnapshotException;
 import dev.ioscope.engine.snapshot.Snapshots;
 import dev.ioscope.engine.snapshot.SyntheticRegistry;
+import dev.ioscope.engine.snapshot.xml.IoregXmlWriter;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -151,7 +153,8 @@ final class BenchCommand implements Command {
     private static void writeSynthetic(int entries, Path file) throws IOException {
         Snapshot s = SyntheticRegistry.snapshot(entries, 20181);
         try (OutputStream o = Files.newOutputStream(file)) {
-            Snapshots.write(s, s.format(), o);
+            // Plain ioreg -a -l output (sorted keys, no IOScope extension key): what the benchmark is about.
+            new IoregXmlWriter("IOService", XmlPlistWriter.KeyOrder.SORTED).write(s, o);
         }
     }
 

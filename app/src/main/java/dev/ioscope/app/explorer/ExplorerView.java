@@ -83,7 +83,7 @@ public final class ExplorerView {
         split = new SplitPane(tree, tabs, facts);
         split.setOrientation(Orientation.HORIZONTAL);
         AppPreferences prefs = vm.preferences();
-        split.setDividerPositions(prefs.dividers("main", 0.44, 0.85));
+        split.setDividerPositions(prefs.dividers("main", 0.41, 0.85));
         SplitPane.setResizableWithParent(facts, false);
 
         root.getStyleClass().add(Styles.APP);

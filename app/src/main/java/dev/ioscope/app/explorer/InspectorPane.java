@@ -42,7 +42,9 @@ final class InspectorPane extends BorderPane {
         table.setId("inspectorTable");
         table.setShowRoot(false);
         table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().setAll(List.of(column("Key", 175, PropertyNode::key), column("Type", 88, PropertyNode::type),
+        TreeTableColumn<PropertyNode, String> type = column("Type", 96, PropertyNode::type);
+        type.setMinWidth(96);
+        table.getColumns().setAll(List.of(column("Key", 175, PropertyNode::key), type,
                 column("Value", 200, PropertyNode::value), before, column("Decoded", 190, PropertyNode::decoded)));
         before.setVisible(false);
         table.setRowFactory(t -> new PropertyRow());

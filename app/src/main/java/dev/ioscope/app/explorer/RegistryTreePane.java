@@ -38,14 +38,14 @@ final class RegistryTreePane extends StackPane {
         tree.setColumnResizePolicy(TreeTableView.UNCONSTRAINED_RESIZE_POLICY);
 
         TreeTableColumn<IORegistryEntry, IORegistryEntry> name = new TreeTableColumn<>("Name");
-        name.setPrefWidth(320);
+        name.setPrefWidth(255);
         name.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue().getValue()));
         name.setCellFactory(c -> new NameCell());
         TreeTableColumn<IORegistryEntry, String> cls = new TreeTableColumn<>("Class");
-        cls.setPrefWidth(190);
+        cls.setPrefWidth(165);
         cls.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(c.getValue().getValue().className()));
         TreeTableColumn<IORegistryEntry, String> state = new TreeTableColumn<>("Busy · Retain");
-        state.setPrefWidth(95);
+        state.setPrefWidth(88);
         state.setMinWidth(80);
         state.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(
                 shortState(c.getValue().getValue())));
@@ -68,7 +68,7 @@ final class RegistryTreePane extends StackPane {
                 reveal(b, true);
             }
         });
-        vm.search().resultProperty().addListener((o, a, b) -> showHits());
+        // Hits are always set after the result (a new list per search), so one listener updates the tree once.
         vm.search().hitsProperty().addListener((o, a, b) -> showHits());
     }
 
@@ -181,9 +181,13 @@ final class RegistryTreePane extends StackPane {
     }
 
     private EntryTreeItem itemFor(IORegistryEntry e, boolean expand) {
+        return itemFor(tree.getRoot(), e, expand);
+    }
+
+    private EntryTreeItem itemFor(TreeItem<IORegistryEntry> top, IORegistryEntry e, boolean expand) {
         Document doc = vm.documentProperty().get();
         IORegistryPlane plane = vm.planeProperty().get();
-        if (!(tree.getRoot() instanceof EntryTreeItem root) || doc == null) {
+        if (!(top instanceof EntryTreeItem root) || doc == null) {
             return null;
         }
         var comparison = vm.comparisonProperty().get();
@@ -222,16 +226,20 @@ final class RegistryTreePane extends StackPane {
         }
         if (!hits.isEmpty()) {
             // Collapsing a branch moves the tree's selection to it; the view-model's selection must not follow.
+            // Fold and unfold while the tree is detached (one row recount instead of one per event).
             syncing = true;
+            TreeItem<IORegistryEntry> root = tree.getRoot();
+            tree.setRoot(null);
             try {
-                collapseAll();
+                collapseAll(root);
                 for (int i = 0; i < Math.min(hits.size(), MAX_REVEALED_HITS); i++) {
-                    EntryTreeItem it = itemFor(hits.get(i), true);
+                    EntryTreeItem it = itemFor(root, hits.get(i), true);
                     if (it != null && it.getParent() != null) {
                         it.getParent().setExpanded(true);
                     }
                 }
             } finally {
+                tree.setRoot(root);
                 syncing = false;
             }
             IORegistryEntry sel = vm.selectedProperty().get();
@@ -244,7 +252,13 @@ final class RegistryTreePane extends StackPane {
 
     /** Folds every materialized branch below the root. */
     void collapseAll() {
-        ArrayDeque<TreeItem<IORegistryEntry>> work = new ArrayDeque<>(tree.getRoot().getChildren());
+        if (tree.getRoot() != null) {
+            collapseAll(tree.getRoot());
+        }
+    }
+
+    private static void collapseAll(TreeItem<IORegistryEntry> root) {
+        ArrayDeque<TreeItem<IORegistryEntry>> work = new ArrayDeque<>(root.getChildren());
         while (!work.isEmpty()) {
             TreeItem<IORegistryEntry> t = work.poll();
             if (t instanceof EntryTreeItem et && et.isLoaded()) {
@@ -252,21 +266,35 @@ final class RegistryTreePane extends StackPane {
                 work.addAll(t.getChildren());
             }
         }
-        tree.getRoot().setExpanded(true);
+        root.setExpanded(true);
     }
 
     /** Expands every entry of the plane (materializes the whole tree). Returns the number of items. */
     int expandAll() {
+        TreeItem<IORegistryEntry> root = tree.getRoot();
+        if (root == null) {
+            return 0;
+        }
+        // Expand while the tree is detached: each expansion event would otherwise make the attached view and its
+        // selection model recount rows, which is quadratic over 100k entries.
+        syncing = true;
+        tree.setRoot(null);
         int n = 0;
         ArrayDeque<TreeItem<IORegistryEntry>> work = new ArrayDeque<>();
-        work.add(tree.getRoot());
+        work.add(root);
         while (!work.isEmpty()) {
             TreeItem<IORegistryEntry> t = work.poll();
             n++;
             if (!t.isLeaf()) {
-                t.setExpanded(true);
                 work.addAll(t.getChildren());
+                t.setExpanded(true);
             }
+        }
+        tree.setRoot(root);
+        syncing = false;
+        IORegistryEntry sel = vm.selectedProperty().get();
+        if (sel != null) {
+            reveal(sel, true);
         }
         return n;
     }

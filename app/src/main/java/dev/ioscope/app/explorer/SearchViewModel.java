@@ -41,6 +41,8 @@ public final class SearchViewModel {
             List.of());
     private final IntegerProperty hitIndex = new SimpleIntegerProperty(this, "hitIndex", -1);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final Map<String, PlaneOrder> orders = new java.util.HashMap<>();
+    private Document orderDoc;
     private final ObjectProperty<Long> lastSearchMicros = new SimpleObjectProperty<>(this, "lastSearchMicros", 0L);
 
     SearchViewModel(ExplorerViewModel explorer) {
@@ -113,7 +115,7 @@ public final class SearchViewModel {
         SearchQuery q = query();
         if (doc == null || q.isBlank()) {
             result.set(null);
-            hits.set(List.of());
+            hits.set(new java.util.ArrayList<>());
             hitIndex.set(-1);
             summary.set("");
             return;
@@ -126,7 +128,7 @@ public final class SearchViewModel {
             reorder();
         } catch (IllegalArgumentException e) {
             result.set(null);
-            hits.set(List.of());
+            hits.set(new java.util.ArrayList<>());
             hitIndex.set(-1);
             summary.set(e.getMessage());
         }
@@ -139,10 +141,19 @@ public final class SearchViewModel {
         if (r == null || doc == null || explorer.planeProperty().get() == null) {
             return;
         }
-        PlaneOrder order = PlaneOrder.of(doc.registry(), explorer.planeProperty().get());
+        PlaneOrder order = planeOrder(doc, explorer.planeProperty().get());
         hits.set(order.sort(r.entries()));
         hitIndex.set(-1);
         updateSummary();
+    }
+
+    /** The plane's tree order, computed once per document and plane (a walk of the whole plane). */
+    private PlaneOrder planeOrder(Document doc, dev.ioscope.engine.registry.IORegistryPlane plane) {
+        if (orderDoc != doc) {
+            orders.clear();
+            orderDoc = doc;
+        }
+        return orders.computeIfAbsent(plane.name(), n -> PlaneOrder.of(doc.registry(), plane));
     }
 
     public void next() {

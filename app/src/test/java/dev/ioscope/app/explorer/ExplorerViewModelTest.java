@@ -74,12 +74,12 @@ class ExplorerViewModelTest {
 
     @Test
     void planeSwitchKeepsTheSelectionAndReordersHits() {
-        IORegistryEntry pci0 = find("IOService:/Mac-Sample/AppleACPIPlatformExpert/PCI0@0");
+        IORegistryEntry pci0 = find("IOService:/AppleACPIPlatformExpert/PCI0@0");
         vm.selectedProperty().set(pci0);
         vm.planeProperty().set(vm.planes().get(1));
         assertThat(vm.selectedProperty().get()).isSameAs(pci0);
         assertThat(RegistryPath.pathOf(vm.documentProperty().get().registry(), pci0, vm.planeProperty().get()))
-                .contains("IODeviceTree:/device-tree/PCI0@0");
+                .contains("IODeviceTree:/PCI0@0");
         assertThat(vm.preferences().lastPlane()).isEqualTo("IODeviceTree");
     }
 
@@ -101,7 +101,7 @@ class ExplorerViewModelTest {
         var after = vm.syntheticDocument(3_000);
         // The same generator and seed: one boot's two snapshots. Change one value in "after" before publishing it.
         IORegistryEntry link = RegistryPath.fromPath(after.registry(),
-                "IOService:/Mac-Sample/AppleACPIPlatformExpert/PCI0@0/RP00@1c", null).orElseThrow();
+                "IOService:/AppleACPIPlatformExpert/PCI0@0/RP00@1c", null).orElseThrow();
         var props = link.properties().with("IOPCIExpressLinkStatus", OSNumber.of32(0x2042));
         link.setProperties(props);
         vm.compareWith(after);
@@ -123,6 +123,27 @@ class ExplorerViewModelTest {
         vm.endComparison();
         assertThat(vm.documentProperty().get()).isSameAs(before);
         assertThat(vm.comparisonProperty().get()).isNull();
+    }
+
+    @Test
+    void exportsTheRegistryAndASubtreeThroughTheEngineWriters(@TempDir Path dir) throws Exception {
+        var doc = vm.documentProperty().get();
+        Path whole = dir.resolve("whole.json");
+        vm.export(whole, dev.ioscope.engine.snapshot.SnapshotFormat.JSON, false);
+        var back = dev.ioscope.engine.snapshot.Snapshots.load(whole);
+        assertThat(back.registry().size()).isEqualTo(doc.registry().size());
+
+        IORegistryEntry pci0 = find("IOService:/AppleACPIPlatformExpert/PCI0@0");
+        vm.selectedProperty().set(pci0);
+        Path part = dir.resolve("pci0.xml");
+        vm.export(part, dev.ioscope.engine.snapshot.SnapshotFormat.IOREG_XML, true);
+        var sub = dev.ioscope.engine.snapshot.Snapshots.load(part).registry();
+        var plane = vm.planeProperty().get();
+        int expected = 1 + dev.ioscope.engine.registry.IORegistryIterator.collect(pci0, plane,
+                dev.ioscope.engine.registry.IORegistryIterator.ITERATE_RECURSIVELY).size();
+        assertThat(sub.size()).isEqualTo(expected + 1); // plus the fresh root
+        assertThat(sub.entry(pci0.registryEntryID())).isPresent();
+        assertThat(vm.statusProperty().get()).startsWith("Saved pci0.xml");
     }
 
     @Test

@@ -73,7 +73,7 @@ class ExplorerWindowTest {
     void planeSwitchKeepsTheSelectedEntry(FxRobot robot) throws Exception {
         awaitLoaded();
         IORegistryEntry pci0 = RegistryPath.fromPath(vm.documentProperty().get().registry(),
-                "IOService:/Mac-Sample/AppleACPIPlatformExpert/PCI0@0", null).orElseThrow();
+                "IOService:/AppleACPIPlatformExpert/PCI0@0", null).orElseThrow();
         robot.interact(() -> vm.selectedProperty().set(pci0));
         @SuppressWarnings("unchecked")
         var combo = (javafx.scene.control.ComboBox<dev.ioscope.engine.registry.IORegistryPlane>)
@@ -108,7 +108,7 @@ class ExplorerWindowTest {
         awaitLoaded();
         Document after = vm.syntheticDocument(5_000);
         IORegistryEntry rp = RegistryPath.fromPath(after.registry(),
-                "IOService:/Mac-Sample/AppleACPIPlatformExpert/PCI0@0/RP00@1c", null).orElseThrow();
+                "IOService:/AppleACPIPlatformExpert/PCI0@0/RP00@1c", null).orElseThrow();
         rp.setProperties(rp.properties().with("IOPCIExpressLinkStatus", OSNumber.of32(0x2042)));
         robot.interact(() -> vm.compareWith(after));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.comparisonProperty().get() != null);

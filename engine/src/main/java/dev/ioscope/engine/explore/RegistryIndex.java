@@ -13,6 +13,7 @@ import dev.ioscope.engine.os.OSUnserializable;
 import dev.ioscope.engine.registry.IORegistry;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
+import dev.ioscope.engine.registry.RegistryPath;
 
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -131,13 +132,16 @@ public final class RegistryIndex {
         return out.length() == 0 ? NONE : out.toString();
     }
 
-    /** Lower-cased path along first parents, or null when the entry does not reach the root in the plane. */
+    /**
+     * Lower-cased path along first parents, or null when the entry does not reach the root in the plane. As
+     * {@link RegistryPath#pathOf}: relative to the plane's base (the root's first child), which is {@code plane:/}.
+     */
     private static String path(IORegistry registry, IORegistryEntry e, IORegistryPlane plane,
                                Map<IORegistryEntry, String> memo) {
-        // XNU's getPath is relative to the plane's top entry (gRegistryRoot->getChildEntry(plane)), as RegistryPath.
-        IORegistryEntry top = dev.ioscope.engine.registry.RegistryPath.base(registry, plane);
-        if (e == registry.root() || e == top) {
-            return (plane.name() + ":/").toLowerCase(Locale.ROOT);
+        IORegistryEntry base = RegistryPath.base(registry, plane);
+        String top = (plane.name() + ":").toLowerCase(Locale.ROOT);
+        if (e == registry.root() || e == base) {
+            return top + "/";
         }
         if (!e.inPlane(plane)) {
             return null;
@@ -149,8 +153,7 @@ public final class RegistryIndex {
         java.util.ArrayDeque<IORegistryEntry> up = new java.util.ArrayDeque<>();
         var seen = java.util.Collections.newSetFromMap(new IdentityHashMap<IORegistryEntry, Boolean>());
         IORegistryEntry x = e;
-        String base = null;
-        while (x != null && x != registry.root() && x != top && !memo.containsKey(x)) {
+        while (x != null && x != registry.root() && x != base && !memo.containsKey(x)) {
             if (!seen.add(x)) {
                 x = null;
                 break;
@@ -158,16 +161,12 @@ public final class RegistryIndex {
             up.push(x);
             x = x.parent(plane);
         }
-        if (x == registry.root() || x == top) {
-            base = (plane.name() + ":").toLowerCase(Locale.ROOT);
-        } else if (x != null) {
-            base = memo.get(x);
-        }
+        String prefix = x == null ? null : x == registry.root() || x == base ? top : memo.get(x);
         while (!up.isEmpty()) {
             IORegistryEntry y = up.pop();
-            String p = base == null ? null : base + "/" + y.nameWithLocation(plane).toLowerCase(Locale.ROOT);
+            String p = prefix == null ? null : prefix + "/" + y.nameWithLocation(plane).toLowerCase(Locale.ROOT);
             memo.put(y, p);
-            base = p;
+            prefix = p;
         }
         return memo.get(e);
     }

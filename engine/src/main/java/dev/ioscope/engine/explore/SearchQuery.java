@@ -39,8 +39,10 @@ public record SearchQuery(String text, Set<SearchField> fields, boolean regex) {
             try {
                 // The index is lower-cased already; ASCII case folding (no UNICODE_CASE) keeps matching fast.
                 // One reused Matcher: a compiled query is used by one search on one thread.
-                java.util.regex.Matcher m = Pattern.compile(text, Pattern.CASE_INSENSITIVE | Pattern.MULTILINE)
-                        .matcher("");
+                // A pattern without capitals matches the lower-cased text as is: no case folding at all.
+                boolean fold = !text.equals(text.toLowerCase(Locale.ROOT));
+                java.util.regex.Matcher m = Pattern.compile(text, fold ? Pattern.CASE_INSENSITIVE | Pattern.MULTILINE
+                        : Pattern.MULTILINE).matcher("");
                 return s -> m.reset(s).find();
             } catch (PatternSyntaxException e) {
                 throw new IllegalArgumentException("bad regular expression: " + e.getDescription()

@@ -72,6 +72,7 @@ public final class ValueText {
             case "OSSet" -> "Set";
             case "OSString", "OSSymbol" -> "String";
             case "OSBoolean" -> "Boolean";
+            case "OSUnserializable" -> "Unserializable";
             default -> v.typeName();
         };
     }

@@ -21,18 +21,20 @@ public final class OSDictionary implements OSObject {
 
     private final String[] keys;
     private final OSObject[] values;
-    private Map<String, Integer> index;
+    /**
+     * Built on the first lookup, not at construction: most property tables of a loaded registry are never
+     * searched by key, and an eager HashMap per large table cost a 100k-entry import ~10% of its time and a
+     * good share of its heap. Held in a record so that a racy first build is still safely published (final
+     * field semantics); building it twice is harmless.
+     */
+    private Index index;
+
+    private record Index(Map<String, Integer> map) {
+    }
 
     private OSDictionary(String[] keys, OSObject[] values) {
         this.keys = keys;
         this.values = values;
-        if (keys.length > INDEX_THRESHOLD) {
-            Map<String, Integer> m = new HashMap<>(keys.length * 2);
-            for (int i = 0; i < keys.length; i++) {
-                m.put(keys[i], i);
-            }
-            this.index = m;
-        }
     }
 
     public static OSDictionary empty() {
@@ -65,8 +67,16 @@ public final class OSDictionary implements OSObject {
     }
 
     private int indexOf(String key) {
-        if (index != null) {
-            Integer i = index.get(key);
+        if (keys.length > INDEX_THRESHOLD) {
+            Index ix = index;
+            if (ix == null) {
+                Map<String, Integer> m = new HashMap<>(keys.length * 2);
+                for (int i = 0; i < keys.length; i++) {
+                    m.put(keys[i], i);
+                }
+                index = ix = new Index(m);
+            }
+            Integer i = ix.map().get(key);
             return i == null ? -1 : i;
         }
         for (int i = 0; i < keys.length; i++) {

@@ -59,6 +59,22 @@ public final class IOCatalogue {
         byProviderClass.computeIfAbsent(provider, k -> new ArrayList<>()).add(withOrder);
     }
 
+    /** IOCatalogue::removeDrivers for a kext: drops its personalities; returns them. */
+    public List<Personality> removeBundle(String bundleId) {
+        List<Personality> gone = new ArrayList<>();
+        for (Personality p : all) {
+            if (p.bundle().equals(bundleId)) {
+                gone.add(p);
+            }
+        }
+        all.removeAll(gone);
+        for (List<Personality> l : byProviderClass.values()) {
+            l.removeAll(gone);
+        }
+        ranked.clear();
+        return gone;
+    }
+
     public List<Personality> personalities() {
         return Collections.unmodifiableList(all);
     }

@@ -60,10 +60,53 @@ public final class NameMatching {
 
     /** compareNames; null when nothing matched. */
     public static Result compareNames(IORegistryEntry nub, OSObject names, boolean deviceTreeRules) {
+        return compareNames(nub, names, deviceTreeRules ? dtLists(nub) : null);
+    }
+
+    /** The string lists of the properties IODTCompareNubName reads, in its order (computed once per nub). */
+    public static List<List<String>> dtLists(IORegistryEntry nub) {
+        List<List<String>> out = new ArrayList<>(DT_KEYS.size());
+        for (String k : DT_KEYS) {
+            out.add(strings(nub.property(k)));
+        }
+        return out;
+    }
+
+    /** compareNames with the nub's device-tree string lists already read (null: plain name rules). */
+    public static Result compareNames(IORegistryEntry nub, OSObject names, List<List<String>> dt) {
+        if (names instanceof OSString s) {
+            return compareName(nub, s.value(), dt);
+        }
         for (String n : names(names)) {
-            Result r = compareName(nub, n, deviceTreeRules);
+            Result r = compareName(nub, n, dt);
             if (r != null) {
                 return r;
+            }
+        }
+        return null;
+    }
+
+    static Result compareName(IORegistryEntry nub, String name, List<List<String>> dt) {
+        if (dt != null) {
+            for (int i = 0; i < DT_KEYS.size(); i++) {
+                String hit = compareKey(name, dt.get(i));
+                if (hit != null) {
+                    return new Result(hit, "its " + DT_KEYS.get(i) + " property");
+                }
+            }
+        }
+        if (nub.name().equals(name)) {
+            return new Result(name, "its name");
+        }
+        return null;
+    }
+
+    static String compareKey(String key, List<String> list) {
+        boolean wild = !key.isEmpty() && key.charAt(key.length() - 1) == '*';
+        String stem = wild ? key.substring(0, key.length() - 1) : key;
+        for (String s : list) {
+            if (wild ? s.startsWith(stem) : s.equals(key)) {
+                return s;
             }
         }
         return null;

@@ -197,7 +197,7 @@ public final class PassiveMatcher {
         if ((o = nameMatch) != null) {
             done[0]++;
             boolean dt = deviceTreeNames(nub);
-            NameMatching.Result r = NameMatching.compareNames(nub, o, dt);
+            NameMatching.Result r = NameMatching.compareNames(nub, o, dt ? infoDtLists : null);
             if (r != null && nameMatched != null) {
                 nameMatched[0] = r.matched();
             }
@@ -282,10 +282,12 @@ public final class PassiveMatcher {
     private IORegistryEntry infoNub;
     private boolean infoDt;
     private FamilyMatcher infoFamily;
+    private List<List<String>> infoDtLists;
 
     private void info(IORegistryEntry nub) {
         if (infoNub != nub) {
             infoDt = ctx.conformsTo(nub, "IOPlatformDevice") || ctx.conformsTo(nub, "IOPCIDevice");
+            infoDtLists = infoDt ? NameMatching.dtLists(nub) : null;
             infoFamily = null;
             for (FamilyMatcher f : ctx.families()) {
                 if (f.appliesTo(nub, ctx)) {

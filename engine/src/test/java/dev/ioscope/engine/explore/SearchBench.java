@@ -4,7 +4,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * A small bench main (not a test): index build and search times on the 100k-entry sample registry.
+ * A small bench main (not a test): index build and search times on the 100k-entry SyntheticRegistry (or, with a
+ * second argument {@code sample}, on {@link SampleRegistry}).
  * Run: {@code ./mvnw -o -q -B -pl engine test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=dev.ioscope.engine.explore.SearchBench}. Figures go to docs/benchmarks-ui.md.
  */
@@ -15,7 +16,9 @@ public final class SearchBench {
     public static void main(String[] args) {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         long t0 = System.nanoTime();
-        var registry = SampleRegistry.build(n, 7);
+        boolean sample = args.length > 1 && args[1].equals("sample");
+        var registry = sample ? SampleRegistry.build(n, 7)
+                : dev.ioscope.engine.snapshot.SyntheticRegistry.generate(n, 1);
         long t1 = System.nanoTime();
         var index = RegistryIndex.build(registry);
         long t2 = System.nanoTime();
@@ -25,6 +28,7 @@ public final class SearchBench {
         }
         var cases = new Case[]{
                 new Case("quick 'disk1'", SearchQuery.quick("disk1")),
+                new Case("quick 'XHC'", SearchQuery.quick("XHC")),
                 new Case("quick 'keyboard 1'", SearchQuery.quick("keyboard 1")),
                 new Case("class IOPCIDevice", new SearchQuery("IOPCIDevice", Set.of(SearchField.CLASS), false)),
                 new Case("value '0x8086'", new SearchQuery("0x8086", Set.of(SearchField.VALUE), false)),
@@ -37,6 +41,8 @@ public final class SearchBench {
                 RegistrySearch.search(index, c.q());
             }
             int runs = 20;
+            var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            long cpu0 = threads.getCurrentThreadCpuTime();
             long best = Long.MAX_VALUE;
             long total = 0;
             int hits = 0;
@@ -47,8 +53,9 @@ public final class SearchBench {
                 best = Math.min(best, d);
                 total += d;
             }
-            System.out.printf("%-28s hits %6d  best %6.1f ms  mean %6.1f ms%n", c.label(), hits, best / 1e6,
-                    total / 1e6 / runs);
+            double cpuMean = (threads.getCurrentThreadCpuTime() - cpu0) / 1e6 / runs;
+            System.out.printf("%-28s hits %6d  best %6.1f ms  mean %6.1f ms  cpu mean %6.1f ms%n", c.label(), hits,
+                    best / 1e6, total / 1e6 / runs, cpuMean);
         }
     }
 }

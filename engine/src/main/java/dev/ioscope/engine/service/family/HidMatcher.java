@@ -36,6 +36,16 @@ public final class HidMatcher implements FamilyMatcher {
     static final int VENDOR2_ARRAY_MASK = 925;
     static final int VENDOR3 = 100;
 
+    /** Per personality table (immutable, compared by identity): the HID keys it holds (absent keys pass). */
+    private final java.util.Map<OSDictionary, java.util.Set<String>> hidKeys = java.util.Collections.synchronizedMap(
+            new java.util.IdentityHashMap<>());
+
+    /** Every key MatchPropertyTable looks at. */
+    private static final java.util.Set<String> HID_KEYS = java.util.Set.of("PrimaryUsagePage", "PrimaryUsage",
+            "DeviceUsagePairs", "DeviceUsagePage", "DeviceUsage", "Transport", "LocationID", "VendorID", "ProductID",
+            "ProductIDArray", "ProductIDMask", "VersionNumber", "Manufacturer", "SerialNumber",
+            "PhysicalDeviceUniqueID", "BootProtocol", "HIDDefaultBehavior", "HIDCompatibilityInterface");
+
     @Override
     public String family() {
         return "IOHIDFamily";
@@ -60,21 +70,33 @@ public final class HidMatcher implements FamilyMatcher {
                     + owner.className() + ">"));
         }
         int[] s = new int[9];  // pUP, pU, use, trans1, trans2, ven1, ven2, ven3, boot
-        boolean pUP = compare(owner, table, "PrimaryUsagePage", s, 0, USAGE_BASE, out);
-        boolean pU = compare(owner, table, "PrimaryUsage", s, 1, USAGE_INCREMENT, out);
-        boolean use = deviceUsagePairs(owner, table, s, out);
+        // One pass over the personality's keys; an absent key always passes, so only present ones are compared.
+        java.util.Set<String> has = hidKeys.computeIfAbsent(table, t -> {
+            java.util.Set<String> k = new java.util.HashSet<>();
+            for (int i = 0, n = t.size(); i < n; i++) {
+                if (HID_KEYS.contains(t.keyAt(i))) {
+                    k.add(t.keyAt(i));
+                }
+            }
+            return java.util.Set.copyOf(k);
+        });
+        boolean pUP = !has.contains("PrimaryUsagePage") || compare(owner, table, "PrimaryUsagePage", s, 0, USAGE_BASE, out);
+        boolean pU = !has.contains("PrimaryUsage") || compare(owner, table, "PrimaryUsage", s, 1, USAGE_INCREMENT, out);
+        boolean use = !has.contains("DeviceUsagePairs") || deviceUsagePairs(owner, table, s, out);
         boolean use2 = deviceUsage(owner, table, table, s, out, "DeviceUsagePage/DeviceUsage", true);
-        boolean t1 = compare(owner, table, "Transport", s, 3, TRANSPORT1, out);
-        boolean t2 = compare(owner, table, "LocationID", s, 4, TRANSPORT2, out);
-        boolean ven = compare(owner, table, "VendorID", s, 5, VENDOR1, out);
-        boolean prod = productID(owner, table, s, out);
-        boolean vers = compare(owner, table, "VersionNumber", s, 7, VENDOR3, out);
-        boolean man = compare(owner, table, "Manufacturer", s, 7, VENDOR3, out);
-        boolean ser = compare(owner, table, "SerialNumber", s, 7, VENDOR3, out);
-        boolean uid = compare(owner, table, "PhysicalDeviceUniqueID", s, 7, VENDOR3, out);
-        boolean boot = compare(owner, table, "BootProtocol", s, 8, 0, out);
-        boolean dflt = presence(owner, table, "HIDDefaultBehavior", out);
-        boolean compat = presence(owner, table, "HIDCompatibilityInterface", out);
+        boolean t1 = !has.contains("Transport") || compare(owner, table, "Transport", s, 3, TRANSPORT1, out);
+        boolean t2 = !has.contains("LocationID") || compare(owner, table, "LocationID", s, 4, TRANSPORT2, out);
+        boolean ven = !has.contains("VendorID") || compare(owner, table, "VendorID", s, 5, VENDOR1, out);
+        boolean prod = !(has.contains("ProductID") || has.contains("ProductIDArray")) || productID(owner, table, s, out);
+        boolean vers = !has.contains("VersionNumber") || compare(owner, table, "VersionNumber", s, 7, VENDOR3, out);
+        boolean man = !has.contains("Manufacturer") || compare(owner, table, "Manufacturer", s, 7, VENDOR3, out);
+        boolean ser = !has.contains("SerialNumber") || compare(owner, table, "SerialNumber", s, 7, VENDOR3, out);
+        boolean uid = !has.contains("PhysicalDeviceUniqueID")
+                || compare(owner, table, "PhysicalDeviceUniqueID", s, 7, VENDOR3, out);
+        boolean boot = !has.contains("BootProtocol") || compare(owner, table, "BootProtocol", s, 8, 0, out);
+        boolean dflt = !has.contains("HIDDefaultBehavior") || presence(owner, table, "HIDDefaultBehavior", out);
+        boolean compat = !has.contains("HIDCompatibilityInterface")
+                || presence(owner, table, "HIDCompatibilityInterface", out);
         if (!(pUP && pU && use && use2 && t1 && t2 && ven && prod && vers && man && ser && boot && uid && dflt
                 && compat)) {
             return new Result(false, 0);

@@ -54,6 +54,55 @@ public final class UsbMatcher implements FamilyMatcher {
             "bDeviceSubClass", "bDeviceProtocol", "bConfigurationValue", "bInterfaceNumber", "bInterfaceClass",
             "bInterfaceSubClass", "bInterfaceProtocol");
 
+    private static final java.util.Set<String> USB_KEYS = java.util.Set.of("idVendor", "idProduct", "bcdDevice",
+            "bDeviceClass", "bDeviceSubClass", "bDeviceProtocol", "bConfigurationValue", "bInterfaceNumber",
+            "bInterfaceClass", "bInterfaceSubClass", "bInterfaceProtocol", "bcdDeviceLow", "bcdDeviceHigh",
+            "idProductArray", "idProductMask");
+
+    /** What a personality table asks of USB matching, worked out once per table (tables are immutable). */
+    private record Plan(List<String> tuple, List<String> keys, boolean hasRange) {
+    }
+
+    private final java.util.Map<OSDictionary, Plan[]> plans = java.util.Collections.synchronizedMap(
+            new java.util.IdentityHashMap<>());
+
+    private Plan plan(OSDictionary table, boolean iface) {
+        Plan[] p = plans.computeIfAbsent(table, t -> new Plan[2]);
+        int i = iface ? 1 : 0;
+        if (p[i] == null) {
+            java.util.Set<String> present = new java.util.HashSet<>(8);
+            for (int k = 0, n = table.size(); k < n; k++) {
+                if (USB_KEYS.contains(table.keyAt(k))) {
+                    present.add(table.keyAt(k));
+                }
+            }
+            boolean hasRange = present.contains("bcdDeviceLow") || present.contains("bcdDeviceHigh");
+            boolean hasArray = present.contains("idProductArray");
+            List<String> tuple = null;
+            for (List<String> t : iface ? INTERFACE_TUPLES : DEVICE_TUPLES) {
+                boolean all = true;
+                for (int j = 0; j < t.size() && all; j++) {
+                    String k = t.get(j);
+                    all = present.contains(k) || ("bcdDevice".equals(k) && hasRange)
+                            || ("idProduct".equals(k) && hasArray);
+                }
+                if (all) {
+                    tuple = t;
+                    break;
+                }
+            }
+            List<String> keys = new java.util.ArrayList<>();
+            for (String key : ALL_KEYS) {
+                if (present.contains(key) || ("bcdDevice".equals(key) && hasRange)
+                        || ("idProduct".equals(key) && hasArray)) {
+                    keys.add(key);
+                }
+            }
+            p[i] = new Plan(tuple, List.copyOf(keys), hasRange);
+        }
+        return p[i];
+    }
+
     @Override
     public String family() {
         return "IOUSBHostFamily";
@@ -72,20 +121,9 @@ public final class UsbMatcher implements FamilyMatcher {
     public Result matchPropertyTable(IORegistryEntry nub, OSDictionary table, int score, MatchContext ctx,
                                      List<KeyVerdict> out) {
         boolean iface = isInterface(nub, ctx);
-        boolean hasRange = table.containsKey("bcdDeviceLow") || table.containsKey("bcdDeviceHigh");
-        boolean hasArray = table.containsKey("idProductArray");
-        List<String> tuple = null;
-        for (List<String> t : iface ? INTERFACE_TUPLES : DEVICE_TUPLES) {
-            boolean all = true;
-            for (int i = 0; i < t.size() && all; i++) {
-                String k = t.get(i);
-                all = table.containsKey(k) || ("bcdDevice".equals(k) && hasRange) || ("idProduct".equals(k) && hasArray);
-            }
-            if (all) {
-                tuple = t;
-                break;
-            }
-        }
+        Plan plan = plan(table, iface);
+        boolean hasRange = plan.hasRange;
+        List<String> tuple = plan.tuple;
         if (tuple == null) {
             if (out != null) out.add(KeyVerdict.noMatch(iface ? "USB interface keys" : "USB device keys",
                     "the personality names no complete USB Common Class tuple (e.g. "
@@ -94,12 +132,7 @@ public final class UsbMatcher implements FamilyMatcher {
         }
         boolean match = true;
         int matched = 0;
-        for (String key : ALL_KEYS) {
-            boolean present = table.containsKey(key) || ("bcdDevice".equals(key) && hasRange)
-                    || ("idProduct".equals(key) && table.containsKey("idProductArray"));
-            if (!present) {
-                continue;
-            }
+        for (String key : plan.keys) {
             boolean ok = compare(nub, table, key, out);
             match &= ok;
             if (ok) {

@@ -23,8 +23,9 @@ import java.util.Map;
 
 /**
  * Builds our registry from a RexDataStore's entries: first every entry (in the saved order, so
- * {@link IORegistry#entries()} keeps it), then the links plane by plane, children in each parent's saved order
- * and then each entry's parents put back into their saved order.
+ * {@link IORegistry#entries()} keeps it) with its class chain, names, locations, property table, state and
+ * snapshot info (IOScope's extras, when present, override what Apple's keys give), then the links through
+ * {@link RexLinker}.
  */
 final class RexRegistryBuilder {
     /** Largest entryTag we accept: IDs must stay positive and distinct. */

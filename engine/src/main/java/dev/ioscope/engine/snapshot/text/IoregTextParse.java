@@ -75,6 +75,11 @@ final class IoregTextParse {
     }
 
     private SnapshotException error(int lineIndex, int col, String problem) {
+        if (lineIndex < lines.size() && lines.get(lineIndex).endsWith("$")) {
+            // ioreg's println marks a line cut by -w (or the terminal's width) with '$'
+            problem += " (the line ends with '$': ioreg clipped it to the terminal width; make the dump with"
+                    + " ioreg -lw0)";
+        }
         return new SnapshotException(file, "line " + (lineIndex + 1) + ":" + (col + 1), problem);
     }
 

@@ -73,6 +73,20 @@ class ProbeStartRulesTest {
     }
 
     @Test
+    @DisplayName("S4: when start fails the next candidate of the category starts (IOHIDProviderPropertyMerger)")
+    void s4StartFailureFallback() {
+        Machine m = new Machine();
+        IORegistryEntry n = m.nub(m.expert, "IOService", "n");
+        m.add("merger", "IOProviderClass", "IOService", "IOClass", "IOHIDProviderPropertyMerger", "IOProbeScore", 9);
+        m.add("real", "IOProviderClass", "IOService", "IOClass", "Real");
+        ProviderMatch pm = m.engine().match(n);
+        assertThat(pm.candidates()).extracting(MatchingTrace::verdict)
+                .containsExactly(Verdict.START_FAILED, Verdict.WINNER);
+        assertThat(pm.candidates().get(0).explanation()).anyMatch(s -> s.startsWith("start: IOHIDProviderPropertyMerger::start"));
+        assertThat(pm.winners().get("IODefaultMatchCategory").personality().name()).isEqualTo("real");
+    }
+
+    @Test
     @DisplayName("S5: the driver starts with the personality's properties, its probed score, category and IONameMatched")
     void s5DriverProperties() {
         Machine m = new Machine();

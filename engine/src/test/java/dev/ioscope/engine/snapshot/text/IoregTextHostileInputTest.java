@@ -2,7 +2,9 @@ package dev.ioscope.engine.snapshot.text;
 
 import dev.ioscope.engine.TestData;
 import dev.ioscope.engine.snapshot.ParseLimits;
+import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.snapshot.Snapshots;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -71,6 +73,16 @@ class IoregTextHostileInputTest {
                 + "    }\n";
         assertThatThrownBy(() -> new IoregTextReader().read(big.getBytes(StandardCharsets.US_ASCII), "big.txt",
                 ParseLimits.DEFAULT)).isInstanceOf(SnapshotException.class).hasMessageContaining("64 bits");
+    }
+
+    @Test
+    void aClippedDumpSaysHowToMakeAWholeOne() throws Exception {
+        // what `ioreg -l` prints on an 80-column terminal: every long line cut at 79 bytes and marked '$'
+        Snapshot s = Snapshots.load(TestData.path("snapshots/MacBookPro8-1.IOService.txt"));
+        java.io.ByteArrayOutputStream clipped = new java.io.ByteArrayOutputStream();
+        IoregPrinter.print(s.registry(), IoregOptions.DEFAULT.withList(true).withWidth(80), clipped);
+        assertThatThrownBy(() -> new IoregTextReader().read(clipped.toByteArray(), "clipped.txt",
+                ParseLimits.DEFAULT)).isInstanceOf(SnapshotException.class).hasMessageContaining("ioreg -lw0");
     }
 
     @Test

@@ -36,7 +36,8 @@ class IoregXmlRealConversionTest {
             IoregXmlRoundTripTest.assertSameEntries(reg, plane, back.registry(), KeyOrder.SORTED);
             assertThat(back.registry().entryCount(back.registry().plane(plane.name())))
                     .as(plane.name()).isEqualTo(reg.entryCount(plane));
-            assertThat(IoregXmlRoundTripTest.write(back, new IoregXmlWriter(null, null))).as(plane.name()).isEqualTo(xml);
+            assertThat(IoregXmlRoundTripTest.write(back, new IoregXmlWriter(null, null))).as(plane.name())
+                    .isEqualTo(xml);
         }
     }
 

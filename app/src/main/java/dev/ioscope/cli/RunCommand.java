@@ -1,0 +1,80 @@
+package dev.ioscope.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.ioscope.engine.sim.JournalEvent;
+import dev.ioscope.engine.sim.Scenario;
+import dev.ioscope.engine.sim.Simulation;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** {@code ioscope run SCENARIO.json [--json]}: runs a scenario until quiet and prints its event journal. */
+final class RunCommand implements Command {
+    @Override
+    public String name() {
+        return "run";
+    }
+
+    @Override
+    public String summary() {
+        return "run a scenario on virtual time and print the event journal";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                usage: ioscope run SCENARIO.json [--json]
+                  --json   one JSON object per event and line: seq, t (virtual ns), kind, entry, details
+                  (scenario format and event kinds: docs/scenarios.md)""";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        boolean json = false;
+        String file = null;
+        for (String a : args) {
+            if (a.equals("--json")) {
+                json = true;
+            } else if (a.startsWith("-") || file != null) {
+                throw new UsageException("unexpected argument " + a);
+            } else {
+                file = a;
+            }
+        }
+        if (file == null) {
+            throw new UsageException("no SCENARIO given");
+        }
+        Simulation sim = Simulation.of(Scenario.read(Path.of(file)), Map.of());
+        sim.runUntilQuiet();
+        if (json) {
+            JsonFactory f = new JsonFactory();
+            for (JournalEvent e : sim.journal()) {
+                JsonGenerator g = f.createGenerator(out);
+                g.writeStartObject();
+                g.writeNumberField("seq", e.seq());
+                g.writeNumberField("t", e.t());
+                g.writeStringField("kind", e.kind());
+                g.writeStringField("entry", e.entry());
+                g.writeObjectFieldStart("details");
+                for (var d : e.details().entrySet()) {
+                    g.writeStringField(d.getKey(), d.getValue());
+                }
+                g.writeEndObject();
+                g.writeEndObject();
+                g.flush();
+                out.println();
+            }
+        } else {
+            for (JournalEvent e : sim.journal()) {
+                out.println(e.line());
+            }
+        }
+        if (!sim.scheduler().idle()) {
+            err.println("ioscope run: stopped after " + sim.scheduler().executed() + " steps (maxSteps); not quiet");
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.ioscope.engine.sim;
+
+import dev.ioscope.engine.registry.IORegistryEntry;
+
+/**
+ * Emulated code for a driver class (the plugin side of a kext). A class without one is a passive driver: it
+ * probes with the score it matched with and starts successfully. A behaviour that throws is reported as a
+ * failed start (or stop) and never stops the simulation.
+ */
+public interface DriverBehavior {
+    /** probe(): the new score, or null to refuse. Default: keep the score. */
+    default Integer probe(DriverContext ctx, int score) {
+        return score;
+    }
+
+    /** start(provider): true on success; may publish nubs through the context. */
+    boolean start(DriverContext ctx);
+
+    /** stop(provider). */
+    default void stop(DriverContext ctx) {
+    }
+
+    /** What a behaviour can see and do: its instance, its provider, and the simulation's services. */
+    interface DriverContext {
+        IORegistryEntry self();
+
+        IORegistryEntry provider();
+
+        /** Virtual time, ns. */
+        long now();
+
+        /** Creates a nub under this driver and calls registerService on it. */
+        IORegistryEntry publishNub(String className, String name, dev.ioscope.engine.os.OSDictionary properties);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.ioscope.engine.sim;
+
+import dev.ioscope.engine.snapshot.SnapshotException;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Stepping a scenario forwards and backwards. Going back is exact because the simulation is deterministic:
+ * stepping back rebuilds the machine from the scenario and replays the same number of scheduler steps (the
+ * checkpoint is the step count), which yields the very same journal prefix.
+ */
+public final class Replay {
+    private final Scenario scenario;
+    private final Map<String, DriverBehavior> behaviors;
+    private Simulation sim;
+    private long steps;
+
+    public Replay(Scenario scenario, Map<String, DriverBehavior> behaviors) throws SnapshotException {
+        this.scenario = scenario;
+        this.behaviors = Map.copyOf(behaviors);
+        this.sim = Simulation.of(scenario, behaviors);
+    }
+
+    public Simulation simulation() {
+        return sim;
+    }
+
+    /** Scheduler steps taken so far. */
+    public long position() {
+        return steps;
+    }
+
+    public List<JournalEvent> journal() {
+        return sim.journal();
+    }
+
+    /** One scheduler step forwards; false when the scenario is quiet. */
+    public boolean step() {
+        boolean ran = sim.step();
+        if (ran) {
+            steps++;
+        }
+        return ran;
+    }
+
+    /** {@code n} steps back (not before the start). */
+    public void stepBack(long n) throws SnapshotException {
+        seek(Math.max(0, steps - n));
+    }
+
+    /** Goes to an absolute step position by replay from the start. */
+    public void seek(long target) throws SnapshotException {
+        sim = Simulation.of(scenario, behaviors);
+        steps = 0;
+        while (steps < target && step()) {
+            // replaying
+        }
+    }
+
+    /** Runs to the next journal event the breakpoint accepts; true if it was hit. */
+    public boolean runTo(Predicate<JournalEvent> breakpoint) {
+        int seen = sim.journal().size();
+        while (step()) {
+            List<JournalEvent> j = sim.journal();
+            for (int i = seen; i < j.size(); i++) {
+                if (breakpoint.test(j.get(i))) {
+                    return true;
+                }
+            }
+            seen = j.size();
+        }
+        return false;
+    }
+
+    public void runUntilQuiet() {
+        while (step()) {
+            // keep going
+        }
+    }
+}

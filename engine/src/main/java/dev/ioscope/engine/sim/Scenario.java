@@ -1,0 +1,158 @@
+package dev.ioscope.engine.sim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ioscope.engine.os.OSArray;
+import dev.ioscope.engine.os.OSBoolean;
+import dev.ioscope.engine.os.OSData;
+import dev.ioscope.engine.os.OSDictionary;
+import dev.ioscope.engine.os.OSNumber;
+import dev.ioscope.engine.os.OSObject;
+import dev.ioscope.engine.os.OSString;
+import dev.ioscope.engine.snapshot.SnapshotException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A scenario file (docs/scenarios.md): the machine (a snapshot, or an empty platform), kexts, and timed actions.
+ *
+ * @param file     where it was read from (relative paths in it are relative to its folder), or null
+ * @param snapshot the snapshot to start from, or null for an empty machine
+ * @param kexts    kexts loaded at time 0
+ * @param actions  the actions, in file order
+ * @param maxSteps a bound on scheduler steps (a scenario whose drivers loop forever still ends)
+ */
+public record Scenario(Path file, Path snapshot, List<Path> kexts, List<Action> actions, long maxSteps) {
+    public Scenario {
+        kexts = List.copyOf(kexts);
+        actions = List.copyOf(actions);
+    }
+
+    /** One timed action: {@code at} ns, {@code type} (publish, terminate, ...) and its arguments. */
+    public record Action(long at, String type, Map<String, Object> args, OSDictionary properties) {
+        public String arg(String name) {
+            Object v = args.get(name);
+            return v == null ? null : v.toString();
+        }
+    }
+
+    public static Scenario read(Path file) throws SnapshotException {
+        String name = file.toString();
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(Files.readAllBytes(file));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            var loc = e.getLocation();
+            throw new SnapshotException(name, loc == null ? null : loc.getLineNr() + ":" + loc.getColumnNr(),
+                    "malformed JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new SnapshotException(name, null, "cannot read: " + e.getMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new SnapshotException(name, null, "a scenario is a JSON object");
+        }
+        Path base = file.toAbsolutePath().getParent();
+        Path snapshot = root.hasNonNull("snapshot") ? base.resolve(root.get("snapshot").asText()) : null;
+        List<Path> kexts = new ArrayList<>();
+        for (JsonNode k : root.path("kexts")) {
+            kexts.add(base.resolve(k.asText()));
+        }
+        List<Action> actions = new ArrayList<>();
+        int i = 0;
+        for (JsonNode a : root.path("actions")) {
+            String place = "actions[" + i++ + "]";
+            if (!a.isObject() || !a.hasNonNull("do")) {
+                throw new SnapshotException(name, place, "an action is an object with \"do\"");
+            }
+            String type = a.get("do").asText();
+            if (!Simulation.ACTIONS.contains(type)) {
+                throw new SnapshotException(name, place, "unknown action \"" + type + "\" (known: "
+                        + String.join(", ", Simulation.ACTIONS) + ")");
+            }
+            long at = a.path("at").asLong(0);
+            if (at < 0) {
+                throw new SnapshotException(name, place, "\"at\" is negative");
+            }
+            Map<String, Object> args = new java.util.LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
+                var f = it.next();
+                if (!f.getKey().equals("properties") && !f.getKey().equals("matching") && !f.getKey().equals("value")) {
+                    args.put(f.getKey(), f.getValue().isTextual() ? f.getValue().asText() : f.getValue().toString());
+                }
+            }
+            OSDictionary props = OSDictionary.empty();
+            try {
+                if (a.has("properties")) {
+                    props = (OSDictionary) value(a.get("properties"), name, place + ".properties", 0);
+                } else if (a.has("matching")) {
+                    props = (OSDictionary) value(a.get("matching"), name, place + ".matching", 0);
+                } else if (a.has("value")) {
+                    props = OSDictionary.of("value", value(a.get("value"), name, place + ".value", 0));
+                }
+            } catch (ClassCastException e) {
+                throw new SnapshotException(name, place, "properties/matching must be a JSON object");
+            }
+            actions.add(new Action(at, type, args, props));
+        }
+        long maxSteps = root.path("maxSteps").asLong(1_000_000);
+        return new Scenario(file, snapshot, kexts, actions, maxSteps);
+    }
+
+    /**
+     * JSON to libkern values: string → OSString, integer → 32-bit OSNumber (64-bit when it does not fit),
+     * boolean → OSBoolean, array → OSArray, object → OSDictionary, except {@code {"data":"hex"}} → OSData and
+     * {@code {"number":n,"bits":b}} → OSNumber of that width.
+     */
+    static OSObject value(JsonNode n, String file, String place, int depth) throws SnapshotException {
+        if (depth > 64) {
+            throw new SnapshotException(file, place, "nesting deeper than 64");
+        }
+        if (n.isTextual()) {
+            return OSString.of(n.asText());
+        }
+        if (n.isBoolean()) {
+            return OSBoolean.of(n.asBoolean());
+        }
+        if (n.isIntegralNumber()) {
+            long v = n.asLong();
+            return OSNumber.of(v, v == (int) v || (v >= 0 && v <= 0xffffffffL) ? 32 : 64);
+        }
+        if (n.isArray()) {
+            List<OSObject> items = new ArrayList<>();
+            for (JsonNode x : n) {
+                items.add(value(x, file, place, depth + 1));
+            }
+            return OSArray.of(items);
+        }
+        if (n.isObject()) {
+            if (n.size() == 1 && n.has("data") && n.get("data").isTextual()) {
+                try {
+                    return OSData.ofHex(n.get("data").asText());
+                } catch (IllegalArgumentException e) {
+                    throw new SnapshotException(file, place, "bad hex in \"data\"");
+                }
+            }
+            if (n.has("number") && n.size() <= 2) {
+                int bits = n.path("bits").asInt(32);
+                try {
+                    return OSNumber.of(n.get("number").asLong(), bits);
+                } catch (IllegalArgumentException e) {
+                    throw new SnapshotException(file, place, e.getMessage());
+                }
+            }
+            OSDictionary.Builder b = OSDictionary.builder();
+            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+                var f = it.next();
+                b.put(f.getKey(), value(f.getValue(), file, place + "." + f.getKey(), depth + 1));
+            }
+            return b.build();
+        }
+        throw new SnapshotException(file, place, "unsupported JSON value " + n.getNodeType());
+    }
+}

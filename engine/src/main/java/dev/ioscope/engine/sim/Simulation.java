@@ -1,0 +1,501 @@
+package dev.ioscope.engine.sim;
+
+import dev.ioscope.engine.os.OSDictionary;
+import dev.ioscope.engine.os.OSObject;
+import dev.ioscope.engine.registry.EntryState;
+import dev.ioscope.engine.registry.IORegistry;
+import dev.ioscope.engine.registry.IORegistryEntry;
+import dev.ioscope.engine.registry.IORegistryPlane;
+import dev.ioscope.engine.registry.RegistryPath;
+import dev.ioscope.engine.service.IOCatalogue;
+import dev.ioscope.engine.service.MatchContext;
+import dev.ioscope.engine.service.MatchEngine;
+import dev.ioscope.engine.service.MatchingTrace;
+import dev.ioscope.engine.service.PassiveMatcher;
+import dev.ioscope.engine.service.Personality;
+import dev.ioscope.engine.service.ProviderMatch;
+import dev.ioscope.engine.service.StartPolicy;
+import dev.ioscope.engine.service.kext.KextBundle;
+import dev.ioscope.engine.service.kext.KextLoader;
+import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.snapshot.Snapshots;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The IOService life cycle on virtual time: registerService → matching → probe → start (falling back to the next
+ * candidate of a category when start fails) → matched; terminate → willTerminate → didTerminate → stop →
+ * detach; busy counts and the ioreg state flags follow. Every step goes to the journal. Everything is driven by
+ * the {@link Scheduler}, so a scenario always produces the same journal.
+ */
+public final class Simulation {
+    /** The scenario actions (docs/scenarios.md). */
+    public static final List<String> ACTIONS = List.of("publish", "terminate", "set-property", "register",
+            "load-kext", "unload-kext", "add-notification", "advance");
+    /** Virtual time one life-cycle step takes. */
+    static final long STEP_NS = 1_000;
+
+    private final IORegistry registry;
+    private final IORegistryPlane service;
+    private final IOCatalogue catalogue = new IOCatalogue();
+    private final MatchContext ctx;
+    private final Scheduler scheduler = new Scheduler();
+    private final List<JournalEvent> journal = new ArrayList<>();
+    private final Map<String, DriverBehavior> behaviors;
+    private final Map<IORegistryEntry, Integer> busy = new IdentityHashMap<>();
+    private final Map<IORegistryEntry, Boolean> published = new IdentityHashMap<>();
+    private final List<Notification> notifications = new ArrayList<>();
+    private final long maxSteps;
+
+    private record Notification(int id, String type, OSDictionary matching) {
+    }
+
+    private Simulation(IORegistry registry, Map<String, DriverBehavior> behaviors, long maxSteps) {
+        this.registry = registry;
+        this.service = registry.plane(IORegistryPlane.IOSERVICE);
+        this.ctx = MatchContext.standard(registry);
+        this.behaviors = Map.copyOf(behaviors);
+        this.maxSteps = maxSteps;
+    }
+
+    /** Builds the machine of a scenario and schedules its actions. Nothing runs until stepped. */
+    public static Simulation of(Scenario s, Map<String, DriverBehavior> behaviors) throws SnapshotException {
+        IORegistry reg;
+        if (s.snapshot() != null) {
+            reg = Snapshots.load(s.snapshot()).registry();
+        } else {
+            reg = IORegistry.create();
+            IORegistryPlane svc = reg.plane(IORegistryPlane.IOSERVICE);
+            IORegistryEntry expert = reg.createEntry("IOPlatformExpertDevice", "Machine");
+            reg.attach(expert, reg.root(), svc);
+            expert.setState(EntryState.settledService(-1));
+            IORegistryEntry res = reg.createEntry("IOResources", "IOResources");
+            res.setProperty("IOKit", dev.ioscope.engine.os.OSString.of("IOService"));
+            reg.attach(res, expert, svc);
+            res.setState(EntryState.settledService(-1));
+        }
+        Simulation sim = new Simulation(reg, behaviors, s.maxSteps());
+        List<KextBundle> kexts = new KextLoader().load(s.kexts());
+        sim.scheduler.at(0, "load kexts", () -> kexts.forEach(sim::loadKext));
+        for (Scenario.Action a : s.actions()) {
+            sim.scheduler.at(a.at(), a.type(), () -> sim.perform(a));
+        }
+        return sim;
+    }
+
+    public IORegistry registry() {
+        return registry;
+    }
+
+    public IOCatalogue catalogue() {
+        return catalogue;
+    }
+
+    public List<JournalEvent> journal() {
+        return List.copyOf(journal);
+    }
+
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    /** Runs one scheduled task (which may journal several events). False when quiet. */
+    public boolean step() {
+        if (scheduler.executed() >= maxSteps) {
+            return false;
+        }
+        return scheduler.step();
+    }
+
+    /** Runs until nothing is scheduled (waitQuiet) or the step bound is reached. */
+    public void runUntilQuiet() {
+        while (step()) {
+            // keep going
+        }
+    }
+
+    /** Runs until an event matching the breakpoint is journaled; true if one was. */
+    public boolean runUntil(Predicate<JournalEvent> breakpoint) {
+        int seen = journal.size();
+        while (step()) {
+            for (int i = seen; i < journal.size(); i++) {
+                if (breakpoint.test(journal.get(i))) {
+                    return true;
+                }
+            }
+            seen = journal.size();
+        }
+        return false;
+    }
+
+    // ---------------------------------------------------------------------------------------------- actions
+
+    private void perform(Scenario.Action a) {
+        switch (a.type()) {
+            case "publish" -> {
+                IORegistryEntry parent = resolve(a.arg("parent"));
+                if (parent == null) {
+                    log("scenario.error", "", "action", "publish", "reason", "no entry at " + a.arg("parent"));
+                    return;
+                }
+                String cls = a.arg("class") == null ? "IOService" : a.arg("class");
+                IORegistryEntry e = registry.createEntry(cls, a.arg("name") == null ? cls : a.arg("name"));
+                e.setProperties(a.properties());
+                if (a.arg("location") != null) {
+                    e.setLocation(a.arg("location"));
+                }
+                attach(e, parent);
+                registerService(e);
+            }
+            case "register" -> withEntry(a, this::registerService);
+            case "terminate" -> withEntry(a, this::terminate);
+            case "set-property" -> withEntry(a, e -> {
+                OSObject v = a.properties().get("value");
+                if (v == null) {
+                    e.removeProperty(a.arg("key"));
+                } else {
+                    e.setProperty(a.arg("key"), v);
+                }
+                log("property.set", path(e), "key", a.arg("key"), "value", String.valueOf(v));
+            });
+            case "load-kext" -> {
+                try {
+                    Path p = Path.of(a.arg("path"));
+                    new KextLoader().load(List.of(p)).forEach(this::loadKext);
+                } catch (SnapshotException | RuntimeException ex) {
+                    log("scenario.error", "", "action", "load-kext", "reason", ex.getMessage());
+                }
+            }
+            case "unload-kext" -> unloadKext(a.arg("bundle"));
+            case "add-notification" -> addNotification(a.arg("type"), a.properties());
+            case "advance" -> log("clock.advance", "");
+            default -> log("scenario.error", "", "action", a.type(), "reason", "unknown action");
+        }
+    }
+
+    private void withEntry(Scenario.Action a, java.util.function.Consumer<IORegistryEntry> f) {
+        IORegistryEntry e = resolve(a.arg("path"));
+        if (e == null) {
+            log("scenario.error", "", "action", a.type(), "reason", "no entry at " + a.arg("path"));
+        } else {
+            f.accept(e);
+        }
+    }
+
+    private IORegistryEntry resolve(String p) {
+        if (p == null) {
+            return null;
+        }
+        String full = p.contains(":") ? p : "IOService:" + p;
+        return RegistryPath.fromPath(registry, full, service).orElse(null);
+    }
+
+    // ---------------------------------------------------------------------------------------------- catalogue
+
+    /** IOCatalogue::addDrivers, then matching on every registered nub a new personality may concern. */
+    void loadKext(KextBundle k) {
+        int before = catalogue.size();
+        catalogue.addKext(k);
+        log("kext.load", "", "bundle", k.bundleId(), "personalities", String.valueOf(catalogue.size() - before));
+        List<Personality> added = catalogue.personalities().subList(before, catalogue.size());
+        for (IORegistryEntry e : List.copyOf(registry.entries())) {
+            if (e.inPlane(service) && e.state().registered() && e.state().active()) {
+                boolean concerned = added.stream().anyMatch(p -> p.providerClass() != null
+                        && ctx.conformsTo(e, p.providerClass()));
+                if (concerned) {
+                    scheduleMatching(e);
+                }
+            }
+        }
+    }
+
+    void unloadKext(String bundle) {
+        List<Personality> gone = catalogue.removeBundle(bundle);
+        log("kext.unload", "", "bundle", bundle, "personalities", String.valueOf(gone.size()));
+        for (IORegistryEntry e : List.copyOf(registry.entries())) {
+            if (e.state().active() && gone.stream().anyMatch(p -> e.className().equals(p.ioClass()))) {
+                terminate(e);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- life cycle
+
+    private void attach(IORegistryEntry child, IORegistryEntry parent) {
+        registry.attach(child, parent, service);
+        log("registry.attach", path(child), "class", child.className(), "provider", path(parent));
+    }
+
+    /** IOService::registerService: registered state, publish notifications, asynchronous matching. */
+    void registerService(IORegistryEntry e) {
+        EntryState s = e.state();
+        e.setState(new EntryState(true, true, false, true, s.busyState(), s.busyTimeMs(), s.retainCount()));
+        log("service.register", path(e), "class", e.className());
+        boolean first = published.put(e, Boolean.TRUE) == null;
+        deliver(first ? List.of("publish", "first-publish") : List.of("publish"), e);
+        scheduleMatching(e);
+    }
+
+    private void scheduleMatching(IORegistryEntry nub) {
+        adjustBusy(nub, +1);
+        scheduler.after(STEP_NS, "match " + nub.name(), () -> doServiceMatch(nub));
+    }
+
+    /** IOService::doServiceMatch → probeCandidates: rank, judge, then start the best of each category. */
+    private void doServiceMatch(IORegistryEntry nub) {
+        if (!nub.state().active()) {
+            adjustBusy(nub, -1);
+            return;
+        }
+        MatchEngine engine = new MatchEngine(catalogue, ctx, StartPolicy.ALWAYS);
+        ProviderMatch pm = engine.match(nub, true);
+        log("match.begin", path(nub), "candidates", String.valueOf(pm.candidates().size()));
+        Map<String, List<MatchingTrace>> startLists = new LinkedHashMap<>();
+        for (MatchingTrace t : pm.candidates()) {
+            Personality p = t.personality();
+            switch (t.verdict()) {
+                case REJECTED -> log("match.reject", path(nub), "personality", p.name(), "class", p.ioClass(),
+                        "reason", t.reasons().isEmpty() ? "" : t.reasons().get(0));
+                case CATEGORY_TAKEN -> log("match.category-taken", path(nub), "personality", p.name(),
+                        "category", p.category());
+                case NOT_INSTANTIABLE -> log("match.reject", path(nub), "personality", p.name(), "class", "",
+                        "reason", "no IOClass");
+                default -> {
+                    log("match.accept", path(nub), "personality", p.name(), "class", p.ioClass(),
+                            "category", p.category(), "score", String.valueOf(t.score()));
+                    startLists.computeIfAbsent(p.category(), c -> new ArrayList<>()).add(t);
+                }
+            }
+        }
+        if (startLists.isEmpty()) {
+            finishMatching(nub);
+            return;
+        }
+        int[] pending = {startLists.size()};
+        for (List<MatchingTrace> list : startLists.values()) {
+            scheduler.after(STEP_NS, "start " + nub.name(), () -> {
+                startCategory(nub, list, 0);
+                if (--pending[0] == 0) {
+                    finishMatching(nub);
+                }
+            });
+        }
+    }
+
+    /** Starts the best candidate of one category; on failure the next one (IOService::probeCandidates). */
+    private void startCategory(IORegistryEntry nub, List<MatchingTrace> list, int from) {
+        for (int i = from; i < list.size(); i++) {
+            MatchingTrace t = list.get(i);
+            Personality p = t.personality();
+            IORegistryEntry inst = registry.createEntry(p.ioClass(), p.ioClass());
+            inst.setProperties(t.driverProperties());
+            DriverBehavior b = behaviors.get(p.ioClass());
+            Ctx c = new Ctx(inst, nub);
+            Integer score = t.score();
+            try {
+                if (b != null) {
+                    score = b.probe(c, t.score());
+                }
+            } catch (RuntimeException ex) {
+                log("probe.fail", path(nub), "class", p.ioClass(), "reason", "probe threw " + ex);
+                score = null;
+            }
+            if (score == null) {
+                log("probe.refuse", path(nub), "class", p.ioClass(), "personality", p.name());
+                registry.remove(inst);
+                continue;
+            }
+            inst.setProperty(Personality.IO_PROBE_SCORE, dev.ioscope.engine.os.OSNumber.of32(score));
+            log("probe.score", path(nub), "class", p.ioClass(), "score", String.valueOf(score));
+            attach(inst, nub);
+            inst.setState(new EntryState(true, false, false, true, 0, 0, -1));
+            boolean ok;
+            String why = null;
+            try {
+                ok = b == null || b.start(c);
+                if (!ok) {
+                    why = "start returned false";
+                }
+            } catch (RuntimeException ex) {
+                ok = false;
+                why = "start threw " + ex;
+            }
+            if (ok) {
+                log("service.start", path(inst), "class", p.ioClass(), "personality", p.name(), "bundle", p.bundle(),
+                        "passive", String.valueOf(b == null));
+                EntryState s = inst.state();
+                inst.setState(new EntryState(true, s.registered(), true, true, s.busyState(), 0, s.retainCount()));
+                return;
+            }
+            log("service.start-failed", path(inst), "class", p.ioClass(), "reason", why);
+            registry.detachAll(inst, service);
+            log("registry.detach", "", "class", p.ioClass(), "provider", path(nub));
+            registry.remove(inst);
+        }
+    }
+
+    private void finishMatching(IORegistryEntry nub) {
+        EntryState s = nub.state();
+        nub.setState(new EntryState(true, s.registered(), true, s.active(), s.busyState(), s.busyTimeMs(),
+                s.retainCount()));
+        log("service.matched", path(nub));
+        deliver(List.of("matched", "first-match"), nub);
+        adjustBusy(nub, -1);
+    }
+
+    /** IOService::terminate: inactive now; will/didTerminate, stop and detach in later steps. */
+    void terminate(IORegistryEntry root) {
+        if (!root.state().active()) {
+            return;
+        }
+        List<IORegistryEntry> victims = new ArrayList<>();
+        collect(root, victims);   // root first, clients after (depth first)
+        for (IORegistryEntry v : victims) {
+            EntryState s = v.state();
+            v.setState(new EntryState(s.service(), s.registered(), s.matched(), false, s.busyState(), s.busyTimeMs(),
+                    s.retainCount()));
+            log("service.terminate", path(v), "class", v.className());
+            adjustBusy(v, +1);
+        }
+        scheduler.after(STEP_NS, "willTerminate", () -> {
+            for (IORegistryEntry v : victims) {
+                log("service.will-terminate", path(v), "class", v.className());
+            }
+            scheduler.after(STEP_NS, "didTerminate", () -> {
+                for (int i = victims.size() - 1; i >= 0; i--) {
+                    log("service.did-terminate", path(victims.get(i)), "class", victims.get(i).className());
+                }
+                scheduler.after(STEP_NS, "stop+detach", () -> {
+                    for (int i = victims.size() - 1; i >= 0; i--) {
+                        finishTerminate(victims.get(i));
+                    }
+                });
+            });
+        });
+    }
+
+    private void collect(IORegistryEntry e, List<IORegistryEntry> out) {
+        if (out.contains(e) || !e.state().active()) {
+            return;
+        }
+        out.add(e);
+        for (IORegistryEntry c : e.children(service)) {
+            // a client with another active provider survives the loss of this one (XNU terminates a client
+            // only when its last provider goes)
+            boolean otherProvider = c.parents(service).stream().anyMatch(p -> p != e && p.state().active());
+            if (!otherProvider) {
+                collect(c, out);
+            }
+        }
+    }
+
+    private void finishTerminate(IORegistryEntry v) {
+        String p = path(v);
+        IORegistryEntry provider = v.parent(service);
+        DriverBehavior b = behaviors.get(v.className());
+        if (b != null && provider != null) {
+            try {
+                b.stop(new Ctx(v, provider));
+            } catch (RuntimeException ex) {
+                log("service.stop-failed", p, "class", v.className(), "reason", "stop threw " + ex);
+            }
+        }
+        log("service.stop", p, "class", v.className());
+        adjustBusy(v, -1);
+        deliver(List.of("terminated"), v);
+        registry.detachAll(v, service);
+        log("registry.detach", p, "class", v.className());
+    }
+
+    private void adjustBusy(IORegistryEntry e, int delta) {
+        int n = Math.max(0, busy.getOrDefault(e, 0) + delta);
+        busy.put(e, n);
+        EntryState s = e.state();
+        e.setState(new EntryState(true, s.registered(), s.matched(), s.active(), n, Math.max(0, s.busyTimeMs()),
+                s.retainCount()));
+        log(delta > 0 ? "service.busy" : "service.idle", path(e), "busy", String.valueOf(n));
+    }
+
+    // ---------------------------------------------------------------------------------------------- notifications
+
+    /** IOService::addMatchingNotification: publish and matched kinds get the existing matches at once. */
+    void addNotification(String type, OSDictionary matching) {
+        Notification n = new Notification(notifications.size(), type, matching);
+        notifications.add(n);
+        log("notify.armed", "", "id", String.valueOf(n.id()), "type", type);
+        if ("publish".equals(type) || "matched".equals(type)) {
+            for (IORegistryEntry e : List.copyOf(registry.entries())) {
+                boolean state = "publish".equals(type) ? e.state().registered() : e.state().matched();
+                if (e.inPlane(service) && state && e.state().active() && matches(n, e)) {
+                    log("notify.deliver", path(e), "id", String.valueOf(n.id()), "type", type, "existing", "true");
+                }
+            }
+        }
+    }
+
+    private void deliver(List<String> types, IORegistryEntry e) {
+        for (Notification n : notifications) {
+            if (types.contains(n.type()) && matches(n, e)) {
+                log("notify.deliver", path(e), "id", String.valueOf(n.id()), "type", n.type());
+            }
+        }
+    }
+
+    private boolean matches(Notification n, IORegistryEntry e) {
+        return new PassiveMatcher(ctx).matchPassive(e, n.matching(), false, false).matched();
+    }
+
+    // ---------------------------------------------------------------------------------------------- journal
+
+    private String path(IORegistryEntry e) {
+        return RegistryPath.pathOf(registry, e, service).orElse(e.name());
+    }
+
+    private void log(String kind, String entry, String... kv) {
+        Map<String, String> d = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < kv.length; i += 2) {
+            d.put(kv[i], kv[i + 1] == null ? "" : kv[i + 1]);
+        }
+        journal.add(new JournalEvent(journal.size(), scheduler.now(), kind, entry, d));
+    }
+
+    private final class Ctx implements DriverBehavior.DriverContext {
+        private final IORegistryEntry self;
+        private final IORegistryEntry provider;
+
+        Ctx(IORegistryEntry self, IORegistryEntry provider) {
+            this.self = self;
+            this.provider = provider;
+        }
+
+        @Override
+        public IORegistryEntry self() {
+            return self;
+        }
+
+        @Override
+        public IORegistryEntry provider() {
+            return provider;
+        }
+
+        @Override
+        public long now() {
+            return scheduler.now();
+        }
+
+        @Override
+        public IORegistryEntry publishNub(String className, String name, OSDictionary properties) {
+            IORegistryEntry n = registry.createEntry(className, name);
+            n.setProperties(properties);
+            attach(n, self);
+            registerService(n);
+            return n;
+        }
+    }
+}
