@@ -4,6 +4,7 @@ import static dev.ioscope.engine.iokit.IOReturn.MACH_SEND_INVALID_DEST;
 import static dev.ioscope.engine.iokit.IOReturn.MIG_ARRAY_TOO_LARGE;
 import static dev.ioscope.engine.iokit.IOReturn.kIOReturnBadArgument;
 import static dev.ioscope.engine.iokit.IOReturn.kIOReturnIPCError;
+import static dev.ioscope.engine.iokit.IOReturn.kIOReturnNoMemory;
 import static dev.ioscope.engine.iokit.IOReturn.kIOReturnSuccess;
 import static dev.ioscope.engine.userclient.IOExternalMethodArguments.kIOUCScalarMax;
 import static dev.ioscope.engine.userclient.IOExternalMethodArguments.kIOUCStructInbandMax;
@@ -20,6 +21,12 @@ import java.util.Arrays;
  * client; the caller gets back the counts and sizes the method reported.
  */
 public final class IOConnect {
+    /**
+     * Emulation limit: out-of-line structures above 64 MiB are refused with kIOReturnNoMemory (the kernel's
+     * descriptor creation or wiring would fail for absurd sizes; here it also keeps the JVM heap safe).
+     */
+    public static final long kMaxOutOfLineSize = 64L << 20;
+
     private final IOUserClient client;
     private final VirtualTimeSink time;
     private boolean closed;
@@ -74,7 +81,7 @@ public final class IOConnect {
         boolean oolIn = inStruct.length > kIOUCStructInbandMax;
         boolean oolOut = Integer.toUnsignedLong(outputStructCnt) > kIOUCStructInbandMax;
         return ioConnectMethod(selector, in, oolIn ? null : inStruct, oolIn ? inStruct : null, outputCnt,
-                oolOut ? 0 : outputStructCnt, oolOut ? outputStructCnt : 0, async);
+                oolOut ? 0 : outputStructCnt, oolOut ? Integer.toUnsignedLong(outputStructCnt) : 0, async);
     }
 
     /**
@@ -97,6 +104,10 @@ public final class IOConnect {
         }
         if (oolOutputSize != 0 && oolOutputSize <= kIOUCStructInbandMax) {
             return fail(kIOReturnIPCError);
+        }
+        if ((oolInput != null && oolInput.length > kMaxOutOfLineSize) || oolOutputSize < 0
+                || oolOutputSize > kMaxOutOfLineSize) {
+            return fail(kIOReturnNoMemory);
         }
         IOExternalMethodArguments args = new IOExternalMethodArguments();
         args.selector = selector;

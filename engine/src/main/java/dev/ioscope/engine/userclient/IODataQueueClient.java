@@ -37,8 +37,14 @@ public final class IODataQueueClient {
         return Integer.toUnsignedLong(q.getInt(at));
     }
 
+    /**
+     * The shared header's queue size. Emulation guard: a size claiming more than the mapping holds (C would read
+     * past the mapping and fault) reads as -1, which every caller treats as corrupt.
+     */
     private long queueSize() {
-        return u32(QUEUE_SIZE_OFFSET);
+        long s = u32(QUEUE_SIZE_OFFSET);
+        return s > q.capacity() - DATA_QUEUE_MEMORY_HEADER_SIZE - IODataQueueLayout.DATA_QUEUE_MEMORY_APPENDIX_SIZE
+                ? -1 : s;
     }
 
     private long sizeAt(long offset) {
@@ -58,7 +64,7 @@ public final class IODataQueueClient {
             return null;
         }
         long queueSize = queueSize();
-        if (head > queueSize) {
+        if (queueSize < 0 || head > queueSize) {
             return null;
         }
         long headSize = sizeAt(head);
@@ -88,7 +94,7 @@ public final class IODataQueueClient {
             return new Dequeued(kIOReturnUnderrun, null);
         }
         long queueSize = queueSize();
-        if (head > queueSize) {
+        if (queueSize < 0 || head > queueSize) {
             return new Dequeued(kIOReturnError, null);
         }
         long headSize = sizeAt(head);
@@ -129,6 +135,9 @@ public final class IODataQueueClient {
         long head = u32(HEAD_OFFSET);
         long queueSize = queueSize();
         long entrySize = data.length + (long) DATA_QUEUE_ENTRY_HEADER_SIZE;
+        if (queueSize < 0) {
+            return kIOReturnError;
+        }
         if (queueSize < tail || queueSize < head) {
             return kIOReturnUnderrun;
         }

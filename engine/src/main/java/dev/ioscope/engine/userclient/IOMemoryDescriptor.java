@@ -31,14 +31,20 @@ public final class IOMemoryDescriptor {
 
     /** {@code readBytes(offset, bytes, length)}: copies out, returns the count copied. */
     public int readBytes(int offset, byte[] dst, int length) {
-        int n = Math.max(0, Math.min(length, memory.capacity() - offset));
+        if (offset < 0 || offset > memory.capacity()) {
+            return 0;
+        }
+        int n = Math.max(0, Math.min(Math.min(length, dst.length), memory.capacity() - offset));
         memory.get(offset, dst, 0, n);
         return n;
     }
 
     /** {@code writeBytes(offset, bytes, length)}: copies in, returns the count copied. */
     public int writeBytes(int offset, byte[] src, int length) {
-        int n = Math.max(0, Math.min(length, memory.capacity() - offset));
+        if (offset < 0 || offset > memory.capacity()) {
+            return 0;
+        }
+        int n = Math.max(0, Math.min(Math.min(length, src.length), memory.capacity() - offset));
         memory.put(offset, src, 0, n);
         return n;
     }

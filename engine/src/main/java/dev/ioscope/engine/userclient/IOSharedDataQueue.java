@@ -92,6 +92,9 @@ public final class IOSharedDataQueue {
      * empty (tail == head, re-read after publishing the tail).
      */
     public boolean enqueue(byte[] data, int dataSize) {
+        if (data == null || Integer.toUnsignedLong(dataSize) > data.length) {
+            throw new IllegalArgumentException("dataSize " + Integer.toUnsignedLong(dataSize) + " exceeds the data");
+        }
         long tail = tail();
         long head = head();
         long size = Integer.toUnsignedLong(dataSize);

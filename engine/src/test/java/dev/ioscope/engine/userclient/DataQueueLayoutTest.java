@@ -173,4 +173,19 @@ class DataQueueLayoutTest {
         assertThat(port.receive()).isTrue();
         assertThat(client.dequeue(64).data()).isEqualTo(b("event"));
     }
+
+    @Test
+    void guardsAgainstImpossibleInputs() {
+        IOSharedDataQueue q = IOSharedDataQueue.withCapacity(32);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> q.enqueue(new byte[2], 3))
+                .isInstanceOf(IllegalArgumentException.class);
+        q.enqueue(b("ok"), 2);
+        ByteBuffer m = q.getMemoryDescriptor().map();
+        m.putInt(0, 1 << 20); // the shared size now claims more than the mapping holds
+        IODataQueueClient c = new IODataQueueClient(m);
+        assertThat(c.dequeue(10).result()).isEqualTo(kIOReturnError);
+        assertThat(c.peek()).isNull();
+        assertThat(c.enqueue(b("x"))).isEqualTo(kIOReturnError);
+        assertThat(q.dequeue(10)).as("the kernel's own size is unaffected").isEqualTo(b("ok"));
+    }
 }

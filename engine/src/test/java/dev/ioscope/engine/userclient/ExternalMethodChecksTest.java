@@ -218,4 +218,12 @@ class ExternalMethodChecksTest {
         assertThat(uc.sendAsyncResult64(new AsyncReference(1, (a, b, c, d) -> { }, 0), 0, new long[17]))
                 .isEqualTo(dev.ioscope.engine.iokit.IOReturn.kIOReturnMessageTooLarge);
     }
+
+    @Test
+    void absurdOutOfLineSizesAreRefusedWithoutAllocating() {
+        assertThat(connect.callStructMethod(1, null, -1).result())
+                .isEqualTo(dev.ioscope.engine.iokit.IOReturn.kIOReturnNoMemory);
+        assertThat(connect.ioConnectMethod(1, new long[0], null, null, 0, 0, IOConnect.kMaxOutOfLineSize + 1, null)
+                .result()).isEqualTo(dev.ioscope.engine.iokit.IOReturn.kIOReturnNoMemory);
+    }
 }
