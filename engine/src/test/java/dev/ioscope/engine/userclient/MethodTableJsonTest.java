@@ -64,4 +64,22 @@ class MethodTableJsonTest {
         IOExternalMethodDispatch row = d.get(0).toDispatch(DemoUserClient.TABLE.get(0).function());
         assertThat(row).isEqualTo(DemoUserClient.TABLE.get(0));
     }
+
+    /** docs/examples/demo-userclient.methods.json describes DemoUserClient's table row for row. */
+    @Test
+    void theExampleFileDescribesTheDemoTableExactly() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("user.dir")).toAbsolutePath();
+        while (dir != null && !java.nio.file.Files.exists(dir.resolve("docs/examples/demo-userclient.methods.json"))) {
+            dir = dir.getParent();
+        }
+        assertThat(dir).as("docs/examples above the working directory").isNotNull();
+        java.nio.file.Path file = dir.resolve("docs/examples/demo-userclient.methods.json");
+        MethodTableJson.MethodTable t = MethodTableJson.read(java.nio.file.Files.readAllBytes(file), file.toString());
+        assertThat(t.methods()).hasSameSizeAs(DemoUserClient.TABLE);
+        for (MethodDescription m : t.methods()) {
+            IOExternalMethodDispatch row = DemoUserClient.TABLE.get(m.selector());
+            assertThat(m.toDispatch(row.function())).as(m.name()).isEqualTo(row);
+        }
+        assertThat(MethodTableJson.write(t)).isEqualTo(java.nio.file.Files.readAllBytes(file));
+    }
 }
