@@ -174,4 +174,72 @@ public final class IOReportLegend {
         }
         return out;
     }
+
+    /**
+     * Emulated reporters for every legend of a registry, filed in {@code hub} under the publishing entry's name and
+     * the legend's group/subgroup, so a real machine's channel set can be sampled with emulated values. Simple and
+     * state channels of one legend entry share a reporter (state channels grouped by their state count); each
+     * histogram channel gets its own reporter built from the entry's segment config; a simple-array channel holds
+     * {@code nelements × 4} values. Channels a reporter cannot be made for (a histogram whose config is missing or
+     * refused) are counted in the result, not thrown.
+     */
+    public static int instantiate(IORegistry registry, IOReportHub hub, java.util.function.LongSupplier clock) {
+        int refused = 0;
+        for (IORegistryEntry e : registry.entries()) {
+            OSObject legend = e.property(kIOReportLegendKey);
+            if (legend == null) {
+                continue;
+            }
+            long provider = e.registryEntryID();
+            for (LegendEntry le : read(legend).entries()) {
+                IOSimpleReporter simple = null;
+                java.util.Map<Integer, IOStateReporter> states = new java.util.LinkedHashMap<>();
+                for (LegendChannel c : le.channels()) {
+                    IOReportChannelType t = c.type();
+                    switch (t.reportFormat()) {
+                        case IOReportTypes.kIOReportFormatSimple -> {
+                            if (simple == null) {
+                                simple = new IOSimpleReporter(provider, t.categories(), le.unit(), clock);
+                                hub.addReporterLegend(e.name(), simple, le.group(), le.subgroup());
+                            }
+                            simple.addChannel(c.id(), c.name());
+                        }
+                        case IOReportTypes.kIOReportFormatState -> {
+                            if (t.nelements() == 0) {
+                                refused++;
+                                continue;
+                            }
+                            IOStateReporter r = states.computeIfAbsent(t.nelements(), n -> {
+                                IOStateReporter s = new IOStateReporter(provider, t.categories(), n, le.unit(), clock);
+                                hub.addReporterLegend(e.name(), s, le.group(), le.subgroup());
+                                return s;
+                            });
+                            r.addChannel(c.id(), c.name());
+                        }
+                        case IOReportTypes.kIOReportFormatHistogram -> {
+                            IOHistogramReporter h = IOHistogramReporter.with(provider, t.categories(), c.id(),
+                                    c.name(), le.unit(), le.config(), clock);
+                            if (h == null) {
+                                refused++;
+                            } else {
+                                hub.addReporterLegend(e.name(), h, le.group(), le.subgroup());
+                            }
+                        }
+                        case IOReportTypes.kIOReportFormatSimpleArray -> {
+                            if (t.nelements() == 0) {
+                                refused++;
+                                continue;
+                            }
+                            IOSimpleArrayReporter a = new IOSimpleArrayReporter(provider, t.categories(), le.unit(),
+                                    t.nelements() * IOReportTypes.IOR_VALUES_PER_ELEMENT, clock);
+                            a.addChannel(c.id(), c.name());
+                            hub.addReporterLegend(e.name(), a, le.group(), le.subgroup());
+                        }
+                        default -> refused++;
+                    }
+                }
+            }
+        }
+        return refused;
+    }
 }

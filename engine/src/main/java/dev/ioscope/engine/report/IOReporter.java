@@ -1,8 +1,7 @@
 package dev.ioscope.engine.report;
 
-import static dev.ioscope.engine.iokit.IOReturn.kIOReturnBadArgument;
+import static dev.ioscope.engine.iokit.IOReturn.kIOReturnError;
 import static dev.ioscope.engine.iokit.IOReturn.kIOReturnSuccess;
-import static dev.ioscope.engine.iokit.IOReturn.kIOReturnUnsupported;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,10 +32,11 @@ public abstract class IOReporter {
     protected long[] values = new long[0];
     private long[] timestamps = new long[0];
     private int[] enableCounts = new int[0];
+    private int enabled;
 
     protected IOReporter(long providerId, int format, int categories, long unit, int channelDimension,
             LongSupplier clock) {
-        if (channelDimension <= 0 || channelDimension > 0xffff) {
+        if (channelDimension <= 0 || channelDimension > Short.MAX_VALUE) { // init(): nelements > INT16_MAX fails
             throw new IllegalArgumentException("channel dimension " + channelDimension);
         }
         this.providerId = providerId;
@@ -75,14 +75,14 @@ public abstract class IOReporter {
         return new IOReportChannelType(format, categories, channelDimension, 0);
     }
 
-    /** {@code addChannel(id, name)}: kIOReturnBadArgument when the id is already used. */
+    /**
+     * {@code addChannel(id, name)}: always appends — XNU does not check for a repeated id ("FIXME: Check if any
+     * channel is already present"), and lookups by id find the first channel with it. Real legends do repeat ids.
+     */
     public int addChannel(long channelId, String name) {
-        if (channelIndex.containsKey(channelId)) {
-            return kIOReturnBadArgument;
-        }
         int idx = channels.size();
         channels.add(new Channel(channelId, name));
-        channelIndex.put(channelId, idx);
+        channelIndex.putIfAbsent(channelId, idx);
         int n = channels.size() * channelDimension;
         values = Arrays.copyOf(values, n * 4);
         timestamps = Arrays.copyOf(timestamps, n);
@@ -138,24 +138,33 @@ public abstract class IOReporter {
     }
 
     /**
-     * {@code configureReport(channels, action, &result)}: Enable / Disable change each known channel's enable count
-     * (never below zero); GetDimensions adds each known channel's element count to the result. Unknown channels are
-     * skipped. Returns {@code {IOReturn, result}}.
+     * {@code configureReport(channels, action, &result)} as {@code IOReporter::handleConfigureReport}: for each
+     * requested channel the reporter knows, Enable adds one to the channel's and the reporter's enable counts and one
+     * to the result; Disable subtracts (without a floor, as XNU) and also adds one to the result; GetDimensions adds
+     * the channel's element count. The action is matched whole, so an unknown action (including Enable with a
+     * modifier bit) changes nothing. Always kIOReturnSuccess. Returns {@code {IOReturn, result}}.
      */
     public long[] configureReport(long[] channelIds, int action) {
         long result = 0;
-        int base = action & 0x0f;
         for (long id : channelIds) {
             int i = indexOf(id);
             if (i < 0) {
                 continue;
             }
-            switch (base) {
-                case IOReportTypes.kIOReportEnable -> enableCounts[i]++;
-                case IOReportTypes.kIOReportDisable -> enableCounts[i] = Math.max(0, enableCounts[i] - 1);
+            switch (action) {
+                case IOReportTypes.kIOReportEnable -> {
+                    enabled++;
+                    enableCounts[i]++;
+                    result++;
+                }
+                case IOReportTypes.kIOReportDisable -> {
+                    enabled--;
+                    enableCounts[i]--;
+                    result++;
+                }
                 case IOReportTypes.kIOReportGetDimensions -> result += channelDimension;
                 default -> {
-                    return new long[] {kIOReturnUnsupported, 0};
+                    // "ERROR configureReport unknown action!" — logged, nothing changes
                 }
             }
         }
@@ -163,17 +172,22 @@ public abstract class IOReporter {
     }
 
     /**
-     * {@code updateReport(channels, kIOReportCopyChannelData, &result, destination)}: refreshes, then appends every
-     * element of each requested known channel to {@code destination}; other actions are unsupported.
+     * {@code updateReport(channels, kIOReportCopyChannelData, &result, destination)} as
+     * {@code IOReporter::handleUpdateReport}: kIOReturnError when no channel of this reporter is enabled; for each
+     * requested known channel, refresh then append its elements; an action other than CopyChannelData meeting a known
+     * channel is kIOReturnError. Unknown channels are skipped.
      */
     public int updateReport(long[] channelIds, int action, List<IOReportElement> destination) {
-        if (action != IOReportTypes.kIOReportCopyChannelData) {
-            return kIOReturnUnsupported;
+        if (enabled == 0) {
+            return kIOReturnError;
         }
         for (long id : channelIds) {
             int c = indexOf(id);
             if (c < 0) {
                 continue;
+            }
+            if (action != IOReportTypes.kIOReportCopyChannelData) {
+                return kIOReturnError;
             }
             copyChannel(c, destination);
         }

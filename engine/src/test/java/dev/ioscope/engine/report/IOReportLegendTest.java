@@ -79,4 +79,32 @@ class IOReportLegendTest {
         assertThat(IOReportLegend.typeToNumber(new IOReportChannelType(3, 0x14, 11, 0))).isEqualTo(0xb00140003L);
         assertThat(IOReportLegend.read(dev.ioscope.engine.os.OSString.of("junk")).skipped()).isEqualTo(1);
     }
+
+    @Test
+    void aRealMachinesChannelSetCanBeEmulatedSubscribedAndSampled() {
+        AtomicLong clock = new AtomicLong(1);
+        IOReportHub hub = new IOReportHub();
+        assertThat(IOReportLegend.instantiate(registry, hub, clock::get)).isZero();
+        List<ReportChannel> emulated = IOReportSubscription.copyChannelsInGroup(hub, null, null);
+        List<ReportChannel> declared = IOReportLegend.channels(registry);
+        assertThat(emulated).hasSameSizeAs(declared);
+        assertThat(emulated.stream().map(c -> c.providerId() + ":" + c.channelId() + ":" + c.channelType()).sorted())
+                .containsExactlyElementsOf(declared.stream()
+                        .map(c -> c.providerId() + ":" + c.channelId() + ":" + c.channelType()).sorted().toList());
+        List<ReportChannel> nvme = IOReportSubscription.copyChannelsInGroup(hub, "NVMe", null);
+        try (IOReportSubscription sub = IOReportSubscription.create(hub, nvme, clock::get)) {
+            ReportChannel power = nvme.stream().filter(c -> "NVMe Power States".equals(c.name())).findFirst()
+                    .orElseThrow();
+            IOStateReporter r = (IOStateReporter) hub.published().stream().map(IOReportHub.Published::reporter)
+                    .filter(x -> x instanceof IOStateReporter s && s.providerId() == power.providerId())
+                    .findFirst().orElseThrow();
+            r.setChannelState(power.channelId(), 0);
+            IOReportSample a = sub.sample();
+            clock.set(1_000_001);
+            r.setChannelState(power.channelId(), 2);
+            IOReportSample d = IOReportSubscription.delta(a, sub.sample());
+            assertThat(d.stateResidency(power, 0)).isEqualTo(1_000_000);
+            assertThat(d.stateInTransitions(power, 2)).isEqualTo(1);
+        }
+    }
 }

@@ -58,7 +58,6 @@ class StateAndSimpleReporterTest {
         assertThat(r.setChannelState(42, 0)).isEqualTo(kIOReturnBadArgument);
         assertThat(r.setChannelState(CH, 3)).isEqualTo(kIOReturnBadArgument);
         assertThat(r.setStateID(CH, 3, 7)).isEqualTo(kIOReturnBadArgument);
-        assertThat(r.addChannel(CH, "again")).isEqualTo(kIOReturnBadArgument);
     }
 
     @Test
@@ -95,6 +94,9 @@ class StateAndSimpleReporterTest {
         assertThat(s.setValue(2, 1)).isEqualTo(kIOReturnBadArgument);
         assertThat(s.getValue(2)).isEqualTo(IOReportTypes.kIOReportInvalidValue);
         java.util.List<IOReportElement> out = new java.util.ArrayList<>();
+        assertThat(s.updateReport(new long[] {1}, IOReportTypes.kIOReportCopyChannelData, out))
+                .as("nothing enabled").isEqualTo(dev.ioscope.engine.iokit.IOReturn.kIOReturnError);
+        assertThat(s.configureReport(new long[] {1, 2}, IOReportTypes.kIOReportEnable)).containsExactly(0, 1);
         assertThat(s.updateReport(new long[] {1, 2}, IOReportTypes.kIOReportCopyChannelData, out)).isZero();
         assertThat(out).containsExactly(new IOReportElement(0x200, 1, new IOReportChannelType(1,
                 IOReportTypes.kIOReportCategoryTraffic, 1, 0), 77, 15, 0, 0, 0));
@@ -110,9 +112,30 @@ class StateAndSimpleReporterTest {
         assertThat(a.getValue(9, 5)).isEqualTo(55);
         assertThat(a.setValue(9, 6, 1)).isEqualTo(kIOReturnBadArgument);
         java.util.List<IOReportElement> out = new java.util.ArrayList<>();
+        assertThat(a.configureReport(new long[] {9, 10}, IOReportTypes.kIOReportGetDimensions)).containsExactly(0, 2);
+        a.configureReport(new long[] {9}, IOReportTypes.kIOReportEnable);
         a.updateReport(new long[] {9}, IOReportTypes.kIOReportCopyChannelData, out);
         assertThat(out).hasSize(2);
         assertThat(out.get(1).v1()).isEqualTo(55);
         assertThat(out.get(0).v0()).isEqualTo(3);
+    }
+
+    @Test
+    void configureMatchesTheWholeActionAndRepeatedIdsFindTheFirstChannel() {
+        IOSimpleReporter s = new IOSimpleReporter(1, 0, IOReportUnit.kIOReportUnitNone, clock::get);
+        s.addChannel(5, "first");
+        assertThat(s.addChannel(5, "second")).as("XNU does not refuse a repeated id").isEqualTo(kIOReturnSuccess);
+        assertThat(s.channels()).hasSize(2);
+        s.setValue(5, 9);
+        assertThat(s.getValue(5)).isEqualTo(9);
+        assertThat(s.configureReport(new long[] {5}, IOReportTypes.kIOReportEnable
+                | IOReportTypes.kIOReportNotifyHubOnChange)).containsExactly(0, 0);
+        assertThat(s.isEnabled(5)).isFalse();
+        s.configureReport(new long[] {5}, IOReportTypes.kIOReportEnable);
+        java.util.List<IOReportElement> out = new java.util.ArrayList<>();
+        assertThat(s.updateReport(new long[] {5}, IOReportTypes.kIOReportTraceChannelData, out))
+                .isEqualTo(dev.ioscope.engine.iokit.IOReturn.kIOReturnError);
+        assertThat(s.updateReport(new long[] {5}, IOReportTypes.kIOReportCopyChannelData, out)).isZero();
+        assertThat(out).hasSize(1).first().extracting(IOReportElement::v0).isEqualTo(9L);
     }
 }
