@@ -18,6 +18,7 @@ public final class IOScopeApp extends Application {
     public void start(Stage stage) {
         ExplorerViewModel vm = new ExplorerViewModel(Jobs.background(), AppPreferences.fromSystemProperty());
         view = new ExplorerView(stage, vm);
+        AppIcons.apply(stage);
         stage.show();
         List<String> args = getParameters().getUnnamed();
         if (UiBench.enabled()) {

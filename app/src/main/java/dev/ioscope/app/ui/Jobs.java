@@ -38,9 +38,12 @@ public interface Jobs {
         };
     }
 
-    /** A daemon worker thread; results delivered on the FX thread. */
+    /**
+     * Daemon worker threads; results delivered on the FX thread. A cached pool, not a single thread: readers do
+     * not poll interruption, so a cancelled load runs on to its end and must not hold up the next one.
+     */
     static Jobs background() {
-        ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
+        ExecutorService pool = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "ioscope-jobs");
             t.setDaemon(true);
             return t;

@@ -122,6 +122,24 @@ class ExplorerWindowTest {
     }
 
     @Test
+    void cancellingALoadKeepsTheCurrentDocument(FxRobot robot) throws Exception {
+        awaitLoaded();
+        var doc = vm.documentProperty().get();
+        robot.interact(() -> vm.openBenchmark(200_000));
+        assertThat(vm.loadingProperty().get()).isTrue();
+        assertThat(robot.lookup("#cancelLoad").queryButton().isVisible()).isTrue();
+        robot.clickOn("#cancelLoad");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.loadingProperty().get()).isFalse();
+        assertThat(robot.lookup("#cancelLoad").queryButton().isVisible()).isFalse();
+        // The next load is not held up by the abandoned one (which runs on to its end on its own thread).
+        robot.interact(() -> vm.openSynthetic(1_000));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.documentProperty().get() != doc
+                && !vm.loadingProperty().get());
+        assertThat(vm.documentProperty().get().registry().size()).isLessThan(2_000);
+    }
+
+    @Test
     void sourceViewShowsTheEntryAsIoregText(FxRobot robot) throws Exception {
         awaitLoaded();
         robot.clickOn("#searchField").write("GIGE");

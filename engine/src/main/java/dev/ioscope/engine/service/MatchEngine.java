@@ -57,11 +57,20 @@ public final class MatchEngine {
         List<MatchingTrace> others = new ArrayList<>();
         Map<String, Optional<IORegistryEntry>> holders = new java.util.HashMap<>();
         int rejected = 0;
+        String lastCategory = null;
+        IORegistryEntry lastHolder = null;
         for (Personality p : found) {
             PassiveMatcher.Outcome o = matcher.matchPassive(nub, p.table(), p.probeScore(), true, explain);
             List<KeyVerdict> steps = o.steps();
-            IORegistryEntry holder = holders.computeIfAbsent(p.category(), c -> Optional.ofNullable(
-                    clientWithCategory(nub, c))).orElse(null);
+            IORegistryEntry holder;
+            if (p.category().equals(lastCategory)) {
+                holder = lastHolder;   // most candidates share a category; skip the map
+            } else {
+                holder = holders.computeIfAbsent(p.category(), c -> Optional.ofNullable(
+                        clientWithCategory(nub, c))).orElse(null);
+                lastCategory = p.category();
+                lastHolder = holder;
+            }
             MatchingTrace t = new MatchingTrace(path, nub.className(), p, o.matched(), o.score(),
                     o.matched() ? MatchingTrace.Verdict.OUTRANKED : MatchingTrace.Verdict.REJECTED, o.nameMatched(), steps);
             if (holder != null) {

@@ -54,5 +54,11 @@ class RegistrySearchTest {
         assertThat(big.size()).isGreaterThanOrEqualTo(100_000);
         var r = RegistrySearch.search(big, SearchQuery.quick("disk1"));
         assertThat(r.count()).isPositive();
+        // A regex search over this many entries is split across cores; a literal pattern must find what the
+        // sequential plain search finds, in the same order.
+        var all = java.util.EnumSet.allOf(SearchField.class);
+        var plain = RegistrySearch.search(big, new SearchQuery("disk1", all, false)).entries();
+        var regex = RegistrySearch.search(big, new SearchQuery("disk1", all, true)).entries();
+        assertThat(regex).isNotEmpty().isEqualTo(plain);
     }
 }
