@@ -6,6 +6,7 @@ import static dev.ioscope.engine.iokit.IOReturn.kIOReturnBadArgument;
 import static dev.ioscope.engine.iokit.IOReturn.kIOReturnIPCError;
 import static dev.ioscope.engine.iokit.IOReturn.kIOReturnNoMemory;
 import static dev.ioscope.engine.iokit.IOReturn.kIOReturnSuccess;
+import static dev.ioscope.engine.iokit.IOReturn.kIOReturnUnderrun;
 import static dev.ioscope.engine.userclient.IOExternalMethodArguments.kIOUCScalarMax;
 import static dev.ioscope.engine.userclient.IOExternalMethodArguments.kIOUCStructInbandMax;
 
@@ -26,6 +27,8 @@ public final class IOConnect {
      * descriptor creation or wiring would fail for absurd sizes; here it also keeps the JVM heap safe).
      */
     public static final long kMaxOutOfLineSize = 64L << 20;
+    /** IOKitLib's {@code kIOConnectMethodVarOutputSize}: output room meaning "let the method size it". */
+    public static final int kIOConnectMethodVarOutputSize = -3;
 
     private final IOUserClient client;
     private final VirtualTimeSink time;
@@ -77,6 +80,9 @@ public final class IOConnect {
             AsyncReference async) {
         long[] in = input == null ? new long[0] : input;
         byte[] inStruct = inputStruct == null ? new byte[0] : inputStruct;
+        if (outputStructCnt == kIOConnectMethodVarOutputSize && async == null) {
+            return varOutput(selector, in, inStruct, outputCnt);
+        }
         // IOKitLib: <= sizeof(io_struct_inband_t) travels inband, larger out-of-line
         boolean oolIn = inStruct.length > kIOUCStructInbandMax;
         boolean oolOut = Integer.toUnsignedLong(outputStructCnt) > kIOUCStructInbandMax;
@@ -143,6 +149,49 @@ public final class IOConnect {
         } else {
             out = Arrays.copyOf(args.structureOutput,
                     Math.max(0, Math.min(args.structureOutputSize, args.structureOutput.length)));
+        }
+        return new CallResult(ret, scalars, out);
+    }
+
+    /**
+     * {@code io_connect_method_var_output}: no inband or out-of-line output room (so the row's structure output must
+     * be 0 or variable); on success the method's variable data comes back, and a success without data is
+     * kIOReturnUnderrun.
+     */
+    private CallResult varOutput(int selector, long[] in, byte[] inStruct, int outputCnt) {
+        if (closed) {
+            return fail(MACH_SEND_INVALID_DEST);
+        }
+        if (in.length > kIOUCScalarMax) {
+            return fail(MIG_ARRAY_TOO_LARGE);
+        }
+        boolean ool = inStruct.length > kIOUCStructInbandMax;
+        if (ool && inStruct.length > kMaxOutOfLineSize) {
+            return fail(kIOReturnNoMemory);
+        }
+        int scalarRoom = (int) Math.min(Integer.toUnsignedLong(outputCnt), kIOUCScalarMax);
+        IOExternalMethodArguments args = new IOExternalMethodArguments();
+        args.selector = selector;
+        args.scalarInput = in;
+        args.scalarInputCount = in.length;
+        args.structureInput = ool ? new byte[0] : inStruct;
+        args.structureInputSize = args.structureInput.length;
+        if (ool) {
+            args.structureInputDescriptor = IOMemoryDescriptor.withBytes(inStruct.clone());
+        }
+        args.scalarOutput = new long[scalarRoom];
+        args.scalarOutputCount = scalarRoom;
+        args.structureVariableOutputRequested = true;
+        int ret = client.callExternalMethod(selector, args);
+        long[] scalars = Arrays.copyOf(args.scalarOutput,
+                Math.max(0, Math.min(args.scalarOutputCount, args.scalarOutput.length)));
+        byte[] out = new byte[0];
+        if (ret == kIOReturnSuccess) {
+            if (args.structureVariableOutputData == null) {
+                ret = kIOReturnUnderrun;
+            } else {
+                out = args.structureVariableOutputData.clone();
+            }
         }
         return new CallResult(ret, scalars, out);
     }

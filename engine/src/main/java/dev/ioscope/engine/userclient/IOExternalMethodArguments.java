@@ -29,6 +29,13 @@ public final class IOExternalMethodArguments {
     public IOMemoryDescriptor structureOutputDescriptor;
     public long structureOutputDescriptorSize;
 
+    /**
+     * Set for {@code io_connect_method_var_output} (IOKitLib's {@code kIOConnectMethodVarOutputSize}): the method
+     * may hand back a variable-size result in {@link #structureVariableOutputData} (XNU: an OSData or OSSerialize).
+     */
+    public boolean structureVariableOutputRequested;
+    public byte[] structureVariableOutputData;
+
     /** Non-null for an async call ({@code asyncWakePort}); carries the client's completion. */
     public AsyncReference asyncWakePort;
     public long[] asyncReference;

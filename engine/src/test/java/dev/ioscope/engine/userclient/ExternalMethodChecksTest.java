@@ -226,4 +226,25 @@ class ExternalMethodChecksTest {
         assertThat(connect.ioConnectMethod(1, new long[0], null, null, 0, 0, IOConnect.kMaxOutOfLineSize + 1, null)
                 .result()).isEqualTo(dev.ioscope.engine.iokit.IOReturn.kIOReturnNoMemory);
     }
+
+    @Test
+    void variableOutputHandsBackTheMethodsDataAndSuccessWithoutDataIsUnderrun() {
+        List<IOExternalMethodDispatch> table = List.of(
+                IOExternalMethodDispatch.of((t, r, a) -> {
+                    a.structureVariableOutputData = new byte[] {1, 2, 3, 4, 5};
+                    return kIOReturnSuccess;
+                }, 0, 0, 0, IOExternalMethodDispatch.kIOUCVariableStructureSize),
+                IOExternalMethodDispatch.of((t, r, a) -> kIOReturnSuccess, 0, 0, 0, 0),
+                IOExternalMethodDispatch.of((t, r, a) -> kIOReturnSuccess, 0, 0, 0, 8));
+        IOConnect c = new IOKitUser(Set.of(), time).serviceOpen(type -> new UserClientProvider.NewUserClient(0,
+                new IOUserClient(type, table) {
+                }), 0).connect();
+        CallResult r = c.callStructMethod(0, null, IOConnect.kIOConnectMethodVarOutputSize);
+        assertThat(r.result()).isEqualTo(kIOReturnSuccess);
+        assertThat(r.structureOutput()).containsExactly(1, 2, 3, 4, 5);
+        assertThat(c.callStructMethod(1, null, IOConnect.kIOConnectMethodVarOutputSize).result())
+                .isEqualTo(dev.ioscope.engine.iokit.IOReturn.kIOReturnUnderrun);
+        assertThat(c.callStructMethod(2, null, IOConnect.kIOConnectMethodVarOutputSize).result())
+                .as("no inband room is offered, so a fixed 8-byte output row refuses").isEqualTo(kIOReturnBadArgument);
+    }
 }
