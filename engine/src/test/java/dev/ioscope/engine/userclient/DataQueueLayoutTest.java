@@ -188,4 +188,26 @@ class DataQueueLayoutTest {
         assertThat(c.enqueue(b("x"))).isEqualTo(kIOReturnError);
         assertThat(q.dequeue(10)).as("the kernel's own size is unaffected").isEqualTo(b("ok"));
     }
+
+    @Test
+    void viewWalksLiveEntriesAcrossTheWrapAndNeverLoopsOnCorruptMemory() {
+        IOSharedDataQueue q = IOSharedDataQueue.withCapacity(32);
+        q.enqueue(b("ABCDEFGH"), 8);
+        q.enqueue(b("IJKLMNOP"), 8);
+        q.dequeue(100);
+        q.enqueue(b("QRSTU"), 5);
+        IODataQueueView.State s = IODataQueueView.of(q.getMemoryDescriptor().map());
+        assertThat(s.entries()).containsExactly(new IODataQueueView.Entry(12, 8), new IODataQueueView.Entry(0, 5));
+        assertThat(s.wrapMarkers()).containsExactly(24);
+        assertThat(s.corrupt()).isFalse();
+        ByteBuffer m = q.getMemoryDescriptor().map();
+        m.putInt(12, 0); // a zero-size entry at 12 now leads to 16, 20, ... never meeting tail 9 before wrapping
+        m.putInt(12 + 16, 0);
+        m.putInt(12 + 20, 0);
+        m.putInt(0 + 12, 0);
+        IODataQueueView.State bad = IODataQueueView.of(m);
+        assertThat(bad.entries().size()).isLessThan(20);
+        m.putInt(8, 99);
+        assertThat(IODataQueueView.of(m).corrupt()).isTrue();
+    }
 }

@@ -49,6 +49,10 @@ class DataQueueProperties {
             assertThat(Integer.toUnsignedLong(m.getInt(4))).isBetween(0L, (long) queueSize);
             assertThat(Integer.toUnsignedLong(m.getInt(8))).isBetween(0L, (long) queueSize);
             assertThat(c.dataAvailable()).isEqualTo(!model.isEmpty());
+            IODataQueueView.State view = IODataQueueView.of(m);
+            assertThat(view.corrupt()).isFalse();
+            assertThat(view.entries()).extracting(IODataQueueView.Entry::size)
+                    .containsExactlyElementsOf(model.stream().map(d -> d.length).toList());
         }
     }
 
