@@ -39,7 +39,8 @@ class CallLineTest {
     @Test
     void errorsNameTheColumn() {
         assertThatThrownBy(() -> CallLine.parse("open 0")).hasMessageStartingWith("column 1:");
-        assertThatThrownBy(() -> CallLine.parse("call 0 scalars=[1,x]")).hasMessage("column 19: not a 64-bit number: x");
+        assertThatThrownBy(() -> CallLine.parse("call 0 scalars=[1,x]"))
+                .hasMessage("column 19: not a 64-bit number: x");
         assertThatThrownBy(() -> CallLine.parse("call 0 struct=abc")).hasMessageStartingWith("column 15:");
         assertThatThrownBy(() -> CallLine.parse("call -1")).hasMessageContaining("outside");
         assertThatThrownBy(() -> CallLine.parse("call 0 bogus=1")).hasMessageContaining("unknown key bogus");
