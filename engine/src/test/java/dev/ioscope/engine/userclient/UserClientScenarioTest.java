@@ -73,4 +73,104 @@ class UserClientScenarioTest {
         // the client was attached under its service while open, and left on close
         assertThat(sim.registry().entries()).noneMatch(e -> e.className().equals("IOScopeDemoUserClient"));
     }
+
+    /** Step back to every position of the demo scenario and forward again: the same journal, userclient events too. */
+    @Test
+    void steppingBackThroughUserClientEventsIsExact() throws Exception {
+        Scenario s = Scenario.read(repoFile("docs/examples/userclient-demo.json"));
+        Replay r = new Replay(s, Map.of());
+        r.runUntilQuiet();
+        long end = r.position();
+        List<JournalEvent> full = r.journal();
+        assertThat(of(full, "userclient.async.complete")).hasSize(1);
+        for (long back = 1; back <= end; back++) {
+            r.seek(end);
+            r.stepBack(back);
+            assertThat(r.position()).isEqualTo(end - back);
+            assertThat(full.subList(0, r.journal().size())).isEqualTo(r.journal());
+            r.runUntilQuiet();
+            assertThat(r.journal()).isEqualTo(full);
+        }
+    }
+
+    /** A personality naming IOUserClientClass: the started driver instance carries it, so it can be opened. */
+    @Test
+    void personalityPropertyProvidesTheUserClient(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("Info.plist"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <plist version="1.0"><dict>
+                  <key>CFBundleIdentifier</key><string>com.example.demo</string>
+                  <key>IOKitPersonalities</key><dict>
+                    <key>Demo</key><dict><key>IOClass</key><string>IOScopeDemoDriver</string>
+                      <key>IOProviderClass</key><string>IOService</string>
+                      <key>IONameMatch</key><string>gizmo</string>
+                      <key>IOUserClientClass</key><string>IOScopeDemoUserClient</string></dict>
+                  </dict></dict></plist>
+                """);
+        Files.writeString(dir.resolve("s.json"), """
+                {"kexts": ["Info.plist"], "actions": [
+                  {"at": 1000, "do": "publish", "parent": "IOService:/", "name": "gizmo"},
+                  {"at": 9000, "do": "open", "path": "IOService:/gizmo/IOScopeDemoDriver", "type": 3},
+                  {"at": 9500, "do": "call", "line": "call 6 scalars=[1,2,0x10]"}]}
+                """);
+        Simulation sim = Simulation.of(Scenario.read(dir.resolve("s.json")), Map.of());
+        sim.runUntilQuiet();
+        List<JournalEvent> uc = of(sim.journal(), "userclient.");
+        assertThat(uc.get(0).entry()).isEqualTo("IOService:/gizmo/IOScopeDemoDriver");
+        assertThat(uc.get(0).details()).containsEntry("connection", "uc0").containsEntry("type", "3")
+                .containsEntry("result", "kIOReturnSuccess");
+        // reverse: variable scalars in, variable room out (16) → the method reports 3
+        assertThat(uc.get(1).details()).containsEntry("method", "reverse").containsEntry("scalarOutput", "[16, 2, 1]");
+        // the open client hangs under its driver in the IOService plane, as ioreg shows user clients
+        var svc = sim.registry().plane(IORegistryPlane.IOSERVICE);
+        assertThat(sim.resolve("IOService:/gizmo/IOScopeDemoDriver").children(svc))
+                .extracting(e -> e.className()).containsExactly("IOScopeDemoUserClient");
+    }
+
+    /** provide-user-client with a table file; a row without a function; a class IOScope cannot make. */
+    @Test
+    void providedTableAndUnknownClass(@TempDir Path dir) throws Exception {
+        Path table = dir.resolve("t.json");
+        Files.writeString(table, """
+                {"userClient": "MyUserClient", "methods": [
+                  {"selector": 0, "name": "add", "scalarInputs": 2, "scalarOutputs": 1},
+                  {"selector": 1, "name": "mystery", "structureInput": 4}]}
+                """);
+        String t = table.toString().replace("\\", "\\\\");
+        Files.writeString(dir.resolve("s.json"), "{\"actions\": ["
+                + "{\"at\": 1000, \"do\": \"publish\", \"parent\": \"IOService:/\", \"name\": \"mine\"},"
+                + "{\"at\": 1000, \"do\": \"publish\", \"parent\": \"IOService:/\", \"name\": \"hid\","
+                + " \"properties\": {\"IOUserClientClass\": \"IOHIDLibUserClient\"}},"
+                + "{\"at\": 5000, \"do\": \"provide-user-client\", \"path\": \"IOService:/mine\", \"table\": \""
+                + t + "\"},"
+                + "{\"at\": 6000, \"do\": \"open\", \"path\": \"IOService:/mine\", \"as\": \"m\"},"
+                + "{\"at\": 6000, \"do\": \"open\", \"path\": \"IOService:/hid\", \"as\": \"h\"},"
+                + "{\"at\": 7000, \"do\": \"call\", \"connection\": \"m\", \"selector\": 0, \"scalars\": [\"0x10\", 1]},"
+                + "{\"at\": 7000, \"do\": \"call\", \"connection\": \"m\", \"selector\": 1, \"struct\": \"01020304\"},"
+                + "{\"at\": 7000, \"do\": \"call\", \"connection\": \"m\", \"selector\": 2}]}");
+        Simulation sim = Simulation.of(Scenario.read(dir.resolve("s.json")), Map.of());
+        sim.runUntilQuiet();
+        List<JournalEvent> uc = of(sim.journal(), "userclient.");
+        assertThat(uc).extracting(JournalEvent::kind).containsExactly("userclient.provide", "userclient.open",
+                "userclient.open", "userclient.call", "userclient.call", "userclient.call");
+        assertThat(uc.get(0).details()).containsEntry("class", "MyUserClient").containsEntry("methods", "2");
+        assertThat(uc.get(1).details()).containsEntry("result", "kIOReturnSuccess");
+        // OSMetaClass::allocClassWithName finds no such class: kIOReturnNoMemory
+        assertThat(uc.get(2).details()).containsEntry("class", "IOHIDLibUserClient")
+                .containsEntry("result", "kIOReturnNoMemory").containsEntry("value", "0xe00002bd");
+        assertThat(uc.get(3).details()).containsEntry("scalarOutput", "[17]");
+        assertThat(uc.get(4).details()).containsEntry("result", "kIOReturnNoCompletion")
+                .containsEntry("value", "0xe00002ea");
+        // selector past the table: rule U2
+        assertThat(uc.get(5).details()).containsEntry("method", "").containsEntry("result", "kIOReturnBadArgument");
+    }
+
+    /** The engine's built-in demo table is docs/examples/demo-userclient.methods.json byte for byte. */
+    @Test
+    void builtInDemoTableIsTheDocumentedOne() throws Exception {
+        try (var in = DemoMethods.class.getResourceAsStream(DemoMethods.DEMO_TABLE_RESOURCE)) {
+            assertThat(in.readAllBytes()).isEqualTo(Files.readAllBytes(
+                    repoFile("docs/examples/demo-userclient.methods.json")));
+        }
+    }
 }
