@@ -173,4 +173,27 @@ class UserClientScenarioTest {
                     repoFile("docs/examples/demo-userclient.methods.json")));
         }
     }
+
+    /** A closed connection's pending completion is never delivered; the scenario task has no entitlements. */
+    @Test
+    void closeBeforeCompletionAndEntitlement(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("s.json"), """
+                {"actions": [
+                  {"at": 1000, "do": "publish", "parent": "IOService:/", "name": "demo",
+                   "properties": {"IOUserClientClass": "IOScopeDemoUserClient"}},
+                  {"at": 2000, "do": "open", "path": "IOService:/demo"},
+                  {"at": 3000, "do": "call", "line": "call 4"},
+                  {"at": 3000, "do": "call", "selector": 3, "scalars": [5000], "async": true},
+                  {"at": 4000, "do": "close"},
+                  {"at": 9000, "do": "advance"}]}
+                """);
+        Simulation sim = Simulation.of(Scenario.read(dir.resolve("s.json")), Map.of());
+        sim.runUntilQuiet();
+        List<JournalEvent> uc = of(sim.journal(), "userclient.");
+        assertThat(uc).extracting(JournalEvent::kind).containsExactly("userclient.open", "userclient.call",
+                "userclient.call", "userclient.close");
+        assertThat(uc.get(1).details()).containsEntry("method", "poke").containsEntry("result", "kIOReturnNotPrivileged");
+        assertThat(uc.get(2).details()).containsEntry("async", "true").containsEntry("result", "kIOReturnSuccess");
+        assertThat(sim.scheduler().now()).isEqualTo(9000); // the driver's work at 8000 ran, its message found no port
+    }
 }
