@@ -94,6 +94,13 @@ public final class PowerManager implements SimulationExtension.Instance {
         if (child.parent != null) {
             throw new IllegalStateException(child.path + " is already in the power tree");
         }
+        // a snapshot's entry may still hang in the IOPower plane as the machine had it: that link is replaced
+        for (IORegistryEntry old : List.copyOf(child.entry.parents(power))) {
+            registry.detach(child.entry, old, power);
+            if (old.className().equals("IOPowerConnection") && old.children(power).isEmpty()) {
+                registry.remove(old);
+            }
+        }
         IORegistryEntry conn = registry.createEntry("IOPowerConnection", "IOPowerConnection");
         conn.setState(new EntryState(true, false, false, true, 0, 0, -1));
         registry.attach(conn, parent.entry, power);

@@ -1,0 +1,54 @@
+package dev.ioscope.engine.power;
+
+import dev.ioscope.engine.TestData;
+import dev.ioscope.engine.os.OSDictionary;
+import dev.ioscope.engine.os.OSNumber;
+import dev.ioscope.engine.registry.IORegistryEntry;
+import dev.ioscope.engine.registry.IORegistryPlane;
+import dev.ioscope.engine.sim.JournalEvent;
+import dev.ioscope.engine.sim.Scenario;
+import dev.ioscope.engine.sim.Simulation;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** P2/P12 on a real machine: the MacBookPro15,1 snapshot's own IOPMrootDomain and IORootParent are taken over. */
+class PowerSnapshotTest {
+    @Test
+    void realRootDomainSleepsAndWakesItsNewChild() throws Exception {
+        Path dir = Files.createTempDirectory("ioscope-power-snap");
+        Path f = dir.resolve("s.json");
+        String adp = "IOService:/AppleACPIPlatformExpert/ADP1";
+        Files.writeString(f, "{\"snapshot\":\"" + TestData.path("snapshots/MacBookPro15-1.ioreg")
+                + "\",\"actions\":[" + PowerScenarios.register(1000, adp, "\"desire\":\"2\"") + ","
+                + PowerScenarios.action(1_000_000_000L, "sleep", "") + ","
+                + PowerScenarios.action(2_000_000_000L, "wake", "") + "]}");
+        Simulation sim = Simulation.of(Scenario.read(f), Map.of());
+        Files.delete(f);
+        Files.delete(dir);
+        sim.runUntilQuiet();
+        List<JournalEvent> j = sim.journal();
+        IORegistryPlane power = sim.registry().plane("IOPower");
+        PowerManager pm = PowerScenarios.pm(sim);
+        IORegistryEntry rd = pm.rootDomain().node().entry();
+        assertThat(rd.registryEntryID()).isEqualTo(0x100000160L);   // the snapshot's IOPMrootDomain, not a second one
+        assertThat(sim.registry().entries().stream().filter(e -> e.className().equals("IORootParent"))).hasSize(1);
+        assertThat(rd.parent(power).registryEntryID()).isEqualTo(0x100000151L);   // its real IOPowerConnection
+        IORegistryEntry adp1 = sim.resolve(adp);
+        assertThat(adp1.parents(power)).hasSize(1);
+        assertThat(adp1.parent(power).className()).isEqualTo("IOPowerConnection");
+        assertThat(adp1.parent(power).parent(power)).isSameAs(rd);
+        assertThat(j.stream().filter(e -> e.kind().equals("power.change-end") && e.entry().equals(pm.rootDomain().node().path()))
+                .map(e -> e.details().get("state"))).containsExactly("2", "3");
+        assertThat(j.stream().map(JournalEvent::kind)).contains("power.system-asleep", "power.system-awake")
+                .doesNotContain("power.error");
+        OSDictionary d = (OSDictionary) rd.property("IOPowerManagement");
+        assertThat(((OSNumber) d.get("CurrentPowerState")).value()).isEqualTo(3);
+        assertThat(((OSNumber) d.get("CapabilityFlags")).value()).isEqualTo(2);
+    }
+}
