@@ -162,9 +162,14 @@ public final class PowerManager implements SimulationExtension.Instance {
     }
 
     /** registerInterestedDriver: the named driver gets powerStateWillChangeTo / powerStateDidChangeTo. */
-    public void registerInterestedDriver(PowerNode n, String driver) {
+    public void registerInterestedDriver(PowerNode n, InterestedDriver driver) {
         n.interested.add(driver);
-        record("power.interest", n, "driver", driver);
+        record("power.interest", n, "driver", driver.name());
+    }
+
+    /** The ack timer's limit for a budget of {@code budgetUs}: budget / 100 000 + 1 ticks of 100 ms. */
+    static long ackTimeoutNs(long budgetUs) {
+        return (budgetUs / (ACK_TIMER_PERIOD_NS / 1000) + 1) * ACK_TIMER_PERIOD_NS;
     }
 
     // ------------------------------------------------------------------------------------------------ requests

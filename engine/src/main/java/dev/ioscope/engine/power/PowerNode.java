@@ -14,7 +14,7 @@ public final class PowerNode {
     PowerNode parent;
     IORegistryEntry connection;
     final List<PowerNode> children = new ArrayList<>();
-    final List<String> interested = new ArrayList<>();
+    final List<InterestedDriver> interested = new ArrayList<>();
     /** Power clients' desires (kPowerClientDriver, kPowerClientDevice); -1 = no request. */
     int driverDesire = -1;
     int deviceDesire = -1;

@@ -219,6 +219,24 @@ class PowerRulesTest {
         assertThat(at(j, will).details()).containsEntry("driver", "Watcher").containsEntry("to", "2");
     }
 
+    /** P8: an interested driver that asks for time and never acknowledges holds the change until its ack timer. */
+    @Test
+    void silentInterestedDriverTimesOut() throws Exception {
+        List<JournalEvent> j = run(tree("\"interested\":\"Slow:250000:-1,Quick:50000:20000\"")).journal();
+        int will = index(j, "power.will-change", DEV, e -> e.details().get("driver").equals("Slow"));
+        int quick = index(j, "power.interest-ack", DEV);
+        int timeout = index(j, "power.interest-timeout", DEV);
+        int set = index(j, "power.set-power-state", DEV, e -> e.details().get("to").equals("2"));
+        assertThat(at(j, will).details()).containsEntry("returned", "250000");
+        assertThat(at(j, quick).details()).containsEntry("driver", "Quick").containsEntry("late", "false");
+        assertThat(at(j, quick).t() - at(j, will).t()).isEqualTo(20_000_000L);
+        // 250 ms asked: 250000 / 100000 + 1 = 3 ticks of the 100 ms ack timer
+        assertThat(at(j, timeout).t() - at(j, will).t()).isEqualTo(300_000_000L);
+        assertThat(at(j, timeout).details().get("message"))
+                .isEqualTo("Slow::powerStateWillChangeTo(IOService:/bus/dev, 0 -> 2) timed out after 300 ms");
+        assertThat(set).isGreaterThan(timeout);
+    }
+
     /** P2: the IOPower plane links parent and child through IOPowerConnection entries, as a real registry does. */
     @Test
     void powerPlaneHasConnectionsAndRealShapedProperties() throws Exception {

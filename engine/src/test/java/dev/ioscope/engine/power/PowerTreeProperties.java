@@ -70,8 +70,9 @@ class PowerTreeProperties {
         Arbitrary<String> budget = Arbitraries.of("0", "0", "50000", "250000");
         Arbitrary<String> ack = Arbitraries.of("-1", "10000", "120000", "400000");
         Arbitrary<String> idle = Arbitraries.of("", "", ",\"idleTimerPeriodMs\":\"300\"");
-        return Combinators.combine(desire, budget, ack, idle).as((d, b, a, i) -> "\"desire\":\"" + d
-                + "\",\"setPowerStateUs\":\"" + b + "\",\"ackUs\":\"" + a + "\"" + i);
+        Arbitrary<String> interest = Arbitraries.of("", "", ",\"interested\":\"W\"", ",\"interested\":\"W:50000:-1,V:30000:10000\"");
+        return Combinators.combine(desire, budget, ack, idle, interest).as((d, b, a, i, w) -> "\"desire\":\"" + d
+                + "\",\"setPowerStateUs\":\"" + b + "\",\"ackUs\":\"" + a + "\"" + i + w);
     }
 
     private static Arbitrary<String> act(int n) {
