@@ -26,8 +26,6 @@ public final class PowerNode {
     int lastClamp = -1;
     /** A lowering change waiting for the children to fit the new output. */
     StateChange waitingChange;
-    /** The state setPowerState last put the hardware in (what the device draws / supplies). */
-    int physical;
     long idlePeriodNs;
     long lastActivity;
     long tickles;

@@ -69,7 +69,6 @@ public final class RootDomain {
         parentNode.table = PowerStateTable.validate("IORootParent", List.of(IOPMPowerState.of(0, 0, 0),
                 IOPMPowerState.of(0, kIOPMPowerOn | kIOPMSleep | kIOPMRestart, 0)));
         parentNode.current = 1;
-        parentNode.physical = 1;
         node = pm.pmInit(rd);
         if (existingLink) {
             node.parent = parentNode;
@@ -132,7 +131,8 @@ public final class RootDomain {
             for (PowerNode c : clients) {
                 message(c, PowerMessages.kIOMessageSystemWillNotSleep);
             }
-            pm.record("power.sleep-cancelled", node, "vetoes", String.valueOf(vetoes.size()), "first", vetoes.get(0).path);
+            pm.record("power.sleep-cancelled", node, "vetoes", String.valueOf(vetoes.size()), "first",
+                    vetoes.get(0).path);
             return;
         }
         state = SystemState.SLEEPING;

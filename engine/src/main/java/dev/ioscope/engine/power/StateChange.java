@@ -87,7 +87,6 @@ final class StateChange {
     /** setPowerState: 0 (kIOPMAckImplied) = done; otherwise the driver has that many µs to acknowledge. */
     private void setPowerState() {
         long budgetUs = n.driver.setPowerStateUs();
-        n.physical = to;
         pm.record("power.set-power-state", n, "from", String.valueOf(from), "to", String.valueOf(to), "returned",
                 String.valueOf(budgetUs));
         if (budgetUs <= 0) {
@@ -132,6 +131,6 @@ final class StateChange {
     private void end() {
         n.target = -1;
         pm.record("power.change-end", n, "state", String.valueOf(to));
-        pm.changeFinished(n, to > from);
+        pm.changeFinished(n);
     }
 }

@@ -43,7 +43,8 @@ class PowerSnapshotTest {
         assertThat(adp1.parents(power)).hasSize(1);
         assertThat(adp1.parent(power).className()).isEqualTo("IOPowerConnection");
         assertThat(adp1.parent(power).parent(power)).isSameAs(rd);
-        assertThat(j.stream().filter(e -> e.kind().equals("power.change-end") && e.entry().equals(pm.rootDomain().node().path()))
+        String rdPath = pm.rootDomain().node().path();
+        assertThat(j.stream().filter(e -> e.kind().equals("power.change-end") && e.entry().equals(rdPath))
                 .map(e -> e.details().get("state"))).containsExactly("2", "3");
         assertThat(j.stream().map(JournalEvent::kind)).contains("power.system-asleep", "power.system-awake")
                 .doesNotContain("power.error");
