@@ -48,6 +48,23 @@ class PowerSnapshotTest {
                 .map(e -> e.details().get("state"))).containsExactly("2", "3");
         assertThat(j.stream().map(JournalEvent::kind)).contains("power.system-asleep", "power.system-awake")
                 .doesNotContain("power.error");
+        // every key IOScope writes is one the real Mac's IOPowerManagement dictionaries use, as numbers
+        java.util.Set<String> realKeys = new java.util.TreeSet<>();
+        dev.ioscope.engine.registry.IORegistry real = dev.ioscope.engine.snapshot.Snapshots
+                .load(TestData.path("snapshots/MacBookPro15-1.ioreg")).registry();
+        for (IORegistryEntry e : real.entries()) {
+            if (e.property("IOPowerManagement") instanceof OSDictionary rd2) {
+                realKeys.addAll(rd2.keys());
+            }
+        }
+        assertThat(realKeys).contains("CapabilityFlags", "ChildrenPowerState", "CurrentPowerState",
+                "DesiredPowerState", "DevicePowerState", "DriverPowerState", "MaxPowerState", "IdleTimerPeriod",
+                "ActivityTickles");
+        for (PowerNode n : pm.nodes()) {
+            OSDictionary ours = (OSDictionary) n.entry().property("IOPowerManagement");
+            assertThat(realKeys).containsAll(ours.keys());
+            assertThat(ours.keys()).allSatisfy(k -> assertThat(ours.get(k)).isInstanceOf(OSNumber.class));
+        }
         OSDictionary d = (OSDictionary) rd.property("IOPowerManagement");
         assertThat(((OSNumber) d.get("CurrentPowerState")).value()).isEqualTo(3);
         assertThat(((OSNumber) d.get("CapabilityFlags")).value()).isEqualTo(2);
