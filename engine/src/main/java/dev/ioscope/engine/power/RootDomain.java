@@ -143,9 +143,16 @@ public final class RootDomain {
             if (ack > 0) {
                 long at = Math.min(ack, CLIENT_ACK_LIMIT_US);
                 waitUs = Math.max(waitUs, at);
-                pm.clock.after(at * 1000, "sleep ack " + c.path, () -> pm.record(ack > CLIENT_ACK_LIMIT_US
-                        ? "power.client-ack-timeout" : "power.client-ack", c, "message",
-                        PowerMessages.kIOMessageSystemWillSleep.name(), "afterUs", String.valueOf(at)));
+                String msg = PowerMessages.kIOMessageSystemWillSleep.name();
+                pm.clock.after(at * 1000, "sleep ack " + c.path, () -> {
+                    if (ack > CLIENT_ACK_LIMIT_US) {
+                        // the root domain stops waiting and says so, as XNU's "PM notification timeout" log does
+                        pm.record("power.client-ack-timeout", c, "message", msg, "afterUs", String.valueOf(at),
+                                "reason", "PM notification timeout (" + c.path + ", " + msg + ")");
+                    } else {
+                        pm.record("power.client-ack", c, "message", msg, "afterUs", String.valueOf(at));
+                    }
+                });
             }
         }
         pm.clock.after(waitUs * 1000 + PowerManager.STEP_NS, "root domain sleep", () -> {

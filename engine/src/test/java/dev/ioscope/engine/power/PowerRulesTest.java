@@ -212,6 +212,19 @@ class PowerRulesTest {
         assertThat(at(j, rootBegin).t()).isEqualTo(SLEEP_AT + 5_000_000L + PowerManager.STEP_NS);
     }
 
+    /** P11: a client that never answers kIOMessageSystemWillSleep holds sleep back only up to the 30 s limit. */
+    @Test
+    void silentSleepClientTimesOut() throws Exception {
+        List<String> a = tree("\"sleepAckUs\":\"90000000\"");
+        a.add(action(SLEEP_AT, "sleep", ""));
+        List<JournalEvent> j = run(a).journal();
+        int timeout = index(j, "power.client-ack-timeout", DEV);
+        assertThat(at(j, timeout).t()).isEqualTo(SLEEP_AT + 30_000_000_000L);
+        assertThat(at(j, timeout).details().get("reason"))
+                .isEqualTo("PM notification timeout (IOService:/bus/dev, kIOMessageSystemWillSleep)");
+        assertThat(index(j, "power.system-asleep", ROOT)).isGreaterThan(timeout);
+    }
+
     /** P8: interested drivers hear powerStateWillChangeTo before setPowerState and powerStateDidChangeTo after. */
     @Test
     void interestedDriversBracketTheChange() throws Exception {
