@@ -55,6 +55,7 @@ public final class ExplorerViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
     private final SearchViewModel search;
+    private final ChangeNavigator changeSteps;
     private final Map<IORegistryEntry, EntryKind> kinds = new IdentityHashMap<>();
     private Jobs.Handle running;
 
@@ -62,6 +63,7 @@ public final class ExplorerViewModel {
         this.jobs = jobs;
         this.prefs = prefs;
         this.search = new SearchViewModel(this);
+        this.changeSteps = new ChangeNavigator(this);
         recentFiles.setAll(prefs.recentFiles());
         plane.addListener((o, a, b) -> {
             if (b != null) {
@@ -115,6 +117,11 @@ public final class ExplorerViewModel {
     /** The job runner (searches use it too). */
     Jobs jobs() {
         return jobs;
+    }
+
+    /** Next / previous change of a comparison. */
+    public ChangeNavigator changeSteps() {
+        return changeSteps;
     }
 
     public SearchViewModel search() {
@@ -253,9 +260,23 @@ public final class ExplorerViewModel {
         plane.set(want);
         // Keep the selection across a comparison switch when the entry has a counterpart.
         IORegistryEntry counterpart = counterpart(keep);
-        selected.set(counterpart != null ? counterpart : doc.registry().root());
+        selected.set(counterpart != null ? counterpart : firstSelection(doc));
         search.run();
         updateStatus();
+    }
+
+    /**
+     * What a newly opened snapshot shows selected: the plane's base — in IOService the platform expert
+     * (IOPlatformExpertDevice, the root's one child that every driver hangs under), in IODeviceTree the device-tree
+     * root — as IORegistryExplorer opens; the root when the plane is empty.
+     */
+    private IORegistryEntry firstSelection(Document doc) {
+        IORegistryPlane p = plane.get();
+        if (p == null) {
+            return doc.registry().root();
+        }
+        IORegistryEntry base = dev.ioscope.engine.registry.RegistryPath.base(doc.registry(), p);
+        return base != null && base.inPlane(p) ? base : doc.registry().root();
     }
 
     private IORegistryEntry counterpart(IORegistryEntry e) {

@@ -33,13 +33,16 @@ class ExplorerViewModelTest {
     }
 
     @Test
-    void opensOnTheLastPlaneAndSelectsTheRoot() {
+    void opensOnTheLastPlaneAndSelectsThePlatformExpert() {
         var doc = vm.documentProperty().get();
         assertThat(doc.registry().size()).isGreaterThanOrEqualTo(3_000);
         assertThat(vm.planes()).extracting(IORegistryPlane::name)
                 .containsExactly("IOService", "IODeviceTree", "IOPower");
         assertThat(vm.planeProperty().get().name()).isEqualTo("IOService");
-        assertThat(vm.selectedProperty().get()).isSameAs(doc.registry().root());
+        // First view as IORegistryExplorer's: the platform expert (IOService's base) selected, not the bare root.
+        IORegistryEntry pe = doc.registry().root().children(vm.planeProperty().get()).get(0);
+        assertThat(doc.registry().classes().conformsTo(pe, "IOPlatformExpertDevice")).isTrue();
+        assertThat(vm.selectedProperty().get()).isSameAs(pe);
         assertThat(vm.statusProperty().get()).contains("entries").contains("3 planes").contains("loaded in");
     }
 

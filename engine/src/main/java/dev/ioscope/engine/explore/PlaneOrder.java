@@ -34,6 +34,12 @@ public final class PlaneOrder {
         return position.containsKey(e);
     }
 
+    /** The entry's place in the plane's depth-first order (the root is 0), or -1 outside the plane. */
+    public int position(IORegistryEntry e) {
+        Integer p = position.get(e);
+        return p == null ? -1 : p;
+    }
+
     /** The entries in plane order; entries outside the plane are dropped. */
     public List<IORegistryEntry> sort(List<IORegistryEntry> entries) {
         List<IORegistryEntry> out = new ArrayList<>(entries.size());
