@@ -133,8 +133,9 @@ class RealSnapshotWindowTest {
                 .contains(removed + " removed").contains("registry ID");
         // The unplugged stick is still in the tree, as a ghost under its port.
         // (TestFX's CSS lookup ignores pseudo-classes: read the row's own state.)
-        assertThat(robot.lookup(".tree-table-row-cell").queryAll()).anySatisfy(n -> assertThat(
-                n.isVisible() && n.getPseudoClassStates().contains(dev.ioscope.app.ui.Styles.REMOVED)).isTrue());
+        java.util.Set<javafx.scene.Node> rows = robot.lookup(".tree-table-row-cell").queryAll();
+        assertThat(rows.stream().anyMatch(n -> n.isVisible()
+                && n.getPseudoClassStates().contains(dev.ioscope.app.ui.Styles.REMOVED))).isTrue();
         // F8 / the banner's arrows step through the changes in tree order: the power domain's changed property,
         // then the stick's ghost under HS01 (the top of the removed subtree; its children are not separate stops).
         var steps = vm.changeSteps().changes();
