@@ -266,17 +266,29 @@ public final class ExplorerViewModel {
     }
 
     /**
-     * What a newly opened snapshot shows selected: the plane's base — in IOService the platform expert
-     * (IOPlatformExpertDevice, the root's one child that every driver hangs under), in IODeviceTree the device-tree
-     * root — as IORegistryExplorer opens; the root when the plane is empty.
+     * What a newly opened snapshot shows selected: the platform expert, as IORegistryExplorer opens. In IOService
+     * that is the IOPlatformExpert driver (AppleACPIPlatformExpert, AppleARMPE) under the platform expert device
+     * (the plane's base, IOPlatformExpertDevice) — the entry the CPUs, PCI root, power domain and buses hang
+     * under; in other planes (IODeviceTree's device-tree root…) the base itself; the root when the plane is empty.
      */
     private IORegistryEntry firstSelection(Document doc) {
         IORegistryPlane p = plane.get();
-        if (p == null) {
-            return doc.registry().root();
+        List<IORegistryEntry> path = p == null ? List.of() : firstView(doc.registry(), p);
+        return path.isEmpty() ? doc.registry().root() : path.get(path.size() - 1);
+    }
+
+    /** The entries the first view opens, top down: the plane's base, then its IOPlatformExpert child if any. */
+    static List<IORegistryEntry> firstView(dev.ioscope.engine.registry.IORegistry registry, IORegistryPlane p) {
+        IORegistryEntry base = dev.ioscope.engine.registry.RegistryPath.base(registry, p);
+        if (base == null || base == registry.root() || !base.inPlane(p)) {
+            return List.of();
         }
-        IORegistryEntry base = dev.ioscope.engine.registry.RegistryPath.base(doc.registry(), p);
-        return base != null && base.inPlane(p) ? base : doc.registry().root();
+        for (IORegistryEntry c : base.children(p)) {
+            if (registry.classes().conformsTo(c, "IOPlatformExpert") || c.inheritance().contains("IOPlatformExpert")) {
+                return List.of(base, c);
+            }
+        }
+        return List.of(base);
     }
 
     private IORegistryEntry counterpart(IORegistryEntry e) {

@@ -39,10 +39,14 @@ class ExplorerViewModelTest {
         assertThat(vm.planes()).extracting(IORegistryPlane::name)
                 .containsExactly("IOService", "IODeviceTree", "IOPower");
         assertThat(vm.planeProperty().get().name()).isEqualTo("IOService");
-        // First view as IORegistryExplorer's: the platform expert (IOService's base) selected, not the bare root.
-        IORegistryEntry pe = doc.registry().root().children(vm.planeProperty().get()).get(0);
-        assertThat(doc.registry().classes().conformsTo(pe, "IOPlatformExpertDevice")).isTrue();
-        assertThat(vm.selectedProperty().get()).isSameAs(pe);
+        // First view as IORegistryExplorer's: the platform expert (the IOPlatformExpert under IOService's
+        // base, the platform expert device) selected, not the bare root.
+        var service = vm.planeProperty().get();
+        IORegistryEntry device = doc.registry().root().children(service).get(0);
+        assertThat(doc.registry().classes().conformsTo(device, "IOPlatformExpertDevice")).isTrue();
+        IORegistryEntry pe = vm.selectedProperty().get();
+        assertThat(pe.className()).isEqualTo("AppleACPIPlatformExpert");
+        assertThat(pe.parent(service)).isSameAs(device);
         assertThat(vm.statusProperty().get()).contains("entries").contains("3 planes").contains("loaded in");
     }
 

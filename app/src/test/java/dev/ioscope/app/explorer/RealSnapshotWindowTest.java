@@ -57,16 +57,18 @@ class RealSnapshotWindowTest {
         assertThat(vm.planes()).extracting(p -> p.name())
                 .contains("IOService", "IODeviceTree", "IOPower", "IOACPIPlane", "IOUSB");
 
-        // First view: the platform expert (the IOService plane's base) selected and open, its children on screen.
+        // First view: the platform expert device (IOService's base) open, and under it the platform expert
+        // (AppleACPIPlatformExpert) selected and open, its children (CPUs, PCI0, power domain…) on screen.
         TreeTableView<IORegistryEntry> first = robot.lookup("#registryTree").queryAs(TreeTableView.class);
         var reg = vm.documentProperty().get().registry();
         var service = reg.findPlane("IOService").orElseThrow();
-        IORegistryEntry pe = RegistryPath.base(reg, service);
-        assertThat(reg.classes().conformsTo(pe.className(), "IOPlatformExpertDevice")
-                || pe.inheritance().contains("IOPlatformExpertDevice")).isTrue();
-        assertThat(first.getSelectionModel().getSelectedItem().getValue()).isSameAs(pe);
+        IORegistryEntry device = RegistryPath.base(reg, service);
+        assertThat(reg.classes().conformsTo(device, "IOPlatformExpertDevice")).isTrue();
+        IORegistryEntry pe = first.getSelectionModel().getSelectedItem().getValue();
+        assertThat(pe.className()).isEqualTo("AppleACPIPlatformExpert");
+        assertThat(pe.parent(service)).isSameAs(device);
         assertThat(first.getSelectionModel().getSelectedItem().isExpanded()).isTrue();
-        assertThat(first.getExpandedItemCount()).isEqualTo(2 + pe.childCount(service));
+        assertThat(first.getExpandedItemCount()).isEqualTo(2 + device.childCount(service) + pe.childCount(service));
 
         robot.clickOn("#searchField").write("XHC1");
 
@@ -131,11 +133,6 @@ class RealSnapshotWindowTest {
         assertThat(vm.changes(pmAfter)).extracting(RegistryDiff.PropertyChange::key).contains("IOSleepSupported");
         assertThat(robot.lookup("#diffBanner").queryAs(Label.class).getText())
                 .contains(removed + " removed").contains("registry ID");
-        // The unplugged stick is still in the tree, as a ghost under its port.
-        // (TestFX's CSS lookup ignores pseudo-classes: read the row's own state.)
-        java.util.Set<javafx.scene.Node> rows = robot.lookup(".tree-table-row-cell").queryAll();
-        assertThat(rows.stream().anyMatch(n -> n.isVisible()
-                && n.getPseudoClassStates().contains(dev.ioscope.app.ui.Styles.REMOVED))).isTrue();
         // F8 / the banner's arrows step through the changes in tree order: the power domain's changed property,
         // then the stick's ghost under HS01 (the top of the removed subtree; its children are not separate stops).
         var steps = vm.changeSteps().changes();
@@ -150,6 +147,13 @@ class RealSnapshotWindowTest {
         assertThat(vm.changeOf(vm.selectedProperty().get())).isEqualTo(RegistryDiff.Change.REMOVED);
         TreeTableView<IORegistryEntry> tree = robot.lookup("#registryTree").queryAs(TreeTableView.class);
         assertThat(tree.getSelectionModel().getSelectedItem().getValue()).isSameAs(vm.selectedProperty().get());
+        // The unplugged stick is still in the tree, as a ghost under its port, scrolled into view and marked removed.
+        // (TestFX's CSS lookup ignores pseudo-classes: read the row's own state.)
+        java.util.Set<javafx.scene.Node> rows = robot.lookup(".tree-table-row-cell").queryAll();
+        assertThat(rows.stream().filter(n -> n.isVisible()
+                && n.getPseudoClassStates().contains(dev.ioscope.app.ui.Styles.REMOVED))
+                .map(n -> (Object) ((javafx.scene.control.TreeTableRow<?>) n).getItem()))
+                .contains((Object) vm.selectedProperty().get());
         robot.clickOn("#previousChange");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.selectedProperty().get()).isSameAs(pmAfter);
