@@ -63,35 +63,98 @@ final class UiBench {
                 print("synthetic " + d.registry().size() + ": build + index (job thread)", d.loadMillis());
                 afterNextFrame(scene, () -> {
                     print("synthetic: open to first frame", ms(mark));
-                    for (String q : new String[]{"IOUSBHostDevice", "disk", "XHC", "IOUSBHostDevice"}) {
-                        long t = System.nanoTime();
-                        long c = cpuMs();
-                        vm.search().textProperty().set(q);
-                        print("search '" + q + "' (" + vm.search().hitsProperty().get().size() + " hits): engine "
-                                + vm.search().lastSearchMicros() / 1000.0 + " ms; with tree update, wall", ms(t));
-                        print("    same, FX thread CPU", cpuMs() - c);
-                    }
-                    vm.search().textProperty().set("");
-                    long t = System.nanoTime();
-                    long c = cpuMs();
-                    int items = view.expandAll();
-                    long expanded = ms(t);
-                    long expandedCpu = cpuMs() - c;
-                    afterNextFrame(scene, () -> {
-                        print("expand all (" + items + " items)", expanded);
-                        print("    same, FX thread CPU", expandedCpu);
-                        print("expand all + next frame", ms(t));
-                        view.tree().scrollTo(items - 1);
-                        long s = System.nanoTime();
-                        afterNextFrame(scene, () -> {
-                            print("scroll to last row + frame", ms(s));
-                            Platform.exit();
-                        });
-                    });
+                    searches(scene, 0, () -> expandAll(scene));
                 });
             }
         });
         vm.openBenchmark(100_000);
+    }
+
+    /** The bench's queries: quick ones as typed, then a regex over every field (runs on the job thread). */
+    private static final String[] QUERIES = {"IOUSBHostDevice", "disk", "XHC", "IOUSBHostDevice", "re:8c8[0-9]",
+        "re:usb.*device", "IOUSBHostDevice"};
+
+    /**
+     * Query i: sets the text, waits for the job thread's result to reach the tree, then for the frame showing it.
+     * Prints wall time from the keystroke to that frame and the FX thread's CPU time over it.
+     */
+    private void searches(Scene scene, int i, Runnable then) {
+        if (i == QUERIES.length) {
+            then.run();
+            return;
+        }
+        String q = QUERIES[i];
+        boolean re = q.startsWith("re:");
+        long t = System.nanoTime();
+        long c = cpuMs();
+        var s = vm.search();
+        for (var f : dev.ioscope.engine.explore.SearchField.values()) {
+            s.fieldProperty(f).set(re || dev.ioscope.engine.explore.SearchQuery.QUICK.contains(f));
+        }
+        s.regexProperty().set(re);
+        s.textProperty().set(re ? q.substring(3) : q);
+        whenSearched(() -> {
+            long fxCpu = cpuMs() - c;
+            afterNextFrame(scene, () -> {
+                print("search '" + q + "' (" + s.hitsProperty().get().size() + " hits): job thread "
+                        + s.lastSearchMicros() / 1000 + " ms (CPU " + s.lastSearchCpuMicros() / 1000 + " ms); keystroke to frame, wall",
+                        ms(t));
+                print("    same, FX thread CPU (tree fold/unfold, marks)", fxCpu);
+                searches(scene, i + 1, then);
+            });
+        });
+    }
+
+    private void whenSearched(Runnable r) {
+        if (!vm.search().searchingProperty().get()) {
+            r.run();
+            return;
+        }
+        vm.search().searchingProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean a, Boolean busy) {
+                if (!busy) {
+                    vm.search().searchingProperty().removeListener(this);
+                    r.run();
+                }
+            }
+        });
+    }
+
+    private void expandAll(Scene scene) {
+        vm.search().regexProperty().set(false);
+        vm.search().textProperty().set("");
+        long t = System.nanoTime();
+        long c = cpuMs();
+        int items = view.expandAll();
+        long expanded = ms(t);
+        long expandedCpu = cpuMs() - c;
+        afterNextFrame(scene, () -> {
+            print("expand all (" + items + " items)", expanded);
+            print("    same, FX thread CPU", expandedCpu);
+            print("expand all + next frame", ms(t));
+            view.tree().scrollTo(items - 1);
+            long s = System.nanoTime();
+            afterNextFrame(scene, () -> {
+                print("scroll to last row + frame", ms(s));
+                // The worst case for the tree update: a search folding a fully expanded 100k tree.
+                searchesThenExit(scene);
+            });
+        });
+    }
+
+    private void searchesThenExit(Scene scene) {
+        long t = System.nanoTime();
+        long c = cpuMs();
+        vm.search().textProperty().set("XHC");
+        whenSearched(() -> {
+            long fxCpu = cpuMs() - c;
+            afterNextFrame(scene, () -> {
+                print("search 'XHC' folding the expanded tree, keystroke to frame", ms(t));
+                print("    same, FX thread CPU", fxCpu);
+                Platform.exit();
+            });
+        });
     }
 
     private static void afterNextFrame(Scene scene, Runnable r) {

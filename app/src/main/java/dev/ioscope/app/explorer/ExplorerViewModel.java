@@ -112,6 +112,11 @@ public final class ExplorerViewModel {
         return recentFiles;
     }
 
+    /** The job runner (searches use it too). */
+    Jobs jobs() {
+        return jobs;
+    }
+
     public SearchViewModel search() {
         return search;
     }

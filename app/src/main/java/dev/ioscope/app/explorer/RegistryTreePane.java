@@ -15,7 +15,12 @@ import javafx.scene.control.TreeTableView;
 import javafx.scene.layout.StackPane;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
+import java.util.WeakHashMap;
 
 /**
  * The registry tree of the current plane: name@location with an icon per hardware family, class, and state.
@@ -24,10 +29,15 @@ import java.util.List;
 final class RegistryTreePane extends StackPane {
     /** Expanding the ancestors of every hit of a broad search would materialize most of a big tree. */
     static final int MAX_REVEALED_HITS = 300;
+    /** Up to this many expansion changes are applied to the attached tree; more while it is detached. */
+    static final int ATTACHED_CHANGES = 64;
 
     private final ExplorerViewModel vm;
     private final TreeTableView<IORegistryEntry> tree = new TreeTableView<>();
     private boolean syncing;
+    private int lastFoldChanges;
+    /** The row cells the tree created (one per visible row, plus spares); weak, as the tree may drop them. */
+    private final Set<EntryRow> rows = Collections.newSetFromMap(new WeakHashMap<>());
 
     RegistryTreePane(ExplorerViewModel vm) {
         this.vm = vm;
@@ -50,7 +60,11 @@ final class RegistryTreePane extends StackPane {
         state.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(
                 shortState(c.getValue().getValue())));
         tree.getColumns().setAll(List.of(name, cls, state));
-        tree.setRowFactory(t -> new EntryRow());
+        tree.setRowFactory(t -> {
+            EntryRow r = new EntryRow();
+            rows.add(r);
+            return r;
+        });
         getChildren().add(tree);
 
         vm.planeProperty().addListener((o, a, b) -> rebuild());
@@ -218,36 +232,91 @@ final class RegistryTreePane extends StackPane {
         return item;
     }
 
-    /** Highlights hits: collapses what was open, then opens the paths to (the first few hundred) hits. */
+    /**
+     * Highlights hits: folds what is open and opens the paths to (the first few hundred) hits. Only the difference
+     * is applied: the branches open now (a walk of the expanded items only, not of everything ever materialized)
+     * that no hit needs are folded, the missing ones opened. A handful of changes is applied to the attached tree;
+     * many (a broad search after expand-all) while it is detached, since each expansion event on an attached
+     * TreeTableView makes it recount its rows. Rows are re-marked in place: no cell is rebuilt.
+     */
     private void showHits() {
         List<IORegistryEntry> hits = vm.search().hitsProperty().get();
-        if (tree.getRoot() == null) {
+        TreeItem<IORegistryEntry> root = tree.getRoot();
+        if (root == null) {
             return;
         }
         if (!hits.isEmpty()) {
-            // Collapsing a branch moves the tree's selection to it; the view-model's selection must not follow.
-            // Fold and unfold while the tree is detached (one row recount instead of one per event).
-            syncing = true;
-            TreeItem<IORegistryEntry> root = tree.getRoot();
-            tree.setRoot(null);
-            try {
-                collapseAll(root);
-                for (int i = 0; i < Math.min(hits.size(), MAX_REVEALED_HITS); i++) {
-                    EntryTreeItem it = itemFor(root, hits.get(i), true);
-                    if (it != null && it.getParent() != null) {
-                        it.getParent().setExpanded(true);
-                    }
+            Set<TreeItem<IORegistryEntry>> want = Collections.newSetFromMap(new IdentityHashMap<>());
+            want.add(root);
+            for (int i = 0; i < Math.min(hits.size(), MAX_REVEALED_HITS); i++) {
+                EntryTreeItem it = itemFor(root, hits.get(i), false);
+                for (TreeItem<IORegistryEntry> p = it == null ? null : it.getParent(); p != null && want.add(p);
+                     p = p.getParent()) {
+                    // every ancestor of a hit stays open
                 }
+            }
+            List<TreeItem<IORegistryEntry>> close = new ArrayList<>();
+            for (TreeItem<IORegistryEntry> t : expanded(root)) {
+                if (!want.contains(t)) {
+                    close.add(t);
+                }
+            }
+            List<TreeItem<IORegistryEntry>> open = new ArrayList<>();
+            for (TreeItem<IORegistryEntry> t : want) {
+                if (!t.isExpanded()) {
+                    open.add(t);
+                }
+            }
+            boolean detach = close.size() + open.size() > ATTACHED_CHANGES;
+            // Collapsing a branch moves the tree's selection to it; the view-model's selection must not follow.
+            syncing = true;
+            if (detach) {
+                tree.setRoot(null);
+            }
+            try {
+                close.forEach(t -> t.setExpanded(false));
+                open.forEach(t -> t.setExpanded(true));
             } finally {
-                tree.setRoot(root);
+                if (detach) {
+                    tree.setRoot(root);
+                }
                 syncing = false;
             }
+            lastFoldChanges = close.size() + open.size();
             IORegistryEntry sel = vm.selectedProperty().get();
             if (sel != null) {
                 reveal(sel, true);
             }
         }
-        tree.refresh();
+        markRows();
+    }
+
+    /** Expansion changes the last search made (tests check that a narrowing search does not refold everything). */
+    int lastFoldChanges() {
+        return lastFoldChanges;
+    }
+
+    /** The expanded items below the root (and the root), found by walking only through expanded branches. */
+    private static List<TreeItem<IORegistryEntry>> expanded(TreeItem<IORegistryEntry> root) {
+        List<TreeItem<IORegistryEntry>> out = new ArrayList<>();
+        ArrayDeque<TreeItem<IORegistryEntry>> work = new ArrayDeque<>();
+        work.add(root);
+        while (!work.isEmpty()) {
+            TreeItem<IORegistryEntry> t = work.poll();
+            if (t.isExpanded() && !(t instanceof EntryTreeItem et && !et.isLoaded())) {
+                out.add(t);
+                work.addAll(t.getChildren());
+            }
+        }
+        return out;
+    }
+
+    /** Updates the search-hit mark of the rows on screen (a few dozen), instead of refresh() rebuilding cells. */
+    private void markRows() {
+        for (EntryRow r : rows) {
+            IORegistryEntry e = r.getItem();
+            r.pseudoClassStateChanged(Styles.SEARCH_HIT, !r.isEmpty() && e != null && vm.search().isHit(e));
+        }
     }
 
     /** Folds every materialized branch below the root. */

@@ -52,6 +52,7 @@ class ExplorerWindowTest {
     void searchHighlightsStepsAndFillsTheInspector(FxRobot robot) throws Exception {
         awaitLoaded();
         robot.clickOn("#searchField").write("SATA");
+        awaitSearched();
         WaitForAsyncUtils.waitForFxEvents();
         String count = robot.lookup("#hitCount").queryAs(Label.class).getText();
         assertThat(count).matches("\\d+ hits.*");
@@ -99,6 +100,7 @@ class ExplorerWindowTest {
         robot.interact(() -> view.lastAlert().close());
         assertThat(vm.documentProperty().get()).isSameAs(doc);
         robot.clickOn("#searchField").write("GIGE");
+        awaitSearched();
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#hitCount").queryAs(Label.class).getText()).matches("\\d+ hits.*");
     }
@@ -143,6 +145,7 @@ class ExplorerWindowTest {
     void sourceViewShowsTheEntryAsIoregText(FxRobot robot) throws Exception {
         awaitLoaded();
         robot.clickOn("#searchField").write("GIGE");
+        awaitSearched();
         robot.clickOn("#nextHit");
         robot.clickOn("Source");
         WaitForAsyncUtils.waitForFxEvents();
@@ -152,5 +155,11 @@ class ExplorerWindowTest {
         robot.clickOn("#sourceFind").write("device-id").type(javafx.scene.input.KeyCode.ENTER);
         assertThat(area.getSelectedText()).isEqualTo("device-id");
         assertThat(robot.lookup("#searchField").queryAs(TextField.class).getText()).isEqualTo("GIGE");
+    }
+
+    /** Searches run on a job thread: wait until the newest one has reached the window. */
+    private void awaitSearched() throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !vm.search().searchingProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
     }
 }

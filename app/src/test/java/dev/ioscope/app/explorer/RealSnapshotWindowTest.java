@@ -58,6 +58,8 @@ class RealSnapshotWindowTest {
                 .contains("IOService", "IODeviceTree", "IOPower", "IOACPIPlane", "IOUSB");
 
         robot.clickOn("#searchField").write("XHC1");
+
+        awaitSearched();
         robot.clickOn("#nextHit");
         WaitForAsyncUtils.waitForFxEvents();
         TreeTableView<IORegistryEntry> tree = robot.lookup("#registryTree").queryAs(TreeTableView.class);
@@ -128,5 +130,11 @@ class RealSnapshotWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.problemProperty().get().message()).contains("truncated.ioreg");
         assertThat(robot.lookup("#problemDialog").tryQuery()).isPresent();
+    }
+
+    /** Searches run on a job thread: wait until the newest one has reached the window. */
+    private void awaitSearched() throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !vm.search().searchingProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
     }
 }

@@ -36,8 +36,16 @@ import java.util.function.Predicate;
  */
 public final class Simulation {
     /** The scenario actions (docs/scenarios.md). */
-    public static final List<String> ACTIONS = List.of("publish", "terminate", "set-property", "register",
+    public static final List<String> CORE_ACTIONS = List.of("publish", "terminate", "set-property", "register",
             "load-kext", "unload-kext", "add-notification", "advance");
+    /** Extensions (power management, ...) found by ServiceLoader, in a fixed order. */
+    private static final List<SimulationExtension> EXTENSIONS = java.util.ServiceLoader
+            .load(SimulationExtension.class, Simulation.class.getClassLoader()).stream()
+            .map(java.util.ServiceLoader.Provider::get)
+            .sorted(java.util.Comparator.comparing(x -> x.getClass().getName())).toList();
+    /** Every scenario action: the core's, then the extensions'. */
+    public static final List<String> ACTIONS = java.util.stream.Stream.concat(CORE_ACTIONS.stream(),
+            EXTENSIONS.stream().flatMap(x -> x.actions().stream())).toList();
     /** Virtual time one life-cycle step takes. */
     static final long STEP_NS = 1_000;
 
@@ -52,6 +60,8 @@ public final class Simulation {
     private final Map<IORegistryEntry, Boolean> published = new IdentityHashMap<>();
     private final List<Notification> notifications = new ArrayList<>();
     private final long maxSteps;
+    private final Map<String, SimulationExtension.Instance> extensionActions = new LinkedHashMap<>();
+    private final Map<Class<?>, SimulationExtension.Instance> extensions = new LinkedHashMap<>();
 
     private record Notification(int id, String type, OSDictionary matching) {
     }
@@ -81,6 +91,11 @@ public final class Simulation {
             res.setState(EntryState.settledService(-1));
         }
         Simulation sim = new Simulation(reg, behaviors, s.maxSteps());
+        for (SimulationExtension x : EXTENSIONS) {
+            SimulationExtension.Instance inst = x.install(sim);
+            sim.extensions.put(inst.getClass(), inst);
+            x.actions().forEach(a -> sim.extensionActions.put(a, inst));
+        }
         List<KextBundle> kexts = new KextLoader().load(s.kexts());
         sim.scheduler.at(0, "load kexts", () -> kexts.forEach(sim::loadKext));
         for (Scenario.Action a : s.actions()) {
@@ -175,7 +190,14 @@ public final class Simulation {
             case "unload-kext" -> unloadKext(a.arg("bundle"));
             case "add-notification" -> addNotification(a.arg("type"), a.properties());
             case "advance" -> log("clock.advance", "");
-            default -> log("scenario.error", "", "action", a.type(), "reason", "unknown action");
+            default -> {
+                SimulationExtension.Instance x = extensionActions.get(a.type());
+                if (x != null) {
+                    x.perform(a);
+                } else {
+                    log("scenario.error", "", "action", a.type(), "reason", "unknown action");
+                }
+            }
         }
     }
 
@@ -188,7 +210,13 @@ public final class Simulation {
         }
     }
 
-    private IORegistryEntry resolve(String p) {
+    /** An installed extension's state, by its class; null when not installed. */
+    public <T extends SimulationExtension.Instance> T extension(Class<T> type) {
+        return type.cast(extensions.get(type));
+    }
+
+    /** Resolves a scenario path (IOService plane unless it names a plane); null when absent. */
+    public IORegistryEntry resolve(String p) {
         if (p == null) {
             return null;
         }
@@ -453,7 +481,13 @@ public final class Simulation {
 
     // ---------------------------------------------------------------------------------------------- journal
 
-    private String path(IORegistryEntry e) {
+    /** Journals an event for an extension (details as key, value pairs). */
+    public void record(String kind, String entry, String... kv) {
+        log(kind, entry, kv);
+    }
+
+    /** The entry's IOService-plane path as the journal names it. */
+    public String path(IORegistryEntry e) {
         return RegistryPath.pathOf(registry, e, service).orElse(e.name());
     }
 
