@@ -160,7 +160,13 @@ public final class MachineSession implements AutoCloseable {
             }
             MatchEngine engine = matchEngine();
             ProviderMatch pm = engine.match(nub, true);
-            emit(new SessionEvent.Matched(providerPath, nub.className(), pm.candidates(),
+            IORegistryEntry provider = engine.context().provider(nub);
+            if (pm.candidates().isEmpty() && nub.property(Personality.IO_MATCH_CATEGORY) != null && provider != null) {
+                // a driver instance: what matters is the matching of its provider that started it
+                nub = provider;
+                pm = engine.match(nub, true);
+            }
+            emit(new SessionEvent.Matched(providerPath, pm.path(), nub.className(), pm.candidates(),
                     replay.simulation().catalogue().personalities()));
         });
     }

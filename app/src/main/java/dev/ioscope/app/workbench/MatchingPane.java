@@ -68,6 +68,7 @@ final class MatchingPane extends BorderPane {
         personalities.setButtonCell(cells.call(null));
         HBox.setHgrow(personalities, Priority.ALWAYS);
         Button ask = new Button("Why not?");
+        ask.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         ask.setId("whyNot");
         ask.disableProperty().bind(personalities.valueProperty().isNull());
         ask.setOnAction(e -> vm.whyNot(personalities.getValue()));
@@ -96,8 +97,9 @@ final class MatchingPane extends BorderPane {
         if (m == null) {
             return;
         }
-        header.setText("Matching " + m.providerPath() + "  <" + m.providerClass() + ">:  " + m.candidates().size()
-                + " candidate(s), " + m.catalogue().size() + " personalities in the catalogue");
+        String of = m.requested().equals(m.providerPath()) ? "" : "  (the provider of the selected driver)";
+        header.setText("Matching " + m.providerPath() + "  <" + m.providerClass() + ">" + of + ":  "
+                + m.candidates().size() + " candidate(s), " + m.catalogue().size() + " personalities in the catalogue");
         TreeItem<MatchRow> root = new TreeItem<>();
         for (MatchingTrace t : m.candidates()) {
             TreeItem<MatchRow> c = new TreeItem<>(MatchRow.candidate(t));
@@ -132,11 +134,12 @@ final class MatchingPane extends BorderPane {
     private static void setUp(TreeTableView<MatchRow> t) {
         t.setShowRoot(false);
         t.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY);
-        t.getColumns().add(column("Personality / key", 170, MatchRow::name));
+        t.getColumns().add(column("Personality / key", 190, MatchRow::name));
         t.getColumns().add(column("Verdict", 150, MatchRow::verdict));
-        t.getColumns().add(column("Score", 50, MatchRow::score));
+        t.getColumns().add(column("Score", 55, MatchRow::score));
+        t.getColumns().get(2).setMinWidth(52);
         t.getColumns().add(column("Category", 120, MatchRow::category));
-        t.getColumns().add(column("Bundle / detail", 320, MatchRow::bundle));
+        t.getColumns().add(column("Bundle / detail", 360, MatchRow::bundle));
     }
 
     private static TreeTableColumn<MatchRow, String> column(String title, double width, Function<MatchRow, String> f) {
@@ -151,6 +154,7 @@ final class MatchingPane extends BorderPane {
                 MatchRow r = empty || getTableRow() == null ? null : getTableRow().getItem();
                 setText(empty ? null : s);
                 setStyle(r == null ? "" : style(r));
+                setTooltip(empty || s == null || s.isEmpty() ? null : new javafx.scene.control.Tooltip(s));
             }
         });
         return c;

@@ -1,5 +1,6 @@
 package dev.ioscope.app.workbench;
 
+import dev.ioscope.app.ui.AppIcon;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
@@ -19,12 +20,13 @@ import java.util.List;
 /** Run / pause / step / step back / run to breakpoint, the virtual clock, and loading kexts. */
 final class RunControlBar extends ToolBar {
     RunControlBar(WorkbenchViewModel vm, Runnable openScenario) {
-        Button run = button("run", "▶ Run", "Run until quiet (breakpoints ignored)", vm::run);
-        Button pause = button("pause", "⏸ Pause", "Stop at the next scheduler step", vm::pause);
-        Button step = button("step", "Step ⏵", "One scheduler step", vm::step);
-        Button back = button("stepBack", "⏴ Back", "One step back (the machine is replayed)", vm::stepBack);
-        Button toBp = button("runToBreakpoint", "▶| To Breakpoint", "Run until a breakpoint's event",
-                vm::runToBreakpoint);
+        Button run = button("run", AppIcon.RUN, "Run", "Run until quiet (breakpoints ignored)", vm::run);
+        Button pause = button("pause", AppIcon.PAUSE, "Pause", "Stop at the next scheduler step", vm::pause);
+        Button back = button("stepBack", AppIcon.STEP_BACK, "Back", "One scheduler step back (the machine is "
+                + "replayed from the start)", vm::stepBack);
+        Button step = button("step", AppIcon.STEP, "Step", "One scheduler step", vm::step);
+        Button toBp = button("runToBreakpoint", AppIcon.RUN_TO_BREAKPOINT, "Run to Breakpoint",
+                "Run until an event a breakpoint accepts", vm::runToBreakpoint);
         pause.disableProperty().bind(vm.runningProperty().not());
         for (Button b : List.of(run, step, toBp)) {
             b.disableProperty().bind(vm.runningProperty().or(vm.quietProperty()));
@@ -55,19 +57,19 @@ final class RunControlBar extends ToolBar {
                 vm.loadKexts(fs.stream().map(File::toPath).toList());
             }
         });
-        MenuButton kexts = new MenuButton("Load Kexts", null, folder, plist);
+        MenuButton kexts = new MenuButton("Load Kexts", AppIcon.KEXT.create(), folder, plist);
         kexts.setId("loadKexts");
         kexts.setTooltip(new Tooltip("Or drop kext folders / Info.plist files on the window"));
-        Button scenario = button("openScenario", "Open Scenario…", "A scenario file in a new workbench",
-                openScenario);
+        Button scenario = button("openScenario", AppIcon.SCENARIO, "Open Scenario…",
+                "A scenario file in a new workbench window", openScenario);
 
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        getItems().addAll(run, pause, step, back, toBp, new Separator(), clock, grow, kexts, scenario);
+        getItems().addAll(run, pause, back, step, toBp, new Separator(), clock, grow, kexts, scenario);
     }
 
-    private static Button button(String id, String text, String tip, Runnable action) {
-        Button b = new Button(text);
+    private static Button button(String id, AppIcon icon, String text, String tip, Runnable action) {
+        Button b = new Button(text, icon.create());
         b.setId(id);
         b.setTooltip(new Tooltip(tip));
         b.setOnAction(e -> action.run());

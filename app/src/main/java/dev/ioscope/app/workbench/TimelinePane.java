@@ -66,8 +66,25 @@ final class TimelinePane extends BorderPane {
         });
         Label title = new Label("Journal");
         title.getStyleClass().add("workbench-title");
-        setTop(new javafx.scene.layout.VBox(2, title, holder));
+        setTop(new javafx.scene.layout.VBox(2, title, legend(), holder));
         setCenter(list);
+    }
+
+    /** What the colours mean: one sample kind per colour of {@link EventColors}. */
+    private static javafx.scene.layout.FlowPane legend() {
+        var box = new javafx.scene.layout.FlowPane(8, 2);
+        String[][] items = {{"kext.load", "kext"}, {"registry.attach", "registry"}, {"match.accept", "match"},
+            {"match.reject", "reject"}, {"match.category-taken", "taken"}, {"probe.score", "probe"},
+            {"service.start", "service"}, {"service.terminate", "terminate"}, {"notify.deliver", "notify"},
+            {"service.start-failed", "failure"}};
+        for (String[] it : items) {
+            Rectangle r = new Rectangle(9, 9, EventColors.of(it[0]));
+            Label l = new Label(it[1], r);
+            l.setStyle("-fx-font-size: 0.85em;");
+            l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            box.getChildren().add(l);
+        }
+        return box;
     }
 
     ListView<JournalEvent> list() {

@@ -53,7 +53,7 @@ public final class WorkbenchView {
         right.setId("workbenchTabs");
         right.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane center = new SplitPane(registry, timeline, right);
-        center.setDividerPositions(0.27, 0.62);
+        center.setDividerPositions(0.25, 0.56);
         Label status = new Label();
         status.setId("workbenchStatus");
         status.textProperty().bind(vm.statusProperty());

@@ -173,7 +173,7 @@ public final class WorkbenchViewModel {
         } else if (e instanceof SessionEvent.Failed f) {
             status.set("failed: " + f.message());
         } else if (e instanceof SessionEvent.Matched m) {
-            if (m.providerPath().equals(selectedEntry.get())) {
+            if (m.requested().equals(selectedEntry.get())) {
                 matching.set(m);
             }
         } else if (e instanceof SessionEvent.Explained x) {
