@@ -35,8 +35,10 @@ record MatchRow(String name, String verdict, String score, String category, Stri
         String name = t.personality().name();
         for (int i = 0; i < Math.min(upTo, journal.size()); i++) {
             JournalEvent e = journal.get(i);
-            boolean aboutProvider = e.entry().equals(t.providerPath())
-                    || e.entry().startsWith(t.providerPath() + "/");
+            // matching and probing are journaled on the nub; a start on the driver, a direct client of the nub
+            String prefix = t.providerPath() + "/";
+            boolean aboutProvider = e.entry().equals(t.providerPath()) || (e.kind().startsWith("service.start")
+                    && e.entry().startsWith(prefix) && e.entry().indexOf('/', prefix.length()) < 0);
             boolean aboutCandidate = name.equals(e.details().get("personality"))
                     || (cls != null && cls.equals(e.details().get("class"))
                     && (e.kind().startsWith("probe.") || e.kind().startsWith("service.start")));

@@ -122,6 +122,9 @@ final class MatchingPane extends BorderPane {
             whyNot.setRoot(null);
             return;
         }
+        if (personalities.getItems().contains(t.personality())) {
+            personalities.setValue(t.personality());
+        }
         TreeItem<MatchRow> root = new TreeItem<>();
         TreeItem<MatchRow> c = new TreeItem<>(MatchRow.candidate(t));
         MatchRow.details(t, vm.events(), vm.eventsNowProperty().get())
@@ -134,11 +137,11 @@ final class MatchingPane extends BorderPane {
     private static void setUp(TreeTableView<MatchRow> t) {
         t.setShowRoot(false);
         t.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY);
-        t.getColumns().add(column("Personality / key", 190, MatchRow::name));
-        t.getColumns().add(column("Verdict", 150, MatchRow::verdict));
+        t.getColumns().add(column("Personality / key", 170, MatchRow::name));
+        t.getColumns().add(column("Verdict", 185, MatchRow::verdict));
         t.getColumns().add(column("Score", 55, MatchRow::score));
         t.getColumns().get(2).setMinWidth(52);
-        t.getColumns().add(column("Category", 120, MatchRow::category));
+        t.getColumns().add(column("Category", 100, MatchRow::category));
         t.getColumns().add(column("Bundle / detail", 360, MatchRow::bundle));
     }
 

@@ -16,7 +16,7 @@ import java.util.List;
  * documentation screenshots and bug reports, as StartupOptions does for the explorer), one step every 1.5 s:
  * {@code ioscope.wb.kexts} (comma-separated paths), {@code ioscope.wb.breakpoint} (ON:value, ON one of KIND,
  * CLASS, ENTRY, PROPERTY), {@code ioscope.wb.do} (run, breakpoint, or steps:N), {@code ioscope.wb.select} (an
- * entry path), {@code ioscope.wb.event} (a journal seq to go to), {@code ioscope.wb.tab} (Matching,
+ * entry path), {@code ioscope.wb.event} (a journal seq to go to), {@code ioscope.wb.whynot} (a personality name), {@code ioscope.wb.tab} (Matching,
  * Breakpoints), {@code ioscope.theme=dark}.
  * {@code java -cp ioscope.jar dev.ioscope.app.workbench.WorkbenchMain FILE}
  */
@@ -83,6 +83,11 @@ public final class WorkbenchMain {
             String select = System.getProperty("ioscope.wb.select");
             if (select != null) {
                 t.getKeyFrames().add(new KeyFrame(Duration.seconds(at), e -> vm.selectedEntryProperty().set(select)));
+                at += 1.5;
+            }
+            String whyNot = System.getProperty("ioscope.wb.whynot");
+            if (whyNot != null) {
+                t.getKeyFrames().add(new KeyFrame(Duration.seconds(at), e -> vm.whyNot(whyNot)));
                 at += 1.5;
             }
             String tab = System.getProperty("ioscope.wb.tab");

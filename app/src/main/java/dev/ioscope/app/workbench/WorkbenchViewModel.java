@@ -119,6 +119,17 @@ public final class WorkbenchViewModel {
         }
     }
 
+    /** "Why not?" by personality name, among the catalogue of the last matching shown (false: no such name). */
+    public boolean whyNot(String personalityName) {
+        SessionEvent.Matched m = matching.get();
+        if (m == null) {
+            return false;
+        }
+        var p = m.catalogue().stream().filter(x -> x.name().equals(personalityName)).findFirst();
+        p.ifPresent(this::whyNot);
+        return p.isPresent();
+    }
+
     /** The entry an event is about: its own path, else the provider it names (a detach of a failed start). */
     static String entryOf(JournalEvent e) {
         if (!e.entry().isEmpty()) {
@@ -163,7 +174,7 @@ public final class WorkbenchViewModel {
         pull();
         // Java 17: no pattern switch; the interface is sealed, so this chain is complete
         if (e instanceof SessionEvent.Stopped s) {
-            status.set("stopped: " + s.why() + (quiet.get() ? " (quiet)" : ""));
+            status.set("stopped: " + s.why() + (quiet.get() && !s.why().equals("quiet") ? " (quiet)" : ""));
             selectPending();
         } else if (e instanceof SessionEvent.BreakpointHit h) {
             status.set("breakpoint " + h.breakpoint().describe() + " hit at #" + h.event().seq());
