@@ -63,9 +63,13 @@ final class RunControlBar extends ToolBar {
         Button scenario = button("openScenario", AppIcon.SCENARIO, "Open Scenario…",
                 "A scenario file in a new workbench window", openScenario);
 
+        Button publish = button("publishNub", AppIcon.PCI, "Publish Nub…",
+                "Hot-plug a nub under the selected entry (registerService, then matching)",
+                () -> PublishDialog.show(getScene().getWindow(), vm));
+        publish.disableProperty().bind(vm.runningProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        getItems().addAll(run, pause, back, step, toBp, new Separator(), clock, grow, kexts, scenario);
+        getItems().addAll(run, pause, back, step, toBp, new Separator(), clock, grow, publish, kexts, scenario);
     }
 
     private static Button button(String id, AppIcon icon, String text, String tip, Runnable action) {

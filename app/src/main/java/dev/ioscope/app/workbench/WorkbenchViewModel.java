@@ -85,6 +85,22 @@ public final class WorkbenchViewModel {
         }
     }
 
+    /**
+     * Hot-plugs a nub: attached under {@code parent}, then registerService (matching follows on virtual time).
+     * Properties as {@link PropertyLines}. False (and the reason in the status) when they do not parse.
+     */
+    public boolean publish(String parent, String className, String name, String location, String properties) {
+        try {
+            var props = PropertyLines.parse(properties == null ? "" : properties);
+            session.publish(parent, className, name, location, props);
+            status.set("publishing " + className + " \"" + name + "\" under " + parent + "…");
+            return true;
+        } catch (IllegalArgumentException e) {
+            status.set("properties: " + e.getMessage());
+            return false;
+        }
+    }
+
     public void addBreakpoint(Breakpoint.On on, String value) {
         if (value != null && !value.isBlank()) {
             Breakpoint b = new Breakpoint(on, value);
