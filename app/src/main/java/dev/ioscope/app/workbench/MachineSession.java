@@ -317,9 +317,10 @@ public final class MachineSession implements AutoCloseable {
         if (pos <= stepEnds.size()) {
             return;   // replaying known history: deterministic, nothing new
         }
-        List<JournalEvent> j = replay.journal();
-        history.addAll(j.subList(history.size(), j.size()));
-        stepEnds.add(j.size());
+        // the tail only: copying the whole journal after every step would make a long run quadratic
+        var sim = replay.simulation();
+        history.addAll(sim.journalFrom(history.size()));
+        stepEnds.add(sim.journalSize());
     }
 
     private int journalSize() {

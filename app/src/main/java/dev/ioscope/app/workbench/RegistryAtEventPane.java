@@ -97,17 +97,66 @@ final class RegistryAtEventPane extends BorderPane {
     }
 
     private TreeItem<EntryNode> item(EntryNode n, int depth) {
-        TreeItem<EntryNode> it = new TreeItem<>(n);
+        TreeItem<EntryNode> it = new LazyItem(n, depth);
         byPath.put(n.path(), it);
-        for (EntryNode c : n.children()) {
-            it.getChildren().add(item(c, depth + 1));
-        }
         it.setExpanded(depth < 2 || expanded.contains(n.path()));
         return it;
     }
 
+    /**
+     * Children made on first look: a 10k-entry registry is copied at every stop, and building every row's item
+     * up front would stall the FX thread; only the expanded part is ever built.
+     */
+    private final class LazyItem extends TreeItem<EntryNode> {
+        private final int depth;
+        private boolean built;
+
+        LazyItem(EntryNode n, int depth) {
+            super(n);
+            this.depth = depth;
+        }
+
+        @Override
+        public boolean isLeaf() {
+            return getValue().children().isEmpty();
+        }
+
+        @Override
+        public javafx.collections.ObservableList<TreeItem<EntryNode>> getChildren() {
+            if (!built) {
+                built = true;
+                var kids = new java.util.ArrayList<TreeItem<EntryNode>>();
+                for (EntryNode c : getValue().children()) {
+                    kids.add(item(c, depth + 1));
+                }
+                super.getChildren().setAll(kids);
+            }
+            return super.getChildren();
+        }
+    }
+
+    /** The item of a path, building the items on the way down (IOService paths: parent path + "/" + name). */
+    private TreeItem<EntryNode> find(String path) {
+        TreeItem<EntryNode> it = byPath.get(path);
+        TreeItem<EntryNode> at = tree.getRoot();
+        while (it == null && at != null) {
+            TreeItem<EntryNode> next = null;
+            for (TreeItem<EntryNode> c : at.getChildren()) {
+                String p = c.getValue().path();
+                if (path.equals(p)) {
+                    return c;
+                }
+                if (path.startsWith(p.endsWith("/") ? p : p + "/")) {
+                    next = c;
+                }
+            }
+            at = next;
+        }
+        return it;
+    }
+
     private void select(String path) {
-        TreeItem<EntryNode> it = path == null ? null : byPath.get(path);
+        TreeItem<EntryNode> it = path == null ? null : find(path);
         boolean was = syncing;
         syncing = true;
         try {

@@ -126,10 +126,20 @@ final class TimelinePane extends BorderPane {
         }
         int now = vm.eventsNowProperty().get();
         double dx = w / n;
-        for (int i = 0; i < n; i++) {
-            g.setGlobalAlpha(i < now ? 1.0 : 0.3);
-            g.setFill(EventColors.of(vm.events().get(i).kind()));
-            g.fillRect(Math.floor(i * dx), 6, Math.max(1, Math.ceil(dx) - (dx > 3 ? 1 : 0)), STRIP_H - 12);
+        if (n <= w) {
+            for (int i = 0; i < n; i++) {
+                g.setGlobalAlpha(i < now ? 1.0 : 0.3);
+                g.setFill(EventColors.of(vm.events().get(i).kind()));
+                g.fillRect(Math.floor(i * dx), 6, Math.max(1, Math.ceil(dx) - (dx > 3 ? 1 : 0)), STRIP_H - 12);
+            }
+        } else {
+            // more events than pixels: one column per pixel, coloured by its last event (O(width) per frame)
+            for (int c = 0; c < (int) w; c++) {
+                int i = (int) Math.min(n - 1, Math.floor((c + 1) * (double) n / w) - 1);
+                g.setGlobalAlpha(i < now ? 1.0 : 0.3);
+                g.setFill(EventColors.of(vm.events().get(Math.max(0, i)).kind()));
+                g.fillRect(c, 6, 1, STRIP_H - 12);
+            }
         }
         g.setGlobalAlpha(1);
         g.setStroke(Color.BLACK);
