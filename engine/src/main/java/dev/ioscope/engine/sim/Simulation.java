@@ -37,7 +37,7 @@ import java.util.function.Predicate;
 public final class Simulation {
     /** The scenario actions (docs/scenarios.md). */
     public static final List<String> CORE_ACTIONS = List.of("publish", "terminate", "set-property", "register",
-            "load-kext", "unload-kext", "add-notification", "advance");
+            "load-kext", "unload-kext", "add-notification", "advance", "raise-interrupt");
     /** Extensions (power management, ...) found by ServiceLoader, in a fixed order. */
     private static final List<SimulationExtension> EXTENSIONS = java.util.ServiceLoader
             .load(SimulationExtension.class, Simulation.class.getClassLoader()).stream()
@@ -62,6 +62,7 @@ public final class Simulation {
     private final long maxSteps;
     private final Map<String, SimulationExtension.Instance> extensionActions = new LinkedHashMap<>();
     private final Map<Class<?>, SimulationExtension.Instance> extensions = new LinkedHashMap<>();
+    private final WorkLoops workLoops = new WorkLoops(this);
 
     private record Notification(int id, String type, OSDictionary matching) {
     }
@@ -190,6 +191,14 @@ public final class Simulation {
             case "unload-kext" -> unloadKext(a.arg("bundle"));
             case "add-notification" -> addNotification(a.arg("type"), a.properties());
             case "advance" -> log("clock.advance", "");
+            case "raise-interrupt" -> withEntry(a, e -> {
+                String i = a.arg("index") == null ? "0" : a.arg("index");
+                if (i.matches("\\d{1,9}")) {
+                    workLoops.raiseInterrupt(e, Integer.parseInt(i));
+                } else {
+                    log("scenario.error", "", "action", a.type(), "reason", "bad interrupt index " + i);
+                }
+            });
             default -> {
                 SimulationExtension.Instance x = extensionActions.get(a.type());
                 if (x != null) {
@@ -213,6 +222,11 @@ public final class Simulation {
     /** An installed extension's state, by its class; null when not installed. */
     public <T extends SimulationExtension.Instance> T extension(Class<T> type) {
         return type.cast(extensions.get(type));
+    }
+
+    /** The work loops of this simulation and the interrupt lines device models raise. */
+    public WorkLoops workLoops() {
+        return workLoops;
     }
 
     /** Resolves a scenario path (IOService plane unless it names a plane); null when absent. */
@@ -521,6 +535,11 @@ public final class Simulation {
         @Override
         public long now() {
             return scheduler.now();
+        }
+
+        @Override
+        public WorkLoops workLoops() {
+            return workLoops;
         }
 
         @Override
