@@ -17,7 +17,7 @@ public final class Cli {
 
     static {
         for (Command c : List.of(new IoregCommand(), new InfoCommand(), new ConvertCommand(), new MatchCommand(),
-                new RunCommand(), new BenchCommand())) {
+                new RunCommand(), new BenchCommand(), new BootCommand())) {
             COMMANDS.put(c.name(), c);
         }
     }

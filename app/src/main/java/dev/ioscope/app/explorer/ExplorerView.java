@@ -173,6 +173,9 @@ public final class ExplorerView {
         MenuItem stress = item("Open Synthetic 100k Registry", null, () -> vm.openBenchmark(100_000));
         Menu view = new Menu("View", null, expand, collapse, new SeparatorMenuItem(), theme, new SeparatorMenuItem(),
                 stress);
+        // the workbench (package dev.ioscope.app.workbench): its own window on the open snapshot's file
+        view.getItems().addAll(new SeparatorMenuItem(), item("Open Workbench…", "Shortcut+Shift+W",
+                () -> dev.ioscope.app.workbench.WorkbenchView.open(vm.documentProperty().get(), dark)));
         MenuBar bar = new MenuBar(file, edit, view);
         bar.setId("menuBar");
         return bar;

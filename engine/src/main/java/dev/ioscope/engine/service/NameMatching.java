@@ -112,34 +112,6 @@ public final class NameMatching {
         return null;
     }
 
-    static Result compareName(IORegistryEntry nub, String name, boolean deviceTreeRules) {
-        if (deviceTreeRules) {
-            for (String key : DT_KEYS) {
-                String hit = compareKey(name, nub.property(key));
-                if (hit != null) {
-                    return new Result(hit, "its " + key + " property");
-                }
-            }
-        }
-        if (nub.name().equals(name)) {
-            return new Result(name, "its name");
-        }
-        return null;
-    }
-
-    /** CompareKey: the string of the property's list that {@code key} matches, or null. */
-    static String compareKey(String key, OSObject prop) {
-        List<String> list = strings(prop);
-        boolean wild = !key.isEmpty() && key.charAt(key.length() - 1) == '*';
-        String stem = wild ? key.substring(0, key.length() - 1) : key;
-        for (String s : list) {
-            if (wild ? s.startsWith(stem) : s.equals(key)) {
-                return s;
-            }
-        }
-        return null;
-    }
-
     /** A property as the list of strings CompareKey walks: OSData split at NULs, or one OSString. */
     public static List<String> strings(OSObject prop) {
         List<String> out = new ArrayList<>();

@@ -162,7 +162,12 @@ public final class PassiveMatcher {
         OSObject debug = null;
         boolean bsd = false;
         for (int i = 0, n = t.size(); i < n; i++) {
-            switch (t.keyAt(i)) {
+            String key = t.keyAt(i);
+            char c0 = key.isEmpty() ? 0 : key.charAt(0);
+            if (c0 != 'I' && c0 != 'B') {
+                continue;   // every generic key starts with "IO" or "BSD"; skip the others cheaply
+            }
+            switch (key) {
                 case Personality.IO_PROVIDER_CLASS -> providerClass = t.valueAt(i);
                 case "IONameMatch" -> nameMatch = t.valueAt(i);
                 case "IOLocationMatch" -> location = t.valueAt(i);

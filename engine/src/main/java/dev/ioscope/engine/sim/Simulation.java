@@ -36,8 +36,16 @@ import java.util.function.Predicate;
  */
 public final class Simulation {
     /** The scenario actions (docs/scenarios.md). */
-    public static final List<String> ACTIONS = List.of("publish", "terminate", "set-property", "register",
-            "load-kext", "unload-kext", "add-notification", "advance");
+    public static final List<String> CORE_ACTIONS = List.of("publish", "terminate", "set-property", "register",
+            "load-kext", "unload-kext", "add-notification", "advance", "raise-interrupt", "remove-notification");
+    /** Extensions (power management, ...) found by ServiceLoader, in a fixed order. */
+    private static final List<SimulationExtension> EXTENSIONS = java.util.ServiceLoader
+            .load(SimulationExtension.class, Simulation.class.getClassLoader()).stream()
+            .map(java.util.ServiceLoader.Provider::get)
+            .sorted(java.util.Comparator.comparing(x -> x.getClass().getName())).toList();
+    /** Every scenario action: the core's, then the extensions'. */
+    public static final List<String> ACTIONS = java.util.stream.Stream.concat(CORE_ACTIONS.stream(),
+            EXTENSIONS.stream().flatMap(x -> x.actions().stream())).toList();
     /** Virtual time one life-cycle step takes. */
     static final long STEP_NS = 1_000;
 
@@ -51,7 +59,13 @@ public final class Simulation {
     private final Map<IORegistryEntry, Integer> busy = new IdentityHashMap<>();
     private final Map<IORegistryEntry, Boolean> published = new IdentityHashMap<>();
     private final List<Notification> notifications = new ArrayList<>();
+    private int nextNotificationId;
+    /** Services whose first-match notification went out (kIOServiceFirstMatchState). */
+    private final Map<IORegistryEntry, Boolean> firstMatched = new IdentityHashMap<>();
     private final long maxSteps;
+    private final Map<String, SimulationExtension.Instance> extensionActions = new LinkedHashMap<>();
+    private final Map<Class<?>, SimulationExtension.Instance> extensions = new LinkedHashMap<>();
+    private final WorkLoops workLoops = new WorkLoops(this);
 
     private record Notification(int id, String type, OSDictionary matching) {
     }
@@ -81,6 +95,11 @@ public final class Simulation {
             res.setState(EntryState.settledService(-1));
         }
         Simulation sim = new Simulation(reg, behaviors, s.maxSteps());
+        for (SimulationExtension x : EXTENSIONS) {
+            SimulationExtension.Instance inst = x.install(sim);
+            sim.extensions.put(inst.getClass(), inst);
+            x.actions().forEach(a -> sim.extensionActions.put(a, inst));
+        }
         List<KextBundle> kexts = new KextLoader().load(s.kexts());
         sim.scheduler.at(0, "load kexts", () -> kexts.forEach(sim::loadKext));
         for (Scenario.Action a : s.actions()) {
@@ -99,6 +118,16 @@ public final class Simulation {
 
     public List<JournalEvent> journal() {
         return List.copyOf(journal);
+    }
+
+    /** How many events are journaled, without copying them (a stepping UI asks after every step). */
+    public int journalSize() {
+        return journal.size();
+    }
+
+    /** The events from {@code from} on: a copy of that tail only. */
+    public List<JournalEvent> journalFrom(int from) {
+        return List.copyOf(journal.subList(from, journal.size()));
     }
 
     public Scheduler scheduler() {
@@ -175,7 +204,30 @@ public final class Simulation {
             case "unload-kext" -> unloadKext(a.arg("bundle"));
             case "add-notification" -> addNotification(a.arg("type"), a.properties());
             case "advance" -> log("clock.advance", "");
-            default -> log("scenario.error", "", "action", a.type(), "reason", "unknown action");
+            case "remove-notification" -> {
+                String id = a.arg("id") == null ? "" : a.arg("id");
+                if (id.matches("\\d{1,9}")) {
+                    removeNotification(Integer.parseInt(id));
+                } else {
+                    log("scenario.error", "", "action", a.type(), "reason", "bad notification id " + id);
+                }
+            }
+            case "raise-interrupt" -> withEntry(a, e -> {
+                String i = a.arg("index") == null ? "0" : a.arg("index");
+                if (i.matches("\\d{1,9}")) {
+                    workLoops.raiseInterrupt(e, Integer.parseInt(i));
+                } else {
+                    log("scenario.error", "", "action", a.type(), "reason", "bad interrupt index " + i);
+                }
+            });
+            default -> {
+                SimulationExtension.Instance x = extensionActions.get(a.type());
+                if (x != null) {
+                    x.perform(a);
+                } else {
+                    log("scenario.error", "", "action", a.type(), "reason", "unknown action");
+                }
+            }
         }
     }
 
@@ -188,7 +240,18 @@ public final class Simulation {
         }
     }
 
-    private IORegistryEntry resolve(String p) {
+    /** An installed extension's state, by its class; null when not installed. */
+    public <T extends SimulationExtension.Instance> T extension(Class<T> type) {
+        return type.cast(extensions.get(type));
+    }
+
+    /** The work loops of this simulation and the interrupt lines device models raise. */
+    public WorkLoops workLoops() {
+        return workLoops;
+    }
+
+    /** Resolves a scenario path (IOService plane unless it names a plane); null when absent. */
+    public IORegistryEntry resolve(String p) {
         if (p == null) {
             return null;
         }
@@ -238,7 +301,8 @@ public final class Simulation {
         e.setState(new EntryState(true, true, false, true, s.busyState(), s.busyTimeMs(), s.retainCount()));
         log("service.register", path(e), "class", e.className());
         boolean first = published.put(e, Boolean.TRUE) == null;
-        deliver(first ? List.of("publish", "first-publish") : List.of("publish"), e);
+        // doServiceMatch: first-publish (once per service, kIOServiceFirstPublishState) before publish
+        deliver(first ? List.of("first-publish", "publish") : List.of("publish"), e);
         scheduleMatching(e);
     }
 
@@ -345,7 +409,9 @@ public final class Simulation {
         nub.setState(new EntryState(true, s.registered(), true, s.active(), s.busyState(), s.busyTimeMs(),
                 s.retainCount()));
         log("service.matched", path(nub));
-        deliver(List.of("matched", "first-match"), nub);
+        // doServiceMatch: matched every time, first-match only once per service (kIOServiceFirstMatchState)
+        boolean firstMatch = firstMatched.put(nub, Boolean.TRUE) == null;
+        deliver(firstMatch ? List.of("matched", "first-match") : List.of("matched"), nub);
         adjustBusy(nub, -1);
     }
 
@@ -424,14 +490,28 @@ public final class Simulation {
 
     // ---------------------------------------------------------------------------------------------- notifications
 
-    /** IOService::addMatchingNotification: publish and matched kinds get the existing matches at once. */
+    /** The notification types addMatchingNotification accepts (IOService.cpp {@code doInstallNotification}). */
+    static final List<String> NOTIFICATION_TYPES = List.of("publish", "first-publish", "matched", "first-match",
+            "terminated");
+
+    /**
+     * IOService::addMatchingNotification (rules N1-N4 in docs/iokit-rules.md): the four state kinds are at once
+     * delivered for the existing active services in that state (publish and first-publish: registered; matched and
+     * first-match: matched); terminated has no existing set. An unknown type arms nothing (XNU returns NULL).
+     */
     void addNotification(String type, OSDictionary matching) {
-        Notification n = new Notification(notifications.size(), type, matching);
+        if (!NOTIFICATION_TYPES.contains(type) || matching == null) {
+            log("scenario.error", "", "action", "add-notification", "reason", matching == null
+                    ? "no matching dictionary" : "unknown notification type " + type);
+            return;
+        }
+        Notification n = new Notification(nextNotificationId++, type, matching);
         notifications.add(n);
         log("notify.armed", "", "id", String.valueOf(n.id()), "type", type);
-        if ("publish".equals(type) || "matched".equals(type)) {
+        if (!"terminated".equals(type)) {
+            boolean publishKind = type.endsWith("publish");
             for (IORegistryEntry e : List.copyOf(registry.entries())) {
-                boolean state = "publish".equals(type) ? e.state().registered() : e.state().matched();
+                boolean state = publishKind ? e.state().registered() : e.state().matched();
                 if (e.inPlane(service) && state && e.state().active() && matches(n, e)) {
                     log("notify.deliver", path(e), "id", String.valueOf(n.id()), "type", type, "existing", "true");
                 }
@@ -439,10 +519,24 @@ public final class Simulation {
         }
     }
 
+    /** IONotifier::remove: the notification delivers nothing more; false when no such id is armed. */
+    boolean removeNotification(int id) {
+        boolean removed = notifications.removeIf(n -> n.id() == id);
+        if (removed) {
+            log("notify.removed", "", "id", String.valueOf(id));
+        } else {
+            log("scenario.error", "", "action", "remove-notification", "reason", "no notification " + id);
+        }
+        return removed;
+    }
+
+    /** IOService::deliverNotification, type by type in the order given, notifiers in the order armed. */
     private void deliver(List<String> types, IORegistryEntry e) {
-        for (Notification n : notifications) {
-            if (types.contains(n.type()) && matches(n, e)) {
-                log("notify.deliver", path(e), "id", String.valueOf(n.id()), "type", n.type());
+        for (String type : types) {
+            for (Notification n : List.copyOf(notifications)) {
+                if (type.equals(n.type()) && matches(n, e)) {
+                    log("notify.deliver", path(e), "id", String.valueOf(n.id()), "type", n.type());
+                }
             }
         }
     }
@@ -453,7 +547,13 @@ public final class Simulation {
 
     // ---------------------------------------------------------------------------------------------- journal
 
-    private String path(IORegistryEntry e) {
+    /** Journals an event for an extension (details as key, value pairs). */
+    public void record(String kind, String entry, String... kv) {
+        log(kind, entry, kv);
+    }
+
+    /** The entry's IOService-plane path as the journal names it. */
+    public String path(IORegistryEntry e) {
         return RegistryPath.pathOf(registry, e, service).orElse(e.name());
     }
 
@@ -487,6 +587,11 @@ public final class Simulation {
         @Override
         public long now() {
             return scheduler.now();
+        }
+
+        @Override
+        public WorkLoops workLoops() {
+            return workLoops;
         }
 
         @Override

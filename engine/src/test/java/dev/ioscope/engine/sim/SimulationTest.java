@@ -114,4 +114,24 @@ class SimulationTest {
         sim.runUntilQuiet();
         assertThat(sim.journal()).anyMatch(e -> e.kind().equals("notify.deliver") && e.entry().equals("IOService:/ethernet"));
     }
+
+    @Test
+    void realSnapshotTerminateAndRematch(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("s.json"), "{\"snapshot\":\"" + TestData.path(
+                "snapshots/Hackintosh-DellADL-macOS13.IOService.txt").toString().replace("\\", "\\\\")
+                + "\",\"kexts\":[\"" + TestData.path("kexts/VoodooPS2").toString().replace("\\", "\\\\") + "\"],"
+                + "\"actions\":[{\"at\":100000,\"do\":\"terminate\",\"path\":\"IOService:/AppleACPIPlatformExpert/PS2K/ps2controller\"},"
+                + "{\"at\":200000,\"do\":\"register\",\"path\":\"IOService:/AppleACPIPlatformExpert/PS2K\"}]}");
+        Simulation sim = Simulation.of(Scenario.read(dir.resolve("s.json")), Map.of());
+        sim.runUntilQuiet();
+        List<JournalEvent> j = sim.journal();
+        // Loading the kexts re-matches PS2K, but the snapshot's AppleACPIPS2Nub holds the default category.
+        assertThat(j).anyMatch(e -> e.t() < 100000 && e.kind().equals("match.category-taken")
+                && e.entry().equals("IOService:/AppleACPIPlatformExpert/PS2K"));
+        // Terminating the nub driver takes its whole chain down (keyboard and mouse drivers included) ...
+        assertThat(j).anyMatch(e -> e.kind().equals("service.stop") && e.details().get("class").equals("ApplePS2Keyboard"));
+        // ... and registering PS2K again starts a passive AppleACPIPS2Nub in its place.
+        assertThat(j).filteredOn(e -> e.t() >= 200000 && e.kind().equals("service.start"))
+                .extracting(e -> e.details().get("class")).containsExactly("AppleACPIPS2Nub");
+    }
 }

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * A family's {@code matchPropertyTable(table, &score)}: the keys a nub class adds to passive matching (XNU calls
  * it from IOService::matchPassive after its own keys, only when the table holds keys it did not handle).
- * Implementations are stateless; plugins may add their own.
+ * Implementations may memoise per personality table (tables are immutable) and, like the MatchContext that
+ * holds them, belong to one thread. Plugins may add their own.
  */
 public interface FamilyMatcher {
     /** A short name for explanations, e.g. "IOPCIFamily". */

@@ -37,8 +37,7 @@ public final class HidMatcher implements FamilyMatcher {
     static final int VENDOR3 = 100;
 
     /** Per personality table (immutable, compared by identity): the HID keys it holds (absent keys pass). */
-    private final java.util.Map<OSDictionary, java.util.Set<String>> hidKeys = java.util.Collections.synchronizedMap(
-            new java.util.IdentityHashMap<>());
+    private final java.util.Map<OSDictionary, java.util.Set<String>> hidKeys = new java.util.IdentityHashMap<>();
 
     /** Every key MatchPropertyTable looks at. */
     private static final java.util.Set<String> HID_KEYS = java.util.Set.of("PrimaryUsagePage", "PrimaryUsage",

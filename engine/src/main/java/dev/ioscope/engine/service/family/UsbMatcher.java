@@ -63,8 +63,7 @@ public final class UsbMatcher implements FamilyMatcher {
     private record Plan(List<String> tuple, List<String> keys, boolean hasRange) {
     }
 
-    private final java.util.Map<OSDictionary, Plan[]> plans = java.util.Collections.synchronizedMap(
-            new java.util.IdentityHashMap<>());
+    private final java.util.Map<OSDictionary, Plan[]> plans = new java.util.IdentityHashMap<>();
 
     private Plan plan(OSDictionary table, boolean iface) {
         Plan[] p = plans.computeIfAbsent(table, t -> new Plan[2]);

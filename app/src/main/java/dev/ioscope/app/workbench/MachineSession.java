@@ -1,0 +1,364 @@
+package dev.ioscope.app.workbench;
+
+import dev.ioscope.engine.os.OSDictionary;
+import dev.ioscope.engine.registry.IORegistryEntry;
+import dev.ioscope.engine.registry.IORegistryPlane;
+import dev.ioscope.engine.registry.RegistryPath;
+import dev.ioscope.engine.service.MatchContext;
+import dev.ioscope.engine.service.MatchEngine;
+import dev.ioscope.engine.service.Personality;
+import dev.ioscope.engine.service.ProviderMatch;
+import dev.ioscope.engine.sim.DriverBehavior;
+import dev.ioscope.engine.sim.JournalEvent;
+import dev.ioscope.engine.sim.Replay;
+import dev.ioscope.engine.sim.Scenario;
+import dev.ioscope.engine.snapshot.SnapshotException;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
+
+/**
+ * One running machine: the only thread that touches its {@link Replay} (and so its Simulation and registry).
+ * UI commands are posted to a queue; the engine publishes an immutable {@link MachineState} that the UI pulls
+ * per frame, and sends low-rate {@link SessionEvent}s through {@code ui} (FxDispatch in the app). It never waits
+ * on the UI.
+ *
+ * <p>Going back is the engine's replay: the machine is rebuilt from the scenario and stepped to the target, so
+ * the registry shown for an earlier event is the real earlier registry. User actions (load kexts, publish) are
+ * added to the scenario at {@code now + 1 ns}, after everything already due now, so replaying the new scenario
+ * reproduces the journal so far exactly.
+ */
+public final class MachineSession implements AutoCloseable {
+    /** How often a running machine republishes its state, wall-clock ns (~60 Hz). */
+    private static final long PUBLISH_NS = 16_000_000;
+
+    private final String machine;
+    private final Map<String, DriverBehavior> behaviors;
+    private final Executor ui;
+    private final Consumer<SessionEvent> listener;
+    private final BlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean pauseRequested;
+    private volatile boolean closed;
+    private volatile MachineState state;
+
+    // engine-thread state
+    private Scenario scenario;
+    private Replay replay;
+    private final List<JournalEvent> history = new ArrayList<>();
+    private final List<Integer> stepEnds = new ArrayList<>();   // journal size after step k+1
+    private long version;
+    private EntryNode registry;
+    private boolean running;
+
+    public MachineSession(String machine, Scenario scenario, Map<String, DriverBehavior> behaviors, Executor ui,
+                          Consumer<SessionEvent> listener) {
+        this.machine = machine;
+        this.scenario = scenario;
+        this.behaviors = Map.copyOf(behaviors);
+        this.ui = ui;
+        this.listener = listener;
+        this.state = new MachineState(0, machine, 0, 0, 0, 0, List.of(), false, false, null, 0);
+        this.thread = new Thread(this::loop, "ioscope-engine-" + machine);
+        thread.setDaemon(true);
+        thread.start();
+        post(this::build);
+    }
+
+    /** A machine from a snapshot file (null: the empty platform of docs/scenarios.md) with no actions yet. */
+    public static Scenario emptyScenario(Path snapshot) {
+        return new Scenario(null, snapshot, List.of(), List.of(), 1_000_000);
+    }
+
+    /** The latest published state (any thread). */
+    public MachineState state() {
+        return state;
+    }
+
+    // ------------------------------------------------------------------------------------------ commands (any thread)
+
+    public void step() {
+        control(() -> {
+            if (replay.step()) {
+                record();
+            }
+            stopped("step");
+        });
+    }
+
+    public void stepBack() {
+        control(() -> seek(Math.max(0, replay.position() - 1), "step back"));
+    }
+
+    /** Goes to the step that journaled event {@code seq} (back by replay, or forward through known history). */
+    public void seekToEvent(long seq) {
+        control(() -> {
+            int step = 0;
+            while (step < stepEnds.size() && stepEnds.get(step) <= seq) {
+                step++;
+            }
+            seek(step + 1L, "event #" + seq);
+        });
+    }
+
+    /** Runs until quiet or paused, ignoring breakpoints. */
+    public void run() {
+        control(() -> runLoop(List.of()));
+    }
+
+    /** Runs until an event a breakpoint accepts is journaled, quiet, or paused. */
+    public void runToBreakpoint(List<Breakpoint> breakpoints) {
+        List<Breakpoint> bps = List.copyOf(breakpoints);
+        control(() -> runLoop(bps));
+    }
+
+    /** Stops a run at the next step (set directly: the run is what occupies the queue). */
+    public void pause() {
+        pauseRequested = true;
+    }
+
+    public void loadKexts(List<Path> paths) {
+        List<Path> ps = List.copyOf(paths);
+        control(() -> {
+            List<Scenario.Action> more = new ArrayList<>();
+            for (Path p : ps) {
+                more.add(new Scenario.Action(replay.simulation().scheduler().now() + 1, "load-kext",
+                        Map.of("path", p.toAbsolutePath().toString()), OSDictionary.empty()));
+            }
+            addActions(more, "load kexts");
+        });
+    }
+
+    /** Publishes a new nub under {@code parentPath} (then registerService, which starts matching). */
+    public void publish(String parentPath, String className, String name, String location, OSDictionary props) {
+        control(() -> {
+            Map<String, Object> args = new java.util.LinkedHashMap<>();
+            args.put("parent", parentPath);
+            args.put("class", className);
+            args.put("name", name);
+            if (location != null && !location.isBlank()) {
+                args.put("location", location);
+            }
+            addActions(List.of(new Scenario.Action(replay.simulation().scheduler().now() + 1, "publish", args,
+                    props)), "publish");
+        });
+    }
+
+    /** Matches one provider at the current position, every candidate explained; answers {@link SessionEvent.Matched}. */
+    public void match(String providerPath) {
+        post(() -> {
+            IORegistryEntry nub = resolve(providerPath);
+            if (nub == null) {
+                emit(new SessionEvent.Failed("no entry at " + providerPath + " at this point"));
+                return;
+            }
+            MatchEngine engine = matchEngine();
+            ProviderMatch pm = engine.match(nub, true);
+            IORegistryEntry provider = engine.context().provider(nub);
+            if (pm.candidates().isEmpty() && nub.property(Personality.IO_MATCH_CATEGORY) != null && provider != null) {
+                // a driver instance: what matters is the matching of its provider that started it
+                nub = provider;
+                pm = engine.match(nub, true);
+            }
+            emit(new SessionEvent.Matched(providerPath, pm.path(), nub.className(), pm.candidates(),
+                    replay.simulation().catalogue().personalities()));
+        });
+    }
+
+    /** "Why not?": the key-by-key verdict of any personality against a provider. */
+    public void whyNot(String providerPath, Personality p) {
+        post(() -> {
+            IORegistryEntry nub = resolve(providerPath);
+            if (nub == null) {
+                emit(new SessionEvent.Failed("no entry at " + providerPath + " at this point"));
+                return;
+            }
+            emit(new SessionEvent.Explained(matchEngine().explain(nub, p)));
+        });
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        pauseRequested = true;
+        thread.interrupt();
+    }
+
+    /** Waits until every command posted so far has run (tests; never from the FX thread in the app). */
+    public void awaitIdle(long timeoutMs) throws InterruptedException {
+        var done = new java.util.concurrent.CountDownLatch(1);
+        post(done::countDown);
+        if (!done.await(timeoutMs, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("engine busy after " + timeoutMs + " ms");
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ engine thread
+
+    /** A command that moves the machine: it ends a run in progress first. Queries (match, why not) do not. */
+    private void control(Runnable r) {
+        pauseRequested = true;
+        post(r);
+    }
+
+    private void post(Runnable r) {
+        if (!closed) {
+            commands.add(r);
+        }
+    }
+
+    private void loop() {
+        while (!closed) {
+            try {
+                Runnable r = commands.take();
+                pauseRequested = false;
+                r.run();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                running = false;
+                publish(true);
+                emit(new SessionEvent.Failed(String.valueOf(e.getMessage() == null ? e : e.getMessage())));
+            }
+        }
+    }
+
+    private void build() {
+        try {
+            replay = new Replay(scenario, behaviors);
+        } catch (SnapshotException e) {
+            emit(new SessionEvent.Failed(e.getMessage()));
+            return;
+        }
+        publish(true);
+        emit(new SessionEvent.Stopped("machine built"));
+    }
+
+    private void runLoop(List<Breakpoint> bps) {
+        running = true;
+        long lastPublish = System.nanoTime();
+        String why = "quiet";
+        while (true) {
+            if (pauseRequested || closed) {
+                why = "paused";
+                break;
+            }
+            int before = journalSize();
+            if (!replay.step()) {
+                break;
+            }
+            record();
+            JournalEvent hit = null;
+            Breakpoint by = null;
+            for (int i = before; i < history.size() && i < journalSize() && hit == null; i++) {
+                for (Breakpoint b : bps) {
+                    if (b.test(history.get(i))) {
+                        hit = history.get(i);
+                        by = b;
+                        break;
+                    }
+                }
+            }
+            if (hit != null) {
+                running = false;
+                publish(true);
+                emit(new SessionEvent.BreakpointHit(hit, by));
+                return;
+            }
+            if (System.nanoTime() - lastPublish > PUBLISH_NS) {
+                publish(false);
+                lastPublish = System.nanoTime();
+            }
+        }
+        running = false;
+        stopped(why);
+    }
+
+    private void seek(long step, String why) {
+        try {
+            replay.seek(step);
+        } catch (SnapshotException e) {
+            emit(new SessionEvent.Failed(e.getMessage()));
+            return;
+        }
+        stopped(why);
+    }
+
+    private void addActions(List<Scenario.Action> more, String why) {
+        List<Scenario.Action> all = new ArrayList<>(scenario.actions());
+        all.addAll(more);
+        Scenario next = new Scenario(scenario.file(), scenario.snapshot(), scenario.kexts(), all, scenario.maxSteps());
+        long at = replay.position();
+        try {
+            Replay r = new Replay(next, behaviors);
+            r.seek(at);
+            scenario = next;
+            replay = r;
+        } catch (SnapshotException e) {
+            emit(new SessionEvent.Failed(e.getMessage()));
+            return;
+        }
+        // the known future was computed without these actions
+        int keep = journalSize();
+        history.subList(keep, history.size()).clear();
+        stepEnds.subList((int) at, stepEnds.size()).clear();
+        stopped(why);
+    }
+
+    /** After one forward step: extends the known history when this step is new. */
+    private void record() {
+        long pos = replay.position();
+        if (pos <= stepEnds.size()) {
+            return;   // replaying known history: deterministic, nothing new
+        }
+        // the tail only: copying the whole journal after every step would make a long run quadratic
+        var sim = replay.simulation();
+        history.addAll(sim.journalFrom(history.size()));
+        stepEnds.add(sim.journalSize());
+    }
+
+    private int journalSize() {
+        long pos = replay.position();
+        return pos == 0 ? 0 : stepEnds.get((int) pos - 1);
+    }
+
+    private void stopped(String why) {
+        publish(true);
+        emit(new SessionEvent.Stopped(why));
+    }
+
+    private void publish(boolean withRegistry) {
+        if (replay == null) {
+            return;
+        }
+        var sim = replay.simulation();
+        if (withRegistry || registry == null) {
+            registry = EntryNode.copyOf(sim.registry());
+        }
+        long pos = replay.position();
+        int from = pos <= 1 ? 0 : stepEnds.get((int) pos - 2);
+        state = new MachineState(++version, machine, sim.scheduler().now(), pos, journalSize(), from, history,
+                running, sim.scheduler().idle(), registry, sim.catalogue().size());
+    }
+
+    private MatchEngine matchEngine() {
+        var sim = replay.simulation();
+        return new MatchEngine(sim.catalogue(), MatchContext.standard(sim.registry()));
+    }
+
+    private IORegistryEntry resolve(String path) {
+        var reg = replay.simulation().registry();
+        return reg.findPlane(IORegistryPlane.IOSERVICE).flatMap(pl -> RegistryPath.fromPath(reg, path, pl))
+                .orElse(null);
+    }
+
+    private void emit(SessionEvent e) {
+        ui.execute(() -> listener.accept(e));
+    }
+}

@@ -1,0 +1,39 @@
+package dev.ioscope.app.workbench;
+
+import dev.ioscope.engine.service.MatchingTrace;
+import dev.ioscope.engine.service.Personality;
+import dev.ioscope.engine.sim.JournalEvent;
+
+import java.util.List;
+
+/** The low-rate news of a machine session, delivered on the UI thread (FxDispatch). */
+public sealed interface SessionEvent {
+    /** The machine stopped: paused, quiet, or after a step. */
+    record Stopped(String why) implements SessionEvent {
+    }
+
+    /** Run to breakpoint stopped at an event. */
+    record BreakpointHit(JournalEvent event, Breakpoint breakpoint) implements SessionEvent {
+    }
+
+    /** A command failed (a snapshot that no longer reads, a kext that does not load, ...). */
+    record Failed(String message) implements SessionEvent {
+    }
+
+    /**
+     * The matching of one provider at the current position, every candidate explained. {@code requested} is the
+     * entry asked about; for a driver instance with no candidates of its own it is the provider's matching, the
+     * one that started it.
+     */
+    record Matched(String requested, String providerPath, String providerClass, List<MatchingTrace> candidates,
+                   List<Personality> catalogue) implements SessionEvent {
+        public Matched {
+            candidates = List.copyOf(candidates);
+            catalogue = List.copyOf(catalogue);
+        }
+    }
+
+    /** "Why not?" for one personality and one provider. */
+    record Explained(MatchingTrace trace) implements SessionEvent {
+    }
+}

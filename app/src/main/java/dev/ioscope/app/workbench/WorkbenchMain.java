@@ -1,0 +1,103 @@
+package dev.ioscope.app.workbench;
+
+import dev.ioscope.engine.sim.Scenario;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Application;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The workbench alone, on a scenario (.json) or a snapshot file, brought to a state by system properties (for
+ * documentation screenshots and bug reports, as StartupOptions does for the explorer), one step every 1.5 s:
+ * {@code ioscope.wb.kexts} (comma-separated paths), {@code ioscope.wb.breakpoint} (ON:value, ON one of KIND,
+ * CLASS, ENTRY, PROPERTY), {@code ioscope.wb.do} (run, breakpoint, or steps:N), {@code ioscope.wb.select} (an
+ * entry path), {@code ioscope.wb.event} (a journal seq to go to), {@code ioscope.wb.whynot} (a personality name), {@code ioscope.wb.tab} (Matching,
+ * Breakpoints), {@code ioscope.theme=dark}.
+ * {@code java -cp ioscope.jar dev.ioscope.app.workbench.WorkbenchMain FILE}
+ */
+public final class WorkbenchMain {
+    private WorkbenchMain() {
+    }
+
+    public static void main(String[] args) {
+        Application.launch(App.class, args);
+    }
+
+    /** The JavaFX application (nested: the main class must not extend Application when run from the class path). */
+    public static final class App extends Application {
+        @Override
+        public void start(Stage stage) throws Exception {
+            List<String> args = getParameters().getUnnamed();
+            Path file = args.isEmpty() ? null : Path.of(args.get(0));
+            Scenario sc = file != null && file.toString().endsWith(".json") ? Scenario.read(file)
+                    : MachineSession.emptyScenario(file);
+            boolean dark = "dark".equals(System.getProperty("ioscope.theme"));
+            dev.ioscope.app.AppIcons.apply(stage);
+            WorkbenchView v = new WorkbenchView(stage, file == null ? "empty platform" : file.getFileName().toString(),
+                    sc, dark);
+            stage.show();
+            WorkbenchViewModel vm = v.viewModel();
+            Timeline t = new Timeline();
+            double at = 1.5;
+            String kexts = System.getProperty("ioscope.wb.kexts");
+            if (kexts != null) {
+                t.getKeyFrames().add(new KeyFrame(Duration.seconds(at), e -> vm.loadKexts(
+                        Arrays.stream(kexts.split(",")).map(Path::of).toList())));
+                at += 1.5;
+            }
+            String bp = System.getProperty("ioscope.wb.breakpoint");
+            if (bp != null && bp.contains(":")) {
+                vm.addBreakpoint(Breakpoint.On.valueOf(bp.substring(0, bp.indexOf(':'))),
+                        bp.substring(bp.indexOf(':') + 1));
+            }
+            String what = System.getProperty("ioscope.wb.do", "");
+            if (!what.isEmpty()) {
+                t.getKeyFrames().add(new KeyFrame(Duration.seconds(at), e -> {
+                    if (what.equals("run")) {
+                        vm.run();
+                    } else if (what.equals("breakpoint")) {
+                        vm.runToBreakpoint();
+                    } else if (what.startsWith("steps:")) {
+                        for (int i = Integer.parseInt(what.substring(6)); i > 0; i--) {
+                            vm.step();
+                        }
+                    }
+                }));
+                at += 1.5;
+            }
+            String event = System.getProperty("ioscope.wb.event");
+            if (event != null) {
+                t.getKeyFrames().add(new KeyFrame(Duration.seconds(at), e -> {
+                    int seq = Integer.parseInt(event);
+                    if (seq < vm.events().size()) {
+                        vm.selectEvent(vm.events().get(seq));
+                    }
+                }));
+                at += 1.5;
+            }
+            String select = System.getProperty("ioscope.wb.select");
+            if (select != null) {
+                t.getKeyFrames().add(new KeyFrame(Duration.seconds(at), e -> vm.selectedEntryProperty().set(select)));
+                at += 1.5;
+            }
+            String whyNot = System.getProperty("ioscope.wb.whynot");
+            if (whyNot != null) {
+                t.getKeyFrames().add(new KeyFrame(Duration.seconds(at), e -> vm.whyNot(whyNot)));
+                at += 1.5;
+            }
+            String tab = System.getProperty("ioscope.wb.tab");
+            if (tab != null) {
+                t.getKeyFrames().add(new KeyFrame(Duration.seconds(at), e -> stage.getScene().getRoot()
+                        .lookupAll(".tab-pane").forEach(n -> ((javafx.scene.control.TabPane) n).getTabs().stream()
+                                .filter(x -> x.getText().equalsIgnoreCase(tab)).findFirst()
+                                .ifPresent(x -> x.getTabPane().getSelectionModel().select(x)))));
+            }
+            t.play();
+        }
+    }
+}

@@ -1,0 +1,287 @@
+package dev.ioscope.app.workbench;
+
+import dev.ioscope.engine.service.MatchingTrace;
+import dev.ioscope.engine.service.Personality;
+import dev.ioscope.engine.sim.JournalEvent;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The workbench's state for its views: run control, the timeline, breakpoints, the registry at the selected
+ * event and the matching of the selected provider. It pulls the session's {@link MachineState} when the view
+ * asks ({@link #pull()}, once per frame) and takes the session's low-rate events ({@link #accept}).
+ */
+public final class WorkbenchViewModel {
+    private final MachineSession session;
+    private long seenVersion = -1;
+    private List<JournalEvent> seenHistory = List.of();
+    private String pendingEntry;
+
+    private final ObservableList<JournalEvent> events = FXCollections.observableArrayList();
+    private final IntegerProperty eventsNow = new SimpleIntegerProperty();
+    private final IntegerProperty stepFrom = new SimpleIntegerProperty();
+    private final StringProperty clock = new SimpleStringProperty("t = 0");
+    private final StringProperty status = new SimpleStringProperty("building the machine…");
+    private final BooleanProperty running = new SimpleBooleanProperty();
+    private final BooleanProperty quiet = new SimpleBooleanProperty();
+    private final ObjectProperty<EntryNode> registry = new SimpleObjectProperty<>();
+    private final StringProperty selectedEntry = new SimpleStringProperty();
+    private final ObjectProperty<JournalEvent> selectedEvent = new SimpleObjectProperty<>();
+    private final ObservableList<Breakpoint> breakpoints = FXCollections.observableArrayList();
+    private final ObjectProperty<SessionEvent.Matched> matching = new SimpleObjectProperty<>();
+    private final ObjectProperty<MatchingTrace> whyNot = new SimpleObjectProperty<>();
+
+    public WorkbenchViewModel(MachineSession session) {
+        this.session = session;
+        selectedEntry.addListener((o, a, b) -> {
+            if (b != null) {
+                session.match(b);
+            }
+        });
+    }
+
+    public MachineSession session() {
+        return session;
+    }
+
+    // ------------------------------------------------------------------------------------------ commands
+
+    public void step() {
+        session.step();
+    }
+
+    public void stepBack() {
+        session.stepBack();
+    }
+
+    public void run() {
+        session.run();
+    }
+
+    public void pause() {
+        session.pause();
+    }
+
+    public void runToBreakpoint() {
+        status.set(breakpoints.isEmpty() ? "no breakpoints: running until quiet" : "running to a breakpoint…");
+        session.runToBreakpoint(List.copyOf(breakpoints));
+    }
+
+    public void loadKexts(List<Path> paths) {
+        if (!paths.isEmpty()) {
+            status.set("loading " + paths.size() + " kext path(s)…");
+            session.loadKexts(paths);
+        }
+    }
+
+    /**
+     * Hot-plugs a nub: attached under {@code parent}, then registerService (matching follows on virtual time).
+     * Properties as {@link PropertyLines}. False (and the reason in the status) when they do not parse.
+     */
+    public boolean publish(String parent, String className, String name, String location, String properties) {
+        try {
+            var props = PropertyLines.parse(properties == null ? "" : properties);
+            session.publish(parent, className, name, location, props);
+            status.set("publishing " + className + " \"" + name + "\" under " + parent + "…");
+            return true;
+        } catch (IllegalArgumentException e) {
+            status.set("properties: " + e.getMessage());
+            return false;
+        }
+    }
+
+    public void addBreakpoint(Breakpoint.On on, String value) {
+        if (value != null && !value.isBlank()) {
+            Breakpoint b = new Breakpoint(on, value);
+            if (!breakpoints.contains(b)) {
+                breakpoints.add(b);
+            }
+        }
+    }
+
+    /**
+     * Shows the machine at an event: the session goes to the scheduler step that journaled it (replaying from
+     * the start when it lies behind), and the event's entry is selected once the machine is there.
+     */
+    public void selectEvent(JournalEvent e) {
+        selectedEvent.set(e);
+        if (e == null) {
+            return;
+        }
+        pendingEntry = entryOf(e);
+        boolean here = e.seq() >= stepFrom.get() && e.seq() < eventsNow.get();
+        if (here) {
+            selectPending();
+        } else {
+            session.seekToEvent(e.seq());
+        }
+    }
+
+    /** "Why not?" for a personality against the selected provider. */
+    public void whyNot(Personality p) {
+        if (selectedEntry.get() != null && p != null) {
+            session.whyNot(selectedEntry.get(), p);
+        }
+    }
+
+    /** "Why not?" by personality name, among the catalogue of the last matching shown (false: no such name). */
+    public boolean whyNot(String personalityName) {
+        SessionEvent.Matched m = matching.get();
+        if (m == null) {
+            return false;
+        }
+        var p = m.catalogue().stream().filter(x -> x.name().equals(personalityName)).findFirst();
+        p.ifPresent(this::whyNot);
+        return p.isPresent();
+    }
+
+    /** The entry an event is about: its own path, else the provider it names (a detach of a failed start). */
+    static String entryOf(JournalEvent e) {
+        if (!e.entry().isEmpty()) {
+            return e.entry();
+        }
+        return e.details().getOrDefault("provider", null);
+    }
+
+    // ------------------------------------------------------------------------------------------ engine → UI
+
+    /** Takes the session's latest state if it is new (the view calls this once per frame). */
+    public void pull() {
+        MachineState s = session.state();
+        if (s.version() == seenVersion) {
+            return;
+        }
+        seenVersion = s.version();
+        if (s.history() != seenHistory) {
+            if (s.history().size() >= events.size() && events.equals(s.history().subList(0, events.size()))) {
+                events.addAll(s.history().subList(events.size(), s.history().size()));
+            } else {
+                events.setAll(s.history());
+            }
+            seenHistory = s.history();
+        }
+        eventsNow.set(s.events());
+        stepFrom.set(s.stepFrom());
+        clock.set("t = " + formatNs(s.clockNs()) + "   step " + s.position() + "   events " + s.events()
+                + "/" + s.history().size());
+        running.set(s.running());
+        quiet.set(s.quiet());
+        if (s.registry() != registry.get()) {
+            registry.set(s.registry());
+            if (selectedEntry.get() != null && !s.running()) {
+                session.match(selectedEntry.get());   // the provider's candidates at this point
+            }
+        }
+    }
+
+    /** A session event, on the UI thread. */
+    public void accept(SessionEvent e) {
+        pull();
+        // Java 17: no pattern switch; the interface is sealed, so this chain is complete
+        if (e instanceof SessionEvent.Stopped s) {
+            status.set("stopped: " + s.why() + (quiet.get() && !s.why().equals("quiet") ? " (quiet)" : ""));
+            selectPending();
+        } else if (e instanceof SessionEvent.BreakpointHit h) {
+            status.set("breakpoint " + h.breakpoint().describe() + " hit at #" + h.event().seq());
+            selectedEvent.set(h.event());
+            pendingEntry = entryOf(h.event());
+            selectPending();
+        } else if (e instanceof SessionEvent.Failed f) {
+            status.set("failed: " + f.message());
+        } else if (e instanceof SessionEvent.Matched m) {
+            if (m.requested().equals(selectedEntry.get())) {
+                matching.set(m);
+            }
+        } else if (e instanceof SessionEvent.Explained x) {
+            whyNot.set(x.trace());
+        }
+    }
+
+    private void selectPending() {
+        if (pendingEntry != null) {
+            String p = pendingEntry;
+            pendingEntry = null;
+            if (p.equals(selectedEntry.get())) {
+                session.match(p);
+            } else {
+                selectedEntry.set(p);
+            }
+        }
+    }
+
+    static String formatNs(long ns) {
+        if (ns < 1_000) {
+            return ns + " ns";
+        }
+        if (ns < 1_000_000) {
+            return String.format(java.util.Locale.ROOT, "%.3f µs", ns / 1e3);
+        }
+        return String.format(java.util.Locale.ROOT, "%.3f ms", ns / 1e6);
+    }
+
+    // ------------------------------------------------------------------------------------------ properties
+
+    public ObservableList<JournalEvent> events() {
+        return events;
+    }
+
+    /** Events journaled up to the current position; later ones are the known future. */
+    public IntegerProperty eventsNowProperty() {
+        return eventsNow;
+    }
+
+    public IntegerProperty stepFromProperty() {
+        return stepFrom;
+    }
+
+    public StringProperty clockProperty() {
+        return clock;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public BooleanProperty runningProperty() {
+        return running;
+    }
+
+    public BooleanProperty quietProperty() {
+        return quiet;
+    }
+
+    public ObjectProperty<EntryNode> registryProperty() {
+        return registry;
+    }
+
+    public StringProperty selectedEntryProperty() {
+        return selectedEntry;
+    }
+
+    public ObjectProperty<JournalEvent> selectedEventProperty() {
+        return selectedEvent;
+    }
+
+    public ObservableList<Breakpoint> breakpoints() {
+        return breakpoints;
+    }
+
+    public ObjectProperty<SessionEvent.Matched> matchingProperty() {
+        return matching;
+    }
+
+    public ObjectProperty<MatchingTrace> whyNotProperty() {
+        return whyNot;
+    }
+}

@@ -1,0 +1,158 @@
+package dev.ioscope.engine.machine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ioscope.engine.os.OSArray;
+import dev.ioscope.engine.os.OSBoolean;
+import dev.ioscope.engine.os.OSData;
+import dev.ioscope.engine.os.OSDictionary;
+import dev.ioscope.engine.os.OSNumber;
+import dev.ioscope.engine.os.OSObject;
+import dev.ioscope.engine.os.OSString;
+import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.spi.DeviceSpec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/** Reads machine descriptions (docs/machines.md). Errors are SnapshotExceptions naming file, place and problem. */
+public final class MachineReader {
+    /** Bounds a description's nesting (a device tree deeper than this is a mistake, not a machine). */
+    static final int MAX_DEPTH = 64;
+    static final long MAX_BYTES = 4L << 20;
+
+    private MachineReader() {
+    }
+
+    public static MachineDescription read(Path file) throws SnapshotException {
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new SnapshotException(file.toString(), null, "larger than " + MAX_BYTES + " bytes");
+            }
+            return read(Files.readAllBytes(file), file.toString());
+        } catch (IOException e) {
+            throw new SnapshotException(file.toString(), null, "cannot read: " + e.getMessage());
+        }
+    }
+
+    public static MachineDescription read(InputStream in, String name) throws SnapshotException {
+        try (in) {
+            return read(in.readAllBytes(), name);
+        } catch (IOException e) {
+            throw new SnapshotException(name, null, "cannot read: " + e.getMessage());
+        }
+    }
+
+    public static MachineDescription read(byte[] data, String name) throws SnapshotException {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(data);
+        } catch (JsonProcessingException e) {
+            var loc = e.getLocation();
+            throw new SnapshotException(name, loc == null ? null : loc.getLineNr() + ":" + loc.getColumnNr(),
+                    "malformed JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new SnapshotException(name, null, "cannot read: " + e.getMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new SnapshotException(name, null, "a machine description is a JSON object");
+        }
+        if (!root.path("platform").isObject()) {
+            throw new SnapshotException(name, "platform", "missing the \"platform\" device object");
+        }
+        DeviceSpec platform = device(root.get("platform"), name, "platform", 0);
+        return new MachineDescription(root.path("name").asText("machine"), platform, name);
+    }
+
+    private static DeviceSpec device(JsonNode n, String file, String place, int depth) throws SnapshotException {
+        if (depth > MAX_DEPTH) {
+            throw new SnapshotException(file, place, "devices nested deeper than " + MAX_DEPTH);
+        }
+        if (!n.isObject()) {
+            throw new SnapshotException(file, place, "a device is a JSON object");
+        }
+        if (!n.path("type").isTextual()) {
+            throw new SnapshotException(file, place, "a device needs a \"type\" string");
+        }
+        OSDictionary props = OSDictionary.empty();
+        if (n.has("properties")) {
+            if (!(value(n.get("properties"), file, place + ".properties", depth) instanceof OSDictionary d)) {
+                throw new SnapshotException(file, place + ".properties", "must be a JSON object");
+            }
+            props = d;
+        }
+        List<DeviceSpec> children = new ArrayList<>();
+        JsonNode kids = n.path("children");
+        if (!kids.isMissingNode() && !kids.isArray()) {
+            throw new SnapshotException(file, place + ".children", "must be an array");
+        }
+        int i = 0;
+        for (JsonNode c : kids) {
+            children.add(device(c, file, place + ".children[" + i++ + "]", depth + 1));
+        }
+        return new DeviceSpec(n.get("type").asText(), text(n, "name"), text(n, "location"), props, n, children,
+                place);
+    }
+
+    private static String text(JsonNode n, String key) {
+        return n.hasNonNull(key) ? n.get(key).asText() : null;
+    }
+
+    /**
+     * JSON to libkern values, as scenarios write them (docs/scenarios.md): string → OSString, integer →
+     * OSNumber (32 bits when it fits), boolean, array, object; {@code {"data":"hex"}} → OSData and
+     * {@code {"number":n,"bits":b}} → OSNumber of that width.
+     */
+    static OSObject value(JsonNode n, String file, String place, int depth) throws SnapshotException {
+        if (depth > MAX_DEPTH) {
+            throw new SnapshotException(file, place, "nesting deeper than " + MAX_DEPTH);
+        }
+        if (n.isTextual()) {
+            return OSString.of(n.asText());
+        }
+        if (n.isBoolean()) {
+            return OSBoolean.of(n.asBoolean());
+        }
+        if (n.isIntegralNumber()) {
+            long v = n.asLong();
+            return OSNumber.of(v, v == (int) v || (v >= 0 && v <= 0xffffffffL) ? 32 : 64);
+        }
+        if (n.isArray()) {
+            List<OSObject> items = new ArrayList<>();
+            for (JsonNode x : n) {
+                items.add(value(x, file, place, depth + 1));
+            }
+            return OSArray.of(items);
+        }
+        if (n.isObject()) {
+            if (n.size() == 1 && n.path("data").isTextual()) {
+                try {
+                    return OSData.ofHex(n.get("data").asText());
+                } catch (IllegalArgumentException e) {
+                    throw new SnapshotException(file, place, "bad hex in \"data\"");
+                }
+            }
+            if (n.has("number") && n.size() <= 2) {
+                try {
+                    return OSNumber.of(n.get("number").asLong(), n.path("bits").asInt(32));
+                } catch (IllegalArgumentException e) {
+                    throw new SnapshotException(file, place, e.getMessage());
+                }
+            }
+            OSDictionary.Builder b = OSDictionary.builder();
+            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+                var f = it.next();
+                b.put(f.getKey(), value(f.getValue(), file, place + "." + f.getKey(), depth + 1));
+            }
+            return b.build();
+        }
+        throw new SnapshotException(file, place, "unsupported JSON value " + n.getNodeType());
+    }
+}

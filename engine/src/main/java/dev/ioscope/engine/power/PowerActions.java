@@ -1,0 +1,180 @@
+package dev.ioscope.engine.power;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ioscope.engine.registry.IORegistryEntry;
+import dev.ioscope.engine.registry.IORegistryPlane;
+import dev.ioscope.engine.sim.Scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The power scenario actions (docs/scenarios.md "## Power"). A mistake in an action (unknown entry, bad table,
+ * state out of range) is journaled as {@code power.error} and never stops the simulation.
+ */
+final class PowerActions {
+    static final List<String> KINDS = List.of("power-register", "power-stop", "sleep", "wake", "idle", "tickle",
+            "request");
+
+    private final PowerManager pm;
+
+    PowerActions(PowerManager pm) {
+        this.pm = pm;
+    }
+
+    void perform(Scenario.Action a) {
+        try {
+            switch (a.type()) {
+                case "power-register" -> register(a);
+                case "power-stop" -> pm.pmStop(managed(a));
+                case "sleep" -> pm.rootDomain().sleep();
+                case "wake" -> pm.rootDomain().wake();
+                case "idle" -> {
+                    long ms = Long.parseLong(required(a, "ms"));
+                    pm.record("power.idle", null, "ms", String.valueOf(ms));
+                    pm.clock.after(ms * 1_000_000L, "idle end", () -> pm.record("power.idle-end", null, "ms",
+                            String.valueOf(ms)));
+                }
+                case "tickle" -> {
+                    PowerNode n = managed(a);
+                    pm.activityTickle(n, a.arg("state") == null ? n.table.highest() : Integer.parseInt(a.arg("state")));
+                }
+                case "request" -> {
+                    PowerNode n = managed(a);
+                    String via = a.arg("via") == null ? "driver" : a.arg("via");
+                    switch (via) {
+                        case "driver" -> pm.changePowerStateTo(n, Integer.parseInt(required(a, "state")));
+                        case "priv" -> pm.changePowerStateToPriv(n, Integer.parseInt(required(a, "state")));
+                        case "usable" -> pm.makeUsable(n);
+                        default -> throw new IllegalArgumentException("\"via\" is driver, priv or usable, not " + via);
+                    }
+                }
+                default -> throw new IllegalArgumentException("unknown power action");
+            }
+        } catch (RuntimeException e) {
+            pm.record("power.error", null, "action", a.type(), "reason", String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** PMinit + joinPMtree + registerPowerDriver (+ changePowerStateTo, setIdleTimerPeriod, interested drivers). */
+    private void register(Scenario.Action a) {
+        IORegistryEntry e = entry(a);
+        List<IOPMPowerState> states = states(required(a, "states"));
+        PowerStateTable.validate(e.className(), states);   // refuse before the service joins the tree
+        PowerNode n = pm.pmInit(e);
+        if (n.parent == null) {
+            PowerNode parent = a.arg("parent") != null ? pm.node(entryAt(a.arg("parent")))
+                    : nearestManagedProvider(e);
+            if (parent == null) {
+                throw new IllegalArgumentException("power parent " + a.arg("parent") + " is not power-managed");
+            }
+            pm.joinPMtree(parent, n);
+        }
+        PowerDriverModel model = new PowerDriverModel(num(a, "setPowerStateUs", 0), num(a, "ackUs", 0),
+                Boolean.parseBoolean(a.arg("vetoSleep")), num(a, "sleepAckUs", 0));
+        if (a.arg("interested") != null) {
+            for (String d : a.arg("interested").split(",")) {
+                pm.registerInterestedDriver(n, InterestedDriver.parse(d));
+            }
+        }
+        if (a.arg("desire") != null) {
+            n.driverDesire = Integer.parseInt(a.arg("desire"));
+        }
+        pm.registerPowerDriver(n, states, model);
+        if (a.arg("idleTimerPeriodMs") != null) {
+            pm.setIdleTimerPeriod(n, Long.parseLong(a.arg("idleTimerPeriodMs")));
+        }
+    }
+
+    /** The nearest IOService-plane provider with power management, else the root domain. */
+    private PowerNode nearestManagedProvider(IORegistryEntry e) {
+        IORegistryPlane svc = pm.registry.plane(IORegistryPlane.IOSERVICE);
+        for (IORegistryEntry p = e.parent(svc); p != null; p = p.parent(svc)) {
+            PowerNode n = pm.node(p);
+            if (n != null && n.table != null) {
+                return n;
+            }
+        }
+        return pm.rootDomain().node;
+    }
+
+    /** {@code [{"capabilityFlags": 0, "outputPowerCharacter": 0, "inputPowerRequirement": 0}, ...]}. */
+    static List<IOPMPowerState> states(String json) {
+        JsonNode arr;
+        try {
+            arr = new ObjectMapper().readTree(json);
+        } catch (java.io.IOException ex) {
+            throw new IllegalArgumentException("\"states\" is not JSON: " + ex.getMessage(), ex);
+        }
+        if (arr == null || !arr.isArray()) {
+            throw new IllegalArgumentException("\"states\" is an array of power states");
+        }
+        List<IOPMPowerState> out = new ArrayList<>();
+        for (JsonNode s : arr) {
+            out.add(new IOPMPowerState((int) field(s, "version", 1), (int) field(s, "capabilityFlags", 0),
+                    (int) field(s, "outputPowerCharacter", 0), (int) field(s, "inputPowerRequirement", 0),
+                    field(s, "staticPower", 0), field(s, "stateOrder", out.size()), 0, 0,
+                    field(s, "settleUpTime", 0), 0, field(s, "settleDownTime", 0), 0));
+        }
+        return out;
+    }
+
+    /** A number, or flag names joined with '|' (kIOPMPowerOn|kIOPMDeviceUsable). */
+    private static long field(JsonNode s, String name, long dflt) {
+        JsonNode v = s.get(name);
+        if (v == null || v.isNull()) {
+            return dflt;
+        }
+        if (v.isIntegralNumber()) {
+            return v.asLong();
+        }
+        long bits = 0;
+        for (String part : v.asText().split("\\|")) {
+            String p = part.trim();
+            Integer f = IOPMPowerFlags.byName(p);
+            if (f != null) {
+                bits |= f;
+            } else {
+                try {
+                    bits |= Long.decode(p);
+                } catch (NumberFormatException ex) {
+                    throw new IllegalArgumentException(name + ": unknown flag " + p);
+                }
+            }
+        }
+        return bits;
+    }
+
+    private static long num(Scenario.Action a, String name, long dflt) {
+        return a.arg(name) == null ? dflt : Long.parseLong(a.arg(name));
+    }
+
+    private static String required(Scenario.Action a, String name) {
+        String v = a.arg(name);
+        if (v == null) {
+            throw new IllegalArgumentException("\"" + name + "\" is missing");
+        }
+        return v;
+    }
+
+    private IORegistryEntry entry(Scenario.Action a) {
+        return entryAt(required(a, "path"));
+    }
+
+    private IORegistryEntry entryAt(String path) {
+        IORegistryEntry e = pm.sim.resolve(path);
+        if (e == null) {
+            throw new IllegalArgumentException("no entry at " + path);
+        }
+        return e;
+    }
+
+    private PowerNode managed(Scenario.Action a) {
+        PowerNode n = pm.node(entry(a));
+        if (n == null || n.table == null) {
+            throw new IllegalArgumentException(a.arg("path") + " has no power driver");
+        }
+        return n;
+    }
+}

@@ -1,0 +1,351 @@
+package dev.ioscope.engine.power;
+
+import dev.ioscope.engine.registry.EntryState;
+import dev.ioscope.engine.registry.IORegistry;
+import dev.ioscope.engine.registry.IORegistryEntry;
+import dev.ioscope.engine.registry.IORegistryPlane;
+import dev.ioscope.engine.sim.Scenario;
+import dev.ioscope.engine.sim.Scheduler;
+import dev.ioscope.engine.sim.Simulation;
+import dev.ioscope.engine.sim.SimulationExtension;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * I/O Kit power management (IOServicePM.cpp) on the simulation's virtual clock: the power tree in the IOPower
+ * plane, power clients' desires, the per-service state-change machine and idle timers. Rules and their XNU
+ * sources are in docs/iokit-rules.md "## Power management"; journal kinds in docs/scenarios.md "## Power".
+ */
+public final class PowerManager implements SimulationExtension.Instance {
+    /** I/O Kit's ack timer period (IOServicePMPrivate.h ACK_TIMER_PERIOD): 100 ms. */
+    public static final long ACK_TIMER_PERIOD_NS = 100_000_000L;
+    /** Virtual time one PM step (a notification round, a state change without settle time) takes. */
+    static final long STEP_NS = 1_000;
+
+    final Simulation sim;
+    final Scheduler clock;
+    final IORegistry registry;
+    final IORegistryPlane power;
+    private final Map<IORegistryEntry, PowerNode> nodes = new IdentityHashMap<>();
+    private final List<PowerNode> order = new ArrayList<>();
+    private final List<Runnable> whenSettled = new ArrayList<>();
+    private final PowerActions actions = new PowerActions(this);
+    private final IdleTimer idle = new IdleTimer(this);
+    private int activeChanges;
+    private RootDomain root;
+
+    PowerManager(Simulation sim) {
+        this.sim = sim;
+        this.clock = sim.scheduler();
+        this.registry = sim.registry();
+        this.power = registry.plane("IOPower");
+    }
+
+    @Override
+    public void perform(Scenario.Action action) {
+        actions.perform(action);
+    }
+
+    /** The root domain (IOPMrootDomain), created with its IORootParent the first time power management is used. */
+    public RootDomain rootDomain() {
+        if (root == null) {
+            root = new RootDomain(this);
+        }
+        return root;
+    }
+
+    public PowerNode node(IORegistryEntry e) {
+        return nodes.get(e);
+    }
+
+    /** Power-managed services in PMinit order. */
+    public List<PowerNode> nodes() {
+        return List.copyOf(order);
+    }
+
+    /** Changes in progress anywhere in the tree. */
+    public int activeChanges() {
+        return activeChanges;
+    }
+
+    // ------------------------------------------------------------------------------------------------ joining
+
+    /** PMinit: the service gets its power management state (no driver, no parent yet). */
+    public PowerNode pmInit(IORegistryEntry e) {
+        PowerNode n = nodes.get(e);
+        if (n == null) {
+            n = new PowerNode(e, sim.path(e));
+            nodes.put(e, n);
+            order.add(n);
+            record("power.init", n);
+        }
+        return n;
+    }
+
+    /**
+     * joinPMtree: {@code child} becomes a power child of {@code parent}. As in the real registry, the link is an
+     * IOPowerConnection entry: parent → IOPowerConnection → child in the IOPower plane.
+     */
+    public void joinPMtree(PowerNode parent, PowerNode child) {
+        if (child.parent != null) {
+            throw new IllegalStateException(child.path + " is already in the power tree");
+        }
+        // a snapshot's entry may still hang in the IOPower plane as the machine had it: that link is replaced
+        for (IORegistryEntry old : List.copyOf(child.entry.parents(power))) {
+            registry.detach(child.entry, old, power);
+            if (old.className().equals("IOPowerConnection") && old.children(power).isEmpty()) {
+                registry.remove(old);
+            }
+        }
+        IORegistryEntry conn = registry.createEntry("IOPowerConnection", "IOPowerConnection");
+        conn.setState(new EntryState(true, false, false, true, 0, 0, -1));
+        registry.attach(conn, parent.entry, power);
+        registry.attach(child.entry, conn, power);
+        child.parent = parent;
+        child.connection = conn;
+        parent.children.add(child);
+        record("power.join", child, "parent", parent.path);
+        publish(parent);
+    }
+
+    /**
+     * registerPowerDriver: checks the table (PowerStateTable.validate, throws PowerTableException), then the
+     * initial power change: the device starts in its kIOPMInitialDeviceState state (or 0) and goes to what its
+     * clients want as far as the parent allows.
+     */
+    public void registerPowerDriver(PowerNode n, List<IOPMPowerState> states, PowerDriverModel model) {
+        PowerStateTable t = PowerStateTable.validate(n.entry.className(), states);
+        registerPowerDriver(n, t, model, Math.max(0, t.initialDeviceState()));
+    }
+
+    /** registerPowerDriver for a service already in {@code initial} (the root domain of a running system). */
+    void registerPowerDriver(PowerNode n, PowerStateTable t, PowerDriverModel model, int initial) {
+        n.table = t;
+        n.driver = model;
+        n.current = initial;
+        record("power.register-driver", n, "states", String.valueOf(t.count()), "initial",
+                String.valueOf(n.current));
+        publish(n);
+        request(n);
+    }
+
+    /** PMstop: the service leaves the power tree; its parent may then lower, its children lose their parent. */
+    public void pmStop(PowerNode n) {
+        record("power.stop", n);
+        PowerNode parent = n.parent;
+        if (parent != null) {
+            parent.children.remove(n);
+            registry.detach(n.entry, n.connection, power);
+            registry.remove(n.connection);
+            n.parent = null;
+        }
+        for (PowerNode c : List.copyOf(n.children)) {
+            registry.detach(c.entry, c.connection, power);
+            registry.remove(c.connection);
+            c.parent = null;
+        }
+        n.children.clear();
+        n.table = null;
+        n.idleGeneration++;
+        n.entry.removeProperty("IOPowerManagement");
+        nodes.remove(n.entry);
+        order.remove(n);
+        if (parent != null) {
+            request(parent);
+            proceedIfChildrenReady(parent);
+        }
+    }
+
+    /** registerInterestedDriver: the named driver gets powerStateWillChangeTo / powerStateDidChangeTo. */
+    public void registerInterestedDriver(PowerNode n, InterestedDriver driver) {
+        n.interested.add(driver);
+        record("power.interest", n, "driver", driver.name());
+    }
+
+    /** The ack timer's limit for a budget of {@code budgetUs}: budget / 100 000 + 1 ticks of 100 ms. */
+    static long ackTimeoutNs(long budgetUs) {
+        return (budgetUs / (ACK_TIMER_PERIOD_NS / 1000) + 1) * ACK_TIMER_PERIOD_NS;
+    }
+
+    // ------------------------------------------------------------------------------------------------ requests
+
+    /** changePowerStateTo: the driver's own desire (kPowerClientDriver). */
+    public void changePowerStateTo(PowerNode n, int state) {
+        n.driverDesire = checked(n, state);
+        record("power.request", n, "client", "driver", "state", String.valueOf(n.driverDesire));
+        request(n);
+    }
+
+    /** changePowerStateToPriv: the device's desire (kPowerClientDevice), which the idle timer lowers. */
+    public void changePowerStateToPriv(PowerNode n, int state) {
+        n.deviceDesire = checked(n, state);
+        record("power.request", n, "client", "device", "state", String.valueOf(n.deviceDesire));
+        request(n);
+    }
+
+    /** makeUsable: the device's desire becomes its highest state. */
+    public void makeUsable(PowerNode n) {
+        n.deviceDesire = n.table.highest();
+        record("power.request", n, "client", "device", "state", String.valueOf(n.deviceDesire), "via", "makeUsable");
+        request(n);
+    }
+
+    /**
+     * activityTickle(kIOPMSuperclassPolicy1, state): records activity for the idle timer and raises the device
+     * desire to {@code state} when it is lower. True when the device is already in that state or higher.
+     */
+    public boolean activityTickle(PowerNode n, int state) {
+        return idle.tickle(n, checked(n, state));
+    }
+
+    /** setIdleTimerPeriod: after {@code periodMs} without a tickle, the device desire drops by one state. */
+    public void setIdleTimerPeriod(PowerNode n, long periodMs) {
+        idle.setPeriod(n, periodMs);
+    }
+
+    int checked(PowerNode n, int state) {
+        if (n.table == null) {
+            throw new IllegalStateException(n.path + " has no power driver");
+        }
+        if (state < 0 || state > n.table.highest()) {
+            throw new IllegalArgumentException(n.path + ": power state " + state + " is not in 0.."
+                    + n.table.highest());
+        }
+        return state;
+    }
+
+    // ------------------------------------------------------------------------------------------------ desires
+
+    /** The state the service's clients ask for, before the parent's limit (the max of the power clients). */
+    int desired(PowerNode n) {
+        if (n == rootNodeOrNull()) {
+            // the system's desire: SLEEP while sleeping, whatever the children want; ON otherwise
+            return root.sleeping() ? RootDomain.SLEEP_STATE : RootDomain.ON_STATE;
+        }
+        int d = n.driverDesire < 0 && n.deviceDesire < 0 ? n.table.highest() : Math.max(n.driverDesire,
+                n.deviceDesire);
+        return Math.max(d, childrenDesire(n));
+    }
+
+    /** ChildrenPowerState: the lowest state whose output powers what every child wants. */
+    int childrenDesire(PowerNode n) {
+        int d = 0;
+        for (PowerNode c : n.children) {
+            if (c.table != null) {
+                d = Math.max(d, n.table.lowestSupplying(c.requirement(desired(c))));
+            }
+        }
+        return d;
+    }
+
+    private PowerNode rootNodeOrNull() {
+        return root == null ? null : root.node;
+    }
+
+    /** A desire changed: the parents first (a child's request raises them), then the service itself. */
+    void request(PowerNode n) {
+        if (n.parent != null && n.parent.table != null) {
+            request(n.parent);
+        }
+        adjust(n);
+    }
+
+    /** Starts a change towards what the clients want within the parent's limit, unless one is in progress. */
+    void adjust(PowerNode n) {
+        if (n.table == null) {
+            return;
+        }
+        if (n.changing()) {
+            n.readjust = true;
+            return;
+        }
+        int want = desired(n);
+        int to = n.parent == null || n.parent.table == null ? want : n.table.limit(want, n.parent.supply());
+        int clampKey = to < want ? want * 1000 + to : -1;
+        if (clampKey != n.lastClamp) {
+            n.lastClamp = clampKey;   // journal a clamp when it starts or changes, not at every re-evaluation
+        } else {
+            clampKey = -1;
+        }
+        if (clampKey >= 0) {
+            record("power.clamp", n, "desired", String.valueOf(want), "allowed", String.valueOf(to),
+                    "parent", n.parent.path);
+        }
+        publish(n);
+        if (to != n.current) {
+            new StateChange(this, n, to).begin();
+        } else if (n.parent != null) {
+            proceedIfChildrenReady(n.parent);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ machine hooks
+
+    void changeStarted() {
+        activeChanges++;
+    }
+
+    /** After a change: children may now rise, the parent may lower, a waiting parent may go on. */
+    void changeFinished(PowerNode n) {
+        activeChanges--;
+        publish(n);
+        // what the clients or the parent asked for during the change is looked at now (readjust), and the new
+        // state is checked against the current supply once more in any case
+        n.readjust = false;
+        adjust(n);
+        for (PowerNode c : List.copyOf(n.children)) {
+            adjust(c);   // a new output: children may rise (or, for odd tables, have to move)
+        }
+        if (n.parent != null && n.parent.table != null) {
+            adjust(n.parent);
+            proceedIfChildrenReady(n.parent);
+        }
+        idle.arm(n);
+        if (activeChanges == 0 && !whenSettled.isEmpty()) {
+            List<Runnable> due = List.copyOf(whenSettled);
+            whenSettled.clear();
+            clock.after(STEP_NS, "power settled", () -> due.forEach(Runnable::run));
+        }
+    }
+
+    /** Runs {@code r} once no power change is in progress anywhere. */
+    void whenSettled(Runnable r) {
+        if (activeChanges == 0) {
+            clock.after(STEP_NS, "power settled", r);
+        } else {
+            whenSettled.add(r);
+        }
+    }
+
+    /** A lowering parent waits for its children; this lets it go on once they all fit its new output. */
+    void proceedIfChildrenReady(PowerNode parent) {
+        StateChange waiting = parent.waitingChange;
+        if (waiting != null && childrenFit(parent)) {
+            parent.waitingChange = null;
+            waiting.childrenReady();
+        }
+    }
+
+    boolean childrenFit(PowerNode parent) {
+        for (PowerNode c : parent.children) {
+            // a child already at state 0 cannot go lower: it does not hold its parent up
+            if (c.table != null && (c.changing() || c.current > 0
+                    && !c.table.get(c.current).poweredBy(parent.supply()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Keeps the IOPowerManagement property up to date (PowerProperties). */
+    void publish(PowerNode n) {
+        PowerProperties.publish(this, n);
+    }
+
+    void record(String kind, PowerNode n, String... kv) {
+        sim.record(kind, n == null ? "" : n.path, kv);
+    }
+}

@@ -1,0 +1,136 @@
+package dev.ioscope.engine.power;
+
+/**
+ * One power state change of one service, IOServicePM.cpp's change machine as journal events:
+ * {@code power.change-begin}; when lowering, children lower first (the parent waits); {@code power.will-change}
+ * (powerStateWillChangeTo to each interested driver); {@code power.set-power-state} (its return value is a time
+ * budget in µs); {@code power.ack} or {@code power.ack-timeout}; settle time; {@code power.did-change}
+ * (powerStateDidChangeTo); {@code power.change-end}.
+ */
+final class StateChange {
+    private final PowerManager pm;
+    private final PowerNode n;
+    private final int from;
+    private final int to;
+
+    StateChange(PowerManager pm, PowerNode n, int to) {
+        this.pm = pm;
+        this.n = n;
+        this.from = n.current;
+        this.to = to;
+    }
+
+    void begin() {
+        n.target = to;
+        pm.changeStarted();
+        pm.record("power.change-begin", n, "from", String.valueOf(from), "to", String.valueOf(to), "direction",
+                to < from ? "down" : "up");
+        if (!pm.childrenFit(n)) {
+            // children lower before their parent takes power away from them: they see the new output at once
+            // (PowerNode.supply); when lowering this is "children down before parents"
+            n.waitingChange = this;
+            for (PowerNode c : n.children) {
+                if (c.table != null && !c.table.get(c.current).poweredBy(n.supply())) {
+                    pm.adjust(c);
+                }
+            }
+            return;
+        }
+        pm.clock.after(PowerManager.STEP_NS, "will change " + n.path, this::tellWillChange);
+    }
+
+    void childrenReady() {
+        pm.record("power.children-ready", n, "to", String.valueOf(to));
+        pm.clock.after(PowerManager.STEP_NS, "will change " + n.path, this::tellWillChange);
+    }
+
+    private void tellWillChange() {
+        notifyInterested("powerStateWillChangeTo", "power.will-change", this::setPowerStateSoon);
+    }
+
+    private void setPowerStateSoon() {
+        pm.clock.after(PowerManager.STEP_NS, "setPowerState " + n.path, this::setPowerState);
+    }
+
+    /**
+     * Tells every interested driver; each returns 0 (IOPMAckImplied) or a budget in µs and then must call
+     * acknowledgePowerChange. The change goes on when all have answered or their ack timers ran out.
+     */
+    private void notifyInterested(String call, String kind, Runnable next) {
+        long waitNs = 0;
+        for (InterestedDriver d : n.interested) {
+            pm.record(kind, n, "driver", d.name(), "to", String.valueOf(to), "call", call, "returned",
+                    String.valueOf(d.returnUs()));
+            if (d.returnUs() <= 0) {
+                continue;
+            }
+            long limitNs = PowerManager.ackTimeoutNs(d.returnUs());
+            if (d.ackUs() >= 0 && d.ackUs() * 1000 < limitNs) {
+                waitNs = Math.max(waitNs, d.ackUs() * 1000);
+                pm.clock.after(d.ackUs() * 1000, "acknowledgePowerChange " + d.name(), () -> pm.record(
+                        "power.interest-ack", n, "driver", d.name(), "call", "acknowledgePowerChange", "afterUs",
+                        String.valueOf(d.ackUs()), "late", String.valueOf(d.ackUs() > d.returnUs())));
+            } else {
+                waitNs = Math.max(waitNs, limitNs);
+                pm.clock.after(limitNs, "ack timer " + d.name(), () -> pm.record("power.interest-timeout", n,
+                        "driver", d.name(), "message", d.name() + "::" + call + "(" + n.path + ", " + from + " -> "
+                                + to + ") timed out after " + limitNs / 1_000_000 + " ms"));
+            }
+        }
+        if (waitNs == 0) {
+            next.run();
+        } else {
+            pm.clock.after(waitNs, call + " answered " + n.path, next);
+        }
+    }
+
+    /** setPowerState: 0 (kIOPMAckImplied) = done; otherwise the driver has that many µs to acknowledge. */
+    private void setPowerState() {
+        long budgetUs = n.driver.setPowerStateUs();
+        pm.record("power.set-power-state", n, "from", String.valueOf(from), "to", String.valueOf(to), "returned",
+                String.valueOf(budgetUs));
+        if (budgetUs <= 0) {
+            settle();
+            return;
+        }
+        // IOServicePM.cpp: the ack timer ticks every ACK_TIMER_PERIOD; fDriverTimer = budget / period + 1 ticks
+        long timeoutNs = PowerManager.ackTimeoutNs(budgetUs);
+        long ackUs = n.driver.ackUs();
+        if (ackUs >= 0 && ackUs * 1000 < timeoutNs) {
+            pm.clock.after(ackUs * 1000, "acknowledgeSetPowerState " + n.path, () -> {
+                pm.record("power.ack", n, "call", "acknowledgeSetPowerState", "afterUs", String.valueOf(ackUs),
+                        "late", String.valueOf(ackUs > budgetUs));
+                settle();
+            });
+            return;
+        }
+        pm.clock.after(timeoutNs, "ack timer " + n.path, () -> {
+            pm.record("power.ack-timeout", n, "message", n.entry.className() + "::setPowerState(" + n.path + ", "
+                    + from + " -> " + to + ") timed out after " + timeoutNs / 1_000_000 + " ms", "budgetUs",
+                    String.valueOf(budgetUs));
+            settle();
+        });
+        if (ackUs >= 0) {
+            pm.clock.after(ackUs * 1000, "stray ack " + n.path, () -> pm.record("power.ack", n, "call",
+                    "acknowledgeSetPowerState", "afterUs", String.valueOf(ackUs), "late", "true", "ignored",
+                    "true"));
+        }
+    }
+
+    /** Settle time: settleUpTime of the state reached when raising, settleDownTime of the state left when lowering. */
+    private void settle() {
+        long us = to > from ? n.table.get(to).settleUpTime() : n.table.get(from).settleDownTime();
+        pm.clock.after(Math.max(PowerManager.STEP_NS, us * 1000), "settle " + n.path, this::tellDidChange);
+    }
+
+    private void tellDidChange() {
+        n.current = to;
+        notifyInterested("powerStateDidChangeTo", "power.did-change", this::end);
+    }
+
+    private void end() {
+        n.target = -1;
+        pm.record("power.change-end", n, "state", String.valueOf(to));
+        pm.changeFinished(n);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.ioscope.engine.sim;
+
+import java.util.List;
+
+/**
+ * A subsystem that plugs into every {@link Simulation} (power management, ...). Extensions are found with
+ * {@link java.util.ServiceLoader} (META-INF/services), so a Simulation rebuilt by {@link Replay} gets the same
+ * extensions in the same order and stays deterministic.
+ */
+public interface SimulationExtension {
+    /** Scenario action kinds ({@code do}) this extension performs. */
+    List<String> actions();
+
+    /** Called once for each new simulation, before anything runs; returns the per-simulation state. */
+    Instance install(Simulation sim);
+
+    /** An extension's state inside one simulation. */
+    interface Instance {
+        /** Performs one of {@link #actions()} at its time. */
+        void perform(Scenario.Action action);
+    }
+}

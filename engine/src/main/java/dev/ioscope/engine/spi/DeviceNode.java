@@ -1,0 +1,119 @@
+package dev.ioscope.engine.spi;
+
+import dev.ioscope.engine.os.OSDictionary;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A nub a device model wants published: class, name, location, properties, and the nubs the driver that
+ * matches it will publish in turn. The machine is thus a tree of nubs; the drivers between them come from
+ * matching, exactly as in I/O Kit (a nub is registered, a personality matches it, the driver's start()
+ * publishes the next nubs).
+ */
+public final class DeviceNode {
+    private final String className;
+    private final String name;
+    private final String location;
+    private final OSDictionary properties;
+    private final List<DeviceNode> children = new ArrayList<>();
+    private final List<String> planes = new ArrayList<>();
+    private boolean attachesChildren;
+    private final List<java.util.Map.Entry<String, DeviceNode>> planeEntries = new ArrayList<>();
+
+    public DeviceNode(String className, String name, String location, OSDictionary properties) {
+        this.className = className;
+        this.name = name == null ? className : name;
+        this.location = location;
+        this.properties = properties == null ? OSDictionary.empty() : properties;
+    }
+
+    public String className() {
+        return className;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The location (the part after '@' in a path), or null. */
+    public String location() {
+        return location;
+    }
+
+    public OSDictionary properties() {
+        return properties;
+    }
+
+    /** Nubs the matched driver publishes, in order. */
+    public List<DeviceNode> children() {
+        return children;
+    }
+
+    /** Adds a child nub and returns it (for chaining a stack: controller → device → media). */
+    public DeviceNode add(DeviceNode child) {
+        children.add(child);
+        return child;
+    }
+
+    /** The same nub with extra properties merged over its own (the argument wins, keeping key order). */
+    public DeviceNode withProperties(OSDictionary extra, String newName, String newLocation) {
+        OSDictionary merged = extra.isEmpty() ? properties
+                : OSDictionary.builder(properties.size() + extra.size()).putAll(properties).putAll(extra).build();
+        DeviceNode n = new DeviceNode(className, newName == null ? name : newName,
+                newLocation == null ? location : newLocation, merged);
+        n.children.addAll(children);
+        n.planes.addAll(planes);
+        n.attachesChildren = attachesChildren;
+        n.planeEntries.addAll(planeEntries);
+        return n;
+    }
+
+    /**
+     * The family attaches this nub's children itself, with no driver in between (a USB port holds its
+     * device, a USB device its interfaces): they are published as soon as this nub is.
+     */
+    public DeviceNode attachesChildren() {
+        attachesChildren = true;
+        return this;
+    }
+
+    public boolean isAttachingChildren() {
+        return attachesChildren;
+    }
+
+    /**
+     * Also attach this nub in another plane (IOUSB, IODeviceTree...), under its nearest provider that is in
+     * that plane, or under the registry root when none is (as IOUSBHostFamily roots its plane at the
+     * controller's device).
+     */
+    public DeviceNode alsoIn(String plane) {
+        if (!planes.contains(plane)) {
+            planes.add(plane);
+        }
+        return this;
+    }
+
+    /**
+     * An entry that lives only in {@code plane} (not an IOService), attached under this nub in that plane when
+     * it is published: the IODeviceTree skeleton ("cpus", "chosen", "options"...). The child's own children are
+     * attached under it in the same plane. This nub must itself be in the plane ({@link #alsoIn}).
+     */
+    public DeviceNode planeEntry(String plane, DeviceNode entry) {
+        planeEntries.add(java.util.Map.entry(plane, entry));
+        return entry;
+    }
+
+    public List<java.util.Map.Entry<String, DeviceNode>> planeEntries() {
+        return planeEntries;
+    }
+
+    public List<String> planes() {
+        return planes;
+    }
+
+    @Override
+    public String toString() {
+        return className + " " + name + (location == null ? "" : "@" + location);
+    }
+}

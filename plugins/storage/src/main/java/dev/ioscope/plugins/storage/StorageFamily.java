@@ -1,0 +1,71 @@
+package dev.ioscope.plugins.storage;
+
+import dev.ioscope.engine.os.OSString;
+import dev.ioscope.engine.sim.DriverBehavior;
+import dev.ioscope.engine.spi.FamilyContext;
+import dev.ioscope.engine.spi.FamilyInfo;
+import dev.ioscope.engine.spi.HardwareFamily;
+import dev.ioscope.engine.spi.Props;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * IOStorageFamily and IONVMeFamily: the NVMe controller, the block storage device, IOBlockStorageDriver, the
+ * media, partition schemes that probe the medium's content (GPT vs FDisk: the one that recognises it wins the
+ * IOStorage category), and IOMediaBSDClient on every medium.
+ */
+public final class StorageFamily implements HardwareFamily {
+    @Override
+    public FamilyInfo info() {
+        return new FamilyInfo("storage", "Storage family", "1.0",
+                "NVMe controller, IOBlockStorageDevice, IOMedia, GPT/FDisk partition schemes, BSD names");
+    }
+
+    @Override
+    public void register(FamilyContext ctx) {
+        ctx.deviceModel("nvme", StorageModels.NVME);
+        ctx.classEntry("IOStorage", "IOService");
+        ctx.classEntry("IOMedia", "IOStorage");
+        ctx.classEntry("IOBlockStorageDevice", "IOService");
+        ctx.classEntry("IONVMeBlockStorageDevice", "IOBlockStorageDevice");
+        ctx.classEntry("IONVMeController", "IOService");
+        ctx.classEntry("IOBlockStorageDriver", "IOStorage");
+        ctx.classEntry("IOPartitionScheme", "IOStorage");
+        ctx.classEntry("IOMediaBSDClient", "IOService");
+        ctx.driver("IOGUIDPartitionScheme", "IOPartitionScheme", new PartitionScheme(StorageModels.GPT));
+        ctx.driver("IOFDiskPartitionScheme", "IOPartitionScheme", new PartitionScheme(StorageModels.MBR));
+        // power-managed drivers (they join the IOPower plane when they start)
+        ctx.table("power", "IONVMeController", Props.threeStatePowerTable());
+        ctx.table("power", "IOBlockStorageDriver", Props.threeStatePowerTable());
+        try {
+            ctx.infoPlist(StorageFamily.class.getResourceAsStream("Info.plist"), "storage/Info.plist");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A partition scheme reads the medium in probe and refuses one that does not hold its map
+     * (IOGUIDPartitionScheme::probe / IOFDiskPartitionScheme::probe); the medium's "Content" stands for what
+     * the first sectors hold.
+     */
+    static final class PartitionScheme implements DriverBehavior {
+        private final String content;
+
+        PartitionScheme(String content) {
+            this.content = content;
+        }
+
+        @Override
+        public Integer probe(DriverContext ctx, int score) {
+            return ctx.provider().property("Content") instanceof OSString s && s.value().equals(content) ? score : null;
+        }
+
+        @Override
+        public boolean start(DriverContext ctx) {
+            ctx.self().setProperty("Content Table", OSString.of(content));
+            return true;
+        }
+    }
+}
