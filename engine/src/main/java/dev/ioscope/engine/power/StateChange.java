@@ -45,17 +45,48 @@ final class StateChange {
     }
 
     private void tellWillChange() {
-        for (String d : n.interested) {
-            pm.record("power.will-change", n, "driver", d, "to", String.valueOf(to), "call",
-                    "powerStateWillChangeTo");
-        }
+        notifyInterested("powerStateWillChangeTo", "power.will-change", this::setPowerStateSoon);
+    }
+
+    private void setPowerStateSoon() {
         pm.clock.after(PowerManager.STEP_NS, "setPowerState " + n.path, this::setPowerState);
+    }
+
+    /**
+     * Tells every interested driver; each returns 0 (IOPMAckImplied) or a budget in µs and then must call
+     * acknowledgePowerChange. The change goes on when all have answered or their ack timers ran out.
+     */
+    private void notifyInterested(String call, String kind, Runnable next) {
+        long waitNs = 0;
+        for (InterestedDriver d : n.interested) {
+            pm.record(kind, n, "driver", d.name(), "to", String.valueOf(to), "call", call, "returned",
+                    String.valueOf(d.returnUs()));
+            if (d.returnUs() <= 0) {
+                continue;
+            }
+            long limitNs = PowerManager.ackTimeoutNs(d.returnUs());
+            if (d.ackUs() >= 0 && d.ackUs() * 1000 < limitNs) {
+                waitNs = Math.max(waitNs, d.ackUs() * 1000);
+                pm.clock.after(d.ackUs() * 1000, "acknowledgePowerChange " + d.name(), () -> pm.record(
+                        "power.interest-ack", n, "driver", d.name(), "call", "acknowledgePowerChange", "afterUs",
+                        String.valueOf(d.ackUs()), "late", String.valueOf(d.ackUs() > d.returnUs())));
+            } else {
+                waitNs = Math.max(waitNs, limitNs);
+                pm.clock.after(limitNs, "ack timer " + d.name(), () -> pm.record("power.interest-timeout", n,
+                        "driver", d.name(), "message", d.name() + "::" + call + "(" + n.path + ", " + from + " -> "
+                                + to + ") timed out after " + limitNs / 1_000_000 + " ms"));
+            }
+        }
+        if (waitNs == 0) {
+            next.run();
+        } else {
+            pm.clock.after(waitNs, call + " answered " + n.path, next);
+        }
     }
 
     /** setPowerState: 0 (kIOPMAckImplied) = done; otherwise the driver has that many µs to acknowledge. */
     private void setPowerState() {
         long budgetUs = n.driver.setPowerStateUs();
-        n.physical = to;
         pm.record("power.set-power-state", n, "from", String.valueOf(from), "to", String.valueOf(to), "returned",
                 String.valueOf(budgetUs));
         if (budgetUs <= 0) {
@@ -63,7 +94,7 @@ final class StateChange {
             return;
         }
         // IOServicePM.cpp: the ack timer ticks every ACK_TIMER_PERIOD; fDriverTimer = budget / period + 1 ticks
-        long timeoutNs = (budgetUs / (PowerManager.ACK_TIMER_PERIOD_NS / 1000) + 1) * PowerManager.ACK_TIMER_PERIOD_NS;
+        long timeoutNs = PowerManager.ackTimeoutNs(budgetUs);
         long ackUs = n.driver.ackUs();
         if (ackUs >= 0 && ackUs * 1000 < timeoutNs) {
             pm.clock.after(ackUs * 1000, "acknowledgeSetPowerState " + n.path, () -> {
@@ -94,11 +125,12 @@ final class StateChange {
 
     private void tellDidChange() {
         n.current = to;
+        notifyInterested("powerStateDidChangeTo", "power.did-change", this::end);
+    }
+
+    private void end() {
         n.target = -1;
-        for (String d : n.interested) {
-            pm.record("power.did-change", n, "driver", d, "to", String.valueOf(to), "call", "powerStateDidChangeTo");
-        }
         pm.record("power.change-end", n, "state", String.valueOf(to));
-        pm.changeFinished(n, to > from);
+        pm.changeFinished(n);
     }
 }

@@ -31,5 +31,10 @@ public interface DriverBehavior {
 
         /** Creates a nub under this driver and calls registerService on it. */
         IORegistryEntry publishNub(String className, String name, dev.ioscope.engine.os.OSDictionary properties);
+
+        /** The simulation's work loops: create one for {@link #self()}, or find the one getWorkLoop gives. */
+        default WorkLoops workLoops() {
+            throw new UnsupportedOperationException("no work loops in this context");
+        }
     }
 }

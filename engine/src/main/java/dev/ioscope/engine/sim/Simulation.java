@@ -37,7 +37,7 @@ import java.util.function.Predicate;
 public final class Simulation {
     /** The scenario actions (docs/scenarios.md). */
     public static final List<String> CORE_ACTIONS = List.of("publish", "terminate", "set-property", "register",
-            "load-kext", "unload-kext", "add-notification", "advance");
+            "load-kext", "unload-kext", "add-notification", "advance", "raise-interrupt", "remove-notification");
     /** Extensions (power management, ...) found by ServiceLoader, in a fixed order. */
     private static final List<SimulationExtension> EXTENSIONS = java.util.ServiceLoader
             .load(SimulationExtension.class, Simulation.class.getClassLoader()).stream()
@@ -59,9 +59,13 @@ public final class Simulation {
     private final Map<IORegistryEntry, Integer> busy = new IdentityHashMap<>();
     private final Map<IORegistryEntry, Boolean> published = new IdentityHashMap<>();
     private final List<Notification> notifications = new ArrayList<>();
+    private int nextNotificationId;
+    /** Services whose first-match notification went out (kIOServiceFirstMatchState). */
+    private final Map<IORegistryEntry, Boolean> firstMatched = new IdentityHashMap<>();
     private final long maxSteps;
     private final Map<String, SimulationExtension.Instance> extensionActions = new LinkedHashMap<>();
     private final Map<Class<?>, SimulationExtension.Instance> extensions = new LinkedHashMap<>();
+    private final WorkLoops workLoops = new WorkLoops(this);
 
     private record Notification(int id, String type, OSDictionary matching) {
     }
@@ -200,6 +204,22 @@ public final class Simulation {
             case "unload-kext" -> unloadKext(a.arg("bundle"));
             case "add-notification" -> addNotification(a.arg("type"), a.properties());
             case "advance" -> log("clock.advance", "");
+            case "remove-notification" -> {
+                String id = a.arg("id") == null ? "" : a.arg("id");
+                if (id.matches("\\d{1,9}")) {
+                    removeNotification(Integer.parseInt(id));
+                } else {
+                    log("scenario.error", "", "action", a.type(), "reason", "bad notification id " + id);
+                }
+            }
+            case "raise-interrupt" -> withEntry(a, e -> {
+                String i = a.arg("index") == null ? "0" : a.arg("index");
+                if (i.matches("\\d{1,9}")) {
+                    workLoops.raiseInterrupt(e, Integer.parseInt(i));
+                } else {
+                    log("scenario.error", "", "action", a.type(), "reason", "bad interrupt index " + i);
+                }
+            });
             default -> {
                 SimulationExtension.Instance x = extensionActions.get(a.type());
                 if (x != null) {
@@ -223,6 +243,11 @@ public final class Simulation {
     /** An installed extension's state, by its class; null when not installed. */
     public <T extends SimulationExtension.Instance> T extension(Class<T> type) {
         return type.cast(extensions.get(type));
+    }
+
+    /** The work loops of this simulation and the interrupt lines device models raise. */
+    public WorkLoops workLoops() {
+        return workLoops;
     }
 
     /** Resolves a scenario path (IOService plane unless it names a plane); null when absent. */
@@ -276,7 +301,8 @@ public final class Simulation {
         e.setState(new EntryState(true, true, false, true, s.busyState(), s.busyTimeMs(), s.retainCount()));
         log("service.register", path(e), "class", e.className());
         boolean first = published.put(e, Boolean.TRUE) == null;
-        deliver(first ? List.of("publish", "first-publish") : List.of("publish"), e);
+        // doServiceMatch: first-publish (once per service, kIOServiceFirstPublishState) before publish
+        deliver(first ? List.of("first-publish", "publish") : List.of("publish"), e);
         scheduleMatching(e);
     }
 
@@ -383,7 +409,9 @@ public final class Simulation {
         nub.setState(new EntryState(true, s.registered(), true, s.active(), s.busyState(), s.busyTimeMs(),
                 s.retainCount()));
         log("service.matched", path(nub));
-        deliver(List.of("matched", "first-match"), nub);
+        // doServiceMatch: matched every time, first-match only once per service (kIOServiceFirstMatchState)
+        boolean firstMatch = firstMatched.put(nub, Boolean.TRUE) == null;
+        deliver(firstMatch ? List.of("matched", "first-match") : List.of("matched"), nub);
         adjustBusy(nub, -1);
     }
 
@@ -462,14 +490,28 @@ public final class Simulation {
 
     // ---------------------------------------------------------------------------------------------- notifications
 
-    /** IOService::addMatchingNotification: publish and matched kinds get the existing matches at once. */
+    /** The notification types addMatchingNotification accepts (IOService.cpp {@code doInstallNotification}). */
+    static final List<String> NOTIFICATION_TYPES = List.of("publish", "first-publish", "matched", "first-match",
+            "terminated");
+
+    /**
+     * IOService::addMatchingNotification (rules N1-N4 in docs/iokit-rules.md): the four state kinds are at once
+     * delivered for the existing active services in that state (publish and first-publish: registered; matched and
+     * first-match: matched); terminated has no existing set. An unknown type arms nothing (XNU returns NULL).
+     */
     void addNotification(String type, OSDictionary matching) {
-        Notification n = new Notification(notifications.size(), type, matching);
+        if (!NOTIFICATION_TYPES.contains(type) || matching == null) {
+            log("scenario.error", "", "action", "add-notification", "reason", matching == null
+                    ? "no matching dictionary" : "unknown notification type " + type);
+            return;
+        }
+        Notification n = new Notification(nextNotificationId++, type, matching);
         notifications.add(n);
         log("notify.armed", "", "id", String.valueOf(n.id()), "type", type);
-        if ("publish".equals(type) || "matched".equals(type)) {
+        if (!"terminated".equals(type)) {
+            boolean publishKind = type.endsWith("publish");
             for (IORegistryEntry e : List.copyOf(registry.entries())) {
-                boolean state = "publish".equals(type) ? e.state().registered() : e.state().matched();
+                boolean state = publishKind ? e.state().registered() : e.state().matched();
                 if (e.inPlane(service) && state && e.state().active() && matches(n, e)) {
                     log("notify.deliver", path(e), "id", String.valueOf(n.id()), "type", type, "existing", "true");
                 }
@@ -477,10 +519,24 @@ public final class Simulation {
         }
     }
 
+    /** IONotifier::remove: the notification delivers nothing more; false when no such id is armed. */
+    boolean removeNotification(int id) {
+        boolean removed = notifications.removeIf(n -> n.id() == id);
+        if (removed) {
+            log("notify.removed", "", "id", String.valueOf(id));
+        } else {
+            log("scenario.error", "", "action", "remove-notification", "reason", "no notification " + id);
+        }
+        return removed;
+    }
+
+    /** IOService::deliverNotification, type by type in the order given, notifiers in the order armed. */
     private void deliver(List<String> types, IORegistryEntry e) {
-        for (Notification n : notifications) {
-            if (types.contains(n.type()) && matches(n, e)) {
-                log("notify.deliver", path(e), "id", String.valueOf(n.id()), "type", n.type());
+        for (String type : types) {
+            for (Notification n : List.copyOf(notifications)) {
+                if (type.equals(n.type()) && matches(n, e)) {
+                    log("notify.deliver", path(e), "id", String.valueOf(n.id()), "type", n.type());
+                }
             }
         }
     }
@@ -531,6 +587,11 @@ public final class Simulation {
         @Override
         public long now() {
             return scheduler.now();
+        }
+
+        @Override
+        public WorkLoops workLoops() {
+            return workLoops;
         }
 
         @Override

@@ -1,0 +1,65 @@
+package dev.ioscope.engine.sim;
+
+import dev.ioscope.engine.registry.IORegistryEntry;
+import dev.ioscope.engine.registry.IORegistryPlane;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The work loops of one simulation, and the interrupt lines device models raise. A driver that creates a work
+ * loop owns it; {@link #getWorkLoop} is IOService::getWorkLoop: the service's own work loop, else its
+ * provider's (the default implementation asks the provider), else none.
+ */
+public final class WorkLoops {
+    private final Simulation sim;
+    private final Map<IORegistryEntry, IOWorkLoop> own = new IdentityHashMap<>();
+    private final List<IOInterruptEventSource> interrupts = new ArrayList<>();
+
+    WorkLoops(Simulation sim) {
+        this.sim = sim;
+    }
+
+    /** IOWorkLoop::workLoop() for a driver: creates its own work loop (once; later calls return it). */
+    public IOWorkLoop create(IORegistryEntry owner) {
+        return own.computeIfAbsent(owner, o -> {
+            IOWorkLoop wl = new IOWorkLoop(sim, o, o.className() + ".workLoop");
+            sim.record("workloop.create", sim.path(o), "workloop", wl.name());
+            return wl;
+        });
+    }
+
+    /** IOService::getWorkLoop: own, else the nearest provider's in the IOService plane; null when none. */
+    public IOWorkLoop getWorkLoop(IORegistryEntry service) {
+        IORegistryPlane svc = sim.registry().plane(IORegistryPlane.IOSERVICE);
+        for (IORegistryEntry e = service; e != null; e = e.parent(svc)) {
+            IOWorkLoop wl = own.get(e);
+            if (wl != null) {
+                return wl;
+            }
+        }
+        return null;
+    }
+
+    void registerInterrupt(IOInterruptEventSource s) {
+        interrupts.add(s);
+    }
+
+    void unregisterInterrupt(IOInterruptEventSource s) {
+        interrupts.remove(s);
+    }
+
+    /**
+     * A device model raises interrupt {@code index} of {@code provider}: journalled as {@code interrupt.raise}
+     * and counted by every event source registered for that line (shared interrupts reach each handler).
+     */
+    public void raiseInterrupt(IORegistryEntry provider, int index) {
+        List<IOInterruptEventSource> handlers = interrupts.stream()
+                .filter(s -> s.provider() == provider && s.index() == index).toList();
+        sim.record("interrupt.raise", sim.path(provider), "index", String.valueOf(index),
+                "handlers", String.valueOf(handlers.size()));
+        handlers.forEach(IOInterruptEventSource::interruptOccurred);
+    }
+}
