@@ -44,7 +44,7 @@ final class MatchingPane extends BorderPane {
         header.setWrapText(true);
         table.setId("matchTable");
         setUp(table);
-        table.setPlaceholder(new Label("No candidate personalities for this provider (load kexts?)"));
+        table.setPlaceholder(new Label("No candidates: select a provider in the tree, or load kexts"));
         MenuItem why = new MenuItem("Why Not? (full explain)");
         why.setOnAction(e -> {
             TreeItem<MatchRow> it = table.getSelectionModel().getSelectedItem();

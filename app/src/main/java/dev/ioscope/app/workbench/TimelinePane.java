@@ -39,6 +39,8 @@ final class TimelinePane extends BorderPane {
         list.setId("timeline");
         list.setItems(vm.events());
         list.setCellFactory(v -> new EventCell());
+        // one line per event: a fixed height spares VirtualFlow measuring cells as 100k events stream in
+        list.setFixedCellSize(22);
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (!syncing && b != null) {
                 vm.selectEvent(b);
@@ -48,10 +50,18 @@ final class TimelinePane extends BorderPane {
         vm.selectedEventProperty().addListener((o, a, b) -> select(b));
         vm.events().addListener((ListChangeListener<JournalEvent>) c -> redraw());
         vm.eventsNowProperty().addListener((o, a, b) -> {
-            list.refresh();   // the faded future moved
             redraw();
-            if (vm.runningProperty().get() && b.intValue() > 0) {
-                list.scrollTo(b.intValue() - 1);
+            if (vm.runningProperty().get()) {
+                if (b.intValue() > 0) {
+                    list.scrollTo(b.intValue() - 1);
+                }
+            } else {
+                list.refresh();   // the faded future moved; not per frame while running (it rebuilds every cell)
+            }
+        });
+        vm.runningProperty().addListener((o, a, b) -> {
+            if (!b) {
+                list.refresh();
             }
         });
         strip.widthProperty().addListener((o, a, b) -> redraw());

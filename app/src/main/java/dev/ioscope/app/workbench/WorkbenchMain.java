@@ -98,6 +98,51 @@ public final class WorkbenchMain {
                                 .ifPresent(x -> x.getTabPane().getSelectionModel().select(x)))));
             }
             t.play();
+            if (Boolean.getBoolean("ioscope.wb.stallprobe")) {
+                stallProbe(vm);
+            }
+        }
+
+        /**
+         * Prints the longest gap between two FX frames while the machine runs, and how many exceeded 50 ms: the
+         * UI's responsiveness budget (docs/workbench.md).
+         */
+        private static void stallProbe(WorkbenchViewModel vm) {
+            new javafx.animation.AnimationTimer() {
+                private long last;
+                private long max;
+                private long over;
+                private long frames;
+                private boolean ran;
+                private long maxPullCpu;
+                private final java.lang.management.ThreadMXBean mx =
+                        java.lang.management.ManagementFactory.getThreadMXBean();
+
+                @Override
+                public void handle(long now) {
+                    // the FX thread's own work per frame (pull + the listeners it fires), as CPU time: wall gaps
+                    // also count what other processes on a loaded machine take
+                    long c0 = mx.getCurrentThreadCpuTime();
+                    vm.pull();
+                    maxPullCpu = Math.max(maxPullCpu, mx.getCurrentThreadCpuTime() - c0);
+                    boolean running = vm.runningProperty().get();
+                    if (running && last != 0) {
+                        long gap = now - last;
+                        max = Math.max(max, gap);
+                        over += gap > 50_000_000 ? 1 : 0;
+                        frames++;
+                    }
+                    last = now;
+                    if (running) {
+                        ran = true;
+                    } else if (ran) {
+                        ran = false;
+                        System.out.printf("stall probe: %d frames while running, longest gap %.1f ms, %d over 50 ms; "
+                                + "longest pull %.1f ms CPU; %d events%n", frames, max / 1e6, over, maxPullCpu / 1e6,
+                                vm.events().size());
+                    }
+                }
+            }.start();
         }
     }
 }

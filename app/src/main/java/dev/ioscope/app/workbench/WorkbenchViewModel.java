@@ -164,7 +164,10 @@ public final class WorkbenchViewModel {
         }
         seenVersion = s.version();
         if (s.history() != seenHistory) {
-            if (s.history().size() >= events.size() && events.equals(s.history().subList(0, events.size()))) {
+            // the history only grows, or is cut back when an action is added; its events are shared objects, so
+            // identity at the end of what is shown tells growth from a cut in O(1) (equals would be O(n) a frame)
+            int k = events.size();
+            if (s.history().size() >= k && (k == 0 || s.history().get(k - 1) == events.get(k - 1))) {
                 events.addAll(s.history().subList(events.size(), s.history().size()));
             } else {
                 events.setAll(s.history());
