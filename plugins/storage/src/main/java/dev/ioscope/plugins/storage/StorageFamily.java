@@ -7,7 +7,13 @@ import dev.ioscope.engine.spi.FamilyInfo;
 import dev.ioscope.engine.spi.HardwareFamily;
 import dev.ioscope.engine.spi.Props;
 
+import dev.ioscope.engine.registry.IORegistryEntry;
+import dev.ioscope.engine.report.IOReportHub;
+
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.io.UncheckedIOException;
 
 /**
@@ -16,6 +22,34 @@ import java.io.UncheckedIOException;
  * IOStorage category), and IOMediaBSDClient on every medium.
  */
 public final class StorageFamily implements HardwareFamily {
+    /** Per boot (register() runs once per machine): the reporters the block storage drivers publish. */
+    private IOReportHub hub = new IOReportHub();
+    private final Map<IORegistryEntry, BlockStorageReports> reports = new LinkedHashMap<>();
+
+    /** The IOReport hub of the last machine this family registered for (IOReportCopyChannelsInGroup reads it). */
+    public IOReportHub reportHub() {
+        return hub;
+    }
+
+    /** The running block storage drivers' reporters, in start order. */
+    public List<BlockStorageReports> blockStorageReports() {
+        return List.copyOf(reports.values());
+    }
+
+    /** IOBlockStorageDriver::start creates its reporters and publishes the legend (handleStart). */
+    final class BlockStorageDriver implements DriverBehavior {
+        @Override
+        public boolean start(DriverContext ctx) {
+            reports.put(ctx.self(), new BlockStorageReports(ctx.self(), ctx::now, hub));
+            return true;
+        }
+
+        @Override
+        public void stop(DriverContext ctx) {
+            reports.remove(ctx.self());
+        }
+    }
+
     @Override
     public FamilyInfo info() {
         return new FamilyInfo("storage", "Storage family", "1.0",
@@ -30,7 +64,9 @@ public final class StorageFamily implements HardwareFamily {
         ctx.classEntry("IOBlockStorageDevice", "IOService");
         ctx.classEntry("IONVMeBlockStorageDevice", "IOBlockStorageDevice");
         ctx.classEntry("IONVMeController", "IOService");
-        ctx.classEntry("IOBlockStorageDriver", "IOStorage");
+        hub = new IOReportHub();
+        reports.clear();
+        ctx.driver("IOBlockStorageDriver", "IOStorage", new BlockStorageDriver());
         ctx.classEntry("IOPartitionScheme", "IOStorage");
         ctx.classEntry("IOMediaBSDClient", "IOService");
         ctx.driver("IOGUIDPartitionScheme", "IOPartitionScheme", new PartitionScheme(StorageModels.GPT));
