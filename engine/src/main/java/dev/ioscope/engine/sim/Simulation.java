@@ -165,7 +165,7 @@ public final class Simulation {
 
     // ---------------------------------------------------------------------------------------------- actions
 
-    private void perform(Scenario.Action a) {
+    void perform(Scenario.Action a) {
         switch (a.type()) {
             case "publish" -> {
                 IORegistryEntry parent = resolve(a.arg("parent"));

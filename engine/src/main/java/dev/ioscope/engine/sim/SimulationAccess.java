@@ -20,4 +20,13 @@ public final class SimulationAccess {
     public static void terminate(Simulation sim, IORegistryEntry entry) {
         sim.terminate(entry);
     }
+
+    /**
+     * Schedules one scenario action (publish, open, call, sleep...) on a simulation that is already running, at
+     * the action's time or now if that has passed: how a machine booted from a description runs scenario actions.
+     */
+    public static void schedule(Simulation sim, Scenario.Action action) {
+        long at = Math.max(action.at(), sim.scheduler().now());
+        sim.scheduler().at(at, action.type(), () -> sim.perform(action));
+    }
 }

@@ -139,11 +139,12 @@ final class UserClientSession implements SimulationExtension.Instance {
                     if (cls == null) {
                         return new UserClientProvider.NewUserClient(kIOReturnUnsupported, null);
                     }
-                    MethodTableJson.MethodTable table = classes.get(cls);
+                    DriverUserClients.Implementation own = DriverUserClients.find(e, cls);
+                    MethodTableJson.MethodTable table = own != null ? own.table() : classes.get(cls);
                     if (table == null) {
                         return new UserClientProvider.NewUserClient(kIOReturnNoMemory, null);
                     }
-                    made[0] = new TableUserClient(t, table, DemoMethods.FUNCTIONS);
+                    made[0] = new TableUserClient(t, table, own != null ? own.functions() : DemoMethods.FUNCTIONS);
                     return new UserClientProvider.NewUserClient(kIOReturnSuccess, made[0]);
                 }, type);
         opened++;
