@@ -60,11 +60,18 @@ class BootCommandTest {
         assertThat(of(reg, "IOMedia")).extracting(e -> ((OSString) e.property("BSD Name")).value())
                 .containsExactlyInAnyOrder("disk0", "disk0s1", "disk0s2");
         assertThat(reg.size()).isGreaterThanOrEqualTo(300);
+        // the sensors family's SMC: AppleSMC on its ACPI nub, with its user client and IOReport legend; the block
+        // storage driver publishes its IOReport legend too
+        IORegistryEntry smc = of(reg, "AppleSMC").get(0);
+        assertThat(smc.parent(svc).name()).isEqualTo("SMC");
+        assertThat(smc.property("IOUserClientClass")).isEqualTo(OSString.of("AppleSMCClient"));
+        assertThat(smc.property("IOReportLegend")).isNotNull();
+        assertThat(of(reg, "IOBlockStorageDriver").get(0).property("IOReportLegend")).isNotNull();
         // power-managed drivers joined the IOPower plane under the root domain, parents before children
         IORegistryPlane power = reg.plane("IOPower");
         assertThat(reg.entries()).filteredOn(e -> e.inPlane(power)).extracting(IORegistryEntry::className)
                 .contains("IOPMrootDomain", "AppleACPIPCI", "AppleIntelCNLUSBXHCI", "IONVMeController",
-                        "IOBlockStorageDriver", "AppleUSBHostCompositeDevice");
+                        "IOBlockStorageDriver", "AppleUSBHostCompositeDevice", "AppleSMC");
         IORegistryEntry nvme = of(reg, "IONVMeController").get(0);
         assertThat(nvme.parent(power).className()).isEqualTo("IOPowerConnection");
         assertThat(nvme.parent(power).parent(power).className()).isEqualTo("IOPCI2PCIBridge");
