@@ -1,6 +1,5 @@
 package dev.ioscope.plugins.sensors;
 
-import dev.ioscope.engine.os.OSNumber;
 import dev.ioscope.engine.power.PowerManager;
 import dev.ioscope.engine.power.PowerNode;
 import dev.ioscope.engine.registry.IORegistryEntry;
@@ -49,7 +48,6 @@ public final class AppleSMC {
         self.setProperty(IOReportLegend.kIOReportLegendKey,
                 IOReportLegend.write(List.of(IOReportLegend.of(power, GROUP, "Power"))));
         self.setProperty(IOReportLegend.kIOReportLegendPublicKey, dev.ioscope.engine.os.OSBoolean.of(true));
-        self.setProperty("#KEY", OSNumber.of32(keys.keys().size()));
         hub.addReporterLegend(self.name(), power, GROUP, "Power");
         setPowerState(STATES.length - 1);    // start() leaves the SMC on and usable
         IOExternalMethodAction none = (target, ref, a) -> kIOReturnSuccess;

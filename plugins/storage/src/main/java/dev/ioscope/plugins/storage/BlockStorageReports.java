@@ -39,6 +39,18 @@ public final class BlockStorageReports {
     private final IOSimpleReporter counters;
     private final IOHistogramReporter latency;
     private long ops;
+    /** Running drivers' reporters by driver entry (weak: a dropped machine takes them along), for scenario actions. */
+    private static final java.util.Map<IORegistryEntry, BlockStorageReports> RUNNING =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /** The reporters of a running IOBlockStorageDriver entry, or null. */
+    public static BlockStorageReports of(IORegistryEntry driver) {
+        return RUNNING.get(driver);
+    }
+
+    static void stopped(IORegistryEntry driver) {
+        RUNNING.remove(driver);
+    }
 
     BlockStorageReports(IORegistryEntry driver, LongSupplier clock, IOReportHub hub) {
         this.driver = driver;
@@ -57,6 +69,7 @@ public final class BlockStorageReports {
         driver.setProperty(IOReportLegend.kIOReportLegendPublicKey, dev.ioscope.engine.os.OSBoolean.of(true));
         hub.addReporterLegend(driver.name(), counters, GROUP, sub);
         hub.addReporterLegend(driver.name(), latency, GROUP, sub);
+        RUNNING.put(driver, this);
     }
 
     public IORegistryEntry driver() {

@@ -47,6 +47,7 @@ public final class StorageFamily implements HardwareFamily {
         @Override
         public void stop(DriverContext ctx) {
             reports.remove(ctx.self());
+            BlockStorageReports.stopped(ctx.self());
         }
     }
 

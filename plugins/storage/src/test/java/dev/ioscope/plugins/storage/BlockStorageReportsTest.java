@@ -93,6 +93,31 @@ class BlockStorageReportsTest {
     }
 
     @Test
+    void theBlockIoScenarioActionDrivesTheCountersOfTheMediumItNames() throws Exception {
+        Booted b = boot();
+        Machine m = b.machine();
+        IORegistryEntry disk0 = StorageFamilyTest.bsd(m, "disk0").get(0);
+        BlockStorageReports r = BlockStorageReports.of(disk0.parent(m.registry().plane("IOService")));
+        assertThat(r).isNotNull();
+        long t0 = m.simulation().scheduler().now();
+        dev.ioscope.engine.sim.SimulationAccess.schedule(m.simulation(), new dev.ioscope.engine.sim.Scenario.Action(
+                t0, "block-io", java.util.Map.of("path", m.simulation().path(disk0), "requests", "4",
+                "interval-us", "250"), dev.ioscope.engine.os.OSDictionary.empty()));
+        m.runUntilQuiet();
+        assertThat(m.journal()).anyMatch(e -> e.kind().equals("storage.block-io"));
+        assertThat(m.simulation().scheduler().now() - t0).isEqualTo(1_000_000);    // 4 × 250 µs
+        assertThat(r.counters().getValue(BlockStorageReports.READS)).isEqualTo(3);
+        assertThat(r.counters().getValue(BlockStorageReports.WRITES)).isEqualTo(1);
+        assertThat(r.counters().getValue(BlockStorageReports.READ_BYTES)).isEqualTo(3 * 4096);
+        // a path that is no block storage driver is a scenario error, not an exception
+        dev.ioscope.engine.sim.SimulationAccess.schedule(m.simulation(), new dev.ioscope.engine.sim.Scenario.Action(
+                0, "block-io", java.util.Map.of("path", "/nowhere"), dev.ioscope.engine.os.OSDictionary.empty()));
+        m.runUntilQuiet();
+        assertThat(m.journal()).anyMatch(e -> e.kind().equals("scenario.error")
+                && "block-io".equals(e.details().get("action")));
+    }
+
+    @Test
     void twoRunsGiveTheSameSamples() throws Exception {
         assertThat(run()).isEqualTo(run());
     }
