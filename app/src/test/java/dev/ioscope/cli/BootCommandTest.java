@@ -68,9 +68,10 @@ class BootCommandTest {
         IORegistryEntry nvme = of(reg, "IONVMeController").get(0);
         assertThat(nvme.parent(power).className()).isEqualTo("IOPowerConnection");
         assertThat(nvme.parent(power).parent(power).className()).isEqualTo("IOPCI2PCIBridge");
-        // nothing is left busy or unmatched once the registry is quiet
+        // nothing is left busy, and every registered nub has been through matching, once the registry is quiet
+        // (IORootParent, power's IOService client of the root domain, is never registered, as on a real Mac)
         assertThat(reg.entries()).filteredOn(e -> e.inPlane(svc) && e.state().service())
-                .allMatch(e -> e.state().busyState() == 0 && e.state().matched());
+                .allMatch(e -> e.state().busyState() == 0 && (!e.state().registered() || e.state().matched()));
     }
 
     @Test

@@ -116,6 +116,23 @@ public final class SearchViewModel {
         return searching.getReadOnlyProperty();
     }
 
+    /** Runs {@code r} on the FX thread once the running search (if any) has reached the window. */
+    public void whenDone(Runnable r) {
+        if (!searching.get()) {
+            r.run();
+            return;
+        }
+        searching.addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean busy) {
+                if (!busy) {
+                    searching.removeListener(this);
+                    r.run();
+                }
+            }
+        });
+    }
+
     /** CPU time of the last search on the job thread (the benchmark reports it: the build box is loaded). */
     public long lastSearchCpuMicros() {
         return lastSearchCpuMicros;
@@ -167,8 +184,8 @@ public final class SearchViewModel {
             }
         }, failure -> {
             if (gen == generation) {
-                searching.set(false);
                 clear(failure instanceof IllegalArgumentException ? failure.getMessage() : failure.toString());
+                searching.set(false);
             }
         });
         cancelPending = () -> {
@@ -178,17 +195,18 @@ public final class SearchViewModel {
     }
 
     private void apply(Found found) {
-        searching.set(false);
         lastSearchMicros.set(found.micros());
         lastSearchCpuMicros = found.cpuMicros();
         result.set(found.result());
         if (found.plane() != explorer.planeProperty().get()) {
             reorder();
-            return;
+        } else {
+            hitIndex.set(-1);
+            hits.set(found.ordered());
+            updateSummary();
         }
-        hitIndex.set(-1);
-        hits.set(found.ordered());
-        updateSummary();
+        // Last: whoever waits for the search (whenDone) sees its hits in place.
+        searching.set(false);
     }
 
     private void clear(String message) {

@@ -104,4 +104,18 @@ class SearchJobsTest {
         assertThat(s.hitsProperty().get()).isEmpty();
         assertThat(s.summaryProperty().get()).isEmpty();
     }
+
+    @Test
+    void whenDoneRunsOnceTheNewestHitsAreInPlace() {
+        var s = vm.search();
+        s.textProperty().set("disk1");
+        int[] seen = {-1};
+        s.whenDone(() -> seen[0] = s.hitsProperty().get().size());
+        assertThat(seen[0]).isEqualTo(-1);
+        jobs.held.get(0).run();
+        assertThat(seen[0]).isPositive().isEqualTo(s.hitsProperty().get().size());
+        // With no search running it runs at once.
+        s.whenDone(() -> seen[0] = 0);
+        assertThat(seen[0]).isZero();
+    }
 }

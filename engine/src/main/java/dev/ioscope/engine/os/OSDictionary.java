@@ -32,6 +32,22 @@ public final class OSDictionary implements OSObject {
     private record Index(Map<String, Integer> map) {
     }
 
+    /**
+     * What matching derives from this table once and reuses for every nub (dev.ioscope.engine.service.TablePlans).
+     * A field rather than a map keyed by table: a full re-match looks plans up millions of times. The dictionary
+     * is immutable, so a plan never goes stale; a racy double build is harmless (volatile publishes it).
+     */
+    private volatile Object matchingPlans;
+
+    /** The matching plans slot (see the field); null until matching first sees this table. */
+    public Object matchingPlans() {
+        return matchingPlans;
+    }
+
+    public void matchingPlans(Object plans) {
+        matchingPlans = plans;
+    }
+
     private OSDictionary(String[] keys, OSObject[] values) {
         this.keys = keys;
         this.values = values;

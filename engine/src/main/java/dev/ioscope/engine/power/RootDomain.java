@@ -24,7 +24,7 @@ public final class RootDomain {
     public static final int RESTART_STATE = 1;
     public static final int SLEEP_STATE = 2;
     public static final int ON_STATE = 3;
-    /** How long the root domain waits for a kernel client's sleep acknowledgement (IOPMrootDomain: 30 s). */
+    /** How long a kernel client's acknowledgement is waited for (IOServicePM.cpp kMaxTimeRequested: 30 s). */
     public static final long CLIENT_ACK_LIMIT_US = 30_000_000L;
 
     /** IOPMrootDomain.cpp ourPowerStates (version 1; ON_POWER = kIOPMPowerOn). */
@@ -146,9 +146,9 @@ public final class RootDomain {
                 String msg = PowerMessages.kIOMessageSystemWillSleep.name();
                 pm.clock.after(at * 1000, "sleep ack " + c.path, () -> {
                     if (ack > CLIENT_ACK_LIMIT_US) {
-                        // the root domain stops waiting and says so, as XNU's "PM notification timeout" log does
+                        // tardy equates to approval; XNU logs "PM priority notification timeout" (cleanClientResponses)
                         pm.record("power.client-ack-timeout", c, "message", msg, "afterUs", String.valueOf(at),
-                                "reason", "PM notification timeout (" + c.path + ", " + msg + ")");
+                                "reason", "PM priority notification timeout");
                     } else {
                         pm.record("power.client-ack", c, "message", msg, "afterUs", String.valueOf(at));
                     }

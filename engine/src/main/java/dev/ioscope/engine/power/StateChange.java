@@ -73,8 +73,8 @@ final class StateChange {
             } else {
                 waitNs = Math.max(waitNs, limitNs);
                 pm.clock.after(limitNs, "ack timer " + d.name(), () -> pm.record("power.interest-timeout", n,
-                        "driver", d.name(), "message", d.name() + "::" + call + "(" + n.path + ", " + from + " -> "
-                                + to + ") timed out after " + limitNs / 1_000_000 + " ms"));
+                        "driver", d.name(), "message", d.name() + "::" + call + "(" + d.name() + ", " + n.path + ", "
+                                + from + " -> " + to + ") timed out after " + limitNs / 1_000_000 + " ms"));
             }
         }
         if (waitNs == 0) {
@@ -105,6 +105,8 @@ final class StateChange {
             return;
         }
         pm.clock.after(timeoutNs, "ack timer " + n.path, () -> {
+            // IOServicePM.cpp ackTimerTick: the tardy driver is marked, the error logged, the change goes on
+            n.entry.setProperty("IOPMTardyAckSetPowerState", dev.ioscope.engine.os.OSBoolean.TRUE);
             pm.record("power.ack-timeout", n, "message", n.entry.className() + "::setPowerState(" + n.path + ", "
                     + from + " -> " + to + ") timed out after " + timeoutNs / 1_000_000 + " ms", "budgetUs",
                     String.valueOf(budgetUs));
@@ -117,9 +119,15 @@ final class StateChange {
         }
     }
 
-    /** Settle time: settleUpTime of the state reached when raising, settleDownTime of the state left when lowering. */
+    /**
+     * Settle time (IOServicePM.cpp startSettleTimer): raising, the settleUpTime of every state stepped into;
+     * lowering, the settleDownTime of every state stepped out of.
+     */
     private void settle() {
-        long us = to > from ? n.table.get(to).settleUpTime() : n.table.get(from).settleDownTime();
+        long us = 0;
+        for (int i = Math.min(from, to) + 1; i <= Math.max(from, to); i++) {
+            us += to > from ? n.table.get(i).settleUpTime() : n.table.get(i).settleDownTime();
+        }
         pm.clock.after(Math.max(PowerManager.STEP_NS, us * 1000), "settle " + n.path, this::tellDidChange);
     }
 

@@ -71,6 +71,10 @@ public final class MatchEngine {
                 lastCategory = p.category();
                 lastHolder = holder;
             }
+            if (holder == null && !o.matched() && !explain) {
+                rejected++;   // without words, a rejection is only counted; explain() recomputes it
+                continue;
+            }
             MatchingTrace t = new MatchingTrace(path, nub.className(), p, o.matched(), o.score(),
                     o.matched() ? MatchingTrace.Verdict.OUTRANKED : MatchingTrace.Verdict.REJECTED, o.nameMatched(), steps);
             if (holder != null) {

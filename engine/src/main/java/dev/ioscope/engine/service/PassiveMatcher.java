@@ -85,7 +85,8 @@ public final class PassiveMatcher {
                 }
                 first = false;
                 matchParent = false;   // this level matched; only a new IOParentMatch keeps climbing
-                if (t.get("IOParentMatch") instanceof OSDictionary next) {
+                OSDictionary next = plan(t).parentMatch;
+                if (next != null) {
                     match = false;
                     matchParent = true;
                     t = next;
@@ -93,7 +94,8 @@ public final class PassiveMatcher {
                             + " that matches " + next));
                     break;
                 }
-                if (t.get("IOLocationMatch") instanceof OSDictionary loc) {
+                OSDictionary loc = plan(t).locationTable;
+                if (loc != null) {
                     match = false;
                     IORegistryEntry p = ctx.provider(where);
                     IORegistryEntry at = p == null ? null : matchLocation(p);
@@ -148,42 +150,20 @@ public final class PassiveMatcher {
     /** IOService::matchInternal: the generic keys, in XNU's order. Counts the keys it handled in done[0]. */
     boolean matchInternal(IORegistryEntry nub, OSDictionary t, boolean classDone, int[] done,
                           List<KeyVerdict> steps, String[] nameMatched) {
-        // One pass over the table's keys (a personality has a handful) instead of a lookup per generic key;
-        // the keys are then checked in matchInternal's order.
-        OSObject providerClass = null;
-        OSObject nameMatch = null;
-        OSObject location = null;
-        OSObject propertyMatch = null;
-        OSObject existsMatch = null;
-        OSObject pathMatch = null;
-        OSObject entryId = null;
-        OSObject serviceCount = null;
-        OSObject resourceMatch = null;
-        OSObject debug = null;
-        boolean bsd = false;
-        for (int i = 0, n = t.size(); i < n; i++) {
-            String key = t.keyAt(i);
-            char c0 = key.isEmpty() ? 0 : key.charAt(0);
-            if (c0 != 'I' && c0 != 'B') {
-                continue;   // every generic key starts with "IO" or "BSD"; skip the others cheaply
-            }
-            switch (key) {
-                case Personality.IO_PROVIDER_CLASS -> providerClass = t.valueAt(i);
-                case "IONameMatch" -> nameMatch = t.valueAt(i);
-                case "IOLocationMatch" -> location = t.valueAt(i);
-                case "IOPropertyMatch" -> propertyMatch = t.valueAt(i);
-                case "IOPropertyExistsMatch" -> existsMatch = t.valueAt(i);
-                case "IOPathMatch" -> pathMatch = t.valueAt(i);
-                case "IORegistryEntryID" -> entryId = t.valueAt(i);
-                case "IOMatchedServiceCount" -> serviceCount = t.valueAt(i);
-                case "IOResourceMatch" -> resourceMatch = t.valueAt(i);
-                case "IOKitDebug" -> debug = t.valueAt(i);
-                case "BSD Name", "BSD Major", "BSD Minor", "BSD Unit" -> bsd = true;
-                default -> {
-                    // not a generic key: left for the family
-                }
-            }
-        }
+        // The generic keys of a table are found once per table (OSDictionary is immutable) and reused for every
+        // nub: a full re-match meets each personality thousands of times.
+        KeyPlan plan = plan(t);
+        OSObject providerClass = plan.providerClass;
+        OSObject nameMatch = plan.nameMatch;
+        OSObject location = plan.location;
+        OSObject propertyMatch = plan.propertyMatch;
+        OSObject existsMatch = plan.existsMatch;
+        OSObject pathMatch = plan.pathMatch;
+        OSObject entryId = plan.entryId;
+        OSObject serviceCount = plan.serviceCount;
+        OSObject resourceMatch = plan.resourceMatch;
+        OSObject debug = plan.debug;
+        boolean bsd = plan.bsd;
         boolean match = true;
         OSObject o;
         if (providerClass instanceof OSString pc) {
@@ -281,6 +261,51 @@ public final class PassiveMatcher {
             steps.add(KeyVerdict.note("IOKitDebug 0x" + Long.toHexString(dbg.value()), IOKitDebug.describe(dbg.value())));
         }
         return match;
+    }
+
+    /** The generic keys of one matching table, found in one pass over its keys. */
+    static final class KeyPlan {
+        OSObject providerClass;
+        OSObject nameMatch;
+        OSObject location;
+        OSObject propertyMatch;
+        OSObject existsMatch;
+        OSObject pathMatch;
+        OSObject entryId;
+        OSObject serviceCount;
+        OSObject resourceMatch;
+        OSObject debug;
+        boolean bsd;
+        OSDictionary parentMatch;
+        OSDictionary locationTable;
+
+        KeyPlan(OSDictionary t) {
+            for (int i = 0, n = t.size(); i < n; i++) {
+                String key = t.keyAt(i);
+                switch (key) {
+                    case Personality.IO_PROVIDER_CLASS -> providerClass = t.valueAt(i);
+                    case "IONameMatch" -> nameMatch = t.valueAt(i);
+                    case "IOLocationMatch" -> location = t.valueAt(i);
+                    case "IOPropertyMatch" -> propertyMatch = t.valueAt(i);
+                    case "IOPropertyExistsMatch" -> existsMatch = t.valueAt(i);
+                    case "IOPathMatch" -> pathMatch = t.valueAt(i);
+                    case "IORegistryEntryID" -> entryId = t.valueAt(i);
+                    case "IOMatchedServiceCount" -> serviceCount = t.valueAt(i);
+                    case "IOResourceMatch" -> resourceMatch = t.valueAt(i);
+                    case "IOKitDebug" -> debug = t.valueAt(i);
+                    case "BSD Name", "BSD Major", "BSD Minor", "BSD Unit" -> bsd = true;
+                    default -> {
+                        // not a generic key: left for the family
+                    }
+                }
+            }
+            parentMatch = t.get("IOParentMatch") instanceof OSDictionary d ? d : null;
+            locationTable = location instanceof OSDictionary d ? d : null;
+        }
+    }
+
+    KeyPlan plan(OSDictionary t) {
+        return TablePlans.of(t).generic;
     }
 
     /** Per-nub facts matching asks for every candidate, kept for the last nub seen. */

@@ -102,6 +102,9 @@ class PowerRulesTest {
         assertThat(at(j, timeout).t() - at(j, set).t()).isEqualTo(200_000_000L);
         assertThat(at(j, timeout).details().get("message"))
                 .isEqualTo("IOService::setPowerState(IOService:/bus/dev, 0 -> 2) timed out after 200 ms");
+        // ackTimerTick marks the tardy driver
+        assertThat(run(tree("\"setPowerStateUs\":\"150000\",\"ackUs\":\"-1\"")).resolve(DEV)
+                .property("IOPMTardyAckSetPowerState")).isEqualTo(dev.ioscope.engine.os.OSBoolean.TRUE);
         assertThat(index(j, "power.change-end", DEV)).isGreaterThan(timeout);
     }
 
@@ -221,7 +224,7 @@ class PowerRulesTest {
         int timeout = index(j, "power.client-ack-timeout", DEV);
         assertThat(at(j, timeout).t()).isEqualTo(SLEEP_AT + 30_000_000_000L);
         assertThat(at(j, timeout).details().get("reason"))
-                .isEqualTo("PM notification timeout (IOService:/bus/dev, kIOMessageSystemWillSleep)");
+                .isEqualTo("PM priority notification timeout");
         assertThat(index(j, "power.system-asleep", ROOT)).isGreaterThan(timeout);
     }
 
@@ -251,7 +254,7 @@ class PowerRulesTest {
         // 250 ms asked: 250000 / 100000 + 1 = 3 ticks of the 100 ms ack timer
         assertThat(at(j, timeout).t() - at(j, will).t()).isEqualTo(300_000_000L);
         assertThat(at(j, timeout).details().get("message"))
-                .isEqualTo("Slow::powerStateWillChangeTo(IOService:/bus/dev, 0 -> 2) timed out after 300 ms");
+                .isEqualTo("Slow::powerStateWillChangeTo(Slow, IOService:/bus/dev, 0 -> 2) timed out after 300 ms");
         assertThat(set).isGreaterThan(timeout);
     }
 

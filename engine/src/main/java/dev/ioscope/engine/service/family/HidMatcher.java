@@ -37,7 +37,6 @@ public final class HidMatcher implements FamilyMatcher {
     static final int VENDOR3 = 100;
 
     /** Per personality table (immutable, compared by identity): the HID keys it holds (absent keys pass). */
-    private final java.util.Map<OSDictionary, java.util.Set<String>> hidKeys = new java.util.IdentityHashMap<>();
 
     /** Every key MatchPropertyTable looks at. */
     private static final java.util.Set<String> HID_KEYS = java.util.Set.of("PrimaryUsagePage", "PrimaryUsage",
@@ -70,15 +69,21 @@ public final class HidMatcher implements FamilyMatcher {
         }
         int[] s = new int[9];  // pUP, pU, use, trans1, trans2, ven1, ven2, ven3, boot
         // One pass over the personality's keys; an absent key always passes, so only present ones are compared.
-        java.util.Set<String> has = hidKeys.computeIfAbsent(table, t -> {
+        // kept in the table's own plan slot: one field read per pair instead of a hash lookup
+        dev.ioscope.engine.service.TablePlans tp = dev.ioscope.engine.service.TablePlans.of(table);
+        @SuppressWarnings("unchecked")
+        java.util.Set<String> has = (java.util.Set<String>) tp.hid;
+        if (has == null) {
+            OSDictionary t = table;
             java.util.Set<String> k = new java.util.HashSet<>();
             for (int i = 0, n = t.size(); i < n; i++) {
                 if (HID_KEYS.contains(t.keyAt(i))) {
                     k.add(t.keyAt(i));
                 }
             }
-            return java.util.Set.copyOf(k);
-        });
+            has = java.util.Set.copyOf(k);
+            tp.hid = has;
+        }
         boolean pUP = !has.contains("PrimaryUsagePage") || compare(owner, table, "PrimaryUsagePage", s, 0, USAGE_BASE, out);
         boolean pU = !has.contains("PrimaryUsage") || compare(owner, table, "PrimaryUsage", s, 1, USAGE_INCREMENT, out);
         boolean use = !has.contains("DeviceUsagePairs") || deviceUsagePairs(owner, table, s, out);

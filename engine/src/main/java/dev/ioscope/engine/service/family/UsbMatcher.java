@@ -63,10 +63,15 @@ public final class UsbMatcher implements FamilyMatcher {
     private record Plan(List<String> tuple, List<String> keys, boolean hasRange) {
     }
 
-    private final java.util.Map<OSDictionary, Plan[]> plans = new java.util.IdentityHashMap<>();
 
     private Plan plan(OSDictionary table, boolean iface) {
-        Plan[] p = plans.computeIfAbsent(table, t -> new Plan[2]);
+        // kept in the table's own plan slot: one field read per pair instead of a hash lookup
+        dev.ioscope.engine.service.TablePlans tp = dev.ioscope.engine.service.TablePlans.of(table);
+        Plan[] p = tp.usb instanceof Plan[] a ? a : null;
+        if (p == null) {
+            p = new Plan[2];
+            tp.usb = p;
+        }
         int i = iface ? 1 : 0;
         if (p[i] == null) {
             java.util.Set<String> present = new java.util.HashSet<>(8);
@@ -147,7 +152,8 @@ public final class UsbMatcher implements FamilyMatcher {
 
     private static boolean compare(IORegistryEntry nub, OSDictionary table, String key, List<KeyVerdict> out) {
         OSObject have = nub.property(key);
-        String haveText = have == null ? "absent" : have.toString();
+        // the words only when explaining: toString of every nub's property for every pair is measurable
+        String haveText = out == null ? null : have == null ? "absent" : have.toString();
         if ("bcdDevice".equals(key) && !table.containsKey(key)) {
             long lo = num(table.get("bcdDeviceLow"), 0);
             long hi = num(table.get("bcdDeviceHigh"), 0xffff);
