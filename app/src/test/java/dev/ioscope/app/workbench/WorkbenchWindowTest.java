@@ -29,7 +29,9 @@ class WorkbenchWindowTest {
     private WorkbenchViewModel vm;
 
     @Start
-    void start(Stage stage) throws Exception {
+    void start(Stage shared) throws Exception {
+        // a stage of its own: TestFX's shared stage may still carry another window's bindings (its title)
+        Stage stage = new Stage();
         view = new WorkbenchView(stage, "hotplug",
                 WorkbenchFixtures.hotplug(Files.createTempDirectory("wb")), false);
         vm = view.viewModel();
@@ -37,8 +39,8 @@ class WorkbenchWindowTest {
     }
 
     @AfterEach
-    void close() {
-        view.close();
+    void close(FxRobot robot) {
+        robot.interact(() -> view.stage().close());   // closing ends the session (onHidden)
     }
 
     private static void await(Callable<Boolean> c) throws Exception {
