@@ -66,7 +66,8 @@ final class StartupOptions {
         String search = System.getProperty("ioscope.search");
         if (search != null) {
             vm.search().textProperty().set(search);
-            vm.search().next();
+            // The search runs on a job thread: step to the first hit once its result is in.
+            vm.search().whenDone(vm.search()::next);
         }
         String property = System.getProperty("ioscope.property");
         if (property != null) {

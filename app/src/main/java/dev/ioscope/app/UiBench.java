@@ -106,19 +106,7 @@ final class UiBench {
     }
 
     private void whenSearched(Runnable r) {
-        if (!vm.search().searchingProperty().get()) {
-            r.run();
-            return;
-        }
-        vm.search().searchingProperty().addListener(new javafx.beans.value.ChangeListener<>() {
-            @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean a, Boolean busy) {
-                if (!busy) {
-                    vm.search().searchingProperty().removeListener(this);
-                    r.run();
-                }
-            }
-        });
+        vm.search().whenDone(r);
     }
 
     private void expandAll(Scene scene) {

@@ -25,6 +25,7 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Modality;
@@ -156,7 +157,12 @@ public final class ExplorerView {
         MenuItem prev = item("Previous Hit", "Shift+F3", vm.search()::previous);
         MenuItem copyPath = item("Copy Entry Path", "Shortcut+Shift+C", () -> InspectorPane.copy(
                 new EntryActions(vm).path()));
-        Menu edit = new Menu("Edit", null, find, next, prev, new SeparatorMenuItem(), copyPath);
+        MenuItem nextChange = item("Next Change", "F8", vm.changeSteps()::next);
+        MenuItem prevChange = item("Previous Change", "Shift+F8", vm.changeSteps()::previous);
+        nextChange.disableProperty().bind(vm.comparisonProperty().isNull());
+        prevChange.disableProperty().bind(vm.comparisonProperty().isNull());
+        Menu edit = new Menu("Edit", null, find, next, prev, new SeparatorMenuItem(), nextChange, prevChange,
+                new SeparatorMenuItem(), copyPath);
 
         MenuItem expand = item("Expand All", null, tree::expandAll);
         expand.setGraphic(AppIcon.EXPAND_ALL.create());
@@ -167,6 +173,9 @@ public final class ExplorerView {
         MenuItem stress = item("Open Synthetic 100k Registry", null, () -> vm.openBenchmark(100_000));
         Menu view = new Menu("View", null, expand, collapse, new SeparatorMenuItem(), theme, new SeparatorMenuItem(),
                 stress);
+        // the workbench (package dev.ioscope.app.workbench): its own window on the open snapshot's file
+        view.getItems().addAll(new SeparatorMenuItem(), item("Open Workbench…", "Shortcut+Shift+W",
+                () -> dev.ioscope.app.workbench.WorkbenchView.open(vm.documentProperty().get(), dark)));
         MenuBar bar = new MenuBar(file, edit, view);
         bar.setId("menuBar");
         return bar;
@@ -189,15 +198,56 @@ public final class ExplorerView {
             return c == null ? "" : "Comparing " + c.before().title() + " (before) with " + c.after().title()
                     + " (after): " + c.diff().added().size() + " added, " + c.diff().removed().size() + " removed, "
                     + c.diff().changedCount() + " changed — matched by "
-                    + (c.diff().matchedById() ? "registry ID (same boot)" : "path and class");
+                    + (c.diff().matchedById() ? "registry ID (same boot)" : "path and class") + planeScope(c.diff());
         }, vm.comparisonProperty()));
+        text.setWrapText(true);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        Button prev = new Button(null, AppIcon.PREVIOUS.create());
+        prev.setId("previousChange");
+        prev.setTooltip(new javafx.scene.control.Tooltip("Previous change (Shift+F8)"));
+        prev.setOnAction(e -> vm.changeSteps().previous());
+        Button next = new Button(null, AppIcon.NEXT.create());
+        next.setId("nextChange");
+        next.setTooltip(new javafx.scene.control.Tooltip("Next change (F8)"));
+        next.setOnAction(e -> vm.changeSteps().next());
+        Label where = new Label();
+        where.setId("changePosition");
+        where.setMinWidth(Region.USE_PREF_SIZE);
+        where.textProperty().bind(vm.changeSteps().summaryProperty());
         Button end = new Button("End Comparison");
+        end.setMinWidth(Region.USE_PREF_SIZE);
         end.setOnAction(e -> vm.endComparison());
-        HBox box = new HBox(text, end);
+        HBox box = new HBox(text, prev, next, where, end);
         box.getStyleClass().add(Styles.DIFF_BANNER);
         box.visibleProperty().bind(vm.comparisonProperty().isNotNull());
         box.managedProperty().bind(box.visibleProperty());
         return box;
+    }
+
+    /**
+     * When the snapshots hold different planes (a 7-plane .ioreg against a 1-plane ioreg -a file) only the shared
+     * ones were compared: say which, and how many entries lie outside them, so "nothing removed" is not misread.
+     */
+    static String planeScope(dev.ioscope.engine.explore.RegistryDiff.Result d) {
+        if (d.beforeOnlyPlanes().isEmpty() && d.afterOnlyPlanes().isEmpty()) {
+            return "";
+        }
+        if (d.sharedPlanes().isEmpty()) {
+            return ". The snapshots share no plane: nothing could be compared";
+        }
+        StringBuilder sb = new StringBuilder(". Compared in ").append(String.join(", ", d.sharedPlanes()))
+                .append(" only");
+        if (!d.beforeOnlyPlanes().isEmpty()) {
+            sb.append("; only before has ").append(String.join(", ", d.beforeOnlyPlanes()));
+        }
+        if (!d.afterOnlyPlanes().isEmpty()) {
+            sb.append("; only after has ").append(String.join(", ", d.afterOnlyPlanes()));
+        }
+        int outside = d.outsideBefore() + d.outsideAfter();
+        if (outside > 0) {
+            sb.append(" (").append(outside).append(outside == 1 ? " entry" : " entries").append(" not compared)");
+        }
+        return sb.toString();
     }
 
     private HBox statusBar() {

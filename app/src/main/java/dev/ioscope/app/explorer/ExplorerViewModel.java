@@ -55,6 +55,7 @@ public final class ExplorerViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
     private final SearchViewModel search;
+    private final ChangeNavigator changeSteps;
     private final Map<IORegistryEntry, EntryKind> kinds = new IdentityHashMap<>();
     private Jobs.Handle running;
 
@@ -62,6 +63,7 @@ public final class ExplorerViewModel {
         this.jobs = jobs;
         this.prefs = prefs;
         this.search = new SearchViewModel(this);
+        this.changeSteps = new ChangeNavigator(this);
         recentFiles.setAll(prefs.recentFiles());
         plane.addListener((o, a, b) -> {
             if (b != null) {
@@ -115,6 +117,11 @@ public final class ExplorerViewModel {
     /** The job runner (searches use it too). */
     Jobs jobs() {
         return jobs;
+    }
+
+    /** Next / previous change of a comparison. */
+    public ChangeNavigator changeSteps() {
+        return changeSteps;
     }
 
     public SearchViewModel search() {
@@ -253,9 +260,35 @@ public final class ExplorerViewModel {
         plane.set(want);
         // Keep the selection across a comparison switch when the entry has a counterpart.
         IORegistryEntry counterpart = counterpart(keep);
-        selected.set(counterpart != null ? counterpart : doc.registry().root());
+        selected.set(counterpart != null ? counterpart : firstSelection(doc));
         search.run();
         updateStatus();
+    }
+
+    /**
+     * What a newly opened snapshot shows selected: the platform expert, as IORegistryExplorer opens. In IOService
+     * that is the IOPlatformExpert driver (AppleACPIPlatformExpert, AppleARMPE) under the platform expert device
+     * (the plane's base, IOPlatformExpertDevice) — the entry the CPUs, PCI root, power domain and buses hang
+     * under; in other planes (IODeviceTree's device-tree root…) the base itself; the root when the plane is empty.
+     */
+    private IORegistryEntry firstSelection(Document doc) {
+        IORegistryPlane p = plane.get();
+        List<IORegistryEntry> path = p == null ? List.of() : firstView(doc.registry(), p);
+        return path.isEmpty() ? doc.registry().root() : path.get(path.size() - 1);
+    }
+
+    /** The entries the first view opens, top down: the plane's base, then its IOPlatformExpert child if any. */
+    static List<IORegistryEntry> firstView(dev.ioscope.engine.registry.IORegistry registry, IORegistryPlane p) {
+        IORegistryEntry base = dev.ioscope.engine.registry.RegistryPath.base(registry, p);
+        if (base == null || base == registry.root() || !base.inPlane(p)) {
+            return List.of();
+        }
+        for (IORegistryEntry c : base.children(p)) {
+            if (registry.classes().conformsTo(c, "IOPlatformExpert") || c.inheritance().contains("IOPlatformExpert")) {
+                return List.of(base, c);
+            }
+        }
+        return List.of(base);
     }
 
     private IORegistryEntry counterpart(IORegistryEntry e) {

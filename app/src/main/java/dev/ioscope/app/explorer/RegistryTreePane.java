@@ -124,6 +124,15 @@ final class RegistryTreePane extends StackPane {
         }
         EntryTreeItem root = new EntryTreeItem(vm, doc.registry().root(), plane);
         root.setExpanded(true);
+        // The first view shows a real tree: the plane's base and, in IOService, the platform expert under it open,
+        // so the CPUs, PCI root, power domain and buses are on screen at once, as in IORegistryExplorer.
+        EntryTreeItem open = root;
+        for (IORegistryEntry e : ExplorerViewModel.firstView(doc.registry(), plane)) {
+            open = open == null ? null : open.child(e);
+            if (open != null) {
+                open.setExpanded(true);
+            }
+        }
         syncing = true;
         tree.setRoot(root);
         syncing = false;

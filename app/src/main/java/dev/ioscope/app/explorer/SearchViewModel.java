@@ -48,7 +48,8 @@ public final class SearchViewModel {
             List.of());
     private final IntegerProperty hitIndex = new SimpleIntegerProperty(this, "hitIndex", -1);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
-    private final Map<String, PlaneOrder> orders = new java.util.HashMap<>();
+    /** Per plane of the current document: its entries' index slots in tree order. */
+    private final Map<String, int[]> orders = new java.util.HashMap<>();
     private Document orderDoc;
     private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper(this, "searching", false);
     /** Bumped by every run(): a result of an older generation is stale. FX thread only. */
@@ -115,6 +116,23 @@ public final class SearchViewModel {
         return searching.getReadOnlyProperty();
     }
 
+    /** Runs {@code r} on the FX thread once the running search (if any) has reached the window. */
+    public void whenDone(Runnable r) {
+        if (!searching.get()) {
+            r.run();
+            return;
+        }
+        searching.addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean busy) {
+                if (!busy) {
+                    searching.removeListener(this);
+                    r.run();
+                }
+            }
+        });
+    }
+
     /** CPU time of the last search on the job thread (the benchmark reports it: the build box is loaded). */
     public long lastSearchCpuMicros() {
         return lastSearchCpuMicros;
@@ -157,7 +175,7 @@ public final class SearchViewModel {
             long t0 = System.nanoTime();
             long c0 = THREADS.getCurrentThreadCpuTime();
             RegistrySearch.Result r = RegistrySearch.search(doc.index(), q, stale::get);
-            List<IORegistryEntry> ordered = plane == null ? List.of() : planeOrder(doc, plane).sort(r.entries());
+            List<IORegistryEntry> ordered = plane == null ? List.of() : r.entriesIn(planeSlots(doc, plane));
             return new Found(r, plane, ordered, (System.nanoTime() - t0) / 1000,
                     (THREADS.getCurrentThreadCpuTime() - c0) / 1000);
         }, found -> {
@@ -166,8 +184,8 @@ public final class SearchViewModel {
             }
         }, failure -> {
             if (gen == generation) {
-                searching.set(false);
                 clear(failure instanceof IllegalArgumentException ? failure.getMessage() : failure.toString());
+                searching.set(false);
             }
         });
         cancelPending = () -> {
@@ -177,17 +195,18 @@ public final class SearchViewModel {
     }
 
     private void apply(Found found) {
-        searching.set(false);
         lastSearchMicros.set(found.micros());
         lastSearchCpuMicros = found.cpuMicros();
         result.set(found.result());
         if (found.plane() != explorer.planeProperty().get()) {
             reorder();
-            return;
+        } else {
+            hitIndex.set(-1);
+            hits.set(found.ordered());
+            updateSummary();
         }
-        hitIndex.set(-1);
-        hits.set(found.ordered());
-        updateSummary();
+        // Last: whoever waits for the search (whenDone) sees its hits in place.
+        searching.set(false);
     }
 
     private void clear(String message) {
@@ -204,19 +223,19 @@ public final class SearchViewModel {
         if (r == null || doc == null || explorer.planeProperty().get() == null) {
             return;
         }
-        PlaneOrder order = planeOrder(doc, explorer.planeProperty().get());
+        int[] slots = planeSlots(doc, explorer.planeProperty().get());
         hitIndex.set(-1);
-        hits.set(order.sort(r.entries()));
+        hits.set(r.entriesIn(slots));
         updateSummary();
     }
 
     /** The plane's tree order, computed once per document and plane (a walk of the whole plane); any thread. */
-    private synchronized PlaneOrder planeOrder(Document doc, IORegistryPlane plane) {
+    private synchronized int[] planeSlots(Document doc, IORegistryPlane plane) {
         if (orderDoc != doc) {
             orders.clear();
             orderDoc = doc;
         }
-        return orders.computeIfAbsent(plane.name(), n -> PlaneOrder.of(doc.registry(), plane));
+        return orders.computeIfAbsent(plane.name(), n -> PlaneOrder.of(doc.registry(), plane).slots(doc.index()));
     }
 
     public void next() {

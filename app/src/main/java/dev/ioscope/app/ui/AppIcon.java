@@ -42,6 +42,14 @@ public enum AppIcon {
     COMPARE(MaterialDesignC.COMPARE_HORIZONTAL),
     EXPORT(MaterialDesignE.EXPORT),
     COPY(MaterialDesignC.CONTENT_COPY),
+    // the workbench's run control
+    RUN(MaterialDesignP.PLAY),
+    PAUSE(MaterialDesignP.PAUSE),
+    STEP(MaterialDesignS.STEP_FORWARD),
+    STEP_BACK(MaterialDesignS.STEP_BACKWARD),
+    RUN_TO_BREAKPOINT(MaterialDesignS.SKIP_NEXT),
+    KEXT(MaterialDesignP.PUZZLE),
+    SCENARIO(MaterialDesignF.FILE_DOCUMENT_OUTLINE),
     EXPAND_ALL(MaterialDesignA.ARROW_EXPAND_ALL),
     COLLAPSE_ALL(MaterialDesignA.ARROW_COLLAPSE_ALL),
     BATTERY(MaterialDesignB.BATTERY_CHARGING);

@@ -160,7 +160,13 @@ public final class MachineSession implements AutoCloseable {
             }
             MatchEngine engine = matchEngine();
             ProviderMatch pm = engine.match(nub, true);
-            emit(new SessionEvent.Matched(providerPath, nub.className(), pm.candidates(),
+            IORegistryEntry provider = engine.context().provider(nub);
+            if (pm.candidates().isEmpty() && nub.property(Personality.IO_MATCH_CATEGORY) != null && provider != null) {
+                // a driver instance: what matters is the matching of its provider that started it
+                nub = provider;
+                pm = engine.match(nub, true);
+            }
+            emit(new SessionEvent.Matched(providerPath, pm.path(), nub.className(), pm.candidates(),
                     replay.simulation().catalogue().personalities()));
         });
     }
@@ -311,9 +317,10 @@ public final class MachineSession implements AutoCloseable {
         if (pos <= stepEnds.size()) {
             return;   // replaying known history: deterministic, nothing new
         }
-        List<JournalEvent> j = replay.journal();
-        history.addAll(j.subList(history.size(), j.size()));
-        stepEnds.add(j.size());
+        // the tail only: copying the whole journal after every step would make a long run quadratic
+        var sim = replay.simulation();
+        history.addAll(sim.journalFrom(history.size()));
+        stepEnds.add(sim.journalSize());
     }
 
     private int journalSize() {

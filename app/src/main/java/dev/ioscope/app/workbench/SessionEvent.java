@@ -20,8 +20,12 @@ public sealed interface SessionEvent {
     record Failed(String message) implements SessionEvent {
     }
 
-    /** The matching of one provider at the current position, every candidate explained. */
-    record Matched(String providerPath, String providerClass, List<MatchingTrace> candidates,
+    /**
+     * The matching of one provider at the current position, every candidate explained. {@code requested} is the
+     * entry asked about; for a driver instance with no candidates of its own it is the provider's matching, the
+     * one that started it.
+     */
+    record Matched(String requested, String providerPath, String providerClass, List<MatchingTrace> candidates,
                    List<Personality> catalogue) implements SessionEvent {
         public Matched {
             candidates = List.copyOf(candidates);

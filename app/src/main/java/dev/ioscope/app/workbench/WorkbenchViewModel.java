@@ -85,6 +85,22 @@ public final class WorkbenchViewModel {
         }
     }
 
+    /**
+     * Hot-plugs a nub: attached under {@code parent}, then registerService (matching follows on virtual time).
+     * Properties as {@link PropertyLines}. False (and the reason in the status) when they do not parse.
+     */
+    public boolean publish(String parent, String className, String name, String location, String properties) {
+        try {
+            var props = PropertyLines.parse(properties == null ? "" : properties);
+            session.publish(parent, className, name, location, props);
+            status.set("publishing " + className + " \"" + name + "\" under " + parent + "…");
+            return true;
+        } catch (IllegalArgumentException e) {
+            status.set("properties: " + e.getMessage());
+            return false;
+        }
+    }
+
     public void addBreakpoint(Breakpoint.On on, String value) {
         if (value != null && !value.isBlank()) {
             Breakpoint b = new Breakpoint(on, value);
@@ -119,6 +135,17 @@ public final class WorkbenchViewModel {
         }
     }
 
+    /** "Why not?" by personality name, among the catalogue of the last matching shown (false: no such name). */
+    public boolean whyNot(String personalityName) {
+        SessionEvent.Matched m = matching.get();
+        if (m == null) {
+            return false;
+        }
+        var p = m.catalogue().stream().filter(x -> x.name().equals(personalityName)).findFirst();
+        p.ifPresent(this::whyNot);
+        return p.isPresent();
+    }
+
     /** The entry an event is about: its own path, else the provider it names (a detach of a failed start). */
     static String entryOf(JournalEvent e) {
         if (!e.entry().isEmpty()) {
@@ -137,7 +164,10 @@ public final class WorkbenchViewModel {
         }
         seenVersion = s.version();
         if (s.history() != seenHistory) {
-            if (s.history().size() >= events.size() && events.equals(s.history().subList(0, events.size()))) {
+            // the history only grows, or is cut back when an action is added; its events are shared objects, so
+            // identity at the end of what is shown tells growth from a cut in O(1) (equals would be O(n) a frame)
+            int k = events.size();
+            if (s.history().size() >= k && (k == 0 || s.history().get(k - 1) == events.get(k - 1))) {
                 events.addAll(s.history().subList(events.size(), s.history().size()));
             } else {
                 events.setAll(s.history());
@@ -163,7 +193,7 @@ public final class WorkbenchViewModel {
         pull();
         // Java 17: no pattern switch; the interface is sealed, so this chain is complete
         if (e instanceof SessionEvent.Stopped s) {
-            status.set("stopped: " + s.why() + (quiet.get() ? " (quiet)" : ""));
+            status.set("stopped: " + s.why() + (quiet.get() && !s.why().equals("quiet") ? " (quiet)" : ""));
             selectPending();
         } else if (e instanceof SessionEvent.BreakpointHit h) {
             status.set("breakpoint " + h.breakpoint().describe() + " hit at #" + h.event().seq());
@@ -173,7 +203,7 @@ public final class WorkbenchViewModel {
         } else if (e instanceof SessionEvent.Failed f) {
             status.set("failed: " + f.message());
         } else if (e instanceof SessionEvent.Matched m) {
-            if (m.providerPath().equals(selectedEntry.get())) {
+            if (m.requested().equals(selectedEntry.get())) {
                 matching.set(m);
             }
         } else if (e instanceof SessionEvent.Explained x) {

@@ -33,13 +33,20 @@ class ExplorerViewModelTest {
     }
 
     @Test
-    void opensOnTheLastPlaneAndSelectsTheRoot() {
+    void opensOnTheLastPlaneAndSelectsThePlatformExpert() {
         var doc = vm.documentProperty().get();
         assertThat(doc.registry().size()).isGreaterThanOrEqualTo(3_000);
         assertThat(vm.planes()).extracting(IORegistryPlane::name)
                 .containsExactly("IOService", "IODeviceTree", "IOPower");
         assertThat(vm.planeProperty().get().name()).isEqualTo("IOService");
-        assertThat(vm.selectedProperty().get()).isSameAs(doc.registry().root());
+        // First view as IORegistryExplorer's: the platform expert (the IOPlatformExpert under IOService's
+        // base, the platform expert device) selected, not the bare root.
+        var service = vm.planeProperty().get();
+        IORegistryEntry device = doc.registry().root().children(service).get(0);
+        assertThat(doc.registry().classes().conformsTo(device, "IOPlatformExpertDevice")).isTrue();
+        IORegistryEntry pe = vm.selectedProperty().get();
+        assertThat(pe.className()).isEqualTo("AppleACPIPlatformExpert");
+        assertThat(pe.parent(service)).isSameAs(device);
         assertThat(vm.statusProperty().get()).contains("entries").contains("3 planes").contains("loaded in");
     }
 

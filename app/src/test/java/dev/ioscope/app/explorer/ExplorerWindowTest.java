@@ -157,6 +157,56 @@ class ExplorerWindowTest {
         assertThat(robot.lookup("#searchField").queryAs(TextField.class).getText()).isEqualTo("GIGE");
     }
 
+    @Test
+    void searchOpensExactlyThePathsToHitsAndReMarksRowsInPlace(FxRobot robot) throws Exception {
+        awaitLoaded();
+        var plane = vm.planeProperty().get();
+        robot.interact(view::expandAll);
+        robot.clickOn("#searchField").write("SATA");
+        awaitSearched();
+        var hits = vm.search().hitsProperty().get();
+        assertThat(hits).isNotEmpty().hasSizeLessThan(RegistryTreePane.MAX_REVEALED_HITS);
+        // Everything the expand-all opened is folded again except the ancestors of hits and of the selection.
+        var open = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<IORegistryEntry, Boolean>());
+        var keep = new java.util.ArrayList<>(hits);
+        keep.add(vm.selectedProperty().get());
+        for (IORegistryEntry h : keep) {
+            for (IORegistryEntry p = h.parent(plane); p != null; p = p.parent(plane)) {
+                open.add(p);
+            }
+        }
+        open.add(vm.documentProperty().get().registry().root());
+        var expanded = new java.util.ArrayList<IORegistryEntry>();
+        var work = new java.util.ArrayDeque<javafx.scene.control.TreeItem<IORegistryEntry>>();
+        work.add(tree(robot).getRoot());
+        while (!work.isEmpty()) {
+            var t = work.poll();
+            if (t.isExpanded()) {
+                expanded.add(t.getValue());
+                work.addAll(t.getChildren());
+            }
+        }
+        assertThat(expanded).containsExactlyInAnyOrderElementsOf(open);
+        // Hit rows on screen carry the mark; after narrowing to no match none does (rows re-marked, not rebuilt).
+        assertThat(markedRows(robot)).isNotEmpty().allSatisfy(e -> assertThat(hits).contains(e));
+        robot.clickOn("#searchField").write("zzz-no-such-entry");
+        awaitSearched();
+        assertThat(robot.lookup("#hitCount").queryAs(Label.class).getText()).isEqualTo("no match");
+        assertThat(markedRows(robot)).isEmpty();
+    }
+
+    /** The entries of the rows on screen that carry the search-hit mark (CSS lookups ignore pseudo-classes). */
+    private static java.util.List<IORegistryEntry> markedRows(FxRobot robot) {
+        var out = new java.util.ArrayList<IORegistryEntry>();
+        for (var n : robot.lookup(".tree-table-row-cell").queryAll()) {
+            var r = (javafx.scene.control.TreeTableRow<?>) n;
+            if (r.isVisible() && !r.isEmpty() && r.getPseudoClassStates().contains(dev.ioscope.app.ui.Styles.SEARCH_HIT)) {
+                out.add((IORegistryEntry) r.getItem());
+            }
+        }
+        return out;
+    }
+
     /** Searches run on a job thread: wait until the newest one has reached the window. */
     private void awaitSearched() throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !vm.search().searchingProperty().get());

@@ -135,4 +135,45 @@ class WorkbenchViewModelTest {
         assertThat(c).extracting(MatchingTrace::verdict).containsOnly(MatchingTrace.Verdict.CATEGORY_TAKEN);
         assertThat(c.get(0).explanation()).anyMatch(s -> s.contains("already held on this nub by ps2controller"));
     }
+
+    @Test
+    void publishedNubIsMatchedAndSurvivesStepBack(@TempDir Path dir) throws Exception {
+        open(WorkbenchFixtures.hotplug(dir));
+        vm.run();
+        idle();
+        assertThat(vm.publish("IOService:/", "IOPCIDevice", "eth2", "2", "vendor-id = <86800000>\n"
+                + "device-id = <b8150000>\nname = \"eth2\"")).isTrue();
+        idle();
+        assertThat(vm.events()).hasSize(35);   // nothing happened yet: the nub comes at now + 1 ns
+        vm.run();
+        idle();
+        assertThat(has(vm.registryProperty().get(), "IOService:/eth2@2/IntelMausi")).isTrue();
+        JournalEvent start = vm.events().stream().filter(e -> e.kind().equals("service.start")).reduce((a, b) -> b)
+                .orElseThrow();
+        assertThat(start.entry()).isEqualTo("IOService:/eth2@2/IntelMausi");
+        assertThat(start.t()).isEqualTo(1_003_000 + 1 + 2_000);   // published at 1.003 ms + 1 ns, started 2 µs later
+
+        // the published nub is part of the machine's scenario now: going back and forth replays it
+        vm.selectEvent(vm.events().get(3));
+        idle();
+        assertThat(has(vm.registryProperty().get(), "IOService:/eth2@2")).isFalse();
+        vm.run();
+        idle();
+        assertThat(has(vm.registryProperty().get(), "IOService:/eth2@2/IntelMausi")).isTrue();
+
+        assertThat(vm.publish("IOService:/", "IOPCIDevice", "bad", "", "vendor-id <86>")).isFalse();
+        assertThat(vm.statusProperty().get()).isEqualTo("properties: line 1: expected key = value");
+    }
+
+    @Test
+    void propertyLinesTypeValuesAsIoregPrintsThem() {
+        var d = PropertyLines.parse("vendor-id = <86800000>\nIOPCIPrimaryMatch = \"0x15b88086\"\nmax = 0x10\n"
+                + "built-in = Yes\n# a comment\nmodel = Intel I219");
+        assertThat(d.keys()).containsExactly("vendor-id", "IOPCIPrimaryMatch", "max", "built-in", "model");
+        assertThat(d.get("vendor-id")).isEqualTo(dev.ioscope.engine.os.OSData.ofHex("86800000"));
+        assertThat(d.get("IOPCIPrimaryMatch")).isEqualTo(dev.ioscope.engine.os.OSString.of("0x15b88086"));
+        assertThat(d.get("max")).isEqualTo(dev.ioscope.engine.os.OSNumber.of32(16));
+        assertThat(d.get("built-in")).isEqualTo(dev.ioscope.engine.os.OSBoolean.of(true));
+        assertThat(d.get("model")).isEqualTo(dev.ioscope.engine.os.OSString.of("Intel I219"));
+    }
 }

@@ -34,6 +34,32 @@ public final class PlaneOrder {
         return position.containsKey(e);
     }
 
+    /**
+     * The index slots of the plane's entries in tree order: with {@link RegistrySearch.Result#entriesIn} the hits
+     * come out in tree order by one pass over a bit set, with no sort (the app asks once per document and plane).
+     */
+    public int[] slots(RegistryIndex index) {
+        int[] bySlotOrder = new int[position.size()];
+        int n = 0;
+        IORegistryEntry[] inOrder = new IORegistryEntry[position.size()];
+        for (Map.Entry<IORegistryEntry, Integer> e : position.entrySet()) {
+            inOrder[e.getValue()] = e.getKey();
+        }
+        for (IORegistryEntry e : inOrder) {
+            int s = e == null ? -1 : index.slotOf(e);
+            if (s >= 0) {
+                bySlotOrder[n++] = s;
+            }
+        }
+        return java.util.Arrays.copyOf(bySlotOrder, n);
+    }
+
+    /** The entry's place in the plane's depth-first order (the root is 0), or -1 outside the plane. */
+    public int position(IORegistryEntry e) {
+        Integer p = position.get(e);
+        return p == null ? -1 : p;
+    }
+
     /** The entries in plane order; entries outside the plane are dropped. */
     public List<IORegistryEntry> sort(List<IORegistryEntry> entries) {
         List<IORegistryEntry> out = new ArrayList<>(entries.size());

@@ -27,6 +27,11 @@ import java.util.Set;
  * boot and entries are matched by ID first. Entries still unmatched (and everything across boots, where IDs
  * drift) are matched by their path in the first plane that holds them plus their class; same-named siblings
  * pair in attach order.
+ *
+ * <p>Planes: only the planes both snapshots have are compared. An {@code ioreg -a} XML file holds one plane (the
+ * one given to {@code -p}), an {@code .ioreg} save all of them; an entry that only lives in a plane the other
+ * snapshot lacks (an IOACPIPlane or IODeviceTree node against an IOService-only file) is outside the comparison:
+ * neither added nor removed, just counted in {@link Result#outsideBefore()} / {@link Result#outsideAfter()}.
  */
 public final class RegistryDiff {
     private RegistryDiff() {
@@ -47,6 +52,36 @@ public final class RegistryDiff {
         private final List<IORegistryEntry> added = new ArrayList<>();
         private final List<IORegistryEntry> removed = new ArrayList<>();
         private boolean matchedById;
+        private List<String> sharedPlanes = List.of();
+        private List<String> beforeOnlyPlanes = List.of();
+        private List<String> afterOnlyPlanes = List.of();
+        private int outsideBefore;
+        private int outsideAfter;
+
+        /** The planes both registries have (in before's order): the only ones compared. */
+        public List<String> sharedPlanes() {
+            return sharedPlanes;
+        }
+
+        /** Planes only the before registry has. */
+        public List<String> beforeOnlyPlanes() {
+            return beforeOnlyPlanes;
+        }
+
+        /** Planes only the after registry has. */
+        public List<String> afterOnlyPlanes() {
+            return afterOnlyPlanes;
+        }
+
+        /** Before-side entries in none of the shared planes (not compared, so not reported as removed). */
+        public int outsideBefore() {
+            return outsideBefore;
+        }
+
+        /** After-side entries in none of the shared planes (not compared, so not reported as added). */
+        public int outsideAfter() {
+            return outsideAfter;
+        }
 
         /** The change of an entry of either registry, or null when it is unchanged. */
         public Change changeOf(IORegistryEntry e) {
@@ -130,25 +165,46 @@ public final class RegistryDiff {
 
     public static Result diff(IORegistry before, IORegistry after) {
         Result r = new Result();
+        List<String> shared = new ArrayList<>();
+        List<String> beforeOnly = new ArrayList<>();
+        for (IORegistryPlane p : before.planes()) {
+            (after.findPlane(p.name()).isPresent() ? shared : beforeOnly).add(p.name());
+        }
+        List<String> afterOnly = new ArrayList<>();
+        for (IORegistryPlane p : after.planes()) {
+            if (before.findPlane(p.name()).isEmpty()) {
+                afterOnly.add(p.name());
+            }
+        }
+        r.sharedPlanes = List.copyOf(shared);
+        r.beforeOnlyPlanes = List.copyOf(beforeOnly);
+        r.afterOnlyPlanes = List.copyOf(afterOnly);
+        List<IORegistryEntry> beforeEntries = inScope(before, shared);
+        List<IORegistryEntry> afterEntries = inScope(after, shared);
+        r.outsideBefore = before.size() - beforeEntries.size();
+        r.outsideAfter = after.size() - afterEntries.size();
+        Set<IORegistryEntry> afterScope = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        afterScope.addAll(afterEntries);
+
         r.matchedById = sameBoot(before, after);
         if (r.matchedById) {
-            for (IORegistryEntry b : before.entries()) {
-                after.entry(b.registryEntryID()).filter(a -> a.className().equals(b.className()))
-                        .ifPresent(a -> pair(r, b, a));
+            for (IORegistryEntry b : beforeEntries) {
+                after.entry(b.registryEntryID()).filter(a -> afterScope.contains(a)
+                        && a.className().equals(b.className())).ifPresent(a -> pair(r, b, a));
             }
         }
         Map<String, Deque<IORegistryEntry>> afterByKey = new HashMap<>();
-        for (IORegistryEntry a : after.entries()) {
+        for (IORegistryEntry a : afterEntries) {
             if (!r.beforeOf.containsKey(a)) {
-                afterByKey.computeIfAbsent(key(after, a), k -> new ArrayDeque<>()).add(a);
+                afterByKey.computeIfAbsent(key(after, a, shared), k -> new ArrayDeque<>()).add(a);
             }
         }
         pair(r, before.root(), after.root());
-        for (IORegistryEntry b : before.entries()) {
+        for (IORegistryEntry b : beforeEntries) {
             if (r.afterOf.containsKey(b)) {
                 continue;
             }
-            Deque<IORegistryEntry> q = afterByKey.get(key(before, b));
+            Deque<IORegistryEntry> q = afterByKey.get(key(before, b, shared));
             IORegistryEntry a = q == null ? null : q.poll();
             while (a != null && r.beforeOf.containsKey(a)) {
                 a = q.poll();
@@ -159,7 +215,7 @@ public final class RegistryDiff {
                 r.removed.add(b);
             }
         }
-        for (IORegistryEntry a : after.entries()) {
+        for (IORegistryEntry a : afterEntries) {
             if (!r.beforeOf.containsKey(a)) {
                 r.added.add(a);
             }
@@ -171,6 +227,25 @@ public final class RegistryDiff {
             }
         }
         return r;
+    }
+
+    /**
+     * The root, every entry attached in at least one of the named planes, and entries attached in no plane at all
+     * (terminated leftovers a save may hold: they are compared as before), in registry order.
+     */
+    private static List<IORegistryEntry> inScope(IORegistry registry, List<String> planeNames) {
+        List<IORegistryPlane> planes = new ArrayList<>();
+        for (String n : planeNames) {
+            registry.findPlane(n).ifPresent(planes::add);
+        }
+        List<IORegistryEntry> out = new ArrayList<>();
+        for (IORegistryEntry e : registry.entries()) {
+            if (e == registry.root() || planes.stream().anyMatch(e::inPlane)
+                    || registry.planes().stream().noneMatch(e::inPlane)) {
+                out.add(e);
+            }
+        }
+        return out;
     }
 
     private static void pair(Result r, IORegistryEntry b, IORegistryEntry a) {
@@ -196,10 +271,11 @@ public final class RegistryDiff {
         return shared > 0 && agree * 2 >= shared;
     }
 
-    /** Path in the first plane (in the registry's plane order) that holds the entry, plus the class. */
-    private static String key(IORegistry registry, IORegistryEntry e) {
-        for (IORegistryPlane p : registry.planes()) {
-            var path = RegistryPath.pathOf(registry, e, p);
+    /** Path in the first shared plane (in before's plane order) that holds the entry, plus the class. */
+    private static String key(IORegistry registry, IORegistryEntry e, List<String> shared) {
+        for (String name : shared) {
+            IORegistryPlane p = registry.findPlane(name).orElse(null);
+            var path = p == null ? java.util.Optional.<String>empty() : RegistryPath.pathOf(registry, e, p);
             if (path.isPresent()) {
                 return path.get() + "\u0000" + e.className();
             }

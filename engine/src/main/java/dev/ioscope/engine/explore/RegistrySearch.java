@@ -96,6 +96,17 @@ public final class RegistrySearch {
             return s >= 0 && hits.get(s);
         }
 
+        /** The matching entries among {@code slotOrder} (from {@link PlaneOrder#slots}), in that order. */
+        public List<IORegistryEntry> entriesIn(int[] slotOrder) {
+            List<IORegistryEntry> out = new ArrayList<>(Math.min(count(), slotOrder.length));
+            for (int s : slotOrder) {
+                if (hits.get(s)) {
+                    out.add(index.entry(s));
+                }
+            }
+            return out;
+        }
+
         /** The matching entries in registry (creation) order. */
         public List<IORegistryEntry> entries() {
             List<IORegistryEntry> out = new ArrayList<>(count());

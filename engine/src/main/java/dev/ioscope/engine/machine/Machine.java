@@ -46,6 +46,8 @@ public final class Machine {
     private final Map<IORegistryEntry, DeviceNode> nodes = new IdentityHashMap<>();
     private final Set<IORegistryEntry> expanded = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<String, Integer> counters = new HashMap<>();
+    /** Driver class → its power states, from the families' "power" tables (parsed once per machine). */
+    private final Map<String, List<dev.ioscope.engine.power.IOPMPowerState>> powerTables = new HashMap<>();
     private final List<String> problems = new ArrayList<>();
     private final String name;
 
@@ -70,6 +72,13 @@ public final class Machine {
         }
         c.personalities().forEach(sim.catalogue()::add);
         problems.addAll(c.problems());
+        for (Contributions.Table t : c.tables("power")) {
+            try {
+                powerTables.put(t.className(), PowerTables.parse(t.className(), t.table()));
+            } catch (IllegalArgumentException e) {
+                problems.add(t.family() + ": " + e.getMessage());
+            }
+        }
     }
 
     /** Builds the machine and registers its platform expert; nothing has matched yet (see {@link #boot}). */
@@ -248,6 +257,15 @@ public final class Machine {
         public boolean start(DriverContext ctx) {
             if (inner != null && !inner.start(ctx)) {
                 return false;
+            }
+            List<dev.ioscope.engine.power.IOPMPowerState> states = powerTables.get(ctx.self().className());
+            if (states != null) {
+                try {
+                    PowerTables.join(sim, ctx.self(), states);
+                } catch (RuntimeException e) {
+                    // a bad table (PowerTableException) fails this driver's power management, not its start
+                    problems.add(ctx.self().className() + ": power management: " + e.getMessage());
+                }
             }
             DeviceNode n = nodes.get(ctx.provider());
             if (n == null || !expanded.add(ctx.provider())) {

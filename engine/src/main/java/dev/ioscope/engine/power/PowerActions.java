@@ -75,7 +75,7 @@ final class PowerActions {
                 Boolean.parseBoolean(a.arg("vetoSleep")), num(a, "sleepAckUs", 0));
         if (a.arg("interested") != null) {
             for (String d : a.arg("interested").split(",")) {
-                pm.registerInterestedDriver(n, d.trim());
+                pm.registerInterestedDriver(n, InterestedDriver.parse(d));
             }
         }
         if (a.arg("desire") != null) {

@@ -1,7 +1,5 @@
 package dev.ioscope.engine.power;
 
-import dev.ioscope.engine.os.OSDictionary;
-import dev.ioscope.engine.os.OSNumber;
 import dev.ioscope.engine.registry.EntryState;
 import dev.ioscope.engine.registry.IORegistry;
 import dev.ioscope.engine.registry.IORegistryEntry;
@@ -35,6 +33,7 @@ public final class PowerManager implements SimulationExtension.Instance {
     private final List<PowerNode> order = new ArrayList<>();
     private final List<Runnable> whenSettled = new ArrayList<>();
     private final PowerActions actions = new PowerActions(this);
+    private final IdleTimer idle = new IdleTimer(this);
     private int activeChanges;
     private RootDomain root;
 
@@ -94,6 +93,13 @@ public final class PowerManager implements SimulationExtension.Instance {
         if (child.parent != null) {
             throw new IllegalStateException(child.path + " is already in the power tree");
         }
+        // a snapshot's entry may still hang in the IOPower plane as the machine had it: that link is replaced
+        for (IORegistryEntry old : List.copyOf(child.entry.parents(power))) {
+            registry.detach(child.entry, old, power);
+            if (old.className().equals("IOPowerConnection") && old.children(power).isEmpty()) {
+                registry.remove(old);
+            }
+        }
         IORegistryEntry conn = registry.createEntry("IOPowerConnection", "IOPowerConnection");
         conn.setState(new EntryState(true, false, false, true, 0, 0, -1));
         registry.attach(conn, parent.entry, power);
@@ -120,7 +126,6 @@ public final class PowerManager implements SimulationExtension.Instance {
         n.table = t;
         n.driver = model;
         n.current = initial;
-        n.physical = n.current;
         record("power.register-driver", n, "states", String.valueOf(t.count()), "initial",
                 String.valueOf(n.current));
         publish(n);
@@ -155,9 +160,14 @@ public final class PowerManager implements SimulationExtension.Instance {
     }
 
     /** registerInterestedDriver: the named driver gets powerStateWillChangeTo / powerStateDidChangeTo. */
-    public void registerInterestedDriver(PowerNode n, String driver) {
+    public void registerInterestedDriver(PowerNode n, InterestedDriver driver) {
         n.interested.add(driver);
-        record("power.interest", n, "driver", driver);
+        record("power.interest", n, "driver", driver.name());
+    }
+
+    /** The ack timer's limit for a budget of {@code budgetUs}: budget / 100 000 + 1 ticks of 100 ms. */
+    static long ackTimeoutNs(long budgetUs) {
+        return (budgetUs / (ACK_TIMER_PERIOD_NS / 1000) + 1) * ACK_TIMER_PERIOD_NS;
     }
 
     // ------------------------------------------------------------------------------------------------ requests
@@ -188,32 +198,15 @@ public final class PowerManager implements SimulationExtension.Instance {
      * desire to {@code state} when it is lower. True when the device is already in that state or higher.
      */
     public boolean activityTickle(PowerNode n, int state) {
-        int s = checked(n, state);
-        n.tickles++;
-        n.lastActivity = clock.now();
-        boolean usable = n.current >= s && !n.changing();
-        record("power.tickle", n, "state", String.valueOf(s), "current", String.valueOf(n.current));
-        if (n.deviceDesire < s) {
-            n.deviceDesire = s;
-            request(n);
-        }
-        armIdleTimer(n);
-        publish(n);
-        return usable;
+        return idle.tickle(n, checked(n, state));
     }
 
     /** setIdleTimerPeriod: after {@code periodMs} without a tickle, the device desire drops by one state. */
     public void setIdleTimerPeriod(PowerNode n, long periodMs) {
-        n.idlePeriodNs = Math.max(0, periodMs) * 1_000_000L;
-        n.idleGeneration++;
-        n.idleTimerArmed = false;
-        n.lastActivity = clock.now();
-        record("power.idle-period", n, "ms", String.valueOf(periodMs));
-        armIdleTimer(n);
-        publish(n);
+        idle.setPeriod(n, periodMs);
     }
 
-    private int checked(PowerNode n, int state) {
+    int checked(PowerNode n, int state) {
         if (n.table == null) {
             throw new IllegalStateException(n.path + " has no power driver");
         }
@@ -222,45 +215,6 @@ public final class PowerManager implements SimulationExtension.Instance {
                     + n.table.highest());
         }
         return state;
-    }
-
-    private void armIdleTimer(PowerNode n) {
-        if (n.idlePeriodNs <= 0 || n.idleTimerArmed || n.table == null) {
-            return;
-        }
-        n.idleTimerArmed = true;
-        int gen = n.idleGeneration;
-        long due = n.lastActivity + n.idlePeriodNs;
-        if (due <= clock.now()) {
-            due = clock.now() + n.idlePeriodNs;   // a parked timer starts again with a full period
-            n.lastActivity = clock.now();
-        }
-        clock.at(due, "idle timer " + n.path, () -> idleTimerExpired(n, gen));
-    }
-
-    /** IOService::idleTimerExpired: no activity for a whole period → the device desire goes one state down. */
-    private void idleTimerExpired(PowerNode n, int gen) {
-        if (gen != n.idleGeneration || n.table == null) {
-            return;
-        }
-        n.idleTimerArmed = false;
-        if (clock.now() - n.lastActivity < n.idlePeriodNs) {
-            armIdleTimer(n);   // a tickle came in this period: wait a full period from it
-            return;
-        }
-        int from = Math.max(n.current, n.deviceDesire);
-        if (from <= 0 || from - 1 == n.deviceDesire) {
-            // nothing to lower (or another client holds the device up): the timer parks until the next tickle
-            // or power change re-arms it (XNU keeps it ticking to the same effect)
-            return;
-        }
-        n.deviceDesire = from - 1;
-        n.lastActivity = clock.now();
-        record("power.idle-timer", n, "desire", String.valueOf(n.deviceDesire), "current", String.valueOf(n.current));
-        request(n);
-        if (n.deviceDesire > 0) {
-            armIdleTimer(n);
-        }
     }
 
     // ------------------------------------------------------------------------------------------------ desires
@@ -335,7 +289,7 @@ public final class PowerManager implements SimulationExtension.Instance {
     }
 
     /** After a change: children may now rise, the parent may lower, a waiting parent may go on. */
-    void changeFinished(PowerNode n, boolean raised) {
+    void changeFinished(PowerNode n) {
         activeChanges--;
         publish(n);
         // what the clients or the parent asked for during the change is looked at now (readjust), and the new
@@ -349,7 +303,7 @@ public final class PowerManager implements SimulationExtension.Instance {
             adjust(n.parent);
             proceedIfChildrenReady(n.parent);
         }
-        armIdleTimer(n);
+        idle.arm(n);
         if (activeChanges == 0 && !whenSettled.isEmpty()) {
             List<Runnable> due = List.copyOf(whenSettled);
             whenSettled.clear();
@@ -386,36 +340,9 @@ public final class PowerManager implements SimulationExtension.Instance {
         return true;
     }
 
-    // ------------------------------------------------------------------------------------------------ ioreg
-
-    /** Keeps the IOPowerManagement property as ioreg shows it (keys in ioreg's sorted order). */
+    /** Keeps the IOPowerManagement property up to date (PowerProperties). */
     void publish(PowerNode n) {
-        if (n.table == null) {
-            return;
-        }
-        OSDictionary.Builder b = OSDictionary.builder();
-        if (n.tickles > 0) {
-            b.put("ActivityTickles", OSNumber.of32(n.tickles));
-        }
-        b.put("CapabilityFlags", OSNumber.of32(n.table.get(n.current).capabilityFlags() & 0xffffffffL));
-        b.put("ChildrenPowerState", OSNumber.of32(childrenDesire(n)));
-        b.put("CurrentPowerState", OSNumber.of32(n.current));
-        int desired = n.parent == null || n.parent.table == null ? desired(n)
-                : n.table.limit(desired(n), n.parent.supply());
-        if (desired != n.current) {
-            b.put("DesiredPowerState", OSNumber.of32(desired));
-        }
-        if (n.deviceDesire >= 0) {
-            b.put("DevicePowerState", OSNumber.of32(n.deviceDesire));
-        }
-        if (n.driverDesire >= 0) {
-            b.put("DriverPowerState", OSNumber.of32(n.driverDesire));
-        }
-        if (n.idlePeriodNs > 0) {
-            b.put("IdleTimerPeriod", OSNumber.of32(n.idlePeriodNs / 1_000_000L));
-        }
-        b.put("MaxPowerState", OSNumber.of32(n.table.highest()));
-        n.entry.setProperty("IOPowerManagement", b.build());
+        PowerProperties.publish(this, n);
     }
 
     void record(String kind, PowerNode n, String... kv) {

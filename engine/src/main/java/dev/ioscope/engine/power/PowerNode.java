@@ -14,7 +14,7 @@ public final class PowerNode {
     PowerNode parent;
     IORegistryEntry connection;
     final List<PowerNode> children = new ArrayList<>();
-    final List<String> interested = new ArrayList<>();
+    final List<InterestedDriver> interested = new ArrayList<>();
     /** Power clients' desires (kPowerClientDriver, kPowerClientDevice); -1 = no request. */
     int driverDesire = -1;
     int deviceDesire = -1;
@@ -26,8 +26,6 @@ public final class PowerNode {
     int lastClamp = -1;
     /** A lowering change waiting for the children to fit the new output. */
     StateChange waitingChange;
-    /** The state setPowerState last put the hardware in (what the device draws / supplies). */
-    int physical;
     long idlePeriodNs;
     long lastActivity;
     long tickles;

@@ -2,6 +2,7 @@ package dev.ioscope.engine.power;
 
 import dev.ioscope.engine.registry.EntryState;
 import dev.ioscope.engine.registry.IORegistryEntry;
+import dev.ioscope.engine.registry.IORegistryPlane;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ public final class RootDomain {
     public static final int RESTART_STATE = 1;
     public static final int SLEEP_STATE = 2;
     public static final int ON_STATE = 3;
-    /** How long the root domain waits for a kernel client's sleep acknowledgement (IOPMrootDomain: 30 s). */
+    /** How long a kernel client's acknowledgement is waited for (IOServicePM.cpp kMaxTimeRequested: 30 s). */
     public static final long CLIENT_ACK_LIMIT_US = 30_000_000L;
 
     /** IOPMrootDomain.cpp ourPowerStates (version 1; ON_POWER = kIOPMPowerOn). */
@@ -42,22 +43,41 @@ public final class RootDomain {
 
     RootDomain(PowerManager pm) {
         this.pm = pm;
-        IORegistryEntry rootParent = pm.registry.createEntry("IORootParent", "IORootParent");
-        rootParent.setState(new EntryState(true, false, false, true, 0, 0, -1));
-        pm.registry.attach(rootParent, pm.registry.root(), pm.power);
-        IORegistryEntry rd = pm.registry.createEntry("IOPMrootDomain", "IOPMrootDomain");
-        rd.setState(new EntryState(true, true, true, true, 0, 0, -1));
-        IORegistryEntry platform = pm.registry.root().children(pm.registry.plane("IOService")).stream()
-                .findFirst().orElse(pm.registry.root());
-        pm.registry.attach(rd, platform, pm.registry.plane("IOService"));
+        IORegistryPlane svc = pm.registry.plane(IORegistryPlane.IOSERVICE);
+        // a machine loaded from a snapshot already has its root domain (and, in IOPower, its IORootParent and
+        // their IOPowerConnection): power management takes those over instead of making a second tree
+        IORegistryEntry rd = pm.registry.entries().stream()
+                .filter(e -> e.className().equals("IOPMrootDomain") && e.inPlane(svc)).findFirst().orElse(null);
+        IORegistryEntry conn = rd == null ? null : rd.parent(pm.power);
+        IORegistryEntry rootParent = conn == null ? null : conn.parent(pm.power);
+        if (rd == null) {
+            rd = pm.registry.createEntry("IOPMrootDomain", "IOPMrootDomain");
+            rd.setState(new EntryState(true, true, true, true, 0, 0, -1));
+            IORegistryEntry platform = pm.registry.root().children(svc).stream().findFirst()
+                    .orElse(pm.registry.root());
+            pm.registry.attach(rd, platform, svc);
+        }
+        boolean existingLink = rootParent != null && conn.className().equals("IOPowerConnection")
+                && rootParent.className().equals("IORootParent");
+        if (!existingLink) {
+            rootParent = pm.registry.createEntry("IORootParent", "IORootParent");
+            rootParent.setState(new EntryState(true, false, false, true, 0, 0, -1));
+            pm.registry.attach(rootParent, pm.registry.root(), pm.power);
+            pm.registry.attach(rootParent, rd, svc);   // as on a real Mac: IOPMrootDomain's client in IOService
+        }
         PowerNode parentNode = pm.pmInit(rootParent);
         parentNode.table = PowerStateTable.validate("IORootParent", List.of(IOPMPowerState.of(0, 0, 0),
                 IOPMPowerState.of(0, kIOPMPowerOn | kIOPMSleep | kIOPMRestart, 0)));
         parentNode.current = 1;
-        parentNode.physical = 1;
         node = pm.pmInit(rd);
-        pm.joinPMtree(parentNode, node);
-        node.driverDesire = ON_STATE;
+        if (existingLink) {
+            node.parent = parentNode;
+            node.connection = conn;
+            parentNode.children.add(node);
+            pm.record("power.join", node, "parent", parentNode.path, "existing", "true");
+        } else {
+            pm.joinPMtree(parentNode, node);
+        }
         // the system is running when the simulation starts: the root domain is already ON
         pm.registerPowerDriver(node, PowerStateTable.validate("IOPMrootDomain", STATES), PowerDriverModel.SYNCHRONOUS,
                 ON_STATE);
@@ -111,7 +131,8 @@ public final class RootDomain {
             for (PowerNode c : clients) {
                 message(c, PowerMessages.kIOMessageSystemWillNotSleep);
             }
-            pm.record("power.sleep-cancelled", node, "vetoes", String.valueOf(vetoes.size()), "first", vetoes.get(0).path);
+            pm.record("power.sleep-cancelled", node, "vetoes", String.valueOf(vetoes.size()), "first",
+                    vetoes.get(0).path);
             return;
         }
         state = SystemState.SLEEPING;
@@ -122,9 +143,16 @@ public final class RootDomain {
             if (ack > 0) {
                 long at = Math.min(ack, CLIENT_ACK_LIMIT_US);
                 waitUs = Math.max(waitUs, at);
-                pm.clock.after(at * 1000, "sleep ack " + c.path, () -> pm.record(ack > CLIENT_ACK_LIMIT_US
-                        ? "power.client-ack-timeout" : "power.client-ack", c, "message",
-                        PowerMessages.kIOMessageSystemWillSleep.name(), "afterUs", String.valueOf(at)));
+                String msg = PowerMessages.kIOMessageSystemWillSleep.name();
+                pm.clock.after(at * 1000, "sleep ack " + c.path, () -> {
+                    if (ack > CLIENT_ACK_LIMIT_US) {
+                        // tardy equates to approval; XNU logs "PM priority notification timeout" (cleanClientResponses)
+                        pm.record("power.client-ack-timeout", c, "message", msg, "afterUs", String.valueOf(at),
+                                "reason", "PM priority notification timeout");
+                    } else {
+                        pm.record("power.client-ack", c, "message", msg, "afterUs", String.valueOf(at));
+                    }
+                });
             }
         }
         pm.clock.after(waitUs * 1000 + PowerManager.STEP_NS, "root domain sleep", () -> {

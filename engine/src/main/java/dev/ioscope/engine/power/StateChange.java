@@ -45,17 +45,48 @@ final class StateChange {
     }
 
     private void tellWillChange() {
-        for (String d : n.interested) {
-            pm.record("power.will-change", n, "driver", d, "to", String.valueOf(to), "call",
-                    "powerStateWillChangeTo");
-        }
+        notifyInterested("powerStateWillChangeTo", "power.will-change", this::setPowerStateSoon);
+    }
+
+    private void setPowerStateSoon() {
         pm.clock.after(PowerManager.STEP_NS, "setPowerState " + n.path, this::setPowerState);
+    }
+
+    /**
+     * Tells every interested driver; each returns 0 (IOPMAckImplied) or a budget in µs and then must call
+     * acknowledgePowerChange. The change goes on when all have answered or their ack timers ran out.
+     */
+    private void notifyInterested(String call, String kind, Runnable next) {
+        long waitNs = 0;
+        for (InterestedDriver d : n.interested) {
+            pm.record(kind, n, "driver", d.name(), "to", String.valueOf(to), "call", call, "returned",
+                    String.valueOf(d.returnUs()));
+            if (d.returnUs() <= 0) {
+                continue;
+            }
+            long limitNs = PowerManager.ackTimeoutNs(d.returnUs());
+            if (d.ackUs() >= 0 && d.ackUs() * 1000 < limitNs) {
+                waitNs = Math.max(waitNs, d.ackUs() * 1000);
+                pm.clock.after(d.ackUs() * 1000, "acknowledgePowerChange " + d.name(), () -> pm.record(
+                        "power.interest-ack", n, "driver", d.name(), "call", "acknowledgePowerChange", "afterUs",
+                        String.valueOf(d.ackUs()), "late", String.valueOf(d.ackUs() > d.returnUs())));
+            } else {
+                waitNs = Math.max(waitNs, limitNs);
+                pm.clock.after(limitNs, "ack timer " + d.name(), () -> pm.record("power.interest-timeout", n,
+                        "driver", d.name(), "message", d.name() + "::" + call + "(" + d.name() + ", " + n.path + ", "
+                                + from + " -> " + to + ") timed out after " + limitNs / 1_000_000 + " ms"));
+            }
+        }
+        if (waitNs == 0) {
+            next.run();
+        } else {
+            pm.clock.after(waitNs, call + " answered " + n.path, next);
+        }
     }
 
     /** setPowerState: 0 (kIOPMAckImplied) = done; otherwise the driver has that many µs to acknowledge. */
     private void setPowerState() {
         long budgetUs = n.driver.setPowerStateUs();
-        n.physical = to;
         pm.record("power.set-power-state", n, "from", String.valueOf(from), "to", String.valueOf(to), "returned",
                 String.valueOf(budgetUs));
         if (budgetUs <= 0) {
@@ -63,7 +94,7 @@ final class StateChange {
             return;
         }
         // IOServicePM.cpp: the ack timer ticks every ACK_TIMER_PERIOD; fDriverTimer = budget / period + 1 ticks
-        long timeoutNs = (budgetUs / (PowerManager.ACK_TIMER_PERIOD_NS / 1000) + 1) * PowerManager.ACK_TIMER_PERIOD_NS;
+        long timeoutNs = PowerManager.ackTimeoutNs(budgetUs);
         long ackUs = n.driver.ackUs();
         if (ackUs >= 0 && ackUs * 1000 < timeoutNs) {
             pm.clock.after(ackUs * 1000, "acknowledgeSetPowerState " + n.path, () -> {
@@ -74,6 +105,8 @@ final class StateChange {
             return;
         }
         pm.clock.after(timeoutNs, "ack timer " + n.path, () -> {
+            // IOServicePM.cpp ackTimerTick: the tardy driver is marked, the error logged, the change goes on
+            n.entry.setProperty("IOPMTardyAckSetPowerState", dev.ioscope.engine.os.OSBoolean.TRUE);
             pm.record("power.ack-timeout", n, "message", n.entry.className() + "::setPowerState(" + n.path + ", "
                     + from + " -> " + to + ") timed out after " + timeoutNs / 1_000_000 + " ms", "budgetUs",
                     String.valueOf(budgetUs));
@@ -86,19 +119,26 @@ final class StateChange {
         }
     }
 
-    /** Settle time: settleUpTime of the state reached when raising, settleDownTime of the state left when lowering. */
+    /**
+     * Settle time (IOServicePM.cpp startSettleTimer): raising, the settleUpTime of every state stepped into;
+     * lowering, the settleDownTime of every state stepped out of.
+     */
     private void settle() {
-        long us = to > from ? n.table.get(to).settleUpTime() : n.table.get(from).settleDownTime();
+        long us = 0;
+        for (int i = Math.min(from, to) + 1; i <= Math.max(from, to); i++) {
+            us += to > from ? n.table.get(i).settleUpTime() : n.table.get(i).settleDownTime();
+        }
         pm.clock.after(Math.max(PowerManager.STEP_NS, us * 1000), "settle " + n.path, this::tellDidChange);
     }
 
     private void tellDidChange() {
         n.current = to;
+        notifyInterested("powerStateDidChangeTo", "power.did-change", this::end);
+    }
+
+    private void end() {
         n.target = -1;
-        for (String d : n.interested) {
-            pm.record("power.did-change", n, "driver", d, "to", String.valueOf(to), "call", "powerStateDidChangeTo");
-        }
         pm.record("power.change-end", n, "state", String.valueOf(to));
-        pm.changeFinished(n, to > from);
+        pm.changeFinished(n);
     }
 }

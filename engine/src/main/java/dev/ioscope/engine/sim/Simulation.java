@@ -120,6 +120,16 @@ public final class Simulation {
         return List.copyOf(journal);
     }
 
+    /** How many events are journaled, without copying them (a stepping UI asks after every step). */
+    public int journalSize() {
+        return journal.size();
+    }
+
+    /** The events from {@code from} on: a copy of that tail only. */
+    public List<JournalEvent> journalFrom(int from) {
+        return List.copyOf(journal.subList(from, journal.size()));
+    }
+
     public Scheduler scheduler() {
         return scheduler;
     }

@@ -41,6 +41,25 @@ public final class Props {
         return OSData.of(b);
     }
 
+    /**
+     * The usual three-state power table of a device driver (off; low power; on and usable), in the shape
+     * {@code FamilyContext.table("power", ...)} takes: IOPMPowerState's capabilityFlags, outputPowerCharacter
+     * and inputPowerRequirement (kIOPMPowerOn 0x2, kIOPMDeviceUsable 0x8000, kIOPMLowPower 0x10000).
+     */
+    public static dev.ioscope.engine.os.OSArray threeStatePowerTable() {
+        return dev.ioscope.engine.os.OSArray.of(
+                powerState(0, 0, 0),
+                powerState(0x10000, 0x10000, 0x2),
+                powerState(0x8002, 0x2, 0x2));
+    }
+
+    /** One power state dictionary of a "power" table. */
+    public static dev.ioscope.engine.os.OSDictionary powerState(int capabilityFlags, int outputPowerCharacter,
+                                                                int inputPowerRequirement) {
+        return dev.ioscope.engine.os.OSDictionary.of("capabilityFlags", num(capabilityFlags),
+                "outputPowerCharacter", num(outputPowerCharacter), "inputPowerRequirement", num(inputPowerRequirement));
+    }
+
     public static OSString str(String s) {
         return OSString.of(s);
     }

@@ -100,6 +100,17 @@ public record CallLine(int selector, long[] scalars, byte[] struct, Integer out,
         return connect.callMethod(selector, scalars, struct, scalarRoom, structRoom);
     }
 
+    /**
+     * Runs the call as {@code IOConnectCallAsyncMethod} with the same output room as {@link #run}; the completion
+     * reaches {@code callback} later on the connection's virtual clock.
+     */
+    public CallResult runAsync(IOConnect connect, MethodDescription method, AsyncReference.AsyncCallback callback,
+            long refcon) {
+        int scalarRoom = out != null ? out : room(method == null ? 0 : method.scalarOutputs(), 16);
+        int structRoom = outStruct != null ? outStruct : room(method == null ? 0 : method.structureOutputSize(), 4096);
+        return connect.callAsyncMethod(selector, callback, refcon, scalars, struct, scalarRoom, structRoom);
+    }
+
     private static int room(int declared, int variableRoom) {
         return declared == MethodDescription.VARIABLE ? variableRoom : declared;
     }

@@ -61,4 +61,18 @@ class RegistrySearchTest {
         var regex = RegistrySearch.search(big, new SearchQuery("disk1", all, true)).entries();
         assertThat(regex).isNotEmpty().isEqualTo(plain);
     }
+
+    @Test
+    void hitsInTreeOrderByPlaneSlotsEqualSortingThem() {
+        var reg = SampleRegistry.build(5_000, 7);
+        var big = RegistryIndex.build(reg);
+        for (var plane : reg.planes()) {
+            PlaneOrder order = PlaneOrder.of(reg, plane);
+            int[] slots = order.slots(big);
+            for (String q : new String[]{"disk", "XHC", "pci"}) {
+                var r = RegistrySearch.search(big, SearchQuery.quick(q));
+                assertThat(r.entriesIn(slots)).as(plane.name() + " " + q).isEqualTo(order.sort(r.entries()));
+            }
+        }
+    }
 }

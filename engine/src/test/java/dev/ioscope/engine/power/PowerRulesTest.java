@@ -22,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PowerRulesTest {
     static final String BUS = "IOService:/bus";
     static final String DEV = "IOService:/bus/dev";
+    static final String ROOT = "IOService:/IOPMrootDomain";
     static final long SLEEP_AT = 2_000_000_000L;
     static final long WAKE_AT = 3_000_000_000L;
 
@@ -45,6 +46,10 @@ class PowerRulesTest {
 
     static int index(List<JournalEvent> j, String kind, String entry) {
         return index(j, kind, entry, e -> true);
+    }
+
+    static String msg(JournalEvent e) {
+        return e.details().get("message");
     }
 
     static JournalEvent at(List<JournalEvent> j, int i) {
@@ -97,6 +102,9 @@ class PowerRulesTest {
         assertThat(at(j, timeout).t() - at(j, set).t()).isEqualTo(200_000_000L);
         assertThat(at(j, timeout).details().get("message"))
                 .isEqualTo("IOService::setPowerState(IOService:/bus/dev, 0 -> 2) timed out after 200 ms");
+        // ackTimerTick marks the tardy driver
+        assertThat(run(tree("\"setPowerStateUs\":\"150000\",\"ackUs\":\"-1\"")).resolve(DEV)
+                .property("IOPMTardyAckSetPowerState")).isEqualTo(dev.ioscope.engine.os.OSBoolean.TRUE);
         assertThat(index(j, "power.change-end", DEV)).isGreaterThan(timeout);
     }
 
@@ -151,7 +159,7 @@ class PowerRulesTest {
         assertThat(lastCan).isPositive().isLessThan(firstWill);
         int dev = index(j, "power.set-power-state", DEV, e -> e.details().get("to").equals("0") && e.t() >= SLEEP_AT);
         int bus = index(j, "power.set-power-state", BUS, e -> e.details().get("to").equals("0") && e.t() >= SLEEP_AT);
-        int root = index(j, "power.set-power-state", "IOService:/IOPMrootDomain", e -> e.details().get("to").equals("2"));
+        int root = index(j, "power.set-power-state", ROOT, e -> e.details().get("to").equals("2"));
         assertThat(firstWill).isLessThan(dev);
         assertThat(dev).isLessThan(bus);
         assertThat(bus).isLessThan(root);
@@ -165,12 +173,12 @@ class PowerRulesTest {
         a.add(action(SLEEP_AT, "sleep", ""));
         a.add(action(WAKE_AT, "wake", ""));
         List<JournalEvent> j = run(a).journal();
-        int willOn = index(j, "power.message", DEV, e -> e.details().get("message").equals("kIOMessageSystemWillPowerOn"));
-        int root = index(j, "power.set-power-state", "IOService:/IOPMrootDomain", e -> e.details().get("to").equals("3"));
+        int willOn = index(j, "power.message", DEV, e -> msg(e).equals("kIOMessageSystemWillPowerOn"));
+        int root = index(j, "power.set-power-state", ROOT, e -> e.details().get("to").equals("3"));
         int bus = index(j, "power.set-power-state", BUS, e -> e.t() >= WAKE_AT);
         int dev = index(j, "power.set-power-state", DEV, e -> e.t() >= WAKE_AT);
         int devEnd = index(j, "power.change-end", DEV, e -> e.t() >= WAKE_AT);
-        int hasOn = index(j, "power.message", BUS, e -> e.details().get("message").equals("kIOMessageSystemHasPoweredOn"));
+        int hasOn = index(j, "power.message", BUS, e -> msg(e).equals("kIOMessageSystemHasPoweredOn"));
         assertThat(willOn).isPositive().isLessThan(root);
         assertThat(root).isLessThan(bus);
         assertThat(bus).isLessThan(dev);
@@ -186,7 +194,7 @@ class PowerRulesTest {
         Simulation sim = run(a);
         List<JournalEvent> j = sim.journal();
         assertThat(index(j, "power.veto", DEV)).isPositive();
-        assertThat(index(j, "power.message", BUS, e -> e.details().get("message").equals("kIOMessageSystemWillNotSleep")))
+        assertThat(index(j, "power.message", BUS, e -> msg(e).equals("kIOMessageSystemWillNotSleep")))
                 .isPositive();
         assertThat(j.stream().filter(e -> e.t() >= SLEEP_AT).map(JournalEvent::kind))
                 .doesNotContain("power.set-power-state", "power.system-asleep")
@@ -207,6 +215,19 @@ class PowerRulesTest {
         assertThat(at(j, rootBegin).t()).isEqualTo(SLEEP_AT + 5_000_000L + PowerManager.STEP_NS);
     }
 
+    /** P11: a client that never answers kIOMessageSystemWillSleep holds sleep back only up to the 30 s limit. */
+    @Test
+    void silentSleepClientTimesOut() throws Exception {
+        List<String> a = tree("\"sleepAckUs\":\"90000000\"");
+        a.add(action(SLEEP_AT, "sleep", ""));
+        List<JournalEvent> j = run(a).journal();
+        int timeout = index(j, "power.client-ack-timeout", DEV);
+        assertThat(at(j, timeout).t()).isEqualTo(SLEEP_AT + 30_000_000_000L);
+        assertThat(at(j, timeout).details().get("reason"))
+                .isEqualTo("PM priority notification timeout");
+        assertThat(index(j, "power.system-asleep", ROOT)).isGreaterThan(timeout);
+    }
+
     /** P8: interested drivers hear powerStateWillChangeTo before setPowerState and powerStateDidChangeTo after. */
     @Test
     void interestedDriversBracketTheChange() throws Exception {
@@ -217,6 +238,24 @@ class PowerRulesTest {
         assertThat(will).isPositive().isLessThan(set);
         assertThat(did).isGreaterThan(set);
         assertThat(at(j, will).details()).containsEntry("driver", "Watcher").containsEntry("to", "2");
+    }
+
+    /** P8: an interested driver that asks for time and never acknowledges holds the change until its ack timer. */
+    @Test
+    void silentInterestedDriverTimesOut() throws Exception {
+        List<JournalEvent> j = run(tree("\"interested\":\"Slow:250000:-1,Quick:50000:20000\"")).journal();
+        int will = index(j, "power.will-change", DEV, e -> e.details().get("driver").equals("Slow"));
+        int quick = index(j, "power.interest-ack", DEV);
+        int timeout = index(j, "power.interest-timeout", DEV);
+        int set = index(j, "power.set-power-state", DEV, e -> e.details().get("to").equals("2"));
+        assertThat(at(j, will).details()).containsEntry("returned", "250000");
+        assertThat(at(j, quick).details()).containsEntry("driver", "Quick").containsEntry("late", "false");
+        assertThat(at(j, quick).t() - at(j, will).t()).isEqualTo(20_000_000L);
+        // 250 ms asked: 250000 / 100000 + 1 = 3 ticks of the 100 ms ack timer
+        assertThat(at(j, timeout).t() - at(j, will).t()).isEqualTo(300_000_000L);
+        assertThat(at(j, timeout).details().get("message"))
+                .isEqualTo("Slow::powerStateWillChangeTo(Slow, IOService:/bus/dev, 0 -> 2) timed out after 300 ms");
+        assertThat(set).isGreaterThan(timeout);
     }
 
     /** P2: the IOPower plane links parent and child through IOPowerConnection entries, as a real registry does. */
@@ -235,7 +274,8 @@ class PowerRulesTest {
         IORegistryEntry bus = busConn.children(power).get(0);
         assertThat(bus).isSameAs(sim.resolve(BUS));
         assertThat(bus.children(power).get(0).children(power).get(0)).isSameAs(sim.resolve(DEV));
-        // the real MacBookPro15,1 IOPMrootDomain: CapabilityFlags=2 (kIOPMPowerOn), CurrentPowerState=3, MaxPowerState=3
+        // the real MacBookPro15,1 IOPMrootDomain: CapabilityFlags=2 (kIOPMPowerOn), CurrentPowerState=3,
+        // MaxPowerState=3
         OSDictionary pmDict = (OSDictionary) rd.property("IOPowerManagement");
         assertThat(((OSNumber) pmDict.get("CapabilityFlags")).value()).isEqualTo(2);
         assertThat(((OSNumber) pmDict.get("CurrentPowerState")).value()).isEqualTo(3);

@@ -90,10 +90,12 @@ class PowerStateTableTest {
     void scenarioTableErrorsAreJournaled() throws Exception {
         var sim = PowerScenarios.run(List.of(PowerScenarios.publish(0, "IOService:/", "bus"),
                 "{\"do\":\"power-register\",\"path\":\"IOService:/bus\",\"states\":[{\"capabilityFlags\":2}]}",
-                "{\"do\":\"power-register\",\"path\":\"IOService:/bus\",\"states\":[{\"capabilityFlags\":\"kIOPMBogus\"},{}]}"));
+                "{\"do\":\"power-register\",\"path\":\"IOService:/bus\","
+                        + "\"states\":[{\"capabilityFlags\":\"kIOPMBogus\"},{}]}"));
         assertThat(sim.journal().stream().filter(e -> e.kind().equals("power.error"))
                 .map(e -> e.details().get("reason")))
                 .containsExactly("IOService power state array: a power state array needs at least 2 states (has 1) — "
-                        + "registerPowerDriver returns kIOReturnBadArgument", "capabilityFlags: unknown flag kIOPMBogus");
+                        + "registerPowerDriver returns kIOReturnBadArgument",
+                        "capabilityFlags: unknown flag kIOPMBogus");
     }
 }

@@ -29,7 +29,8 @@ class PowerTreeProperties {
     static final String LOW_DEVICE = "[{\"capabilityFlags\":0,\"outputPowerCharacter\":0,\"inputPowerRequirement\":0},"
             + "{\"capabilityFlags\":\"kIOPMLowPower\",\"outputPowerCharacter\":\"kIOPMLowPower\","
             + "\"inputPowerRequirement\":\"kIOPMLowPower\"},"
-            + "{\"capabilityFlags\":\"kIOPMPowerOn|kIOPMDeviceUsable\",\"outputPowerCharacter\":\"kIOPMPowerOn|kIOPMLowPower\","
+            + "{\"capabilityFlags\":\"kIOPMPowerOn|kIOPMDeviceUsable\","
+            + "\"outputPowerCharacter\":\"kIOPMPowerOn|kIOPMLowPower\","
             + "\"inputPowerRequirement\":\"kIOPMPowerOn\"}]";
 
     /** Devices d0..d{n-1}; device i's provider is an earlier device or the platform expert. */
@@ -70,18 +71,22 @@ class PowerTreeProperties {
         Arbitrary<String> budget = Arbitraries.of("0", "0", "50000", "250000");
         Arbitrary<String> ack = Arbitraries.of("-1", "10000", "120000", "400000");
         Arbitrary<String> idle = Arbitraries.of("", "", ",\"idleTimerPeriodMs\":\"300\"");
-        return Combinators.combine(desire, budget, ack, idle).as((d, b, a, i) -> "\"desire\":\"" + d
-                + "\",\"setPowerStateUs\":\"" + b + "\",\"ackUs\":\"" + a + "\"" + i);
+        Arbitrary<String> interest = Arbitraries.of("", "", ",\"interested\":\"W\"",
+                ",\"interested\":\"W:50000:-1,V:30000:10000\"");
+        return Combinators.combine(desire, budget, ack, idle, interest).as((d, b, a, i, w) -> "\"desire\":\"" + d
+                + "\",\"setPowerStateUs\":\"" + b + "\",\"ackUs\":\"" + a + "\"" + i + w);
     }
 
     private static Arbitrary<String> act(int n) {
         Arbitrary<Long> at = Arbitraries.longs().between(20_000, 3_000_000_000L);
         Arbitrary<String> state = Arbitraries.of("0", "1", "2");
-        Arbitrary<String> request = Combinators.combine(at, state, Arbitraries.of("driver", "priv"), Arbitraries.integers().between(0, n))
+        Arbitrary<Integer> ks = Arbitraries.integers().between(0, n);
+        Arbitrary<String> request = Combinators.combine(at, state, Arbitraries.of("driver", "priv"), ks)
                 .as((t, s, via, k) -> "{\"at\":" + t + ",\"do\":\"request\",\"path\":\"PATH\",\"state\":\"" + s
                         + "\",\"via\":\"" + via + "\",\"k\":" + k + "}");
-        Arbitrary<String> tickle = Combinators.combine(at, state, Arbitraries.integers().between(0, n))
-                .as((t, s, k) -> "{\"at\":" + t + ",\"do\":\"tickle\",\"path\":\"PATH\",\"state\":\"" + s + "\",\"k\":" + k + "}");
+        Arbitrary<String> tickle = Combinators.combine(at, state, ks)
+                .as((t, s, kk) -> "{\"at\":" + t + ",\"do\":\"tickle\",\"path\":\"PATH\",\"state\":\"" + s
+                        + "\",\"k\":" + kk + "}");
         Arbitrary<String> sleep = at.map(t -> "{\"at\":" + t + ",\"do\":\"sleep\"}");
         Arbitrary<String> wake = at.map(t -> "{\"at\":" + t + ",\"do\":\"wake\"}");
         return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, request), net.jqwik.api.Tuple.of(3, tickle),
@@ -115,7 +120,8 @@ class PowerTreeProperties {
                         }
                         int supply = parent.table().get(ps).outputPowerCharacter();
                         assertThat(child.table().get(cs).poweredBy(supply))
-                                .as("%s at %d: %s in state %d needs 0x%x, %s in state %d supplies 0x%x", e.line(), e.t(),
+                                .as("%s at %d: %s in state %d needs 0x%x, %s in state %d supplies 0x%x",
+                                        e.line(), e.t(),
                                         link.getKey(), cs, child.table().get(cs).inputPowerRequirement(),
                                         link.getValue(), ps, supply)
                                 .isTrue();

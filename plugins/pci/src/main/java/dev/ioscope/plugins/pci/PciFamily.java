@@ -7,6 +7,7 @@ import dev.ioscope.engine.sim.DriverBehavior;
 import dev.ioscope.engine.spi.FamilyContext;
 import dev.ioscope.engine.spi.FamilyInfo;
 import dev.ioscope.engine.spi.HardwareFamily;
+import dev.ioscope.engine.spi.Props;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,6 +37,15 @@ public final class PciFamily implements HardwareFamily {
                 "AppleIntelFramebufferController", "AppleThunderboltNHI"}) {
             ctx.classEntry(c, "IOService");
         }
+        // power-managed drivers (they join the IOPower plane when they start)
+        ctx.table("power", "AppleACPIPCI", Props.threeStatePowerTable());
+        ctx.table("power", "IOPCI2PCIBridge", Props.threeStatePowerTable());
+        ctx.table("power", "AppleLPC", Props.threeStatePowerTable());
+        ctx.table("power", "AppleSMBusPCI", Props.threeStatePowerTable());
+        ctx.table("power", "AppleHDAController", Props.threeStatePowerTable());
+        ctx.table("power", "AppleMEIDriver", Props.threeStatePowerTable());
+        ctx.table("power", "AppleIntelFramebufferController", Props.threeStatePowerTable());
+        ctx.table("power", "AppleThunderboltNHI", Props.threeStatePowerTable());
         try {
             ctx.infoPlist(PciFamily.class.getResourceAsStream("Info.plist"), "pci/Info.plist");
         } catch (IOException e) {

@@ -145,11 +145,12 @@ public final class PciModels {
                 .put("revision-id", le32(cs.revision()))
                 .put("pcidebug", str(bus + ":" + dev + ":" + fn))
                 .put("IOName", str(ioName))
-                .put("reg", cells(physHi, 0, 0, 0, 0))
+                .put("reg", reg(cs, physHi))
                 .put("assigned-addresses", assigned(cs, physHi))
+                .put("IODeviceMemory", deviceMemory(cs))
+                .put("acpi-pmcap-offset", num(cs.findCapability(ConfigSpace.CAP_PM)))
                 .put("IOPCIExpressLinkStatus", num(cs.read16(cs.findCapability(ConfigSpace.CAP_PCIE) + 0x12)))
-                .put("IOPCIExpressCapabilities", num(cs.read16(cs.findCapability(ConfigSpace.CAP_PCIE) + 0x02)))
-                .put("IOPCIPMCSStateSupport", OSBoolean.of(cs.findCapability(ConfigSpace.CAP_PM) != 0));
+                .put("IOPCIExpressCapabilities", num(cs.read16(cs.findCapability(ConfigSpace.CAP_PCIE) + 0x02)));
         if (bridge) {
             b.put("bridge-bus-range", cells(secondary, secondary));
             if (spec.settings() != null && spec.settings().path("hotplug").asBoolean(false)) {
@@ -161,19 +162,53 @@ public final class PciModels {
         return new DeviceNode("IOPCIDevice", name, Integer.toHexString(dev) + (fn == 0 ? "" : "," + fn), b.build());
     }
 
-    /** "assigned-addresses": per BAR, phys.hi (space code, prefetch, bus/dev/fn, register), phys.mid/lo, size. */
+    /**
+     * Open Firmware PCI binding: phys.hi = npt000ss bbbbbbbb dddddfff rrrrrrrr. Apple's IOPCIFamily writes space
+     * code 2 (32-bit memory) for every memory BAR, 64-bit ones included (the address's high half goes in
+     * phys.mid), 1 for I/O; "assigned-addresses" sets n (non-relocatable, 0x80000000), "reg" does not and
+     * starts with the config-space entry (as in a real MacBookPro15,1 dump).
+     */
+    private static long space(ConfigSpace.Bar bar) {
+        return (bar.io() ? 0x01000000L : 0x02000000L) | (bar.prefetchable() ? 0x40000000L : 0);
+    }
+
+    private static OSData reg(ConfigSpace cs, long physHi) {
+        List<ConfigSpace.Bar> bars = cs.bars();
+        long[] c = new long[5 + bars.size() * 5];
+        c[0] = physHi;
+        int i = 5;
+        for (ConfigSpace.Bar bar : bars) {
+            c[i++] = space(bar) | physHi | bar.register();
+            c[i++] = 0;
+            c[i++] = 0;
+            c[i++] = bar.size() >>> 32;
+            c[i++] = bar.size() & 0xffffffffL;
+        }
+        return cells(c);
+    }
+
     private static OSData assigned(ConfigSpace cs, long physHi) {
         List<ConfigSpace.Bar> bars = cs.bars();
         long[] c = new long[bars.size() * 5];
         int i = 0;
         for (ConfigSpace.Bar bar : bars) {
-            long space = bar.io() ? 0x01000000L : bar.is64() ? 0x03000000L : 0x02000000L;
-            c[i++] = 0x80000000L | space | (bar.prefetchable() ? 0x40000000L : 0) | physHi | bar.register();
+            c[i++] = 0x80000000L | space(bar) | physHi | bar.register();
             c[i++] = bar.address() >>> 32;
             c[i++] = bar.address() & 0xffffffffL;
             c[i++] = bar.size() >>> 32;
             c[i++] = bar.size() & 0xffffffffL;
         }
         return cells(c);
+    }
+
+    /** "IODeviceMemory": one range list per memory BAR, as IOService::getDeviceMemory serialises it. */
+    private static OSArray deviceMemory(ConfigSpace cs) {
+        List<dev.ioscope.engine.os.OSObject> ranges = new ArrayList<>();
+        for (ConfigSpace.Bar bar : cs.bars()) {
+            if (!bar.io()) {
+                ranges.add(OSArray.of(OSDictionary.of("address", num(bar.address()), "length", num(bar.size()))));
+            }
+        }
+        return OSArray.of(ranges);
     }
 }

@@ -73,10 +73,15 @@ class PciFamilyTest {
         assertThat(hex(lpc, "reg")).isEqualTo("00f80000" + "00".repeat(16));
         IORegistryEntry hda = named(m, "HDEF");
         assertThat(hda.location()).isEqualTo("1f,3");
-        // BAR0 mem64 at 0xa0000000 size 0x4000 (space code 3, register 0x10); BAR2 I/O (space 1, register 0x18)
+        // BAR0 mem64 at 0xa0000000 size 0x4000 (space code 2 as Apple writes it for 64-bit BARs too, register
+        // 0x10, non-relocatable bit); BAR2 I/O (space 1, register 0x18) at 0x2000 size 0x20
         assertThat(hex(hda, "assigned-addresses")).isEqualTo(
-                "10fb0083" + "00000000" + "000000a0" + "00000000" + "00400000"
+                "10fb0082" + "00000000" + "000000a0" + "00000000" + "00400000"
                         + "18fb0081" + "00000000" + "00200000" + "00000000" + "20000000");
+        // "reg": the config-space entry, then each BAR with its size and no address
+        assertThat(hex(hda, "reg")).isEqualTo("00fb0000" + "00".repeat(16)
+                + "10fb0002" + "00".repeat(12) + "00400000" + "18fb0001" + "00".repeat(12) + "20000000");
+        assertThat(hda.property("IODeviceMemory").toString()).contains("2684354560").contains("16384");
     }
 
     @Test

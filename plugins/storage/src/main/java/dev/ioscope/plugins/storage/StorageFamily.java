@@ -5,6 +5,7 @@ import dev.ioscope.engine.sim.DriverBehavior;
 import dev.ioscope.engine.spi.FamilyContext;
 import dev.ioscope.engine.spi.FamilyInfo;
 import dev.ioscope.engine.spi.HardwareFamily;
+import dev.ioscope.engine.spi.Props;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,6 +35,9 @@ public final class StorageFamily implements HardwareFamily {
         ctx.classEntry("IOMediaBSDClient", "IOService");
         ctx.driver("IOGUIDPartitionScheme", "IOPartitionScheme", new PartitionScheme(StorageModels.GPT));
         ctx.driver("IOFDiskPartitionScheme", "IOPartitionScheme", new PartitionScheme(StorageModels.MBR));
+        // power-managed drivers (they join the IOPower plane when they start)
+        ctx.table("power", "IONVMeController", Props.threeStatePowerTable());
+        ctx.table("power", "IOBlockStorageDriver", Props.threeStatePowerTable());
         try {
             ctx.infoPlist(StorageFamily.class.getResourceAsStream("Info.plist"), "storage/Info.plist");
         } catch (IOException e) {

@@ -118,6 +118,27 @@ class StorageFamilyTest {
     }
 
     @Test
+    void theStorageDriversSleepAndWakeWithTheSystem() throws Exception {
+        Machine m = boot();
+        var pm = m.simulation().extension(dev.ioscope.engine.power.PowerManager.class);
+        assertThat(pm).as("power management installed (ServiceLoader)").isNotNull();
+        IORegistryPlane svc = m.registry().plane(IORegistryPlane.IOSERVICE);
+        // ANS2's controller: behind RP01, so its power parent is the bridge driver (SSD1's is AppleACPIPCI)
+        IORegistryEntry nvme = m.registry().entries().stream().filter(e -> e.className().equals("IONVMeController"))
+                .filter(e -> e.parent(svc).name().equals("ANS2")).findFirst().orElseThrow();
+        var node = pm.node(nvme);
+        assertThat(node).isNotNull();
+        assertThat(node.currentPowerState()).isEqualTo(2);          // on and usable after boot
+        assertThat(node.powerParent().entry().className()).isEqualTo("IOPCI2PCIBridge");
+        pm.rootDomain().sleep();
+        m.runUntilQuiet();
+        assertThat(node.currentPowerState()).isZero();
+        pm.rootDomain().wake();
+        m.runUntilQuiet();
+        assertThat(node.currentPowerState()).isEqualTo(2);
+    }
+
+    @Test
     void aPartitionBeyondTheDiskIsRefusedWithItsPlace() {
         String json = MACHINE.replace("\"size\": 104857600", "\"size\": 1048576000");
         assertThatThrownBy(() -> Machine.boot(MachineReader.read(json.getBytes(StandardCharsets.UTF_8), "s.json"),

@@ -7,6 +7,7 @@ import dev.ioscope.engine.sim.DriverBehavior;
 import dev.ioscope.engine.spi.FamilyContext;
 import dev.ioscope.engine.spi.FamilyInfo;
 import dev.ioscope.engine.spi.HardwareFamily;
+import dev.ioscope.engine.spi.Props;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,6 +46,11 @@ public final class UsbFamily implements HardwareFamily {
         ctx.classEntry("IOUSBMassStorageDriver", "IOService");
         ctx.classEntry("BroadcomBluetoothHostControllerUSBTransport", "IOService");
         ctx.classEntry("AppleUSBVideoSupport", "IOService");
+        // power-managed drivers (they join the IOPower plane when they start)
+        ctx.table("power", "AppleIntelCNLUSBXHCI", Props.threeStatePowerTable());
+        ctx.table("power", "AppleUSBXHCIPCI", Props.threeStatePowerTable());
+        ctx.table("power", "AppleUSB20Hub", Props.threeStatePowerTable());
+        ctx.table("power", "AppleUSBHostCompositeDevice", Props.threeStatePowerTable());
         try {
             ctx.infoPlist(UsbFamily.class.getResourceAsStream("Info.plist"), "usb/Info.plist");
         } catch (IOException e) {

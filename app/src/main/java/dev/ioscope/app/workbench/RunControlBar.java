@@ -1,0 +1,82 @@
+package dev.ioscope.app.workbench;
+
+import dev.ioscope.app.ui.AppIcon;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Separator;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+
+import java.io.File;
+import java.util.List;
+
+/** Run / pause / step / step back / run to breakpoint, the virtual clock, and loading kexts. */
+final class RunControlBar extends ToolBar {
+    RunControlBar(WorkbenchViewModel vm, Runnable openScenario) {
+        Button run = button("run", AppIcon.RUN, "Run", "Run until quiet (breakpoints ignored)", vm::run);
+        Button pause = button("pause", AppIcon.PAUSE, "Pause", "Stop at the next scheduler step", vm::pause);
+        Button back = button("stepBack", AppIcon.STEP_BACK, "Back", "One scheduler step back (the machine is "
+                + "replayed from the start)", vm::stepBack);
+        Button step = button("step", AppIcon.STEP, "Step", "One scheduler step", vm::step);
+        Button toBp = button("runToBreakpoint", AppIcon.RUN_TO_BREAKPOINT, "Run to Breakpoint",
+                "Run until an event a breakpoint accepts", vm::runToBreakpoint);
+        pause.disableProperty().bind(vm.runningProperty().not());
+        for (Button b : List.of(run, step, toBp)) {
+            b.disableProperty().bind(vm.runningProperty().or(vm.quietProperty()));
+        }
+        back.disableProperty().bind(vm.runningProperty());
+
+        Label clock = new Label();
+        clock.setId("clock");
+        clock.getStyleClass().add("workbench-clock");
+        clock.textProperty().bind(vm.clockProperty());
+
+        MenuItem folder = new MenuItem("Kext Folder…");
+        folder.setOnAction(e -> {
+            DirectoryChooser dc = new DirectoryChooser();
+            dc.setTitle("Load kexts from a folder");
+            File f = dc.showDialog(getScene().getWindow());
+            if (f != null) {
+                vm.loadKexts(List.of(f.toPath()));
+            }
+        });
+        MenuItem plist = new MenuItem("Info.plist…");
+        plist.setOnAction(e -> {
+            FileChooser fc = new FileChooser();
+            fc.setTitle("Load a kext's Info.plist");
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Info.plist", "*.plist"));
+            List<File> fs = fc.showOpenMultipleDialog(getScene().getWindow());
+            if (fs != null) {
+                vm.loadKexts(fs.stream().map(File::toPath).toList());
+            }
+        });
+        MenuButton kexts = new MenuButton("Load Kexts", AppIcon.KEXT.create(), folder, plist);
+        kexts.setId("loadKexts");
+        kexts.setTooltip(new Tooltip("Or drop kext folders / Info.plist files on the window"));
+        Button scenario = button("openScenario", AppIcon.SCENARIO, "Open Scenario…",
+                "A scenario file in a new workbench window", openScenario);
+
+        Button publish = button("publishNub", AppIcon.PCI, "Publish Nub…",
+                "Hot-plug a nub under the selected entry (registerService, then matching)",
+                () -> PublishDialog.show(getScene().getWindow(), vm));
+        publish.disableProperty().bind(vm.runningProperty());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        getItems().addAll(run, pause, back, step, toBp, new Separator(), clock, grow, publish, kexts, scenario);
+    }
+
+    private static Button button(String id, AppIcon icon, String text, String tip, Runnable action) {
+        Button b = new Button(text, icon.create());
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+}

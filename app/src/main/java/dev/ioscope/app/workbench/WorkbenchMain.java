@@ -1,0 +1,148 @@
+package dev.ioscope.app.workbench;
+
+import dev.ioscope.engine.sim.Scenario;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Application;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The workbench alone, on a scenario (.json) or a snapshot file, brought to a state by system properties (for
+ * documentation screenshots and bug reports, as StartupOptions does for the explorer), one step every 1.5 s:
+ * {@code ioscope.wb.kexts} (comma-separated paths), {@code ioscope.wb.breakpoint} (ON:value, ON one of KIND,
+ * CLASS, ENTRY, PROPERTY), {@code ioscope.wb.do} (run, breakpoint, or steps:N), {@code ioscope.wb.select} (an
+ * entry path), {@code ioscope.wb.event} (a journal seq to go to), {@code ioscope.wb.whynot} (a personality name), {@code ioscope.wb.tab} (Matching,
+ * Breakpoints), {@code ioscope.theme=dark}.
+ * {@code java -cp ioscope.jar dev.ioscope.app.workbench.WorkbenchMain FILE}
+ */
+public final class WorkbenchMain {
+    private WorkbenchMain() {
+    }
+
+    public static void main(String[] args) {
+        Application.launch(App.class, args);
+    }
+
+    /** The JavaFX application (nested: the main class must not extend Application when run from the class path). */
+    public static final class App extends Application {
+        @Override
+        public void start(Stage stage) throws Exception {
+            List<String> args = getParameters().getUnnamed();
+            Path file = args.isEmpty() ? null : Path.of(args.get(0));
+            Scenario sc = file != null && file.toString().endsWith(".json") ? Scenario.read(file)
+                    : MachineSession.emptyScenario(file);
+            boolean dark = "dark".equals(System.getProperty("ioscope.theme"));
+            dev.ioscope.app.AppIcons.apply(stage);
+            WorkbenchView v = new WorkbenchView(stage, file == null ? "empty platform" : file.getFileName().toString(),
+                    sc, dark);
+            stage.show();
+            WorkbenchViewModel vm = v.viewModel();
+            Timeline t = new Timeline();
+            double at = 1.5;
+            String kexts = System.getProperty("ioscope.wb.kexts");
+            if (kexts != null) {
+                t.getKeyFrames().add(new KeyFrame(Duration.seconds(at), e -> vm.loadKexts(
+                        Arrays.stream(kexts.split(",")).map(Path::of).toList())));
+                at += 1.5;
+            }
+            String bp = System.getProperty("ioscope.wb.breakpoint");
+            if (bp != null && bp.contains(":")) {
+                vm.addBreakpoint(Breakpoint.On.valueOf(bp.substring(0, bp.indexOf(':'))),
+                        bp.substring(bp.indexOf(':') + 1));
+            }
+            String what = System.getProperty("ioscope.wb.do", "");
+            if (!what.isEmpty()) {
+                t.getKeyFrames().add(new KeyFrame(Duration.seconds(at), e -> {
+                    if (what.equals("run")) {
+                        vm.run();
+                    } else if (what.equals("breakpoint")) {
+                        vm.runToBreakpoint();
+                    } else if (what.startsWith("steps:")) {
+                        for (int i = Integer.parseInt(what.substring(6)); i > 0; i--) {
+                            vm.step();
+                        }
+                    }
+                }));
+                at += 1.5;
+            }
+            String event = System.getProperty("ioscope.wb.event");
+            if (event != null) {
+                t.getKeyFrames().add(new KeyFrame(Duration.seconds(at), e -> {
+                    int seq = Integer.parseInt(event);
+                    if (seq < vm.events().size()) {
+                        vm.selectEvent(vm.events().get(seq));
+                    }
+                }));
+                at += 1.5;
+            }
+            String select = System.getProperty("ioscope.wb.select");
+            if (select != null) {
+                t.getKeyFrames().add(new KeyFrame(Duration.seconds(at), e -> vm.selectedEntryProperty().set(select)));
+                at += 1.5;
+            }
+            String whyNot = System.getProperty("ioscope.wb.whynot");
+            if (whyNot != null) {
+                t.getKeyFrames().add(new KeyFrame(Duration.seconds(at), e -> vm.whyNot(whyNot)));
+                at += 1.5;
+            }
+            String tab = System.getProperty("ioscope.wb.tab");
+            if (tab != null) {
+                t.getKeyFrames().add(new KeyFrame(Duration.seconds(at), e -> stage.getScene().getRoot()
+                        .lookupAll(".tab-pane").forEach(n -> ((javafx.scene.control.TabPane) n).getTabs().stream()
+                                .filter(x -> x.getText().equalsIgnoreCase(tab)).findFirst()
+                                .ifPresent(x -> x.getTabPane().getSelectionModel().select(x)))));
+            }
+            t.play();
+            if (Boolean.getBoolean("ioscope.wb.stallprobe")) {
+                stallProbe(vm);
+            }
+        }
+
+        /**
+         * Prints the longest gap between two FX frames while the machine runs, and how many exceeded 50 ms: the
+         * UI's responsiveness budget (docs/workbench.md).
+         */
+        private static void stallProbe(WorkbenchViewModel vm) {
+            new javafx.animation.AnimationTimer() {
+                private long last;
+                private long max;
+                private long over;
+                private long frames;
+                private boolean ran;
+                private long maxPullCpu;
+                private final java.lang.management.ThreadMXBean mx =
+                        java.lang.management.ManagementFactory.getThreadMXBean();
+
+                @Override
+                public void handle(long now) {
+                    // the FX thread's own work per frame (pull + the listeners it fires), as CPU time: wall gaps
+                    // also count what other processes on a loaded machine take
+                    long c0 = mx.getCurrentThreadCpuTime();
+                    vm.pull();
+                    maxPullCpu = Math.max(maxPullCpu, mx.getCurrentThreadCpuTime() - c0);
+                    boolean running = vm.runningProperty().get();
+                    if (running && last != 0) {
+                        long gap = now - last;
+                        max = Math.max(max, gap);
+                        over += gap > 50_000_000 ? 1 : 0;
+                        frames++;
+                    }
+                    last = now;
+                    if (running) {
+                        ran = true;
+                    } else if (ran) {
+                        ran = false;
+                        System.out.printf("stall probe: %d frames while running, longest gap %.1f ms, %d over 50 ms; "
+                                + "longest pull %.1f ms CPU; %d events%n", frames, max / 1e6, over, maxPullCpu / 1e6,
+                                vm.events().size());
+                    }
+                }
+            }.start();
+        }
+    }
+}

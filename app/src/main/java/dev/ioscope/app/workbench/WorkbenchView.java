@@ -1,0 +1,150 @@
+package dev.ioscope.app.workbench;
+
+import dev.ioscope.app.AppIcons;
+import dev.ioscope.app.ui.FxDispatch;
+import dev.ioscope.app.ui.Theme;
+import dev.ioscope.engine.sim.Scenario;
+import dev.ioscope.engine.snapshot.SnapshotException;
+import javafx.animation.AnimationTimer;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The workbench window: run control on top, the registry at the current step on the left, the journal
+ * timeline in the middle, matching and breakpoints on the right. One window = one machine = one engine thread;
+ * the view pulls the machine's state once per frame and closes the session with the window.
+ */
+public final class WorkbenchView {
+    private final Stage stage;
+    private final WorkbenchViewModel vm;
+    private final MachineSession session;
+    private final AnimationTimer frames;
+    private final TimelinePane timeline;
+    private final RegistryAtEventPane registry;
+    private final MatchingPane matching;
+
+    public WorkbenchView(Stage stage, String title, Scenario scenario, boolean dark) {
+        this.stage = stage;
+        WorkbenchViewModel[] holder = new WorkbenchViewModel[1];
+        session = new MachineSession(title, scenario, Map.of(), FxDispatch::runNowOrLater,
+                e -> holder[0].accept(e));
+        vm = new WorkbenchViewModel(session);
+        holder[0] = vm;
+
+        timeline = new TimelinePane(vm);
+        registry = new RegistryAtEventPane(vm);
+        matching = new MatchingPane(vm);
+        Tab matchTab = new Tab("Matching", matching);
+        Tab bpTab = new Tab("Breakpoints", new BreakpointsPane(vm));
+        TabPane right = new TabPane(matchTab, bpTab);
+        right.setId("workbenchTabs");
+        right.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        SplitPane center = new SplitPane(registry, timeline, right);
+        center.setDividerPositions(0.25, 0.56);
+        Label status = new Label();
+        status.setId("workbenchStatus");
+        status.textProperty().bind(vm.statusProperty());
+        status.setPadding(new Insets(3, 8, 3, 8));
+        BorderPane root = new BorderPane(center);
+        root.setTop(new RunControlBar(vm, this::openScenario));
+        root.setBottom(status);
+        root.getStyleClass().add(dev.ioscope.app.ui.Styles.APP);
+
+        // drop kext folders or Info.plist files anywhere on the window
+        root.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        root.setOnDragDropped(e -> {
+            boolean ok = e.getDragboard().hasFiles();
+            if (ok) {
+                vm.loadKexts(e.getDragboard().getFiles().stream().map(File::toPath).toList());
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1400, screen.getWidth()), Math.min(860, screen.getHeight()));
+        Theme.apply(scene, dark);
+        stage.setScene(scene);
+        stage.setTitle("IOScope Workbench — " + title);
+        frames = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                vm.pull();
+            }
+        };
+        frames.start();
+        stage.setOnHidden(e -> close());
+    }
+
+    /**
+     * Opens a workbench window on an explorer document's file (the machine is rebuilt from it, so it can be
+     * replayed); a document without a file (the bundled machine, a synthetic one) gives the empty platform.
+     */
+    public static WorkbenchView open(dev.ioscope.app.explorer.Document doc, boolean dark) {
+        Path file = doc == null ? null : doc.file();
+        return open(file, file == null ? "empty platform" : doc.title(), dark);
+    }
+
+    /** Opens a workbench window on a snapshot file (null: the empty platform machine). */
+    public static WorkbenchView open(Path snapshot, String title, boolean dark) {
+        // a window of its own (no owner): it is not kept above the explorer and outlives nothing but itself
+        Stage s = new Stage();
+        AppIcons.apply(s);
+        WorkbenchView v = new WorkbenchView(s, title, MachineSession.emptyScenario(snapshot), dark);
+        s.show();
+        return v;
+    }
+
+    private void openScenario() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Open a scenario");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Scenario (JSON)", "*.json"));
+        File f = fc.showOpenDialog(stage);
+        if (f == null) {
+            return;
+        }
+        try {
+            Scenario sc = Scenario.read(f.toPath());
+            Stage s = new Stage();
+            AppIcons.apply(s);
+            new WorkbenchView(s, f.getName(), sc, stage.getScene().getRoot().getStyleClass()
+                    .contains(dev.ioscope.app.ui.Styles.DARK));
+            s.show();
+        } catch (SnapshotException ex) {
+            Alert a = new Alert(Alert.AlertType.ERROR, ex.getMessage());
+            a.initOwner(stage);
+            a.show();
+        }
+    }
+
+    public void close() {
+        frames.stop();
+        session.close();
+    }
+
+    public WorkbenchViewModel viewModel() {
+        return vm;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+}

@@ -1,0 +1,22 @@
+package dev.ioscope.engine.userclient;
+
+import dev.ioscope.engine.sim.Simulation;
+import dev.ioscope.engine.sim.SimulationExtension;
+
+import java.util.List;
+
+/**
+ * Plugs user clients into every simulation (listed in META-INF/services): the scenario actions {@code open},
+ * {@code call}, {@code close} and {@code provide-user-client} (docs/scenarios.md "User clients").
+ */
+public final class UserClientExtension implements SimulationExtension {
+    @Override
+    public List<String> actions() {
+        return UserClientSession.ACTIONS;
+    }
+
+    @Override
+    public Instance install(Simulation sim) {
+        return new UserClientSession(sim);
+    }
+}

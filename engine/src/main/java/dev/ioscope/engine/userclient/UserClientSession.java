@@ -1,0 +1,258 @@
+package dev.ioscope.engine.userclient;
+
+import static dev.ioscope.engine.iokit.IOReturn.kIOReturnNoMemory;
+import static dev.ioscope.engine.iokit.IOReturn.kIOReturnSuccess;
+import static dev.ioscope.engine.iokit.IOReturn.kIOReturnUnsupported;
+
+import dev.ioscope.engine.iokit.IOReturn;
+import dev.ioscope.engine.os.OSObject;
+import dev.ioscope.engine.os.OSString;
+import dev.ioscope.engine.registry.EntryState;
+import dev.ioscope.engine.registry.IORegistryEntry;
+import dev.ioscope.engine.registry.IORegistryPlane;
+import dev.ioscope.engine.sim.Scenario;
+import dev.ioscope.engine.sim.Simulation;
+import dev.ioscope.engine.sim.SimulationExtension;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * User clients inside one simulation: {@code IOServiceOpen} on a scenario entry, calls through the dispatch checks,
+ * async completions on the simulation's virtual clock, and {@code IOServiceClose} — each journaled as a
+ * {@code userclient.*} event. {@code IOService::newUserClient} is followed: the entry's {@code IOUserClientClass}
+ * property names the class (none → kIOReturnUnsupported); a class IOScope cannot instantiate (no method table
+ * known for it) → kIOReturnNoMemory, as {@code OSMetaClass::allocClassWithName} failing does. Known classes are
+ * {@code IOScopeDemoUserClient} (the demo table shipped with the engine) and those a scenario provides with
+ * {@code provide-user-client}. The opened client is attached under the service in the IOService plane with an
+ * {@code IOUserClientCreator} property, as ioreg shows real user clients, and detached on close.
+ */
+final class UserClientSession implements SimulationExtension.Instance {
+    static final java.util.List<String> ACTIONS = java.util.List.of("provide-user-client", "open", "call", "close");
+    static final String IO_USER_CLIENT_CLASS = "IOUserClientClass";
+    private static final MethodTableJson.MethodTable DEMO = demoTable();
+
+    private final Simulation sim;
+    private final IORegistryPlane service;
+    private final IOKitUser user;
+    private final Map<String, MethodTableJson.MethodTable> classes = new LinkedHashMap<>();
+    private final Map<String, Connection> connections = new LinkedHashMap<>();
+    private int opened;
+
+    private record Connection(String name, IORegistryEntry provider, IORegistryEntry entry, IOConnect connect,
+            TableUserClient client) {
+    }
+
+    UserClientSession(Simulation sim) {
+        this.sim = sim;
+        this.service = sim.registry().plane(IORegistryPlane.IOSERVICE);
+        this.user = new IOKitUser(Set.of(), new SchedulerTimeSink(sim.scheduler()));
+        classes.put(DEMO.userClient(), DEMO);
+    }
+
+    private static MethodTableJson.MethodTable demoTable() {
+        try (InputStream in = DemoMethods.class.getResourceAsStream(DemoMethods.DEMO_TABLE_RESOURCE)) {
+            return MethodTableJson.read(in.readAllBytes(), DemoMethods.DEMO_TABLE_RESOURCE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (MethodTableJson.MethodTableException e) {
+            throw new IllegalStateException("the engine's demo table is malformed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void perform(Scenario.Action a) {
+        switch (a.type()) {
+            case "provide-user-client" -> provide(a);
+            case "open" -> open(a);
+            case "call" -> call(a);
+            case "close" -> close(a);
+            default -> error(a, "unknown action");
+        }
+    }
+
+    private void error(Scenario.Action a, String reason) {
+        sim.record("scenario.error", "", "action", a.type(), "reason", reason);
+    }
+
+    /** Names a user-client class for an entry: its table (a JSON file, or the demo table) and IOUserClientClass. */
+    private void provide(Scenario.Action a) {
+        IORegistryEntry e = sim.resolve(a.arg("path"));
+        if (e == null) {
+            error(a, "no entry at " + a.arg("path"));
+            return;
+        }
+        MethodTableJson.MethodTable table = DEMO;
+        if (a.arg("table") != null) {
+            try {
+                table = MethodTableJson.read(Files.readAllBytes(Path.of(a.arg("table"))), a.arg("table"));
+            } catch (IOException ex) {
+                error(a, "cannot read " + a.arg("table") + ": " + ex.getMessage());
+                return;
+            } catch (MethodTableJson.MethodTableException ex) {
+                error(a, ex.getMessage());
+                return;
+            }
+        }
+        String cls = a.arg("class") != null ? a.arg("class") : table.userClient();
+        if (cls == null) {
+            error(a, "the table names no userClient and the action no class");
+            return;
+        }
+        classes.put(cls, table);
+        e.setProperty(IO_USER_CLIENT_CLASS, OSString.of(cls));
+        sim.record("userclient.provide", sim.path(e), "class", cls, "methods", String.valueOf(table.methods().size()));
+    }
+
+    /** IOServiceOpen(service, task, type) → IOService::newUserClient. */
+    private void open(Scenario.Action a) {
+        IORegistryEntry e = sim.resolve(a.arg("path"));
+        if (e == null) {
+            error(a, "no entry at " + a.arg("path"));
+            return;
+        }
+        String name = a.arg("as") != null ? a.arg("as") : "uc" + opened;
+        if (connections.containsKey(name) && !connections.get(name).connect().isClosed()) {
+            error(a, "connection " + name + " is already open");
+            return;
+        }
+        int type;
+        try {
+            type = (int) Long.parseLong(a.arg("type") == null ? "0" : a.arg("type"));
+        } catch (NumberFormatException ex) {
+            error(a, "type is not a number: " + a.arg("type"));
+            return;
+        }
+        OSObject clsProp = e.property(IO_USER_CLIENT_CLASS);
+        String cls = clsProp instanceof OSString s ? s.value() : null;
+        TableUserClient[] made = new TableUserClient[1];
+        IOKitUser.OpenResult r = !e.state().active() ? new IOKitUser.OpenResult(kIOReturnUnsupported, null)
+                : user.serviceOpen(t -> {
+                    if (cls == null) {
+                        return new UserClientProvider.NewUserClient(kIOReturnUnsupported, null);
+                    }
+                    MethodTableJson.MethodTable table = classes.get(cls);
+                    if (table == null) {
+                        return new UserClientProvider.NewUserClient(kIOReturnNoMemory, null);
+                    }
+                    made[0] = new TableUserClient(t, table, DemoMethods.FUNCTIONS);
+                    return new UserClientProvider.NewUserClient(kIOReturnSuccess, made[0]);
+                }, type);
+        opened++;
+        String path = sim.path(e);
+        if (r.result() != kIOReturnSuccess) {
+            sim.record("userclient.open", path, "connection", "", "type", String.valueOf(type), "class",
+                    cls == null ? "" : cls, "result", name(r.result()), "value", hex(r.result()));
+            return;
+        }
+        IORegistryEntry uc = sim.registry().createEntry(cls, cls);
+        uc.setProperty("IOUserClientCreator", OSString.of("pid 0, ioscope"));
+        sim.registry().attach(uc, e, service);
+        uc.setState(new EntryState(true, false, false, true, 0, 0, -1));
+        connections.put(name, new Connection(name, e, uc, r.connect(), made[0]));
+        sim.record("userclient.open", path, "connection", name, "type", String.valueOf(type), "class", cls,
+                "result", name(r.result()), "value", hex(r.result()), "methods",
+                String.valueOf(made[0].table().methods().size()));
+    }
+
+    /** IOConnectCallMethod / IOConnectCallAsyncMethod. */
+    private void call(Scenario.Action a) {
+        Connection c = connection(a);
+        if (c == null) {
+            return;
+        }
+        CallLine line;
+        try {
+            line = CallLine.parse(a.arg("line") != null ? a.arg("line") : lineOf(a));
+        } catch (CallLine.CallLineException ex) {
+            error(a, ex.getMessage());
+            return;
+        }
+        MethodDescription m = c.client().method(line.selector());
+        boolean async = Boolean.parseBoolean(a.arg("async"));
+        long refcon = a.arg("refcon") == null ? 0 : parseLong(a.arg("refcon"));
+        String path = sim.path(c.provider());
+        CallResult r;
+        if (async) {
+            r = line.runAsync(c.connect(), m, (ref, result, args, t) -> sim.record("userclient.async.complete", path,
+                    "connection", c.name(), "selector", String.valueOf(line.selector()), "method",
+                    m == null ? "" : m.name(), "refcon", String.valueOf(ref), "result", name(result), "value",
+                    hex(result), "args", Arrays.toString(args)), refcon);
+        } else {
+            r = line.run(c.connect(), m);
+        }
+        sim.record("userclient.call", path, "connection", c.name(), "selector", String.valueOf(line.selector()),
+                "method", m == null ? "" : m.name(), "async", String.valueOf(async), "scalars",
+                Arrays.toString(line.scalars()), "struct", HexFormat.of().formatHex(line.struct()), "result",
+                name(r.result()), "value", hex(r.result()), "scalarOutput", Arrays.toString(r.scalarOutput()),
+                "structOutput", HexFormat.of().formatHex(r.structureOutput()));
+    }
+
+    /** The call line a JSON action spells out field by field. */
+    private static String lineOf(Scenario.Action a) {
+        StringBuilder sb = new StringBuilder("call ").append(a.arg("selector") == null ? "" : a.arg("selector"));
+        if (a.arg("scalars") != null) {
+            sb.append(" scalars=").append(a.arg("scalars").replace("\"", "").replace(" ", ""));
+        }
+        if (a.arg("struct") != null) {
+            sb.append(" struct=").append(a.arg("struct"));
+        }
+        if (a.arg("out") != null) {
+            sb.append(" out=").append(a.arg("out"));
+        }
+        if (a.arg("outStruct") != null) {
+            sb.append(" outStruct=").append(a.arg("outStruct"));
+        }
+        return sb.toString();
+    }
+
+    private static long parseLong(String s) {
+        try {
+            return s.startsWith("0x") ? Long.parseUnsignedLong(s.substring(2), 16) : Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** IOServiceClose: clientClose once (rule U9); the client leaves the registry. */
+    private void close(Scenario.Action a) {
+        Connection c = connection(a);
+        if (c == null) {
+            return;
+        }
+        // the handle stays: calls on a closed connection answer MACH_SEND_INVALID_DEST (rule U9)
+        int r = c.connect().close();
+        if (c.entry().inPlane(service)) {
+            sim.registry().detachAll(c.entry(), service);
+            sim.registry().remove(c.entry());
+        }
+        sim.record("userclient.close", sim.path(c.provider()), "connection", c.name(), "result", name(r), "value",
+                hex(r));
+    }
+
+    private Connection connection(Scenario.Action a) {
+        String name = a.arg("connection") != null ? a.arg("connection") : "uc0";
+        Connection c = connections.get(name);
+        if (c == null) {
+            error(a, "no open connection " + name);
+        }
+        return c;
+    }
+
+    private static String name(int code) {
+        String n = IOReturn.name(code);
+        return n == null ? hex(code) : n;
+    }
+
+    private static String hex(int code) {
+        return String.format("0x%08x", code);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.ioscope.engine.explore;
+
+import dev.ioscope.engine.TestData;
+import dev.ioscope.engine.os.OSBoolean;
+import dev.ioscope.engine.registry.IORegistry;
+import dev.ioscope.engine.registry.IORegistryEntry;
+import dev.ioscope.engine.registry.IORegistryIterator;
+import dev.ioscope.engine.registry.IORegistryPlane;
+import dev.ioscope.engine.registry.RegistryPath;
+import dev.ioscope.engine.snapshot.Snapshot;
+import dev.ioscope.engine.snapshot.SnapshotFormat;
+import dev.ioscope.engine.snapshot.Snapshots;
+import dev.ioscope.engine.snapshot.xml.IoregXmlWriter;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** RegistryDiff on the real saves in shared/data/snapshots. */
+class RegistryDiffRealFilesTest {
+    private static Snapshot load(String name) throws Exception {
+        return Snapshots.load(TestData.path("snapshots/" + name));
+    }
+
+    /** The snapshot as `ioreg -a -l -p PLANE` writes it (one plane, sorted keys), read back. */
+    private static Snapshot asIoregXml(Snapshot s, String plane) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new IoregXmlWriter(plane, null).write(s, out);
+        byte[] xml = out.toByteArray();
+        assertThat(new String(xml, 0, 200, StandardCharsets.UTF_8)).contains("<plist");
+        return Snapshots.read(xml, "MacBookPro15-1.xml", "MacBookPro15-1.xml",
+                dev.ioscope.engine.snapshot.ParseLimits.DEFAULT);
+    }
+
+    @Test
+    void aSevenPlaneSaveAgainstItsOnePlaneXmlComparesOnlyIOService() throws Exception {
+        Snapshot ioreg = load("MacBookPro15-1.ioreg");
+        IORegistry before = ioreg.registry();
+        assertThat(before.planes()).hasSizeGreaterThan(1);
+        IORegistry after = asIoregXml(ioreg, "IOService").registry();
+        assertThat(after.planes()).extracting(IORegistryPlane::name).containsExactly("IOService");
+
+        var d = RegistryDiff.diff(before, after);
+        assertThat(d.sharedPlanes()).containsExactly("IOService");
+        assertThat(d.beforeOnlyPlanes()).hasSize(before.planes().size() - 1).doesNotContain("IOService");
+        assertThat(d.afterOnlyPlanes()).isEmpty();
+        // Entries outside IOService (device-tree nodes, ACPI objects) are not "removed": they are not compared.
+        IORegistryPlane service = before.findPlane("IOService").orElseThrow();
+        // The IOService tree as a set (an entry with two providers is reached twice), the root included.
+        var inService = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<IORegistryEntry, Boolean>());
+        inService.add(before.root());
+        inService.addAll(IORegistryIterator.collect(before.root(), service, IORegistryIterator.ITERATE_RECURSIVELY));
+        long nowhere = before.entries().stream().filter(e -> before.planes().stream().noneMatch(e::inPlane)).count();
+        assertThat(d.outsideBefore()).isPositive().isEqualTo(before.size() - inService.size() - (int) nowhere);
+        assertThat(d.removed()).isEmpty();
+        assertThat(d.added()).isEmpty();
+        assertThat(d.changed()).as("changed").extracting(e -> e.name() + d.propertyChanges(e)).isEmpty();
+        IORegistryEntry xhc = RegistryPath.fromPath(before, "IOService:/AppleACPIPlatformExpert/PCI0@0/AppleACPIPCI/"
+                + "XHC1@14", null).orElseThrow();
+        assertThat(d.after(xhc)).isNotNull();
+        assertThat(d.after(xhc).className()).isEqualTo(xhc.className());
+    }
+
+    @Test
+    void iMacBeforeAndAfterASleepSettingAndAnUnpluggedStick() throws Exception {
+        Snapshot snap = load("iMac16-1.ioreg");
+        IORegistry before = snap.registry();
+        Snapshot changed = load("iMac16-1.ioreg");
+        IORegistry after = changed.registry();
+        IORegistryPlane plane = after.findPlane("IOService").orElseThrow();
+        IORegistryEntry pm = RegistryPath.fromPath(after, "IOService:/AppleACPIPlatformExpert/IOPMrootDomain", null)
+                .orElseThrow();
+        pm.setProperty("IOSleepSupported", OSBoolean.FALSE);
+        IORegistryEntry stick = RegistryPath.fromPath(after, "IOService:/AppleACPIPlatformExpert/PCI0@0/AppleACPIPCI/"
+                + "XHC1@14/XHC1@14000000/HS01@14100000/Mass Storage Device@14100000", null).orElseThrow();
+        var below = IORegistryIterator.collect(stick, plane, IORegistryIterator.ITERATE_RECURSIVELY);
+        below.forEach(after::remove);
+        after.remove(stick);
+
+        var d = RegistryDiff.diff(before, after);
+        assertThat(d.matchedById()).isTrue();
+        assertThat(d.sharedPlanes()).hasSize(before.planes().size());
+        assertThat(d.beforeOnlyPlanes()).isEmpty();
+        assertThat(d.outsideBefore()).isZero();
+        assertThat(d.added()).isEmpty();
+        assertThat(d.removed()).hasSize(1 + below.size())
+                .allSatisfy(e -> assertThat(before.entry(e.registryEntryID())).contains(e));
+        assertThat(d.removed()).extracting(IORegistryEntry::name).contains("Mass Storage Device");
+        IORegistryEntry pmBefore = d.before(pm);
+        assertThat(pmBefore).isNotNull();
+        assertThat(d.changeOf(pm)).isEqualTo(RegistryDiff.Change.CHANGED);
+        assertThat(d.propertyChanges(pm)).extracting(RegistryDiff.PropertyChange::key)
+                .containsExactly("IOSleepSupported");
+        assertThat(d.propertyChanges(pm).get(0).before()).isEqualTo(pmBefore.property("IOSleepSupported"));
+    }
+
+    @Test
+    void aSnapshotAgainstItselfHasNoChanges() throws Exception {
+        var d = RegistryDiff.diff(load("MacBookPro15-1.ioreg").registry(), load("MacBookPro15-1.ioreg").registry());
+        assertThat(d.added()).isEmpty();
+        assertThat(d.removed()).isEmpty();
+        assertThat(d.changedCount()).isZero();
+        assertThat(d.outsideBefore()).isZero();
+        assertThat(d.outsideAfter()).isZero();
+    }
+}
