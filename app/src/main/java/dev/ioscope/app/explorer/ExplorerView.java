@@ -152,9 +152,11 @@ public final class ExplorerView {
         MenuItem exportAll = item("Export Registry…", "Shortcut+E", () -> export(false));
         exportAll.setGraphic(AppIcon.EXPORT.create());
         MenuItem exportSub = item("Export Selected Subtree…", "Shortcut+Shift+E", () -> export(true));
-        MenuItem bundled = item("Open Bundled Machine", null, vm::openDefaultMachine);
+        MenuItem bundled = item("Open Virtual Mac", null, vm::openDefaultMachine);
+        MenuItem realMac = item("Open Bundled iMac16,1 Snapshot", null, vm::openBundledSnapshot);
         MenuItem quit = item("Quit", "Shortcut+Q", stage::close);
-        Menu file = new Menu("File", null, open, recentMenu, bundled, new SeparatorMenuItem(), compare, endCompare,
+        Menu file = new Menu("File", null, open, recentMenu, bundled, realMac, new SeparatorMenuItem(), compare,
+                endCompare,
                 new SeparatorMenuItem(), exportAll, exportSub, new SeparatorMenuItem(), quit);
 
         MenuItem find = item("Find", "Shortcut+F", searchBar::focusSearch);
