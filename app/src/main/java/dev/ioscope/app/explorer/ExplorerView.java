@@ -100,9 +100,14 @@ public final class ExplorerView {
         dark = Theme.isDark(prefs.theme());
         Theme.apply(scene, dark);
         stage.setScene(scene);
-        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
-                vm.documentProperty().get() == null ? "IOScope" : vm.documentProperty().get().title() + " — IOScope",
-                vm.documentProperty()));
+        // Set, not bound: a bound title cannot be set by whatever shows next on this stage (the workbench, or the
+        // next test class under TestFX, which reuses one primary stage).
+        stage.setTitle("IOScope");
+        vm.documentProperty().addListener((o, a, d) -> {
+            if (stage.getScene() == scene) {
+                stage.setTitle(d == null ? "IOScope" : d.title() + " — IOScope");
+            }
+        });
         installDragAndDrop();
         vm.problemProperty().addListener((o, a, p) -> {
             if (p != null) {

@@ -85,6 +85,7 @@ public final class WorkbenchView {
         Scene scene = new Scene(root, Math.min(1400, screen.getWidth()), Math.min(860, screen.getHeight()));
         Theme.apply(scene, dark);
         stage.setScene(scene);
+        stage.titleProperty().unbind(); // a stage reused from another view may carry a bound title
         stage.setTitle("IOScope Workbench — " + title);
         frames = new AnimationTimer() {
             @Override
