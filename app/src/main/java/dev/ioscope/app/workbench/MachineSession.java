@@ -166,7 +166,7 @@ public final class MachineSession implements AutoCloseable {
                 OSDictionary.empty())), type));
     }
 
-    /** Matches one provider at the current position, every candidate explained; answers {@link SessionEvent.Matched}. */
+    /** Matches one provider at the current position, every candidate explained: a {@link SessionEvent.Matched}. */
     public void match(String providerPath) {
         post(() -> {
             IORegistryEntry nub = resolve(providerPath);
