@@ -100,9 +100,14 @@ public final class ExplorerView {
         dark = Theme.isDark(prefs.theme());
         Theme.apply(scene, dark);
         stage.setScene(scene);
-        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
-                vm.documentProperty().get() == null ? "IOScope" : vm.documentProperty().get().title() + " — IOScope",
-                vm.documentProperty()));
+        // Set, not bound: a bound title cannot be set by whatever shows next on this stage (the workbench, or the
+        // next test class under TestFX, which reuses one primary stage).
+        stage.setTitle("IOScope");
+        vm.documentProperty().addListener((o, a, d) -> {
+            if (stage.getScene() == scene) {
+                stage.setTitle(d == null ? "IOScope" : d.title() + " — IOScope");
+            }
+        });
         installDragAndDrop();
         vm.problemProperty().addListener((o, a, p) -> {
             if (p != null) {
@@ -147,9 +152,11 @@ public final class ExplorerView {
         MenuItem exportAll = item("Export Registry…", "Shortcut+E", () -> export(false));
         exportAll.setGraphic(AppIcon.EXPORT.create());
         MenuItem exportSub = item("Export Selected Subtree…", "Shortcut+Shift+E", () -> export(true));
-        MenuItem bundled = item("Open Bundled Machine", null, vm::openDefaultMachine);
+        MenuItem bundled = item("Open Virtual Mac", null, vm::openDefaultMachine);
+        MenuItem realMac = item("Open Bundled iMac16,1 Snapshot", null, vm::openBundledSnapshot);
         MenuItem quit = item("Quit", "Shortcut+Q", stage::close);
-        Menu file = new Menu("File", null, open, recentMenu, bundled, new SeparatorMenuItem(), compare, endCompare,
+        Menu file = new Menu("File", null, open, recentMenu, bundled, realMac, new SeparatorMenuItem(), compare,
+                endCompare,
                 new SeparatorMenuItem(), exportAll, exportSub, new SeparatorMenuItem(), quit);
 
         MenuItem find = item("Find", "Shortcut+F", searchBar::focusSearch);

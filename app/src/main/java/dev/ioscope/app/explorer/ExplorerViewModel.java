@@ -138,6 +138,11 @@ public final class ExplorerViewModel {
         start("bundled machine", loader::defaultMachine, this::show);
     }
 
+    /** The real iMac16,1 IORegistryExplorer save bundled with the app. */
+    public void openBundledSnapshot() {
+        start("bundled snapshot", loader::bundledSnapshot, this::show);
+    }
+
     public void open(Path file) {
         start(file.getFileName() == null ? file.toString() : file.getFileName().toString(), () -> loader.load(file),
                 doc -> {

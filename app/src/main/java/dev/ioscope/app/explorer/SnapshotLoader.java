@@ -30,10 +30,26 @@ public final class SnapshotLoader {
     }
 
     /**
+     * The default machine: the bundled virtual Mac booted by the engine on virtual time with the built-in hardware
+     * families (DefaultMachine). If it cannot boot (no families on the class path, a broken user plugin), the
+     * bundled real iMac16,1 snapshot opens instead, so the app always shows a real registry.
+     */
+    public Document defaultMachine() {
+        long t0 = System.nanoTime();
+        try {
+            Snapshot s = dev.ioscope.engine.machine.DefaultMachine.boot();
+            return new Document(s, RegistryIndex.build(s.registry()), null, "Virtual Mac (booted)",
+                    (System.nanoTime() - t0) / 1_000_000);
+        } catch (SnapshotException | RuntimeException e) {
+            return bundledSnapshot();
+        }
+    }
+
+    /**
      * The bundled iMac16,1 registry (a real IORegistryExplorer save), read through the engine's .ioreg reader.
      * When that reader is not installed the app still opens, on a synthetic Mac-shaped registry.
      */
-    public Document defaultMachine() {
+    public Document bundledSnapshot() {
         long t0 = System.nanoTime();
         Snapshot s;
         String title;

@@ -11,7 +11,7 @@ final class EventColors {
     }
 
     static Color of(String kind) {
-        if (kind.endsWith("-failed") || kind.equals("probe.fail") || kind.equals("scenario.error")) {
+        if (kind.endsWith("-failed") || kind.endsWith(".error") || kind.equals("probe.fail")) {
             return Color.web("#d62728");
         }
         if (kind.equals("match.reject") || kind.equals("probe.refuse")) {
@@ -29,6 +29,7 @@ final class EventColors {
             case "service" -> kind.contains("terminate") || kind.equals("service.stop")
                     ? Color.web("#8c564b") : Color.web("#2ca02c");
             case "property" -> Color.web("#d4a017");
+            case "power" -> Color.web("#393b79");
             default -> Color.web("#7f7f7f");   // notify, clock
         };
     }

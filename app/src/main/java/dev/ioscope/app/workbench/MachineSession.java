@@ -55,6 +55,7 @@ public final class MachineSession implements AutoCloseable {
     private final List<Integer> stepEnds = new ArrayList<>();   // journal size after step k+1
     private long version;
     private EntryNode registry;
+    private List<PowerRow> power = List.of();
     private boolean running;
 
     public MachineSession(String machine, Scenario scenario, Map<String, DriverBehavior> behaviors, Executor ui,
@@ -64,11 +65,16 @@ public final class MachineSession implements AutoCloseable {
         this.behaviors = Map.copyOf(behaviors);
         this.ui = ui;
         this.listener = listener;
-        this.state = new MachineState(0, machine, 0, 0, 0, 0, List.of(), false, false, null, 0);
+        this.state = new MachineState(0, machine, 0, 0, 0, 0, List.of(), false, false, null, 0, List.of());
         this.thread = new Thread(this::loop, "ioscope-engine-" + machine);
         thread.setDaemon(true);
-        thread.start();
         post(this::build);
+    }
+
+    /** Starts the engine thread: after the listener's receiver is wired, since the first event comes at once. */
+    public MachineSession start() {
+        thread.start();
+        return this;
     }
 
     /** A machine from a snapshot file (null: the empty platform of docs/scenarios.md) with no actions yet. */
@@ -150,7 +156,17 @@ public final class MachineSession implements AutoCloseable {
         });
     }
 
-    /** Matches one provider at the current position, every candidate explained; answers {@link SessionEvent.Matched}. */
+    /**
+     * A scenario action at the current time (power: {@code sleep}, {@code wake}, {@code idle} with {@code ms},
+     * {@code tickle}, {@code request}; docs/scenarios.md), added like a published nub.
+     */
+    public void act(String type, Map<String, Object> args) {
+        Map<String, Object> a = Map.copyOf(args);
+        control(() -> addActions(List.of(new Scenario.Action(replay.simulation().scheduler().now() + 1, type, a,
+                OSDictionary.empty())), type));
+    }
+
+    /** Matches one provider at the current position, every candidate explained: a {@link SessionEvent.Matched}. */
     public void match(String providerPath) {
         post(() -> {
             IORegistryEntry nub = resolve(providerPath);
@@ -223,8 +239,12 @@ public final class MachineSession implements AutoCloseable {
                 return;
             } catch (RuntimeException e) {
                 running = false;
-                publish(true);
-                emit(new SessionEvent.Failed(String.valueOf(e.getMessage() == null ? e : e.getMessage())));
+                try {
+                    publish(true);
+                    emit(new SessionEvent.Failed(String.valueOf(e.getMessage() == null ? e : e.getMessage())));
+                } catch (RuntimeException again) {
+                    // a listener that throws must not end the engine thread (every later command would hang)
+                }
             }
         }
     }
@@ -340,11 +360,12 @@ public final class MachineSession implements AutoCloseable {
         var sim = replay.simulation();
         if (withRegistry || registry == null) {
             registry = EntryNode.copyOf(sim.registry());
+            power = PowerRow.copyOf(sim);
         }
         long pos = replay.position();
         int from = pos <= 1 ? 0 : stepEnds.get((int) pos - 2);
         state = new MachineState(++version, machine, sim.scheduler().now(), pos, journalSize(), from, history,
-                running, sim.scheduler().idle(), registry, sim.catalogue().size());
+                running, sim.scheduler().idle(), registry, sim.catalogue().size(), power);
     }
 
     private MatchEngine matchEngine() {

@@ -18,11 +18,13 @@ import java.util.List;
  * @param quiet    nothing more is scheduled (waitQuiet reached)
  * @param registry the IOService plane at {@code position}; while running, the one at the last stop
  * @param personalities personalities in the IOCatalogue at {@code position}
+ * @param power    the power tree at {@code position} (empty until a power action), like {@code registry}
  */
 public record MachineState(long version, String machine, long clockNs, long position, int events, int stepFrom,
                            List<JournalEvent> history, boolean running, boolean quiet, EntryNode registry,
-                           int personalities) {
+                           int personalities, List<PowerRow> power) {
     public MachineState {
         history = List.copyOf(history);
+        power = List.copyOf(power);
     }
 }

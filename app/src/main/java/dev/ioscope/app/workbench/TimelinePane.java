@@ -85,7 +85,8 @@ final class TimelinePane extends BorderPane {
         var box = new javafx.scene.layout.FlowPane(8, 2);
         String[][] items = {{"kext.load", "kext"}, {"registry.attach", "registry"}, {"match.accept", "match"},
             {"match.reject", "reject"}, {"match.category-taken", "taken"}, {"probe.score", "probe"},
-            {"service.start", "service"}, {"service.terminate", "terminate"}, {"notify.deliver", "notify"},
+            {"service.start", "service"}, {"service.terminate", "terminate"}, {"power.change-begin", "power"},
+            {"notify.deliver", "notify"},
             {"service.start-failed", "failure"}};
         for (String[] it : items) {
             Rectangle r = new Rectangle(9, 9, EventColors.of(it[0]));

@@ -16,8 +16,8 @@ import java.util.List;
  * documentation screenshots and bug reports, as StartupOptions does for the explorer), one step every 1.5 s:
  * {@code ioscope.wb.kexts} (comma-separated paths), {@code ioscope.wb.breakpoint} (ON:value, ON one of KIND,
  * CLASS, ENTRY, PROPERTY), {@code ioscope.wb.do} (run, breakpoint, or steps:N), {@code ioscope.wb.select} (an
- * entry path), {@code ioscope.wb.event} (a journal seq to go to), {@code ioscope.wb.whynot} (a personality name), {@code ioscope.wb.tab} (Matching,
- * Breakpoints), {@code ioscope.theme=dark}.
+ * entry path), {@code ioscope.wb.event} (a journal seq to go to), {@code ioscope.wb.whynot} (a personality name),
+ * {@code ioscope.wb.tab} (Matching, Breakpoints, Power), {@code ioscope.theme=dark}, {@code ioscope.wb.stallprobe}.
  * {@code java -cp ioscope.jar dev.ioscope.app.workbench.WorkbenchMain FILE}
  */
 public final class WorkbenchMain {

@@ -43,13 +43,15 @@ public final class WorkbenchView {
                 e -> holder[0].accept(e));
         vm = new WorkbenchViewModel(session);
         holder[0] = vm;
+        session.start();
 
         timeline = new TimelinePane(vm);
         registry = new RegistryAtEventPane(vm);
         matching = new MatchingPane(vm);
         Tab matchTab = new Tab("Matching", matching);
         Tab bpTab = new Tab("Breakpoints", new BreakpointsPane(vm));
-        TabPane right = new TabPane(matchTab, bpTab);
+        Tab powerTab = new Tab("Power", new PowerPane(vm));
+        TabPane right = new TabPane(matchTab, bpTab, powerTab);
         right.setId("workbenchTabs");
         right.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane center = new SplitPane(registry, timeline, right);

@@ -38,6 +38,7 @@ public final class WorkbenchViewModel {
     private final ObjectProperty<EntryNode> registry = new SimpleObjectProperty<>();
     private final StringProperty selectedEntry = new SimpleStringProperty();
     private final ObjectProperty<JournalEvent> selectedEvent = new SimpleObjectProperty<>();
+    private final ObservableList<PowerRow> power = FXCollections.observableArrayList();
     private final ObservableList<Breakpoint> breakpoints = FXCollections.observableArrayList();
     private final ObjectProperty<SessionEvent.Matched> matching = new SimpleObjectProperty<>();
     private final ObjectProperty<MatchingTrace> whyNot = new SimpleObjectProperty<>();
@@ -99,6 +100,12 @@ public final class WorkbenchViewModel {
             status.set("properties: " + e.getMessage());
             return false;
         }
+    }
+
+    /** A power action at the current time: sleep, wake, or idle for {@code ms} (docs/scenarios.md). */
+    public void power(String type, long ms) {
+        session.act(type, type.equals("idle") ? java.util.Map.of("ms", String.valueOf(ms)) : java.util.Map.of());
+        status.set(type + " at " + clock.get().split("   ")[0] + "…");
     }
 
     public void addBreakpoint(Breakpoint.On on, String value) {
@@ -180,6 +187,9 @@ public final class WorkbenchViewModel {
                 + "/" + s.history().size());
         running.set(s.running());
         quiet.set(s.quiet());
+        if (!s.power().equals(power)) {
+            power.setAll(s.power());
+        }
         if (s.registry() != registry.get()) {
             registry.set(s.registry());
             if (selectedEntry.get() != null && !s.running()) {
@@ -274,6 +284,10 @@ public final class WorkbenchViewModel {
 
     public ObjectProperty<JournalEvent> selectedEventProperty() {
         return selectedEvent;
+    }
+
+    public ObservableList<PowerRow> power() {
+        return power;
     }
 
     public ObservableList<Breakpoint> breakpoints() {

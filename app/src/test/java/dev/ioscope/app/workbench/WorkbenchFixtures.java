@@ -16,7 +16,8 @@ final class WorkbenchFixtures {
         String json = """
                 {"kexts": ["%s"],
                  "actions": [
-                  {"at": 0, "do": "add-notification", "type": "matched", "matching": {"IOProviderClass": "IOPCIDevice"}},
+                  {"at": 0, "do": "add-notification", "type": "matched",
+                   "matching": {"IOProviderClass": "IOPCIDevice"}},
                   {"at": 5000, "do": "publish", "parent": "IOService:/", "class": "IOPCIDevice", "name": "ethernet",
                    "location": "1f,6",
                    "properties": {"vendor-id": {"data": "86800000"}, "device-id": {"data": "b8150000"}}},

@@ -28,6 +28,7 @@ class WorkbenchViewModelTest {
         session = new MachineSession("test", s, java.util.Map.of(), Runnable::run, e -> holder[0].accept(e));
         vm = new WorkbenchViewModel(session);
         holder[0] = vm;
+        session.start();
         idle();
     }
 
@@ -175,5 +176,33 @@ class WorkbenchViewModelTest {
         assertThat(d.get("max")).isEqualTo(dev.ioscope.engine.os.OSNumber.of32(16));
         assertThat(d.get("built-in")).isEqualTo(dev.ioscope.engine.os.OSBoolean.of(true));
         assertThat(d.get("model")).isEqualTo(dev.ioscope.engine.os.OSString.of("Intel I219"));
+    }
+
+    @Test
+    void powerTreeFollowsSleepAndWake() throws Exception {
+        open(dev.ioscope.engine.sim.Scenario.read(Path.of("../docs/examples/power-sleep-wake.json")));
+        vm.run();
+        idle();
+        // parents before children: IORootParent → IOPMrootDomain → bus → disk, nic
+        assertThat(vm.power()).extracting(PowerRow::path).startsWith("IOService:/IOPMrootDomain/IORootParent",
+                "IOService:/IOPMrootDomain", "IOService:/bus");
+        assertThat(state("IOService:/IOPMrootDomain")).isEqualTo(3);   // ON_STATE
+        assertThat(state("IOService:/bus")).isEqualTo(1);
+        int before = vm.events().size();
+        vm.power("sleep", 0);
+        vm.run();
+        idle();
+        assertThat(vm.events().get(before).kind()).isEqualTo("power.system-sleep");
+        assertThat(state("IOService:/IOPMrootDomain")).isEqualTo(2);   // SLEEP_STATE
+        assertThat(state("IOService:/bus")).isEqualTo(0);
+        vm.power("wake", 0);
+        vm.run();
+        idle();
+        assertThat(state("IOService:/IOPMrootDomain")).isEqualTo(3);
+        assertThat(state("IOService:/bus")).isEqualTo(1);
+    }
+
+    private int state(String path) {
+        return vm.power().stream().filter(r -> r.path().equals(path)).findFirst().orElseThrow().state();
     }
 }

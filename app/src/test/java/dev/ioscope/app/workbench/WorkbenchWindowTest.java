@@ -29,7 +29,9 @@ class WorkbenchWindowTest {
     private WorkbenchViewModel vm;
 
     @Start
-    void start(Stage stage) throws Exception {
+    void start(Stage shared) throws Exception {
+        // a stage of its own: TestFX's shared stage may still carry another window's bindings (its title)
+        Stage stage = new Stage();
         view = new WorkbenchView(stage, "hotplug",
                 WorkbenchFixtures.hotplug(Files.createTempDirectory("wb")), false);
         vm = view.viewModel();
@@ -37,8 +39,8 @@ class WorkbenchWindowTest {
     }
 
     @AfterEach
-    void close() {
-        view.close();
+    void close(FxRobot robot) {
+        robot.interact(() -> view.stage().close());   // closing ends the session (onHidden)
     }
 
     private static void await(Callable<Boolean> c) throws Exception {
@@ -133,5 +135,41 @@ class WorkbenchWindowTest {
         assertThat(treeHas(robot, "IOService:/realtek")).isFalse();
         await(() -> tree(robot).getSelectionModel().getSelectedItem() != null);
         assertThat(tree(robot).getSelectionModel().getSelectedItem().getValue().path()).isEqualTo(ETH);
+    }
+
+    @Test
+    void sleepButtonTakesThePowerTreeDown(FxRobot robot) throws Exception {
+        // a second window on the power example: its own session and engine thread
+        WorkbenchView[] power = new WorkbenchView[1];
+        robot.interact(() -> {
+            try {
+                power[0] = new WorkbenchView(new Stage(), "power", dev.ioscope.engine.sim.Scenario.read(
+                        java.nio.file.Path.of("../docs/examples/power-sleep-wake.json")), false);
+                power[0].stage().show();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        WorkbenchViewModel pvm = power[0].viewModel();
+        try {
+            robot.interact(pvm::run);
+            await(() -> pvm.quietProperty().get() && !pvm.power().isEmpty());
+            robot.interact(() -> power[0].stage().toFront());
+            robot.clickOn(robot.lookup("Power").match(n -> n.getScene() == power[0].stage().getScene())
+                    .queryLabeled());
+            robot.clickOn(robot.lookup("#powerSleep").match(n -> n.getScene() == power[0].stage().getScene())
+                    .queryButton());
+            await(() -> pvm.events().stream().anyMatch(e -> e.kind().equals("power.system-sleep")));
+            robot.interact(pvm::run);
+            await(() -> pvm.quietProperty().get() && pvm.power().stream().anyMatch(
+                    r -> r.path().equals("IOService:/IOPMrootDomain") && r.state() == 2));
+            ListView<?> list = robot.lookup("#powerTree").match(n -> n.getScene() == power[0].stage().getScene())
+                    .queryAs(ListView.class);
+            assertThat(list.getItems()).hasSize(pvm.power().size());
+            assertThat(pvm.power()).filteredOn(r -> r.path().equals("IOService:/bus")).singleElement()
+                    .extracting(PowerRow::state).isEqualTo(0);
+        } finally {
+            robot.interact(() -> power[0].stage().close());
+        }
     }
 }
