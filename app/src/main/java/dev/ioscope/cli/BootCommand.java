@@ -11,12 +11,8 @@ import dev.ioscope.engine.snapshot.Snapshots;
 import dev.ioscope.engine.spi.Contributions;
 import dev.ioscope.engine.spi.PluginLoader;
 
-import java.io.BufferedOutputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -98,21 +94,7 @@ final class BootCommand implements Command {
                     + m.simulation().scheduler().now() + " ns");
             return ExitCodes.OK;
         }
-        if (save.equals("-")) {
-            Snapshots.write(s, to, out);
-            out.flush();
-            return ExitCodes.OK;
-        }
-        Path target = Path.of(save).toAbsolutePath();
-        Path tmp = Files.createTempFile(target.getParent(), ".ioscope-", ".tmp");
-        try {
-            try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp))) {
-                Snapshots.write(s, to, os);
-            }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        SnapshotOutput.write(s, to, save, out);
         return ExitCodes.OK;
     }
 

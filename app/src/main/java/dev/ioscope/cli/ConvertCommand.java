@@ -4,12 +4,9 @@ import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.snapshot.SnapshotFormat;
 import dev.ioscope.engine.snapshot.Snapshots;
 
-import java.io.BufferedOutputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /** {@code ioscope convert IN OUT [--to FORMAT]}: any readable format to any writable one. */
@@ -76,22 +73,7 @@ final class ConvertCommand implements Command {
             throw new UsageException("OUT is the same file as IN; IOScope never overwrites its input");
         }
         Snapshot s = Snapshots.load(inPath);
-        if (outFile.equals("-")) {
-            Snapshots.write(s, to, out);
-            out.flush();
-        } else {
-            // Write to a temporary file beside OUT and move it into place, so a failure leaves no half file.
-            Path target = Path.of(outFile).toAbsolutePath();
-            Path tmp = Files.createTempFile(target.getParent(), ".ioscope-", ".tmp");
-            try {
-                try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp))) {
-                    Snapshots.write(s, to, os);
-                }
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        }
+        SnapshotOutput.write(s, to, outFile, out);
         return ExitCodes.OK;
     }
 }

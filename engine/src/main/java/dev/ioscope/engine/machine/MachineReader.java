@@ -3,13 +3,8 @@ package dev.ioscope.engine.machine;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ioscope.engine.os.OSArray;
-import dev.ioscope.engine.os.OSBoolean;
-import dev.ioscope.engine.os.OSData;
 import dev.ioscope.engine.os.OSDictionary;
-import dev.ioscope.engine.os.OSNumber;
 import dev.ioscope.engine.os.OSObject;
-import dev.ioscope.engine.os.OSString;
 import dev.ioscope.engine.snapshot.SnapshotException;
 import dev.ioscope.engine.spi.DeviceSpec;
 
@@ -18,9 +13,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /** Reads machine descriptions (docs/machines.md). Errors are SnapshotExceptions naming file, place and problem. */
 public final class MachineReader {
@@ -105,54 +98,8 @@ public final class MachineReader {
         return n.hasNonNull(key) ? n.get(key).asText() : null;
     }
 
-    /**
-     * JSON to libkern values, as scenarios write them (docs/scenarios.md): string → OSString, integer →
-     * OSNumber (32 bits when it fits), boolean, array, object; {@code {"data":"hex"}} → OSData and
-     * {@code {"number":n,"bits":b}} → OSNumber of that width.
-     */
+    /** JSON to libkern values, exactly as scenarios write them (docs/scenarios.md): one reading for both files. */
     static OSObject value(JsonNode n, String file, String place, int depth) throws SnapshotException {
-        if (depth > MAX_DEPTH) {
-            throw new SnapshotException(file, place, "nesting deeper than " + MAX_DEPTH);
-        }
-        if (n.isTextual()) {
-            return OSString.of(n.asText());
-        }
-        if (n.isBoolean()) {
-            return OSBoolean.of(n.asBoolean());
-        }
-        if (n.isIntegralNumber()) {
-            long v = n.asLong();
-            return OSNumber.of(v, v == (int) v || (v >= 0 && v <= 0xffffffffL) ? 32 : 64);
-        }
-        if (n.isArray()) {
-            List<OSObject> items = new ArrayList<>();
-            for (JsonNode x : n) {
-                items.add(value(x, file, place, depth + 1));
-            }
-            return OSArray.of(items);
-        }
-        if (n.isObject()) {
-            if (n.size() == 1 && n.path("data").isTextual()) {
-                try {
-                    return OSData.ofHex(n.get("data").asText());
-                } catch (IllegalArgumentException e) {
-                    throw new SnapshotException(file, place, "bad hex in \"data\"");
-                }
-            }
-            if (n.has("number") && n.size() <= 2) {
-                try {
-                    return OSNumber.of(n.get("number").asLong(), n.path("bits").asInt(32));
-                } catch (IllegalArgumentException e) {
-                    throw new SnapshotException(file, place, e.getMessage());
-                }
-            }
-            OSDictionary.Builder b = OSDictionary.builder();
-            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-                var f = it.next();
-                b.put(f.getKey(), value(f.getValue(), file, place + "." + f.getKey(), depth + 1));
-            }
-            return b.build();
-        }
-        throw new SnapshotException(file, place, "unsupported JSON value " + n.getNodeType());
+        return dev.ioscope.engine.sim.Scenario.value(n, file, place, depth);
     }
 }

@@ -109,7 +109,7 @@ public record Scenario(Path file, Path snapshot, List<Path> kexts, List<Action> 
      * boolean → OSBoolean, array → OSArray, object → OSDictionary, except {@code {"data":"hex"}} → OSData and
      * {@code {"number":n,"bits":b}} → OSNumber of that width.
      */
-    static OSObject value(JsonNode n, String file, String place, int depth) throws SnapshotException {
+    public static OSObject value(JsonNode n, String file, String place, int depth) throws SnapshotException {
         if (depth > 64) {
             throw new SnapshotException(file, place, "nesting deeper than 64");
         }
