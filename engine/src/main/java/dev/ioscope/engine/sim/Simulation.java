@@ -11,7 +11,6 @@ import dev.ioscope.engine.service.IOCatalogue;
 import dev.ioscope.engine.service.MatchContext;
 import dev.ioscope.engine.service.MatchEngine;
 import dev.ioscope.engine.service.MatchingTrace;
-import dev.ioscope.engine.service.PassiveMatcher;
 import dev.ioscope.engine.service.Personality;
 import dev.ioscope.engine.service.ProviderMatch;
 import dev.ioscope.engine.service.StartPolicy;
@@ -58,17 +57,14 @@ public final class Simulation {
     private final Map<String, DriverBehavior> behaviors;
     private final Map<IORegistryEntry, Integer> busy = new IdentityHashMap<>();
     private final Map<IORegistryEntry, Boolean> published = new IdentityHashMap<>();
-    private final List<Notification> notifications = new ArrayList<>();
-    private int nextNotificationId;
     /** Services whose first-match notification went out (kIOServiceFirstMatchState). */
     private final Map<IORegistryEntry, Boolean> firstMatched = new IdentityHashMap<>();
     private final long maxSteps;
     private final Map<String, SimulationExtension.Instance> extensionActions = new LinkedHashMap<>();
     private final Map<Class<?>, SimulationExtension.Instance> extensions = new LinkedHashMap<>();
     private final WorkLoops workLoops = new WorkLoops(this);
+    private final MatchingNotifications notifications;
 
-    private record Notification(int id, String type, OSDictionary matching) {
-    }
 
     private Simulation(IORegistry registry, Map<String, DriverBehavior> behaviors, long maxSteps) {
         this.registry = registry;
@@ -76,6 +72,7 @@ public final class Simulation {
         this.ctx = MatchContext.standard(registry);
         this.behaviors = Map.copyOf(behaviors);
         this.maxSteps = maxSteps;
+        this.notifications = new MatchingNotifications(this, ctx, registry, service);
     }
 
     /** Builds the machine of a scenario and schedules its actions. Nothing runs until stepped. */
@@ -202,12 +199,12 @@ public final class Simulation {
                 }
             }
             case "unload-kext" -> unloadKext(a.arg("bundle"));
-            case "add-notification" -> addNotification(a.arg("type"), a.properties());
+            case "add-notification" -> notifications.add(a.arg("type"), a.properties());
             case "advance" -> log("clock.advance", "");
             case "remove-notification" -> {
                 String id = a.arg("id") == null ? "" : a.arg("id");
                 if (id.matches("\\d{1,9}")) {
-                    removeNotification(Integer.parseInt(id));
+                    notifications.remove(Integer.parseInt(id));
                 } else {
                     log("scenario.error", "", "action", a.type(), "reason", "bad notification id " + id);
                 }
@@ -302,7 +299,7 @@ public final class Simulation {
         log("service.register", path(e), "class", e.className());
         boolean first = published.put(e, Boolean.TRUE) == null;
         // doServiceMatch: first-publish (once per service, kIOServiceFirstPublishState) before publish
-        deliver(first ? List.of("first-publish", "publish") : List.of("publish"), e);
+        notifications.deliver(first ? List.of("first-publish", "publish") : List.of("publish"), e);
         scheduleMatching(e);
     }
 
@@ -411,7 +408,7 @@ public final class Simulation {
         log("service.matched", path(nub));
         // doServiceMatch: matched every time, first-match only once per service (kIOServiceFirstMatchState)
         boolean firstMatch = firstMatched.put(nub, Boolean.TRUE) == null;
-        deliver(firstMatch ? List.of("matched", "first-match") : List.of("matched"), nub);
+        notifications.deliver(firstMatch ? List.of("matched", "first-match") : List.of("matched"), nub);
         adjustBusy(nub, -1);
     }
 
@@ -474,7 +471,7 @@ public final class Simulation {
         }
         log("service.stop", p, "class", v.className());
         adjustBusy(v, -1);
-        deliver(List.of("terminated"), v);
+        notifications.deliver(List.of("terminated"), v);
         registry.detachAll(v, service);
         log("registry.detach", p, "class", v.className());
     }
@@ -486,63 +483,6 @@ public final class Simulation {
         e.setState(new EntryState(true, s.registered(), s.matched(), s.active(), n, Math.max(0, s.busyTimeMs()),
                 s.retainCount()));
         log(delta > 0 ? "service.busy" : "service.idle", path(e), "busy", String.valueOf(n));
-    }
-
-    // ---------------------------------------------------------------------------------------------- notifications
-
-    /** The notification types addMatchingNotification accepts (IOService.cpp {@code doInstallNotification}). */
-    static final List<String> NOTIFICATION_TYPES = List.of("publish", "first-publish", "matched", "first-match",
-            "terminated");
-
-    /**
-     * IOService::addMatchingNotification (rules N1-N4 in docs/iokit-rules.md): the four state kinds are at once
-     * delivered for the existing active services in that state (publish and first-publish: registered; matched and
-     * first-match: matched); terminated has no existing set. An unknown type arms nothing (XNU returns NULL).
-     */
-    void addNotification(String type, OSDictionary matching) {
-        if (!NOTIFICATION_TYPES.contains(type) || matching == null) {
-            log("scenario.error", "", "action", "add-notification", "reason", matching == null
-                    ? "no matching dictionary" : "unknown notification type " + type);
-            return;
-        }
-        Notification n = new Notification(nextNotificationId++, type, matching);
-        notifications.add(n);
-        log("notify.armed", "", "id", String.valueOf(n.id()), "type", type);
-        if (!"terminated".equals(type)) {
-            boolean publishKind = type.endsWith("publish");
-            for (IORegistryEntry e : List.copyOf(registry.entries())) {
-                boolean state = publishKind ? e.state().registered() : e.state().matched();
-                if (e.inPlane(service) && state && e.state().active() && matches(n, e)) {
-                    log("notify.deliver", path(e), "id", String.valueOf(n.id()), "type", type, "existing", "true");
-                }
-            }
-        }
-    }
-
-    /** IONotifier::remove: the notification delivers nothing more; false when no such id is armed. */
-    boolean removeNotification(int id) {
-        boolean removed = notifications.removeIf(n -> n.id() == id);
-        if (removed) {
-            log("notify.removed", "", "id", String.valueOf(id));
-        } else {
-            log("scenario.error", "", "action", "remove-notification", "reason", "no notification " + id);
-        }
-        return removed;
-    }
-
-    /** IOService::deliverNotification, type by type in the order given, notifiers in the order armed. */
-    private void deliver(List<String> types, IORegistryEntry e) {
-        for (String type : types) {
-            for (Notification n : List.copyOf(notifications)) {
-                if (type.equals(n.type()) && matches(n, e)) {
-                    log("notify.deliver", path(e), "id", String.valueOf(n.id()), "type", n.type());
-                }
-            }
-        }
-    }
-
-    private boolean matches(Notification n, IORegistryEntry e) {
-        return new PassiveMatcher(ctx).matchPassive(e, n.matching(), false, false).matched();
     }
 
     // ---------------------------------------------------------------------------------------------- journal
