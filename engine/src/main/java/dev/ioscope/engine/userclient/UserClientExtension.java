@@ -15,6 +15,15 @@ public final class UserClientExtension implements SimulationExtension {
         return UserClientSession.ACTIONS;
     }
 
+    /**
+     * The connections {@code sim}'s scenario opened (successful opens only, closed ones included), in open order;
+     * empty when user clients are not installed. Call it on the thread that runs {@code sim}.
+     */
+    public static List<UserClientConnection> connections(Simulation sim) {
+        UserClientSession s = sim.extension(UserClientSession.class);
+        return s == null ? List.of() : s.connections();
+    }
+
     @Override
     public Instance install(Simulation sim) {
         return new UserClientSession(sim);

@@ -239,6 +239,13 @@ final class UserClientSession implements SimulationExtension.Instance {
                 hex(r));
     }
 
+    /** The connections opened so far, in open order, copied (the caller may be on another thread later). */
+    java.util.List<UserClientConnection> connections() {
+        return connections.values().stream().map(c -> new UserClientConnection(c.name(), sim.path(c.provider()),
+                c.entry().className(), c.client().type(), c.connect().isClosed(), c.client().calls(),
+                c.client().table())).toList();
+    }
+
     private Connection connection(Scenario.Action a) {
         String name = a.arg("connection") != null ? a.arg("connection") : "uc0";
         Connection c = connections.get(name);

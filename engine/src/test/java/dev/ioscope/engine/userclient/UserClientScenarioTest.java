@@ -74,6 +74,32 @@ class UserClientScenarioTest {
         assertThat(sim.registry().entries()).noneMatch(e -> e.className().equals("IOScopeDemoUserClient"));
     }
 
+    /** The read-only accessor a console uses: open connections with their tables, closed ones marked. */
+    @Test
+    void connectionsAccessorCopiesOpenConnectionsAndTheirTables() throws Exception {
+        Simulation sim = Simulation.of(Scenario.read(repoFile("docs/examples/userclient-demo.json")), Map.of());
+        assertThat(UserClientExtension.connections(sim)).isEmpty();
+        while (sim.scheduler().now() < 11_000 && sim.step()) {
+            // up to the first call
+        }
+        List<UserClientConnection> open = UserClientExtension.connections(sim);
+        // "p" failed to open (no IOUserClientClass): only "c" is a connection
+        assertThat(open).singleElement().satisfies(c -> {
+            assertThat(c.name()).isEqualTo("c");
+            assertThat(c.service()).isEqualTo("IOService:/demo");
+            assertThat(c.userClientClass()).isEqualTo("IOScopeDemoUserClient");
+            assertThat(c.type()).isZero();
+            assertThat(c.closed()).isFalse();
+            assertThat(c.table().methods()).hasSize(8);
+            assertThat(c.table().methods().get(0).name()).isEqualTo("add");
+        });
+        sim.runUntilQuiet();
+        UserClientConnection after = UserClientExtension.connections(sim).get(0);
+        assertThat(after.closed()).isTrue();
+        assertThat(after.calls()).isEqualTo(4);   // the call after close never reached the client
+        assertThat(open.get(0).closed()).as("a copy, not a live view").isFalse();
+    }
+
     /** Step back to every position of the demo scenario and forward again: the same journal, userclient events too. */
     @Test
     void steppingBackThroughUserClientEventsIsExact() throws Exception {
