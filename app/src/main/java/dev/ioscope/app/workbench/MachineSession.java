@@ -57,6 +57,7 @@ public final class MachineSession implements AutoCloseable {
     private EntryNode registry;
     private List<PowerRow> power = List.of();
     private boolean running;
+    private final int userFrom;   // actions from here on were added in this window
 
     public MachineSession(String machine, Scenario scenario, Map<String, DriverBehavior> behaviors, Executor ui,
                           Consumer<SessionEvent> listener) {
@@ -65,7 +66,9 @@ public final class MachineSession implements AutoCloseable {
         this.behaviors = Map.copyOf(behaviors);
         this.ui = ui;
         this.listener = listener;
-        this.state = new MachineState(0, machine, 0, 0, 0, 0, List.of(), false, false, null, 0, List.of());
+        this.userFrom = scenario.actions().size();
+        this.state = new MachineState(0, machine, 0, 0, 0, 0, List.of(), false, false, null, 0, List.of(),
+                UserClientState.EMPTY);
         this.thread = new Thread(this::loop, "ioscope-engine-" + machine);
         thread.setDaemon(true);
         post(this::build);
@@ -164,6 +167,26 @@ public final class MachineSession implements AutoCloseable {
         Map<String, Object> a = Map.copyOf(args);
         control(() -> addActions(List.of(new Scenario.Action(replay.simulation().scheduler().now() + 1, type, a,
                 OSDictionary.empty())), type));
+    }
+
+    /**
+     * A scenario action at the current time that answers at once: added like {@link #act}, then the machine runs
+     * up to the action's time, so its journal event (a user-client call's IOReturn and outputs) is published
+     * before the next command. Later consequences (an async completion) wait for virtual time to reach them.
+     */
+    public void actNow(String type, Map<String, Object> args) {
+        Map<String, Object> a = Map.copyOf(args);
+        control(() -> {
+            long at = replay.simulation().scheduler().now() + 1;
+            if (!addActionsOnly(List.of(new Scenario.Action(at, type, a, OSDictionary.empty())))) {
+                return;
+            }
+            var sched = replay.simulation().scheduler();
+            while (sched.nextDue() >= 0 && sched.nextDue() <= at && replay.step()) {
+                record();
+            }
+            stopped(type);
+        });
     }
 
     /** Matches one provider at the current position, every candidate explained: a {@link SessionEvent.Matched}. */
@@ -311,6 +334,13 @@ public final class MachineSession implements AutoCloseable {
     }
 
     private void addActions(List<Scenario.Action> more, String why) {
+        if (addActionsOnly(more)) {
+            stopped(why);
+        }
+    }
+
+    /** Adds actions to the scenario, keeping the position; false (and a Failed event) when it cannot rebuild. */
+    private boolean addActionsOnly(List<Scenario.Action> more) {
         List<Scenario.Action> all = new ArrayList<>(scenario.actions());
         all.addAll(more);
         Scenario next = new Scenario(scenario.file(), scenario.snapshot(), scenario.kexts(), all, scenario.maxSteps());
@@ -322,13 +352,13 @@ public final class MachineSession implements AutoCloseable {
             replay = r;
         } catch (SnapshotException e) {
             emit(new SessionEvent.Failed(e.getMessage()));
-            return;
+            return false;
         }
         // the known future was computed without these actions
         int keep = journalSize();
         history.subList(keep, history.size()).clear();
         stepEnds.subList((int) at, stepEnds.size()).clear();
-        stopped(why);
+        return true;
     }
 
     /** After one forward step: extends the known history when this step is new. */
@@ -365,7 +395,8 @@ public final class MachineSession implements AutoCloseable {
         long pos = replay.position();
         int from = pos <= 1 ? 0 : stepEnds.get((int) pos - 2);
         state = new MachineState(++version, machine, sim.scheduler().now(), pos, journalSize(), from, history,
-                running, sim.scheduler().idle(), registry, sim.catalogue().size(), power);
+                running, sim.scheduler().idle(), registry, sim.catalogue().size(), power,
+                UserClientState.copyOf(sim, scenario, userFrom));
     }
 
     private MatchEngine matchEngine() {

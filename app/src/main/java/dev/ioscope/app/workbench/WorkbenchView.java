@@ -52,6 +52,7 @@ public final class WorkbenchView {
         Tab bpTab = new Tab("Breakpoints", new BreakpointsPane(vm));
         Tab powerTab = new Tab("Power", new PowerPane(vm));
         TabPane right = new TabPane(matchTab, bpTab, powerTab);
+        right.getTabs().add(new Tab("User clients", new UserClientConsole(vm)));
         right.setId("workbenchTabs");
         right.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane center = new SplitPane(registry, timeline, right);

@@ -39,6 +39,7 @@ public final class WorkbenchViewModel {
     private final StringProperty selectedEntry = new SimpleStringProperty();
     private final ObjectProperty<JournalEvent> selectedEvent = new SimpleObjectProperty<>();
     private final ObservableList<PowerRow> power = FXCollections.observableArrayList();
+    private final ObjectProperty<UserClientState> userClients = new SimpleObjectProperty<>(UserClientState.EMPTY);
     private final ObservableList<Breakpoint> breakpoints = FXCollections.observableArrayList();
     private final ObjectProperty<SessionEvent.Matched> matching = new SimpleObjectProperty<>();
     private final ObjectProperty<MatchingTrace> whyNot = new SimpleObjectProperty<>();
@@ -105,6 +106,15 @@ public final class WorkbenchViewModel {
     /** A power action at the current time: sleep, wake, or idle for {@code ms} (docs/scenarios.md). */
     public void power(String type, long ms) {
         session.act(type, type.equals("idle") ? java.util.Map.of("ms", String.valueOf(ms)) : java.util.Map.of());
+        status.set(type + " at " + clock.get().split("   ")[0] + "…");
+    }
+
+    /**
+     * A user-client action (open, call, close; docs/scenarios.md) at the current time, run at once so its result
+     * is journaled; the console reads it back from the journal and {@link #userClientsProperty()}.
+     */
+    public void userClientAction(String type, java.util.Map<String, Object> args) {
+        session.actNow(type, args);
         status.set(type + " at " + clock.get().split("   ")[0] + "…");
     }
 
@@ -189,6 +199,9 @@ public final class WorkbenchViewModel {
         quiet.set(s.quiet());
         if (!s.power().equals(power)) {
             power.setAll(s.power());
+        }
+        if (!s.userClients().equals(userClients.get())) {
+            userClients.set(s.userClients());
         }
         if (s.registry() != registry.get()) {
             registry.set(s.registry());
@@ -288,6 +301,10 @@ public final class WorkbenchViewModel {
 
     public ObservableList<PowerRow> power() {
         return power;
+    }
+
+    public ObjectProperty<UserClientState> userClientsProperty() {
+        return userClients;
     }
 
     public ObservableList<Breakpoint> breakpoints() {

@@ -59,6 +59,11 @@ public final class ScenarioWriter {
         java.nio.file.Files.writeString(file, write(s));
     }
 
+    /** One action as a single line of scenario JSON, as it appears in a saved file's {@code actions} array. */
+    public static String line(Scenario.Action a) {
+        return action(a).toString();
+    }
+
     private static ObjectNode action(Scenario.Action a) {
         ObjectNode o = JSON.createObjectNode();
         o.put("at", a.at());

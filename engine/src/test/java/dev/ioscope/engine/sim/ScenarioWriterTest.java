@@ -84,5 +84,7 @@ class ScenarioWriterTest {
         assertThat(text).contains("\"selector\" : 0").contains("\"scalars\" : \"[1,0x2]\"")
                 .contains("\"async\" : true").contains("\"matching\"");
         assertSame(s, Scenario.read(f));
+        assertThat(ScenarioWriter.line(s.actions().get(1))).startsWith("{\"at\":2001,\"do\":\"call\",")
+                .contains("\"scalars\":\"[1,0x2]\"").doesNotContain("\n");
     }
 }
