@@ -1,0 +1,147 @@
+package dev.ioscope.app.workbench;
+
+import dev.ioscope.cli.Cli;
+import dev.ioscope.engine.sim.Scenario;
+import dev.ioscope.engine.userclient.MethodDescription;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The user-client console in a real workbench window on docs/examples/userclient-demo.json: open the demo service,
+ * call {@code add} with a wrong argument count (kIOReturnBadArgument, the count check of
+ * {@code IOUserClient::externalMethod}), then correctly, then an async call whose completion arrives on virtual
+ * time; the saved session replays with {@code ioscope run}.
+ */
+@ExtendWith(ApplicationExtension.class)
+class UserClientConsoleTest {
+    private WorkbenchView view;
+    private WorkbenchViewModel vm;
+
+    @Start
+    void start(Stage shared) throws Exception {
+        Stage stage = new Stage();
+        view = new WorkbenchView(stage, "userclient-demo",
+                Scenario.read(Path.of("../docs/examples/userclient-demo.json")), false);
+        vm = view.viewModel();
+        stage.show();
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(() -> view.stage().close());
+    }
+
+    private static void await(Callable<Boolean> c) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, c);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void wrongArgumentCountAnswersBadArgumentThenCallsSucceedAndTheSessionReplays(FxRobot robot) throws Exception {
+        await(() -> vm.registryProperty().get() != null);
+        robot.interact(vm::run);
+        await(() -> vm.quietProperty().get() && !vm.runningProperty().get() && vm.events().stream()
+                .anyMatch(e -> e.kind().equals("userclient.close")));
+        robot.clickOn("User clients");
+        ComboBox<String> service = robot.lookup("#ucService").queryAs(ComboBox.class);
+        await(() -> service.getItems().contains("IOService:/demo"));
+        robot.interact(() -> service.setValue("IOService:/demo"));
+        robot.clickOn("#ucOpen");
+
+        // the demo client's method table, from the engine's description of it
+        TableView<MethodDescription> methods = robot.lookup("#ucMethods").queryAs(TableView.class);
+        await(() -> methods.getItems().size() == 8);
+        assertThat(robot.lookup("#ucConnection").queryAs(ComboBox.class).getValue())
+                .extracting("name", "userClientClass", "closed").containsExactly("ui0", "IOScopeDemoUserClient", false);
+        robot.interact(() -> methods.getSelectionModel().select(0));
+        assertThat(methods.getSelectionModel().getSelectedItem().name()).isEqualTo("add");
+        assertThat(text(robot, "#ucDoc")).contains("scalar 0 + scalar 1");
+
+        // one scalar where the row wants two: kIOReturnBadArgument
+        robot.clickOn("#scalar0").write("1");
+        robot.clickOn("#ucCall");
+        await(() -> text(robot, "#ucResult").startsWith("kIOReturn"));
+        assertThat(text(robot, "#ucResult")).isEqualTo("kIOReturnBadArgument (0xe00002c2)");
+
+        // both scalars, one in hex: 1 + 0x10 = 17
+        robot.clickOn("#scalar1").write("0x10");
+        robot.clickOn("#ucCall");
+        await(() -> text(robot, "#ucResult").startsWith("kIOReturnSuccess"));
+        assertThat(text(robot, "#ucResult")).isEqualTo("kIOReturnSuccess (0x00000000)");
+        assertThat(text(robot, "#ucOutputs")).contains("#0 = 17 (0x11)");
+
+        // async delayedAnswer (refcon 4: its place among the console's actions): returns at once, completes 2000 ns of virtual time later
+        robot.interact(() -> methods.getSelectionModel().select(3));
+        robot.clickOn("#scalar0").write("2000");
+        robot.clickOn("#asyncCall");
+        assertThat(robot.lookup("#asyncCall").queryAs(javafx.scene.control.CheckBox.class).isSelected()).isTrue();
+        robot.clickOn("#ucCall");
+        await(() -> text(robot, "#ucOutputs").contains("not yet arrived"));
+        long callAt = vm.events().stream().filter(e -> e.kind().equals("userclient.call")).reduce((a, b) -> b)
+                .orElseThrow().t();
+        assertThat(text(robot, "#ucResult")).isEqualTo("kIOReturnSuccess (0x00000000)");
+        CallHistory history = findHistory(robot);
+        assertThat(history.text()).contains("async completion pending");
+        robot.interact(vm::run);
+        await(() -> history.text().contains("async completion refcon 4"));
+        assertThat(history.text()).contains("⤷ t=" + (callAt + 2000) + "  async completion refcon 4: "
+                + "kIOReturnSuccess (0x00000000)  args=[42, 2000]");
+        assertThat(text(robot, "#ucOutputs")).contains("async completion at t=" + (callAt + 2000));
+        List<String> lines = Arrays.asList(history.text().split("\n"));
+        assertThat(lines.get(0)).startsWith("{\"at\":21001,\"do\":\"open\"");
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("kIOReturnBadArgument (0xe00002c2)  add"));
+
+        // the saved session is a scenario the command line replays to the same answers
+        Path saved = Files.createTempDirectory("uc").resolve("session.json");
+        boolean[] ok = new boolean[1];
+        robot.interact(() -> ok[0] = findConsole(robot).save(saved));
+        assertThat(ok[0]).isTrue();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = Cli.run(new String[] {"run", saved.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        assertThat(code).isZero();
+        List<String> ui = Arrays.stream(out.toString(StandardCharsets.UTF_8).split("\n"))
+                .filter(l -> l.contains("connection=\"ui0\"")).toList();
+        assertThat(ui).hasSize(5);
+        assertThat(ui.get(0)).contains("t=21001 userclient.open IOService:/demo").contains("kIOReturnSuccess");
+        assertThat(ui.get(1)).contains("userclient.call").contains("method=\"add\"")
+                .contains("result=\"kIOReturnBadArgument\" value=\"0xe00002c2\"");
+        assertThat(ui.get(2)).contains("scalars=\"[1, 16]\"").contains("scalarOutput=\"[17]\"");
+        assertThat(ui.get(4)).contains("t=" + (callAt + 2000) + " userclient.async.complete")
+                .contains("args=\"[42, 2000]\"");
+    }
+
+    private static UserClientConsole findConsole(FxRobot robot) {
+        return robot.lookup(n -> n instanceof UserClientConsole).queryAs(UserClientConsole.class);
+    }
+
+    private static CallHistory findHistory(FxRobot robot) {
+        return findConsole(robot).history();
+    }
+}
