@@ -33,7 +33,7 @@ final class CallHistory extends BorderPane {
 
     CallHistory(Runnable save) {
         area.setEditable(false);
-        area.setWrapText(false);
+        area.setWrapText(true);
         area.setId("callHistory");
         area.getStyleClass().addAll(dev.ioscope.app.ui.Styles.SOURCE, "uc-history");
         Button copy = new Button("Copy");
@@ -122,7 +122,8 @@ final class CallHistory extends BorderPane {
             case "userclient.call":
                 String so = d.get("structOutput");
                 return ioReturn(e) + "  " + (d.get("method").isEmpty() ? "selector " + d.get("selector")
-                        : d.get("method")) + "  scalarOutput=" + d.get("scalarOutput")
+                        : d.get("method")) + ("[]".equals(d.get("scalarOutput")) ? ""
+                        : "  scalarOutput=" + d.get("scalarOutput"))
                         + (so == null || so.isEmpty() ? "" : "  structOutput=" + abbreviate(so));
             default:
                 return ioReturn(e);

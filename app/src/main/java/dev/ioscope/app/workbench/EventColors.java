@@ -30,6 +30,7 @@ final class EventColors {
                     ? Color.web("#8c564b") : Color.web("#2ca02c");
             case "property" -> Color.web("#d4a017");
             case "power" -> Color.web("#393b79");
+            case "userclient" -> Color.web("#637939");
             default -> Color.web("#7f7f7f");   // notify, clock
         };
     }

@@ -175,7 +175,8 @@ public final class MachineSession implements AutoCloseable {
      * before the next command. Later consequences (an async completion) wait for virtual time to reach them.
      */
     public void actNow(String type, Map<String, Object> args) {
-        Map<String, Object> a = Map.copyOf(args);
+        // insertion order kept: a saved scenario lists the arguments as the console gave them
+        Map<String, Object> a = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(args));
         control(() -> {
             long at = replay.simulation().scheduler().now() + 1;
             if (!addActionsOnly(List.of(new Scenario.Action(at, type, a, OSDictionary.empty())))) {

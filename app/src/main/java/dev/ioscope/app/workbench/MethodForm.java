@@ -64,12 +64,21 @@ final class MethodForm extends VBox {
         out.setPromptText("auto");
         outStruct.setPromptText("auto");
         async.setId("asyncCall");
-        HBox scalarRow = new HBox(6, new Label("Scalars"), scalars, more, fewer, scalarHint);
+        Label scalarLabel = new Label("Scalars");
+        scalarLabel.setMinWidth(Label.USE_PREF_SIZE);
+        HBox scalarRow = new HBox(6, scalarLabel, scalars, more, fewer);
         scalarRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(scalars, javafx.scene.layout.Priority.ALWAYS);
+        scalarHint.setId("scalarHint");
+        scalarHint.getStyleClass().add("uc-hint");
         HBox roomRow = new HBox(6, new Label("Output room: scalars"), out, new Label("struct bytes"), outStruct,
                 async);
         roomRow.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(scalarRow, new HBox(6, new Label("Struct"), struct, structHint), roomRow);
+        Label structLabel = new Label("Struct");
+        structLabel.setMinWidth(Label.USE_PREF_SIZE);
+        structHint.setMinWidth(Label.USE_PREF_SIZE);
+        structHint.getStyleClass().add("uc-hint");
+        getChildren().addAll(scalarRow, scalarHint, new HBox(6, structLabel, struct, structHint), roomRow);
         HBox.setHgrow(struct, javafx.scene.layout.Priority.ALWAYS);
         show(null);
     }
@@ -97,10 +106,14 @@ final class MethodForm extends VBox {
         int i = scalarFields.size();
         f.setId("scalar" + i);
         f.setPrefColumnCount(7);
-        f.setPromptText("#" + i);
+        f.setPromptText("#" + i + " dec or 0x");
         Label other = new Label();
+        other.getStyleClass().add("uc-hint");
         other.getStyleClass().add(dev.ioscope.app.ui.Styles.HEX_DUMP);
-        f.textProperty().addListener((o, a, b) -> other.setText(otherBase(b)));
+        f.textProperty().addListener((o, a, b) -> {
+            other.setText(otherBase(b));
+            hints();
+        });
         scalarFields.add(f);
         scalars.getChildren().add(new VBox(0, f, other));
         hints();
@@ -136,7 +149,8 @@ final class MethodForm extends VBox {
             structHint.setText("");
             return;
         }
-        scalarHint.setText("expects " + shape(method.scalarInputs(), "scalar(s)") + ", sending " + filled());
+        scalarHint.setText("expects " + shape(method.scalarInputs(), "scalar(s)") + ", sending " + filled()
+                + " (empty fields are not sent)");
         int bytes = structBytes() == null ? -1 : structBytes().length;
         structHint.setText((bytes < 0 ? "not hex" : bytes + " byte(s)") + "\nexpects "
                 + shape(method.structureInputSize(), "byte(s)"));

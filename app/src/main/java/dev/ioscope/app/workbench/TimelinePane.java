@@ -86,7 +86,7 @@ final class TimelinePane extends BorderPane {
         String[][] items = {{"kext.load", "kext"}, {"registry.attach", "registry"}, {"match.accept", "match"},
             {"match.reject", "reject"}, {"match.category-taken", "taken"}, {"probe.score", "probe"},
             {"service.start", "service"}, {"service.terminate", "terminate"}, {"power.change-begin", "power"},
-            {"notify.deliver", "notify"},
+            {"userclient.call", "user client"}, {"notify.deliver", "notify"},
             {"service.start-failed", "failure"}};
         for (String[] it : items) {
             Rectangle r = new Rectangle(9, 9, EventColors.of(it[0]));

@@ -11,7 +11,7 @@ import java.util.Map;
  * same name from {@code functions} (none → kIOReturnNoCompletion, rule U6). {@code clientClose} succeeds, as a
  * driver that frees its resources on close does.
  */
-public final class TableUserClient extends IOUserClient {
+public class TableUserClient extends IOUserClient {
     private final MethodTableJson.MethodTable table;
 
     public TableUserClient(int type, MethodTableJson.MethodTable table, Map<String, IOExternalMethodAction> functions) {

@@ -36,7 +36,8 @@ import java.util.Set;
  * {@code IOUserClientCreator} property, as ioreg shows real user clients, and detached on close.
  */
 final class UserClientSession implements SimulationExtension.Instance {
-    static final java.util.List<String> ACTIONS = java.util.List.of("provide-user-client", "open", "call", "close");
+    static final java.util.List<String> ACTIONS = java.util.List.of("provide-user-client", "open", "call", "close",
+            "map", "dequeue");
     static final String IO_USER_CLIENT_CLASS = "IOUserClientClass";
     private static final MethodTableJson.MethodTable DEMO = demoTable();
 
@@ -47,8 +48,9 @@ final class UserClientSession implements SimulationExtension.Instance {
     private final Map<String, Connection> connections = new LinkedHashMap<>();
     private int opened;
 
+    /** {@code mappings}: memory type → the caller's view of it (IOConnectMapMemory), in mapping order. */
     private record Connection(String name, IORegistryEntry provider, IORegistryEntry entry, IOConnect connect,
-            TableUserClient client) {
+            TableUserClient client, Map<Integer, java.nio.ByteBuffer> mappings) {
     }
 
     UserClientSession(Simulation sim) {
@@ -75,6 +77,8 @@ final class UserClientSession implements SimulationExtension.Instance {
             case "open" -> open(a);
             case "call" -> call(a);
             case "close" -> close(a);
+            case "map" -> map(a);
+            case "dequeue" -> dequeue(a);
             default -> error(a, "unknown action");
         }
     }
@@ -144,7 +148,8 @@ final class UserClientSession implements SimulationExtension.Instance {
                     if (table == null) {
                         return new UserClientProvider.NewUserClient(kIOReturnNoMemory, null);
                     }
-                    made[0] = new TableUserClient(t, table, own != null ? own.functions() : DemoMethods.FUNCTIONS);
+                    made[0] = own != null ? new TableUserClient(t, table, own.functions())
+                            : new DemoTableUserClient(t, table, DemoMethods.FUNCTIONS);
                     return new UserClientProvider.NewUserClient(kIOReturnSuccess, made[0]);
                 }, type);
         opened++;
@@ -158,7 +163,7 @@ final class UserClientSession implements SimulationExtension.Instance {
         uc.setProperty("IOUserClientCreator", OSString.of("pid 0, ioscope"));
         sim.registry().attach(uc, e, service);
         uc.setState(new EntryState(true, false, false, true, 0, 0, -1));
-        connections.put(name, new Connection(name, e, uc, r.connect(), made[0]));
+        connections.put(name, new Connection(name, e, uc, r.connect(), made[0], new LinkedHashMap<>()));
         sim.record("userclient.open", path, "connection", name, "type", String.valueOf(type), "class", cls,
                 "result", name(r.result()), "value", hex(r.result()), "methods",
                 String.valueOf(made[0].table().methods().size()));
@@ -239,11 +244,67 @@ final class UserClientSession implements SimulationExtension.Instance {
                 hex(r));
     }
 
+    /** IOConnectMapMemory64(connection, memoryType): the caller keeps the mapping (for dequeue and for views). */
+    private void map(Scenario.Action a) {
+        Connection c = connection(a);
+        Integer type = memoryType(a, 0);
+        if (c == null || type == null) {
+            return;
+        }
+        IOConnect.MapResult r = c.connect().mapMemory(type);
+        if (r.result() == kIOReturnSuccess) {
+            c.mappings().put(type, r.memory());
+        }
+        sim.record("userclient.map", sim.path(c.provider()), "connection", c.name(), "memoryType",
+                String.valueOf(type), "result", name(r.result()), "value", hex(r.result()), "size",
+                String.valueOf(r.memory() == null ? 0 : r.memory().capacity()));
+    }
+
+    /** IODataQueueDequeue on a mapped data queue, as user space consumes it (4096 bytes of buffer). */
+    private void dequeue(Scenario.Action a) {
+        Connection c = connection(a);
+        Integer type = memoryType(a, DemoTableUserClient.DATA_QUEUE);
+        if (c == null || type == null) {
+            return;
+        }
+        java.nio.ByteBuffer m = c.mappings().get(type);
+        if (m == null) {
+            error(a, "memory type " + type + " of " + c.name() + " is not mapped");
+            return;
+        }
+        IODataQueueClient.Dequeued d = new IODataQueueClient(m).dequeue(4096);
+        sim.record("userclient.dequeue", sim.path(c.provider()), "connection", c.name(), "memoryType",
+                String.valueOf(type), "result", name(d.result()), "value", hex(d.result()), "data",
+                d.data() == null ? "" : HexFormat.of().formatHex(d.data()));
+    }
+
+    private Integer memoryType(Scenario.Action a, int otherwise) {
+        String t = a.arg("memoryType");
+        try {
+            return t == null ? otherwise : (int) Long.parseLong(t);
+        } catch (NumberFormatException e) {
+            error(a, "memoryType is not a number: " + t);
+            return null;
+        }
+    }
+
     /** The connections opened so far, in open order, copied (the caller may be on another thread later). */
     java.util.List<UserClientConnection> connections() {
         return connections.values().stream().map(c -> new UserClientConnection(c.name(), sim.path(c.provider()),
                 c.entry().className(), c.client().type(), c.connect().isClosed(), c.client().calls(),
-                c.client().table())).toList();
+                c.client().table(), mappings(c))).toList();
+    }
+
+    private static java.util.List<UserClientConnection.Mapping> mappings(Connection c) {
+        java.util.List<UserClientConnection.Mapping> out = new java.util.ArrayList<>();
+        c.mappings().forEach((type, m) -> {
+            byte[] bytes = new byte[Math.min(m.capacity(), UserClientConnection.Mapping.MAX_BYTES)];
+            m.get(0, bytes);
+            boolean queue = c.client() instanceof DemoTableUserClient d && d.isDataQueue(type);
+            out.add(new UserClientConnection.Mapping(type, m.capacity(), HexFormat.of().formatHex(bytes),
+                    queue ? IODataQueueView.of(m) : null));
+        });
+        return java.util.List.copyOf(out);
     }
 
     private Connection connection(Scenario.Action a) {

@@ -42,7 +42,7 @@ class UserClientScenarioTest {
         assertThat(open.t()).isEqualTo(10_000);
         assertThat(open.entry()).isEqualTo("IOService:/demo");
         assertThat(open.details()).containsEntry("connection", "c").containsEntry("class", "IOScopeDemoUserClient")
-                .containsEntry("result", "kIOReturnSuccess").containsEntry("methods", "8");
+                .containsEntry("result", "kIOReturnSuccess").containsEntry("methods", "10");
         // IOService::newUserClient without IOUserClientClass: kIOReturnUnsupported
         assertThat(uc.get(1).details()).containsEntry("result", "kIOReturnUnsupported")
                 .containsEntry("value", "0xe00002c7");
@@ -90,7 +90,7 @@ class UserClientScenarioTest {
             assertThat(c.userClientClass()).isEqualTo("IOScopeDemoUserClient");
             assertThat(c.type()).isZero();
             assertThat(c.closed()).isFalse();
-            assertThat(c.table().methods()).hasSize(8);
+            assertThat(c.table().methods()).hasSize(10);
             assertThat(c.table().methods().get(0).name()).isEqualTo("add");
         });
         sim.runUntilQuiet();
@@ -98,6 +98,61 @@ class UserClientScenarioTest {
         assertThat(after.closed()).isTrue();
         assertThat(after.calls()).isEqualTo(4);   // the call after close never reached the client
         assertThat(open.get(0).closed()).as("a copy, not a live view").isFalse();
+    }
+
+    /**
+     * The demo's memory: map the shared buffer (type 0) and the data queue (type 1), fill and enqueue through calls,
+     * dequeue as user space does; the accessor draws the queue (head, tail, entries) from the caller's mapping.
+     */
+    @Test
+    void mappedSharedMemoryAndDataQueue(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("s.json"), """
+                {"actions": [
+                  {"at": 1000, "do": "publish", "parent": "IOService:/", "name": "demo",
+                   "properties": {"IOUserClientClass": "IOScopeDemoUserClient"}},
+                  {"at": 2000, "do": "open", "path": "IOService:/demo", "as": "q"},
+                  {"at": 3000, "do": "map", "connection": "q", "memoryType": 0},
+                  {"at": 3000, "do": "map", "connection": "q", "memoryType": 1},
+                  {"at": 3000, "do": "map", "connection": "q", "memoryType": 7},
+                  {"at": 4000, "do": "call", "connection": "q", "selector": 9, "scalars": [2, 171, 3]},
+                  {"at": 4000, "do": "call", "connection": "q", "selector": 9, "scalars": [62, 1, 3]},
+                  {"at": 5000, "do": "call", "connection": "q", "line": "call 8 struct=0102030405"},
+                  {"at": 5000, "do": "call", "connection": "q", "line": "call 8 struct=aabb"},
+                  {"at": 6000, "do": "dequeue", "connection": "q"},
+                  {"at": 7000, "do": "advance"}]}
+                """);
+        Simulation sim = Simulation.of(Scenario.read(dir.resolve("s.json")), Map.of());
+        while (sim.scheduler().nextDue() >= 0 && sim.scheduler().nextDue() < 6000 && sim.step()) {
+            // up to the dequeue
+        }
+        UserClientConnection before = UserClientExtension.connections(sim).get(0);
+        assertThat(before.mappings()).extracting(UserClientConnection.Mapping::memoryType).containsExactly(0, 1);
+        UserClientConnection.Mapping shared = before.mappings().get(0);
+        assertThat(shared.size()).isEqualTo(DemoTableUserClient.SHARED_SIZE);
+        assertThat(shared.queue()).isNull();
+        assertThat(shared.hex()).startsWith("0000abababab00".substring(0, 10) + "00");
+        UserClientConnection.Mapping queue = before.mappings().get(1);
+        assertThat(queue.size()).isEqualTo(IODataQueueLayout.memorySize(DemoTableUserClient.QUEUE_SIZE));
+        assertThat(queue.queue().head()).isZero();
+        assertThat(queue.queue().tail()).isEqualTo(5 + 4 + 2 + 4);
+        assertThat(queue.queue().entries()).containsExactly(new IODataQueueView.Entry(0, 5),
+                new IODataQueueView.Entry(9, 2));
+        sim.runUntilQuiet();
+
+        List<JournalEvent> uc = of(sim.journal(), "userclient.");
+        assertThat(uc.get(1).details()).containsEntry("memoryType", "0").containsEntry("result", "kIOReturnSuccess")
+                .containsEntry("size", "64");
+        // a memory type the client does not offer: is_io_connect_map_memory_into_task answers kIOReturnBadArgument
+        assertThat(uc.get(3).details()).containsEntry("memoryType", "7").containsEntry("result", "kIOReturnBadArgument");
+        // fill past the 64-byte buffer's end is refused by the driver
+        assertThat(uc.get(5).details()).containsEntry("method", "fill").containsEntry("result", "kIOReturnBadArgument");
+        assertThat(uc.get(6).details()).containsEntry("method", "enqueue").containsEntry("result", "kIOReturnSuccess");
+        JournalEvent dq = uc.get(8);
+        assertThat(dq.kind()).isEqualTo("userclient.dequeue");
+        assertThat(dq.details()).containsEntry("result", "kIOReturnSuccess").containsEntry("data", "0102030405");
+        UserClientConnection after = UserClientExtension.connections(sim).get(0);
+        assertThat(after.mappings().get(1).queue().head()).isEqualTo(9);
+        assertThat(after.mappings().get(1).queue().entries()).containsExactly(new IODataQueueView.Entry(9, 2));
     }
 
     /** Step back to every position of the demo scenario and forward again: the same journal, userclient events too. */
