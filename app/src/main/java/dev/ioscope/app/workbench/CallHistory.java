@@ -125,6 +125,10 @@ final class CallHistory extends BorderPane {
                         : d.get("method")) + ("[]".equals(d.get("scalarOutput")) ? ""
                         : "  scalarOutput=" + d.get("scalarOutput"))
                         + (so == null || so.isEmpty() ? "" : "  structOutput=" + abbreviate(so));
+            case "userclient.map":
+                return ioReturn(e) + "  memory type " + d.get("memoryType") + ", " + d.get("size") + " bytes";
+            case "userclient.dequeue":
+                return ioReturn(e) + "  data=" + abbreviate(d.get("data"));
             default:
                 return ioReturn(e);
         }

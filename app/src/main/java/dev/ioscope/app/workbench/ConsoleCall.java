@@ -79,7 +79,7 @@ public record ConsoleCall(Scenario.Action action, JournalEvent result, List<Jour
                     || e.entry().equals(a.arg("path"));
             case "call" -> connectionOf(a).equals(e.details().get("connection"))
                     && (a.arg("selector") == null || a.arg("selector").equals(e.details().get("selector")));
-            case "close" -> connectionOf(a).equals(e.details().get("connection"));
+            case "close", "map", "dequeue" -> connectionOf(a).equals(e.details().get("connection"));
             default -> true;
         };
     }

@@ -49,6 +49,7 @@ final class UserClientConsole extends VBox {
     private final Label result = new Label();
     private final Label outputs = new Label();
     private final CallHistory history;
+    private final MappedMemoryPane memory;
     private List<ConsoleCall> calls = List.of();
     private String awaitedConnection;
 
@@ -57,6 +58,7 @@ final class UserClientConsole extends VBox {
         this.vm = vm;
         setPadding(new Insets(6));
         history = new CallHistory(this::saveWithDialog);
+        memory = new MappedMemoryPane(vm, connection::getValue);
 
         service.setId("ucService");
         service.setEditable(true);
@@ -126,9 +128,9 @@ final class UserClientConsole extends VBox {
         HBox callRow = row(call, result);
 
         VBox top = new VBox(6, openRow, connRow, methods, doc, form, callRow, outputs);
-        SplitPane split = new SplitPane(top, history);
+        SplitPane split = new SplitPane(top, memory, history);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        split.setDividerPositions(0.68);
+        split.setDividerPositions(0.6, 0.75);
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().add(split);
         getStylesheets().add(dev.ioscope.app.ui.Resources.css("workbench/userclient.css"));
@@ -203,6 +205,7 @@ final class UserClientConsole extends VBox {
         if (!Objects.equals(pick, connection.getValue())) {
             connection.setValue(pick);
         }
+        memory.show(pick == null ? List.of() : pick.mappings());
         calls = ConsoleCall.of(s.consoleActions(), vm.events(), vm.eventsNowProperty().get());
         history.show(calls);
         lastAnswer();
@@ -256,17 +259,11 @@ final class UserClientConsole extends VBox {
         }
         String hex = r.details().getOrDefault("structOutput", "");
         if (!hex.isEmpty()) {
-            sb.append("struct output, ").append(hex.length() / 2).append(" byte(s):\n");
-            for (int off = 0; off < hex.length() && off < 2 * 256; off += 32) {
-                sb.append(String.format("%04x  ", off / 2));
-                String line = hex.substring(off, Math.min(hex.length(), off + 32));
-                for (int k = 0; k < line.length(); k += 2) {
-                    sb.append(line, k, k + 2).append(' ');
-                }
-                sb.append('\n');
-            }
+            sb.append("struct output, ").append(hex.length() / 2).append(" byte(s):\n")
+                    .append(MappedMemoryPane.hexDump(hex.substring(0, Math.min(hex.length(), 2 * 256))))
+                    .append(hex.length() > 2 * 256 ? "\n…" : "").append('\n');
         }
-        if (Boolean.parseBoolean(r.details().get("async"))) {
+        if (Boolean.parseBoolean(r.details().get("async")) && CallHistory.ok(r)) {
             sb.append(completions.isEmpty() ? "async: completion not yet arrived (run on)"
                     : "async completion at t=" + completions.get(0).t() + ": "
                     + CallHistory.ioReturn(completions.get(0)) + " args=" + completions.get(0).details().get("args"));

@@ -20,7 +20,8 @@ import java.util.Set;
  */
 public record UserClientState(List<UserClientConnection> connections, Scenario scenario, int userFrom) {
     /** The scenario actions user clients perform (docs/scenarios.md "User clients"). */
-    public static final Set<String> ACTIONS = Set.of("provide-user-client", "open", "call", "close");
+    public static final Set<String> ACTIONS = Set.of("provide-user-client", "open", "call", "close", "map",
+            "dequeue");
     static final UserClientState EMPTY = new UserClientState(List.of(), null, 0);
 
     public UserClientState {

@@ -76,7 +76,7 @@ class UserClientConsoleTest {
 
         // the demo client's method table, from the engine's description of it
         TableView<MethodDescription> methods = robot.lookup("#ucMethods").queryAs(TableView.class);
-        await(() -> methods.getItems().size() == 8);
+        await(() -> methods.getItems().size() == 10);
         assertThat(robot.lookup("#ucConnection").queryAs(ComboBox.class).getValue())
                 .extracting("name", "userClientClass", "closed").containsExactly("ui0", "IOScopeDemoUserClient", false);
         robot.interact(() -> methods.getSelectionModel().select(0));
@@ -117,6 +117,20 @@ class UserClientConsoleTest {
         assertThat(lines.get(0)).startsWith("{\"at\":21001,\"do\":\"open\"");
         assertThat(lines).anySatisfy(l -> assertThat(l).contains("kIOReturnBadArgument (0xe00002c2)  add"));
 
+        // the demo's data queue: map it, enqueue through a call, see the entry drawn, dequeue it as user space does
+        robot.clickOn("#ucMap");   // memory type 1 is the default
+        await(() -> robot.lookup("#ucQueue1").tryQuery().isPresent());
+        robot.interact(() -> methods.getSelectionModel().select(8));
+        assertThat(methods.getSelectionModel().getSelectedItem().name()).isEqualTo("enqueue");
+        robot.clickOn("#structHex").write("01 02 03 04 05");
+        robot.clickOn("#ucCall");
+        await(() -> queueTitle(robot).contains("1 entry"));
+        assertThat(queueTitle(robot)).contains("head 0  tail 9");
+        robot.clickOn("#ucDequeue");
+        await(() -> history.text().contains("data=0102030405"));
+        await(() -> queueTitle(robot).contains("0 entries"));
+        assertThat(queueTitle(robot)).contains("head 9  tail 9");
+
         // the saved session is a scenario the command line replays to the same answers
         Path saved = Files.createTempDirectory("uc").resolve("session.json");
         boolean[] ok = new boolean[1];
@@ -128,13 +142,20 @@ class UserClientConsoleTest {
         assertThat(code).isZero();
         List<String> ui = Arrays.stream(out.toString(StandardCharsets.UTF_8).split("\n"))
                 .filter(l -> l.contains("connection=\"ui0\"")).toList();
-        assertThat(ui).hasSize(5);
+        assertThat(ui).hasSize(8);
         assertThat(ui.get(0)).contains("t=21001 userclient.open IOService:/demo").contains("kIOReturnSuccess");
         assertThat(ui.get(1)).contains("userclient.call").contains("method=\"add\"")
                 .contains("result=\"kIOReturnBadArgument\" value=\"0xe00002c2\"");
         assertThat(ui.get(2)).contains("scalars=\"[1, 16]\"").contains("scalarOutput=\"[17]\"");
         assertThat(ui.get(4)).contains("t=" + (callAt + 2000) + " userclient.async.complete")
                 .contains("args=\"[42, 2000]\"");
+        assertThat(ui.get(5)).contains("userclient.map").contains("memoryType=\"1\"");
+        assertThat(ui.get(7)).contains("userclient.dequeue").contains("data=\"0102030405\"");
+    }
+
+    private static String queueTitle(FxRobot robot) {
+        return robot.lookup("#ucQueue1").queryAs(DataQueueView.class).getChildrenUnmodifiable().stream()
+                .filter(n -> n instanceof Label).map(n -> ((Label) n).getText()).findFirst().orElse("");
     }
 
     private static UserClientConsole findConsole(FxRobot robot) {
