@@ -92,12 +92,12 @@ final class MappedMemoryPane extends VBox {
     static String hexDump(String hex) {
         StringBuilder sb = new StringBuilder();
         for (int off = 0; off < hex.length(); off += 32) {
-            sb.append(String.format("%04x  ", off / 2));
+            StringBuilder row = new StringBuilder(String.format("%04x  ", off / 2));
             String line = hex.substring(off, Math.min(hex.length(), off + 32));
             for (int k = 0; k < line.length(); k += 2) {
-                sb.append(line, k, k + 2).append(k == 14 ? "  " : " ");
+                row.append(line, k, k + 2).append(k == 14 ? "  " : " ");
             }
-            sb.append('\n');
+            sb.append(row.toString().stripTrailing()).append('\n');
         }
         return sb.toString().stripTrailing();
     }
