@@ -18,8 +18,8 @@ import javafx.scene.text.TextAlignment;
  * and the entries' bytes listed under it. Redrawn from each published copy, so it is live as the machine runs.
  */
 final class DataQueueView extends VBox {
-    private static final double HEIGHT = 54;
-    private static final double STRIP_TOP = 16;
+    private static final double HEIGHT = 64;
+    private static final double STRIP_TOP = 22;
     private static final double STRIP_HEIGHT = 18;
 
     private final Canvas canvas = new Canvas(420, HEIGHT);

@@ -59,7 +59,10 @@ final class MappedMemoryPane extends VBox {
             vm.statusProperty().set(c == null ? "open a user client first" : "memory type must be 0..4294967295");
             return;
         }
-        vm.userClientAction(type, Map.of("connection", c.name(), "memoryType", String.valueOf(t)));
+        Map<String, Object> args = new java.util.LinkedHashMap<>();
+        args.put("connection", c.name());
+        args.put("memoryType", String.valueOf(t));
+        vm.userClientAction(type, args);
     }
 
     /** Shows the connection's mappings (redrawn only when they changed). */

@@ -130,7 +130,7 @@ final class UserClientConsole extends VBox {
         VBox top = new VBox(6, openRow, connRow, methods, doc, form, callRow, outputs);
         SplitPane split = new SplitPane(top, memory, history);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        split.setDividerPositions(0.6, 0.75);
+        split.setDividerPositions(0.58, 0.77);
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().add(split);
         getStylesheets().add(dev.ioscope.app.ui.Resources.css("workbench/userclient.css"));
@@ -287,7 +287,11 @@ final class UserClientConsole extends VBox {
         }
         String name = freeName();
         awaitedConnection = name;
-        vm.userClientAction("open", Map.of("path", path.trim(), "type", String.valueOf(v), "as", name));
+        Map<String, Object> args = new java.util.LinkedHashMap<>();
+        args.put("path", path.trim());
+        args.put("type", String.valueOf(v));
+        args.put("as", name);
+        vm.userClientAction("open", args);
     }
 
     /** A connection handle no connection uses yet: ui0, ui1, … */
