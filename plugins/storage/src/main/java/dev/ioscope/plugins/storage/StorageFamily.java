@@ -8,7 +8,6 @@ import dev.ioscope.engine.spi.HardwareFamily;
 import dev.ioscope.engine.spi.Props;
 
 import dev.ioscope.engine.registry.IORegistryEntry;
-import dev.ioscope.engine.report.IOReportHub;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -23,13 +22,8 @@ import java.io.UncheckedIOException;
  */
 public final class StorageFamily implements HardwareFamily {
     /** Per boot (register() runs once per machine): the reporters the block storage drivers publish. */
-    private IOReportHub hub = new IOReportHub();
     private final Map<IORegistryEntry, BlockStorageReports> reports = new LinkedHashMap<>();
 
-    /** The IOReport hub of the last machine this family registered for (IOReportCopyChannelsInGroup reads it). */
-    public IOReportHub reportHub() {
-        return hub;
-    }
 
     /** The running block storage drivers' reporters, in start order. */
     public List<BlockStorageReports> blockStorageReports() {
@@ -40,7 +34,7 @@ public final class StorageFamily implements HardwareFamily {
     final class BlockStorageDriver implements DriverBehavior {
         @Override
         public boolean start(DriverContext ctx) {
-            reports.put(ctx.self(), new BlockStorageReports(ctx.self(), ctx::now, hub));
+            reports.put(ctx.self(), new BlockStorageReports(ctx.self(), ctx::now, ctx.reportHub()));
             return true;
         }
 
@@ -65,7 +59,6 @@ public final class StorageFamily implements HardwareFamily {
         ctx.classEntry("IOBlockStorageDevice", "IOService");
         ctx.classEntry("IONVMeBlockStorageDevice", "IOBlockStorageDevice");
         ctx.classEntry("IONVMeController", "IOService");
-        hub = new IOReportHub();
         reports.clear();
         ctx.driver("IOBlockStorageDriver", "IOStorage", new BlockStorageDriver());
         ctx.classEntry("IOPartitionScheme", "IOStorage");
