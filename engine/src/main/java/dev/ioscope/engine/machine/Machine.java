@@ -299,7 +299,8 @@ public final class Machine {
             List<dev.ioscope.engine.power.IOPMPowerState> states = powerTables.get(ctx.self().className());
             if (states != null) {
                 try {
-                    PowerTables.join(sim, ctx.self(), states);
+                    PowerTables.join(sim, ctx.self(), states, inner == null ? null
+                            : (from, to) -> inner.setPowerState(ctx, from, to));
                 } catch (RuntimeException e) {
                     // a bad table (PowerTableException) fails this driver's power management, not its start
                     problems.add(ctx.self().className() + ": power management: " + e.getMessage());
