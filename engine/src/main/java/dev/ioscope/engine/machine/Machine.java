@@ -307,11 +307,14 @@ public final class Machine {
                 }
             }
             DeviceNode n = nodes.get(ctx.provider());
-            if (n == null || !expanded.add(ctx.provider())) {
-                return true;
+            if (n != null && expanded.add(ctx.provider())) {
+                for (DeviceNode child : n.children()) {
+                    plug(ctx.self(), child);
+                }
             }
-            for (DeviceNode child : n.children()) {
-                plug(ctx.self(), child);
+            if (contributions.registersItself(ctx.self().className())) {
+                // registerService() at the end of start, as most drivers do: ioreg shows it "registered"
+                SimulationAccess.registerService(sim, ctx.self());
             }
             return true;
         }

@@ -73,6 +73,9 @@ public final class StorageFamily implements HardwareFamily {
         ctx.classEntry("IOMediaBSDClient", "IOService");
         ctx.driver("IOGUIDPartitionScheme", "IOPartitionScheme", new PartitionScheme(StorageModels.GPT));
         ctx.driver("IOFDiskPartitionScheme", "IOPartitionScheme", new PartitionScheme(StorageModels.MBR));
+        // partition schemes publish their partitions but do not register themselves (!registered in real dumps)
+        ctx.unregisteredDriver("IOGUIDPartitionScheme");
+        ctx.unregisteredDriver("IOFDiskPartitionScheme");
         // power-managed drivers (they join the IOPower plane when they start)
         ctx.table("power", "IONVMeController", Props.threeStatePowerTable());
         ctx.table("power", "IOBlockStorageDriver", Props.threeStatePowerTable());
