@@ -243,9 +243,9 @@ public final class Machine {
         return nodes.get(e);
     }
 
-    /** The registry as a snapshot (IOScope JSON is its native shape; writers choose their own format). */
+    /** The registry as a snapshot (a booted machine; writers choose their own format). */
     public Snapshot snapshot() {
-        return new Snapshot(registry, SnapshotFormat.JSON, OSDictionary.of("machine",
+        return new Snapshot(registry, SnapshotFormat.BOOTED_MACHINE, OSDictionary.of("machine",
                 dev.ioscope.engine.os.OSString.of(name)), name);
     }
 
