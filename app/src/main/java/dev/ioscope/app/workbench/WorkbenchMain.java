@@ -18,6 +18,7 @@ import java.util.List;
  * {@code ioscope.wb.kexts} (comma-separated paths), {@code ioscope.wb.breakpoint} (ON:value, ON one of KIND,
  * CLASS, ENTRY, PROPERTY), {@code ioscope.wb.do} (run, breakpoint, or steps:N), {@code ioscope.wb.select} (an
  * entry path), {@code ioscope.wb.event} (a journal seq to go to), {@code ioscope.wb.whynot} (a personality name),
+ * {@code ioscope.wb.plug} (SLOT-PATH,part of a palette device's label: plugged, then run),
  * {@code ioscope.wb.tab} (a tab's title: Matching, Breakpoints, Power, Devices...), {@code ioscope.theme=dark}, {@code ioscope.wb.stallprobe}.
  * {@code java -cp ioscope.jar dev.ioscope.app.workbench.WorkbenchMain FILE}
  */
@@ -73,6 +74,19 @@ public final class WorkbenchMain {
                     }
                 }));
                 at += 1.5;
+            }
+            String plug = System.getProperty("ioscope.wb.plug");   // SLOT-PATH,part of a palette label
+            if (plug != null && plug.contains(",")) {
+                String slot = plug.substring(0, plug.lastIndexOf(','));
+                String label = plug.substring(plug.lastIndexOf(',') + 1);
+                t.getKeyFrames().add(new KeyFrame(Duration.seconds(at), e -> {
+                    DevicePalette p = vm.paletteProperty().get();
+                    p.slots().stream().filter(x -> x.path().equals(slot)).findFirst().ifPresent(sl ->
+                            p.devicesFor(sl).stream().filter(d -> d.label().contains(label)).findFirst()
+                                    .ifPresent(d -> vm.plug(sl, d)));
+                }));
+                t.getKeyFrames().add(new KeyFrame(Duration.seconds(at + 1.5), e -> vm.run()));
+                at += 3;
             }
             String event = System.getProperty("ioscope.wb.event");
             if (event != null) {
