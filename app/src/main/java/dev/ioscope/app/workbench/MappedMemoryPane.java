@@ -61,7 +61,7 @@ final class MappedMemoryPane extends VBox {
         }
         Map<String, Object> args = new java.util.LinkedHashMap<>();
         args.put("connection", c.name());
-        args.put("memoryType", String.valueOf(t));
+        args.put("memoryType", t);
         vm.userClientAction(type, args);
     }
 

@@ -185,7 +185,7 @@ final class MethodForm extends VBox {
         }
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("connection", connection);
-        a.put("selector", String.valueOf(method.selector()));
+        a.put("selector", (long) method.selector());
         List<String> values = new ArrayList<>();
         for (int i = 0; i < scalarFields.size(); i++) {
             String t = scalarFields.get(i).getText().trim();
@@ -209,8 +209,8 @@ final class MethodForm extends VBox {
         room(a, "out", out.getText());
         room(a, "outStruct", outStruct.getText());
         if (async.isSelected()) {
-            a.put("async", "true");
-            a.put("refcon", String.valueOf(refcon));
+            a.put("async", Boolean.TRUE);
+            a.put("refcon", refcon);
         }
         return a;
     }
@@ -224,6 +224,6 @@ final class MethodForm extends VBox {
         if (v == null || v < 0 || v > 0xffffffffL) {
             throw new IllegalArgumentException(key + " must be a number 0..4294967295: " + t);
         }
-        a.put(key, String.valueOf(v));
+        a.put(key, v);
     }
 }

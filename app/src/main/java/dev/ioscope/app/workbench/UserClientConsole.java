@@ -2,7 +2,6 @@ package dev.ioscope.app.workbench;
 
 import dev.ioscope.engine.os.OSString;
 import dev.ioscope.engine.sim.JournalEvent;
-import dev.ioscope.engine.sim.ScenarioWriter;
 import dev.ioscope.engine.userclient.MethodDescription;
 import dev.ioscope.engine.userclient.UserClientConnection;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -21,7 +20,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -289,7 +287,7 @@ final class UserClientConsole extends VBox {
         awaitedConnection = name;
         Map<String, Object> args = new java.util.LinkedHashMap<>();
         args.put("path", path.trim());
-        args.put("type", String.valueOf(v));
+        args.put("type", v);
         args.put("as", name);
         vm.userClientAction("open", args);
     }
@@ -337,21 +335,9 @@ final class UserClientConsole extends VBox {
         }
     }
 
-    /** Writes the session's scenario (the machine, its actions and every action added here) to {@code file}. */
-    boolean save(Path file) {
-        var sc = vm.userClientsProperty().get().scenario();
-        if (sc == null) {
-            vm.statusProperty().set("nothing to save yet: the machine is being built");
-            return false;
-        }
-        try {
-            ScenarioWriter.write(sc, file);
-            vm.statusProperty().set("saved the session as " + file + " (ioscope run " + file.getFileName() + ")");
-            return true;
-        } catch (IOException e) {
-            vm.statusProperty().set("cannot save " + file + ": " + e.getMessage());
-            return false;
-        }
+    /** Saves the session as a scenario (the workbench's Save Session: machine, actions, breakpoints). */
+    void save(Path file) {
+        vm.saveSession(file);
     }
 
     CallHistory history() {

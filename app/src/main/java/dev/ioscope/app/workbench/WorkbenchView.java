@@ -51,7 +51,8 @@ public final class WorkbenchView {
         Tab matchTab = new Tab("Matching", matching);
         Tab bpTab = new Tab("Breakpoints", new BreakpointsPane(vm));
         Tab powerTab = new Tab("Power", new PowerPane(vm));
-        TabPane right = new TabPane(matchTab, bpTab, powerTab);
+        Tab devicesTab = new Tab("Devices", new DevicesPane(vm));
+        TabPane right = new TabPane(matchTab, bpTab, powerTab, devicesTab);
         right.getTabs().add(new Tab("User clients", new UserClientConsole(vm)));
         right.setId("workbenchTabs");
         right.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -62,7 +63,7 @@ public final class WorkbenchView {
         status.textProperty().bind(vm.statusProperty());
         status.setPadding(new Insets(3, 8, 3, 8));
         BorderPane root = new BorderPane(center);
-        root.setTop(new RunControlBar(vm, this::openScenario));
+        root.setTop(new RunControlBar(vm, this::openScenario, this::saveSession));
         root.setBottom(status);
         root.getStyleClass().add(dev.ioscope.app.ui.Styles.APP);
 
@@ -99,12 +100,25 @@ public final class WorkbenchView {
     }
 
     /**
-     * Opens a workbench window on an explorer document's file (the machine is rebuilt from it, so it can be
-     * replayed); a document without a file (the bundled machine, a synthetic one) gives the empty platform.
+     * Opens a workbench window on an explorer document: a file is reloaded (so the machine can be replayed); a
+     * machine the engine booted (the virtual Mac) boots again from time 0, so its whole boot can be stepped
+     * through; anything else (a synthetic registry) gives the empty platform.
      */
     public static WorkbenchView open(dev.ioscope.app.explorer.Document doc, boolean dark) {
         Path file = doc == null ? null : doc.file();
+        if (file == null && doc != null && doc.snapshot().info().get("machine") != null) {
+            return open(MachineSession.defaultMachine(), "Virtual Mac", dark);
+        }
         return open(file, file == null ? "empty platform" : doc.title(), dark);
+    }
+
+    /** Opens a workbench window on a scenario. */
+    public static WorkbenchView open(Scenario scenario, String title, boolean dark) {
+        Stage s = new Stage();
+        AppIcons.apply(s);
+        WorkbenchView v = new WorkbenchView(s, title, scenario, dark);
+        s.show();
+        return v;
     }
 
     /** Opens a workbench window on a snapshot file (null: the empty platform machine). */
@@ -126,16 +140,28 @@ public final class WorkbenchView {
             return;
         }
         try {
-            Scenario sc = Scenario.read(f.toPath());
+            SessionFile.Session session = SessionFile.load(f.toPath());
             Stage s = new Stage();
             AppIcons.apply(s);
-            new WorkbenchView(s, f.getName(), sc, stage.getScene().getRoot().getStyleClass()
-                    .contains(dev.ioscope.app.ui.Styles.DARK));
+            WorkbenchView v = new WorkbenchView(s, f.getName(), session.scenario(), stage.getScene().getRoot()
+                    .getStyleClass().contains(dev.ioscope.app.ui.Styles.DARK));
+            v.viewModel().breakpoints().setAll(session.breakpoints());
             s.show();
         } catch (SnapshotException ex) {
             Alert a = new Alert(Alert.AlertType.ERROR, ex.getMessage());
             a.initOwner(stage);
             a.show();
+        }
+    }
+
+    private void saveSession() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Save the session as a scenario");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Scenario (JSON)", "*.json"));
+        fc.setInitialFileName("session.json");
+        File f = fc.showSaveDialog(stage);
+        if (f != null) {
+            vm.saveSession(f.toPath());
         }
     }
 

@@ -1,10 +1,9 @@
 package dev.ioscope.engine.sim;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ioscope.engine.os.OSArray;
 import dev.ioscope.engine.os.OSBoolean;
@@ -17,129 +16,127 @@ import dev.ioscope.engine.os.OSString;
 import dev.ioscope.engine.os.OSSymbol;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
- * Writes a {@link Scenario} back as scenario JSON (docs/scenarios.md), so a session built up by hand (a workbench's
- * console calls, power buttons, hot-plugs) can be saved and replayed with {@code ioscope run}. Reading the output
- * with {@link Scenario#read} gives the same machine, kexts and actions: paths are written absolute (a saved file
- * may live anywhere), every argument keeps the exact string {@link Scenario#read} made of it, and properties use
- * the value forms {@link Scenario#value} reads ({@code {"data": hex}}, {@code {"number": n, "bits": b}}).
+ * A scenario as the JSON {@link Scenario#read} reads (docs/scenarios.md): what the workbench saves so that
+ * {@code ioscope run} replays a session headlessly with the same journal. Paths are written absolute (the file may
+ * be saved anywhere); libkern values in the shapes {@link Scenario#value} reads back to equal values.
  */
 public final class ScenarioWriter {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private ScenarioWriter() {
     }
 
-    public static String write(Scenario s) {
-        ObjectNode root = JSON.createObjectNode();
+    /** The scenario as a JSON object (callers may add their own keys, e.g. the workbench's breakpoints). */
+    public static ObjectNode toJson(Scenario s) {
+        ObjectNode root = F.objectNode();
         if (s.snapshot() != null) {
             root.put("snapshot", s.snapshot().toAbsolutePath().toString());
+        } else if (s.machine() != null) {
+            root.put("machine", s.machine());
         }
         if (!s.kexts().isEmpty()) {
             ArrayNode k = root.putArray("kexts");
-            s.kexts().forEach(p -> k.add(p.toAbsolutePath().toString()));
+            for (Path p : s.kexts()) {
+                k.add(p.toAbsolutePath().toString());
+            }
         }
-        if (s.maxSteps() != 1_000_000) {
-            root.put("maxSteps", s.maxSteps());
-        }
+        root.put("maxSteps", s.maxSteps());
         ArrayNode actions = root.putArray("actions");
         for (Scenario.Action a : s.actions()) {
             actions.add(action(a));
         }
+        return root;
+    }
+
+    /** Pretty-printed JSON text. */
+    public static String write(ObjectNode json) {
         try {
-            return JSON.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);   // a tree of plain nodes always serializes
+            return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);   // a tree of plain nodes always serialises
         }
     }
 
-    /** Writes {@code s} to {@code file}. */
-    public static void write(Scenario s, Path file) throws java.io.IOException {
-        java.nio.file.Files.writeString(file, write(s));
-    }
-
-    /** One action as a single line of scenario JSON, as it appears in a saved file's {@code actions} array. */
+    /** One action as a single line of JSON, as it appears in a saved file's {@code actions} array. */
     public static String line(Scenario.Action a) {
         return action(a).toString();
     }
 
-    private static ObjectNode action(Scenario.Action a) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("at", a.at());
-        o.put("do", a.type());
-        a.args().forEach((k, v) -> {
-            if (!k.equals("at") && !k.equals("do") && v != null) {
-                o.set(k, arg(v.toString()));
+    static ObjectNode action(Scenario.Action a) {
+        ObjectNode n = F.objectNode();
+        n.put("at", a.at());
+        n.put("do", a.type());
+        for (Map.Entry<String, Object> e : a.args().entrySet()) {
+            if (e.getKey().equals("at") || e.getKey().equals("do")) {
+                continue;
             }
-        });
-        OSDictionary p = a.properties();
-        if (a.type().equals("add-notification")) {
-            o.set("matching", value(p));
-        } else if (a.type().equals("set-property") && p.size() == 1 && p.containsKey("value")) {
-            o.set("value", value(p.get("value")));
-        } else if (!p.isEmpty()) {
-            o.set("properties", value(p));
-        }
-        return o;
-    }
-
-    /**
-     * An argument as JSON: a number, boolean or array when reading it back gives exactly this string again (so
-     * {@code "scalars": [2,3]} stays an array), otherwise a JSON string.
-     */
-    private static JsonNode arg(String v) {
-        if (!v.isEmpty() && (Character.isDigit(v.charAt(0)) || v.charAt(0) == '-' || v.charAt(0) == '['
-                || v.equals("true") || v.equals("false"))) {
-            try {
-                JsonNode n = JSON.readTree(v);
-                if (n != null && !n.isTextual() && !n.isObject() && n.toString().equals(v)) {
-                    return n;
-                }
-            } catch (JsonProcessingException e) {
-                // not JSON: a string
+            Object v = e.getValue();
+            if (v instanceof JsonNode j) {
+                n.set(e.getKey(), j);
+            } else if (v instanceof Boolean b) {
+                n.put(e.getKey(), b);
+            } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+                n.put(e.getKey(), ((Number) v).longValue());
+            } else {
+                n.put(e.getKey(), String.valueOf(v));
             }
         }
-        return JSON.getNodeFactory().textNode(v);
+        if (a.type().equals("set-property")) {
+            OSObject v = a.properties().get("value");
+            if (v != null) {
+                n.set("value", value(v));
+            }
+        } else if (!a.properties().isEmpty()) {
+            n.set(a.type().equals("add-notification") ? "matching" : "properties", value(a.properties()));
+        }
+        return n;
     }
 
-    private static JsonNode value(OSObject v) {
-        var f = JSON.getNodeFactory();
+    /** libkern → JSON, the inverse of {@link Scenario#value}. */
+    public static JsonNode value(OSObject v) {
         if (v instanceof OSString s) {
-            return f.textNode(s.value());
+            return F.textNode(s.value());
         }
         if (v instanceof OSSymbol s) {
-            return f.textNode(s.value());
+            return F.textNode(s.value());
         }
         if (v instanceof OSBoolean b) {
-            return f.booleanNode(b.value());
+            return F.booleanNode(b.value());
         }
         if (v instanceof OSNumber n) {
-            long x = n.value();
-            boolean plainReadsBack = n.bits() == 32 || n.bits() == 64 && x != (int) x && (x < 0 || x > 0xffffffffL);
-            if (plainReadsBack) {
-                return f.numberNode(x);
+            // Scenario.value reads a plain integer as 32 bits when it fits, else 64: other widths say so
+            boolean plain = n.bits() == 32 || (n.bits() == 64 && n.value() > 0xffffffffL);
+            if (plain) {
+                return F.numberNode(n.value());
             }
-            return f.objectNode().put("number", x).put("bits", n.bits());
+            ObjectNode o = F.objectNode();
+            o.put("number", n.value());
+            o.put("bits", n.bits());
+            return o;
         }
         if (v instanceof OSData d) {
-            return f.objectNode().put("data", d.toHex());
+            ObjectNode o = F.objectNode();
+            o.put("data", d.toHex());
+            return o;
         }
         if (v instanceof OSArray a) {
-            ArrayNode out = f.arrayNode();
-            a.items().forEach(i -> out.add(value(i)));
-            return out;
+            ArrayNode arr = F.arrayNode();
+            a.items().forEach(x -> arr.add(value(x)));
+            return arr;
         }
-        if (v instanceof OSSet s) {
-            ArrayNode out = f.arrayNode();
-            s.members().forEach(i -> out.add(value(i)));
-            return out;
+        if (v instanceof OSSet set) {
+            ArrayNode arr = F.arrayNode();
+            set.members().forEach(x -> arr.add(value(x)));
+            return arr;
         }
         if (v instanceof OSDictionary d) {
-            ObjectNode out = f.objectNode();
-            d.forEach((k, x) -> out.set(k, value(x)));
-            return out;
+            ObjectNode o = F.objectNode();
+            d.forEach((k, x) -> o.set(k, value(x)));
+            return o;
         }
-        return f.textNode(String.valueOf(v));
+        return F.textNode(String.valueOf(v));
     }
 }
