@@ -141,7 +141,15 @@ final class UserClientConsole extends VBox {
         refresh();
     }
 
+    /** A row whose labels and buttons keep their text; the combo boxes take what is left. */
     private static HBox row(javafx.scene.Node... nodes) {
+        for (javafx.scene.Node n : nodes) {
+            if (n instanceof javafx.scene.control.Labeled l) {
+                l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            } else if (n instanceof ComboBox<?> c) {
+                c.setPrefWidth(120);
+            }
+        }
         HBox h = new HBox(6, nodes);
         h.setAlignment(Pos.CENTER_LEFT);
         return h;
