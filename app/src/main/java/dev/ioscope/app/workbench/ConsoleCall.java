@@ -41,8 +41,10 @@ public record ConsoleCall(Scenario.Action action, JournalEvent result, List<Jour
         List<ConsoleCall> out = new ArrayList<>();
         for (Scenario.Action a : actions) {
             JournalEvent result = null;
-            for (JournalEvent e : known) {
-                if (e.t() == a.at() && !taken.contains(e.seq()) && answers(a, e)) {
+            int at = firstAt(known, a.at());
+            for (; at < known.size() && known.get(at).t() == a.at(); at++) {
+                JournalEvent e = known.get(at);
+                if (!taken.contains(e.seq()) && answers(a, e)) {
                     result = e;
                     break;
                 }
@@ -51,8 +53,8 @@ public record ConsoleCall(Scenario.Action action, JournalEvent result, List<Jour
             if (result != null) {
                 taken.add(result.seq());
                 if (Boolean.parseBoolean(a.arg("async")) && result.kind().equals("userclient.call")) {
-                    for (JournalEvent e : known) {
-                        if (e.seq() > result.seq() && e.kind().equals("userclient.async.complete")
+                    for (JournalEvent e : known.subList(at + 1, known.size())) {
+                        if (e.kind().equals("userclient.async.complete")
                                 && connectionOf(a).equals(e.details().get("connection"))
                                 && String.valueOf(a.arg("refcon") == null ? "0" : a.arg("refcon"))
                                         .equals(e.details().get("refcon"))
@@ -65,6 +67,21 @@ public record ConsoleCall(Scenario.Action action, JournalEvent result, List<Jour
             out.add(new ConsoleCall(a, result, done));
         }
         return out;
+    }
+
+    /** The first event at or after time {@code t}: the journal is in time order, so a binary search (per frame). */
+    private static int firstAt(List<JournalEvent> events, long t) {
+        int lo = 0;
+        int hi = events.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (events.get(mid).t() < t) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     private static boolean answers(Scenario.Action a, JournalEvent e) {
