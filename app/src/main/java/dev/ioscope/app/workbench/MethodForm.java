@@ -34,6 +34,8 @@ final class MethodForm extends VBox {
     private final TextField out = new TextField();
     private final TextField outStruct = new TextField();
     private final CheckBox async = new CheckBox("async");
+    private final FlowPane fields = new FlowPane(8, 4);
+    private final Map<dev.ioscope.engine.userclient.StructField, TextField> fieldInputs = new LinkedHashMap<>();
     private MethodDescription method;
 
     MethodForm() {
@@ -78,7 +80,8 @@ final class MethodForm extends VBox {
         structLabel.setMinWidth(Label.USE_PREF_SIZE);
         structHint.setMinWidth(Label.USE_PREF_SIZE);
         structHint.getStyleClass().add("uc-hint");
-        getChildren().addAll(scalarRow, scalarHint, new HBox(6, structLabel, struct, structHint), roomRow);
+        fields.setId("structFields");
+        getChildren().addAll(scalarRow, scalarHint, fields, new HBox(6, structLabel, struct, structHint), roomRow);
         HBox.setHgrow(struct, javafx.scene.layout.Priority.ALWAYS);
         show(null);
     }
@@ -93,12 +96,61 @@ final class MethodForm extends VBox {
             addScalar();
         }
         struct.clear();
+        structFields(m);
         out.clear();
         outStruct.clear();
         async.setSelected(false);
         async.setDisable(m == null || !m.async());
         setDisable(m == null);
         hints();
+    }
+
+    /**
+     * Typed fields for a described structure (MethodTableJson "structure"): each edit rewrites the hex editor with
+     * the structure they make (zeros elsewhere), which stays editable and is what is sent.
+     */
+    private void structFields(MethodDescription m) {
+        fieldInputs.clear();
+        fields.getChildren().clear();
+        boolean described = m != null && !m.structure().isEmpty();
+        fields.setVisible(described);
+        fields.setManaged(described);
+        if (!described) {
+            return;
+        }
+        for (var f : m.structure()) {
+            TextField t = new TextField();
+            t.setId("field-" + f.name());
+            t.setPrefColumnCount(f.type().equals("bytes") ? 14 : f.type().equals("u64") ? 9 : 5);
+            t.setPromptText(f.type());
+            t.textProperty().addListener((o, a, b) -> composeStruct());
+            Label l = new Label(f.name());
+            l.getStyleClass().add("uc-hint");
+            fieldInputs.put(f, t);
+            fields.getChildren().add(new VBox(0, l, t));
+        }
+    }
+
+    private void composeStruct() {
+        int size = method.structureInputSize() == MethodDescription.VARIABLE
+                ? method.structure().stream().mapToInt(dev.ioscope.engine.userclient.StructField::end).max().orElse(0)
+                : method.structureInputSize();
+        byte[] bytes = new byte[size];
+        try {
+            fieldInputs.forEach((f, t) -> {
+                if (!t.getText().isBlank()) {
+                    f.encode(t.getText(), bytes);
+                }
+            });
+        } catch (IllegalArgumentException e) {
+            structHint.setText(e.getMessage());
+            return;
+        }
+        StringBuilder hex = new StringBuilder();
+        for (int i = 0; i < bytes.length; i++) {
+            hex.append(i == 0 ? "" : i % 16 == 0 ? "\n" : " ").append(String.format("%02x", bytes[i]));
+        }
+        struct.setText(hex.toString());
     }
 
     private void addScalar() {

@@ -245,11 +245,25 @@ final class UserClientConsole extends VBox {
         }
         result.setText(CallHistory.ioReturn(r));
         result.getStyleClass().add(CallHistory.ok(r) ? CallHistory.OK : CallHistory.ERROR);
-        outputs.setText(outputs(r, last.completions()));
+        outputs.setText(outputs(r, last.completions(), methodOf(r)));
     }
 
-    /** Scalar outputs in decimal and hex, the struct output as hex lines, and completions so far. */
-    static String outputs(JournalEvent r, List<JournalEvent> completions) {
+    /** The described method a call event names, on the shown connection (null when unknown). */
+    private MethodDescription methodOf(JournalEvent r) {
+        UserClientConnection c = connection.getValue();
+        String sel = r.details().get("selector");
+        if (c == null || sel == null || !sel.matches("\\d{1,9}") || !c.name().equals(r.details().get("connection"))) {
+            return null;
+        }
+        int i = Integer.parseInt(sel);
+        return i < c.table().methods().size() ? c.table().methods().get(i) : null;
+    }
+
+    /**
+     * Scalar outputs in decimal and hex, the struct output as hex lines (and field by field when the method
+     * describes its structure), and completions so far.
+     */
+    static String outputs(JournalEvent r, List<JournalEvent> completions, MethodDescription m) {
         StringBuilder sb = new StringBuilder();
         String so = r.details().getOrDefault("scalarOutput", "[]");
         String body = so.substring(1, so.length() - 1).trim();
@@ -268,6 +282,13 @@ final class UserClientConsole extends VBox {
             sb.append("struct output, ").append(hex.length() / 2).append(" byte(s):\n")
                     .append(MappedMemoryPane.hexDump(hex.substring(0, Math.min(hex.length(), 2 * 256))))
                     .append(hex.length() > 2 * 256 ? "\n…" : "").append('\n');
+            if (m != null && !m.structure().isEmpty()) {
+                byte[] bytes = java.util.HexFormat.of().parseHex(hex);
+                for (var f : m.structure()) {
+                    sb.append(f.name()).append(" = ").append(f.format(bytes)).append("   ");
+                }
+                sb.append('\n');
+            }
         }
         if (Boolean.parseBoolean(r.details().get("async")) && CallHistory.ok(r)) {
             sb.append(completions.isEmpty() ? "async: completion not yet arrived (run on)"

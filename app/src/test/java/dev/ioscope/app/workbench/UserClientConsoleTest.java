@@ -152,6 +152,53 @@ class UserClientConsoleTest {
         assertThat(ui.get(7)).contains("userclient.dequeue").contains("data=\"0102030405\"");
     }
 
+    /** The virtual Mac's AppleSMC: its SMCParamStruct is described, so the form offers typed fields. */
+    @SuppressWarnings("unchecked")
+    @Test
+    void appleSmcKeyInfoThroughTypedStructureFields(FxRobot robot) throws Exception {
+        WorkbenchView[] mac = new WorkbenchView[1];
+        robot.interact(() -> {
+            mac[0] = new WorkbenchView(new Stage(), "virtual Mac", MachineSession.defaultMachine(), false);
+            mac[0].stage().show();
+        });
+        WorkbenchViewModel mvm = mac[0].viewModel();
+        try {
+            robot.interact(mvm::run);
+            await(() -> mvm.quietProperty().get() && !mvm.runningProperty().get() && mvm.registryProperty().get()
+                    != null && !mvm.events().isEmpty());
+            javafx.scene.Scene scene = mac[0].stage().getScene();
+            robot.interact(() -> mac[0].stage().toFront());
+            robot.clickOn(robot.lookup("User clients").match(n -> n.getScene() == scene).queryLabeled());
+            ComboBox<String> service = robot.lookup("#ucService").match(n -> n.getScene() == scene)
+                    .queryAs(ComboBox.class);
+            await(() -> service.getItems().stream().anyMatch(p -> p.endsWith("/AppleSMC")));
+            robot.interact(() -> service.setValue(service.getItems().stream().filter(p -> p.endsWith("/AppleSMC"))
+                    .findFirst().orElseThrow()));
+            robot.clickOn(robot.lookup("#ucOpen").match(n -> n.getScene() == scene).queryButton());
+            TableView<MethodDescription> methods = robot.lookup("#ucMethods").match(n -> n.getScene() == scene)
+                    .queryAs(TableView.class);
+            await(() -> methods.getItems().size() == 3);
+            robot.interact(() -> methods.getSelectionModel().select(2));
+            // kSMCGetKeyInfo (data8 = 9) for the CPU proximity temperature
+            robot.clickOn(robot.lookup("#field-key").match(n -> n.getScene() == scene).queryAs(
+                    javafx.scene.control.TextField.class)).write("TC0P");
+            robot.clickOn(robot.lookup("#field-data8").match(n -> n.getScene() == scene).queryAs(
+                    javafx.scene.control.TextField.class)).write("9");
+            String hex = robot.lookup("#structHex").match(n -> n.getScene() == scene)
+                    .queryAs(javafx.scene.control.TextArea.class).getText().replaceAll("\\s+", "");
+            assertThat(hex).hasSize(160).startsWith("50304354");
+            robot.clickOn(robot.lookup("#ucCall").match(n -> n.getScene() == scene).queryButton());
+            Label result = robot.lookup("#ucResult").match(n -> n.getScene() == scene).queryAs(Label.class);
+            Label outputs = robot.lookup("#ucOutputs").match(n -> n.getScene() == scene).queryAs(Label.class);
+            await(() -> result.getText().startsWith("kIOReturn"));
+            assertThat(result.getText()).isEqualTo("kIOReturnSuccess (0x00000000)");
+            assertThat(outputs.getText()).contains("key = 'TC0P'").contains("keyInfo.dataSize = 2 (0x2)")
+                    .contains("keyInfo.dataType = 'sp78'").contains("result = 0 (0x0)");
+        } finally {
+            robot.interact(() -> mac[0].stage().close());
+        }
+    }
+
     private static String queueTitle(FxRobot robot) {
         return robot.lookup("#ucQueue1").queryAs(DataQueueView.class).getChildrenUnmodifiable().stream()
                 .filter(n -> n instanceof Label).map(n -> ((Label) n).getText()).findFirst().orElse("");

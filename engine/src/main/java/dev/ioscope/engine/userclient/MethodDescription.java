@@ -5,12 +5,26 @@ import static dev.ioscope.engine.userclient.IOExternalMethodDispatch.kIOUCVariab
 /**
  * A method table row described as data, so a UI can build a form and a plugin can ship its table beside its driver:
  * selector, name, the four argument shapes of the dispatch row ({@link #VARIABLE} = kIOUCVariableStructureSize),
- * whether async calls are allowed, an optional entitlement, and a doc string.
+ * whether async calls are allowed, an optional entitlement, a doc string, and optionally the fields of its
+ * structure (one layout for input and output, as {@code SMCParamStruct} is both) so a console can offer typed
+ * fields and decode answers.
  */
 public record MethodDescription(int selector, String name, int scalarInputs, int structureInputSize,
-        int scalarOutputs, int structureOutputSize, boolean async, String entitlement, String doc) {
+        int scalarOutputs, int structureOutputSize, boolean async, String entitlement, String doc,
+        java.util.List<StructField> structure) {
 
     public static final int VARIABLE = kIOUCVariableStructureSize;
+
+    public MethodDescription {
+        structure = structure == null ? java.util.List.of() : java.util.List.copyOf(structure);
+    }
+
+    /** A row without a described structure. */
+    public MethodDescription(int selector, String name, int scalarInputs, int structureInputSize, int scalarOutputs,
+            int structureOutputSize, boolean async, String entitlement, String doc) {
+        this(selector, name, scalarInputs, structureInputSize, scalarOutputs, structureOutputSize, async, entitlement,
+                doc, java.util.List.of());
+    }
 
     /** The dispatch row this description declares, calling {@code function}. */
     public IOExternalMethodDispatch toDispatch(IOExternalMethodAction function) {

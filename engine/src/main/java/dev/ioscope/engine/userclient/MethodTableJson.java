@@ -23,6 +23,9 @@ import java.util.Set;
  *               "scalarOutputs": 1, "structureOutput": 0, "async": false, "doc": "…"},
  *              {"selector": 1, "name": "write", "structureInput": "variable", …}]}
  * </pre>
+ * A row may describe its structure's fields: {@code "structure": [{"name": "key", "offset": 0, "type": "fourcc"},
+ * {"name": "bytes", "offset": 48, "type": "bytes", "size": 32}]} ({@link StructField}; fields must lie inside a
+ * fixed-size structure).
  * A size is a number 0..4294967295 or {@code "variable"} (kIOUCVariableStructureSize). Missing shapes default to
  * 0; selectors must be 0..n-1 without gaps or repeats (the table is an array indexed by selector). Errors name the
  * source and the line:column.
@@ -89,6 +92,7 @@ public final class MethodTableJson {
             String entitlement = null;
             int[] shape = new int[4];
             boolean async = false;
+            List<StructField> structure = List.of();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 p.nextToken();
@@ -102,17 +106,60 @@ public final class MethodTableJson {
                     case "structureInput" -> shape[1] = (int) size(p, source, true);
                     case "scalarOutputs" -> shape[2] = (int) size(p, source, true);
                     case "structureOutput" -> shape[3] = (int) size(p, source, true);
+                    case "structure" -> structure = readStructure(p, source);
                     default -> p.skipChildren();
                 }
             }
             if (selector == null || name == null) {
                 throw new MethodTableException(source, place, "a method needs \"selector\" and \"name\"");
             }
+            for (StructField f : structure) {
+                for (int size : new int[] {shape[1], shape[3]}) {
+                    if (size != MethodDescription.VARIABLE && size != 0 && f.end() > Integer.toUnsignedLong(size)) {
+                        throw new MethodTableException(source, place, "field " + f.name() + " ends at byte "
+                                + f.end() + ", past the " + size + "-byte structure");
+                    }
+                }
+            }
             out.add(new MethodDescription(selector, name, shape[0], shape[1], shape[2], shape[3], async, entitlement,
-                    doc));
+                    doc, structure));
         }
         expect(p, p.currentToken() == JsonToken.END_ARRAY, source, "methods must be objects");
         return out;
+    }
+
+    private static List<StructField> readStructure(JsonParser p, String source) throws IOException,
+            MethodTableException {
+        expect(p, p.currentToken() == JsonToken.START_ARRAY, source, "\"structure\" must be an array of fields");
+        List<StructField> out = new ArrayList<>();
+        while (p.nextToken() == JsonToken.START_OBJECT) {
+            String place = place(p);
+            String name = null;
+            String type = null;
+            long offset = -1;
+            long size = 0;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                p.nextToken();
+                switch (field) {
+                    case "name" -> name = p.getValueAsString();
+                    case "type" -> type = p.getValueAsString();
+                    case "offset" -> offset = size(p, source, false);
+                    case "size" -> size = size(p, source, false);
+                    default -> p.skipChildren();
+                }
+            }
+            if (name == null || type == null || offset < 0) {
+                throw new MethodTableException(source, place, "a field needs \"name\", \"offset\" and \"type\"");
+            }
+            try {
+                out.add(new StructField(name, (int) offset, type, (int) size));
+            } catch (IllegalArgumentException e) {
+                throw new MethodTableException(source, place, "field " + name + ": " + e.getMessage());
+            }
+        }
+        expect(p, p.currentToken() == JsonToken.END_ARRAY, source, "structure fields must be objects");
+        return List.copyOf(out);
     }
 
     private static long size(JsonParser p, String source, boolean variableAllowed) throws IOException,
@@ -163,6 +210,20 @@ public final class MethodTableJson {
                     g.writeStringField("entitlement", m.entitlement());
                 }
                 g.writeStringField("doc", m.doc() == null ? "" : m.doc());
+                if (!m.structure().isEmpty()) {
+                    g.writeArrayFieldStart("structure");
+                    for (StructField f : m.structure()) {
+                        g.writeStartObject();
+                        g.writeStringField("name", f.name());
+                        g.writeNumberField("offset", f.offset());
+                        g.writeStringField("type", f.type());
+                        if (f.type().equals("bytes")) {
+                            g.writeNumberField("size", f.size());
+                        }
+                        g.writeEndObject();
+                    }
+                    g.writeEndArray();
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();
