@@ -125,10 +125,18 @@ final class UserClientConsole extends VBox {
         }
         HBox callRow = row(call, result);
 
+        methods.setMinHeight(120);
         VBox top = new VBox(6, openRow, connRow, methods, doc, form, callRow, outputs);
-        SplitPane split = new SplitPane(top, memory, history);
+        top.setPadding(new Insets(0, 4, 0, 0));
+        // a described structure makes the form tall: the top scrolls rather than squeezing the method table
+        javafx.scene.control.ScrollPane topScroll = new javafx.scene.control.ScrollPane(top);
+        topScroll.setFitToWidth(true);
+        SplitPane split = new SplitPane(topScroll, memory, history);
+        for (javafx.scene.layout.Region r : new javafx.scene.layout.Region[] {topScroll, memory, history}) {
+            r.setMinHeight(0);   // every divider can be dragged all the way
+        }
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        split.setDividerPositions(0.58, 0.77);
+        split.setDividerPositions(0.62, 0.78);
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().add(split);
         getStylesheets().add(dev.ioscope.app.ui.Resources.css("workbench/userclient.css"));
@@ -279,9 +287,6 @@ final class UserClientConsole extends VBox {
         }
         String hex = r.details().getOrDefault("structOutput", "");
         if (!hex.isEmpty()) {
-            sb.append("struct output, ").append(hex.length() / 2).append(" byte(s):\n")
-                    .append(MappedMemoryPane.hexDump(hex.substring(0, Math.min(hex.length(), 2 * 256))))
-                    .append(hex.length() > 2 * 256 ? "\n…" : "").append('\n');
             if (m != null && !m.structure().isEmpty()) {
                 byte[] bytes = java.util.HexFormat.of().parseHex(hex);
                 for (var f : m.structure()) {
@@ -289,6 +294,9 @@ final class UserClientConsole extends VBox {
                 }
                 sb.append('\n');
             }
+            sb.append("struct output, ").append(hex.length() / 2).append(" byte(s):\n")
+                    .append(MappedMemoryPane.hexDump(hex.substring(0, Math.min(hex.length(), 2 * 256))))
+                    .append(hex.length() > 2 * 256 ? "\n…" : "").append('\n');
         }
         if (Boolean.parseBoolean(r.details().get("async")) && CallHistory.ok(r)) {
             sb.append(completions.isEmpty() ? "async: completion not yet arrived (run on)"

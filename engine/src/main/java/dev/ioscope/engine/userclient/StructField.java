@@ -59,7 +59,12 @@ public record StructField(String name, int offset, String type, int size) {
             case "fourcc" -> {
                 int k = b.getInt(offset);
                 byte[] chars = ByteBuffer.allocate(4).putInt(k).array();
-                return "'" + new String(chars, StandardCharsets.ISO_8859_1) + "' (0x" + Integer.toHexString(k) + ")";
+                boolean printable = true;
+                for (byte c : chars) {
+                    printable &= c >= 0x20 && c < 0x7f;
+                }
+                String hex = "0x" + Integer.toHexString(k);
+                return printable ? "'" + new String(chars, StandardCharsets.ISO_8859_1) + "' (" + hex + ")" : hex;
             }
             default -> {
                 return HexFormat.of().formatHex(struct, offset, end());

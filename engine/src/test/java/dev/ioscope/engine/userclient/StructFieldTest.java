@@ -22,6 +22,7 @@ class StructFieldTest {
         assertThat(new StructField("size", 4, "u32", 0).format(s)).isEqualTo("16 (0x10)");
         assertThat(new StructField("raw", 12, "bytes", 4).format(s)).isEqualTo("aabb0000");
         assertThat(new StructField("far", 14, "u32", 0).format(s)).isEmpty();
+        assertThat(new StructField("type", 8, "fourcc", 0).format(new byte[16])).isEqualTo("0x0");
 
         assertThatThrownBy(() -> new StructField("cmd", 8, "u8", 0).encode("256", s)).hasMessageContaining("cmd");
         assertThatThrownBy(() -> new StructField("key", 0, "fourcc", 0).encode("TC0", s))
