@@ -193,23 +193,36 @@ public final class WorkbenchViewModel {
 
     // ------------------------------------------------------------------------------------------ engine → UI
 
+    /**
+     * Journal events appended to the timeline per frame at most: appending costs the FX thread a few µs per event
+     * (list listeners), so a frame after a long gap takes a bounded bite and the next frames catch up (60 frames
+     * a second × 4096 is far more than the engine journals).
+     */
+    static final int MAX_APPEND_PER_FRAME = 4096;
+
     /** Takes the session's latest state if it is new (the view calls this once per frame). */
     public void pull() {
+        pull(MAX_APPEND_PER_FRAME);
+    }
+
+    private void pull(int maxAppend) {
         MachineState s = session.state();
-        if (s.version() == seenVersion) {
+        List<JournalEvent> h = s.history();
+        boolean behind = h == seenHistory && events.size() < h.size();
+        if (s.version() == seenVersion && !behind) {
             return;
         }
         seenVersion = s.version();
-        if (s.history() != seenHistory) {
+        if (h != seenHistory || behind) {
             // the history only grows, or is cut back when an action is added; its events are shared objects, so
             // identity at the end of what is shown tells growth from a cut in O(1) (equals would be O(n) a frame)
             int k = events.size();
-            if (s.history().size() >= k && (k == 0 || s.history().get(k - 1) == events.get(k - 1))) {
-                events.addAll(s.history().subList(events.size(), s.history().size()));
+            if (h.size() >= k && (k == 0 || h.get(k - 1) == events.get(k - 1))) {
+                events.addAll(h.subList(k, (int) Math.min(h.size(), (long) k + maxAppend)));
             } else {
-                events.setAll(s.history());
+                events.setAll(h);
             }
-            seenHistory = s.history();
+            seenHistory = h;
         }
         eventsNow.set(s.events());
         stepFrom.set(s.stepFrom());
@@ -233,7 +246,7 @@ public final class WorkbenchViewModel {
 
     /** A session event, on the UI thread. */
     public void accept(SessionEvent e) {
-        pull();
+        pull(Integer.MAX_VALUE);   // low rate (a stop, a hit): the whole journal so far, at once
         // Java 17: no pattern switch; the interface is sealed, so this chain is complete
         if (e instanceof SessionEvent.Stopped s) {
             status.set("stopped: " + s.why() + (quiet.get() && !s.why().equals("quiet") ? " (quiet)" : ""));
