@@ -1,0 +1,227 @@
+package dev.ioscope.app.workbench;
+
+import dev.ioscope.engine.sim.JournalEvent;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One swim lane per power-tree member over virtual time, read from the journal by {@link PowerLanes}: coloured
+ * segments (off / low / on / changing) under a step line of the state ordinal, a time axis on top and a red
+ * cursor at the current position's clock. Time after the cursor is the known future (an earlier run) and is
+ * faded, as on the timeline. Clicking a lane selects its entry; double-clicking also moves the machine to the
+ * event that started the segment under the mouse.
+ */
+final class PowerSwimLanes extends ScrollPane {
+    static final double LABEL_W = 118;
+    static final double LANE_H = 30;
+    static final double AXIS_H = 22;
+    private static final double RIGHT = 10;
+    private final WorkbenchViewModel vm;
+    private final Pane holder = new Pane();
+    private final Canvas canvas = new Canvas();
+    private PowerLanes.Reader reader = new PowerLanes.Reader();
+    private PowerLanes lanes = new PowerLanes(List.of(), 0);
+    private boolean scheduled;
+
+    PowerSwimLanes(WorkbenchViewModel vm) {
+        this.vm = vm;
+        setId("powerLanes");
+        holder.getChildren().add(canvas);
+        setContent(holder);
+        setFitToWidth(true);
+        widthProperty().addListener((o, a, b) -> later());
+        vm.events().addListener((ListChangeListener<JournalEvent>) c -> later());
+        vm.power().addListener((ListChangeListener<PowerRow>) c -> later());
+        vm.clockNsProperty().addListener((o, a, b) -> later());
+        vm.eventsNowProperty().addListener((o, a, b) -> later());
+        vm.selectedEntryProperty().addListener((o, a, b) -> later());
+        canvas.setOnMouseClicked(e -> {
+            int i = (int) ((e.getY() - AXIS_H) / LANE_H);
+            if (e.getY() < AXIS_H || i < 0 || i >= lanes.lanes().size()) {
+                return;
+            }
+            PowerLanes.Lane lane = lanes.lanes().get(i);
+            vm.selectedEntryProperty().set(lane.path());
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && e.getX() > LABEL_W) {
+                PowerLanes.Segment s = lane.at(timeAt(e.getX()));
+                if (s != null && s.seq() < vm.events().size()) {
+                    vm.selectEvent(vm.events().get((int) s.seq()));
+                }
+            }
+        });
+        later();
+    }
+
+    /** The lanes drawn now (tests). */
+    PowerLanes lanes() {
+        return lanes;
+    }
+
+    /** Redraws once on the next pulse however many changes arrive in this one (a run changes several a frame). */
+    private void later() {
+        if (!scheduled) {
+            scheduled = true;
+            Platform.runLater(() -> {
+                scheduled = false;
+                refresh();
+            });
+        }
+    }
+
+    private void refresh() {
+        List<JournalEvent> history = vm.events();
+        int fed = reader.fed();
+        if (history.size() < fed || (fed > 0 && history.get(fed - 1) != reader.last())) {
+            reader = new PowerLanes.Reader();   // cut back (an action was added): read again
+        }
+        for (int i = reader.fed(); i < history.size(); i++) {
+            reader.feed(history.get(i));
+        }
+        lanes = reader.lanes(vm.power().stream().map(PowerRow::path).toList(), vm.clockNsProperty().get());
+        draw();
+    }
+
+    private double width() {
+        return Math.max(LABEL_W + 120, getViewportBounds() == null ? getWidth() : getViewportBounds().getWidth());
+    }
+
+    private double xOf(long t) {
+        double span = Math.max(1, lanes.endNs());
+        return LABEL_W + (width() - LABEL_W - RIGHT) * (t / span);
+    }
+
+    private long timeAt(double x) {
+        return (long) ((x - LABEL_W) / (width() - LABEL_W - RIGHT) * Math.max(1, lanes.endNs()));
+    }
+
+    private void draw() {
+        double w = width();
+        double h = AXIS_H + Math.max(1, lanes.lanes().size()) * LANE_H + 4;
+        canvas.setWidth(w);
+        canvas.setHeight(h);
+        holder.setPrefHeight(h);
+        boolean dark = getScene() != null && getScene().getRoot().getStyleClass().contains(
+                dev.ioscope.app.ui.Styles.DARK);
+        Color fg = dark ? Color.web("#dddddd") : Color.web("#222222");
+        Color bg = dark ? Color.web("#2b2b2b") : Color.web("#ffffff");
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(bg);
+        g.fillRect(0, 0, w, h);
+        g.setFont(Font.font(11));
+        g.setTextBaseline(VPos.CENTER);
+        if (lanes.lanes().isEmpty()) {
+            g.setFill(fg);
+            g.fillText("No power-managed device yet: lanes start at registerPowerDriver", 8, AXIS_H + LANE_H / 2);
+            return;
+        }
+        axis(g, w, fg);
+        String selected = vm.selectedEntryProperty().get();
+        for (int i = 0; i < lanes.lanes().size(); i++) {
+            lane(g, lanes.lanes().get(i), AXIS_H + i * LANE_H, w, fg, lanes.lanes().get(i).path().equals(selected));
+        }
+        long now = vm.clockNsProperty().get();
+        double cx = Math.min(xOf(now), w - RIGHT);
+        g.setFill(Color.color(bg.getRed(), bg.getGreen(), bg.getBlue(), 0.55));   // the known future, faded
+        g.fillRect(cx, AXIS_H, w - cx, h - AXIS_H);
+        g.setStroke(Color.web("#d62728"));
+        g.setLineWidth(1.5);
+        g.strokeLine(cx, 2, cx, h);
+    }
+
+    private void axis(GraphicsContext g, double w, Color fg) {
+        long end = Math.max(1, lanes.endNs());
+        long step = niceStep(end / Math.max(1, (w - LABEL_W) / 90));
+        g.setStroke(fg.deriveColor(0, 1, 1, 0.25));
+        g.setFill(fg);
+        g.setLineWidth(1);
+        g.setTextAlign(TextAlignment.CENTER);
+        for (long t = 0; t <= end; t += step) {
+            double x = xOf(t);
+            g.strokeLine(x, AXIS_H - 4, x, canvas.getHeight());
+            g.fillText(shortTime(t), Math.max(LABEL_W + 12, Math.min(x, w - 24)), AXIS_H / 2 - 1);
+        }
+        g.setTextAlign(TextAlignment.LEFT);
+    }
+
+    private void lane(GraphicsContext g, PowerLanes.Lane lane, double y, double w, Color fg, boolean selected) {
+        if (selected) {
+            g.setFill(Color.web("#1565c0", 0.15));
+            g.fillRect(0, y, w, LANE_H);
+        }
+        g.setFill(fg);
+        g.setFont(Font.font(null, selected ? FontWeight.BOLD : FontWeight.NORMAL, 11));
+        g.fillText(lane.name() + "  (" + lane.states() + ")", 6, y + LANE_H / 2, LABEL_W - 10);
+        g.setStroke(fg.deriveColor(0, 1, 1, 0.15));
+        g.strokeLine(LABEL_W, y + LANE_H, w - RIGHT, y + LANE_H);
+        double top = y + 5;
+        double span = LANE_H - 10;
+        double prevY = Double.NaN;
+        double pen = Double.NaN;
+        long prevTo = Long.MIN_VALUE;
+        for (PowerLanes.Segment s : lane.segments()) {
+            boolean joined = s.fromNs() == prevTo;
+            // a change of µs in a picture of seconds still gets 2 px, pushing what follows a little right
+            double x1 = joined ? Math.max(xOf(s.fromNs()), pen) : xOf(s.fromNs());
+            double x2 = Math.max(xOf(s.toNs()), x1 + (s.changing() ? 2 : 0.5));
+            g.setFill(s.kind(lane.states()).color().deriveColor(0, 1, 1, 0.75));
+            g.fillRect(x1, top, x2 - x1, span);
+            double level = lane.states() <= 1 ? 0 : s.state() / (double) (lane.states() - 1);
+            double sy = top + span - level * span;
+            g.setStroke(fg);
+            g.setLineWidth(1.5);
+            if (joined) {
+                g.strokeLine(x1, prevY, x1, sy);   // the step
+            }
+            g.strokeLine(x1, sy, x2, sy);
+            pen = x2;
+            prevY = sy;
+            prevTo = s.toNs();
+        }
+        g.setFont(Font.font(11));
+    }
+
+    /** 1, 2 or 5 times a power of ten, at least {@code rough}. */
+    static long niceStep(double rough) {
+        long p = 1;
+        while (p * 10 <= rough) {
+            p *= 10;
+        }
+        for (long m : new long[] {1, 2, 5, 10}) {
+            if (m * p >= rough) {
+                return m * p;
+            }
+        }
+        return 10 * p;
+    }
+
+    static String shortTime(long ns) {
+        if (ns == 0) {
+            return "0";
+        }
+        if (ns % 1_000_000_000L == 0 || ns >= 10_000_000_000L) {
+            return fmt(ns / 1e9) + " s";
+        }
+        if (ns >= 1_000_000) {
+            return ns >= 100_000_000 ? fmt(ns / 1e9) + " s" : fmt(ns / 1e6) + " ms";
+        }
+        return ns >= 1_000 ? fmt(ns / 1e3) + " µs" : ns + " ns";
+    }
+
+    private static String fmt(double v) {
+        String s = String.format(Locale.ROOT, "%.3f", v);
+        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+    }
+}
