@@ -25,6 +25,7 @@ final class PowerBox extends VBox {
     private static final Color SELECTED = Color.web("#1565c0");
     private final PowerRow row;
     private final PowerStateKind kind;
+    private boolean selected;
 
     PowerBox(PowerRow row) {
         super(0);
@@ -58,9 +59,14 @@ final class PowerBox extends VBox {
     }
 
     void setSelected(boolean selected) {
+        this.selected = selected;
         setBorder(new Border(new BorderStroke(selected ? SELECTED : kind.color().darker(),
                 row.changing() ? BorderStrokeStyle.DASHED : BorderStrokeStyle.SOLID, new CornerRadii(6),
                 new BorderWidths(selected ? 3 : 1))));
+    }
+
+    boolean isSelected() {
+        return selected;
     }
 
     PowerRow row() {
