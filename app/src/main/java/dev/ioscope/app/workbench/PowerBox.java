@@ -12,7 +12,6 @@ import javafx.scene.layout.BorderWidths;
 import javafx.scene.layout.CornerRadii;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 
 /**
@@ -21,7 +20,6 @@ import javafx.scene.text.FontWeight;
  */
 final class PowerBox extends VBox {
     static final String STYLE_CLASS = "power-box";
-    private static final Color TEXT = Color.web("#111111");
     private static final Color SELECTED = Color.web("#1565c0");
     private final PowerRow row;
     private final PowerStateKind kind;
@@ -52,8 +50,9 @@ final class PowerBox extends VBox {
 
     private static Label text(String s, FontWeight weight) {
         Label l = new Label(s);
-        l.setTextFill(TEXT);
-        l.setFont(Font.font(null, weight, 11));
+        // inline: the boxes' fills are light in both themes, and a theme's label colour would win over setTextFill
+        l.setStyle("-fx-text-fill: #111111; -fx-font-size: 11px;" + (weight == FontWeight.BOLD
+                ? " -fx-font-weight: bold;" : ""));
         l.setMaxWidth(PowerTreeLayout.BOX_W - 16);
         return l;
     }

@@ -15,14 +15,14 @@ import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * One swim lane per power-tree member over virtual time, read from the journal by {@link PowerLanes}: coloured
  * segments (off / low / on / changing) under a step line of the state ordinal, a time axis on top and a red
  * cursor at the current position's clock. Time after the cursor is the known future (an earlier run) and is
  * faded, as on the timeline. Clicking a lane selects its entry; double-clicking also moves the machine to the
- * event that started the segment under the mouse.
+ * event that started the segment under the mouse. A change takes µs in a picture of seconds: Ctrl + wheel zooms
+ * the time axis around the mouse, a double click on the axis shows everything again.
  */
 final class PowerSwimLanes extends ScrollPane {
     static final double LABEL_W = 118;
@@ -35,6 +35,9 @@ final class PowerSwimLanes extends ScrollPane {
     private PowerLanes.Reader reader = new PowerLanes.Reader();
     private PowerLanes lanes = new PowerLanes(List.of(), 0);
     private boolean scheduled;
+    /** The time shown, ns; {@code zoomTo} &lt;= 0: everything known. */
+    private double zoomFrom;
+    private double zoomTo;
 
     PowerSwimLanes(WorkbenchViewModel vm) {
         this.vm = vm;
@@ -48,7 +51,21 @@ final class PowerSwimLanes extends ScrollPane {
         vm.clockNsProperty().addListener((o, a, b) -> later());
         vm.eventsNowProperty().addListener((o, a, b) -> later());
         vm.selectedEntryProperty().addListener((o, a, b) -> later());
+        canvas.setOnScroll(e -> {
+            if (e.isControlDown() && e.getDeltaY() != 0 && e.getX() > LABEL_W) {
+                zoom(timeAt(e.getX()), e.getDeltaY() > 0 ? 0.5 : 2);
+                e.consume();
+            }
+        });
+        javafx.scene.control.Tooltip.install(canvas, new javafx.scene.control.Tooltip(
+                "click: select the device · double click: go to that change · Ctrl+wheel: zoom time · "
+                        + "double click on the axis: show all"));
         canvas.setOnMouseClicked(e -> {
+            if (e.getY() < AXIS_H && e.getClickCount() == 2) {
+                zoomTo = 0;
+                draw();
+                return;
+            }
             int i = (int) ((e.getY() - AXIS_H) / LANE_H);
             if (e.getY() < AXIS_H || i < 0 || i >= lanes.lanes().size()) {
                 return;
@@ -98,13 +115,34 @@ final class PowerSwimLanes extends ScrollPane {
         return Math.max(LABEL_W + 120, getViewportBounds() == null ? getWidth() : getViewportBounds().getWidth());
     }
 
+    /** Zooms the time axis by {@code factor} keeping {@code t} under the mouse (never below 1 µs shown). */
+    void zoom(long t, double factor) {
+        double from = from();
+        double to = to();
+        double span = Math.max(1_000, (to - from) * factor);
+        double share = (t - from) / Math.max(1, to - from);
+        zoomFrom = Math.max(0, t - share * span);
+        zoomTo = zoomFrom + span;
+        if (zoomTo >= lanes.endNs() && zoomFrom <= 0) {
+            zoomTo = 0;   // all of it again
+        }
+        draw();
+    }
+
+    private double from() {
+        return zoomTo > 0 ? zoomFrom : 0;
+    }
+
+    private double to() {
+        return zoomTo > 0 ? zoomTo : Math.max(1, lanes.endNs());
+    }
+
     private double xOf(long t) {
-        double span = Math.max(1, lanes.endNs());
-        return LABEL_W + (width() - LABEL_W - RIGHT) * (t / span);
+        return LABEL_W + (width() - LABEL_W - RIGHT) * ((t - from()) / (to() - from()));
     }
 
     private long timeAt(double x) {
-        return (long) ((x - LABEL_W) / (width() - LABEL_W - RIGHT) * Math.max(1, lanes.endNs()));
+        return (long) (from() + (x - LABEL_W) / (width() - LABEL_W - RIGHT) * (to() - from()));
     }
 
     private void draw() {
@@ -132,26 +170,35 @@ final class PowerSwimLanes extends ScrollPane {
         for (int i = 0; i < lanes.lanes().size(); i++) {
             lane(g, lanes.lanes().get(i), AXIS_H + i * LANE_H, w, fg, lanes.lanes().get(i).path().equals(selected));
         }
+        g.save();
+        g.beginPath();
+        g.rect(LABEL_W, 0, w - LABEL_W, h);
+        g.clip();
+        for (int i = 0; i < lanes.lanes().size(); i++) {
+            segments(g, lanes.lanes().get(i), AXIS_H + i * LANE_H, fg);
+        }
         long now = vm.clockNsProperty().get();
-        double cx = Math.min(xOf(now), w - RIGHT);
+        double cx = Math.max(LABEL_W, Math.min(xOf(now), w));
         g.setFill(Color.color(bg.getRed(), bg.getGreen(), bg.getBlue(), 0.55));   // the known future, faded
         g.fillRect(cx, AXIS_H, w - cx, h - AXIS_H);
         g.setStroke(Color.web("#d62728"));
         g.setLineWidth(1.5);
         g.strokeLine(cx, 2, cx, h);
+        g.restore();
     }
 
     private void axis(GraphicsContext g, double w, Color fg) {
-        long end = Math.max(1, lanes.endNs());
-        long step = niceStep(end / Math.max(1, (w - LABEL_W) / 90));
+        long first = (long) from();
+        long end = (long) to();
+        long step = PowerTimeAxis.niceStep((end - first) / Math.max(1, (w - LABEL_W) / 90));
         g.setStroke(fg.deriveColor(0, 1, 1, 0.25));
         g.setFill(fg);
         g.setLineWidth(1);
         g.setTextAlign(TextAlignment.CENTER);
-        for (long t = 0; t <= end; t += step) {
+        for (long t = (first + step - 1) / step * step; t <= end; t += step) {
             double x = xOf(t);
             g.strokeLine(x, AXIS_H - 4, x, canvas.getHeight());
-            g.fillText(shortTime(t), Math.max(LABEL_W + 12, Math.min(x, w - 24)), AXIS_H / 2 - 1);
+            g.fillText(PowerTimeAxis.label(t, step), Math.max(LABEL_W + 12, Math.min(x, w - 24)), AXIS_H / 2 - 1);
         }
         g.setTextAlign(TextAlignment.LEFT);
     }
@@ -164,8 +211,12 @@ final class PowerSwimLanes extends ScrollPane {
         g.setFill(fg);
         g.setFont(Font.font(null, selected ? FontWeight.BOLD : FontWeight.NORMAL, 11));
         g.fillText(lane.name() + "  (" + lane.states() + ")", 6, y + LANE_H / 2, LABEL_W - 10);
+        g.setFont(Font.font(11));
         g.setStroke(fg.deriveColor(0, 1, 1, 0.15));
         g.strokeLine(LABEL_W, y + LANE_H, w - RIGHT, y + LANE_H);
+    }
+
+    private void segments(GraphicsContext g, PowerLanes.Lane lane, double y, Color fg) {
         double top = y + 5;
         double span = LANE_H - 10;
         double prevY = Double.NaN;
@@ -190,38 +241,5 @@ final class PowerSwimLanes extends ScrollPane {
             prevY = sy;
             prevTo = s.toNs();
         }
-        g.setFont(Font.font(11));
-    }
-
-    /** 1, 2 or 5 times a power of ten, at least {@code rough}. */
-    static long niceStep(double rough) {
-        long p = 1;
-        while (p * 10 <= rough) {
-            p *= 10;
-        }
-        for (long m : new long[] {1, 2, 5, 10}) {
-            if (m * p >= rough) {
-                return m * p;
-            }
-        }
-        return 10 * p;
-    }
-
-    static String shortTime(long ns) {
-        if (ns == 0) {
-            return "0";
-        }
-        if (ns % 1_000_000_000L == 0 || ns >= 10_000_000_000L) {
-            return fmt(ns / 1e9) + " s";
-        }
-        if (ns >= 1_000_000) {
-            return ns >= 100_000_000 ? fmt(ns / 1e9) + " s" : fmt(ns / 1e6) + " ms";
-        }
-        return ns >= 1_000 ? fmt(ns / 1e3) + " µs" : ns + " ns";
-    }
-
-    private static String fmt(double v) {
-        String s = String.format(Locale.ROOT, "%.3f", v);
-        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
     }
 }

@@ -120,6 +120,19 @@ class PowerLanesTest {
     }
 
     @Test
+    void timeAxisTicksAreRoundAndTheirLabelsTellThemApart() {
+        assertThat(PowerTimeAxis.niceStep(0.7e9)).isEqualTo(1_000_000_000L);
+        assertThat(PowerTimeAxis.niceStep(1_300)).isEqualTo(2_000);
+        assertThat(PowerTimeAxis.niceStep(4_100_000)).isEqualTo(5_000_000);
+        assertThat(PowerTimeAxis.label(2_000_000_000L, 1_000_000_000L)).isEqualTo("2 s");
+        assertThat(PowerTimeAxis.label(2_500_000_000L, 500_000_000L)).isEqualTo("2.5 s");
+        // zoomed in on a change: µs steps two seconds in
+        assertThat(PowerTimeAxis.label(2_003_002_000L, 1_000)).isEqualTo("2.003002 s");
+        assertThat(PowerTimeAxis.label(15_000, 5_000)).isEqualTo("15 µs");
+        assertThat(PowerTimeAxis.label(0, 5_000)).isEqualTo("0");
+    }
+
+    @Test
     void stateKindsFollowTheOrdinal() {
         assertThat(PowerStateKind.of(0, 3, false)).isEqualTo(PowerStateKind.OFF);
         assertThat(PowerStateKind.of(1, 3, false)).isEqualTo(PowerStateKind.LOW);
