@@ -15,17 +15,20 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.FontWeight;
 
 /**
- * One member of the power tree in the diagram: its name, its state ordinal among its states, its class, filled
- * with the colour of its {@link PowerStateKind}; a thick blue border when it is the workbench's selected entry.
+ * One member of the power tree in the diagram: its name, its state ordinal among its states (currentPowerState,
+ * which power management updates when a change ends; "0 → 2" while one is in progress), its class, filled with
+ * the colour of its {@link PowerStateKind}; a thick blue border when it is the workbench's selected entry.
  */
 final class PowerBox extends VBox {
     static final String STYLE_CLASS = "power-box";
     private static final Color SELECTED = Color.web("#1565c0");
     private final PowerRow row;
     private final PowerStateKind kind;
+    private final Label state;
     private boolean selected;
 
-    PowerBox(PowerRow row) {
+    /** A box for {@code row}; {@code target} the state a change in progress goes to (-1: none known). */
+    PowerBox(PowerRow row, int target) {
         super(0);
         this.row = row;
         this.kind = PowerStateKind.of(row);
@@ -37,8 +40,9 @@ final class PowerBox extends VBox {
         setMaxSize(PowerTreeLayout.BOX_W, PowerTreeLayout.BOX_H);
         setBackground(new Background(new BackgroundFill(kind.color(), new CornerRadii(6), Insets.EMPTY)));
         Label name = text(row.name(), FontWeight.BOLD);
-        Label state = text(row.states() == 0 ? "no power driver"
-                : "state " + row.state() + " · " + row.states() + " states", FontWeight.NORMAL);
+        state = text(row.states() == 0 ? "no power driver"
+                : "state " + row.state() + (row.changing() && target >= 0 ? " → " + target : "") + " · " + row.states()
+                + " states", FontWeight.NORMAL);
         Label cls = text(kind.label() + " · " + row.className(), FontWeight.NORMAL);
         cls.setOpacity(0.75);
         getChildren().addAll(name, state, cls);
@@ -62,6 +66,11 @@ final class PowerBox extends VBox {
         setBorder(new Border(new BorderStroke(selected ? SELECTED : kind.color().darker(),
                 row.changing() ? BorderStrokeStyle.DASHED : BorderStrokeStyle.SOLID, new CornerRadii(6),
                 new BorderWidths(selected ? 3 : 1))));
+    }
+
+    /** The state line as shown, e.g. "state 3 → 2 · 4 states". */
+    String stateText() {
+        return state.getText();
     }
 
     boolean isSelected() {

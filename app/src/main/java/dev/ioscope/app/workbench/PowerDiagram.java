@@ -57,7 +57,7 @@ final class PowerDiagram extends ScrollPane {
             canvas.getChildren().add(line);
         }
         for (PowerTreeLayout.Box b : layout.boxes()) {
-            PowerBox box = new PowerBox(b.row());
+            PowerBox box = new PowerBox(b.row(), b.row().changing() ? target(b.row().path()) : -1);
             box.relocate(b.x(), b.y());
             box.setOnMouseClicked(ev -> vm.selectedEntryProperty().set(b.row().path()));
             boxes.put(b.row().path(), box);
@@ -65,6 +65,23 @@ final class PowerDiagram extends ScrollPane {
         }
         canvas.setPrefSize(layout.width(), layout.height());
         outline();
+    }
+
+    /** Where the change in progress goes: the journal's last change-begin of the entry up to now (-1: not found). */
+    private int target(String path) {
+        var events = vm.events();
+        int now = Math.min(vm.eventsNowProperty().get(), events.size());
+        for (int i = now - 1; i >= 0 && i >= now - 10_000; i--) {
+            var e = events.get(i);
+            if (e.kind().equals("power.change-begin") && e.entry().equals(path)) {
+                try {
+                    return Integer.parseInt(e.details().getOrDefault("to", "-1"));
+                } catch (NumberFormatException x) {
+                    return -1;
+                }
+            }
+        }
+        return -1;
     }
 
     private void outline() {

@@ -142,6 +142,23 @@ class PowerViewTest {
     }
 
     @Test
+    void goingBackIntoTheSleepShowsTheRootDomainChanging(FxRobot robot) throws Exception {
+        JournalEvent sps = vm.events().stream().filter(e -> e.kind().equals("power.set-power-state")
+                && e.entry().equals(ROOT)).findFirst().orElseThrow();
+        robot.interact(() -> vm.selectEvent(sps));
+        await(() -> vm.eventsNowProperty().get() == sps.seq() + 1 && kind(robot, ROOT) == PowerStateKind.CHANGING);
+        PowerBox root = find(robot, "#powerDiagram", PowerDiagram.class).boxes().get(ROOT);
+        assertThat(root.stateText()).isEqualTo("state 3 → 2 · 4 states");
+        assertThat(kind(robot, BUS)).isEqualTo(PowerStateKind.OFF);
+        // the messages stop at the current position; the lanes still know the future (faded after the cursor)
+        ListView<?> messages = find(robot, "#powerMessages", ListView.class);
+        await(() -> messages.getItems().get(messages.getItems().size() - 1) == sps);
+        assertThat(lane(robot, ROOT).at(sps.t() + 1).state()).isEqualTo(2);
+        assertThat(lane(robot, ROOT).segments().get(lane(robot, ROOT).segments().size() - 1).toNs())
+                .isGreaterThan(vm.clockNsProperty().get());
+    }
+
+    @Test
     void tickleAndRequestActOnTheDeviceSelectedInTheDiagram(FxRobot robot) throws Exception {
         assertThat(find(robot, "#powerTickle", Node.class).isDisabled()).isTrue();   // nothing selected yet
         robot.clickOn(find(robot, "#powerDiagram", PowerDiagram.class).boxes().get(DISK));
