@@ -41,8 +41,8 @@ final class PowerBox extends VBox {
         setBackground(new Background(new BackgroundFill(kind.color(), new CornerRadii(6), Insets.EMPTY)));
         Label name = text(row.name(), FontWeight.BOLD);
         state = text(row.states() == 0 ? "no power driver"
-                : "state " + row.state() + (row.changing() && target >= 0 ? " → " + target : "") + " · " + row.states()
-                + " states", FontWeight.NORMAL);
+                : "state " + row.state() + (row.changing() && target >= 0 ? " → " + target : "") + " · "
+                + row.states() + " states", FontWeight.NORMAL);
         Label cls = text(kind.label() + " · " + row.className(), FontWeight.NORMAL);
         cls.setOpacity(0.75);
         getChildren().addAll(name, state, cls);

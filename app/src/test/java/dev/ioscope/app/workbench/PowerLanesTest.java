@@ -112,7 +112,8 @@ class PowerLanesTest {
                 .isEqualTo("DiskWatcher::powerStateWillChangeTo(disk, 2) returned kIOPMAckImplied");
         assertThat(PowerMessageText.describe(first("power.set-power-state")))
                 .isEqualTo("bus::setPowerState(0 → 1) returned kIOPMAckImplied");
-        assertThat(PowerMessageText.describe(first("power.ack"))).isEqualTo("disk acknowledgeSetPowerState after 15000 µs");
+        assertThat(PowerMessageText.describe(first("power.ack")))
+                .isEqualTo("disk acknowledgeSetPowerState after 15000 µs");
         assertThat(PowerMessageText.describe(first("power.tickle")))
                 .isEqualTo("disk activityTickle(kIOPMSuperclassPolicy1, 2), current 0");
         assertThat(PowerMessageText.describe(first("power.message")))
