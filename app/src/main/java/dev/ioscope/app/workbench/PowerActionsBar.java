@@ -39,7 +39,7 @@ final class PowerActionsBar extends VBox {
         ms.setId("powerIdleMs");
         ms.setEditable(true);
         ms.setPrefWidth(90);
-        Button idle = button("Idle", "powerIdle", () -> vm.power("idle", ms.getValue()));
+        Button idle = button("Idle", "powerIdle", () -> vm.power("idle", typed(ms)));
         Label msLabel = new Label("ms");
 
         device.setId("powerDevice");
@@ -101,6 +101,16 @@ final class PowerActionsBar extends VBox {
         b.setId(id);
         b.setOnAction(e -> action.run());
         return b;
+    }
+
+    /** What the spinner's editor holds, even when it was typed without Enter (the spinner keeps it unparsed). */
+    private static int typed(Spinner<Integer> s) {
+        try {
+            s.getValueFactory().setValue(s.getValueFactory().getConverter().fromString(s.getEditor().getText()));
+        } catch (RuntimeException e) {
+            s.getEditor().setText(String.valueOf(s.getValue()));   // not a number: the last good value
+        }
+        return s.getValue();
     }
 
     /** The selected entry when it has a power driver, else null. */
