@@ -51,7 +51,8 @@ public final class Machine {
     private final List<String> problems = new ArrayList<>();
     private final String name;
 
-    private Machine(String name, Contributions c) throws SnapshotException {
+    private Machine(String name, Contributions c, Scenario scenario, Map<String, DriverBehavior> extra)
+            throws SnapshotException {
         this.name = name;
         this.contributions = c;
         Map<String, DriverBehavior> wrapped = new LinkedHashMap<>();
@@ -64,7 +65,14 @@ public final class Machine {
         for (String cls : classes) {
             wrapped.put(cls, new Publisher(c.behaviors().get(cls)));
         }
-        this.sim = Simulation.of(new Scenario(null, null, List.of(), List.of(), MAX_STEPS), wrapped);
+        extra.forEach(wrapped::putIfAbsent);
+        // the scenario's kexts and actions are scheduled on the machine's own clock; its snapshot is not used
+        this.sim = Simulation.of(new Scenario(scenario.file(), null, scenario.kexts(), scenario.actions(),
+                scenario.maxSteps(), Scenario.EMPTY_MACHINE), wrapped);
+        MachineActions.Hook hook = sim.extension(MachineActions.Hook.class);
+        if (hook != null) {
+            hook.attach(this);
+        }
         this.registry = sim.registry();
         this.service = registry.plane(IORegistryPlane.IOSERVICE);
         for (Contributions.ClassEntry e : c.classes()) {
@@ -83,7 +91,16 @@ public final class Machine {
 
     /** Builds the machine and registers its platform expert; nothing has matched yet (see {@link #boot}). */
     public static Machine build(MachineDescription d, Contributions c) throws SnapshotException {
-        Machine m = new Machine(d.name(), c);
+        return build(d, c, new Scenario(null, null, List.of(), List.of(), MAX_STEPS), Map.of());
+    }
+
+    /**
+     * Builds the machine with a scenario's kexts and actions scheduled on its clock (the boot runs from time 0,
+     * interleaved with actions due then) and {@code extra} behaviours for classes no family emulates.
+     */
+    public static Machine build(MachineDescription d, Contributions c, Scenario scenario,
+                                Map<String, DriverBehavior> extra) throws SnapshotException {
+        Machine m = new Machine(d.name(), c, scenario, extra);
         DeviceNode platform;
         try {
             platform = m.model(d.platform());
@@ -195,6 +212,27 @@ public final class Machine {
         return sim.journal();
     }
 
+    /** The hot-plug rule of a slot entry: its class's, or the nearest superclass's that has one; null if none. */
+    public dev.ioscope.engine.spi.HotPlugSlot slot(IORegistryEntry e) {
+        for (String cls : registry.classes().chain(e.className())) {
+            dev.ioscope.engine.spi.HotPlugSlot s = contributions.slots().get(cls);
+            if (s != null) {
+                return s;
+            }
+        }
+        return contributions.slots().get(e.className());
+    }
+
+    /** The classes devices can be plugged under, in family order. */
+    public List<String> slotClasses() {
+        return List.copyOf(contributions.slots().keySet());
+    }
+
+    /** The families' ready-made devices for hot-plug. */
+    public List<dev.ioscope.engine.spi.PaletteDevice> palette() {
+        return List.copyOf(contributions.palette());
+    }
+
     /** Conflicts between families and failed registrations (the machine still boots without them). */
     public List<String> problems() {
         return List.copyOf(problems);
@@ -205,9 +243,9 @@ public final class Machine {
         return nodes.get(e);
     }
 
-    /** The registry as a snapshot (IOScope JSON is its native shape; writers choose their own format). */
+    /** The registry as a snapshot (a booted machine; writers choose their own format). */
     public Snapshot snapshot() {
-        return new Snapshot(registry, SnapshotFormat.JSON, OSDictionary.of("machine",
+        return new Snapshot(registry, SnapshotFormat.BOOTED_MACHINE, OSDictionary.of("machine",
                 dev.ioscope.engine.os.OSString.of(name)), name);
     }
 
@@ -261,18 +299,22 @@ public final class Machine {
             List<dev.ioscope.engine.power.IOPMPowerState> states = powerTables.get(ctx.self().className());
             if (states != null) {
                 try {
-                    PowerTables.join(sim, ctx.self(), states);
+                    PowerTables.join(sim, ctx.self(), states, inner == null ? null
+                            : (from, to) -> inner.setPowerState(ctx, from, to));
                 } catch (RuntimeException e) {
                     // a bad table (PowerTableException) fails this driver's power management, not its start
                     problems.add(ctx.self().className() + ": power management: " + e.getMessage());
                 }
             }
             DeviceNode n = nodes.get(ctx.provider());
-            if (n == null || !expanded.add(ctx.provider())) {
-                return true;
+            if (n != null && expanded.add(ctx.provider())) {
+                for (DeviceNode child : n.children()) {
+                    plug(ctx.self(), child);
+                }
             }
-            for (DeviceNode child : n.children()) {
-                plug(ctx.self(), child);
+            if (contributions.registersItself(ctx.self().className())) {
+                // registerService() at the end of start, as most drivers do: ioreg shows it "registered"
+                SimulationAccess.registerService(sim, ctx.self());
             }
             return true;
         }

@@ -1,6 +1,7 @@
 package dev.ioscope.engine.sim;
 
 import dev.ioscope.engine.registry.IORegistryEntry;
+import dev.ioscope.engine.report.IOReportHub;
 
 /**
  * Emulated code for a driver class (the plugin side of a kext). A class without one is a passive driver: it
@@ -20,6 +21,13 @@ public interface DriverBehavior {
     default void stop(DriverContext ctx) {
     }
 
+    /**
+     * setPowerState(ordinal): power management moves this driver's device from {@code from} to {@code to} (only
+     * for drivers whose family gave them a power table). Called where XNU calls it in the state-change machine.
+     */
+    default void setPowerState(DriverContext ctx, int from, int to) {
+    }
+
     /** What a behaviour can see and do: its instance, its provider, and the simulation's services. */
     interface DriverContext {
         IORegistryEntry self();
@@ -35,6 +43,14 @@ public interface DriverBehavior {
         /** The simulation's work loops: create one for {@link #self()}, or find the one getWorkLoop gives. */
         default WorkLoops workLoops() {
             throw new UnsupportedOperationException("no work loops in this context");
+        }
+
+        /**
+         * Where this machine's IOReport reporters are filed (one hub per simulation, so a machine rebuilt for
+         * replay starts with an empty one and a dashboard reads the running machine's own reporters).
+         */
+        default IOReportHub reportHub() {
+            throw new UnsupportedOperationException("no IOReport hub in this context");
         }
     }
 }

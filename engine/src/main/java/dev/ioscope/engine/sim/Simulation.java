@@ -3,6 +3,7 @@ package dev.ioscope.engine.sim;
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSObject;
 import dev.ioscope.engine.registry.EntryState;
+import dev.ioscope.engine.report.IOReportHub;
 import dev.ioscope.engine.registry.IORegistry;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
@@ -63,6 +64,7 @@ public final class Simulation {
     private final Map<String, SimulationExtension.Instance> extensionActions = new LinkedHashMap<>();
     private final Map<Class<?>, SimulationExtension.Instance> extensions = new LinkedHashMap<>();
     private final WorkLoops workLoops = new WorkLoops(this);
+    private final IOReportHub reportHub = new IOReportHub();
     private final MatchingNotifications notifications;
 
 
@@ -240,6 +242,11 @@ public final class Simulation {
     /** An installed extension's state, by its class; null when not installed. */
     public <T extends SimulationExtension.Instance> T extension(Class<T> type) {
         return type.cast(extensions.get(type));
+    }
+
+    /** The reporters this machine's drivers published (IOReport's provider/group/subgroup legend). */
+    public IOReportHub reportHub() {
+        return reportHub;
     }
 
     /** The work loops of this simulation and the interrupt lines device models raise. */
@@ -532,6 +539,11 @@ public final class Simulation {
         @Override
         public WorkLoops workLoops() {
             return workLoops;
+        }
+
+        @Override
+        public IOReportHub reportHub() {
+            return reportHub;
         }
 
         @Override

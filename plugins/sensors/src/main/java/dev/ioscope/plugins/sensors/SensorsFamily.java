@@ -3,7 +3,6 @@ package dev.ioscope.plugins.sensors;
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSNumber;
 import dev.ioscope.engine.registry.IORegistryEntry;
-import dev.ioscope.engine.report.IOReportHub;
 import dev.ioscope.engine.sim.DriverBehavior;
 import dev.ioscope.engine.spi.DeviceNode;
 import dev.ioscope.engine.spi.FamilyContext;
@@ -32,7 +31,6 @@ import static dev.ioscope.engine.spi.Props.str;
 public final class SensorsFamily implements HardwareFamily {
     static final String TABLE = "AppleSMCClient.methods.json";
 
-    private IOReportHub hub = new IOReportHub();
     private final Map<IORegistryEntry, AppleSMC> running = new LinkedHashMap<>();
 
     @Override
@@ -41,10 +39,6 @@ public final class SensorsFamily implements HardwareFamily {
                 "AppleSMC: 4-char keys (TC0P, F0Ac...) evolving on virtual time, AppleSMCClient, IOReport power states");
     }
 
-    /** The IOReport hub of the last machine this family registered for. */
-    public IOReportHub reportHub() {
-        return hub;
-    }
 
     /** The running SMC drivers, in start order. */
     public List<AppleSMC> controllers() {
@@ -53,7 +47,6 @@ public final class SensorsFamily implements HardwareFamily {
 
     @Override
     public void register(FamilyContext ctx) {
-        hub = new IOReportHub();
         running.clear();
         MethodTableJson.MethodTable table = methodTable();
         ctx.deviceModel("smc", (spec, build) -> {
@@ -102,8 +95,18 @@ public final class SensorsFamily implements HardwareFamily {
         public boolean start(DriverContext ctx) {
             int fans = ctx.provider().property("smc-fans") instanceof OSNumber n ? (int) n.value() : 2;
             int ambient = ctx.provider().property("smc-ambient-celsius") instanceof OSNumber n ? (int) n.value() : 25;
-            running.put(ctx.self(), new AppleSMC(ctx.self(), new SmcKeys(fans, ambient), ctx::now, hub, table));
+            running.put(ctx.self(), new AppleSMC(ctx.self(), new SmcKeys(fans, ambient), ctx::now, ctx.reportHub(),
+                    table));
             return true;
+        }
+
+        /** Power management's setPowerState: the SMC's power-state channel follows (OFF / DOZE / ON). */
+        @Override
+        public void setPowerState(DriverContext ctx, int from, int to) {
+            AppleSMC smc = running.get(ctx.self());
+            if (smc != null) {
+                smc.setPowerState(to);
+            }
         }
 
         @Override

@@ -166,21 +166,19 @@ class SensorsFamilyTest {
         Machine m = b.machine();
         PowerManager pm = m.simulation().extension(PowerManager.class);
         assertThat(pm.node(b.smc().entry())).isNotNull();
-        List<ReportChannel> chans = IOReportSubscription.copyChannelsInGroup(b.family().reportHub(), AppleSMC.GROUP,
+        List<ReportChannel> chans = IOReportSubscription.copyChannelsInGroup(hub(b), AppleSMC.GROUP,
                 null);
         assertThat(chans).singleElement().extracting(ReportChannel::name).isEqualTo("SMC Power State");
         ReportChannel ch = chans.get(0);
-        try (IOReportSubscription sub = IOReportSubscription.create(b.family().reportHub(), chans,
+        try (IOReportSubscription sub = IOReportSubscription.create(hub(b), chans,
                 () -> m.simulation().scheduler().now())) {
             IOReportSample s0 = sub.sample();
             assertThat(s0.stateCount(ch)).isEqualTo(3);
             pm.rootDomain().sleep();
             m.runUntilQuiet();
-            b.smc().syncPowerState(pm);
             assertThat(pm.node(b.smc().entry()).currentPowerState()).isZero();
             pm.rootDomain().wake();
             m.runUntilQuiet();
-            b.smc().syncPowerState(pm);
             IOReportSample d = IOReportSubscription.delta(s0, sub.sample());
             assertThat(d.stateInTransitions(ch, 0)).isEqualTo(1);      // ON → OFF once
             assertThat(d.stateInTransitions(ch, 2)).isEqualTo(1);      // and back ON
@@ -191,5 +189,9 @@ class SensorsFamilyTest {
     void aBadFanCountIsRefusedWithItsPlace() {
         assertThatThrownBy(() -> boot(MACHINE.replace("\"fans\": 2", "\"fans\": 12")))
                 .isInstanceOf(SnapshotException.class).hasMessageContaining("fans");
+    }
+
+    private static dev.ioscope.engine.report.IOReportHub hub(Booted b) {
+        return b.machine().simulation().reportHub();
     }
 }

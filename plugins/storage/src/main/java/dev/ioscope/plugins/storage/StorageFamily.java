@@ -8,7 +8,6 @@ import dev.ioscope.engine.spi.HardwareFamily;
 import dev.ioscope.engine.spi.Props;
 
 import dev.ioscope.engine.registry.IORegistryEntry;
-import dev.ioscope.engine.report.IOReportHub;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -23,13 +22,8 @@ import java.io.UncheckedIOException;
  */
 public final class StorageFamily implements HardwareFamily {
     /** Per boot (register() runs once per machine): the reporters the block storage drivers publish. */
-    private IOReportHub hub = new IOReportHub();
     private final Map<IORegistryEntry, BlockStorageReports> reports = new LinkedHashMap<>();
 
-    /** The IOReport hub of the last machine this family registered for (IOReportCopyChannelsInGroup reads it). */
-    public IOReportHub reportHub() {
-        return hub;
-    }
 
     /** The running block storage drivers' reporters, in start order. */
     public List<BlockStorageReports> blockStorageReports() {
@@ -40,7 +34,7 @@ public final class StorageFamily implements HardwareFamily {
     final class BlockStorageDriver implements DriverBehavior {
         @Override
         public boolean start(DriverContext ctx) {
-            reports.put(ctx.self(), new BlockStorageReports(ctx.self(), ctx::now, hub));
+            reports.put(ctx.self(), new BlockStorageReports(ctx.self(), ctx::now, ctx.reportHub()));
             return true;
         }
 
@@ -60,18 +54,28 @@ public final class StorageFamily implements HardwareFamily {
     @Override
     public void register(FamilyContext ctx) {
         ctx.deviceModel("nvme", StorageModels.NVME);
+        // an NVMe drive is a PCIe device: it plugs in behind a bridge (the pci family's slot)
+        ctx.paletteDevice(new dev.ioscope.engine.spi.PaletteDevice("NVMe SSD, 1 TB, GUID partitions", "pci", """
+                {"type": "nvme", "name": "NVME", "location": "0", "vendor": "0x144d", "device": "0xa808",
+                 "model": "Samsung SSD 970 EVO Plus 1TB", "serial": "S4EWNX0VIRTUAL", "blocks": 244190646,
+                 "partitions": [{"name": "EFI", "content": "C12A7328-F81F-11D2-BA4B-00A0C93EC93B",
+                                 "size": 209715200},
+                                {"name": "Untitled", "content": "48465300-0000-11AA-AA11-00306543ECAC",
+                                 "size": 999998914560}]}"""));
         ctx.classEntry("IOStorage", "IOService");
         ctx.classEntry("IOMedia", "IOStorage");
         ctx.classEntry("IOBlockStorageDevice", "IOService");
         ctx.classEntry("IONVMeBlockStorageDevice", "IOBlockStorageDevice");
         ctx.classEntry("IONVMeController", "IOService");
-        hub = new IOReportHub();
         reports.clear();
         ctx.driver("IOBlockStorageDriver", "IOStorage", new BlockStorageDriver());
         ctx.classEntry("IOPartitionScheme", "IOStorage");
         ctx.classEntry("IOMediaBSDClient", "IOService");
         ctx.driver("IOGUIDPartitionScheme", "IOPartitionScheme", new PartitionScheme(StorageModels.GPT));
         ctx.driver("IOFDiskPartitionScheme", "IOPartitionScheme", new PartitionScheme(StorageModels.MBR));
+        // partition schemes publish their partitions but do not register themselves (!registered in real dumps)
+        ctx.unregisteredDriver("IOGUIDPartitionScheme");
+        ctx.unregisteredDriver("IOFDiskPartitionScheme");
         // power-managed drivers (they join the IOPower plane when they start)
         ctx.table("power", "IONVMeController", Props.threeStatePowerTable());
         ctx.table("power", "IOBlockStorageDriver", Props.threeStatePowerTable());

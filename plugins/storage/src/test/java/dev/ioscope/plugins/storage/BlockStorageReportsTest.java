@@ -55,14 +55,14 @@ class BlockStorageReportsTest {
     void virtualTimeIoMovesTheCountersAndTheDeltaShowsWhatHappenedInBetween() throws Exception {
         Booted b = boot();
         Machine m = b.machine();
-        List<ReportChannel> chans = IOReportSubscription.copyChannelsInGroup(b.family().reportHub(),
+        List<ReportChannel> chans = IOReportSubscription.copyChannelsInGroup(hub(b),
                 BlockStorageReports.GROUP, null);
         assertThat(chans).hasSize(10);
         BlockStorageReports disk0 = b.family().blockStorageReports().get(0);
         List<ReportChannel> mine = chans.stream().filter(c -> c.providerId() == disk0.driver().registryEntryID())
                 .toList();
         long clock0 = m.simulation().scheduler().now();
-        try (IOReportSubscription sub = IOReportSubscription.create(b.family().reportHub(), mine,
+        try (IOReportSubscription sub = IOReportSubscription.create(hub(b), mine,
                 () -> m.simulation().scheduler().now())) {
             IOReportSample before = sub.sample();
             disk0.workload(m.simulation().workLoops(), 8, 1_000_000);    // 8 requests, one per virtual ms
@@ -127,8 +127,8 @@ class BlockStorageReportsTest {
         BlockStorageReports r = b.family().blockStorageReports().get(0);
         r.workload(b.machine().simulation().workLoops(), 20, 500_000);
         b.machine().runUntilQuiet();
-        List<ReportChannel> all = IOReportSubscription.copyChannelsInGroup(b.family().reportHub(), null, null);
-        try (IOReportSubscription s = IOReportSubscription.create(b.family().reportHub(), all,
+        List<ReportChannel> all = IOReportSubscription.copyChannelsInGroup(hub(b), null, null);
+        try (IOReportSubscription s = IOReportSubscription.create(hub(b), all,
                 () -> b.machine().simulation().scheduler().now())) {
             return s.sample().elements().stream().map(Object::toString).toList();
         }
@@ -136,5 +136,9 @@ class BlockStorageReportsTest {
 
     private static ReportChannel byName(List<ReportChannel> l, String name) {
         return l.stream().filter(c -> name.equals(c.name())).findFirst().orElseThrow();
+    }
+
+    private static dev.ioscope.engine.report.IOReportHub hub(Booted b) {
+        return b.machine().simulation().reportHub();
     }
 }
