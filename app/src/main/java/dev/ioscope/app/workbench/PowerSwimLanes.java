@@ -25,7 +25,7 @@ import java.util.List;
  * the time axis around the mouse, a double click on the axis shows everything again.
  */
 final class PowerSwimLanes extends ScrollPane {
-    static final double LABEL_W = 118;
+    static final double LABEL_W = 150;
     static final double LANE_H = 30;
     static final double AXIS_H = 22;
     private static final double RIGHT = 10;
@@ -35,6 +35,7 @@ final class PowerSwimLanes extends ScrollPane {
     private PowerLanes.Reader reader = new PowerLanes.Reader();
     private PowerLanes lanes = new PowerLanes(List.of(), 0);
     private boolean scheduled;
+    private final java.util.Map<String, String> fitted = new java.util.HashMap<>();
     /** The time shown, ns; {@code zoomTo} &lt;= 0: everything known. */
     private double zoomFrom;
     private double zoomTo;
@@ -113,6 +114,23 @@ final class PowerSwimLanes extends ScrollPane {
 
     private double width() {
         return Math.max(LABEL_W + 120, getViewportBounds() == null ? getWidth() : getViewportBounds().getWidth());
+    }
+
+    /**
+     * A lane's label, the name cut with an ellipsis so that it and {@code suffix} fit the label column (measured
+     * once per text: every frame draws them all).
+     */
+    private String fitted(String name, String suffix, boolean bold) {
+        return fitted.computeIfAbsent((bold ? "b" : "n") + name + suffix, k -> {
+            var t = new javafx.scene.text.Text(name + suffix);
+            t.setFont(Font.font(null, bold ? FontWeight.BOLD : FontWeight.NORMAL, 11));
+            String s = name;
+            while (s.length() > 4 && t.getLayoutBounds().getWidth() > LABEL_W - 12) {
+                s = s.substring(0, s.length() - 1);
+                t.setText(s + "…" + suffix);
+            }
+            return t.getText();
+        });
     }
 
     /** Zooms the time axis by {@code factor} keeping {@code t} under the mouse (never below 1 µs shown). */
@@ -210,7 +228,7 @@ final class PowerSwimLanes extends ScrollPane {
         }
         g.setFill(fg);
         g.setFont(Font.font(null, selected ? FontWeight.BOLD : FontWeight.NORMAL, 11));
-        g.fillText(lane.name() + "  (" + lane.states() + ")", 6, y + LANE_H / 2, LABEL_W - 10);
+        g.fillText(fitted(lane.name(), "  (" + lane.states() + ")", selected), 6, y + LANE_H / 2);
         g.setFont(Font.font(11));
         g.setStroke(fg.deriveColor(0, 1, 1, 0.15));
         g.strokeLine(LABEL_W, y + LANE_H, w - RIGHT, y + LANE_H);

@@ -107,6 +107,21 @@ class PowerLanesTest {
     }
 
     @Test
+    void leftRightLayoutIsTheSameTreeOnItsSide() {
+        List<PowerRow> rows = List.of(row(ROOT, ""), row(BUS, ROOT), row(DISK, BUS), row(NIC, BUS));
+        PowerTreeLayout layout = PowerTreeLayout.of(rows, PowerTreeLayout.Direction.LEFT_RIGHT);
+        var box = new java.util.HashMap<String, PowerTreeLayout.Box>();
+        layout.boxes().forEach(b -> box.put(b.row().path(), b));
+        // one column per depth, the children one under the other, the parent level with their middle
+        assertThat(box.get(DISK).x()).isEqualTo(box.get(NIC).x()).isGreaterThan(box.get(BUS).x());
+        assertThat(box.get(DISK).y()).isLessThan(box.get(NIC).y());
+        assertThat(box.get(BUS).y()).isEqualTo((box.get(DISK).y() + box.get(NIC).y()) / 2);
+        assertThat(layout.height()).isLessThan(layout.width());
+        // edges leave the parent's right side and enter the child's left side
+        assertThat(layout.edges()).allMatch(e -> e.x2() > e.x1() && e.points().length == 8);
+    }
+
+    @Test
     void messagesUseTheCallsNames() {
         assertThat(PowerMessageText.describe(first("power.will-change")))
                 .isEqualTo("DiskWatcher::powerStateWillChangeTo(disk, 2) returned kIOPMAckImplied");
