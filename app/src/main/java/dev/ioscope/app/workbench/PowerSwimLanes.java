@@ -47,6 +47,8 @@ final class PowerSwimLanes extends ScrollPane {
         setContent(holder);
         setFitToWidth(true);
         widthProperty().addListener((o, a, b) -> later());
+        viewportBoundsProperty().addListener((o, a, b) -> later());
+        vvalueProperty().addListener((o, a, b) -> draw());
         vm.events().addListener((ListChangeListener<JournalEvent>) c -> later());
         vm.power().addListener((ListChangeListener<PowerRow>) c -> later());
         vm.clockNsProperty().addListener((o, a, b) -> later());
@@ -67,7 +69,7 @@ final class PowerSwimLanes extends ScrollPane {
                 draw();
                 return;
             }
-            int i = (int) ((e.getY() - AXIS_H) / LANE_H);
+            int i = (int) Math.floor((e.getY() - AXIS_H + offset()) / LANE_H);
             if (e.getY() < AXIS_H || i < 0 || i >= lanes.lanes().size()) {
                 return;
             }
@@ -163,12 +165,31 @@ final class PowerSwimLanes extends ScrollPane {
         return (long) (from() + (x - LABEL_W) / (width() - LABEL_W - RIGHT) * (to() - from()));
     }
 
+    /**
+     * How far the lanes are scrolled, px. The canvas is only as tall as the view and moves with the scrolling
+     * (a canvas as tall as hundreds of lanes would pass the largest texture the pipeline draws); the time axis
+     * stays on top.
+     */
+    private double offset() {
+        double view = getViewportBounds() == null ? 0 : getViewportBounds().getHeight();
+        return Math.max(0, getVvalue() * (fullHeight() - view));
+    }
+
+    private double fullHeight() {
+        return AXIS_H + Math.max(1, lanes.lanes().size()) * LANE_H + 4;
+    }
+
     private void draw() {
         double w = width();
-        double h = AXIS_H + Math.max(1, lanes.lanes().size()) * LANE_H + 4;
+        double full = fullHeight();
+        double view = getViewportBounds() == null || getViewportBounds().getHeight() <= 0 ? full
+                : getViewportBounds().getHeight();
+        double h = Math.min(full, view);
+        double off = offset();
+        holder.setPrefHeight(full);
         canvas.setWidth(w);
         canvas.setHeight(h);
-        holder.setPrefHeight(h);
+        canvas.setLayoutY(off);
         boolean dark = getScene() != null && getScene().getRoot().getStyleClass().contains(
                 dev.ioscope.app.ui.Styles.DARK);
         Color fg = dark ? Color.web("#dddddd") : Color.web("#222222");
@@ -183,40 +204,60 @@ final class PowerSwimLanes extends ScrollPane {
             g.fillText("No power-managed device yet: lanes start at registerPowerDriver", 8, AXIS_H + LANE_H / 2);
             return;
         }
-        axis(g, w, fg);
+        long step = step(w);
+        grid(g, step, h, fg);
         String selected = vm.selectedEntryProperty().get();
-        for (int i = 0; i < lanes.lanes().size(); i++) {
-            lane(g, lanes.lanes().get(i), AXIS_H + i * LANE_H, w, fg, lanes.lanes().get(i).path().equals(selected));
+        int first = (int) Math.max(0, Math.floor(off / LANE_H));
+        int last = (int) Math.min(lanes.lanes().size() - 1, Math.ceil((off + h) / LANE_H));
+        for (int i = first; i <= last; i++) {
+            lane(g, lanes.lanes().get(i), AXIS_H + i * LANE_H - off, w, fg,
+                    lanes.lanes().get(i).path().equals(selected));
         }
         g.save();
         g.beginPath();
         g.rect(LABEL_W, 0, w - LABEL_W, h);
         g.clip();
-        for (int i = 0; i < lanes.lanes().size(); i++) {
-            segments(g, lanes.lanes().get(i), AXIS_H + i * LANE_H, fg);
+        for (int i = first; i <= last; i++) {
+            segments(g, lanes.lanes().get(i), AXIS_H + i * LANE_H - off, fg);
         }
         long now = vm.clockNsProperty().get();
         double cx = Math.max(LABEL_W, Math.min(xOf(now), w));
         g.setFill(Color.color(bg.getRed(), bg.getGreen(), bg.getBlue(), 0.55));   // the known future, faded
         g.fillRect(cx, AXIS_H, w - cx, h - AXIS_H);
+        g.restore();
+        header(g, step, w, fg, bg);
         g.setStroke(Color.web("#d62728"));
         g.setLineWidth(1.5);
-        g.strokeLine(cx, 2, cx, h);
-        g.restore();
+        if (cx < w) {
+            g.strokeLine(cx, 2, cx, h);
+        }
     }
 
-    private void axis(GraphicsContext g, double w, Color fg) {
-        long first = (long) from();
-        long end = (long) to();
-        long step = PowerTimeAxis.niceStep((end - first) / Math.max(1, (w - LABEL_W) / 90));
+    /** Ticks about 90 px apart. */
+    private long step(double w) {
+        return PowerTimeAxis.niceStep((to() - from()) / Math.max(1, (w - LABEL_W) / 90));
+    }
+
+    /** The ticks' lines down the lanes, behind them. */
+    private void grid(GraphicsContext g, long step, double h, Color fg) {
         g.setStroke(fg.deriveColor(0, 1, 1, 0.25));
+        g.setLineWidth(1);
+        for (long t = ((long) from() + step - 1) / step * step; t <= to(); t += step) {
+            g.strokeLine(xOf(t), AXIS_H - 4, xOf(t), h);
+        }
+    }
+
+    /** The time labels, on top of lanes scrolled under them. */
+    private void header(GraphicsContext g, long step, double w, Color fg, Color bg) {
+        g.setFill(bg);
+        g.fillRect(0, 0, w, AXIS_H);
         g.setFill(fg);
+        g.setStroke(fg.deriveColor(0, 1, 1, 0.25));
         g.setLineWidth(1);
         g.setTextAlign(TextAlignment.CENTER);
-        for (long t = (first + step - 1) / step * step; t <= end; t += step) {
-            double x = xOf(t);
-            g.strokeLine(x, AXIS_H - 4, x, canvas.getHeight());
-            g.fillText(PowerTimeAxis.label(t, step), Math.max(LABEL_W + 12, Math.min(x, w - 24)), AXIS_H / 2 - 1);
+        for (long t = ((long) from() + step - 1) / step * step; t <= to(); t += step) {
+            g.strokeLine(xOf(t), AXIS_H - 4, xOf(t), AXIS_H);
+            g.fillText(PowerTimeAxis.label(t, step), Math.max(LABEL_W + 12, Math.min(xOf(t), w - 24)), AXIS_H / 2 - 1);
         }
         g.setTextAlign(TextAlignment.LEFT);
     }
