@@ -2,15 +2,16 @@ package dev.ioscope.app.workbench;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
-import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -47,7 +48,7 @@ final class PowerActionsBar extends VBox {
         Button tickle = button("Tickle", "powerTickle", () -> vm.tickle(vm.selectedEntryProperty().get()));
         state.setId("powerRequestState");
         state.setPrefWidth(64);
-        ChoiceBox<String> via = new ChoiceBox<>(javafx.collections.FXCollections.observableList(VIA));
+        ChoiceBox<String> via = new ChoiceBox<>(FXCollections.observableList(VIA));
         via.setId("powerRequestVia");
         via.setValue("driver");
         via.setConverter(new StringConverter<>() {
