@@ -142,6 +142,30 @@ class PowerViewTest {
     }
 
     @Test
+    void clickingALaneSelectsItsDeviceAndDoubleClickingGoesToThatChange(FxRobot robot) throws Exception {
+        PowerSwimLanes lanes = find(robot, "#powerLanes", PowerSwimLanes.class);
+        await(() -> lanes.lanes().lanes().size() == 4);
+        assertThat(lanes.lanes().lanes().get(1).path()).isEqualTo(BUS);   // tree order: root domain, bus, ...
+        javafx.scene.canvas.Canvas canvas = robot.from(lanes).lookup((Node n) -> n instanceof javafx.scene.canvas.Canvas)
+                .queryAs(javafx.scene.canvas.Canvas.class);
+        var onBus = new javafx.geometry.Point2D(PowerSwimLanes.LABEL_W / 2,
+                PowerSwimLanes.AXIS_H + 1.5 * PowerSwimLanes.LANE_H);
+        robot.clickOn(robot.point(canvas).atPosition(javafx.geometry.Pos.TOP_LEFT).atOffset(onBus));
+        await(() -> BUS.equals(vm.selectedEntryProperty().get()));
+        assertThat(find(robot, "#powerDiagram", PowerDiagram.class).boxes().get(BUS).isSelected()).isTrue();
+
+        // a double click in the lane's time area: the machine goes back to the event that began that segment
+        int before = vm.eventsNowProperty().get();
+        var early = new javafx.geometry.Point2D(PowerSwimLanes.LABEL_W + 30,
+                PowerSwimLanes.AXIS_H + 1.5 * PowerSwimLanes.LANE_H);
+        robot.doubleClickOn(robot.point(canvas).atPosition(javafx.geometry.Pos.TOP_LEFT).atOffset(early));
+        await(() -> vm.eventsNowProperty().get() < before);
+        JournalEvent at = vm.selectedEventProperty().get();
+        assertThat(at.entry()).isEqualTo(BUS);
+        assertThat(at.kind()).startsWith("power.");
+    }
+
+    @Test
     void goingBackIntoTheSleepShowsTheRootDomainChanging(FxRobot robot) throws Exception {
         JournalEvent sps = vm.events().stream().filter(e -> e.kind().equals("power.set-power-state")
                 && e.entry().equals(ROOT)).findFirst().orElseThrow();
