@@ -32,6 +32,7 @@ public final class WorkbenchViewModel {
     private final IntegerProperty eventsNow = new SimpleIntegerProperty();
     private final IntegerProperty stepFrom = new SimpleIntegerProperty();
     private final StringProperty clock = new SimpleStringProperty("t = 0");
+    private final javafx.beans.property.LongProperty clockNs = new javafx.beans.property.SimpleLongProperty();
     private final StringProperty status = new SimpleStringProperty("building the machine…");
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final BooleanProperty quiet = new SimpleBooleanProperty();
@@ -107,6 +108,24 @@ public final class WorkbenchViewModel {
     public void power(String type, long ms) {
         session.act(type, type.equals("idle") ? java.util.Map.of("ms", String.valueOf(ms)) : java.util.Map.of());
         status.set(type + " at " + clock.get().split("   ")[0] + "…");
+    }
+
+    /** activityTickle on a power-managed service at the current time (the scenario action {@code tickle}). */
+    public void tickle(String path) {
+        session.act("tickle", java.util.Map.of("path", path));
+        status.set("activityTickle on " + path + " at " + clock.get().split("   ")[0] + "…");
+    }
+
+    /**
+     * A power client's desire for a service at the current time (the scenario action {@code request}): {@code via}
+     * {@code driver} (changePowerStateTo), {@code priv} (changePowerStateToPriv) or {@code usable} (makeUsable,
+     * which takes no state).
+     */
+    public void requestPowerState(String path, int state, String via) {
+        session.act("request", via.equals("usable") ? java.util.Map.of("path", path, "via", via)
+                : java.util.Map.of("path", path, "state", String.valueOf(state), "via", via));
+        status.set("request " + (via.equals("usable") ? "makeUsable" : "state " + state + " via " + via) + " on "
+                + path + "…");
     }
 
     /** Hot-plugs a palette device into a slot at the current time (a {@code plug} action; docs/scenarios.md). */
@@ -224,6 +243,7 @@ public final class WorkbenchViewModel {
             }
             seenHistory = h;
         }
+        clockNs.set(s.clockNs());
         eventsNow.set(s.events());
         stepFrom.set(s.stepFrom());
         clock.set("t = " + formatNs(s.clockNs()) + "   step " + s.position() + "   events " + s.events()
@@ -306,6 +326,11 @@ public final class WorkbenchViewModel {
 
     public StringProperty clockProperty() {
         return clock;
+    }
+
+    /** The virtual clock at the current position, ns. */
+    public javafx.beans.property.LongProperty clockNsProperty() {
+        return clockNs;
     }
 
     public StringProperty statusProperty() {
