@@ -133,6 +133,9 @@ public final class WorkbenchMain {
                 private long frames;
                 private boolean ran;
                 private long maxPullCpu;
+                private long lastCpu;
+                private long maxFrameCpu;
+                private long overCpu;
                 private final java.lang.management.ThreadMXBean mx =
                         java.lang.management.ManagementFactory.getThreadMXBean();
 
@@ -141,23 +144,30 @@ public final class WorkbenchMain {
                     // the FX thread's own work per frame (pull + the listeners it fires), as CPU time: wall gaps
                     // also count what other processes on a loaded machine take
                     long c0 = mx.getCurrentThreadCpuTime();
+                    // everything the FX thread did since the last frame (layout, CSS, rendering, listeners):
+                    // a frame gap much longer than this was other threads or processes holding the CPU
+                    long frameCpu = lastCpu == 0 ? 0 : c0 - lastCpu;
                     vm.pull();
                     maxPullCpu = Math.max(maxPullCpu, mx.getCurrentThreadCpuTime() - c0);
                     boolean running = vm.runningProperty().get();
                     if (running && last != 0) {
+                        maxFrameCpu = Math.max(maxFrameCpu, frameCpu);
+                        overCpu += frameCpu > 50_000_000 ? 1 : 0;
                         long gap = now - last;
                         max = Math.max(max, gap);
                         over += gap > 50_000_000 ? 1 : 0;
                         frames++;
                     }
                     last = now;
+                    lastCpu = mx.getCurrentThreadCpuTime();
                     if (running) {
                         ran = true;
                     } else if (ran) {
                         ran = false;
-                        System.out.printf("stall probe: %d frames while running, longest gap %.1f ms, %d over 50 ms; "
-                                + "longest pull %.1f ms CPU; %d events%n", frames, max / 1e6, over, maxPullCpu / 1e6,
-                                vm.events().size());
+                        System.out.printf("stall probe: %d frames while running, longest gap %.1f ms wall, %d over 50 ms;"
+                                + " FX-thread CPU per frame: longest %.1f ms, %d over 50 ms; longest pull %.1f ms CPU;"
+                                + " %d events%n", frames, max / 1e6, over, maxFrameCpu / 1e6, overCpu,
+                                maxPullCpu / 1e6, vm.events().size());
                     }
                 }
             }.start();

@@ -117,6 +117,13 @@ class WorkbenchWindowTest {
         });
         assertThat(robot.lookup("#matchHeader").queryAs(Label.class).getText())
                 .startsWith("Matching IOService:/realtek  <IOPCIDevice>:  1 candidate(s)");
+        // the selected key's verdict in full, beneath the table (a cell cuts the long IOPCIMatch reason)
+        cand.setExpanded(true);
+        TreeItem<MatchRow> key = cand.getChildren().stream()
+                .filter(k -> k.getValue().name().startsWith("IOPCIMatch")).findFirst().orElseThrow();
+        robot.interact(() -> table.getSelectionModel().select(key));
+        assertThat(robot.lookup("#matchDetail").queryAs(Label.class).getText())
+                .startsWith("IOPCIMatch 0x10EA8086").contains("✘ no match").contains(key.getValue().bundle());
 
         // "why not?" from the catalogue picker
         robot.interact(() -> robot.lookup("#whyNotPersonality").queryAs(javafx.scene.control.ComboBox.class)
@@ -163,9 +170,9 @@ class WorkbenchWindowTest {
             robot.interact(pvm::run);
             await(() -> pvm.quietProperty().get() && pvm.power().stream().anyMatch(
                     r -> r.path().equals("IOService:/IOPMrootDomain") && r.state() == 2));
-            ListView<?> list = robot.lookup("#powerTree").match(n -> n.getScene() == power[0].stage().getScene())
-                    .queryAs(ListView.class);
-            assertThat(list.getItems()).hasSize(pvm.power().size());
+            PowerDiagram diagram = robot.lookup("#powerDiagram").match(n -> n.getScene() == power[0].stage()
+                    .getScene()).queryAs(PowerDiagram.class);
+            assertThat(diagram.boxes()).hasSize(pvm.power().size());
             assertThat(pvm.power()).filteredOn(r -> r.path().equals("IOService:/bus")).singleElement()
                     .extracting(PowerRow::state).isEqualTo(0);
         } finally {
