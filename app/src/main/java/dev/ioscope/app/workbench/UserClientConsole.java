@@ -102,7 +102,7 @@ final class UserClientConsole extends VBox {
                 m -> size(m.structureInputSize()) + " → " + size(m.structureOutputSize())));
         methods.getColumns().add(column("async", 45, m -> m.async() ? "yes" : ""));
         methods.getColumns().add(column("doc", 200, MethodDescription::doc));
-        methods.setPrefHeight(190);
+        methods.setPrefHeight(160);
         methods.getSelectionModel().selectedItemProperty().addListener((o, a, m) -> {
             form.show(m);
             doc.setText(m == null ? "" : m.name() + ": " + Objects.toString(m.doc(), "")
@@ -125,18 +125,26 @@ final class UserClientConsole extends VBox {
         }
         HBox callRow = row(call, result);
 
-        methods.setMinHeight(120);
-        VBox top = new VBox(6, openRow, connRow, methods, doc, form, callRow, outputs);
+        methods.setMinHeight(100);
+        VBox top = new VBox(6, openRow, connRow, methods, doc, form);
         top.setPadding(new Insets(0, 4, 0, 0));
-        // a described structure makes the form tall: the top scrolls rather than squeezing the method table
-        javafx.scene.control.ScrollPane topScroll = new javafx.scene.control.ScrollPane(top);
-        topScroll.setFitToWidth(true);
+        // a described structure makes the form tall: it scrolls rather than squeezing the method table, while
+        // Call, the IOReturn and the outputs stay in view below it
+        javafx.scene.control.ScrollPane formScroll = new javafx.scene.control.ScrollPane(top);
+        formScroll.setFitToWidth(true);
+        javafx.scene.control.ScrollPane outputScroll = new javafx.scene.control.ScrollPane(outputs);
+        outputScroll.setFitToWidth(true);
+        outputScroll.setMaxHeight(110);
+        outputScroll.setPrefHeight(70);
+        outputScroll.setId("ucOutputScroll");
+        javafx.scene.layout.BorderPane topScroll = new javafx.scene.layout.BorderPane(formScroll);
+        topScroll.setBottom(new VBox(4, callRow, outputScroll));
         SplitPane split = new SplitPane(topScroll, memory, history);
         for (javafx.scene.layout.Region r : new javafx.scene.layout.Region[] {topScroll, memory, history}) {
             r.setMinHeight(0);   // every divider can be dragged all the way
         }
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        split.setDividerPositions(0.62, 0.78);
+        split.setDividerPositions(0.64, 0.8);
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().add(split);
         getStylesheets().add(dev.ioscope.app.ui.Resources.css("workbench/userclient.css"));

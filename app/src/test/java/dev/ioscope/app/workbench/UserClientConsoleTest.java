@@ -57,6 +57,26 @@ class UserClientConsoleTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Scrolls the console's form so {@code n} is in view (the form scrolls in a small window), as a user would. */
+    static <T extends javafx.scene.Node> T shown(FxRobot robot, T n) {
+        robot.interact(() -> {
+            for (javafx.scene.Node p = n.getParent(); p != null; p = p.getParent()) {
+                if (p instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
+                    double y = sp.getContent().sceneToLocal(n.localToScene(0, 0)).getY();
+                    double room = sp.getContent().getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
+                    sp.setVvalue(room <= 0 ? 0 : Math.min(1, Math.max(0, (y - 20) / room)));
+                    return;
+                }
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return n;
+    }
+
+    private static javafx.scene.Node node(FxRobot robot, String id) {
+        return shown(robot, robot.lookup(id).query());
+    }
+
     private static String text(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(Label.class).getText();
     }
@@ -84,13 +104,13 @@ class UserClientConsoleTest {
         assertThat(text(robot, "#ucDoc")).contains("scalar 0 + scalar 1");
 
         // one scalar where the row wants two: kIOReturnBadArgument
-        robot.clickOn("#scalar0").write("1");
+        robot.clickOn(node(robot, "#scalar0")).write("1");
         robot.clickOn("#ucCall");
         await(() -> text(robot, "#ucResult").startsWith("kIOReturn"));
         assertThat(text(robot, "#ucResult")).isEqualTo("kIOReturnBadArgument (0xe00002c2)");
 
         // both scalars, one in hex: 1 + 0x10 = 17
-        robot.clickOn("#scalar1").write("0x10");
+        robot.clickOn(node(robot, "#scalar1")).write("0x10");
         robot.clickOn("#ucCall");
         await(() -> text(robot, "#ucResult").startsWith("kIOReturnSuccess"));
         assertThat(text(robot, "#ucResult")).isEqualTo("kIOReturnSuccess (0x00000000)");
@@ -98,8 +118,8 @@ class UserClientConsoleTest {
 
         // async delayedAnswer (refcon 4: its place among the console's actions): returns at once, completes 2000 ns of virtual time later
         robot.interact(() -> methods.getSelectionModel().select(3));
-        robot.clickOn("#scalar0").write("2000");
-        robot.clickOn("#asyncCall");
+        robot.clickOn(node(robot, "#scalar0")).write("2000");
+        robot.clickOn(node(robot, "#asyncCall"));
         assertThat(robot.lookup("#asyncCall").queryAs(javafx.scene.control.CheckBox.class).isSelected()).isTrue();
         robot.clickOn("#ucCall");
         await(() -> text(robot, "#ucOutputs").contains("not yet arrived"));
@@ -122,7 +142,7 @@ class UserClientConsoleTest {
         await(() -> robot.lookup("#ucQueue1").tryQuery().isPresent());
         robot.interact(() -> methods.getSelectionModel().select(8));
         assertThat(methods.getSelectionModel().getSelectedItem().name()).isEqualTo("enqueue");
-        robot.clickOn("#structHex").write("01 02 03 04 05");
+        robot.clickOn(node(robot, "#structHex")).write("01 02 03 04 05");
         robot.clickOn("#ucCall");
         await(() -> queueTitle(robot).contains("1 entry"));
         assertThat(queueTitle(robot)).contains("head 0  tail 9");
@@ -180,10 +200,10 @@ class UserClientConsoleTest {
             await(() -> methods.getItems().size() == 3);
             robot.interact(() -> methods.getSelectionModel().select(2));
             // kSMCGetKeyInfo (data8 = 9) for the CPU proximity temperature
-            robot.clickOn(robot.lookup("#field-key").match(n -> n.getScene() == scene).queryAs(
-                    javafx.scene.control.TextField.class)).write("TC0P");
-            robot.clickOn(robot.lookup("#field-data8").match(n -> n.getScene() == scene).queryAs(
-                    javafx.scene.control.TextField.class)).write("9");
+            robot.clickOn(shown(robot, robot.lookup("#field-key").match(n -> n.getScene() == scene).queryAs(
+                    javafx.scene.control.TextField.class))).write("TC0P");
+            robot.clickOn(shown(robot, robot.lookup("#field-data8").match(n -> n.getScene() == scene).queryAs(
+                    javafx.scene.control.TextField.class))).write("9");
             String hex = robot.lookup("#structHex").match(n -> n.getScene() == scene)
                     .queryAs(javafx.scene.control.TextArea.class).getText().replaceAll("\\s+", "");
             assertThat(hex).hasSize(160).startsWith("50304354");
