@@ -11,8 +11,8 @@ import java.util.Set;
 /**
  * The user clients of a machine at a step, copied on the engine thread for the console: the connections the
  * scenario has opened so far (with their method tables), and the scenario as it stands now, whose actions from
- * {@code userFrom} on were added in this window (console calls, power buttons, hot-plugs) — what "Save as
- * scenario" writes and what the console's history lists.
+ * {@code userFrom} on were added in this window (console calls, power buttons, hot-plugs); the console's
+ * history lists the user-client ones among them.
  *
  * @param connections successful opens so far, in open order (closed ones marked)
  * @param scenario    the session's scenario, the user's actions included (an immutable value)
