@@ -4,6 +4,7 @@ import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.registry.RegistryPath;
+import dev.ioscope.engine.report.ReportChannel;
 import dev.ioscope.engine.service.MatchContext;
 import dev.ioscope.engine.service.MatchEngine;
 import dev.ioscope.engine.service.Personality;
@@ -57,6 +58,7 @@ public final class MachineSession implements AutoCloseable {
     private EntryNode registry;
     private List<PowerRow> power = List.of();
     private boolean running;
+    private final ReportSampler reports = new ReportSampler();
 
     public MachineSession(String machine, Scenario scenario, Map<String, DriverBehavior> behaviors, Executor ui,
                           Consumer<SessionEvent> listener) {
@@ -65,7 +67,8 @@ public final class MachineSession implements AutoCloseable {
         this.behaviors = Map.copyOf(behaviors);
         this.ui = ui;
         this.listener = listener;
-        this.state = new MachineState(0, machine, 0, 0, 0, 0, List.of(), false, false, null, 0, List.of());
+        this.state = new MachineState(0, machine, 0, 0, 0, 0, List.of(), false, false, null, 0, List.of(),
+                ReportState.EMPTY);
         this.thread = new Thread(this::loop, "ioscope-engine-" + machine);
         thread.setDaemon(true);
         post(this::build);
@@ -197,6 +200,15 @@ public final class MachineSession implements AutoCloseable {
             }
             emit(new SessionEvent.Explained(matchEngine().explain(nub, p)));
         });
+    }
+
+    /**
+     * The IOReport channels the dashboard wants sampled (any thread). A running machine picks them up at its next
+     * publication; a stopped one publishes at once.
+     */
+    public void subscribeReports(List<ReportChannel> channels) {
+        reports.request(channels);
+        post(() -> publish(false));
     }
 
     @Override
@@ -365,7 +377,8 @@ public final class MachineSession implements AutoCloseable {
         long pos = replay.position();
         int from = pos <= 1 ? 0 : stepEnds.get((int) pos - 2);
         state = new MachineState(++version, machine, sim.scheduler().now(), pos, journalSize(), from, history,
-                running, sim.scheduler().idle(), registry, sim.catalogue().size(), power);
+                running, sim.scheduler().idle(), registry, sim.catalogue().size(), power,
+                reports.sample(sim, pos, running));
     }
 
     private MatchEngine matchEngine() {

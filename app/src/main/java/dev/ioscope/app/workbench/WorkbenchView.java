@@ -53,6 +53,7 @@ public final class WorkbenchView {
         Tab powerTab = new Tab("Power", new PowerPane(vm));
         TabPane right = new TabPane(matchTab, bpTab, powerTab);
         right.setId("workbenchTabs");
+        right.getTabs().add(new Tab("IOReport", new IOReportDashboard(vm)));
         right.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane center = new SplitPane(registry, timeline, right);
         center.setDividerPositions(0.25, 0.56);
