@@ -2,6 +2,7 @@ package dev.ioscope.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.ioscope.engine.machine.ScenarioMachines;
 import dev.ioscope.engine.sim.JournalEvent;
 import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.sim.Simulation;
@@ -11,7 +12,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** {@code ioscope run SCENARIO.json [--json]}: runs a scenario until quiet and prints its event journal. */
+/**
+ * {@code ioscope run SCENARIO.json [--json] [--plugins DIR]}: runs a scenario until quiet and prints its event
+ * journal. A scenario that names neither a snapshot nor a machine runs on the bundled virtual Mac.
+ */
 final class RunCommand implements Command {
     @Override
     public String name() {
@@ -26,8 +30,11 @@ final class RunCommand implements Command {
     @Override
     public String usage() {
         return """
-                usage: ioscope run SCENARIO.json [--json]
-                  --json   one JSON object per event and line: seq, t (virtual ns), kind, entry, details
+                usage: ioscope run SCENARIO.json [--json] [--plugins DIR]
+                  --json          one JSON object per event and line: seq, t (virtual ns), kind, entry, details
+                  --plugins DIR   more hardware families (besides the app's and ~/.ioscope/plugins)
+                  The machine is the scenario's "snapshot" or "machine" (a machine JSON, "default" or "empty");
+                  with neither, the bundled virtual Mac boots from time 0.
                   (scenario format and event kinds: docs/scenarios.md)""";
     }
 
@@ -35,9 +42,16 @@ final class RunCommand implements Command {
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         boolean json = false;
         String file = null;
-        for (String a : args) {
+        String plugins = null;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
             if (a.equals("--json")) {
                 json = true;
+            } else if (a.equals("--plugins")) {
+                if (++i >= args.size()) {
+                    throw new UsageException("--plugins needs a folder");
+                }
+                plugins = args.get(i);
             } else if (a.startsWith("-") || file != null) {
                 throw new UsageException("unexpected argument " + a);
             } else {
@@ -47,8 +61,16 @@ final class RunCommand implements Command {
         if (file == null) {
             throw new UsageException("no SCENARIO given");
         }
-        Simulation sim = Simulation.of(Scenario.read(Path.of(file)), Map.of());
-        sim.runUntilQuiet();
+        Scenario scenario = Scenario.read(Path.of(file));
+        Simulation sim;
+        try (ScenarioMachines machines = ScenarioMachines.standard(plugins == null ? null : Path.of(plugins),
+                Map.of())) {
+            for (var f : machines.failures()) {
+                err.println("ioscope run: plugin " + f.source() + " not loaded: " + f.error());
+            }
+            sim = machines.build(scenario);
+            sim.runUntilQuiet();
+        }
         if (json) {
             JsonFactory f = new JsonFactory();
             for (JournalEvent e : sim.journal()) {

@@ -21,7 +21,8 @@ class RunCommandTest {
     @Test
     void jsonJournalOneObjectPerLine(@TempDir Path dir) throws Exception {
         Path s = dir.resolve("s.json");
-        Files.writeString(s, "{\"kexts\":[\"" + data("kexts/IntelMausi").toString().replace("\\", "\\\\") + "\"],"
+        Files.writeString(s, "{\"machine\":\"empty\",\"kexts\":[\""
+                + data("kexts/IntelMausi").toString().replace("\\", "\\\\") + "\"],"
                 + "\"actions\":[{\"at\":5000,\"do\":\"publish\",\"parent\":\"IOService:/\",\"class\":\"IOPCIDevice\","
                 + "\"name\":\"ethernet\",\"properties\":{\"vendor-id\":{\"data\":\"86800000\"},"
                 + "\"device-id\":{\"data\":\"b8150000\"}}}]}");

@@ -4,6 +4,7 @@ import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.registry.RegistryPath;
+import dev.ioscope.engine.machine.ScenarioMachines;
 import dev.ioscope.engine.report.ReportChannel;
 import dev.ioscope.engine.service.MatchContext;
 import dev.ioscope.engine.service.MatchEngine;
@@ -48,6 +49,9 @@ public final class MachineSession implements AutoCloseable {
     private volatile boolean pauseRequested;
     private volatile boolean closed;
     private volatile MachineState state;
+    private volatile Scenario published;
+    private volatile DevicePalette palette = DevicePalette.NONE;
+    private ScenarioMachines machines;
 
     // engine-thread state
     private Scenario scenario;
@@ -64,6 +68,7 @@ public final class MachineSession implements AutoCloseable {
                           Consumer<SessionEvent> listener) {
         this.machine = machine;
         this.scenario = scenario;
+        this.published = scenario;
         this.behaviors = Map.copyOf(behaviors);
         this.ui = ui;
         this.listener = listener;
@@ -82,7 +87,23 @@ public final class MachineSession implements AutoCloseable {
 
     /** A machine from a snapshot file (null: the empty platform of docs/scenarios.md) with no actions yet. */
     public static Scenario emptyScenario(Path snapshot) {
-        return new Scenario(null, snapshot, List.of(), List.of(), 1_000_000);
+        return new Scenario(null, snapshot, List.of(), List.of(), 1_000_000,
+                snapshot == null ? Scenario.EMPTY_MACHINE : null);
+    }
+
+    /** The bundled virtual Mac, booting from time 0, with no actions yet. */
+    public static Scenario defaultMachine() {
+        return new Scenario(null, null, List.of(), List.of(), 1_000_000, Scenario.DEFAULT_MACHINE);
+    }
+
+    /** The scenario as it stands: the machine, kexts and every action added so far (any thread). */
+    public Scenario scenario() {
+        return published;
+    }
+
+    /** The slots and ready-made devices of the machine's families (empty until built; any thread). */
+    public DevicePalette palette() {
+        return palette;
     }
 
     /** The latest published state (any thread). */
@@ -202,6 +223,16 @@ public final class MachineSession implements AutoCloseable {
         });
     }
 
+    /** Hot-plug: {@code device} (a machine-description device object, JSON) under the slot at {@code slotPath}. */
+    public void plug(String slotPath, String device) {
+        act("plug", Map.of("parent", slotPath, "device", device));
+    }
+
+    /** Hot-unplug: terminates the nub at {@code path} and its clients. */
+    public void unplug(String path) {
+        act("unplug", Map.of("path", path));
+    }
+
     /**
      * The IOReport channels the dashboard wants sampled (any thread). A running machine picks them up at its next
      * publication; a stopped one publishes at once.
@@ -242,6 +273,16 @@ public final class MachineSession implements AutoCloseable {
     }
 
     private void loop() {
+        try {
+            serve();
+        } finally {
+            if (machines != null) {
+                machines.close();
+            }
+        }
+    }
+
+    private void serve() {
         while (!closed) {
             try {
                 Runnable r = commands.take();
@@ -263,7 +304,8 @@ public final class MachineSession implements AutoCloseable {
 
     private void build() {
         try {
-            replay = new Replay(scenario, behaviors);
+            machines = ScenarioMachines.standard(null, behaviors);
+            replay = new Replay(scenario, machines);
         } catch (SnapshotException e) {
             emit(new SessionEvent.Failed(e.getMessage()));
             return;
@@ -325,12 +367,13 @@ public final class MachineSession implements AutoCloseable {
     private void addActions(List<Scenario.Action> more, String why) {
         List<Scenario.Action> all = new ArrayList<>(scenario.actions());
         all.addAll(more);
-        Scenario next = new Scenario(scenario.file(), scenario.snapshot(), scenario.kexts(), all, scenario.maxSteps());
+        Scenario next = scenario.withActions(all);
         long at = replay.position();
         try {
-            Replay r = new Replay(next, behaviors);
+            Replay r = new Replay(next, machines);
             r.seek(at);
             scenario = next;
+            published = next;
             replay = r;
         } catch (SnapshotException e) {
             emit(new SessionEvent.Failed(e.getMessage()));
@@ -373,6 +416,7 @@ public final class MachineSession implements AutoCloseable {
         if (withRegistry || registry == null) {
             registry = EntryNode.copyOf(sim.registry());
             power = PowerRow.copyOf(sim);
+            palette = DevicePalette.of(sim);
         }
         long pos = replay.position();
         int from = pos <= 1 ? 0 : stepEnds.get((int) pos - 2);

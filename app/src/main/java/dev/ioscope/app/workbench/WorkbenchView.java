@@ -99,12 +99,25 @@ public final class WorkbenchView {
     }
 
     /**
-     * Opens a workbench window on an explorer document's file (the machine is rebuilt from it, so it can be
-     * replayed); a document without a file (the bundled machine, a synthetic one) gives the empty platform.
+     * Opens a workbench window on an explorer document: a file is reloaded (so the machine can be replayed); a
+     * machine the engine booted (the virtual Mac) boots again from time 0, so its whole boot can be stepped
+     * through; anything else (a synthetic registry) gives the empty platform.
      */
     public static WorkbenchView open(dev.ioscope.app.explorer.Document doc, boolean dark) {
         Path file = doc == null ? null : doc.file();
+        if (file == null && doc != null && doc.snapshot().info().get("machine") != null) {
+            return open(MachineSession.defaultMachine(), "Virtual Mac", dark);
+        }
         return open(file, file == null ? "empty platform" : doc.title(), dark);
+    }
+
+    /** Opens a workbench window on a scenario. */
+    public static WorkbenchView open(Scenario scenario, String title, boolean dark) {
+        Stage s = new Stage();
+        AppIcons.apply(s);
+        WorkbenchView v = new WorkbenchView(s, title, scenario, dark);
+        s.show();
+        return v;
     }
 
     /** Opens a workbench window on a snapshot file (null: the empty platform machine). */

@@ -47,7 +47,8 @@ final class ReportDemo {
 
     static Scenario scenario(Path dir, long maxSteps) throws Exception {
         Files.writeString(dir.resolve("Info.plist"), KEXT);
-        Files.writeString(dir.resolve("demo.json"), "{\"kexts\":[\"Info.plist\"],\"maxSteps\":" + maxSteps
+        Files.writeString(dir.resolve("demo.json"), "{\"machine\":\"empty\",\"kexts\":[\"Info.plist\"],"
+                + "\"maxSteps\":" + maxSteps
                 + ",\"actions\":[{\"at\":1000,\"do\":\"publish\",\"parent\":\"IOService:/\",\"name\":\"reportdemo\"}]}");
         return Scenario.read(dir.resolve("demo.json"));
     }

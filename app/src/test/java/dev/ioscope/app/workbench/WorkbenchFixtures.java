@@ -14,7 +14,7 @@ final class WorkbenchFixtures {
     static Scenario hotplug(Path dir) throws Exception {
         String kext = TestData.path("kexts/IntelMausi").toString().replace("\\", "\\\\");
         String json = """
-                {"kexts": ["%s"],
+                {"machine": "empty", "kexts": ["%s"],
                  "actions": [
                   {"at": 0, "do": "add-notification", "type": "matched",
                    "matching": {"IOProviderClass": "IOPCIDevice"}},

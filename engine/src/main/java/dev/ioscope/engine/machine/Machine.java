@@ -51,7 +51,8 @@ public final class Machine {
     private final List<String> problems = new ArrayList<>();
     private final String name;
 
-    private Machine(String name, Contributions c) throws SnapshotException {
+    private Machine(String name, Contributions c, Scenario scenario, Map<String, DriverBehavior> extra)
+            throws SnapshotException {
         this.name = name;
         this.contributions = c;
         Map<String, DriverBehavior> wrapped = new LinkedHashMap<>();
@@ -64,7 +65,14 @@ public final class Machine {
         for (String cls : classes) {
             wrapped.put(cls, new Publisher(c.behaviors().get(cls)));
         }
-        this.sim = Simulation.of(new Scenario(null, null, List.of(), List.of(), MAX_STEPS), wrapped);
+        extra.forEach(wrapped::putIfAbsent);
+        // the scenario's kexts and actions are scheduled on the machine's own clock; its snapshot is not used
+        this.sim = Simulation.of(new Scenario(scenario.file(), null, scenario.kexts(), scenario.actions(),
+                scenario.maxSteps(), Scenario.EMPTY_MACHINE), wrapped);
+        MachineActions.Hook hook = sim.extension(MachineActions.Hook.class);
+        if (hook != null) {
+            hook.attach(this);
+        }
         this.registry = sim.registry();
         this.service = registry.plane(IORegistryPlane.IOSERVICE);
         for (Contributions.ClassEntry e : c.classes()) {
@@ -83,7 +91,16 @@ public final class Machine {
 
     /** Builds the machine and registers its platform expert; nothing has matched yet (see {@link #boot}). */
     public static Machine build(MachineDescription d, Contributions c) throws SnapshotException {
-        Machine m = new Machine(d.name(), c);
+        return build(d, c, new Scenario(null, null, List.of(), List.of(), MAX_STEPS), Map.of());
+    }
+
+    /**
+     * Builds the machine with a scenario's kexts and actions scheduled on its clock (the boot runs from time 0,
+     * interleaved with actions due then) and {@code extra} behaviours for classes no family emulates.
+     */
+    public static Machine build(MachineDescription d, Contributions c, Scenario scenario,
+                                Map<String, DriverBehavior> extra) throws SnapshotException {
+        Machine m = new Machine(d.name(), c, scenario, extra);
         DeviceNode platform;
         try {
             platform = m.model(d.platform());
@@ -193,6 +210,27 @@ public final class Machine {
 
     public List<JournalEvent> journal() {
         return sim.journal();
+    }
+
+    /** The hot-plug rule of a slot entry: its class's, or the nearest superclass's that has one; null if none. */
+    public dev.ioscope.engine.spi.HotPlugSlot slot(IORegistryEntry e) {
+        for (String cls : registry.classes().chain(e.className())) {
+            dev.ioscope.engine.spi.HotPlugSlot s = contributions.slots().get(cls);
+            if (s != null) {
+                return s;
+            }
+        }
+        return contributions.slots().get(e.className());
+    }
+
+    /** The classes devices can be plugged under, in family order. */
+    public List<String> slotClasses() {
+        return List.copyOf(contributions.slots().keySet());
+    }
+
+    /** The families' ready-made devices for hot-plug. */
+    public List<dev.ioscope.engine.spi.PaletteDevice> palette() {
+        return List.copyOf(contributions.palette());
     }
 
     /** Conflicts between families and failed registrations (the machine still boots without them). */

@@ -64,6 +64,20 @@ public final class MachineReader {
         return new MachineDescription(root.path("name").asText("machine"), platform, name);
     }
 
+    /** One device object as a machine description writes it (a hot-plugged device; a palette entry). */
+    public static DeviceSpec device(String json, String file, String place) throws SnapshotException {
+        JsonNode n;
+        try {
+            n = new ObjectMapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new SnapshotException(file, place, "malformed JSON: " + e.getOriginalMessage());
+        }
+        if (n == null) {
+            throw new SnapshotException(file, place, "no device given");
+        }
+        return device(n, file, place, 0);
+    }
+
     private static DeviceSpec device(JsonNode n, String file, String place, int depth) throws SnapshotException {
         if (depth > MAX_DEPTH) {
             throw new SnapshotException(file, place, "devices nested deeper than " + MAX_DEPTH);

@@ -12,15 +12,29 @@ import java.util.function.Predicate;
  * checkpoint is the step count), which yields the very same journal prefix.
  */
 public final class Replay {
+    /** Builds the simulation of a scenario: {@link Simulation#of}, or a machine booted from a description. */
+    @FunctionalInterface
+    public interface Factory {
+        Simulation build(Scenario scenario) throws SnapshotException;
+    }
+
     private final Scenario scenario;
-    private final Map<String, DriverBehavior> behaviors;
+    private final Factory factory;
     private Simulation sim;
     private long steps;
 
     public Replay(Scenario scenario, Map<String, DriverBehavior> behaviors) throws SnapshotException {
+        this(scenario, s -> Simulation.of(s, Map.copyOf(behaviors)));
+    }
+
+    public Replay(Scenario scenario, Factory factory) throws SnapshotException {
         this.scenario = scenario;
-        this.behaviors = Map.copyOf(behaviors);
-        this.sim = Simulation.of(scenario, behaviors);
+        this.factory = factory;
+        this.sim = factory.build(scenario);
+    }
+
+    public Scenario scenario() {
+        return scenario;
     }
 
     public Simulation simulation() {
@@ -52,7 +66,7 @@ public final class Replay {
 
     /** Goes to an absolute step position by replay from the start. */
     public void seek(long target) throws SnapshotException {
-        sim = Simulation.of(scenario, behaviors);
+        sim = factory.build(scenario);
         steps = 0;
         while (steps < target && step()) {
             // replaying

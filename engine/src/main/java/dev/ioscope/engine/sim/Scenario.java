@@ -20,18 +20,49 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A scenario file (docs/scenarios.md): the machine (a snapshot, or an empty platform), kexts, and timed actions.
+ * A scenario file (docs/scenarios.md): the machine (a snapshot, a machine description, or an empty platform),
+ * kexts, and timed actions.
  *
  * @param file     where it was read from (relative paths in it are relative to its folder), or null
- * @param snapshot the snapshot to start from, or null for an empty machine
+ * @param snapshot the snapshot to start from, or null
  * @param kexts    kexts loaded at time 0
  * @param actions  the actions, in file order
  * @param maxSteps a bound on scheduler steps (a scenario whose drivers loop forever still ends)
+ * @param machine  the machine description to boot when there is no snapshot: {@link #DEFAULT_MACHINE}, {@link
+ *                 #EMPTY_MACHINE}, or a machine JSON file (resolved against the scenario's folder); null when the
+ *                 scenario names none, which {@code ioscope run} and the workbench read as the default machine
+ *                 and {@link Simulation#of} (which knows no machines) as the empty platform
  */
-public record Scenario(Path file, Path snapshot, List<Path> kexts, List<Action> actions, long maxSteps) {
+public record Scenario(Path file, Path snapshot, List<Path> kexts, List<Action> actions, long maxSteps,
+                       String machine) {
+    /** {@code "machine": "default"}: the bundled virtual Mac. */
+    public static final String DEFAULT_MACHINE = "default";
+    /** {@code "machine": "empty"}: only IOPlatformExpertDevice and IOResources, as {@link Simulation#of} builds. */
+    public static final String EMPTY_MACHINE = "empty";
+
     public Scenario {
         kexts = List.copyOf(kexts);
         actions = List.copyOf(actions);
+    }
+
+    /** A scenario naming no machine. */
+    public Scenario(Path file, Path snapshot, List<Path> kexts, List<Action> actions, long maxSteps) {
+        this(file, snapshot, kexts, actions, maxSteps, null);
+    }
+
+    /** This scenario on another machine (null: none named). */
+    public Scenario withMachine(String m) {
+        return new Scenario(file, snapshot, kexts, actions, maxSteps, m);
+    }
+
+    /** This scenario with other actions. */
+    public Scenario withActions(List<Action> more) {
+        return new Scenario(file, snapshot, kexts, more, maxSteps, machine);
+    }
+
+    /** Whether the machine is built from a description (no snapshot, and not the empty platform). */
+    public boolean bootsMachine() {
+        return snapshot == null && !EMPTY_MACHINE.equals(machine);
     }
 
     /** One timed action: {@code at} ns, {@code type} (publish, terminate, ...) and its arguments. */
@@ -59,6 +90,19 @@ public record Scenario(Path file, Path snapshot, List<Path> kexts, List<Action> 
         }
         Path base = file.toAbsolutePath().getParent();
         Path snapshot = root.hasNonNull("snapshot") ? base.resolve(root.get("snapshot").asText()) : null;
+        String machine = null;
+        if (root.hasNonNull("machine")) {
+            if (!root.get("machine").isTextual()) {
+                throw new SnapshotException(name, "machine", "\"machine\" is \"default\", \"empty\" or a file name");
+            }
+            if (snapshot != null) {
+                throw new SnapshotException(name, "machine", "a scenario starts from a snapshot or a machine, not both");
+            }
+            machine = root.get("machine").asText();
+            if (!machine.equals(DEFAULT_MACHINE) && !machine.equals(EMPTY_MACHINE)) {
+                machine = base.resolve(machine).toString();
+            }
+        }
         List<Path> kexts = new ArrayList<>();
         for (JsonNode k : root.path("kexts")) {
             kexts.add(base.resolve(k.asText()));
@@ -101,7 +145,7 @@ public record Scenario(Path file, Path snapshot, List<Path> kexts, List<Action> 
             actions.add(new Action(at, type, args, props));
         }
         long maxSteps = root.path("maxSteps").asLong(1_000_000);
-        return new Scenario(file, snapshot, kexts, actions, maxSteps);
+        return new Scenario(file, snapshot, kexts, actions, maxSteps, machine);
     }
 
     /**

@@ -244,12 +244,12 @@ public final class Simulation {
         return type.cast(extensions.get(type));
     }
 
-    /** The work loops of this simulation and the interrupt lines device models raise. */
     /** The reporters this machine's drivers published (IOReport's provider/group/subgroup legend). */
     public IOReportHub reportHub() {
         return reportHub;
     }
 
+    /** The work loops of this simulation and the interrupt lines device models raise. */
     public WorkLoops workLoops() {
         return workLoops;
     }

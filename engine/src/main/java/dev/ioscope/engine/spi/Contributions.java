@@ -34,6 +34,8 @@ public final class Contributions {
     private final List<Personality> personalities = new ArrayList<>();
     private final List<Table> tables = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
+    private final Map<String, HotPlugSlot> slots = new LinkedHashMap<>();
+    private final List<PaletteDevice> palette = new ArrayList<>();
 
     /** Registers every family; one that throws is reported and its partial contributions dropped. */
     public static Contributions of(List<HardwareFamily> families) {
@@ -64,6 +66,12 @@ public final class Contributions {
                 problems.add(info.id() + ": driver class " + cls + " already has a behaviour; ignored");
             }
         });
+        mine.slots.forEach((cls, sl) -> {
+            if (slots.putIfAbsent(cls, sl) != null) {
+                problems.add(info.id() + ": " + cls + " is already a hot-plug slot; ignored");
+            }
+        });
+        palette.addAll(mine.palette);
         classes.addAll(mine.classes);
         personalities.addAll(mine.personalities);
         tables.addAll(mine.tables);
@@ -129,6 +137,16 @@ public final class Contributions {
             public void table(String kind, String className, OSObject table) {
                 tables.add(new Table(info.id(), kind, className, table));
             }
+
+            @Override
+            public void hotPlugSlot(HotPlugSlot slot) {
+                slots.putIfAbsent(slot.slotClass(), slot);
+            }
+
+            @Override
+            public void paletteDevice(PaletteDevice device) {
+                palette.add(device);
+            }
         };
     }
 
@@ -156,6 +174,16 @@ public final class Contributions {
     /** Tables of one kind ("power", "methods", "ioreport"), for the feature that consumes them. */
     public List<Table> tables(String kind) {
         return tables.stream().filter(t -> t.kind().equals(kind)).toList();
+    }
+
+    /** Hot-plug slots by the slot entry's class. */
+    public Map<String, HotPlugSlot> slots() {
+        return slots;
+    }
+
+    /** Ready-made devices for hot-plug, in family order. */
+    public List<PaletteDevice> palette() {
+        return palette;
     }
 
     /** Conflicts and failed registrations, in words. */

@@ -45,4 +45,14 @@ public interface FamilyContext {
      * @param className the driver class the table belongs to
      */
     void table(String kind, String className, OSObject table);
+
+    /** A slot devices of {@code slot.bus()} can be hot-plugged into (scenario action {@code plug}). */
+    default void hotPlugSlot(HotPlugSlot slot) {
+        throw new UnsupportedOperationException("hot-plug slots are not collected in this context");
+    }
+
+    /** A ready-made device for the workbench's device palette. */
+    default void paletteDevice(PaletteDevice device) {
+        throw new UnsupportedOperationException("palette devices are not collected in this context");
+    }
 }

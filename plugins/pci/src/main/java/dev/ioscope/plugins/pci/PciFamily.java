@@ -29,6 +29,8 @@ public final class PciFamily implements HardwareFamily {
         ctx.deviceModel("pci-host-bridge", PciModels.HOST_BRIDGE);
         ctx.deviceModel("pci-bridge", PciModels.BRIDGE);
         ctx.deviceModel("pci-device", PciModels.DEVICE);
+        ctx.hotPlugSlot(PciHotPlug.slot());
+        PciHotPlug.palette().forEach(ctx::paletteDevice);
         ctx.classEntry("IOPCIDevice", "IOService");
         ctx.classEntry("IOPCIBridge", "IOService");
         ctx.driver("AppleACPIPCI", "IOPCIBridge", new HostBridge());

@@ -54,6 +54,14 @@ public final class StorageFamily implements HardwareFamily {
     @Override
     public void register(FamilyContext ctx) {
         ctx.deviceModel("nvme", StorageModels.NVME);
+        // an NVMe drive is a PCIe device: it plugs in behind a bridge (the pci family's slot)
+        ctx.paletteDevice(new dev.ioscope.engine.spi.PaletteDevice("NVMe SSD, 1 TB, GUID partitions", "pci", """
+                {"type": "nvme", "name": "NVME", "location": "0", "vendor": "0x144d", "device": "0xa808",
+                 "model": "Samsung SSD 970 EVO Plus 1TB", "serial": "S4EWNX0VIRTUAL", "blocks": 244190646,
+                 "partitions": [{"name": "EFI", "content": "C12A7328-F81F-11D2-BA4B-00A0C93EC93B",
+                                 "size": 209715200},
+                                {"name": "Untitled", "content": "48465300-0000-11AA-AA11-00306543ECAC",
+                                 "size": 999998914560}]}"""));
         ctx.classEntry("IOStorage", "IOService");
         ctx.classEntry("IOMedia", "IOStorage");
         ctx.classEntry("IOBlockStorageDevice", "IOService");

@@ -28,6 +28,8 @@ public final class UsbFamily implements HardwareFamily {
         ctx.deviceModel("usb-xhci", UsbModels.XHCI);
         ctx.deviceModel("usb-hub", UsbModels.HUB);
         ctx.deviceModel("usb-device", UsbModels.DEVICE);
+        UsbHotPlug.slots().forEach(ctx::hotPlugSlot);
+        UsbHotPlug.palette().forEach(ctx::paletteDevice);
         ctx.classEntry("IOUSBHostDevice", "IOService");
         ctx.classEntry("IOUSBHostInterface", "IOService");
         ctx.classEntry("AppleUSBHostPort", "IOService");
