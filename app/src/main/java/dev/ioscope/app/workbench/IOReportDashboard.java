@@ -45,6 +45,7 @@ public final class IOReportDashboard extends BorderPane {
     private boolean dirty;
     private long drawCpuNs;
     private long drawCount;
+    private long maxDrawCpuNs;
 
     public IOReportDashboard(WorkbenchViewModel wb) {
         this(new ReportDashboardViewModel(wb.session(), Jobs.background()));
@@ -110,7 +111,9 @@ public final class IOReportDashboard extends BorderPane {
             dirty = false;
             long c0 = Probe.cpu();
             charts.show(s);
-            drawCpuNs += Probe.cpu() - c0;
+            long c = Probe.cpu() - c0;
+            drawCpuNs += c;
+            maxDrawCpuNs = Math.max(maxDrawCpuNs, c);
             drawCount++;
         }
     }
@@ -159,6 +162,11 @@ public final class IOReportDashboard extends BorderPane {
         });
     }
 
+    /** Checks every channel of these groups (WorkbenchMain's {@code ioscope.wb.reports}, for screenshots). */
+    public void pickGroups(java.util.List<String> groups) {
+        groups.forEach(g -> picker.pick(g, null, true));
+    }
+
     public ReportDashboardViewModel viewModel() {
         return vm;
     }
@@ -178,6 +186,10 @@ public final class IOReportDashboard extends BorderPane {
 
     long drawCount() {
         return drawCount;
+    }
+
+    long maxDrawCpuNs() {
+        return maxDrawCpuNs;
     }
 
     /** The current thread's CPU time, when the JVM measures it (else 0: the figures then read 0). */

@@ -89,6 +89,9 @@ final class ReportCharts extends ListView<ReportChannel> {
         private int samples;
 
         ChartCell() {
+            // the cell takes the list's width and the canvas follows it; a canvas that set the cell's width would
+            // widen the list on every layout
+            setPrefWidth(0);
             box.setPadding(new Insets(2, 4, 4, 4));
             title.setStyle("-fx-font-weight: bold");
             facts.setStyle("-fx-font-size: 0.9em");
@@ -118,7 +121,7 @@ final class ReportCharts extends ListView<ReportChannel> {
         @Override
         protected void layoutChildren() {
             super.layoutChildren();
-            double w = Math.max(60, getWidth() - 24);
+            double w = Math.floor(Math.max(60, getWidth() - snappedLeftInset() - snappedRightInset() - 8));
             if (canvas.getWidth() != w) {
                 canvas.setWidth(w);
             }
@@ -189,12 +192,11 @@ final class ReportCharts extends ListView<ReportChannel> {
         for (int i = at - 1; i >= 0; i--) {
             if (frames.get(i).value(ch) instanceof ReportValue.Simple p) {
                 delta = "   Δ " + (s.value() - p.value() >= 0 ? "+" : "") + ReportFormat.value(s.value() - p.value(),
-                        ch.unit()) + " since the previous frame";
+                        ch.unit()) + " in " + WorkbenchViewModel.formatNs(last.clockNs() - frames.get(i).clockNs());
                 break;
             }
         }
-        return "= " + ReportFormat.value(s.value(), ch.unit()) + delta + "   at t = "
-                + WorkbenchViewModel.formatNs(last.clockNs());
+        return "= " + ReportFormat.value(s.value(), ch.unit()) + delta;
     }
 
     private static String stateFacts(ReportChannel ch, ReportValue.State st) {
@@ -319,9 +321,10 @@ final class ReportCharts extends ListView<ReportChannel> {
             double bh = b.hits() == 0 ? 0 : Math.max(1, area * b.hits() / most);
             g.setFill(PALETTE[1]);
             g.fillRect(2 + i * bw + 1, top + area - bh, Math.max(1, bw - 2), bh);
-            if (b.hits() > 0 && bw > 18) {
+            String hits = Long.toString(b.hits());
+            if (b.hits() > 0 && bw > 6 * hits.length() + 2) {
                 g.setFill(ink);
-                g.fillText(Long.toString(b.hits()), 2 + i * bw + 2, top + area - bh - 2);
+                g.fillText(hits, 2 + i * bw + 2, top + area - bh - 2);
             }
         }
         g.setFill(ink);

@@ -44,6 +44,7 @@ public final class ReportDashboardViewModel {
         if (!l.equals(selection.get())) {
             selection.set(l);
             session.subscribeReports(l);
+            status.set(l.isEmpty() ? "pick channels on the left" : "sampling " + l.size() + " channel(s)");
         }
     }
 
