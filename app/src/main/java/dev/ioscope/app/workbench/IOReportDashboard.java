@@ -59,6 +59,10 @@ public final class IOReportDashboard extends BorderPane {
         ToggleButton pause = new ToggleButton("Pause");
         pause.setId("reportPause");
         pause.selectedProperty().bindBidirectional(vm.pausedProperty());
+        ToggleButton rates = new ToggleButton("Rates");
+        rates.setId("reportRates");
+        rates.setTooltip(new javafx.scene.control.Tooltip("Counters as their change per virtual second"));
+        rates.selectedProperty().addListener((o, a, b) -> charts.setRates(b));
         Button csv = new Button("Export CSV…");
         csv.setId("reportCsv");
         csv.setOnAction(e -> choose("CSV", "*.csv", "ioreport.csv").ifPresent(vm::exportCsv));
@@ -69,13 +73,16 @@ public final class IOReportDashboard extends BorderPane {
         Label status = new Label();
         status.setId("reportStatus");
         status.textProperty().bind(vm.statusProperty());
-        setTop(new ToolBar(pause, csv, png, info));
+        setTop(new ToolBar(pause, rates, csv, png));
         SplitPane split = new SplitPane(picker, charts);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.34);
         setCenter(split);
-        status.setPadding(new Insets(2, 6, 2, 6));
-        setBottom(status);
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        javafx.scene.layout.HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.HBox bottom = new javafx.scene.layout.HBox(8, status, gap, info);
+        bottom.setPadding(new Insets(2, 6, 2, 6));
+        setBottom(bottom);
 
         vm.shownProperty().addListener((o, a, b) -> dirty = true);
         timer = new AnimationTimer() {

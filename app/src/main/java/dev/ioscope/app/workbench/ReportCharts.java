@@ -30,6 +30,7 @@ final class ReportCharts extends ListView<ReportChannel> {
     private final List<ChartCell> cells = new ArrayList<>();
     private ReportState state = ReportState.EMPTY;
     private long draws;
+    private boolean rates;
 
     ReportCharts() {
         setId("reportCharts");
@@ -56,6 +57,12 @@ final class ReportCharts extends ListView<ReportChannel> {
                 c.draw();
             }
         }
+    }
+
+    /** Counters as their change per virtual second instead of their value. */
+    void setRates(boolean on) {
+        rates = on;
+        redraw();
     }
 
     ReportState state() {
@@ -157,7 +164,7 @@ final class ReportCharts extends ListView<ReportChannel> {
             }
             Color ink = dark ? Color.web("#ddd") : Color.web("#333");
             if (v instanceof ReportValue.Simple s) {
-                sparkline(g, w, h, frames, ch);
+                sparkline(g, w, h, frames, ch, rates);
                 facts.setText(simpleFacts(frames, ch, s, last));
             } else if (v instanceof ReportValue.State st) {
                 ReportCharts.state(g, w, h, frames, ch, st, ink);
@@ -191,8 +198,11 @@ final class ReportCharts extends ListView<ReportChannel> {
         }
         for (int i = at - 1; i >= 0; i--) {
             if (frames.get(i).value(ch) instanceof ReportValue.Simple p) {
-                delta = "   Δ " + (s.value() - p.value() >= 0 ? "+" : "") + ReportFormat.value(s.value() - p.value(),
-                        ch.unit()) + " in " + WorkbenchViewModel.formatNs(last.clockNs() - frames.get(i).clockNs());
+                long d = s.value() - p.value();
+                long dt = last.clockNs() - frames.get(i).clockNs();
+                delta = "   Δ " + (d >= 0 ? "+" : "") + ReportFormat.value(d, ch.unit()) + " in "
+                        + WorkbenchViewModel.formatNs(dt)
+                        + (dt > 0 ? "   " + ReportFormat.value(Math.round(d * 1e9 / dt), ch.unit()) + "/s" : "");
                 break;
             }
         }
@@ -222,46 +232,67 @@ final class ReportCharts extends ListView<ReportChannel> {
                 + "   mean " + ReportFormat.value(h.sum() / count, ch.unit());
     }
 
-    /** The counter over virtual time (x) between its smallest and largest value (y), area filled. */
-    static void sparkline(GraphicsContext g, double w, double h, List<ReportFrame> frames, ReportChannel ch) {
-        List<ReportFrame> pts = new ArrayList<>();
-        long lo = Long.MAX_VALUE;
-        long hi = Long.MIN_VALUE;
+    /**
+     * The counter over virtual time (x) between its smallest and largest value (y), area filled; with {@code rates}
+     * its change per virtual second between consecutive frames instead.
+     */
+    static void sparkline(GraphicsContext g, double w, double h, List<ReportFrame> frames, ReportChannel ch,
+            boolean rates) {
+        int n = 0;
+        long[] ts = new long[frames.size()];
+        double[] vs = new double[frames.size()];
+        long prevT = 0;
+        long prevV = 0;
+        boolean havePrev = false;
         for (ReportFrame f : frames) {
             if (f.value(ch) instanceof ReportValue.Simple s) {
-                pts.add(f);
-                lo = Math.min(lo, s.value());
-                hi = Math.max(hi, s.value());
+                if (!rates) {
+                    ts[n] = f.clockNs();
+                    vs[n++] = s.value();
+                } else if (havePrev && f.clockNs() > prevT) {
+                    ts[n] = f.clockNs();
+                    vs[n++] = (s.value() - prevV) * 1e9 / (f.clockNs() - prevT);
+                }
+                prevT = f.clockNs();
+                prevV = s.value();
+                havePrev = true;
             }
         }
-        if (pts.isEmpty()) {
+        if (n == 0) {
             return;
         }
-        long t0 = pts.get(0).clockNs();
-        long t1 = pts.get(pts.size() - 1).clockNs();
+        double lo = Double.MAX_VALUE;
+        double hi = -Double.MAX_VALUE;
+        for (int i = 0; i < n; i++) {
+            lo = Math.min(lo, vs[i]);
+            hi = Math.max(hi, vs[i]);
+        }
+        if (rates) {
+            lo = Math.min(0, lo);   // a rate reads against zero
+        }
+        long t0 = ts[0];
+        long t1 = ts[n - 1];
         double pad = 3;
-        double span = hi == lo ? 1 : (double) hi - lo;
-        int n = pts.size();
+        double span = hi == lo ? 1 : hi - lo;
         double[] xs = new double[n + 2];
         double[] ys = new double[n + 2];
         for (int i = 0; i < n; i++) {
-            ReportFrame f = pts.get(i);
             xs[i] = pad + (t1 == t0 ? (n == 1 ? w - 2 * pad : i * (w - 2 * pad) / (n - 1))
-                    : (f.clockNs() - t0) * (w - 2 * pad) / (double) (t1 - t0));
-            long v = ((ReportValue.Simple) f.value(ch)).value();
-            ys[i] = h - pad - (hi == lo ? (h - 2 * pad) / 2 : (v - lo) * (h - 2 * pad) / span);
+                    : (ts[i] - t0) * (w - 2 * pad) / (double) (t1 - t0));
+            ys[i] = h - pad - (hi == lo ? (h - 2 * pad) / 2 : (vs[i] - lo) * (h - 2 * pad) / span);
         }
         xs[n] = xs[n - 1];
         ys[n] = h - pad;
         xs[n + 1] = xs[0];
         ys[n + 1] = h - pad;
-        g.setFill(PALETTE[0].deriveColor(0, 1, 1, 0.18));
+        Color c = rates ? PALETTE[2] : PALETTE[0];
+        g.setFill(c.deriveColor(0, 1, 1, 0.18));
         g.fillPolygon(xs, ys, n + 2);
-        g.setStroke(PALETTE[0]);
+        g.setStroke(c);
         g.setLineWidth(1.5);
         g.strokePolyline(xs, ys, n);
         g.setLineWidth(1);
-        g.setFill(PALETTE[0]);
+        g.setFill(c);
         g.fillOval(xs[n - 1] - 2.5, ys[n - 1] - 2.5, 5, 5);
     }
 
@@ -297,7 +328,8 @@ final class ReportCharts extends ListView<ReportChannel> {
             double x0 = 1 + i * (w - 2) / pts.size();
             double x1 = 1 + (i + 1) * (w - 2) / pts.size();
             g.setFill(cur < 0 ? Color.GRAY.deriveColor(0, 1, 1, 0.3) : PALETTE[cur % PALETTE.length]);
-            g.fillRect(x0, y, Math.max(1, x1 - x0), sh);
+            // whole pixels: fractional edges would leave faint seams between equal neighbours
+            g.fillRect(Math.floor(x0), y, Math.max(1, Math.ceil(x1) - Math.floor(x0)), sh);
         }
         if (pts.isEmpty()) {
             g.setFill(ink);
