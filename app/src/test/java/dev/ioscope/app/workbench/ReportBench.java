@@ -13,6 +13,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -92,6 +93,7 @@ public final class ReportBench {
             long[] phase = {0};   // 0 start, 1 running, 2 done
             new AnimationTimer() {
                 private long started;
+                private long pulses;
 
                 @Override
                 public void handle(long now) {
@@ -104,12 +106,18 @@ public final class ReportBench {
                                 return;
                             }
                         }
-                        vm.select(session.state().reports().channels());
+                        List<String> a = getParameters().getUnnamed();
+                        int pick = a.size() > 1 ? Integer.parseInt(a.get(1)) : 500;
+                        var all = session.state().reports().channels();
+                        vm.select(all.subList(0, Math.min(pick, all.size())));
+                        vm.pausedProperty().set(a.size() > 2 && a.get(2).equals("paused"));
                         session.run();
                         phase[0] = 1;
                         started = now;
+                        pulses = 0;
                         return;
                     }
+                    pulses++;
                     if (phase[0] == 1 && session.state().quiet() && !session.state().running()) {
                         phase[0] = 2;
                         long n = dash.drawCount();
@@ -120,8 +128,8 @@ public final class ReportBench {
                                 dash.charts().lookupAll(".list-cell").stream().filter(c -> !((javafx.scene.control
                                         .ListCell<?>) c).isEmpty()).count(),
                                 WorkbenchViewModel.formatNs(session.state().clockNs()));
-                        System.out.printf(Locale.ROOT, "window: longest draw %.2f ms FX CPU%n",
-                                dash.maxDrawCpuNs() / 1e6);
+                        System.out.printf(Locale.ROOT, "window: longest draw %.2f ms FX CPU; %d FX pulses (%.1f/s)%n",
+                                dash.maxDrawCpuNs() / 1e6, pulses, pulses / ((now - started) / 1e9));
                         session.close();
                         Platform.exit();
                     }
