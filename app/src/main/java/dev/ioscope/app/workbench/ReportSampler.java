@@ -54,10 +54,6 @@ final class ReportSampler {
         requested.set(List.copyOf(channels));
     }
 
-    /** The channels last requested. */
-    List<ReportChannel> requested() {
-        return requested.get();
-    }
 
     /**
      * Called by the engine thread when it publishes: samples the subscribed channels if the machine moved (or the
