@@ -52,7 +52,9 @@ public enum AppIcon {
     SCENARIO(MaterialDesignF.FILE_DOCUMENT_OUTLINE),
     EXPAND_ALL(MaterialDesignA.ARROW_EXPAND_ALL),
     COLLAPSE_ALL(MaterialDesignA.ARROW_COLLAPSE_ALL),
-    BATTERY(MaterialDesignB.BATTERY_CHARGING);
+    BATTERY(MaterialDesignB.BATTERY_CHARGING),
+    SAVE(MaterialDesignC.CONTENT_SAVE),
+    UNPLUG(MaterialDesignP.POWER_PLUG_OFF);
 
     private final Ikon ikon;
 

@@ -49,7 +49,10 @@ public record DevicePalette(List<PaletteDevice> devices, List<Slot> slots) {
         if (m == null) {
             return NONE;
         }
-        IORegistryPlane svc = sim.registry().plane(IORegistryPlane.IOSERVICE);
+        IORegistryPlane svc = sim.registry().findPlane(IORegistryPlane.IOSERVICE).orElse(null);
+        if (svc == null) {
+            return NONE;
+        }
         List<Slot> slots = new ArrayList<>();
         for (IORegistryEntry e : sim.registry().entries()) {
             if (!e.inPlane(svc) || !e.state().active()) {

@@ -17,9 +17,9 @@ import javafx.stage.FileChooser;
 import java.io.File;
 import java.util.List;
 
-/** Run / pause / step / step back / run to breakpoint, the virtual clock, and loading kexts. */
+/** Run / pause / step / step back / run to breakpoint, the virtual clock, loading kexts, saving the session. */
 final class RunControlBar extends ToolBar {
-    RunControlBar(WorkbenchViewModel vm, Runnable openScenario) {
+    RunControlBar(WorkbenchViewModel vm, Runnable openScenario, Runnable saveSession) {
         Button run = button("run", AppIcon.RUN, "Run", "Run until quiet (breakpoints ignored)", vm::run);
         Button pause = button("pause", AppIcon.PAUSE, "Pause", "Stop at the next scheduler step", vm::pause);
         Button back = button("stepBack", AppIcon.STEP_BACK, "Back", "One scheduler step back (the machine is "
@@ -63,13 +63,16 @@ final class RunControlBar extends ToolBar {
         Button scenario = button("openScenario", AppIcon.SCENARIO, "Open Scenario…",
                 "A scenario file in a new workbench window", openScenario);
 
+        Button save = button("saveSession", AppIcon.SAVE, "Save Session…", "The machine, kexts, every action so far"
+                + " and the breakpoints as a scenario file (ioscope run replays it with the same journal)", saveSession);
         Button publish = button("publishNub", AppIcon.PCI, "Publish Nub…",
                 "Hot-plug a nub under the selected entry (registerService, then matching)",
                 () -> PublishDialog.show(getScene().getWindow(), vm));
         publish.disableProperty().bind(vm.runningProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        getItems().addAll(run, pause, back, step, toBp, new Separator(), clock, grow, publish, kexts, scenario);
+        getItems().addAll(run, pause, back, step, toBp, new Separator(), clock, grow, publish, kexts, scenario,
+                save);
     }
 
     private static Button button(String id, AppIcon icon, String text, String tip, Runnable action) {

@@ -12,13 +12,16 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The workbench alone, on a scenario (.json) or a snapshot file, brought to a state by system properties (for
- * documentation screenshots and bug reports, as StartupOptions does for the explorer), one step every 1.5 s:
+ * The workbench alone, on a scenario or saved session (.json), a snapshot file, or (no file) the virtual Mac,
+ * brought to a state by system properties (for documentation screenshots and bug reports, as StartupOptions does
+ * for the explorer), one step every 1.5 s:
  * {@code ioscope.wb.kexts} (comma-separated paths), {@code ioscope.wb.breakpoint} (ON:value, ON one of KIND,
  * CLASS, ENTRY, PROPERTY), {@code ioscope.wb.do} (run, breakpoint, or steps:N), {@code ioscope.wb.select} (an
  * entry path), {@code ioscope.wb.event} (a journal seq to go to), {@code ioscope.wb.whynot} (a personality name),
- * {@code ioscope.wb.tab} (Matching, Breakpoints, Power, IOReport), {@code ioscope.wb.reports} (IOReport groups to
- * chart, comma-separated), {@code ioscope.theme=dark}, {@code ioscope.wb.stallprobe}.
+ * {@code ioscope.wb.plug} (SLOT-PATH,part of a palette device's label: plugged, then run),
+ * {@code ioscope.wb.tab} (a tab's title: Matching, Breakpoints, Power, Devices, IOReport...),
+ * {@code ioscope.wb.reports} (IOReport groups to chart, comma-separated), {@code ioscope.theme=dark},
+ * {@code ioscope.wb.stallprobe}.
  * {@code java -cp ioscope.jar dev.ioscope.app.workbench.WorkbenchMain FILE}
  */
 public final class WorkbenchMain {
@@ -35,12 +38,15 @@ public final class WorkbenchMain {
         public void start(Stage stage) throws Exception {
             List<String> args = getParameters().getUnnamed();
             Path file = args.isEmpty() ? null : Path.of(args.get(0));
-            Scenario sc = file != null && file.toString().endsWith(".json") ? Scenario.read(file)
-                    : MachineSession.emptyScenario(file);
+            SessionFile.Session session = file == null
+                    ? new SessionFile.Session(MachineSession.defaultMachine(), List.of())
+                    : file.toString().endsWith(".json") ? SessionFile.load(file)
+                    : new SessionFile.Session(MachineSession.emptyScenario(file), List.of());
             boolean dark = "dark".equals(System.getProperty("ioscope.theme"));
             dev.ioscope.app.AppIcons.apply(stage);
-            WorkbenchView v = new WorkbenchView(stage, file == null ? "empty platform" : file.getFileName().toString(),
-                    sc, dark);
+            WorkbenchView v = new WorkbenchView(stage, file == null ? "Virtual Mac" : file.getFileName().toString(),
+                    session.scenario(), dark);
+            v.viewModel().breakpoints().setAll(session.breakpoints());
             stage.show();
             WorkbenchViewModel vm = v.viewModel();
             Timeline t = new Timeline();
@@ -70,6 +76,19 @@ public final class WorkbenchMain {
                     }
                 }));
                 at += 1.5;
+            }
+            String plug = System.getProperty("ioscope.wb.plug");   // SLOT-PATH,part of a palette label
+            if (plug != null && plug.contains(",")) {
+                String slot = plug.substring(0, plug.lastIndexOf(','));
+                String label = plug.substring(plug.lastIndexOf(',') + 1);
+                t.getKeyFrames().add(new KeyFrame(Duration.seconds(at), e -> {
+                    DevicePalette p = vm.paletteProperty().get();
+                    p.slots().stream().filter(x -> x.path().equals(slot)).findFirst().ifPresent(sl ->
+                            p.devicesFor(sl).stream().filter(d -> d.label().contains(label)).findFirst()
+                                    .ifPresent(d -> vm.plug(sl, d)));
+                }));
+                t.getKeyFrames().add(new KeyFrame(Duration.seconds(at + 1.5), e -> vm.run()));
+                at += 3;
             }
             String event = System.getProperty("ioscope.wb.event");
             if (event != null) {
@@ -132,6 +151,9 @@ public final class WorkbenchMain {
                 private long frames;
                 private boolean ran;
                 private long maxPullCpu;
+                private long lastCpu;
+                private long maxFrameCpu;
+                private long overCpu;
                 private final java.lang.management.ThreadMXBean mx =
                         java.lang.management.ManagementFactory.getThreadMXBean();
 
@@ -140,23 +162,30 @@ public final class WorkbenchMain {
                     // the FX thread's own work per frame (pull + the listeners it fires), as CPU time: wall gaps
                     // also count what other processes on a loaded machine take
                     long c0 = mx.getCurrentThreadCpuTime();
+                    // everything the FX thread did since the last frame (layout, CSS, rendering, listeners):
+                    // a frame gap much longer than this was other threads or processes holding the CPU
+                    long frameCpu = lastCpu == 0 ? 0 : c0 - lastCpu;
                     vm.pull();
                     maxPullCpu = Math.max(maxPullCpu, mx.getCurrentThreadCpuTime() - c0);
                     boolean running = vm.runningProperty().get();
                     if (running && last != 0) {
+                        maxFrameCpu = Math.max(maxFrameCpu, frameCpu);
+                        overCpu += frameCpu > 50_000_000 ? 1 : 0;
                         long gap = now - last;
                         max = Math.max(max, gap);
                         over += gap > 50_000_000 ? 1 : 0;
                         frames++;
                     }
                     last = now;
+                    lastCpu = mx.getCurrentThreadCpuTime();
                     if (running) {
                         ran = true;
                     } else if (ran) {
                         ran = false;
-                        System.out.printf("stall probe: %d frames while running, longest gap %.1f ms, %d over 50 ms; "
-                                + "longest pull %.1f ms CPU; %d events%n", frames, max / 1e6, over, maxPullCpu / 1e6,
-                                vm.events().size());
+                        System.out.printf("stall probe: %d frames while running, longest gap %.1f ms wall, %d over 50 ms;"
+                                + " FX-thread CPU per frame: longest %.1f ms, %d over 50 ms; longest pull %.1f ms CPU;"
+                                + " %d events%n", frames, max / 1e6, over, maxFrameCpu / 1e6, overCpu,
+                                maxPullCpu / 1e6, vm.events().size());
                     }
                 }
             }.start();

@@ -51,7 +51,8 @@ public final class WorkbenchView {
         Tab matchTab = new Tab("Matching", matching);
         Tab bpTab = new Tab("Breakpoints", new BreakpointsPane(vm));
         Tab powerTab = new Tab("Power", new PowerPane(vm));
-        TabPane right = new TabPane(matchTab, bpTab, powerTab);
+        Tab devicesTab = new Tab("Devices", new DevicesPane(vm));
+        TabPane right = new TabPane(matchTab, bpTab, powerTab, devicesTab);
         right.setId("workbenchTabs");
         right.getTabs().add(new Tab("IOReport", new IOReportDashboard(vm)));
         right.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -62,7 +63,7 @@ public final class WorkbenchView {
         status.textProperty().bind(vm.statusProperty());
         status.setPadding(new Insets(3, 8, 3, 8));
         BorderPane root = new BorderPane(center);
-        root.setTop(new RunControlBar(vm, this::openScenario));
+        root.setTop(new RunControlBar(vm, this::openScenario, this::saveSession));
         root.setBottom(status);
         root.getStyleClass().add(dev.ioscope.app.ui.Styles.APP);
 
@@ -139,16 +140,28 @@ public final class WorkbenchView {
             return;
         }
         try {
-            Scenario sc = Scenario.read(f.toPath());
+            SessionFile.Session session = SessionFile.load(f.toPath());
             Stage s = new Stage();
             AppIcons.apply(s);
-            new WorkbenchView(s, f.getName(), sc, stage.getScene().getRoot().getStyleClass()
-                    .contains(dev.ioscope.app.ui.Styles.DARK));
+            WorkbenchView v = new WorkbenchView(s, f.getName(), session.scenario(), stage.getScene().getRoot()
+                    .getStyleClass().contains(dev.ioscope.app.ui.Styles.DARK));
+            v.viewModel().breakpoints().setAll(session.breakpoints());
             s.show();
         } catch (SnapshotException ex) {
             Alert a = new Alert(Alert.AlertType.ERROR, ex.getMessage());
             a.initOwner(stage);
             a.show();
+        }
+    }
+
+    private void saveSession() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Save the session as a scenario");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Scenario (JSON)", "*.json"));
+        fc.setInitialFileName("session.json");
+        File f = fc.showSaveDialog(stage);
+        if (f != null) {
+            vm.saveSession(f.toPath());
         }
     }
 

@@ -42,6 +42,7 @@ public final class WorkbenchViewModel {
     private final ObservableList<Breakpoint> breakpoints = FXCollections.observableArrayList();
     private final ObjectProperty<SessionEvent.Matched> matching = new SimpleObjectProperty<>();
     private final ObjectProperty<MatchingTrace> whyNot = new SimpleObjectProperty<>();
+    private final ObjectProperty<DevicePalette> palette = new SimpleObjectProperty<>(DevicePalette.NONE);
 
     public WorkbenchViewModel(MachineSession session) {
         this.session = session;
@@ -106,6 +107,35 @@ public final class WorkbenchViewModel {
     public void power(String type, long ms) {
         session.act(type, type.equals("idle") ? java.util.Map.of("ms", String.valueOf(ms)) : java.util.Map.of());
         status.set(type + " at " + clock.get().split("   ")[0] + "…");
+    }
+
+    /** Hot-plugs a palette device into a slot at the current time (a {@code plug} action; docs/scenarios.md). */
+    public void plug(DevicePalette.Slot slot, dev.ioscope.engine.spi.PaletteDevice device) {
+        session.plug(slot.path(), device.device());
+        status.set("plugging " + device.label() + " into " + slot.path().substring(slot.path().lastIndexOf('/') + 1)
+                + "…");
+    }
+
+    /** Hot-unplugs the nub at {@code path} and its clients (an {@code unplug} action). */
+    public void unplug(String path) {
+        if (path != null) {
+            session.unplug(path);
+            status.set("unplugging " + path.substring(path.lastIndexOf('/') + 1) + "…");
+        }
+    }
+
+    /**
+     * Saves the session (machine, kexts, every action so far, breakpoints) as a scenario file that
+     * {@code ioscope run} replays with the same journal.
+     */
+    public void saveSession(Path file) {
+        try {
+            SessionFile.save(session.scenario(), List.copyOf(breakpoints), file);
+            status.set("session saved to " + file.getFileName() + " (" + session.scenario().actions().size()
+                    + " actions; replay with: ioscope run " + file.getFileName() + ")");
+        } catch (java.io.IOException | RuntimeException e) {
+            status.set("cannot save " + file + ": " + e.getMessage());
+        }
     }
 
     public void addBreakpoint(Breakpoint.On on, String value) {
@@ -189,6 +219,9 @@ public final class WorkbenchViewModel {
         quiet.set(s.quiet());
         if (!s.power().equals(power)) {
             power.setAll(s.power());
+        }
+        if (session.palette() != palette.get()) {
+            palette.set(session.palette());
         }
         if (s.registry() != registry.get()) {
             registry.set(s.registry());
@@ -300,5 +333,10 @@ public final class WorkbenchViewModel {
 
     public ObjectProperty<MatchingTrace> whyNotProperty() {
         return whyNot;
+    }
+
+    /** The slots and devices the machine's families offer for hot-plug, at the current position. */
+    public ObjectProperty<DevicePalette> paletteProperty() {
+        return palette;
     }
 }

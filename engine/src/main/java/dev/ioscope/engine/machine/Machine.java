@@ -243,9 +243,9 @@ public final class Machine {
         return nodes.get(e);
     }
 
-    /** The registry as a snapshot (IOScope JSON is its native shape; writers choose their own format). */
+    /** The registry as a snapshot (a booted machine; writers choose their own format). */
     public Snapshot snapshot() {
-        return new Snapshot(registry, SnapshotFormat.JSON, OSDictionary.of("machine",
+        return new Snapshot(registry, SnapshotFormat.BOOTED_MACHINE, OSDictionary.of("machine",
                 dev.ioscope.engine.os.OSString.of(name)), name);
     }
 
@@ -299,18 +299,22 @@ public final class Machine {
             List<dev.ioscope.engine.power.IOPMPowerState> states = powerTables.get(ctx.self().className());
             if (states != null) {
                 try {
-                    PowerTables.join(sim, ctx.self(), states);
+                    PowerTables.join(sim, ctx.self(), states, inner == null ? null
+                            : (from, to) -> inner.setPowerState(ctx, from, to));
                 } catch (RuntimeException e) {
                     // a bad table (PowerTableException) fails this driver's power management, not its start
                     problems.add(ctx.self().className() + ": power management: " + e.getMessage());
                 }
             }
             DeviceNode n = nodes.get(ctx.provider());
-            if (n == null || !expanded.add(ctx.provider())) {
-                return true;
+            if (n != null && expanded.add(ctx.provider())) {
+                for (DeviceNode child : n.children()) {
+                    plug(ctx.self(), child);
+                }
             }
-            for (DeviceNode child : n.children()) {
-                plug(ctx.self(), child);
+            if (contributions.registersItself(ctx.self().className())) {
+                // registerService() at the end of start, as most drivers do: ioreg shows it "registered"
+                SimulationAccess.registerService(sim, ctx.self());
             }
             return true;
         }

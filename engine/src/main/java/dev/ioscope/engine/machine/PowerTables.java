@@ -50,7 +50,8 @@ final class PowerTables {
     }
 
     /** The driver joins the power tree; false (and nothing done) when power management is not installed. */
-    static boolean join(Simulation sim, IORegistryEntry driver, List<IOPMPowerState> states) {
+    static boolean join(Simulation sim, IORegistryEntry driver, List<IOPMPowerState> states,
+                        PowerDriverModel.SetPowerState code) {
         PowerManager pm = sim.extension(PowerManager.class);
         if (pm == null) {
             return false;
@@ -65,7 +66,7 @@ final class PowerTables {
         }
         PowerNode n = pm.pmInit(driver);
         pm.joinPMtree(parent, n);
-        pm.registerPowerDriver(n, states, PowerDriverModel.SYNCHRONOUS);
+        pm.registerPowerDriver(n, states, PowerDriverModel.SYNCHRONOUS.withSetPowerState(code));
         return true;
     }
 }

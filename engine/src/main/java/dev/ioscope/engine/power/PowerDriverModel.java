@@ -9,8 +9,33 @@ package dev.ioscope.engine.power;
  *                        (only read when setPowerStateUs is not 0)
  * @param vetoSleep       answers kIOMessageCanSystemSleep with a veto (cancelPowerChange)
  * @param sleepAckUs      acknowledges kIOMessageSystemWillSleep this late (allowPowerChange), µs; 0 at once
+ * @param onSetPowerState the driver's own code run when power management calls its setPowerState (an emulated
+ *                        family driver updating its hardware model); never null
  */
-public record PowerDriverModel(long setPowerStateUs, long ackUs, boolean vetoSleep, long sleepAckUs) {
+public record PowerDriverModel(long setPowerStateUs, long ackUs, boolean vetoSleep, long sleepAckUs,
+                               SetPowerState onSetPowerState) {
     /** A driver that finishes every setPowerState synchronously and never objects. */
     public static final PowerDriverModel SYNCHRONOUS = new PowerDriverModel(0, 0, false, 0);
+
+    /** The driver's side of {@code IOService::setPowerState(ordinal, whatDevice)}. */
+    @FunctionalInterface
+    public interface SetPowerState {
+        SetPowerState NONE = (from, to) -> {
+        };
+
+        void setPowerState(int from, int to);
+    }
+
+    public PowerDriverModel {
+        onSetPowerState = onSetPowerState == null ? SetPowerState.NONE : onSetPowerState;
+    }
+
+    public PowerDriverModel(long setPowerStateUs, long ackUs, boolean vetoSleep, long sleepAckUs) {
+        this(setPowerStateUs, ackUs, vetoSleep, sleepAckUs, SetPowerState.NONE);
+    }
+
+    /** This model with the driver's own setPowerState code. */
+    public PowerDriverModel withSetPowerState(SetPowerState code) {
+        return new PowerDriverModel(setPowerStateUs, ackUs, vetoSleep, sleepAckUs, code);
+    }
 }

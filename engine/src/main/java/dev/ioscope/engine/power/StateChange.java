@@ -87,6 +87,13 @@ final class StateChange {
     /** setPowerState: 0 (kIOPMAckImplied) = done; otherwise the driver has that many µs to acknowledge. */
     private void setPowerState() {
         long budgetUs = n.driver.setPowerStateUs();
+        try {
+            n.driver.onSetPowerState().setPowerState(from, to);
+        } catch (RuntimeException | LinkageError e) {
+            // a plugin's driver code that throws is the driver's failure, logged like a kernel would; the
+            // change itself goes on (power management does not roll back a state the driver did not reach)
+            pm.record("power.set-power-state-failed", n, "to", String.valueOf(to), "reason", String.valueOf(e));
+        }
         pm.record("power.set-power-state", n, "from", String.valueOf(from), "to", String.valueOf(to), "returned",
                 String.valueOf(budgetUs));
         if (budgetUs <= 0) {

@@ -21,6 +21,13 @@ public interface DriverBehavior {
     default void stop(DriverContext ctx) {
     }
 
+    /**
+     * setPowerState(ordinal): power management moves this driver's device from {@code from} to {@code to} (only
+     * for drivers whose family gave them a power table). Called where XNU calls it in the state-change machine.
+     */
+    default void setPowerState(DriverContext ctx, int from, int to) {
+    }
+
     /** What a behaviour can see and do: its instance, its provider, and the simulation's services. */
     interface DriverContext {
         IORegistryEntry self();

@@ -65,7 +65,10 @@ public record Scenario(Path file, Path snapshot, List<Path> kexts, List<Action> 
         return snapshot == null && !EMPTY_MACHINE.equals(machine);
     }
 
-    /** One timed action: {@code at} ns, {@code type} (publish, terminate, ...) and its arguments. */
+    /**
+     * One timed action: {@code at} ns, {@code type} (publish, terminate, ...) and its arguments (strings, numbers,
+     * or JSON nodes for arrays and objects; {@link #arg} gives any of them as text).
+     */
     public record Action(long at, String type, Map<String, Object> args, OSDictionary properties) {
         public String arg(String name) {
             Object v = args.get(name);
@@ -127,7 +130,8 @@ public record Scenario(Path file, Path snapshot, List<Path> kexts, List<Action> 
             for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
                 var f = it.next();
                 if (!f.getKey().equals("properties") && !f.getKey().equals("matching") && !f.getKey().equals("value")) {
-                    args.put(f.getKey(), f.getValue().isTextual() ? f.getValue().asText() : f.getValue().toString());
+                    // non-text values stay JSON (arg() reads them as their JSON text), so a saved scenario keeps types
+                    args.put(f.getKey(), f.getValue().isTextual() ? f.getValue().asText() : f.getValue());
                 }
             }
             OSDictionary props = OSDictionary.empty();

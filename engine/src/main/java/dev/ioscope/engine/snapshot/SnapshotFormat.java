@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Every registry snapshot format IOScope reads or writes. */
+/** Every registry snapshot format IOScope reads or writes, and the registry of a machine it booted. */
 public enum SnapshotFormat {
     /** A {@code .ioreg} file saved by Apple's IORegistryExplorer (binary plist, NSKeyedArchiver archive). */
     IOREG_ARCHIVE("IORegistryExplorer archive", List.of("ioreg")),
@@ -19,7 +19,9 @@ public enum SnapshotFormat {
     /** Device tree source. */
     DTS("device tree source", List.of("dts", "dtsi")),
     /** Apple's iBoot DeviceTree payload. */
-    APPLE_DEVICE_TREE("Apple device tree", List.of("devicetree", "adt"));
+    APPLE_DEVICE_TREE("Apple device tree", List.of("devicetree", "adt")),
+    /** Not a file: a machine description booted by the engine (no reader or writer; save it in another format). */
+    BOOTED_MACHINE("machine booted by IOScope's engine", List.of());
 
     private final String displayName;
     private final List<String> extensions;

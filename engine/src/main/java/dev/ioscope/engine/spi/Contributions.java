@@ -36,6 +36,7 @@ public final class Contributions {
     private final List<String> problems = new ArrayList<>();
     private final Map<String, HotPlugSlot> slots = new LinkedHashMap<>();
     private final List<PaletteDevice> palette = new ArrayList<>();
+    private final java.util.Set<String> unregistered = new java.util.LinkedHashSet<>();
 
     /** Registers every family; one that throws is reported and its partial contributions dropped. */
     public static Contributions of(List<HardwareFamily> families) {
@@ -72,6 +73,7 @@ public final class Contributions {
             }
         });
         palette.addAll(mine.palette);
+        unregistered.addAll(mine.unregistered);
         classes.addAll(mine.classes);
         personalities.addAll(mine.personalities);
         tables.addAll(mine.tables);
@@ -147,6 +149,11 @@ public final class Contributions {
             public void paletteDevice(PaletteDevice device) {
                 palette.add(device);
             }
+
+            @Override
+            public void unregisteredDriver(String className) {
+                unregistered.add(className);
+            }
         };
     }
 
@@ -179,6 +186,11 @@ public final class Contributions {
     /** Hot-plug slots by the slot entry's class. */
     public Map<String, HotPlugSlot> slots() {
         return slots;
+    }
+
+    /** Whether a driver class registers itself at the end of start (all but those declared unregistered). */
+    public boolean registersItself(String className) {
+        return !unregistered.contains(className);
     }
 
     /** Ready-made devices for hot-plug, in family order. */

@@ -55,4 +55,14 @@ public interface FamilyContext {
     default void paletteDevice(PaletteDevice device) {
         throw new UnsupportedOperationException("palette devices are not collected in this context");
     }
+
+    /**
+     * A driver class whose start does not call registerService(), so it stays {@code !registered} in ioreg as on a
+     * Mac (e.g. IOGUIDPartitionScheme, AppleUSBHostCompositeDevice). Every other driver a machine starts registers
+     * itself at the end of start — what most I/O Kit drivers do, and what real registries show — which also makes
+     * it a provider that matching looks at.
+     */
+    default void unregisteredDriver(String className) {
+        throw new UnsupportedOperationException("driver registration is not collected in this context");
+    }
 }

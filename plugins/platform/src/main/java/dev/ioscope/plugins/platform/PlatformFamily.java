@@ -45,6 +45,9 @@ public final class PlatformFamily implements HardwareFamily {
             ctx.classEntry(c, "IOService");
         }
         ctx.driver("AppleACPICPU", "IOCPU", new AcpiCpu());
+        // !registered in the real dumps of shared/data (MacBookPro8-1, the Hackintosh)
+        ctx.unregisteredDriver("AppleHPET");
+        ctx.unregisteredDriver("AppleACPIACAdapter");
         try {
             ctx.infoPlist(PlatformFamily.class.getResourceAsStream("Info.plist"), "platform/Info.plist");
         } catch (IOException e) {

@@ -80,16 +80,6 @@ public final class AppleSMC {
         }
     }
 
-    /**
-     * Brings the state channel up to the power manager's view of this driver (the engine has no setPowerState
-     * callback into family code yet, so the family asks after a sleep or wake).
-     */
-    public void syncPowerState(PowerManager pm) {
-        PowerNode n = pm == null ? null : pm.node(self);
-        if (n != null) {
-            setPowerState(n.currentPowerState());
-        }
-    }
 
     void stop() {
         setPowerState(0);

@@ -100,6 +100,15 @@ public final class SensorsFamily implements HardwareFamily {
             return true;
         }
 
+        /** Power management's setPowerState: the SMC's power-state channel follows (OFF / DOZE / ON). */
+        @Override
+        public void setPowerState(DriverContext ctx, int from, int to) {
+            AppleSMC smc = running.get(ctx.self());
+            if (smc != null) {
+                smc.setPowerState(to);
+            }
+        }
+
         @Override
         public void stop(DriverContext ctx) {
             AppleSMC smc = running.remove(ctx.self());

@@ -176,11 +176,9 @@ class SensorsFamilyTest {
             assertThat(s0.stateCount(ch)).isEqualTo(3);
             pm.rootDomain().sleep();
             m.runUntilQuiet();
-            b.smc().syncPowerState(pm);
             assertThat(pm.node(b.smc().entry()).currentPowerState()).isZero();
             pm.rootDomain().wake();
             m.runUntilQuiet();
-            b.smc().syncPowerState(pm);
             IOReportSample d = IOReportSubscription.delta(s0, sub.sample());
             assertThat(d.stateInTransitions(ch, 0)).isEqualTo(1);      // ON → OFF once
             assertThat(d.stateInTransitions(ch, 2)).isEqualTo(1);      // and back ON

@@ -61,7 +61,7 @@ public final class StorageFamily implements HardwareFamily {
                  "partitions": [{"name": "EFI", "content": "C12A7328-F81F-11D2-BA4B-00A0C93EC93B",
                                  "size": 209715200},
                                 {"name": "Untitled", "content": "48465300-0000-11AA-AA11-00306543ECAC",
-                                 "size": 999998914560}]}"""));
+                                 "size": 999014400000}]}"""));
         ctx.classEntry("IOStorage", "IOService");
         ctx.classEntry("IOMedia", "IOStorage");
         ctx.classEntry("IOBlockStorageDevice", "IOService");
@@ -73,6 +73,9 @@ public final class StorageFamily implements HardwareFamily {
         ctx.classEntry("IOMediaBSDClient", "IOService");
         ctx.driver("IOGUIDPartitionScheme", "IOPartitionScheme", new PartitionScheme(StorageModels.GPT));
         ctx.driver("IOFDiskPartitionScheme", "IOPartitionScheme", new PartitionScheme(StorageModels.MBR));
+        // partition schemes publish their partitions but do not register themselves (!registered in real dumps)
+        ctx.unregisteredDriver("IOGUIDPartitionScheme");
+        ctx.unregisteredDriver("IOFDiskPartitionScheme");
         // power-managed drivers (they join the IOPower plane when they start)
         ctx.table("power", "IONVMeController", Props.threeStatePowerTable());
         ctx.table("power", "IOBlockStorageDriver", Props.threeStatePowerTable());

@@ -48,6 +48,9 @@ public final class UsbFamily implements HardwareFamily {
         ctx.classEntry("IOUSBMassStorageDriver", "IOService");
         ctx.classEntry("BroadcomBluetoothHostControllerUSBTransport", "IOService");
         ctx.classEntry("AppleUSBVideoSupport", "IOService");
+        // drivers that stay !registered on real Macs (MacBookPro8-1 and Hackintosh dumps in shared/data)
+        ctx.unregisteredDriver("AppleUSBHostCompositeDevice");
+        ctx.unregisteredDriver("BroadcomBluetoothHostControllerUSBTransport");
         // power-managed drivers (they join the IOPower plane when they start)
         ctx.table("power", "AppleIntelCNLUSBXHCI", Props.threeStatePowerTable());
         ctx.table("power", "AppleUSBXHCIPCI", Props.threeStatePowerTable());
