@@ -59,10 +59,11 @@ public final class IOReportDashboard extends BorderPane {
         ToggleButton pause = new ToggleButton("Pause");
         pause.setId("reportPause");
         pause.selectedProperty().bindBidirectional(vm.pausedProperty());
-        ToggleButton rates = new ToggleButton("Rates");
-        rates.setId("reportRates");
-        rates.setTooltip(new javafx.scene.control.Tooltip("Counters as their change per virtual second"));
-        rates.selectedProperty().addListener((o, a, b) -> charts.setRates(b));
+        ToggleButton deltas = new ToggleButton("Deltas");
+        deltas.setId("reportDeltas");
+        deltas.setTooltip(new javafx.scene.control.Tooltip("Counters per virtual second; histograms and states: "
+                + "what happened over the frames shown"));
+        deltas.selectedProperty().addListener((o, a, b) -> charts.setDeltas(b));
         Button csv = new Button("Export CSV…");
         csv.setId("reportCsv");
         csv.setOnAction(e -> choose("CSV", "*.csv", "ioreport.csv").ifPresent(vm::exportCsv));
@@ -73,7 +74,7 @@ public final class IOReportDashboard extends BorderPane {
         Label status = new Label();
         status.setId("reportStatus");
         status.textProperty().bind(vm.statusProperty());
-        setTop(new ToolBar(pause, rates, csv, png));
+        setTop(new ToolBar(pause, deltas, csv, png));
         SplitPane split = new SplitPane(picker, charts);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.34);

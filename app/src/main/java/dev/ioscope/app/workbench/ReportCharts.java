@@ -30,7 +30,7 @@ final class ReportCharts extends ListView<ReportChannel> {
     private final List<ChartCell> cells = new ArrayList<>();
     private ReportState state = ReportState.EMPTY;
     private long draws;
-    private boolean rates;
+    private boolean deltas;
 
     ReportCharts() {
         setId("reportCharts");
@@ -59,9 +59,12 @@ final class ReportCharts extends ListView<ReportChannel> {
         }
     }
 
-    /** Counters as their change per virtual second instead of their value. */
-    void setRates(boolean on) {
-        rates = on;
+    /**
+     * Deltas instead of totals: counters as their change per virtual second, histograms and state residencies as
+     * what happened between the first and the last frame shown.
+     */
+    void setDeltas(boolean on) {
+        deltas = on;
         redraw();
     }
 
@@ -164,20 +167,41 @@ final class ReportCharts extends ListView<ReportChannel> {
             }
             Color ink = dark ? Color.web("#ddd") : Color.web("#333");
             if (v instanceof ReportValue.Simple s) {
-                sparkline(g, w, h, frames, ch, rates);
+                sparkline(g, w, h, frames, ch, deltas);
                 facts.setText(simpleFacts(frames, ch, s, last));
             } else if (v instanceof ReportValue.State st) {
-                ReportCharts.state(g, w, h, frames, ch, st, ink);
-                facts.setText(stateFacts(ch, st));
+                ReportFrame first = deltas ? firstWith(frames, ch) : null;
+                ReportValue.State shown = first != null && first != last
+                        && first.value(ch) instanceof ReportValue.State a ? st.since(a) : st;
+                ReportCharts.state(g, w, h, frames, ch, shown, ink);
+                facts.setText(stateFacts(ch, shown) + window(first, last));
             } else if (v instanceof ReportValue.Histogram hg) {
-                histogram(g, w, h, hg, ch.unit(), ink);
-                facts.setText(histogramFacts(ch, hg));
+                ReportFrame first = deltas ? firstWith(frames, ch) : null;
+                ReportValue.Histogram shown = first != null && first != last
+                        && first.value(ch) instanceof ReportValue.Histogram a ? hg.since(a) : hg;
+                histogram(g, w, h, shown, ch.unit(), ink);
+                facts.setText(histogramFacts(ch, shown) + window(first, last));
             } else if (v instanceof ReportValue.Array a) {
                 array(g, w, h, a);
                 facts.setText(a.values().size() + " values; last " + ReportFormat.value(
                         a.values().get(a.values().size() - 1), ch.unit()));
             }
         }
+    }
+
+    private static ReportFrame firstWith(List<ReportFrame> frames, ReportChannel ch) {
+        for (ReportFrame f : frames) {
+            if (f.value(ch) != null) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /** "over the last N ms" when a window delta is shown. */
+    private static String window(ReportFrame first, ReportFrame last) {
+        return first == null || first == last ? ""
+                : "   (over the last " + WorkbenchViewModel.formatNs(last.clockNs() - first.clockNs()) + ")";
     }
 
     private static ReportFrame lastWith(List<ReportFrame> frames, ReportChannel ch) {

@@ -39,6 +39,24 @@ public sealed interface ReportValue {
             return n;
         }
 
+        /**
+         * What happened between {@code earlier} and this sample ({@code IOReportCreateSamplesDelta} rules of
+         * IOReportSubscription.delta): transitions and residency subtracted, ids and last transitions kept.
+         */
+        public State since(State earlier) {
+            if (earlier.states().size() != states.size()) {
+                return this;
+            }
+            List<Slot> out = new java.util.ArrayList<>(states.size());
+            for (int i = 0; i < states.size(); i++) {
+                Slot a = earlier.states().get(i);
+                Slot b = states.get(i);
+                out.add(new Slot(b.id(), b.transitions() - a.transitions(), b.residency() - a.residency(),
+                        b.lastTransition()));
+            }
+            return new State(out, current);
+        }
+
         /** Residency of all states together, in the channel's unit. */
         public long residency() {
             long n = 0;
@@ -57,6 +75,27 @@ public sealed interface ReportValue {
     record Histogram(List<Bucket> buckets) implements ReportValue {
         public Histogram {
             buckets = List.copyOf(buckets);
+        }
+
+        /**
+         * What was tallied between {@code earlier} and this sample: hits and sums subtracted per bucket; a bucket's
+         * min and max are running extremes that cannot be subtracted, so they are this sample's (and only for
+         * buckets that got hits in between).
+         */
+        public Histogram since(Histogram earlier) {
+            if (earlier.buckets().size() != buckets.size()) {
+                return this;
+            }
+            List<Bucket> out = new java.util.ArrayList<>(buckets.size());
+            for (int i = 0; i < buckets.size(); i++) {
+                Bucket a = earlier.buckets().get(i);
+                Bucket b = buckets.get(i);
+                long hits = b.hits() - a.hits();
+                long inv = Long.MIN_VALUE;   // kIOReportInvalidValue, as an empty bucket holds
+                out.add(hits == 0 ? new Bucket(b.upperBound(), 0, inv, inv, inv) : new Bucket(b.upperBound(), hits,
+                        b.min(), b.max(), a.hits() == 0 ? b.sum() : b.sum() - a.sum()));
+            }
+            return new Histogram(out);
         }
 
         public long count() {

@@ -71,8 +71,8 @@ public final class ReportBench {
             }
         }
         double mean = total / (double) samples / 1e6;
-        System.out.printf(Locale.ROOT, "engine: %d samples of %d channels: mean %.3f ms CPU (wall %.3f ms), max %.2f ms;"
-                + " at 30 Hz %.1f ms CPU per second (%.1f %% of one core); ring %d frames%n", samples,
+        System.out.printf(Locale.ROOT, "engine: %d samples of %d channels: mean %.3f ms CPU (wall %.3f ms), "
+                + "max %.2f ms; at 30 Hz %.1f ms CPU per second (%.1f %% of one core); ring %d frames%n", samples,
                 st.subscribed().size(), mean, wallTotal / (double) samples / 1e6, max / 1e6, mean * 30,
                 mean * 30 / 10, st.frames().size());
     }
@@ -124,7 +124,8 @@ public final class ReportBench {
                         System.out.printf(Locale.ROOT, "window: %d channels sampled, %d frames in the ring; %d draws"
                                 + " in %.1f s of running, mean %.2f ms FX CPU per draw (charts visible: %d); t = %s%n",
                                 session.state().reports().subscribed().size(),
-                                session.state().reports().frames().size(), n, (now - started) / 1e9, dash.drawCpuNs() / 1e6 / Math.max(1, n),
+                                session.state().reports().frames().size(), n, (now - started) / 1e9,
+                                dash.drawCpuNs() / 1e6 / Math.max(1, n),
                                 dash.charts().lookupAll(".list-cell").stream().filter(c -> !((javafx.scene.control
                                         .ListCell<?>) c).isEmpty()).count(),
                                 WorkbenchViewModel.formatNs(session.state().clockNs()));

@@ -49,7 +49,8 @@ final class ReportDemo {
         Files.writeString(dir.resolve("Info.plist"), KEXT);
         Files.writeString(dir.resolve("demo.json"), "{\"machine\":\"empty\",\"kexts\":[\"Info.plist\"],"
                 + "\"maxSteps\":" + maxSteps
-                + ",\"actions\":[{\"at\":1000,\"do\":\"publish\",\"parent\":\"IOService:/\",\"name\":\"reportdemo\"}]}");
+                + ",\"actions\":[{\"at\":1000,\"do\":\"publish\",\"parent\":\"IOService:/\","
+                + "\"name\":\"reportdemo\"}]}");
         return Scenario.read(dir.resolve("demo.json"));
     }
 
