@@ -1,5 +1,6 @@
 package dev.ioscope.app.workbench;
 
+import dev.ioscope.engine.power.IOPMPowerFlags;
 import dev.ioscope.engine.power.PowerManager;
 import dev.ioscope.engine.power.PowerNode;
 import dev.ioscope.engine.sim.Simulation;
@@ -14,8 +15,16 @@ import java.util.List;
  * @param state   its current power state ordinal
  * @param states  how many states its power driver declares (0 before registerPowerDriver)
  * @param changing whether a power change of it is in progress
+ * @param className    its IOService class, for the power view's boxes
+ * @param capabilities the capabilityFlags of its current state as IOPM.h names ("" without a power driver)
  */
-public record PowerRow(String path, String parent, int state, int states, boolean changing) {
+public record PowerRow(String path, String parent, int state, int states, boolean changing, String className,
+                       String capabilities) {
+    /** The name the power view shows: the last component of its IOService path. */
+    public String name() {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
     /** The power tree of a simulation, parents before children (engine thread only). */
     static List<PowerRow> copyOf(Simulation sim) {
         PowerManager pm;
@@ -46,8 +55,11 @@ public record PowerRow(String path, String parent, int state, int states, boolea
             return;
         }
         PowerNode p = n.powerParent();
+        var table = n.table();
+        String caps = table == null || n.currentPowerState() >= table.count() ? ""
+                : IOPMPowerFlags.describe(table.get(n.currentPowerState()).capabilityFlags());
         rows.add(new PowerRow(n.path(), p == null ? "" : p.path(), n.currentPowerState(),
-                n.table() == null ? 0 : n.table().count(), n.changing()));
+                table == null ? 0 : table.count(), n.changing(), n.entry().className(), caps));
         for (PowerNode c : n.powerChildren()) {
             walk(c, rows, seen, depth + 1);
         }

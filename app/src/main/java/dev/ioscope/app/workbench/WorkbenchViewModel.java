@@ -32,6 +32,7 @@ public final class WorkbenchViewModel {
     private final IntegerProperty eventsNow = new SimpleIntegerProperty();
     private final IntegerProperty stepFrom = new SimpleIntegerProperty();
     private final StringProperty clock = new SimpleStringProperty("t = 0");
+    private final javafx.beans.property.LongProperty clockNs = new javafx.beans.property.SimpleLongProperty();
     private final StringProperty status = new SimpleStringProperty("building the machine…");
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final BooleanProperty quiet = new SimpleBooleanProperty();
@@ -107,6 +108,24 @@ public final class WorkbenchViewModel {
     public void power(String type, long ms) {
         session.act(type, type.equals("idle") ? java.util.Map.of("ms", String.valueOf(ms)) : java.util.Map.of());
         status.set(type + " at " + clock.get().split("   ")[0] + "…");
+    }
+
+    /** activityTickle on a power-managed service at the current time (the scenario action {@code tickle}). */
+    public void tickle(String path) {
+        session.act("tickle", java.util.Map.of("path", path));
+        status.set("activityTickle on " + path + " at " + clock.get().split("   ")[0] + "…");
+    }
+
+    /**
+     * A power client's desire for a service at the current time (the scenario action {@code request}): {@code via}
+     * {@code driver} (changePowerStateTo), {@code priv} (changePowerStateToPriv) or {@code usable} (makeUsable,
+     * which takes no state).
+     */
+    public void requestPowerState(String path, int state, String via) {
+        session.act("request", via.equals("usable") ? java.util.Map.of("path", path, "via", via)
+                : java.util.Map.of("path", path, "state", String.valueOf(state), "via", via));
+        status.set("request " + (via.equals("usable") ? "makeUsable" : "state " + state + " via " + via) + " on "
+                + path + "…");
     }
 
     /** Hot-plugs a palette device into a slot at the current time (a {@code plug} action; docs/scenarios.md). */
@@ -193,24 +212,38 @@ public final class WorkbenchViewModel {
 
     // ------------------------------------------------------------------------------------------ engine → UI
 
+    /**
+     * Journal events appended to the timeline per frame at most: appending costs the FX thread a few µs per event
+     * (list listeners), so a frame after a long gap takes a bounded bite and the next frames catch up (60 frames
+     * a second × 4096 is far more than the engine journals).
+     */
+    static final int MAX_APPEND_PER_FRAME = 4096;
+
     /** Takes the session's latest state if it is new (the view calls this once per frame). */
     public void pull() {
+        pull(MAX_APPEND_PER_FRAME);
+    }
+
+    private void pull(int maxAppend) {
         MachineState s = session.state();
-        if (s.version() == seenVersion) {
+        List<JournalEvent> h = s.history();
+        boolean behind = h == seenHistory && events.size() < h.size();
+        if (s.version() == seenVersion && !behind) {
             return;
         }
         seenVersion = s.version();
-        if (s.history() != seenHistory) {
+        if (h != seenHistory || behind) {
             // the history only grows, or is cut back when an action is added; its events are shared objects, so
             // identity at the end of what is shown tells growth from a cut in O(1) (equals would be O(n) a frame)
             int k = events.size();
-            if (s.history().size() >= k && (k == 0 || s.history().get(k - 1) == events.get(k - 1))) {
-                events.addAll(s.history().subList(events.size(), s.history().size()));
+            if (h.size() >= k && (k == 0 || h.get(k - 1) == events.get(k - 1))) {
+                events.addAll(h.subList(k, (int) Math.min(h.size(), (long) k + maxAppend)));
             } else {
-                events.setAll(s.history());
+                events.setAll(h);
             }
-            seenHistory = s.history();
+            seenHistory = h;
         }
+        clockNs.set(s.clockNs());
         eventsNow.set(s.events());
         stepFrom.set(s.stepFrom());
         clock.set("t = " + formatNs(s.clockNs()) + "   step " + s.position() + "   events " + s.events()
@@ -233,7 +266,7 @@ public final class WorkbenchViewModel {
 
     /** A session event, on the UI thread. */
     public void accept(SessionEvent e) {
-        pull();
+        pull(Integer.MAX_VALUE);   // low rate (a stop, a hit): the whole journal so far, at once
         // Java 17: no pattern switch; the interface is sealed, so this chain is complete
         if (e instanceof SessionEvent.Stopped s) {
             status.set("stopped: " + s.why() + (quiet.get() && !s.why().equals("quiet") ? " (quiet)" : ""));
@@ -293,6 +326,11 @@ public final class WorkbenchViewModel {
 
     public StringProperty clockProperty() {
         return clock;
+    }
+
+    /** The virtual clock at the current position, ns. */
+    public javafx.beans.property.LongProperty clockNsProperty() {
+        return clockNs;
     }
 
     public StringProperty statusProperty() {

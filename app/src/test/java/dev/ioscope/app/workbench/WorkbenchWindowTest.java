@@ -163,9 +163,9 @@ class WorkbenchWindowTest {
             robot.interact(pvm::run);
             await(() -> pvm.quietProperty().get() && pvm.power().stream().anyMatch(
                     r -> r.path().equals("IOService:/IOPMrootDomain") && r.state() == 2));
-            ListView<?> list = robot.lookup("#powerTree").match(n -> n.getScene() == power[0].stage().getScene())
-                    .queryAs(ListView.class);
-            assertThat(list.getItems()).hasSize(pvm.power().size());
+            PowerDiagram diagram = robot.lookup("#powerDiagram").match(n -> n.getScene() == power[0].stage()
+                    .getScene()).queryAs(PowerDiagram.class);
+            assertThat(diagram.boxes()).hasSize(pvm.power().size());
             assertThat(pvm.power()).filteredOn(r -> r.path().equals("IOService:/bus")).singleElement()
                     .extracting(PowerRow::state).isEqualTo(0);
         } finally {
