@@ -23,6 +23,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Callback;
 
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -36,6 +37,8 @@ final class MatchingPane extends BorderPane {
     private final TreeTableView<MatchRow> table = new TreeTableView<>();
     private final ComboBox<Personality> personalities = new ComboBox<>();
     private final TreeTableView<MatchRow> whyNot = new TreeTableView<>();
+    /** The selected row in full: long IOPCIMatch verdicts do not fit a cell. */
+    private final Label detail = new Label();
 
     MatchingPane(WorkbenchViewModel vm) {
         this.vm = vm;
@@ -79,7 +82,19 @@ final class MatchingPane extends BorderPane {
         vm.matchingProperty().addListener((o, a, m) -> show(m));
         vm.whyNotProperty().addListener((o, a, t) -> showWhyNot(t));
 
-        VBox bottom = new VBox(4, new HBox(6, personalities, ask), whyNot);
+        detail.setId("matchDetail");
+        detail.setWrapText(true);
+        detail.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        detail.setPadding(new Insets(2, 4, 2, 4));
+        for (TreeTableView<MatchRow> t : List.of(table, whyNot)) {
+            t.getSelectionModel().selectedItemProperty().addListener((o, a, it) -> {
+                MatchRow r = it == null ? null : it.getValue();
+                detail.setText(r == null ? "" : String.join("  ·  ", java.util.stream.Stream.of(r.name(),
+                        r.verdict(), r.score(), r.category(), r.bundle())
+                        .filter(x -> x != null && !x.isEmpty()).toList()));
+            });
+        }
+        VBox bottom = new VBox(4, detail, new HBox(6, personalities, ask), whyNot);
         VBox.setVgrow(whyNot, Priority.ALWAYS);
         bottom.setPadding(new Insets(4, 0, 0, 0));
         SplitPane split = new SplitPane(table, bottom);

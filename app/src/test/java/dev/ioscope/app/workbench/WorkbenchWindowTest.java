@@ -117,6 +117,13 @@ class WorkbenchWindowTest {
         });
         assertThat(robot.lookup("#matchHeader").queryAs(Label.class).getText())
                 .startsWith("Matching IOService:/realtek  <IOPCIDevice>:  1 candidate(s)");
+        // the selected key's verdict in full, beneath the table (a cell cuts the long IOPCIMatch reason)
+        cand.setExpanded(true);
+        TreeItem<MatchRow> key = cand.getChildren().stream()
+                .filter(k -> k.getValue().name().startsWith("IOPCIMatch")).findFirst().orElseThrow();
+        robot.interact(() -> table.getSelectionModel().select(key));
+        assertThat(robot.lookup("#matchDetail").queryAs(Label.class).getText())
+                .startsWith("IOPCIMatch 0x10EA8086").contains("✘ no match").contains(key.getValue().bundle());
 
         // "why not?" from the catalogue picker
         robot.interact(() -> robot.lookup("#whyNotPersonality").queryAs(javafx.scene.control.ComboBox.class)
