@@ -5,6 +5,7 @@ import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.registry.RegistryPath;
 import dev.ioscope.engine.machine.ScenarioMachines;
+import dev.ioscope.engine.report.ReportChannel;
 import dev.ioscope.engine.service.MatchContext;
 import dev.ioscope.engine.service.MatchEngine;
 import dev.ioscope.engine.service.Personality;
@@ -61,6 +62,7 @@ public final class MachineSession implements AutoCloseable {
     private EntryNode registry;
     private List<PowerRow> power = List.of();
     private boolean running;
+    private final ReportSampler reports = new ReportSampler();
     private final int userFrom;   // actions from here on were added in this window
 
     public MachineSession(String machine, Scenario scenario, Map<String, DriverBehavior> behaviors, Executor ui,
@@ -73,7 +75,7 @@ public final class MachineSession implements AutoCloseable {
         this.listener = listener;
         this.userFrom = scenario.actions().size();
         this.state = new MachineState(0, machine, 0, 0, 0, 0, List.of(), false, false, null, 0, List.of(),
-                UserClientState.EMPTY);
+                ReportState.EMPTY, UserClientState.EMPTY);
         this.thread = new Thread(this::loop, "ioscope-engine-" + machine);
         thread.setDaemon(true);
         post(this::build);
@@ -252,6 +254,15 @@ public final class MachineSession implements AutoCloseable {
     /** Hot-unplug: terminates the nub at {@code path} and its clients. */
     public void unplug(String path) {
         act("unplug", Map.of("path", path));
+    }
+
+    /**
+     * The IOReport channels the dashboard wants sampled (any thread). A running machine picks them up at its next
+     * publication; a stopped one publishes at once.
+     */
+    public void subscribeReports(List<ReportChannel> channels) {
+        reports.request(channels);
+        post(() -> publish(false));
     }
 
     @Override
@@ -441,7 +452,7 @@ public final class MachineSession implements AutoCloseable {
         int from = pos <= 1 ? 0 : stepEnds.get((int) pos - 2);
         state = new MachineState(++version, machine, sim.scheduler().now(), pos, journalSize(), from, history,
                 running, sim.scheduler().idle(), registry, sim.catalogue().size(), power,
-                UserClientState.copyOf(sim, scenario, userFrom));
+                reports.sample(sim, pos, running), UserClientState.copyOf(sim, scenario, userFrom));
     }
 
     private MatchEngine matchEngine() {

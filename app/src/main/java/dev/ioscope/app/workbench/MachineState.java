@@ -19,11 +19,12 @@ import java.util.List;
  * @param registry the IOService plane at {@code position}; while running, the one at the last stop
  * @param personalities personalities in the IOCatalogue at {@code position}
  * @param power    the power tree at {@code position} (empty until a power action), like {@code registry}
+ * @param reports  the IOReport channels, the subscribed ones and their last frames (the dashboard's data)
  * @param userClients the user-client connections at {@code position} and the scenario with the user's actions
  */
 public record MachineState(long version, String machine, long clockNs, long position, int events, int stepFrom,
                            List<JournalEvent> history, boolean running, boolean quiet, EntryNode registry,
-                           int personalities, List<PowerRow> power,
+                           int personalities, List<PowerRow> power, ReportState reports,
                            UserClientState userClients) {
     public MachineState {
         history = List.copyOf(history);

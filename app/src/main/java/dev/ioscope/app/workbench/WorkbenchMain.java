@@ -19,7 +19,9 @@ import java.util.List;
  * CLASS, ENTRY, PROPERTY), {@code ioscope.wb.do} (run, breakpoint, or steps:N), {@code ioscope.wb.select} (an
  * entry path), {@code ioscope.wb.event} (a journal seq to go to), {@code ioscope.wb.whynot} (a personality name),
  * {@code ioscope.wb.plug} (SLOT-PATH,part of a palette device's label: plugged, then run),
- * {@code ioscope.wb.tab} (a tab's title: Matching, Breakpoints, Power, Devices...), {@code ioscope.theme=dark}, {@code ioscope.wb.stallprobe}.
+ * {@code ioscope.wb.tab} (a tab's title: Matching, Breakpoints, Power, Devices, IOReport...),
+ * {@code ioscope.wb.reports} (IOReport groups to chart, comma-separated), {@code ioscope.theme=dark},
+ * {@code ioscope.wb.stallprobe}.
  * {@code java -cp ioscope.jar dev.ioscope.app.workbench.WorkbenchMain FILE}
  */
 public final class WorkbenchMain {
@@ -114,6 +116,22 @@ public final class WorkbenchMain {
                         .lookupAll(".tab-pane").forEach(n -> ((javafx.scene.control.TabPane) n).getTabs().stream()
                                 .filter(x -> x.getText().equalsIgnoreCase(tab)).findFirst()
                                 .ifPresent(x -> x.getTabPane().getSelectionModel().select(x)))));
+            }
+            String reports = System.getProperty("ioscope.wb.reports");
+            if (reports != null) {
+                // IOReport groups to chart, picked as soon as the machine lists them
+                new javafx.animation.AnimationTimer() {
+                    @Override
+                    public void handle(long now) {
+                        var d = (IOReportDashboard) stage.getScene().getRoot().lookup("#ioreportDashboard");
+                        if (d != null) {   // once the tab's content is in the scene
+                            List<String> groups = Arrays.asList(reports.split(","));
+                            d.viewModel().channelsProperty().addListener((o, a, b) -> d.pickGroups(groups));
+                            d.pickGroups(groups);
+                            stop();
+                        }
+                    }
+                }.start();
             }
             t.play();
             if (Boolean.getBoolean("ioscope.wb.stallprobe")) {

@@ -55,6 +55,7 @@ public final class WorkbenchView {
         TabPane right = new TabPane(matchTab, bpTab, powerTab, devicesTab);
         right.getTabs().add(new Tab("User clients", new UserClientConsole(vm)));
         right.setId("workbenchTabs");
+        right.getTabs().add(new Tab("IOReport", new IOReportDashboard(vm)));
         right.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane center = new SplitPane(registry, timeline, right);
         center.setDividerPositions(0.25, 0.56);

@@ -36,7 +36,10 @@ public final class BlockStorageReports {
             new IOHistogramSegmentConfig(50_000, 0, 0, 8), new IOHistogramSegmentConfig(500_000, 0, 1, 8));
 
     private final IORegistryEntry driver;
+    /** Bytes moved (kIOReportUnitBytes); a reporter has one unit for all its channels, so counts are apart. */
     private final IOSimpleReporter counters;
+    /** Requests completed (kIOReportUnitEvents). */
+    private final IOSimpleReporter operations;
     private final IOHistogramReporter latency;
     private long ops;
     /** Running drivers' reporters by driver entry (weak: a dropped machine takes them along), for scenario actions. */
@@ -59,15 +62,19 @@ public final class BlockStorageReports {
                 clock);
         counters.addChannel(READ_BYTES, "Read Bytes");
         counters.addChannel(WRITE_BYTES, "Write Bytes");
-        counters.addChannel(READS, "Reads");
-        counters.addChannel(WRITES, "Writes");
+        operations = new IOSimpleReporter(id, IOReportTypes.kIOReportCategoryTraffic, IOReportUnit.kIOReportUnitEvents,
+                clock);
+        operations.addChannel(READS, "Reads");
+        operations.addChannel(WRITES, "Writes");
         latency = IOHistogramReporter.with(id, IOReportTypes.kIOReportCategoryPerformance, LATENCY, "I/O Latency",
                 IOReportUnit.kIOReportUnit_ns, LATENCY_SEGMENTS, clock);
         String sub = driver.name();
         driver.setProperty(IOReportLegend.kIOReportLegendKey, IOReportLegend.write(List.of(
-                IOReportLegend.of(counters, GROUP, sub), IOReportLegend.of(latency, GROUP, sub))));
+                IOReportLegend.of(counters, GROUP, sub), IOReportLegend.of(operations, GROUP, sub),
+                IOReportLegend.of(latency, GROUP, sub))));
         driver.setProperty(IOReportLegend.kIOReportLegendPublicKey, dev.ioscope.engine.os.OSBoolean.of(true));
         hub.addReporterLegend(driver.name(), counters, GROUP, sub);
+        hub.addReporterLegend(driver.name(), operations, GROUP, sub);
         hub.addReporterLegend(driver.name(), latency, GROUP, sub);
         RUNNING.put(driver, this);
     }
@@ -79,7 +86,7 @@ public final class BlockStorageReports {
     /** One completed request: bytes moved and its service latency in ns. */
     public void complete(boolean write, long bytes, long latencyNs) {
         counters.incrementValue(write ? WRITE_BYTES : READ_BYTES, bytes);
-        counters.incrementValue(write ? WRITES : READS, 1);
+        operations.incrementValue(write ? WRITES : READS, 1);
         latency.tallyValue(latencyNs);
         ops++;
     }
@@ -108,8 +115,14 @@ public final class BlockStorageReports {
         }
     }
 
+    /** Read Bytes and Write Bytes. */
     public IOSimpleReporter counters() {
         return counters;
+    }
+
+    /** Reads and Writes: requests completed. */
+    public IOSimpleReporter operations() {
+        return operations;
     }
 
     public IOHistogramReporter latency() {

@@ -41,12 +41,15 @@ class BlockStorageReportsTest {
         assertThat(drivers).hasSize(2);
         var legend = IOReportLegend.read(drivers.get(0).property(IOReportLegend.kIOReportLegendKey));
         assertThat(legend.skipped()).isZero();
-        assertThat(legend.entries()).hasSize(2);
+        // one legend entry per reporter: a reporter has one unit, so bytes and request counts are two
+        assertThat(legend.entries()).hasSize(3);
         assertThat(legend.entries().get(0).channels()).extracting(IOReportLegend.LegendChannel::name)
-                .containsExactly("Read Bytes", "Write Bytes", "Reads", "Writes");
-        assertThat(legend.entries().get(1).channels().get(0).type().reportFormat())
+                .containsExactly("Read Bytes", "Write Bytes");
+        assertThat(legend.entries().get(1).channels()).extracting(IOReportLegend.LegendChannel::name)
+                .containsExactly("Reads", "Writes");
+        assertThat(legend.entries().get(2).channels().get(0).type().reportFormat())
                 .isEqualTo(IOReportTypes.kIOReportFormatHistogram);
-        assertThat(legend.entries().get(1).config()).isEqualTo(BlockStorageReports.LATENCY_SEGMENTS);
+        assertThat(legend.entries().get(2).config()).isEqualTo(BlockStorageReports.LATENCY_SEGMENTS);
         // the registry-wide channel list (IOReportCopyAllChannels) sees 2 drivers × 5 channels
         assertThat(IOReportLegend.channels(b.machine().registry())).hasSize(10);
     }
@@ -89,7 +92,7 @@ class BlockStorageReportsTest {
             assertThat(sum).isEqualTo(SUM_OF_8_LATENCIES);
         }
         // the other disk saw no I/O
-        assertThat(b.family().blockStorageReports().get(1).counters().getValue(BlockStorageReports.READS)).isZero();
+        assertThat(b.family().blockStorageReports().get(1).operations().getValue(BlockStorageReports.READS)).isZero();
     }
 
     @Test
@@ -106,8 +109,8 @@ class BlockStorageReportsTest {
         m.runUntilQuiet();
         assertThat(m.journal()).anyMatch(e -> e.kind().equals("storage.block-io"));
         assertThat(m.simulation().scheduler().now() - t0).isEqualTo(1_000_000);    // 4 × 250 µs
-        assertThat(r.counters().getValue(BlockStorageReports.READS)).isEqualTo(3);
-        assertThat(r.counters().getValue(BlockStorageReports.WRITES)).isEqualTo(1);
+        assertThat(r.operations().getValue(BlockStorageReports.READS)).isEqualTo(3);
+        assertThat(r.operations().getValue(BlockStorageReports.WRITES)).isEqualTo(1);
         assertThat(r.counters().getValue(BlockStorageReports.READ_BYTES)).isEqualTo(3 * 4096);
         // a path that is no block storage driver is a scenario error, not an exception
         dev.ioscope.engine.sim.SimulationAccess.schedule(m.simulation(), new dev.ioscope.engine.sim.Scenario.Action(
