@@ -13,6 +13,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
@@ -54,7 +55,9 @@ public enum AppIcon {
     COLLAPSE_ALL(MaterialDesignA.ARROW_COLLAPSE_ALL),
     BATTERY(MaterialDesignB.BATTERY_CHARGING),
     SAVE(MaterialDesignC.CONTENT_SAVE),
-    UNPLUG(MaterialDesignP.POWER_PLUG_OFF);
+    UNPLUG(MaterialDesignP.POWER_PLUG_OFF),
+    UNDO(MaterialDesignU.UNDO),
+    REDO(MaterialDesignR.REDO);
 
     private final Ikon ikon;
 

@@ -47,10 +47,10 @@ final class BreakpointsPane extends VBox {
         Button remove = new Button("Remove");
         remove.setId("removeBreakpoint");
         remove.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
-        remove.setOnAction(e -> vm.breakpoints().remove(list.getSelectionModel().getSelectedItem()));
+        remove.setOnAction(e -> vm.removeBreakpoint(list.getSelectionModel().getSelectedItem()));
         list.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
-                vm.breakpoints().remove(list.getSelectionModel().getSelectedItem());
+                vm.removeBreakpoint(list.getSelectionModel().getSelectedItem());
             }
         });
         VBox.setVgrow(list, Priority.ALWAYS);

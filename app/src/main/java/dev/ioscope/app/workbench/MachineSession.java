@@ -393,8 +393,61 @@ public final class MachineSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Undo: takes {@code actions} out of the scenario and goes back to just before the first of them (or stays
+     * where the machine is, if that is earlier), so the registry shown is the one before the edit.
+     */
+    public void retract(List<Scenario.Action> actions) {
+        List<Scenario.Action> acts = List.copyOf(actions);
+        control(() -> {
+            List<Scenario.Action> all = new ArrayList<>(scenario.actions());
+            for (Scenario.Action a : acts) {
+                int i = all.lastIndexOf(a);
+                if (i >= 0) {
+                    all.remove(i);
+                }
+            }
+            long first = acts.stream().mapToLong(Scenario.Action::at).min().orElse(Long.MAX_VALUE);
+            Scenario next = scenario.withActions(all);
+            long current = replay.position();
+            try {
+                Replay r = new Replay(next, machines);
+                var sched = r.simulation().scheduler();
+                while (r.position() < current && sched.nextDue() >= 0 && sched.nextDue() < first && r.step()) {
+                    // replaying the prefix the actions did not touch
+                }
+                scenario = next;
+                published = next;
+                replay = r;
+            } catch (SnapshotException e) {
+                emit(new SessionEvent.Failed(e.getMessage()));
+                return;
+            }
+            // the history up to here is unchanged (the actions were not due yet); after it, it was theirs
+            int pos = (int) replay.position();
+            int keep = pos == 0 ? 0 : stepEnds.get(pos - 1);
+            history.subList(keep, history.size()).clear();
+            stepEnds.subList(pos, stepEnds.size()).clear();
+            stopped("undo");
+        });
+    }
+
+    /** Redo: puts {@code actions} back at their own times; the machine stays where it is (before them). */
+    public void reinstate(List<Scenario.Action> actions) {
+        List<Scenario.Action> acts = List.copyOf(actions);
+        control(() -> {
+            if (addActionsOnly(acts, false)) {
+                stopped("redo");
+            }
+        });
+    }
+
     /** Adds actions to the scenario, keeping the position; false (and a Failed event) when it cannot rebuild. */
     private boolean addActionsOnly(List<Scenario.Action> more) {
+        return addActionsOnly(more, true);
+    }
+
+    private boolean addActionsOnly(List<Scenario.Action> more, boolean announce) {
         List<Scenario.Action> all = new ArrayList<>(scenario.actions());
         all.addAll(more);
         Scenario next = scenario.withActions(all);
@@ -413,6 +466,9 @@ public final class MachineSession implements AutoCloseable {
         int keep = journalSize();
         history.subList(keep, history.size()).clear();
         stepEnds.subList((int) at, stepEnds.size()).clear();
+        if (announce) {
+            emit(new SessionEvent.ActionsAdded(more));
+        }
         return true;
     }
 

@@ -69,10 +69,23 @@ final class RunControlBar extends ToolBar {
                 "Hot-plug a nub under the selected entry (registerService, then matching)",
                 () -> PublishDialog.show(getScene().getWindow(), vm));
         publish.disableProperty().bind(vm.runningProperty());
+        Button undo = button("undo", AppIcon.UNDO, "Undo", "", vm::undo);
+        Button redo = button("redo", AppIcon.REDO, "Redo", "", vm::redo);
+        var stack = vm.undoStack();
+        undo.disableProperty().bind(vm.runningProperty().or(stack.undoTextProperty().isEmpty()));
+        redo.disableProperty().bind(vm.runningProperty().or(stack.redoTextProperty().isEmpty()));
+        undo.getTooltip().textProperty().bind(javafx.beans.binding.Bindings.concat("Undo ",
+                stack.undoTextProperty(), " (", shortcut("Z"), ")"));
+        redo.getTooltip().textProperty().bind(javafx.beans.binding.Bindings.concat("Redo ",
+                stack.redoTextProperty(), " (", shortcut("Shift+Z"), ")"));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        getItems().addAll(run, pause, back, step, toBp, new Separator(), clock, grow, publish, kexts, scenario,
-                save);
+        getItems().addAll(run, pause, back, step, toBp, new Separator(), undo, redo, new Separator(), clock, grow,
+                publish, kexts, scenario, save);
+    }
+
+    private static String shortcut(String key) {
+        return (System.getProperty("os.name", "").startsWith("Mac") ? "⌘" : "Ctrl+") + key;
     }
 
     private static Button button(String id, AppIcon icon, String text, String tip, Runnable action) {

@@ -3,6 +3,7 @@ package dev.ioscope.app.workbench;
 import dev.ioscope.engine.service.MatchingTrace;
 import dev.ioscope.engine.service.Personality;
 import dev.ioscope.engine.sim.JournalEvent;
+import dev.ioscope.engine.sim.Scenario;
 
 import java.util.List;
 
@@ -30,6 +31,16 @@ public sealed interface SessionEvent {
         public Matched {
             candidates = List.copyOf(candidates);
             catalogue = List.copyOf(catalogue);
+        }
+    }
+
+    /**
+     * The user added scenario actions (publish, plug, a power action, a user-client call...): the view-model files
+     * them as one undoable edit. Not sent for a redo, which puts back actions it already knows.
+     */
+    record ActionsAdded(List<Scenario.Action> actions) implements SessionEvent {
+        public ActionsAdded {
+            actions = List.copyOf(actions);
         }
     }
 

@@ -87,6 +87,11 @@ public final class WorkbenchView {
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root, Math.min(1400, screen.getWidth()), Math.min(860, screen.getHeight()));
         Theme.apply(scene, dark);
+        scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.Z,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN), vm::undo);
+        scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.Z,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN),
+                vm::redo);
         stage.setScene(scene);
         stage.titleProperty().unbind(); // a stage reused from another view may carry a bound title
         stage.setTitle("IOScope Workbench — " + title);

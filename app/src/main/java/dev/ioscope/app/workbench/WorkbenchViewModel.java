@@ -45,6 +45,7 @@ public final class WorkbenchViewModel {
     private final ObjectProperty<SessionEvent.Matched> matching = new SimpleObjectProperty<>();
     private final ObjectProperty<MatchingTrace> whyNot = new SimpleObjectProperty<>();
     private final ObjectProperty<DevicePalette> palette = new SimpleObjectProperty<>(DevicePalette.NONE);
+    private final dev.ioscope.app.ui.UndoStack undo = new dev.ioscope.app.ui.UndoStack();
 
     public WorkbenchViewModel(MachineSession session) {
         this.session = session;
@@ -171,9 +172,35 @@ public final class WorkbenchViewModel {
         if (value != null && !value.isBlank()) {
             Breakpoint b = new Breakpoint(on, value);
             if (!breakpoints.contains(b)) {
-                breakpoints.add(b);
+                undo.execute(new BreakpointEdit(breakpoints, b, true));
             }
         }
+    }
+
+    public void removeBreakpoint(Breakpoint b) {
+        if (b != null && breakpoints.contains(b)) {
+            undo.execute(new BreakpointEdit(breakpoints, b, false));
+        }
+    }
+
+    /** Takes back the last edit: a breakpoint, or actions added to the machine (it goes back to before them). */
+    public void undo() {
+        if (undo.canUndo()) {
+            status.set("undo " + undo.undoTextProperty().get() + "…");
+            undo.undo();
+        }
+    }
+
+    public void redo() {
+        if (undo.canRedo()) {
+            status.set("redo " + undo.redoTextProperty().get() + "…");
+            undo.redo();
+        }
+    }
+
+    /** The edits that can be undone and redone (descriptions for the buttons). */
+    public dev.ioscope.app.ui.UndoStack undoStack() {
+        return undo;
     }
 
     /**
@@ -297,6 +324,8 @@ public final class WorkbenchViewModel {
             }
         } else if (e instanceof SessionEvent.Explained x) {
             whyNot.set(x.trace());
+        } else if (e instanceof SessionEvent.ActionsAdded a) {
+            undo.pushExecuted(new MachineEdit(session, a.actions()));
         }
     }
 

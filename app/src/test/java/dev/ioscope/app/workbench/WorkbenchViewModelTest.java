@@ -205,4 +205,47 @@ class WorkbenchViewModelTest {
     private int state(String path) {
         return vm.power().stream().filter(r -> r.path().equals(path)).findFirst().orElseThrow().state();
     }
+
+    @Test
+    void undoTakesAnActionBackToTheRegistryBeforeItAndRedoPutsItBack(@TempDir Path dir) throws Exception {
+        open(WorkbenchFixtures.hotplug(dir));
+        vm.run();
+        idle();
+        int before = vm.events().size();
+        int actions = session.scenario().actions().size();
+        assertThat(vm.undoStack().canUndo()).isFalse();
+
+        vm.publish("IOService:/", "IOPCIDevice", "extra", "1c", "vendor-id = <86800000>\ndevice-id = <b8150000>");
+        idle();
+        assertThat(vm.undoStack().undoTextProperty().get()).startsWith("publish");
+        vm.run();
+        idle();
+        assertThat(has(vm.registryProperty().get(), "IOService:/extra@1c/IntelMausi")).isTrue();
+        assertThat(session.scenario().actions()).hasSize(actions + 1);
+
+        vm.undo();
+        idle();
+        // the machine as it was before the publish: the nub, its driver and their events are gone
+        assertThat(has(vm.registryProperty().get(), "IOService:/extra@1c")).isFalse();
+        assertThat(session.scenario().actions()).hasSize(actions);
+        assertThat(vm.events()).hasSize(before);
+        assertThat(vm.undoStack().redoTextProperty().get()).startsWith("publish extra");
+
+        vm.redo();
+        idle();
+        assertThat(session.scenario().actions()).hasSize(actions + 1);
+        vm.run();
+        idle();
+        assertThat(has(vm.registryProperty().get(), "IOService:/extra@1c/IntelMausi")).isTrue();
+
+        vm.addBreakpoint(Breakpoint.On.KIND, "match");
+        assertThat(vm.breakpoints()).hasSize(1);
+        vm.undo();
+        assertThat(vm.breakpoints()).isEmpty();
+        vm.redo();
+        assertThat(vm.breakpoints()).containsExactly(new Breakpoint(Breakpoint.On.KIND, "match"));
+        vm.removeBreakpoint(vm.breakpoints().get(0));
+        vm.undo();
+        assertThat(vm.breakpoints()).hasSize(1);
+    }
 }
