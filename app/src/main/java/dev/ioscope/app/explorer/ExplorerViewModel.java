@@ -138,6 +138,15 @@ public final class ExplorerViewModel {
         start("bundled machine", loader::defaultMachine, this::show);
     }
 
+    /**
+     * A registry handed over whole (the workbench's machine at a step, copied on its engine thread): indexed on the
+     * job thread, then shown like a loaded file. It has no file, so it cannot be reloaded.
+     */
+    public void openSnapshot(dev.ioscope.engine.snapshot.Snapshot s, String title) {
+        start(title, () -> new Document(s, dev.ioscope.engine.explore.RegistryIndex.build(s.registry()), null, title,
+                0), this::show);
+    }
+
     /** The real iMac16,1 IORegistryExplorer save bundled with the app. */
     public void openBundledSnapshot() {
         start("bundled snapshot", loader::bundledSnapshot, this::show);

@@ -234,6 +234,31 @@ public final class MachineSession implements AutoCloseable {
         });
     }
 
+    /**
+     * The whole registry at the current position, every plane, as an independent copy (written to IOScope JSON
+     * and read back on the engine thread), handed to {@code receiver} on the UI thread: the explorer can then show
+     * it without ever touching the running machine.
+     */
+    public void snapshotNow(java.util.function.Consumer<dev.ioscope.engine.snapshot.Snapshot> receiver) {
+        post(() -> {
+            var sim = replay.simulation();
+            var here = new dev.ioscope.engine.snapshot.Snapshot(sim.registry(),
+                    dev.ioscope.engine.snapshot.SnapshotFormat.BOOTED_MACHINE, OSDictionary.of("workbench",
+                    dev.ioscope.engine.os.OSString.of(machine)), machine);
+            var out = new java.io.ByteArrayOutputStream();
+            try {
+                dev.ioscope.engine.snapshot.Snapshots.writer(dev.ioscope.engine.snapshot.SnapshotFormat.JSON)
+                        .orElseThrow().write(here, out);
+                var copy = dev.ioscope.engine.snapshot.Snapshots.read(out.toByteArray(), machine + ".json",
+                        machine + " at t = " + WorkbenchViewModel.formatNs(sim.scheduler().now()),
+                        dev.ioscope.engine.snapshot.ParseLimits.DEFAULT);
+                ui.execute(() -> receiver.accept(copy));
+            } catch (java.io.IOException | SnapshotException e) {
+                emit(new SessionEvent.Failed("cannot copy the registry: " + e.getMessage()));
+            }
+        });
+    }
+
     /** "Why not?": the key-by-key verdict of any personality against a provider. */
     public void whyNot(String providerPath, Personality p) {
         post(() -> {

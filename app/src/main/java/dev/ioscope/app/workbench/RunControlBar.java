@@ -19,7 +19,7 @@ import java.util.List;
 
 /** Run / pause / step / step back / run to breakpoint, the virtual clock, loading kexts, saving the session. */
 final class RunControlBar extends ToolBar {
-    RunControlBar(WorkbenchViewModel vm, Runnable openScenario, Runnable saveSession) {
+    RunControlBar(WorkbenchViewModel vm, Runnable openScenario, Runnable saveSession, Runnable exploreStep) {
         Button run = button("run", AppIcon.RUN, "Run", "Run until quiet (breakpoints ignored)", vm::run);
         Button pause = button("pause", AppIcon.PAUSE, "Pause", "Stop at the next scheduler step", vm::pause);
         Button back = button("stepBack", AppIcon.STEP_BACK, "Back", "One scheduler step back (the machine is "
@@ -60,11 +60,19 @@ final class RunControlBar extends ToolBar {
         MenuButton kexts = new MenuButton("Load Kexts", AppIcon.KEXT.create(), folder, plist);
         kexts.setId("loadKexts");
         kexts.setTooltip(new Tooltip("Or drop kext folders / Info.plist files on the window"));
-        Button scenario = button("openScenario", AppIcon.SCENARIO, "Open Scenario…",
-                "A scenario file in a new workbench window", openScenario);
-
-        Button save = button("saveSession", AppIcon.SAVE, "Save Session…", "The machine, kexts, every action so far"
-                + " and the breakpoints as a scenario file (ioscope run replays it with the same journal)", saveSession);
+        MenuItem openItem = new MenuItem("Open Scenario…", AppIcon.SCENARIO.create());
+        openItem.setId("openScenario");
+        openItem.setOnAction(e -> openScenario.run());
+        MenuItem saveItem = new MenuItem("Save Session…", AppIcon.SAVE.create());
+        saveItem.setId("saveSession");
+        saveItem.setOnAction(e -> saveSession.run());
+        MenuButton session = new MenuButton("Session", AppIcon.SCENARIO.create(), openItem, saveItem);
+        session.setId("sessionMenu");
+        session.setTooltip(new Tooltip("Open a scenario in a new window; save this session (machine, kexts, every"
+                + " action so far, breakpoints) as a scenario that ioscope run replays with the same journal"));
+        Button explore = button("exploreStep", AppIcon.SEARCH, "Explore Step", "The registry at this step, every"
+                + " plane, in an explorer window: search, inspector, ioreg text, export", exploreStep);
+        explore.disableProperty().bind(vm.runningProperty());
         Button publish = button("publishNub", AppIcon.PCI, "Publish Nub…",
                 "Hot-plug a nub under the selected entry (registerService, then matching)",
                 () -> PublishDialog.show(getScene().getWindow(), vm));
@@ -81,7 +89,7 @@ final class RunControlBar extends ToolBar {
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         getItems().addAll(run, pause, back, step, toBp, new Separator(), undo, redo, new Separator(), clock, grow,
-                publish, kexts, scenario, save);
+                explore, publish, kexts, session);
     }
 
     private static String shortcut(String key) {

@@ -19,7 +19,7 @@ import java.util.List;
  * CLASS, ENTRY, PROPERTY), {@code ioscope.wb.do} (run, breakpoint, or steps:N), {@code ioscope.wb.select} (an
  * entry path), {@code ioscope.wb.event} (a journal seq to go to), {@code ioscope.wb.whynot} (a personality name),
  * {@code ioscope.wb.plug} (SLOT-PATH,part of a palette device's label: plugged, then run),
- * {@code ioscope.wb.tab} (a tab's title: Matching, Breakpoints, Power, Devices, IOReport...),
+ * {@code ioscope.wb.explore=true} (an explorer window on the registry at the end), {@code ioscope.wb.tab} (a tab's title: Matching, Breakpoints, Power, Devices, IOReport...),
  * {@code ioscope.wb.reports} (IOReport groups to chart, comma-separated), {@code ioscope.theme=dark},
  * {@code ioscope.wb.stallprobe}.
  * {@code java -cp ioscope.jar dev.ioscope.app.workbench.WorkbenchMain FILE}
@@ -132,6 +132,9 @@ public final class WorkbenchMain {
                         }
                     }
                 }.start();
+            }
+            if (Boolean.getBoolean("ioscope.wb.explore")) {   // an explorer window on the registry at this step
+                t.getKeyFrames().add(new KeyFrame(Duration.seconds(at + 1.5), e -> v.exploreThisStep()));
             }
             t.play();
             if (Boolean.getBoolean("ioscope.wb.stallprobe")) {

@@ -64,7 +64,8 @@ public final class WorkbenchView {
         status.textProperty().bind(vm.statusProperty());
         status.setPadding(new Insets(3, 8, 3, 8));
         BorderPane root = new BorderPane(center);
-        root.setTop(new RunControlBar(vm, this::openScenario, this::saveSession));
+        RunControlBar bar = new RunControlBar(vm, this::openScenario, this::saveSession, this::exploreThisStep);
+        root.setTop(bar);
         root.setBottom(status);
         root.getStyleClass().add(dev.ioscope.app.ui.Styles.APP);
 
@@ -158,6 +159,20 @@ public final class WorkbenchView {
             a.initOwner(stage);
             a.show();
         }
+    }
+
+    /** Opens an explorer window on a copy of the machine's registry at the current step. */
+    void exploreThisStep() {
+        String clock = vm.clockProperty().get().split("   ")[0];
+        session.snapshotNow(snap -> {
+            Stage s = new Stage();
+            AppIcons.apply(s);
+            var evm = new dev.ioscope.app.explorer.ExplorerViewModel(dev.ioscope.app.ui.Jobs.background(),
+                    dev.ioscope.app.prefs.AppPreferences.fromSystemProperty());
+            new dev.ioscope.app.explorer.ExplorerView(s, evm);
+            s.show();
+            evm.openSnapshot(snap, stage.getTitle().replace("IOScope Workbench — ", "") + " at " + clock);
+        });
     }
 
     private void saveSession() {

@@ -85,6 +85,22 @@ class WorkbenchDevicesTest {
         // the port is taken now: "free slots only" hides it
         await(() -> slots.getItems().stream().noneMatch(s -> s.path().equals(PORT)));
 
+        // the registry at this step in an explorer window: every plane, the stick in IOUSB too
+        robot.clickOn("#exploreStep");
+        await(() -> javafx.stage.Window.getWindows().stream().anyMatch(w -> w instanceof Stage st
+                && st.getTitle() != null && st.getTitle().contains("Virtual Mac at t = ")
+                && st.getTitle().endsWith("— IOScope")));
+        Stage explorer = (Stage) javafx.stage.Window.getWindows().stream().filter(w -> w instanceof Stage st
+                && st.getTitle() != null && st.getTitle().contains("Virtual Mac at t = ")).findFirst().orElseThrow();
+        @SuppressWarnings("unchecked")
+        var tree = (javafx.scene.control.TreeTableView<dev.ioscope.engine.registry.IORegistryEntry>) explorer
+                .getScene().getRoot().lookup(".tree-table-view");
+        await(() -> tree.getRoot() != null);
+        var root = tree.getRoot().getValue();
+        var usb = root.planes().stream().filter(p -> p.name().equals("IOUSB")).findFirst().orElseThrow();
+        assertThat(names(root, usb)).contains("Ultra");
+        robot.interact(explorer::close);
+
         robot.interact(() -> vm.selectedEntryProperty().set(PORT + "/Ultra@14200000"));
         robot.clickOn("#unplugDevice");
         await(() -> vm.statusProperty().get().startsWith("stopped"));
@@ -108,5 +124,15 @@ class WorkbenchDevicesTest {
         SessionFile.Session back = SessionFile.load(saved);
         assertThat(back.breakpoints()).containsExactly(new Breakpoint(Breakpoint.On.KIND, "device.plug"));
         assertThat(back.scenario().actions()).extracting(a -> a.type()).containsExactly("plug", "unplug");
+    }
+
+    private static List<String> names(dev.ioscope.engine.registry.IORegistryEntry e,
+                                      dev.ioscope.engine.registry.IORegistryPlane plane) {
+        List<String> out = new java.util.ArrayList<>();
+        for (var c : e.children(plane)) {
+            out.add(c.name());
+            out.addAll(names(c, plane));
+        }
+        return out;
     }
 }
