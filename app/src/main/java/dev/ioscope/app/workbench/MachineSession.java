@@ -1,10 +1,15 @@
 package dev.ioscope.app.workbench;
 
+import dev.ioscope.app.workbench.devices.DevicePalette;
+import dev.ioscope.app.workbench.power.PowerRow;
+import dev.ioscope.app.workbench.report.ReportSampler;
+import dev.ioscope.app.workbench.report.ReportState;
+import dev.ioscope.app.workbench.userclient.UserClientState;
+import dev.ioscope.engine.machine.ScenarioMachines;
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.registry.RegistryPath;
-import dev.ioscope.engine.machine.ScenarioMachines;
 import dev.ioscope.engine.report.ReportChannel;
 import dev.ioscope.engine.service.MatchContext;
 import dev.ioscope.engine.service.MatchEngine;

@@ -1,5 +1,8 @@
 package dev.ioscope.app.workbench;
 
+import dev.ioscope.app.workbench.power.PowerRow;
+import dev.ioscope.app.workbench.report.ReportState;
+import dev.ioscope.app.workbench.userclient.UserClientState;
 import dev.ioscope.engine.sim.JournalEvent;
 
 import java.util.List;

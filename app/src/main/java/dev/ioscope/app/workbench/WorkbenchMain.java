@@ -1,5 +1,7 @@
 package dev.ioscope.app.workbench;
 
+import dev.ioscope.app.workbench.devices.DevicePalette;
+import dev.ioscope.app.workbench.report.IOReportDashboard;
 import dev.ioscope.engine.sim.Scenario;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;

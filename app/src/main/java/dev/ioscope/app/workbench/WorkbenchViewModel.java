@@ -1,5 +1,8 @@
 package dev.ioscope.app.workbench;
 
+import dev.ioscope.app.workbench.devices.DevicePalette;
+import dev.ioscope.app.workbench.power.PowerRow;
+import dev.ioscope.app.workbench.userclient.UserClientState;
 import dev.ioscope.engine.service.MatchingTrace;
 import dev.ioscope.engine.service.Personality;
 import dev.ioscope.engine.sim.JournalEvent;
@@ -341,7 +344,7 @@ public final class WorkbenchViewModel {
         }
     }
 
-    static String formatNs(long ns) {
+    public static String formatNs(long ns) {
         if (ns < 1_000) {
             return ns + " ns";
         }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The module rules of docs/STYLE.md, kept true by the build. */
 class ArchitectureTest {
@@ -59,6 +60,13 @@ class ArchitectureTest {
                                     && (name.equals("define") || name.equals("learnChain")));
                         }))
                 .check(classes);
+    }
+
+    @Test
+    void workbenchPanelsDoNotKnowEachOther() {
+        // Each panel (matching, power, report, userclient, devices) builds on the workbench core only, so one can
+        // change, or go, without touching the others.
+        slices().matching("dev.ioscope.app.workbench.(*)..").should().notDependOnEachOther().check(classes);
     }
 
     @Test

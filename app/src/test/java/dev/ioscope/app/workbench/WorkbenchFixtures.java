@@ -7,11 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** docs/examples/intelmausi-hotplug.json with the kext path made absolute (the test runs from a temp folder). */
-final class WorkbenchFixtures {
+public final class WorkbenchFixtures {
     private WorkbenchFixtures() {
     }
 
-    static Scenario hotplug(Path dir) throws Exception {
+    public static Scenario hotplug(Path dir) throws Exception {
         String kext = TestData.path("kexts/IntelMausi").toString().replace("\\", "\\\\");
         String json = """
                 {"machine": "empty", "kexts": ["%s"],
@@ -31,7 +31,7 @@ final class WorkbenchFixtures {
         return Scenario.read(f);
     }
 
-    static boolean has(EntryNode root, String path) {
+    public static boolean has(EntryNode root, String path) {
         boolean[] found = {false};
         root.forEach(n -> found[0] |= n.path().equals(path));
         return found[0];

@@ -1,6 +1,7 @@
 package dev.ioscope.app.workbench;
 
 import dev.ioscope.app.TestData;
+import dev.ioscope.app.workbench.power.PowerRow;
 import dev.ioscope.engine.service.MatchingTrace;
 import dev.ioscope.engine.service.Personality;
 import dev.ioscope.engine.sim.JournalEvent;

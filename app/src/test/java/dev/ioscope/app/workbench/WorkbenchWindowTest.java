@@ -2,9 +2,6 @@ package dev.ioscope.app.workbench;
 
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TreeCell;
-import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeTableView;
 import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -93,90 +90,5 @@ class WorkbenchWindowTest {
         assertThat(tree(robot).getSelectionModel().getSelectedItem().getValue().path()).isEqualTo(ETH + "/IntelMausi");
         assertThat(robot.lookup("#timeline").queryAs(ListView.class).getSelectionModel().getSelectedIndex())
                 .isEqualTo(12);
-    }
-
-    @SuppressWarnings("unchecked")
-    @Test
-    void explainShownForARejectedProviderAndScrubbingBack(FxRobot robot) throws Exception {
-        await(() -> tree(robot).getRoot() != null);
-        robot.clickOn("#run");
-        await(() -> vm.quietProperty().get() && vm.events().size() == 35);
-
-        TreeCell<?> realtek = robot.lookup(".tree-cell").queryAllAs(TreeCell.class).stream()
-                .filter(c -> c.getText() != null && c.getText().startsWith("realtek")).findFirst().orElseThrow();
-        robot.clickOn(realtek);
-        TreeTableView<MatchRow> table = robot.lookup("#matchTable").queryAs(TreeTableView.class);
-        await(() -> table.getRoot() != null && table.getRoot().getChildren().size() == 1);
-        TreeItem<MatchRow> cand = table.getRoot().getChildren().get(0);
-        assertThat(cand.getValue().name()).isEqualTo("IntelMausi");
-        assertThat(cand.getValue().verdict()).isEqualTo("no match");
-        assertThat(cand.getChildren()).anySatisfy(k -> {
-            assertThat(k.getValue().name()).startsWith("IOPCIMatch 0x10EA8086");
-            assertThat(k.getValue().verdict()).isEqualTo("✘ no match");
-            assertThat(k.getValue().bundle()).contains("0x816810ec");
-        });
-        assertThat(robot.lookup("#matchHeader").queryAs(Label.class).getText())
-                .startsWith("Matching IOService:/realtek  <IOPCIDevice>:  1 candidate(s)");
-        // the selected key's verdict in full, beneath the table (a cell cuts the long IOPCIMatch reason)
-        cand.setExpanded(true);
-        TreeItem<MatchRow> key = cand.getChildren().stream()
-                .filter(k -> k.getValue().name().startsWith("IOPCIMatch")).findFirst().orElseThrow();
-        robot.interact(() -> table.getSelectionModel().select(key));
-        assertThat(robot.lookup("#matchDetail").queryAs(Label.class).getText())
-                .startsWith("IOPCIMatch 0x10EA8086").contains("✘ no match").contains(key.getValue().bundle());
-
-        // "why not?" from the catalogue picker
-        robot.interact(() -> robot.lookup("#whyNotPersonality").queryAs(javafx.scene.control.ComboBox.class)
-                .getSelectionModel().select(0));
-        robot.clickOn("#whyNot");
-        TreeTableView<MatchRow> why = robot.lookup("#whyNotTable").queryAs(TreeTableView.class);
-        await(() -> why.getRoot() != null);
-        assertThat(why.getRoot().getChildren().get(0).getChildren()).extracting(i -> i.getValue().name())
-                .anyMatch(n -> n.equals("IOProviderClass IOPCIDevice")).anyMatch(n -> n.startsWith("IOPCIMatch"));
-
-        // scrubbing back to ethernet's registerService (#3): its driver is not there yet
-        robot.interact(() -> robot.lookup("#timeline").queryAs(ListView.class).getSelectionModel().select(3));
-        await(() -> vm.eventsNowProperty().get() == 5);
-        assertThat(treeHas(robot, ETH)).isTrue();
-        assertThat(treeHas(robot, ETH + "/IntelMausi")).isFalse();
-        assertThat(treeHas(robot, "IOService:/realtek")).isFalse();
-        await(() -> tree(robot).getSelectionModel().getSelectedItem() != null);
-        assertThat(tree(robot).getSelectionModel().getSelectedItem().getValue().path()).isEqualTo(ETH);
-    }
-
-    @Test
-    void sleepButtonTakesThePowerTreeDown(FxRobot robot) throws Exception {
-        // a second window on the power example: its own session and engine thread
-        WorkbenchView[] power = new WorkbenchView[1];
-        robot.interact(() -> {
-            try {
-                power[0] = new WorkbenchView(new Stage(), "power", dev.ioscope.engine.sim.Scenario.read(
-                        java.nio.file.Path.of("../docs/examples/power-sleep-wake.json")), false);
-                power[0].stage().show();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        WorkbenchViewModel pvm = power[0].viewModel();
-        try {
-            robot.interact(pvm::run);
-            await(() -> pvm.quietProperty().get() && !pvm.power().isEmpty());
-            robot.interact(() -> power[0].stage().toFront());
-            robot.clickOn(robot.lookup("Power").match(n -> n.getScene() == power[0].stage().getScene())
-                    .queryLabeled());
-            robot.clickOn(robot.lookup("#powerSleep").match(n -> n.getScene() == power[0].stage().getScene())
-                    .queryButton());
-            await(() -> pvm.events().stream().anyMatch(e -> e.kind().equals("power.system-sleep")));
-            robot.interact(pvm::run);
-            await(() -> pvm.quietProperty().get() && pvm.power().stream().anyMatch(
-                    r -> r.path().equals("IOService:/IOPMrootDomain") && r.state() == 2));
-            PowerDiagram diagram = robot.lookup("#powerDiagram").match(n -> n.getScene() == power[0].stage()
-                    .getScene()).queryAs(PowerDiagram.class);
-            assertThat(diagram.boxes()).hasSize(pvm.power().size());
-            assertThat(pvm.power()).filteredOn(r -> r.path().equals("IOService:/bus")).singleElement()
-                    .extracting(PowerRow::state).isEqualTo(0);
-        } finally {
-            robot.interact(() -> power[0].stage().close());
-        }
     }
 }

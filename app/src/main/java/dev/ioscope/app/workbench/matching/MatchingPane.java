@@ -1,0 +1,200 @@
+package dev.ioscope.app.workbench.matching;
+
+import dev.ioscope.app.workbench.SessionEvent;
+import dev.ioscope.app.workbench.WorkbenchViewModel;
+import dev.ioscope.engine.service.KeyVerdict;
+import dev.ioscope.engine.service.MatchingTrace;
+import dev.ioscope.engine.service.Personality;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableCell;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.Callback;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Matching of the selected provider at the current step: candidates ranked as probeCandidates orders them,
+ * each expandable into the engine's key-by-key explain and the journal's probe/start outcome; and "why not?"
+ * for any personality in the catalogue.
+ */
+public final class MatchingPane extends BorderPane {
+    private final WorkbenchViewModel vm;
+    private final Label header = new Label("Select a provider in the registry tree");
+    private final TreeTableView<MatchRow> table = new TreeTableView<>();
+    private final ComboBox<Personality> personalities = new ComboBox<>();
+    private final TreeTableView<MatchRow> whyNot = new TreeTableView<>();
+    /** The selected row in full: long IOPCIMatch verdicts do not fit a cell. */
+    private final Label detail = new Label();
+
+    public MatchingPane(WorkbenchViewModel vm) {
+        this.vm = vm;
+        header.setId("matchHeader");
+        header.getStyleClass().add("workbench-title");
+        header.setWrapText(true);
+        table.setId("matchTable");
+        setUp(table);
+        table.setPlaceholder(new Label("No candidates: select a provider in the tree, or load kexts"));
+        MenuItem why = new MenuItem("Why Not? (full explain)");
+        why.setOnAction(e -> {
+            TreeItem<MatchRow> it = table.getSelectionModel().getSelectedItem();
+            if (it != null && it.getValue().trace() != null) {
+                vm.whyNot(it.getValue().trace().personality());
+            }
+        });
+        table.setContextMenu(new ContextMenu(why));
+
+        personalities.setId("whyNotPersonality");
+        personalities.setPromptText("any personality in the catalogue…");
+        personalities.setMaxWidth(Double.MAX_VALUE);
+        Callback<javafx.scene.control.ListView<Personality>, ListCell<Personality>> cells = v -> new ListCell<>() {
+            @Override
+            protected void updateItem(Personality p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(empty || p == null ? null : p.name() + "  (" + p.bundle() + ", on " + p.providerClass() + ")");
+            }
+        };
+        personalities.setCellFactory(cells);
+        personalities.setButtonCell(cells.call(null));
+        HBox.setHgrow(personalities, Priority.ALWAYS);
+        Button ask = new Button("Why not?");
+        ask.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        ask.setId("whyNot");
+        ask.disableProperty().bind(personalities.valueProperty().isNull());
+        ask.setOnAction(e -> vm.whyNot(personalities.getValue()));
+        whyNot.setId("whyNotTable");
+        setUp(whyNot);
+        whyNot.setPlaceholder(new Label("Pick a personality and ask why (not)"));
+
+        vm.matchingProperty().addListener((o, a, m) -> show(m));
+        vm.whyNotProperty().addListener((o, a, t) -> showWhyNot(t));
+
+        detail.setId("matchDetail");
+        detail.setWrapText(true);
+        detail.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        detail.setPadding(new Insets(2, 4, 2, 4));
+        for (TreeTableView<MatchRow> t : List.of(table, whyNot)) {
+            t.getSelectionModel().selectedItemProperty().addListener((o, a, it) -> {
+                MatchRow r = it == null ? null : it.getValue();
+                detail.setText(r == null ? "" : String.join("  ·  ", java.util.stream.Stream.of(r.name(),
+                        r.verdict(), r.score(), r.category(), r.bundle())
+                        .filter(x -> x != null && !x.isEmpty()).toList()));
+            });
+        }
+        VBox bottom = new VBox(4, detail, new HBox(6, personalities, ask), whyNot);
+        VBox.setVgrow(whyNot, Priority.ALWAYS);
+        bottom.setPadding(new Insets(4, 0, 0, 0));
+        SplitPane split = new SplitPane(table, bottom);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.6);
+        setTop(header);
+        setCenter(split);
+    }
+
+    TreeTableView<MatchRow> table() {
+        return table;
+    }
+
+    private void show(SessionEvent.Matched m) {
+        if (m == null) {
+            return;
+        }
+        String of = m.requested().equals(m.providerPath()) ? "" : "  (the provider of the selected driver)";
+        header.setText("Matching " + m.providerPath() + "  <" + m.providerClass() + ">" + of + ":  "
+                + m.candidates().size() + " candidate(s), " + m.catalogue().size() + " personalities in the catalogue");
+        TreeItem<MatchRow> root = new TreeItem<>();
+        for (MatchingTrace t : m.candidates()) {
+            TreeItem<MatchRow> c = new TreeItem<>(MatchRow.candidate(t));
+            for (MatchRow r : MatchRow.details(t, vm.events(), vm.eventsNowProperty().get())) {
+                c.getChildren().add(new TreeItem<>(r));
+            }
+            c.setExpanded(m.candidates().size() <= 3);
+            root.getChildren().add(c);
+        }
+        table.setRoot(root);
+        Personality keep = personalities.getValue();
+        personalities.getItems().setAll(m.catalogue());
+        if (keep != null && m.catalogue().contains(keep)) {
+            personalities.setValue(keep);
+        }
+    }
+
+    private void showWhyNot(MatchingTrace t) {
+        if (t == null) {
+            whyNot.setRoot(null);
+            return;
+        }
+        if (personalities.getItems().contains(t.personality())) {
+            personalities.setValue(t.personality());
+        }
+        TreeItem<MatchRow> root = new TreeItem<>();
+        TreeItem<MatchRow> c = new TreeItem<>(MatchRow.candidate(t));
+        MatchRow.details(t, vm.events(), vm.eventsNowProperty().get())
+                .forEach(r -> c.getChildren().add(new TreeItem<>(r)));
+        c.setExpanded(true);
+        root.getChildren().add(c);
+        whyNot.setRoot(root);
+    }
+
+    private static void setUp(TreeTableView<MatchRow> t) {
+        t.setShowRoot(false);
+        t.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY);
+        t.getColumns().add(column("Personality / key", 170, MatchRow::name));
+        t.getColumns().add(column("Verdict", 185, MatchRow::verdict));
+        t.getColumns().add(column("Score", 55, MatchRow::score));
+        t.getColumns().get(2).setMinWidth(52);
+        t.getColumns().add(column("Category", 100, MatchRow::category));
+        t.getColumns().add(column("Bundle / detail", 360, MatchRow::bundle));
+    }
+
+    private static TreeTableColumn<MatchRow, String> column(String title, double width, Function<MatchRow, String> f) {
+        TreeTableColumn<MatchRow, String> c = new TreeTableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(d.getValue().getValue() == null ? ""
+                : f.apply(d.getValue().getValue())));
+        c.setCellFactory(col -> new TreeTableCell<>() {
+            @Override
+            protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                MatchRow r = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setText(empty ? null : s);
+                setStyle(r == null ? "" : style(r));
+                setTooltip(empty || s == null || s.isEmpty() ? null : new javafx.scene.control.Tooltip(s));
+            }
+        });
+        return c;
+    }
+
+    /** Green for a satisfied key or a winner, red for a failed key or a rejection. */
+    private static String style(MatchRow r) {
+        if (r.outcome() == KeyVerdict.Outcome.MATCH) {
+            return "-fx-text-fill: #1a7f1a;";
+        }
+        if (r.outcome() == KeyVerdict.Outcome.NO_MATCH) {
+            return "-fx-text-fill: #c0392b;";
+        }
+        if (r.trace() != null) {
+            return switch (r.trace().verdict()) {
+                case WINNER -> "-fx-text-fill: #1a7f1a; -fx-font-weight: bold;";
+                case REJECTED, START_FAILED, NOT_INSTANTIABLE -> "-fx-text-fill: #c0392b; -fx-font-weight: bold;";
+                default -> "-fx-text-fill: #9a7d0a; -fx-font-weight: bold;";
+            };
+        }
+        return "-fx-text-fill: #555555;";
+    }
+}

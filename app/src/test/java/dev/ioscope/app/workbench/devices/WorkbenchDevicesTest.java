@@ -1,0 +1,143 @@
+package dev.ioscope.app.workbench.devices;
+
+import dev.ioscope.app.workbench.Breakpoint;
+import dev.ioscope.app.workbench.MachineSession;
+import dev.ioscope.app.workbench.SessionFile;
+import dev.ioscope.app.workbench.WorkbenchView;
+import dev.ioscope.app.workbench.WorkbenchViewModel;
+import dev.ioscope.cli.Cli;
+import dev.ioscope.engine.sim.JournalEvent;
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The workbench on the booted virtual Mac: the Devices palette plugs a USB stick into a free root port and unplugs
+ * it, a breakpoint is set, and the saved session replays headlessly ({@code ioscope run}) to the very journal the
+ * window shows, and reopens with its breakpoint.
+ */
+@ExtendWith(ApplicationExtension.class)
+class WorkbenchDevicesTest {
+    private static final String PORT =
+            "IOService:/AppleACPIPlatformExpert/PCI0@0/AppleACPIPCI/XHC1@14/AppleIntelCNLUSBXHCI/HS02@14200000";
+    private WorkbenchView view;
+    private WorkbenchViewModel vm;
+
+    @Start
+    void start(Stage shared) {
+        Stage stage = new Stage();
+        view = new WorkbenchView(stage, "Virtual Mac", MachineSession.defaultMachine(), false);
+        vm = view.viewModel();
+        stage.show();
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(() -> view.stage().close());
+    }
+
+    private static void await(Callable<Boolean> c) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, c);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private boolean journalHas(String kind, String entryPrefix) {
+        return vm.events().subList(0, vm.eventsNowProperty().get()).stream()
+                .anyMatch(e -> e.kind().equals(kind) && e.entry().startsWith(entryPrefix));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void plugUnplugAndASavedSessionReplaysToTheSameJournal(FxRobot robot) throws Exception {
+        await(() -> vm.registryProperty().get() != null);
+        robot.clickOn("#run");
+        await(() -> vm.quietProperty().get() && !vm.runningProperty().get());
+        robot.clickOn("Devices");
+        ListView<DevicePalette.Slot> slots = robot.lookup("#deviceSlots").queryAs(ListView.class);
+        await(() -> slots.getItems().stream().anyMatch(s -> s.path().equals(PORT)));
+        // the virtual Mac's families offer root ports, hub ports and bridges
+        assertThat(slots.getItems()).extracting(DevicePalette.Slot::className)
+                .contains("AppleUSB20XHCIPort", "AppleUSB30XHCIPort", "IOPCI2PCIBridge");
+        robot.interact(() -> slots.getSelectionModel().select(slots.getItems().stream()
+                .filter(s -> s.path().equals(PORT)).findFirst().orElseThrow()));
+        ListView<dev.ioscope.engine.spi.PaletteDevice> devices = robot.lookup("#paletteDevices")
+                .queryAs(ListView.class);
+        assertThat(devices.getItems()).extracting(dev.ioscope.engine.spi.PaletteDevice::bus).containsOnly("usb");
+        robot.interact(() -> devices.getSelectionModel().select(devices.getItems().stream()
+                .filter(d -> d.label().contains("flash drive")).findFirst().orElseThrow()));
+        robot.clickOn("#plugDevice");
+        await(() -> !vm.runningProperty().get() && vm.statusProperty().get().startsWith("stopped"));
+        robot.clickOn("#run");
+        await(() -> journalHas("service.start", PORT + "/Ultra@14200000/Ultra@0/IOUSBMassStorageDriver"));
+        await(() -> vm.quietProperty().get() && !vm.runningProperty().get());
+        // the port is taken now: "free slots only" hides it
+        await(() -> slots.getItems().stream().noneMatch(s -> s.path().equals(PORT)));
+
+        // the registry at this step in an explorer window: every plane, the stick in IOUSB too
+        robot.clickOn("#exploreStep");
+        await(() -> javafx.stage.Window.getWindows().stream().anyMatch(w -> w instanceof Stage st
+                && st.getTitle() != null && st.getTitle().contains("Virtual Mac at t = ")
+                && st.getTitle().endsWith("— IOScope")));
+        Stage explorer = (Stage) javafx.stage.Window.getWindows().stream().filter(w -> w instanceof Stage st
+                && st.getTitle() != null && st.getTitle().contains("Virtual Mac at t = ")).findFirst().orElseThrow();
+        @SuppressWarnings("unchecked")
+        var tree = (javafx.scene.control.TreeTableView<dev.ioscope.engine.registry.IORegistryEntry>) explorer
+                .getScene().getRoot().lookup(".tree-table-view");
+        await(() -> tree.getRoot() != null);
+        var root = tree.getRoot().getValue();
+        var usb = root.planes().stream().filter(p -> p.name().equals("IOUSB")).findFirst().orElseThrow();
+        assertThat(names(root, usb)).contains("Ultra");
+        robot.interact(explorer::close);
+
+        robot.interact(() -> vm.selectedEntryProperty().set(PORT + "/Ultra@14200000"));
+        robot.clickOn("#unplugDevice");
+        await(() -> vm.statusProperty().get().startsWith("stopped"));
+        robot.clickOn("#run");
+        await(() -> journalHas("registry.detach", PORT + "/Ultra@14200000"));
+        await(() -> vm.quietProperty().get() && !vm.runningProperty().get());
+
+        robot.interact(() -> vm.addBreakpoint(Breakpoint.On.KIND, "device.plug"));
+        Path saved = Files.createTempDirectory("session").resolve("session.json");
+        robot.interact(() -> vm.saveSession(saved));
+        assertThat(vm.statusProperty().get()).contains("session saved");
+
+        List<String> shown = vm.events().subList(0, vm.eventsNowProperty().get()).stream()
+                .map(JournalEvent::line).toList();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = Cli.run(new String[] {"run", saved.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        assertThat(code).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8).strip().split("\n")).containsExactlyElementsOf(shown);
+
+        SessionFile.Session back = SessionFile.load(saved);
+        assertThat(back.breakpoints()).containsExactly(new Breakpoint(Breakpoint.On.KIND, "device.plug"));
+        assertThat(back.scenario().actions()).extracting(a -> a.type()).containsExactly("plug", "unplug");
+    }
+
+    private static List<String> names(dev.ioscope.engine.registry.IORegistryEntry e,
+                                      dev.ioscope.engine.registry.IORegistryPlane plane) {
+        List<String> out = new java.util.ArrayList<>();
+        for (var c : e.children(plane)) {
+            out.add(c.name());
+            out.addAll(names(c, plane));
+        }
+        return out;
+    }
+}
