@@ -5,41 +5,36 @@ import dev.ioscope.app.workbench.power.PowerRow;
 import dev.ioscope.app.workbench.report.ReportSampler;
 import dev.ioscope.app.workbench.report.ReportState;
 import dev.ioscope.app.workbench.userclient.UserClientState;
-import dev.ioscope.engine.machine.ScenarioMachines;
 import dev.ioscope.engine.os.OSDictionary;
-import dev.ioscope.engine.registry.IORegistryEntry;
-import dev.ioscope.engine.registry.IORegistryPlane;
-import dev.ioscope.engine.registry.RegistryPath;
 import dev.ioscope.engine.report.ReportChannel;
-import dev.ioscope.engine.service.MatchContext;
-import dev.ioscope.engine.service.MatchEngine;
 import dev.ioscope.engine.service.Personality;
-import dev.ioscope.engine.service.ProviderMatch;
 import dev.ioscope.engine.sim.DriverBehavior;
 import dev.ioscope.engine.sim.JournalEvent;
 import dev.ioscope.engine.sim.Replay;
 import dev.ioscope.engine.sim.Scenario;
+import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.snapshot.SnapshotException;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 
 /**
- * One running machine: the only thread that touches its {@link Replay} (and so its Simulation and registry).
- * UI commands are posted to a queue; the engine publishes an immutable {@link MachineState} that the UI pulls
- * per frame, and sends low-rate {@link SessionEvent}s through {@code ui} (FxDispatch in the app). It never waits
- * on the UI.
+ * One running machine: its {@link EngineThread} is the only thread that touches its {@link Replay} (and so its
+ * Simulation and registry). UI commands are posted to that thread; the engine publishes an immutable
+ * {@link MachineState} that the UI pulls per frame, and sends low-rate {@link SessionEvent}s through {@code ui}
+ * (FxDispatch in the app). It never waits on the UI.
  *
  * <p>Going back is the engine's replay: the machine is rebuilt from the scenario and stepped to the target, so
  * the registry shown for an earlier event is the real earlier registry. User actions (load kexts, publish) are
  * added to the scenario at {@code now + 1 ns}, after everything already due now, so replaying the new scenario
- * reproduces the journal so far exactly.
+ * reproduces the journal so far exactly ({@link EditableReplay}).
  */
 public final class MachineSession implements AutoCloseable {
     /** How often a running machine republishes its state, wall-clock ns (~60 Hz). */
@@ -49,20 +44,13 @@ public final class MachineSession implements AutoCloseable {
     private final Map<String, DriverBehavior> behaviors;
     private final Executor ui;
     private final Consumer<SessionEvent> listener;
-    private final BlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
-    private final Thread thread;
-    private volatile boolean pauseRequested;
-    private volatile boolean closed;
+    private final EngineThread engine;
     private volatile MachineState state;
     private volatile Scenario published;
     private volatile DevicePalette palette = DevicePalette.NONE;
-    private ScenarioMachines machines;
 
     // engine-thread state
-    private Scenario scenario;
-    private Replay replay;
-    private final List<JournalEvent> history = new ArrayList<>();
-    private final List<Integer> stepEnds = new ArrayList<>();   // journal size after step k+1
+    private EditableReplay replay;   // null until built
     private long version;
     private EntryNode registry;
     private List<PowerRow> power = List.of();
@@ -73,7 +61,6 @@ public final class MachineSession implements AutoCloseable {
     public MachineSession(String machine, Scenario scenario, Map<String, DriverBehavior> behaviors, Executor ui,
                           Consumer<SessionEvent> listener) {
         this.machine = machine;
-        this.scenario = scenario;
         this.published = scenario;
         this.behaviors = Map.copyOf(behaviors);
         this.ui = ui;
@@ -81,14 +68,17 @@ public final class MachineSession implements AutoCloseable {
         this.userFrom = scenario.actions().size();
         this.state = new MachineState(0, machine, 0, 0, 0, 0, List.of(), false, false, null, 0, List.of(),
                 ReportState.EMPTY, UserClientState.EMPTY);
-        this.thread = new Thread(this::loop, "ioscope-engine-" + machine);
-        thread.setDaemon(true);
-        post(this::build);
+        this.engine = new EngineThread("ioscope-engine-" + machine, this::failed, () -> {
+            if (replay != null) {
+                replay.close();
+            }
+        });
+        engine.post(this::build);
     }
 
     /** Starts the engine thread: after the listener's receiver is wired, since the first event comes at once. */
     public MachineSession start() {
-        thread.start();
+        engine.start();
         return this;
     }
 
@@ -121,51 +111,43 @@ public final class MachineSession implements AutoCloseable {
     // ------------------------------------------------------------------------------------------ commands (any thread)
 
     public void step() {
-        control(() -> {
-            if (replay.step()) {
-                record();
-            }
+        engine.control(() -> {
+            replay.step();
             stopped("step");
         });
     }
 
     public void stepBack() {
-        control(() -> seek(Math.max(0, replay.position() - 1), "step back"));
+        engine.control(() -> seek(Math.max(0, replay.position() - 1), "step back"));
     }
 
     /** Goes to the step that journaled event {@code seq} (back by replay, or forward through known history). */
     public void seekToEvent(long seq) {
-        control(() -> {
-            int step = 0;
-            while (step < stepEnds.size() && stepEnds.get(step) <= seq) {
-                step++;
-            }
-            seek(step + 1L, "event #" + seq);
-        });
+        engine.control(() -> seek(replay.stepOf(seq), "event #" + seq));
     }
 
     /** Runs until quiet or paused, ignoring breakpoints. */
     public void run() {
-        control(() -> runLoop(List.of()));
+        engine.control(() -> runLoop(List.of()));
     }
 
     /** Runs until an event a breakpoint accepts is journaled, quiet, or paused. */
     public void runToBreakpoint(List<Breakpoint> breakpoints) {
         List<Breakpoint> bps = List.copyOf(breakpoints);
-        control(() -> runLoop(bps));
+        engine.control(() -> runLoop(bps));
     }
 
-    /** Stops a run at the next step (set directly: the run is what occupies the queue). */
+    /** Stops a run at the next step. */
     public void pause() {
-        pauseRequested = true;
+        engine.pause();
     }
 
     public void loadKexts(List<Path> paths) {
         List<Path> ps = List.copyOf(paths);
-        control(() -> {
+        engine.control(() -> {
             List<Scenario.Action> more = new ArrayList<>();
             for (Path p : ps) {
-                more.add(new Scenario.Action(replay.simulation().scheduler().now() + 1, "load-kext",
+                more.add(new Scenario.Action(now() + 1, "load-kext",
                         Map.of("path", p.toAbsolutePath().toString()), OSDictionary.empty()));
             }
             addActions(more, "load kexts");
@@ -174,16 +156,15 @@ public final class MachineSession implements AutoCloseable {
 
     /** Publishes a new nub under {@code parentPath} (then registerService, which starts matching). */
     public void publish(String parentPath, String className, String name, String location, OSDictionary props) {
-        control(() -> {
-            Map<String, Object> args = new java.util.LinkedHashMap<>();
+        engine.control(() -> {
+            Map<String, Object> args = new LinkedHashMap<>();
             args.put("parent", parentPath);
             args.put("class", className);
             args.put("name", name);
             if (location != null && !location.isBlank()) {
                 args.put("location", location);
             }
-            addActions(List.of(new Scenario.Action(replay.simulation().scheduler().now() + 1, "publish", args,
-                    props)), "publish");
+            addActions(List.of(new Scenario.Action(now() + 1, "publish", args, props)), "publish");
         });
     }
 
@@ -193,8 +174,8 @@ public final class MachineSession implements AutoCloseable {
      */
     public void act(String type, Map<String, Object> args) {
         Map<String, Object> a = Map.copyOf(args);
-        control(() -> addActions(List.of(new Scenario.Action(replay.simulation().scheduler().now() + 1, type, a,
-                OSDictionary.empty())), type));
+        engine.control(() -> addActions(List.of(new Scenario.Action(now() + 1, type, a, OSDictionary.empty())),
+                type));
     }
 
     /**
@@ -204,15 +185,15 @@ public final class MachineSession implements AutoCloseable {
      */
     public void actNow(String type, Map<String, Object> args) {
         // insertion order kept: a saved scenario lists the arguments as the console gave them
-        Map<String, Object> a = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(args));
-        control(() -> {
-            long at = replay.simulation().scheduler().now() + 1;
-            if (!addActionsOnly(List.of(new Scenario.Action(at, type, a, OSDictionary.empty())))) {
+        Map<String, Object> a = Collections.unmodifiableMap(new LinkedHashMap<>(args));
+        engine.control(() -> {
+            long at = now() + 1;
+            if (!addActionsOnly(List.of(new Scenario.Action(at, type, a, OSDictionary.empty())), true)) {
                 return;
             }
             var sched = replay.simulation().scheduler();
             while (sched.nextDue() >= 0 && sched.nextDue() <= at && replay.step()) {
-                record();
+                // up to the action's time
             }
             stopped(type);
         });
@@ -220,45 +201,19 @@ public final class MachineSession implements AutoCloseable {
 
     /** Matches one provider at the current position, every candidate explained: a {@link SessionEvent.Matched}. */
     public void match(String providerPath) {
-        post(() -> {
-            IORegistryEntry nub = resolve(providerPath);
-            if (nub == null) {
-                emit(new SessionEvent.Failed("no entry at " + providerPath + " at this point"));
-                return;
-            }
-            MatchEngine engine = matchEngine();
-            ProviderMatch pm = engine.match(nub, true);
-            IORegistryEntry provider = engine.context().provider(nub);
-            if (pm.candidates().isEmpty() && nub.property(Personality.IO_MATCH_CATEGORY) != null && provider != null) {
-                // a driver instance: what matters is the matching of its provider that started it
-                nub = provider;
-                pm = engine.match(nub, true);
-            }
-            emit(new SessionEvent.Matched(providerPath, pm.path(), nub.className(), pm.candidates(),
-                    replay.simulation().catalogue().personalities()));
-        });
+        engine.post(() -> emit(StepQueries.matching(replay.simulation(), providerPath)));
     }
 
     /**
-     * The whole registry at the current position, every plane, as an independent copy (written to IOScope JSON
-     * and read back on the engine thread), handed to {@code receiver} on the UI thread: the explorer can then show
-     * it without ever touching the running machine.
+     * The whole registry at the current position, every plane, as an independent copy made on the engine thread,
+     * handed to {@code receiver} on the UI thread: the explorer can then show it without touching the machine.
      */
-    public void snapshotNow(java.util.function.Consumer<dev.ioscope.engine.snapshot.Snapshot> receiver) {
-        post(() -> {
-            var sim = replay.simulation();
-            var here = new dev.ioscope.engine.snapshot.Snapshot(sim.registry(),
-                    dev.ioscope.engine.snapshot.SnapshotFormat.BOOTED_MACHINE, OSDictionary.of("workbench",
-                    dev.ioscope.engine.os.OSString.of(machine)), machine);
-            var out = new java.io.ByteArrayOutputStream();
+    public void snapshotNow(Consumer<Snapshot> receiver) {
+        engine.post(() -> {
             try {
-                dev.ioscope.engine.snapshot.Snapshots.writer(dev.ioscope.engine.snapshot.SnapshotFormat.JSON)
-                        .orElseThrow().write(here, out);
-                var copy = dev.ioscope.engine.snapshot.Snapshots.read(out.toByteArray(), machine + ".json",
-                        machine + " at t = " + WorkbenchViewModel.formatNs(sim.scheduler().now()),
-                        dev.ioscope.engine.snapshot.ParseLimits.DEFAULT);
+                var copy = StepQueries.registryCopy(replay.simulation(), machine);
                 ui.execute(() -> receiver.accept(copy));
-            } catch (java.io.IOException | SnapshotException e) {
+            } catch (IOException | SnapshotException e) {
                 emit(new SessionEvent.Failed("cannot copy the registry: " + e.getMessage()));
             }
         });
@@ -266,14 +221,7 @@ public final class MachineSession implements AutoCloseable {
 
     /** "Why not?": the key-by-key verdict of any personality against a provider. */
     public void whyNot(String providerPath, Personality p) {
-        post(() -> {
-            IORegistryEntry nub = resolve(providerPath);
-            if (nub == null) {
-                emit(new SessionEvent.Failed("no entry at " + providerPath + " at this point"));
-                return;
-            }
-            emit(new SessionEvent.Explained(matchEngine().explain(nub, p)));
-        });
+        engine.post(() -> emit(StepQueries.whyNot(replay.simulation(), providerPath, p)));
     }
 
     /** Hot-plug: {@code device} (a machine-description device object, JSON) under the slot at {@code slotPath}. */
@@ -292,73 +240,31 @@ public final class MachineSession implements AutoCloseable {
      */
     public void subscribeReports(List<ReportChannel> channels) {
         reports.request(channels);
-        post(() -> publish(false));
+        engine.post(() -> publish(false));
     }
 
     @Override
     public void close() {
-        closed = true;
-        pauseRequested = true;
-        thread.interrupt();
+        engine.close();
     }
 
     /** Waits until every command posted so far has run (tests; never from the FX thread in the app). */
     public void awaitIdle(long timeoutMs) throws InterruptedException {
-        var done = new java.util.concurrent.CountDownLatch(1);
-        post(done::countDown);
-        if (!done.await(timeoutMs, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-            throw new IllegalStateException("engine busy after " + timeoutMs + " ms");
-        }
+        engine.awaitIdle(timeoutMs);
     }
 
     // ------------------------------------------------------------------------------------------ engine thread
 
-    /** A command that moves the machine: it ends a run in progress first. Queries (match, why not) do not. */
-    private void control(Runnable r) {
-        pauseRequested = true;
-        post(r);
-    }
-
-    private void post(Runnable r) {
-        if (!closed) {
-            commands.add(r);
-        }
-    }
-
-    private void loop() {
-        try {
-            serve();
-        } finally {
-            if (machines != null) {
-                machines.close();
-            }
-        }
-    }
-
-    private void serve() {
-        while (!closed) {
-            try {
-                Runnable r = commands.take();
-                pauseRequested = false;
-                r.run();
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                running = false;
-                try {
-                    publish(true);
-                    emit(new SessionEvent.Failed(String.valueOf(e.getMessage() == null ? e : e.getMessage())));
-                } catch (RuntimeException again) {
-                    // a listener that throws must not end the engine thread (every later command would hang)
-                }
-            }
-        }
+    /** A command threw: the machine stays where it got to, and the UI is told. */
+    private void failed(RuntimeException e) {
+        running = false;
+        publish(true);
+        emit(new SessionEvent.Failed(String.valueOf(e.getMessage() == null ? e : e.getMessage())));
     }
 
     private void build() {
         try {
-            machines = ScenarioMachines.standard(null, behaviors);
-            replay = new Replay(scenario, machines);
+            replay = new EditableReplay(published, behaviors);
         } catch (SnapshotException e) {
             emit(new SessionEvent.Failed(e.getMessage()));
             return;
@@ -372,21 +278,21 @@ public final class MachineSession implements AutoCloseable {
         long lastPublish = System.nanoTime();
         String why = "quiet";
         while (true) {
-            if (pauseRequested || closed) {
+            if (engine.stopRequested()) {
                 why = "paused";
                 break;
             }
-            int before = journalSize();
+            int before = replay.eventsNow();
             if (!replay.step()) {
                 break;
             }
-            record();
+            List<JournalEvent> known = replay.events();
             JournalEvent hit = null;
             Breakpoint by = null;
-            for (int i = before; i < history.size() && i < journalSize() && hit == null; i++) {
+            for (int i = before; i < known.size() && i < replay.eventsNow() && hit == null; i++) {
                 for (Breakpoint b : bps) {
-                    if (b.test(history.get(i))) {
-                        hit = history.get(i);
+                    if (b.test(known.get(i))) {
+                        hit = known.get(i);
                         by = b;
                         break;
                     }
@@ -418,7 +324,7 @@ public final class MachineSession implements AutoCloseable {
     }
 
     private void addActions(List<Scenario.Action> more, String why) {
-        if (addActionsOnly(more)) {
+        if (addActionsOnly(more, true)) {
             stopped(why);
         }
     }
@@ -429,35 +335,14 @@ public final class MachineSession implements AutoCloseable {
      */
     public void retract(List<Scenario.Action> actions) {
         List<Scenario.Action> acts = List.copyOf(actions);
-        control(() -> {
-            List<Scenario.Action> all = new ArrayList<>(scenario.actions());
-            for (Scenario.Action a : acts) {
-                int i = all.lastIndexOf(a);
-                if (i >= 0) {
-                    all.remove(i);
-                }
-            }
-            long first = acts.stream().mapToLong(Scenario.Action::at).min().orElse(Long.MAX_VALUE);
-            Scenario next = scenario.withActions(all);
-            long current = replay.position();
+        engine.control(() -> {
             try {
-                Replay r = new Replay(next, machines);
-                var sched = r.simulation().scheduler();
-                while (r.position() < current && sched.nextDue() >= 0 && sched.nextDue() < first && r.step()) {
-                    // replaying the prefix the actions did not touch
-                }
-                scenario = next;
-                published = next;
-                replay = r;
+                replay.retract(acts);
+                published = replay.scenario();
             } catch (SnapshotException e) {
                 emit(new SessionEvent.Failed(e.getMessage()));
                 return;
             }
-            // the history up to here is unchanged (the actions were not due yet); after it, it was theirs
-            int pos = (int) replay.position();
-            int keep = pos == 0 ? 0 : stepEnds.get(pos - 1);
-            history.subList(keep, history.size()).clear();
-            stepEnds.subList(pos, stepEnds.size()).clear();
             stopped("undo");
         });
     }
@@ -465,58 +350,34 @@ public final class MachineSession implements AutoCloseable {
     /** Redo: puts {@code actions} back at their own times; the machine stays where it is (before them). */
     public void reinstate(List<Scenario.Action> actions) {
         List<Scenario.Action> acts = List.copyOf(actions);
-        control(() -> {
+        engine.control(() -> {
             if (addActionsOnly(acts, false)) {
                 stopped("redo");
             }
         });
     }
 
-    /** Adds actions to the scenario, keeping the position; false (and a Failed event) when it cannot rebuild. */
-    private boolean addActionsOnly(List<Scenario.Action> more) {
-        return addActionsOnly(more, true);
-    }
-
+    /**
+     * Adds actions to the scenario, keeping the position, and tells the UI when {@code announce} (an edit it can
+     * undo); false (and a Failed event) when the machine cannot be rebuilt.
+     */
     private boolean addActionsOnly(List<Scenario.Action> more, boolean announce) {
-        List<Scenario.Action> all = new ArrayList<>(scenario.actions());
-        all.addAll(more);
-        Scenario next = scenario.withActions(all);
-        long at = replay.position();
         try {
-            Replay r = new Replay(next, machines);
-            r.seek(at);
-            scenario = next;
-            published = next;
-            replay = r;
+            replay.add(more);
+            published = replay.scenario();
         } catch (SnapshotException e) {
             emit(new SessionEvent.Failed(e.getMessage()));
             return false;
         }
-        // the known future was computed without these actions
-        int keep = journalSize();
-        history.subList(keep, history.size()).clear();
-        stepEnds.subList((int) at, stepEnds.size()).clear();
         if (announce) {
             emit(new SessionEvent.ActionsAdded(more));
         }
         return true;
     }
 
-    /** After one forward step: extends the known history when this step is new. */
-    private void record() {
-        long pos = replay.position();
-        if (pos <= stepEnds.size()) {
-            return;   // replaying known history: deterministic, nothing new
-        }
-        // the tail only: copying the whole journal after every step would make a long run quadratic
-        var sim = replay.simulation();
-        history.addAll(sim.journalFrom(history.size()));
-        stepEnds.add(sim.journalSize());
-    }
-
-    private int journalSize() {
-        long pos = replay.position();
-        return pos == 0 ? 0 : stepEnds.get((int) pos - 1);
+    /** The virtual clock at the current position (engine thread). */
+    private long now() {
+        return replay.simulation().scheduler().now();
     }
 
     private void stopped(String why) {
@@ -535,21 +396,10 @@ public final class MachineSession implements AutoCloseable {
             palette = DevicePalette.of(sim);
         }
         long pos = replay.position();
-        int from = pos <= 1 ? 0 : stepEnds.get((int) pos - 2);
-        state = new MachineState(++version, machine, sim.scheduler().now(), pos, journalSize(), from, history,
-                running, sim.scheduler().idle(), registry, sim.catalogue().size(), power,
-                reports.sample(sim, pos, running), UserClientState.copyOf(sim, scenario, userFrom));
-    }
-
-    private MatchEngine matchEngine() {
-        var sim = replay.simulation();
-        return new MatchEngine(sim.catalogue(), MatchContext.standard(sim.registry()));
-    }
-
-    private IORegistryEntry resolve(String path) {
-        var reg = replay.simulation().registry();
-        return reg.findPlane(IORegistryPlane.IOSERVICE).flatMap(pl -> RegistryPath.fromPath(reg, path, pl))
-                .orElse(null);
+        state = new MachineState(++version, machine, sim.scheduler().now(), pos, replay.eventsNow(),
+                replay.stepFrom(), replay.events(), running, sim.scheduler().idle(), registry,
+                sim.catalogue().size(), power, reports.sample(sim, pos, running),
+                UserClientState.copyOf(sim, replay.scenario(), userFrom));
     }
 
     private void emit(SessionEvent e) {

@@ -1,0 +1,80 @@
+package dev.ioscope.app.workbench;
+
+import dev.ioscope.engine.os.OSDictionary;
+import dev.ioscope.engine.os.OSString;
+import dev.ioscope.engine.registry.IORegistryEntry;
+import dev.ioscope.engine.registry.IORegistryPlane;
+import dev.ioscope.engine.registry.RegistryPath;
+import dev.ioscope.engine.service.MatchContext;
+import dev.ioscope.engine.service.MatchEngine;
+import dev.ioscope.engine.service.Personality;
+import dev.ioscope.engine.service.ProviderMatch;
+import dev.ioscope.engine.sim.Simulation;
+import dev.ioscope.engine.snapshot.ParseLimits;
+import dev.ioscope.engine.snapshot.Snapshot;
+import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.snapshot.SnapshotFormat;
+import dev.ioscope.engine.snapshot.Snapshots;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+
+/**
+ * The questions the UI asks of a machine at its current step without moving it — why a provider matched what it
+ * did, why not some personality, the whole registry — answered on the engine thread with values the UI may keep.
+ */
+final class StepQueries {
+    private StepQueries() {
+    }
+
+    /** Matches one provider, every candidate explained: a {@link SessionEvent.Matched}, or Failed. */
+    static SessionEvent matching(Simulation sim, String providerPath) {
+        IORegistryEntry nub = resolve(sim, providerPath);
+        if (nub == null) {
+            return noEntry(providerPath);
+        }
+        MatchEngine engine = matchEngine(sim);
+        ProviderMatch pm = engine.match(nub, true);
+        IORegistryEntry provider = engine.context().provider(nub);
+        if (pm.candidates().isEmpty() && nub.property(Personality.IO_MATCH_CATEGORY) != null && provider != null) {
+            // a driver instance: what matters is the matching of its provider that started it
+            nub = provider;
+            pm = engine.match(nub, true);
+        }
+        return new SessionEvent.Matched(providerPath, pm.path(), nub.className(), pm.candidates(),
+                sim.catalogue().personalities());
+    }
+
+    /** "Why not?": the key-by-key verdict of any personality against a provider, or Failed. */
+    static SessionEvent whyNot(Simulation sim, String providerPath, Personality p) {
+        IORegistryEntry nub = resolve(sim, providerPath);
+        return nub == null ? noEntry(providerPath) : new SessionEvent.Explained(matchEngine(sim).explain(nub, p));
+    }
+
+    /**
+     * The whole registry, every plane, as an independent copy (written to IOScope JSON and read back), so the
+     * explorer can show it without ever touching the running machine.
+     */
+    static Snapshot registryCopy(Simulation sim, String machine) throws IOException, SnapshotException {
+        var here = new Snapshot(sim.registry(), SnapshotFormat.BOOTED_MACHINE,
+                OSDictionary.of("workbench", OSString.of(machine)), machine);
+        var out = new ByteArrayOutputStream();
+        Snapshots.writer(SnapshotFormat.JSON).orElseThrow().write(here, out);
+        return Snapshots.read(out.toByteArray(), machine + ".json",
+                machine + " at t = " + WorkbenchViewModel.formatNs(sim.scheduler().now()), ParseLimits.DEFAULT);
+    }
+
+    private static SessionEvent noEntry(String path) {
+        return new SessionEvent.Failed("no entry at " + path + " at this point");
+    }
+
+    private static MatchEngine matchEngine(Simulation sim) {
+        return new MatchEngine(sim.catalogue(), MatchContext.standard(sim.registry()));
+    }
+
+    private static IORegistryEntry resolve(Simulation sim, String path) {
+        var reg = sim.registry();
+        return reg.findPlane(IORegistryPlane.IOSERVICE).flatMap(pl -> RegistryPath.fromPath(reg, path, pl))
+                .orElse(null);
+    }
+}
