@@ -256,7 +256,16 @@ public final class Machine {
             while (up != null && !up.inPlane(plane)) {
                 up = up.parent(service);
             }
-            registry.attach(e, up == null ? registry.root() : up, plane);
+            IORegistryEntry parent = up == null ? registry.root() : up;
+            String under = node.underIn(planeName);
+            if (under != null) {
+                parent = parent.children(plane).stream().filter(c -> c.name(plane).equals(under)).findFirst()
+                        .orElse(parent);
+            }
+            registry.attach(e, parent, plane);
+            if (node.nameIn(planeName) != null) {
+                e.setName(plane, node.nameIn(planeName));
+            }
         }
         for (Map.Entry<String, DeviceNode> pe : node.planeEntries()) {
             attachPlaneOnly(e, pe.getValue(), registry.plane(pe.getKey()));
