@@ -275,6 +275,11 @@ public final class Machine {
     private void attachPlaneOnly(IORegistryEntry parent, DeviceNode node, IORegistryPlane plane) {
         IORegistryEntry e = registry.createEntry(node.className(), node.name());
         e.setProperties(node.properties());
+        if (registry.classes().conformsTo(node.className(), "IOService")) {
+            // an IOService nobody registers (IODeviceTree "chosen", IOACPIPlane "_SB"): ioreg prints it
+            // "!registered, !matched, active, busy 0", as on a Mac
+            e.setState(new dev.ioscope.engine.registry.EntryState(true, false, false, true, 0, -1, -1));
+        }
         if (node.location() != null) {
             e.setLocation(node.location());
         }
