@@ -2,11 +2,19 @@ package dev.ioscope.app.workbench;
 
 import dev.ioscope.app.TestData;
 import dev.ioscope.engine.sim.Scenario;
+import javafx.scene.control.TreeView;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 
-/** docs/examples/intelmausi-hotplug.json with the kext path made absolute (the test runs from a temp folder). */
+/**
+ * docs/examples/intelmausi-hotplug.json with the kext path made absolute (the test runs from a temp folder), and
+ * what the window tests on it share.
+ */
 public final class WorkbenchFixtures {
     private WorkbenchFixtures() {
     }
@@ -35,5 +43,21 @@ public final class WorkbenchFixtures {
         boolean[] found = {false};
         root.forEach(n -> found[0] |= n.path().equals(path));
         return found[0];
+    }
+
+    /** Waits for what the engine thread and then the FX thread make true (a pulse later). */
+    public static void await(Callable<Boolean> c) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, c);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The window's registry at the current step. */
+    @SuppressWarnings("unchecked")
+    public static TreeView<EntryNode> tree(FxRobot robot) {
+        return robot.lookup("#workbenchTree").queryAs(TreeView.class);
+    }
+
+    public static boolean treeHas(FxRobot robot, String path) {
+        return has(tree(robot).getRoot().getValue(), path);
     }
 }

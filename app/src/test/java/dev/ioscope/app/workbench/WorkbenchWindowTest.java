@@ -2,7 +2,6 @@ package dev.ioscope.app.workbench;
 
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -10,12 +9,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
+import static dev.ioscope.app.workbench.WorkbenchFixtures.await;
+import static dev.ioscope.app.workbench.WorkbenchFixtures.tree;
+import static dev.ioscope.app.workbench.WorkbenchFixtures.treeHas;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The real workbench window under Monocle, on the IntelMausi hot-plug scenario and its own engine thread. */
@@ -38,23 +37,6 @@ class WorkbenchWindowTest {
     @AfterEach
     void close(FxRobot robot) {
         robot.interact(() -> view.stage().close());   // closing ends the session (onHidden)
-    }
-
-    private static void await(Callable<Boolean> c) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, c);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    @SuppressWarnings("unchecked")
-    private TreeView<EntryNode> tree(FxRobot robot) {
-        return robot.lookup("#workbenchTree").queryAs(TreeView.class);
-    }
-
-    private boolean treeHas(FxRobot robot, String path) {
-        boolean[] found = {false};
-        EntryNode root = tree(robot).getRoot().getValue();
-        root.forEach(n -> found[0] |= n.path().equals(path));
-        return found[0];
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.ioscope.app.workbench.matching;
 
-import dev.ioscope.app.workbench.EntryNode;
 import dev.ioscope.app.workbench.WorkbenchFixtures;
 import dev.ioscope.app.workbench.WorkbenchView;
 import dev.ioscope.app.workbench.WorkbenchViewModel;
@@ -9,7 +8,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableView;
-import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,12 +15,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
+import static dev.ioscope.app.workbench.WorkbenchFixtures.await;
+import static dev.ioscope.app.workbench.WorkbenchFixtures.tree;
+import static dev.ioscope.app.workbench.WorkbenchFixtures.treeHas;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Matching tab of a real workbench window under Monocle, on the IntelMausi hot-plug scenario. */
@@ -43,20 +41,6 @@ class MatchingPaneTest {
     @AfterEach
     void close(FxRobot robot) {
         robot.interact(() -> view.stage().close());
-    }
-
-    private static void await(Callable<Boolean> c) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, c);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    @SuppressWarnings("unchecked")
-    private TreeView<EntryNode> tree(FxRobot robot) {
-        return robot.lookup("#workbenchTree").queryAs(TreeView.class);
-    }
-
-    private boolean treeHas(FxRobot robot, String path) {
-        return WorkbenchFixtures.has(tree(robot).getRoot().getValue(), path);
     }
 
     @SuppressWarnings("unchecked")
