@@ -256,7 +256,16 @@ public final class Machine {
             while (up != null && !up.inPlane(plane)) {
                 up = up.parent(service);
             }
-            registry.attach(e, up == null ? registry.root() : up, plane);
+            IORegistryEntry parent = up == null ? registry.root() : up;
+            String under = node.underIn(planeName);
+            if (under != null) {
+                parent = parent.children(plane).stream().filter(c -> c.name(plane).equals(under)).findFirst()
+                        .orElse(parent);
+            }
+            registry.attach(e, parent, plane);
+            if (node.nameIn(planeName) != null) {
+                e.setName(plane, node.nameIn(planeName));
+            }
         }
         for (Map.Entry<String, DeviceNode> pe : node.planeEntries()) {
             attachPlaneOnly(e, pe.getValue(), registry.plane(pe.getKey()));
@@ -266,6 +275,11 @@ public final class Machine {
     private void attachPlaneOnly(IORegistryEntry parent, DeviceNode node, IORegistryPlane plane) {
         IORegistryEntry e = registry.createEntry(node.className(), node.name());
         e.setProperties(node.properties());
+        if (registry.classes().conformsTo(node.className(), "IOService")) {
+            // an IOService nobody registers (IODeviceTree "chosen", IOACPIPlane "_SB"): ioreg prints it
+            // "!registered, !matched, active, busy 0", as on a Mac
+            e.setState(new dev.ioscope.engine.registry.EntryState(true, false, false, true, 0, -1, -1));
+        }
         if (node.location() != null) {
             e.setLocation(node.location());
         }

@@ -20,6 +20,10 @@ public final class DeviceNode {
     private final List<String> planes = new ArrayList<>();
     private boolean attachesChildren;
     private final List<java.util.Map.Entry<String, DeviceNode>> planeEntries = new ArrayList<>();
+    /** Plane → the name this nub has there (IORegistryEntry::setName(name, plane)), when it differs. */
+    private final java.util.Map<String, String> planeNames = new java.util.LinkedHashMap<>();
+    /** Plane → the name of the plane-only entry it sits under there (ACPI devices under "_SB"). */
+    private final java.util.Map<String, String> planeUnder = new java.util.LinkedHashMap<>();
 
     public DeviceNode(String className, String name, String location, OSDictionary properties) {
         this.className = className;
@@ -66,6 +70,8 @@ public final class DeviceNode {
         n.planes.addAll(planes);
         n.attachesChildren = attachesChildren;
         n.planeEntries.addAll(planeEntries);
+        n.planeNames.putAll(planeNames);
+        n.planeUnder.putAll(planeUnder);
         return n;
     }
 
@@ -92,6 +98,32 @@ public final class DeviceNode {
             planes.add(plane);
         }
         return this;
+    }
+
+    /**
+     * Also attach this nub in {@code plane}, under the plane-only entry named {@code under} of its nearest
+     * provider in that plane (an ACPI device under "_SB" of the platform expert's "acpi"), or under that provider
+     * when it has no such entry.
+     */
+    public DeviceNode alsoIn(String plane, String under) {
+        planeUnder.put(plane, under);
+        return alsoIn(plane);
+    }
+
+    /** This nub's name in {@code plane} (the platform expert device is "acpi" in IOACPIPlane). */
+    public DeviceNode nameIn(String plane, String planeName) {
+        planeNames.put(plane, planeName);
+        return this;
+    }
+
+    /** The name in {@code plane} if it has one of its own, or null. */
+    public String nameIn(String plane) {
+        return planeNames.get(plane);
+    }
+
+    /** The plane-only entry this nub sits under in {@code plane}, or null. */
+    public String underIn(String plane) {
+        return planeUnder.get(plane);
     }
 
     /**

@@ -41,7 +41,7 @@ public final class PciModels {
                 .put("acpi-path", str("IOACPIPlane:/_SB/PCI0@0"))
                 .put("IOName", str("PNP0A08"))
                 .put("bus-number", num(spec.number("bus", 0)))
-                .build());
+                .build()).alsoIn("IOACPIPlane", "_SB");   // the host bridge is ACPI's \_SB.PCI0
         for (DeviceSpec c : spec.children()) {
             n.add(build.build(onBus(c, (int) spec.number("bus", 0))));
         }

@@ -25,6 +25,8 @@ import static dev.ioscope.engine.spi.Props.strings;
  */
 public final class PlatformModel implements DeviceModel {
     public static final String TYPE = "platform";
+    /** The plane AppleACPIPlatform publishes the ACPI namespace in. */
+    public static final String ACPI = "IOACPIPlane";
     /** Services that match IOResources (IOResourceMatch IOKit) on every Mac. */
     static final List<String> RESOURCE_SERVICES = List.of("IODisplayWrangler", "AppleKeyStore", "AppleFDEKeyStore",
             "IONetworkStack", "AppleCredentialManager", "AppleMobileFileIntegrity", "AppleSystemPolicy",
@@ -53,8 +55,13 @@ public final class PlatformModel implements DeviceModel {
                 .put("IOBusyInterest", str("IOCommand is not serializable"))
                 .put("IOPlatformMaxMemory", num(memory << 30))
                 .build();
-        DeviceNode root = new DeviceNode("IOPlatformExpertDevice", model, null, props).alsoIn("IODeviceTree");
+        DeviceNode root = new DeviceNode("IOPlatformExpertDevice", model, null, props).alsoIn("IODeviceTree")
+                .alsoIn(ACPI).nameIn(ACPI, "acpi");
         skeleton(root, spec, model, memory);
+        // IOACPIPlane as AppleACPIPlatform builds it: the expert is "acpi", the namespace's \_SB scope a plane-only
+        // entry under it, the ACPI devices under _SB and the processors directly under acpi (MacBookPro15-1 dump)
+        root.planeEntry(ACPI, new DeviceNode("IOACPIPlatformDevice", "_SB", null, OSDictionary.of("name",
+                strings("_SB"))));
         int cpus = (int) spec.number("cpus", 8);
         for (int i = 0; i < cpus; i++) {
             root.add(new DeviceNode("IOACPIPlatformDevice", "CPU" + i, Integer.toHexString(i), OSDictionary.builder()
@@ -63,7 +70,7 @@ public final class PlatformModel implements DeviceModel {
                     .put("processor-index", num(i))
                     .put("processor-id", num(i))
                     .put("processor-lapic", num(i * 2L))
-                    .build()));
+                    .build()).alsoIn(ACPI));
         }
         JsonNode acpi = spec.settings() == null ? null : spec.settings().get("acpi");
         if (acpi != null) {
@@ -76,7 +83,7 @@ public final class PlatformModel implements DeviceModel {
                                 .put("compatible", strings(hid))
                                 .put("acpi-path", str("IOACPIPlane:/_SB/" + name + "@" + a.path("location").asText("0")))
                                 .put("IOName", str(hid))
-                                .build()));
+                                .build()).alsoIn(ACPI, "_SB"));
             }
         }
         for (DeviceSpec child : spec.children()) {

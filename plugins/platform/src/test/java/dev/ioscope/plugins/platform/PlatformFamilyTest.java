@@ -37,6 +37,26 @@ class PlatformFamilyTest {
     }
 
     @Test
+    void theAcpiPlaneHasTheShapeOfARealMac() throws Exception {
+        // MacBookPro15-1.ioreg in shared/data: Root → acpi (the IOPlatformExpertDevice) → _SB → the ACPI devices,
+        // and the processors CPUn directly under acpi
+        Machine m = boot(MACHINE);
+        IORegistryPlane acpi = m.registry().plane("IOACPIPlane");
+        IORegistryPlane svc = m.registry().plane(IORegistryPlane.IOSERVICE);
+        IORegistryEntry top = m.registry().root().children(acpi).get(0);
+        assertThat(top).isSameAs(m.registry().root().children(svc).get(0));
+        assertThat(top.name(acpi)).isEqualTo("acpi");
+        assertThat(top.name(svc)).isEqualTo("Macmini8,1");
+        assertThat(top.children(acpi)).extracting(e -> e.name(acpi))
+                .containsExactly("_SB", "CPU0", "CPU1", "CPU2", "CPU3");
+        IORegistryEntry sb = top.children(acpi).get(0);
+        assertThat(sb.inPlane(svc)).isFalse();
+        assertThat(sb.children(acpi)).extracting(e -> e.name(acpi)).containsExactly("EC", "PIC");
+        // the same entries as the IOService nubs the ACPI platform expert published
+        assertThat(sb.children(acpi)).allMatch(e -> e.inPlane(svc) && e.state().active());
+    }
+
+    @Test
     void theRootIsThePlatformExpertDeviceWithTheMachinesIdentity() throws Exception {
         Machine m = boot(MACHINE);
         IORegistryPlane svc = m.registry().plane(IORegistryPlane.IOSERVICE);

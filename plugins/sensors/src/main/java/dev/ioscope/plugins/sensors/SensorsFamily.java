@@ -62,7 +62,7 @@ public final class SensorsFamily implements HardwareFamily {
                         .put("IOName", str("APP0001"))
                         .put("smc-fans", num(fans))
                         .put("smc-ambient-celsius", num(spec.number("ambient-celsius", 25)))
-                        .build());
+                        .build()).alsoIn("IOACPIPlane", "_SB");   // \_SB.SMC in the ACPI namespace
         });
         ctx.driver("AppleSMC", "IOService", new Driver(table));
         ctx.classEntry("AppleSMCClient", "IOUserClient");
