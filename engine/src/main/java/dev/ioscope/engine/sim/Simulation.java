@@ -193,6 +193,7 @@ public final class Simulation {
 
     // ---------------------------------------------------------------------------------------------- life cycle
 
+    /** Attaches in the IOService plane and journals it (a published nub, a started driver instance). */
     void attach(IORegistryEntry child, IORegistryEntry parent) {
         registry.attach(child, parent, service);
         log("registry.attach", path(child), "class", child.className(), "provider", path(parent));
@@ -394,7 +395,7 @@ public final class Simulation {
 
     // ---------------------------------------------------------------------------------------------- journal
 
-    /** Journals an event for an extension (details as key, value pairs). */
+    /** Journals an event for an extension or a helper of this package (details as key, value pairs). */
     public void record(String kind, String entry, String... kv) {
         log(kind, entry, kv);
     }
