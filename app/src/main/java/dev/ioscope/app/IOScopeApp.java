@@ -26,7 +26,12 @@ public final class IOScopeApp extends Application {
             return;
         }
         StartupOptions.apply(vm, view);
-        if (!args.isEmpty()) {
+        if (!args.isEmpty() && dev.ioscope.engine.machine.JsonFileKind.of(Path.of(args.get(0)))
+                == dev.ioscope.engine.machine.JsonFileKind.SCENARIO) {
+            // a scenario (a double-clicked .ioscope-scenario.json): the virtual Mac here, the scenario in a workbench
+            vm.openDefaultMachine();
+            vm.open(Path.of(args.get(0)));
+        } else if (!args.isEmpty()) {
             vm.open(Path.of(args.get(0)));
         } else {
             vm.openDefaultMachine();

@@ -63,7 +63,7 @@ public final class Cli {
             err.println(c.usage());
             return ExitCodes.USAGE;
         } catch (SnapshotException e) {
-            err.println("ioscope " + c.name() + ": " + e.getMessage());
+            err.println("ioscope " + c.name() + ": " + e.getMessage() + hint(c.name(), e.file()));
             if (debug) {
                 e.printStackTrace(err);
             }
@@ -91,5 +91,25 @@ public final class Cli {
         }
         sb.append("\n'ioscope help <command>' shows a command's options. Exit codes: 0 ok, 1 usage, 2 bad input.\n");
         return sb.toString();
+    }
+
+    /** When a registry command was handed a scenario or a machine description: the command that takes it. */
+    private static String hint(String command, String file) {
+        if (file == null || command.equals("run") || command.equals("boot")) {
+            return "";
+        }
+        try {
+            var kind = dev.ioscope.engine.machine.JsonFileKind.of(java.nio.file.Path.of(file));
+            if (kind == dev.ioscope.engine.machine.JsonFileKind.SCENARIO) {
+                return System.lineSeparator() + "  (this is a scenario: ioscope run " + file + ")";
+            }
+            if (kind == dev.ioscope.engine.machine.JsonFileKind.MACHINE_DESCRIPTION) {
+                return System.lineSeparator() + "  (this is a machine description: ioscope boot " + file
+                        + " --save OUT)";
+            }
+        } catch (java.nio.file.InvalidPathException e) {
+            // not a path (a resource name): no hint
+        }
+        return "";
     }
 }

@@ -83,4 +83,14 @@ class CliTest {
         assertThat(same.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(Files.readAllBytes(in)).isEqualTo(before);
     }
+
+    @org.junit.jupiter.api.Test
+    void aScenarioOrAMachineHandedToARegistryCommandNamesTheCommandThatTakesIt() throws Exception {
+        Result r = run("info", "../docs/examples/power-sleep-wake.json");
+        org.assertj.core.api.Assertions.assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        org.assertj.core.api.Assertions.assertThat(r.err()).contains("not a registry snapshot format")
+                .contains("(this is a scenario: ioscope run ../docs/examples/power-sleep-wake.json)");
+        Result m = run("ioreg", "../engine/src/main/resources/dev/ioscope/engine/machine/virtual-mac.json");
+        org.assertj.core.api.Assertions.assertThat(m.err()).contains("(this is a machine description: ioscope boot");
+    }
 }

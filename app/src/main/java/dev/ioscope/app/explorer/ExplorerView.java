@@ -114,9 +114,24 @@ public final class ExplorerView {
                 showProblem(p);
             }
         });
+        vm.scenarioRequestedProperty().addListener((o, a, f) -> {
+            if (f != null) {
+                openScenario(f);
+            }
+        });
         vm.recentFiles().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent());
         fillRecent();
         stage.setOnHiding(e -> remember());
+    }
+
+    /** Opens a workbench window on a scenario file the user opened here (errors in an alert, as for snapshots). */
+    private void openScenario(java.nio.file.Path file) {
+        try {
+            dev.ioscope.app.workbench.WorkbenchView.openSession(file, root.getStyleClass()
+                    .contains(Styles.DARK));
+        } catch (dev.ioscope.engine.snapshot.SnapshotException e) {
+            showProblem(new ExplorerViewModel.Problem("Cannot open the scenario", e.getMessage()));
+        }
     }
 
     public Scene scene() {

@@ -44,6 +44,8 @@ public final class ExplorerViewModel {
     private final Jobs jobs;
     private final AppPreferences prefs;
     private final SnapshotLoader loader = new SnapshotLoader();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Path> scenarioRequested =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Document> document = new ReadOnlyObjectWrapper<>(this, "document");
     private final ObservableList<IORegistryPlane> planes = FXCollections.observableArrayList();
     private final ObjectProperty<IORegistryPlane> plane = new SimpleObjectProperty<>(this, "plane");
@@ -72,6 +74,11 @@ public final class ExplorerViewModel {
                 updateStatus();
             }
         });
+    }
+
+    /** A scenario file the user opened: the view opens a workbench window on it. */
+    public ReadOnlyObjectProperty<Path> scenarioRequestedProperty() {
+        return scenarioRequested.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Document> documentProperty() {
@@ -153,6 +160,13 @@ public final class ExplorerViewModel {
     }
 
     public void open(Path file) {
+        if (dev.ioscope.engine.machine.JsonFileKind.of(file) == dev.ioscope.engine.machine.JsonFileKind.SCENARIO) {
+            // a scenario runs in the workbench (the view opens it); the explorer keeps what it shows
+            recentFiles.setAll(prefs.addRecentFile(file));
+            scenarioRequested.set(null);
+            scenarioRequested.set(file);
+            return;
+        }
         start(file.getFileName() == null ? file.toString() : file.getFileName().toString(), () -> loader.load(file),
                 doc -> {
                     recentFiles.setAll(prefs.addRecentFile(file));

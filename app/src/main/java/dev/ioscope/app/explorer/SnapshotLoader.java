@@ -23,7 +23,12 @@ public final class SnapshotLoader {
 
     public Document load(Path file) throws SnapshotException {
         long t0 = System.nanoTime();
-        Snapshot s = Snapshots.load(file);
+        Snapshot s = dev.ioscope.engine.machine.JsonFileKind.of(file)
+                == dev.ioscope.engine.machine.JsonFileKind.MACHINE_DESCRIPTION
+                // a machine description is booted (with the app's families and the user's plugins) and shown
+                ? dev.ioscope.engine.machine.DefaultMachine.boot(dev.ioscope.engine.machine.MachineReader.read(file),
+                        null)
+                : Snapshots.load(file);
         RegistryIndex index = RegistryIndex.build(s.registry());
         String title = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         return new Document(s, index, file, title, (System.nanoTime() - t0) / 1_000_000);

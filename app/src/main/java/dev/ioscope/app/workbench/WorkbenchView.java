@@ -114,9 +114,23 @@ public final class WorkbenchView {
     public static WorkbenchView open(dev.ioscope.app.explorer.Document doc, boolean dark) {
         Path file = doc == null ? null : doc.file();
         if (file == null && doc != null && doc.snapshot().info().get("machine") != null) {
-            return open(MachineSession.defaultMachine(), "Virtual Mac", dark);
+            return open(MachineSession.defaultMachine(), "Virtual Mac", dark);   // the bundled virtual Mac
+        }
+        if (file != null && dev.ioscope.engine.machine.JsonFileKind.of(file)
+                == dev.ioscope.engine.machine.JsonFileKind.MACHINE_DESCRIPTION) {
+            // a machine description the user opened: it boots again from time 0 in the workbench
+            return open(MachineSession.defaultMachine().withMachine(file.toAbsolutePath().toString()), doc.title(),
+                    dark);
         }
         return open(file, file == null ? "empty platform" : doc.title(), dark);
+    }
+
+    /** Opens a workbench window on a scenario or saved session file, with its breakpoints. */
+    public static WorkbenchView openSession(Path file, boolean dark) throws SnapshotException {
+        SessionFile.Session session = SessionFile.load(file);
+        WorkbenchView v = open(session.scenario(), file.getFileName().toString(), dark);
+        v.viewModel().breakpoints().setAll(session.breakpoints());
+        return v;
     }
 
     /** Opens a workbench window on a scenario. */

@@ -163,4 +163,27 @@ class ExplorerViewModelTest {
         assertThat(AppPreferences.fromSystemProperty()).isNotNull();
         assertThat(vm.preferences().recentFiles()).containsExactly(a.toAbsolutePath(), b.toAbsolutePath());
     }
+
+    @Test
+    void aMachineDescriptionIsBootedAndAScenarioGoesToTheWorkbench(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path machine = dir.resolve("tiny.json");
+        java.nio.file.Files.writeString(machine, """
+                {"name": "tiny", "platform": {"type": "platform", "model": "Macmini8,1", "cpus": 2}}""");
+        vm.open(machine);
+        var doc = vm.documentProperty().get();
+        assertThat(doc.file()).isEqualTo(machine);
+        assertThat(doc.snapshot().format()).isEqualTo(dev.ioscope.engine.snapshot.SnapshotFormat.BOOTED_MACHINE);
+        IORegistryEntry expert = doc.registry().root().children(doc.registry().plane(IORegistryPlane.IOSERVICE))
+                .get(0);
+        assertThat(expert.name()).isEqualTo("Macmini8,1");
+        assertThat(vm.scenarioRequestedProperty().get()).isNull();
+
+        // a scenario is not a registry: the explorer keeps its document and asks for a workbench
+        Path scenario = Path.of("../docs/examples/power-sleep-wake.json");
+        vm.open(scenario);
+        assertThat(vm.documentProperty().get()).isSameAs(doc);
+        assertThat(vm.scenarioRequestedProperty().get()).isEqualTo(scenario);
+        assertThat(vm.problemProperty().get()).isNull();
+    }
 }

@@ -212,4 +212,18 @@ class ExplorerWindowTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !vm.search().searchingProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
     }
+
+    @Test
+    void openingAScenarioOpensAWorkbenchWindowOnIt(FxRobot robot) throws Exception {
+        awaitLoaded();
+        java.nio.file.Path scenario = java.nio.file.Path.of("../docs/examples/power-sleep-wake.json");
+        robot.interact(() -> vm.open(scenario));
+        String title = "IOScope Workbench — power-sleep-wake.json";
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> javafx.stage.Window.getWindows().stream()
+                .anyMatch(w -> w instanceof Stage st && title.equals(st.getTitle())));
+        Stage wb = (Stage) javafx.stage.Window.getWindows().stream().filter(w -> w instanceof Stage st
+                && title.equals(st.getTitle())).findFirst().orElseThrow();
+        robot.interact(wb::close);
+        assertThat(view.lastAlert()).isNull();
+    }
 }
