@@ -4,6 +4,7 @@ import dev.ioscope.engine.registry.IORegistry;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
 
+import java.util.ArrayDeque;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
@@ -35,23 +36,8 @@ public final class Subtree {
         if (start != out.root()) {
             out.attach(start, out.root(), p);
         }
-        java.util.ArrayDeque<IORegistryEntry> work = new java.util.ArrayDeque<>();
         if (descendants) {
-            work.add(top);
-        }
-        while (!work.isEmpty()) {
-            IORegistryEntry e = work.poll();
-            IORegistryEntry ce = copies.get(e);
-            for (IORegistryEntry c : e.children(plane)) {
-                boolean fresh = !copies.containsKey(c);
-                IORegistryEntry cc = fresh ? copy(out, c, plane, p, copies) : copies.get(c);
-                if (cc != out.root() && !out.isAncestor(cc, ce, p)) {
-                    out.attach(cc, ce, p);
-                }
-                if (fresh) {
-                    work.add(c);
-                }
-            }
+            copyDescendants(out, top, plane, p, copies);
         }
         return out;
     }
@@ -66,56 +52,62 @@ public final class Subtree {
         IORegistryPlane p = out.plane(plane.name());
         IORegistryEntry r = out.root();
         r.setClassName(top.className());
-        r.setLocation(top.location());
-        r.setInheritance(top.inheritance());
-        r.setProperties(top.properties());
-        r.setState(top.state());
-        r.setSnapshotInfo(top.snapshotInfo());
-        if (top.ownName(plane) != null) {
-            r.setName(p, top.ownName(plane));
-        }
-        if (top.ownLocation(plane) != null) {
-            r.setLocation(p, top.ownLocation(plane));
-        }
+        copyFields(top, r, plane, p);
         Map<IORegistryEntry, IORegistryEntry> copies = new IdentityHashMap<>();
         copies.put(top, r);
         if (!descendants) {
             return out;
         }
-        java.util.ArrayDeque<IORegistryEntry> work = new java.util.ArrayDeque<>();
+        copyDescendants(out, top, plane, p, copies);
+        return out;
+    }
+
+    /**
+     * Copies {@code top}'s descendants in {@code src} (breadth first) under its copy, which {@code copies} already
+     * holds. An entry reached twice (several parents in the plane) is copied once and linked under each parent,
+     * except where that link would make a loop or reach above the copy's root.
+     */
+    private static void copyDescendants(IORegistry out, IORegistryEntry top, IORegistryPlane src, IORegistryPlane dst,
+                                        Map<IORegistryEntry, IORegistryEntry> copies) {
+        ArrayDeque<IORegistryEntry> work = new ArrayDeque<>();
         work.add(top);
         while (!work.isEmpty()) {
             IORegistryEntry e = work.poll();
             IORegistryEntry ce = copies.get(e);
-            for (IORegistryEntry c : e.children(plane)) {
+            for (IORegistryEntry c : e.children(src)) {
                 boolean fresh = !copies.containsKey(c);
-                IORegistryEntry cc = fresh ? copy(out, c, plane, p, copies) : copies.get(c);
-                if (cc != r && !out.isAncestor(cc, ce, p)) {
-                    out.attach(cc, ce, p);
+                IORegistryEntry cc = fresh ? copy(out, c, src, dst, copies) : copies.get(c);
+                if (cc != out.root() && !out.isAncestor(cc, ce, dst)) {
+                    out.attach(cc, ce, dst);
                 }
                 if (fresh) {
                     work.add(c);
                 }
             }
         }
-        return out;
     }
 
     private static IORegistryEntry copy(IORegistry out, IORegistryEntry e, IORegistryPlane src, IORegistryPlane dst,
                                         Map<IORegistryEntry, IORegistryEntry> copies) {
         IORegistryEntry c = out.createEntry(e.registryEntryID(), e.className(), e.name());
-        c.setLocation(e.location());
-        c.setInheritance(e.inheritance());
-        c.setProperties(e.properties());
-        c.setState(e.state());
-        c.setSnapshotInfo(e.snapshotInfo());
-        if (e.ownName(src) != null) {
-            c.setName(dst, e.ownName(src));
-        }
-        if (e.ownLocation(src) != null) {
-            c.setLocation(dst, e.ownLocation(src));
-        }
+        copyFields(e, c, src, dst);
         copies.put(e, c);
         return c;
+    }
+
+    /** What a copy keeps of an entry besides its class, name and links: location, properties, state, names. */
+    private static void copyFields(IORegistryEntry from, IORegistryEntry to, IORegistryPlane src,
+                                   IORegistryPlane dst) {
+        to.setLocation(from.location());
+        to.setInheritance(from.inheritance());
+        to.setProperties(from.properties());
+        to.setState(from.state());
+        to.setSnapshotInfo(from.snapshotInfo());
+        if (from.ownName(src) != null) {
+            to.setName(dst, from.ownName(src));
+        }
+        if (from.ownLocation(src) != null) {
+            to.setLocation(dst, from.ownLocation(src));
+        }
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSObject;
 import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.snapshot.json.JsonDocuments;
 import dev.ioscope.engine.spi.DeviceSpec;
 
 import java.io.IOException;
@@ -44,19 +45,7 @@ public final class MachineReader {
     }
 
     public static MachineDescription read(byte[] data, String name) throws SnapshotException {
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(data);
-        } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            throw new SnapshotException(name, loc == null ? null : loc.getLineNr() + ":" + loc.getColumnNr(),
-                    "malformed JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new SnapshotException(name, null, "cannot read: " + e.getMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw new SnapshotException(name, null, "a machine description is a JSON object");
-        }
+        JsonNode root = JsonDocuments.readObject(data, name, "a machine description");
         if (!root.path("platform").isObject()) {
             throw new SnapshotException(name, "platform", "missing the \"platform\" device object");
         }

@@ -52,7 +52,8 @@ final class MatchingNotifications {
             for (IORegistryEntry e : List.copyOf(registry.entries())) {
                 boolean state = publishKind ? e.state().registered() : e.state().matched();
                 if (e.inPlane(service) && state && e.state().active() && matches(n, e)) {
-                    sim.record("notify.deliver", sim.path(e), "id", String.valueOf(n.id()), "type", type, "existing", "true");
+                    sim.record("notify.deliver", sim.path(e), "id", String.valueOf(n.id()), "type", type,
+                            "existing", "true");
                 }
             }
         }

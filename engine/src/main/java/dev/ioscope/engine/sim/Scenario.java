@@ -1,7 +1,6 @@
 package dev.ioscope.engine.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ioscope.engine.os.OSArray;
 import dev.ioscope.engine.os.OSBoolean;
 import dev.ioscope.engine.os.OSData;
@@ -10,9 +9,8 @@ import dev.ioscope.engine.os.OSNumber;
 import dev.ioscope.engine.os.OSObject;
 import dev.ioscope.engine.os.OSString;
 import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.snapshot.json.JsonDocuments;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -78,19 +76,7 @@ public record Scenario(Path file, Path snapshot, List<Path> kexts, List<Action> 
 
     public static Scenario read(Path file) throws SnapshotException {
         String name = file.toString();
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(Files.readAllBytes(file));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            var loc = e.getLocation();
-            throw new SnapshotException(name, loc == null ? null : loc.getLineNr() + ":" + loc.getColumnNr(),
-                    "malformed JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new SnapshotException(name, null, "cannot read: " + e.getMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw new SnapshotException(name, null, "a scenario is a JSON object");
-        }
+        JsonNode root = JsonDocuments.readObject(file, "a scenario");
         Path base = file.toAbsolutePath().getParent();
         Path snapshot = root.hasNonNull("snapshot") ? base.resolve(root.get("snapshot").asText()) : null;
         String machine = null;

@@ -1,7 +1,5 @@
 package dev.ioscope.engine.sim;
 
-import dev.ioscope.engine.os.OSDictionary;
-import dev.ioscope.engine.os.OSObject;
 import dev.ioscope.engine.registry.EntryState;
 import dev.ioscope.engine.report.IOReportHub;
 import dev.ioscope.engine.registry.IORegistry;
@@ -20,7 +18,6 @@ import dev.ioscope.engine.service.kext.KextLoader;
 import dev.ioscope.engine.snapshot.SnapshotException;
 import dev.ioscope.engine.snapshot.Snapshots;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -32,12 +29,13 @@ import java.util.function.Predicate;
  * The IOService life cycle on virtual time: registerService → matching → probe → start (falling back to the next
  * candidate of a category when start fails) → matched; terminate → willTerminate → didTerminate → stop →
  * detach; busy counts and the ioreg state flags follow. Every step goes to the journal. Everything is driven by
- * the {@link Scheduler}, so a scenario always produces the same journal.
+ * the {@link Scheduler}, so a scenario always produces the same journal. What a scenario action does is
+ * {@link ScenarioActions}'s job, kexts coming and going {@link KextLoading}'s, and what a driver's behaviour sees
+ * {@link DriverInstanceContext}'s; this class keeps the life cycle, the clock's stepping and the journal.
  */
 public final class Simulation {
     /** The scenario actions (docs/scenarios.md). */
-    public static final List<String> CORE_ACTIONS = List.of("publish", "terminate", "set-property", "register",
-            "load-kext", "unload-kext", "add-notification", "advance", "raise-interrupt", "remove-notification");
+    public static final List<String> CORE_ACTIONS = ScenarioActions.CORE;
     /** Extensions (power management, ...) found by ServiceLoader, in a fixed order. */
     private static final List<SimulationExtension> EXTENSIONS = java.util.ServiceLoader
             .load(SimulationExtension.class, Simulation.class.getClassLoader()).stream()
@@ -61,12 +59,12 @@ public final class Simulation {
     /** Services whose first-match notification went out (kIOServiceFirstMatchState). */
     private final Map<IORegistryEntry, Boolean> firstMatched = new IdentityHashMap<>();
     private final long maxSteps;
-    private final Map<String, SimulationExtension.Instance> extensionActions = new LinkedHashMap<>();
     private final Map<Class<?>, SimulationExtension.Instance> extensions = new LinkedHashMap<>();
     private final WorkLoops workLoops = new WorkLoops(this);
     private final IOReportHub reportHub = new IOReportHub();
     private final MatchingNotifications notifications;
-
+    private final KextLoading kexts;
+    private final ScenarioActions actions;
 
     private Simulation(IORegistry registry, Map<String, DriverBehavior> behaviors, long maxSteps) {
         this.registry = registry;
@@ -75,6 +73,8 @@ public final class Simulation {
         this.behaviors = Map.copyOf(behaviors);
         this.maxSteps = maxSteps;
         this.notifications = new MatchingNotifications(this, ctx, registry, service);
+        this.kexts = new KextLoading(this, ctx, service);
+        this.actions = new ScenarioActions(this, kexts, notifications);
     }
 
     /** Builds the machine of a scenario and schedules its actions. Nothing runs until stepped. */
@@ -97,10 +97,10 @@ public final class Simulation {
         for (SimulationExtension x : EXTENSIONS) {
             SimulationExtension.Instance inst = x.install(sim);
             sim.extensions.put(inst.getClass(), inst);
-            x.actions().forEach(a -> sim.extensionActions.put(a, inst));
+            x.actions().forEach(a -> sim.actions.addExtension(a, inst));
         }
         List<KextBundle> kexts = new KextLoader().load(s.kexts());
-        sim.scheduler.at(0, "load kexts", () -> kexts.forEach(sim::loadKext));
+        sim.scheduler.at(0, "load kexts", () -> kexts.forEach(sim.kexts::load));
         for (Scenario.Action a : s.actions()) {
             sim.scheduler.at(a.at(), a.type(), () -> sim.perform(a));
         }
@@ -162,81 +162,9 @@ public final class Simulation {
         return false;
     }
 
-    // ---------------------------------------------------------------------------------------------- actions
-
+    /** Performs one scenario action now (see {@link ScenarioActions}). */
     void perform(Scenario.Action a) {
-        switch (a.type()) {
-            case "publish" -> {
-                IORegistryEntry parent = resolve(a.arg("parent"));
-                if (parent == null) {
-                    log("scenario.error", "", "action", "publish", "reason", "no entry at " + a.arg("parent"));
-                    return;
-                }
-                String cls = a.arg("class") == null ? "IOService" : a.arg("class");
-                IORegistryEntry e = registry.createEntry(cls, a.arg("name") == null ? cls : a.arg("name"));
-                e.setProperties(a.properties());
-                if (a.arg("location") != null) {
-                    e.setLocation(a.arg("location"));
-                }
-                attach(e, parent);
-                registerService(e);
-            }
-            case "register" -> withEntry(a, this::registerService);
-            case "terminate" -> withEntry(a, this::terminate);
-            case "set-property" -> withEntry(a, e -> {
-                OSObject v = a.properties().get("value");
-                if (v == null) {
-                    e.removeProperty(a.arg("key"));
-                } else {
-                    e.setProperty(a.arg("key"), v);
-                }
-                log("property.set", path(e), "key", a.arg("key"), "value", String.valueOf(v));
-            });
-            case "load-kext" -> {
-                try {
-                    Path p = Path.of(a.arg("path"));
-                    new KextLoader().load(List.of(p)).forEach(this::loadKext);
-                } catch (SnapshotException | RuntimeException ex) {
-                    log("scenario.error", "", "action", "load-kext", "reason", ex.getMessage());
-                }
-            }
-            case "unload-kext" -> unloadKext(a.arg("bundle"));
-            case "add-notification" -> notifications.add(a.arg("type"), a.properties());
-            case "advance" -> log("clock.advance", "");
-            case "remove-notification" -> {
-                String id = a.arg("id") == null ? "" : a.arg("id");
-                if (id.matches("\\d{1,9}")) {
-                    notifications.remove(Integer.parseInt(id));
-                } else {
-                    log("scenario.error", "", "action", a.type(), "reason", "bad notification id " + id);
-                }
-            }
-            case "raise-interrupt" -> withEntry(a, e -> {
-                String i = a.arg("index") == null ? "0" : a.arg("index");
-                if (i.matches("\\d{1,9}")) {
-                    workLoops.raiseInterrupt(e, Integer.parseInt(i));
-                } else {
-                    log("scenario.error", "", "action", a.type(), "reason", "bad interrupt index " + i);
-                }
-            });
-            default -> {
-                SimulationExtension.Instance x = extensionActions.get(a.type());
-                if (x != null) {
-                    x.perform(a);
-                } else {
-                    log("scenario.error", "", "action", a.type(), "reason", "unknown action");
-                }
-            }
-        }
-    }
-
-    private void withEntry(Scenario.Action a, java.util.function.Consumer<IORegistryEntry> f) {
-        IORegistryEntry e = resolve(a.arg("path"));
-        if (e == null) {
-            log("scenario.error", "", "action", a.type(), "reason", "no entry at " + a.arg("path"));
-        } else {
-            f.accept(e);
-        }
+        actions.perform(a);
     }
 
     /** An installed extension's state, by its class; null when not installed. */
@@ -263,38 +191,10 @@ public final class Simulation {
         return RegistryPath.fromPath(registry, full, service).orElse(null);
     }
 
-    // ---------------------------------------------------------------------------------------------- catalogue
-
-    /** IOCatalogue::addDrivers, then matching on every registered nub a new personality may concern. */
-    void loadKext(KextBundle k) {
-        int before = catalogue.size();
-        catalogue.addKext(k);
-        log("kext.load", "", "bundle", k.bundleId(), "personalities", String.valueOf(catalogue.size() - before));
-        List<Personality> added = catalogue.personalities().subList(before, catalogue.size());
-        for (IORegistryEntry e : List.copyOf(registry.entries())) {
-            if (e.inPlane(service) && e.state().registered() && e.state().active()) {
-                boolean concerned = added.stream().anyMatch(p -> p.providerClass() != null
-                        && ctx.conformsTo(e, p.providerClass()));
-                if (concerned) {
-                    scheduleMatching(e);
-                }
-            }
-        }
-    }
-
-    void unloadKext(String bundle) {
-        List<Personality> gone = catalogue.removeBundle(bundle);
-        log("kext.unload", "", "bundle", bundle, "personalities", String.valueOf(gone.size()));
-        for (IORegistryEntry e : List.copyOf(registry.entries())) {
-            if (e.state().active() && gone.stream().anyMatch(p -> e.className().equals(p.ioClass()))) {
-                terminate(e);
-            }
-        }
-    }
-
     // ---------------------------------------------------------------------------------------------- life cycle
 
-    private void attach(IORegistryEntry child, IORegistryEntry parent) {
+    /** Attaches in the IOService plane and journals it (a published nub, a started driver instance). */
+    void attach(IORegistryEntry child, IORegistryEntry parent) {
         registry.attach(child, parent, service);
         log("registry.attach", path(child), "class", child.className(), "provider", path(parent));
     }
@@ -310,7 +210,8 @@ public final class Simulation {
         scheduleMatching(e);
     }
 
-    private void scheduleMatching(IORegistryEntry nub) {
+    /** Busy until matching, one step later, has run on {@code nub}. */
+    void scheduleMatching(IORegistryEntry nub) {
         adjustBusy(nub, +1);
         scheduler.after(STEP_NS, "match " + nub.name(), () -> doServiceMatch(nub));
     }
@@ -364,7 +265,7 @@ public final class Simulation {
             IORegistryEntry inst = registry.createEntry(p.ioClass(), p.ioClass());
             inst.setProperties(t.driverProperties());
             DriverBehavior b = behaviors.get(p.ioClass());
-            Ctx c = new Ctx(inst, nub);
+            DriverBehavior.DriverContext c = new DriverInstanceContext(this, inst, nub);
             Integer score = t.score();
             try {
                 if (b != null) {
@@ -471,7 +372,7 @@ public final class Simulation {
         DriverBehavior b = behaviors.get(v.className());
         if (b != null && provider != null) {
             try {
-                b.stop(new Ctx(v, provider));
+                b.stop(new DriverInstanceContext(this, v, provider));
             } catch (RuntimeException ex) {
                 log("service.stop-failed", p, "class", v.className(), "reason", "stop threw " + ex);
             }
@@ -494,7 +395,7 @@ public final class Simulation {
 
     // ---------------------------------------------------------------------------------------------- journal
 
-    /** Journals an event for an extension (details as key, value pairs). */
+    /** Journals an event for an extension or a helper of this package (details as key, value pairs). */
     public void record(String kind, String entry, String... kv) {
         log(kind, entry, kv);
     }
@@ -510,49 +411,5 @@ public final class Simulation {
             d.put(kv[i], kv[i + 1] == null ? "" : kv[i + 1]);
         }
         journal.add(new JournalEvent(journal.size(), scheduler.now(), kind, entry, d));
-    }
-
-    private final class Ctx implements DriverBehavior.DriverContext {
-        private final IORegistryEntry self;
-        private final IORegistryEntry provider;
-
-        Ctx(IORegistryEntry self, IORegistryEntry provider) {
-            this.self = self;
-            this.provider = provider;
-        }
-
-        @Override
-        public IORegistryEntry self() {
-            return self;
-        }
-
-        @Override
-        public IORegistryEntry provider() {
-            return provider;
-        }
-
-        @Override
-        public long now() {
-            return scheduler.now();
-        }
-
-        @Override
-        public WorkLoops workLoops() {
-            return workLoops;
-        }
-
-        @Override
-        public IOReportHub reportHub() {
-            return reportHub;
-        }
-
-        @Override
-        public IORegistryEntry publishNub(String className, String name, OSDictionary properties) {
-            IORegistryEntry n = registry.createEntry(className, name);
-            n.setProperties(properties);
-            attach(n, self);
-            registerService(n);
-            return n;
-        }
     }
 }

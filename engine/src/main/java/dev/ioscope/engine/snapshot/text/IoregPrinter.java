@@ -56,11 +56,10 @@ public final class IoregPrinter {
 
     static void print(IORegistry registry, IoregOptions options, OutputStream out, boolean someShown)
             throws IOException {
-        var plane = registry.findPlane(options.plane());
-        if (plane.isEmpty()) {
+        IoregPrinter p = open(registry, options, out, someShown);
+        if (p == null) {
             return;
         }
-        IoregPrinter p = new IoregPrinter(registry, plane.get(), options, out, someShown);
         p.path.add(registry.root());
         if (options.root()) {
             p.search(registry.root(), 0, 0);
@@ -75,14 +74,13 @@ public final class IoregPrinter {
      */
     public static void printSubtree(IORegistry registry, IORegistryEntry top, IoregOptions options,
                                     OutputStream out) throws IOException {
-        var plane = registry.findPlane(options.plane());
-        if (plane.isEmpty()) {
+        IoregPrinter p = open(registry, options, out, false);
+        if (p == null) {
             return;
         }
-        IoregPrinter p = new IoregPrinter(registry, plane.get(), options, out, false);
         List<IORegistryEntry> up = new ArrayList<>();
         java.util.Set<IORegistryEntry> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (IORegistryEntry x = top; x != null && seen.add(x); x = x.parent(plane.get())) {
+        for (IORegistryEntry x = top; x != null && seen.add(x); x = x.parent(p.plane)) {
             up.add(0, x);
         }
         p.path.addAll(up);
@@ -92,18 +90,23 @@ public final class IoregPrinter {
     /** The trees of an {@code ioreg -r} dump: each child of the synthetic root, then a blank line. */
     static void printFragments(IORegistry registry, IoregOptions options, OutputStream out, boolean someShown)
             throws IOException {
-        var plane = registry.findPlane(options.plane());
-        if (plane.isEmpty()) {
+        IoregPrinter p = open(registry, options, out, someShown);
+        if (p == null) {
             return;
         }
-        IoregPrinter p = new IoregPrinter(registry, plane.get(), options, out, someShown);
         p.path.add(registry.root());
-        for (IORegistryEntry top : registry.root().children(plane.get())) {
+        for (IORegistryEntry top : registry.root().children(p.plane)) {
             p.path.add(top);
             p.scan(top, false, 0, new BitSet(), options.depth());
             p.path.remove(p.path.size() - 1);
             p.line.println("");
         }
+    }
+
+    /** A printer on the options' plane; null when the registry has no such plane (ioreg then prints nothing). */
+    private static IoregPrinter open(IORegistry registry, IoregOptions options, OutputStream out, boolean someShown) {
+        return registry.findPlane(options.plane())
+                .map(plane -> new IoregPrinter(registry, plane, options, out, someShown)).orElse(null);
     }
 
     /** ioreg's scan(): the entry, then its children within the depth limit. */

@@ -1,0 +1,113 @@
+package dev.ioscope.engine.sim;
+
+import dev.ioscope.engine.os.OSObject;
+import dev.ioscope.engine.registry.IORegistryEntry;
+import dev.ioscope.engine.service.kext.KextLoader;
+import dev.ioscope.engine.snapshot.SnapshotException;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * What each scenario action (docs/scenarios.md) does to one simulation: the core vocabulary here, the rest handed
+ * to the extension that declared it. Kept apart from {@link Simulation} so the life cycle reads without the action
+ * vocabulary, and a new core action is one case in one place. A bad action never stops the run: it is journaled as
+ * {@code scenario.error} and the scenario goes on, as a failing IOKit call returns an error and the caller moves on.
+ */
+final class ScenarioActions {
+    /** The core actions, in the order Scenario's error message lists them. */
+    static final List<String> CORE = List.of("publish", "terminate", "set-property", "register",
+            "load-kext", "unload-kext", "add-notification", "advance", "raise-interrupt", "remove-notification");
+
+    private final Simulation sim;
+    private final KextLoading kexts;
+    private final MatchingNotifications notifications;
+    private final Map<String, SimulationExtension.Instance> extensionActions = new LinkedHashMap<>();
+
+    ScenarioActions(Simulation sim, KextLoading kexts, MatchingNotifications notifications) {
+        this.sim = sim;
+        this.kexts = kexts;
+        this.notifications = notifications;
+    }
+
+    /** Routes {@code action} to the installed extension {@code x} from now on. */
+    void addExtension(String action, SimulationExtension.Instance x) {
+        extensionActions.put(action, x);
+    }
+
+    void perform(Scenario.Action a) {
+        switch (a.type()) {
+            case "publish" -> {
+                IORegistryEntry parent = sim.resolve(a.arg("parent"));
+                if (parent == null) {
+                    sim.record("scenario.error", "", "action", "publish", "reason", "no entry at " + a.arg("parent"));
+                    return;
+                }
+                String cls = a.arg("class") == null ? "IOService" : a.arg("class");
+                IORegistryEntry e = sim.registry().createEntry(cls, a.arg("name") == null ? cls : a.arg("name"));
+                e.setProperties(a.properties());
+                if (a.arg("location") != null) {
+                    e.setLocation(a.arg("location"));
+                }
+                sim.attach(e, parent);
+                sim.registerService(e);
+            }
+            case "register" -> withEntry(a, sim::registerService);
+            case "terminate" -> withEntry(a, sim::terminate);
+            case "set-property" -> withEntry(a, e -> {
+                OSObject v = a.properties().get("value");
+                if (v == null) {
+                    e.removeProperty(a.arg("key"));
+                } else {
+                    e.setProperty(a.arg("key"), v);
+                }
+                sim.record("property.set", sim.path(e), "key", a.arg("key"), "value", String.valueOf(v));
+            });
+            case "load-kext" -> {
+                try {
+                    Path p = Path.of(a.arg("path"));
+                    new KextLoader().load(List.of(p)).forEach(kexts::load);
+                } catch (SnapshotException | RuntimeException ex) {
+                    sim.record("scenario.error", "", "action", "load-kext", "reason", ex.getMessage());
+                }
+            }
+            case "unload-kext" -> kexts.unload(a.arg("bundle"));
+            case "add-notification" -> notifications.add(a.arg("type"), a.properties());
+            case "advance" -> sim.record("clock.advance", "");
+            case "remove-notification" -> withIndex(a, "id", "", "bad notification id ", notifications::remove);
+            case "raise-interrupt" -> withEntry(a, e -> withIndex(a, "index", "0", "bad interrupt index ",
+                    i -> sim.workLoops().raiseInterrupt(e, i)));
+            default -> {
+                SimulationExtension.Instance x = extensionActions.get(a.type());
+                if (x != null) {
+                    x.perform(a);
+                } else {
+                    sim.record("scenario.error", "", "action", a.type(), "reason", "unknown action");
+                }
+            }
+        }
+    }
+
+    /** Runs {@code f} on the entry at the action's {@code path}, or journals that there is none. */
+    private void withEntry(Scenario.Action a, Consumer<IORegistryEntry> f) {
+        IORegistryEntry e = sim.resolve(a.arg("path"));
+        if (e == null) {
+            sim.record("scenario.error", "", "action", a.type(), "reason", "no entry at " + a.arg("path"));
+        } else {
+            f.accept(e);
+        }
+    }
+
+    /** Runs {@code f} on the action's small whole-number argument {@code key}, or journals why it is bad. */
+    private void withIndex(Scenario.Action a, String key, String absent, String bad, Consumer<Integer> f) {
+        String v = a.arg(key) == null ? absent : a.arg(key);
+        if (v.matches("\\d{1,9}")) {
+            f.accept(Integer.parseInt(v));
+        } else {
+            sim.record("scenario.error", "", "action", a.type(), "reason", bad + v);
+        }
+    }
+}
