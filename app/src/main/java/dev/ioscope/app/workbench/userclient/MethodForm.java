@@ -249,7 +249,16 @@ final class MethodForm extends VBox {
             }
         }
         if (!values.isEmpty()) {
-            a.put("scalars", "[" + String.join(",", values) + "]");
+            // a JSON array of numbers, so a saved session reads as it was meant; a value past 2^63 (hex only)
+            // keeps the text form, which the call parser reads too
+            var arr = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+            boolean plain = true;
+            for (String v : values) {
+                long n = parseScalar(v);
+                plain &= n >= 0;
+                arr.add(n);
+            }
+            a.put("scalars", plain ? arr : "[" + String.join(",", values) + "]");
         }
         byte[] bytes = structBytes();
         if (bytes == null) {
