@@ -26,6 +26,10 @@ final class TimelinePane extends BorderPane {
     private final ListView<JournalEvent> list = new ListView<>();
     private int scrub = -1;
     private boolean syncing;
+    /** When the running list last followed the newest event, wall ns (following costs a layout of the list). */
+    private long lastFollow;
+    /** While running, the list follows the newest event at most this often: every frame made layout the FX cost. */
+    private static final long FOLLOW_NS = 250_000_000;
 
     TimelinePane(WorkbenchViewModel vm) {
         this.vm = vm;
@@ -52,7 +56,9 @@ final class TimelinePane extends BorderPane {
         vm.eventsNowProperty().addListener((o, a, b) -> {
             redraw();
             if (vm.runningProperty().get()) {
-                if (b.intValue() > 0) {
+                long t = System.nanoTime();
+                if (b.intValue() > 0 && t - lastFollow > FOLLOW_NS) {
+                    lastFollow = t;
                     list.scrollTo(b.intValue() - 1);
                 }
             } else {
@@ -62,6 +68,10 @@ final class TimelinePane extends BorderPane {
         vm.runningProperty().addListener((o, a, b) -> {
             if (!b) {
                 list.refresh();
+                int now = vm.eventsNowProperty().get();
+                if (now > 0 && list.getSelectionModel().isEmpty()) {
+                    list.scrollTo(now - 1);   // stopped: the last event journaled, which a throttled follow may miss
+                }
             }
         });
         strip.widthProperty().addListener((o, a, b) -> redraw());

@@ -258,6 +258,9 @@ public final class WorkbenchViewModel {
      * a second × 4096 is far more than the engine journals).
      */
     static final int MAX_APPEND_PER_FRAME = 4096;
+    /** How often a running machine's new events reach the journal list (wall ns). */
+    static final long APPEND_EVERY_NS = 200_000_000;
+    private long lastAppend;
 
     /** Takes the session's latest state if it is new (the view calls this once per frame). */
     public void pull() {
@@ -272,7 +275,13 @@ public final class WorkbenchViewModel {
             return;
         }
         seenVersion = s.version();
-        if (h != seenHistory || behind) {
+        // while running, the journal list takes new events a few times a second, not every frame: each append
+        // re-lays out the list, which was most of the FX thread's time per frame at full speed (pulse logger);
+        // the clock, the strip and the counts still move every frame
+        boolean throttled = s.running() && maxAppend != Integer.MAX_VALUE
+                && System.nanoTime() - lastAppend < APPEND_EVERY_NS;
+        if ((h != seenHistory || behind) && !throttled) {
+            lastAppend = System.nanoTime();
             // the history only grows, or is cut back when an action is added; its events are shared objects, so
             // identity at the end of what is shown tells growth from a cut in O(1) (equals would be O(n) a frame)
             int k = events.size();
