@@ -154,6 +154,24 @@ public final class ExplorerViewModel {
                 0), this::show);
     }
 
+    /**
+     * Two registries handed over whole, shown as a comparison (before → after): the workbench's marked step and
+     * its current one. Both are indexed and diffed on the job thread.
+     */
+    public void openComparison(dev.ioscope.engine.snapshot.Snapshot before, String beforeTitle,
+                               dev.ioscope.engine.snapshot.Snapshot after, String afterTitle) {
+        start("comparison of " + beforeTitle + " and " + afterTitle, () -> {
+            Document b = new Document(before, dev.ioscope.engine.explore.RegistryIndex.build(before.registry()), null,
+                    beforeTitle, 0);
+            Document a = new Document(after, dev.ioscope.engine.explore.RegistryIndex.build(after.registry()), null,
+                    afterTitle, 0);
+            return new Comparison(b, a, RegistryDiff.diff(b.registry(), a.registry()));
+        }, c -> {
+            comparison.set(c);
+            show(c.after());
+        });
+    }
+
     /** The real iMac16,1 IORegistryExplorer save bundled with the app. */
     public void openBundledSnapshot() {
         start("bundled snapshot", loader::bundledSnapshot, this::show);

@@ -19,7 +19,7 @@ import java.util.List;
 
 /** Run / pause / step / step back / run to breakpoint, the virtual clock, loading kexts, saving the session. */
 final class RunControlBar extends ToolBar {
-    RunControlBar(WorkbenchViewModel vm, Runnable openScenario, Runnable saveSession, Runnable exploreStep) {
+    RunControlBar(WorkbenchViewModel vm, Runnable openScenario, Runnable saveSession, StepExplorer steps) {
         Button run = button("run", AppIcon.RUN, "Run", "Run until quiet (breakpoints ignored)", vm::run);
         Button pause = button("pause", AppIcon.PAUSE, "Pause", "Stop at the next scheduler step", vm::pause);
         Button back = button("stepBack", AppIcon.STEP_BACK, "Back", "One scheduler step back (the machine is "
@@ -70,8 +70,20 @@ final class RunControlBar extends ToolBar {
         session.setId("sessionMenu");
         session.setTooltip(new Tooltip("Open a scenario in a new window; save this session (machine, kexts, every"
                 + " action so far, breakpoints) as a scenario that ioscope run replays with the same journal"));
-        Button explore = button("exploreStep", AppIcon.SEARCH, "Explore Step", "The registry at this step, every"
-                + " plane, in an explorer window: search, inspector, ioreg text, export", exploreStep);
+        MenuItem mark = new MenuItem("Mark This Step");
+        mark.setId("markStep");
+        mark.setOnAction(e -> steps.mark());
+        MenuItem compare = new MenuItem("Compare Marked Step with This Step");
+        compare.setId("compareSteps");
+        compare.disableProperty().bind(steps.markedProperty().isNull());
+        compare.setOnAction(e -> steps.compare());
+        javafx.scene.control.SplitMenuButton explore = new javafx.scene.control.SplitMenuButton(mark, compare);
+        explore.setText("Explore Step");
+        explore.setGraphic(AppIcon.SEARCH.create());
+        explore.setId("exploreStep");
+        explore.setTooltip(new Tooltip("The registry at this step, every plane, in an explorer window (search,"
+                + " inspector, ioreg text, export); or mark a step and compare it with a later one"));
+        explore.setOnAction(e -> steps.explore());
         explore.disableProperty().bind(vm.runningProperty());
         Button publish = button("publishNub", AppIcon.PCI, "Publish Nub…",
                 "Hot-plug a nub under the selected entry (registerService, then matching)",

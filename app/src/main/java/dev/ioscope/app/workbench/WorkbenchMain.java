@@ -21,7 +21,9 @@ import java.util.List;
  * CLASS, ENTRY, PROPERTY), {@code ioscope.wb.do} (run, breakpoint, or steps:N), {@code ioscope.wb.select} (an
  * entry path), {@code ioscope.wb.event} (a journal seq to go to), {@code ioscope.wb.whynot} (a personality name),
  * {@code ioscope.wb.plug} (SLOT-PATH,part of a palette device's label: plugged, then run),
- * {@code ioscope.wb.explore=true} (an explorer window on the registry at the end), {@code ioscope.wb.tab} (a tab's title: Matching, Breakpoints, Power, Devices, IOReport...),
+ * {@code ioscope.wb.explore=true} (an explorer window on the registry at the end), {@code ioscope.wb.compare=true}
+ * (with a plug: the step before it marked, compared with the end), {@code ioscope.wb.tab} (a tab's title:
+ * Matching, Breakpoints, Power, Devices, IOReport...),
  * {@code ioscope.wb.reports} (IOReport groups to chart, comma-separated), {@code ioscope.theme=dark},
  * {@code ioscope.wb.stallprobe}.
  * {@code java -cp ioscope.jar dev.ioscope.app.workbench.WorkbenchMain FILE}
@@ -83,6 +85,9 @@ public final class WorkbenchMain {
             if (plug != null && plug.contains(",")) {
                 String slot = plug.substring(0, plug.lastIndexOf(','));
                 String label = plug.substring(plug.lastIndexOf(',') + 1);
+                if (Boolean.getBoolean("ioscope.wb.compare")) {   // the registry before the plug, to compare with
+                    t.getKeyFrames().add(new KeyFrame(Duration.seconds(at - 0.5), e -> v.steps().mark()));
+                }
                 t.getKeyFrames().add(new KeyFrame(Duration.seconds(at), e -> {
                     DevicePalette p = vm.paletteProperty().get();
                     p.slots().stream().filter(x -> x.path().equals(slot)).findFirst().ifPresent(sl ->
@@ -137,6 +142,9 @@ public final class WorkbenchMain {
             }
             if (Boolean.getBoolean("ioscope.wb.explore")) {   // an explorer window on the registry at this step
                 t.getKeyFrames().add(new KeyFrame(Duration.seconds(at + 1.5), e -> v.exploreThisStep()));
+            }
+            if (Boolean.getBoolean("ioscope.wb.compare")) {   // the marked step compared with this one
+                t.getKeyFrames().add(new KeyFrame(Duration.seconds(at + 1.5), e -> v.steps().compare()));
             }
             t.play();
             if (Boolean.getBoolean("ioscope.wb.stallprobe")) {

@@ -40,6 +40,7 @@ public final class WorkbenchView {
     private final TimelinePane timeline;
     private final RegistryAtEventPane registry;
     private final MatchingPane matching;
+    private final StepExplorer steps;
 
     public WorkbenchView(Stage stage, String title, Scenario scenario, boolean dark) {
         this.stage = stage;
@@ -47,6 +48,7 @@ public final class WorkbenchView {
         session = new MachineSession(title, scenario, Map.of(), FxDispatch::runNowOrLater,
                 e -> holder[0].accept(e));
         vm = new WorkbenchViewModel(session);
+        steps = new StepExplorer(session, vm, () -> title);
         holder[0] = vm;
         session.start();
 
@@ -69,7 +71,7 @@ public final class WorkbenchView {
         status.textProperty().bind(vm.statusProperty());
         status.setPadding(new Insets(3, 8, 3, 8));
         BorderPane root = new BorderPane(center);
-        RunControlBar bar = new RunControlBar(vm, this::openScenario, this::saveSession, this::exploreThisStep);
+        RunControlBar bar = new RunControlBar(vm, this::openScenario, this::saveSession, steps);
         root.setTop(bar);
         root.setBottom(status);
         root.getStyleClass().add(dev.ioscope.app.ui.Styles.APP);
@@ -182,16 +184,11 @@ public final class WorkbenchView {
 
     /** Opens an explorer window on a copy of the machine's registry at the current step. */
     void exploreThisStep() {
-        String clock = vm.clockProperty().get().split("   ")[0];
-        session.snapshotNow(snap -> {
-            Stage s = new Stage();
-            AppIcons.apply(s);
-            var evm = new dev.ioscope.app.explorer.ExplorerViewModel(dev.ioscope.app.ui.Jobs.background(),
-                    dev.ioscope.app.prefs.AppPreferences.fromSystemProperty());
-            new dev.ioscope.app.explorer.ExplorerView(s, evm);
-            s.show();
-            evm.openSnapshot(snap, stage.getTitle().replace("IOScope Workbench — ", "") + " at " + clock);
-        });
+        steps.explore();
+    }
+
+    StepExplorer steps() {
+        return steps;
     }
 
     private void saveSession() {

@@ -7,6 +7,7 @@ import dev.ioscope.app.workbench.WorkbenchView;
 import dev.ioscope.app.workbench.WorkbenchViewModel;
 import dev.ioscope.cli.Cli;
 import dev.ioscope.engine.sim.JournalEvent;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -69,6 +70,9 @@ class WorkbenchDevicesTest {
         await(() -> vm.registryProperty().get() != null);
         robot.clickOn("#run");
         await(() -> vm.quietProperty().get() && !vm.runningProperty().get());
+        // the booted machine's registry, kept to compare with after the plug
+        robot.interact(() -> menuItem(robot, "markStep").fire());
+        await(() -> vm.statusProperty().get().startsWith("marked Virtual Mac at t = "));
         robot.clickOn("Devices");
         ListView<DevicePalette.Slot> slots = robot.lookup("#deviceSlots").queryAs(ListView.class);
         await(() -> slots.getItems().stream().anyMatch(s -> s.path().equals(PORT)));
@@ -106,6 +110,20 @@ class WorkbenchDevicesTest {
         assertThat(names(root, usb)).contains("Ultra");
         robot.interact(explorer::close);
 
+        // marked step → this step in the explorer's comparison: the stick's stack is what was added
+        robot.interact(() -> menuItem(robot, "compareSteps").fire());
+        await(() -> javafx.stage.Window.getWindows().stream().anyMatch(w -> w instanceof Stage st
+                && st.getScene() != null && st.getScene().getRoot().lookup("#diffBanner") instanceof Label l
+                && l.getText().startsWith("Comparing Virtual Mac at t = ")));
+        Stage diff = (Stage) javafx.stage.Window.getWindows().stream().filter(w -> w instanceof Stage st
+                && st.getScene() != null && st.getScene().getRoot().lookup("#diffBanner") instanceof Label l
+                && l.getText().startsWith("Comparing")).findFirst().orElseThrow();
+        String banner = ((Label) diff.getScene().getRoot().lookup("#diffBanner")).getText();
+        assertThat(banner).contains("(before) with Virtual Mac at t = ").contains("matched by registry ID");
+        int added = Integer.parseInt(banner.replaceAll(".*\\(after\\): (\\d+) added.*", "$1"));
+        assertThat(added).as(banner).isGreaterThanOrEqualTo(4);   // device, interface, two drivers (+ power links)
+        robot.interact(diff::close);
+
         robot.interact(() -> vm.selectedEntryProperty().set(PORT + "/Ultra@14200000"));
         robot.clickOn("#unplugDevice");
         await(() -> vm.statusProperty().get().startsWith("stopped"));
@@ -139,5 +157,10 @@ class WorkbenchDevicesTest {
             out.addAll(names(c, plane));
         }
         return out;
+    }
+
+    private static javafx.scene.control.MenuItem menuItem(FxRobot robot, String id) {
+        var button = robot.lookup("#exploreStep").queryAs(javafx.scene.control.SplitMenuButton.class);
+        return button.getItems().stream().filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
     }
 }
