@@ -87,4 +87,14 @@ class RunVirtualMacTest {
         assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err()).contains("missing.json");
     }
+
+    @Test
+    void aRealKextMatchesACardHotPluggedIntoTheVirtualMac() throws Exception {
+        // docs/examples/virtual-mac-intelmausi.json: the real IntelMausi kext, an I219-V plugged behind RP05
+        List<String> j = run(Path.of("../docs/examples/virtual-mac-intelmausi.json"));
+        String nic = "IOService:/AppleACPIPlatformExpert/PCI0@0/AppleACPIPCI/RP05@1c,4/IOPCI2PCIBridge/GIGE@0";
+        assertThat(lines(j, "match.accept", nic)).singleElement().asString().contains("personality=\"IntelMausi\"");
+        assertThat(lines(j, "service.start", nic + "/IntelMausi")).singleElement().asString()
+                .contains("bundle=\"as.acidanthera.mieze.IntelMausiEthernet\"");
+    }
 }
