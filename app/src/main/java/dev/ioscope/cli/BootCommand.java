@@ -90,7 +90,8 @@ final class BootCommand implements Command {
         Snapshot s = m.snapshot();
         if (save == null) {
             out.println(d.name() + ": " + m.registry().size() + " registry entries ("
-                    + m.registry().entryCount(m.registry().plane(IORegistryPlane.IOSERVICE)) + " in IOService), " + m.journal().size() + " journal events, virtual time "
+                    + m.registry().entryCount(m.registry().plane(IORegistryPlane.IOSERVICE)) + " in IOService), "
+                    + m.journal().size() + " journal events, virtual time "
                     + m.simulation().scheduler().now() + " ns");
             return ExitCodes.OK;
         }

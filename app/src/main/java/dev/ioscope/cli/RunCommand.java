@@ -3,9 +3,14 @@ package dev.ioscope.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ioscope.engine.machine.ScenarioMachines;
+import dev.ioscope.engine.os.OSDictionary;
+import dev.ioscope.engine.os.OSString;
 import dev.ioscope.engine.sim.JournalEvent;
 import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.sim.Simulation;
+import dev.ioscope.engine.snapshot.Snapshot;
+import dev.ioscope.engine.snapshot.SnapshotFormat;
+import dev.ioscope.engine.snapshot.Snapshots;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -30,9 +35,11 @@ final class RunCommand implements Command {
     @Override
     public String usage() {
         return """
-                usage: ioscope run SCENARIO.json [--json] [--plugins DIR]
+                usage: ioscope run SCENARIO.json [--json] [--plugins DIR] [--save FILE [--to FORMAT]]
                   --json          one JSON object per event and line: seq, t (virtual ns), kind, entry, details
                   --plugins DIR   more hardware families (besides the app's and ~/.ioscope/plugins)
+                  --save FILE     also write the registry as it is at the end (format from --to or FILE's
+                                  extension, as for convert); '-' writes ioreg -l text instead of the journal
                   The machine is the scenario's "snapshot" or "machine" (a machine JSON, "default" or "empty");
                   with neither, the bundled virtual Mac boots from time 0.
                   (scenario format and event kinds: docs/scenarios.md)""";
@@ -43,6 +50,8 @@ final class RunCommand implements Command {
         boolean json = false;
         String file = null;
         String plugins = null;
+        String save = null;
+        SnapshotFormat to = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.equals("--json")) {
@@ -52,6 +61,16 @@ final class RunCommand implements Command {
                     throw new UsageException("--plugins needs a folder");
                 }
                 plugins = args.get(i);
+            } else if (a.equals("--save") || a.equals("--to")) {
+                if (++i >= args.size()) {
+                    throw new UsageException(a + " needs a value");
+                }
+                if (a.equals("--save")) {
+                    save = args.get(i);
+                } else {
+                    String v = args.get(i);
+                    to = SnapshotFormat.parse(v).orElseThrow(() -> new UsageException("unknown format " + v));
+                }
             } else if (a.startsWith("-") || file != null) {
                 throw new UsageException("unexpected argument " + a);
             } else {
@@ -60,6 +79,14 @@ final class RunCommand implements Command {
         }
         if (file == null) {
             throw new UsageException("no SCENARIO given");
+        }
+        if (save != null && to == null) {
+            String sv = save;
+            to = save.equals("-") ? SnapshotFormat.IOREG_TEXT : SnapshotFormat.fromExtension(save).orElseThrow(() ->
+                    new UsageException("cannot tell the format from " + sv + "; use --to"));
+        }
+        if (to != null && Snapshots.writer(to).isEmpty()) {
+            throw new UsageException("cannot write " + to.displayName());
         }
         Scenario scenario = Scenario.read(Path.of(file));
         Simulation sim;
@@ -70,6 +97,14 @@ final class RunCommand implements Command {
             }
             sim = machines.build(scenario);
             sim.runUntilQuiet();
+        }
+        if (save != null) {
+            String name = Path.of(file).getFileName().toString();
+            SnapshotOutput.write(new Snapshot(sim.registry(), scenario.bootsMachine() ? SnapshotFormat.BOOTED_MACHINE
+                    : SnapshotFormat.JSON, OSDictionary.of("scenario", OSString.of(name)), name), to, save, out);
+            if (save.equals("-")) {
+                return ExitCodes.OK;
+            }
         }
         if (json) {
             JsonFactory f = new JsonFactory();

@@ -97,4 +97,23 @@ class RunVirtualMacTest {
         assertThat(lines(j, "service.start", nic + "/IntelMausi")).singleElement().asString()
                 .contains("bundle=\"as.acidanthera.mieze.IntelMausiEthernet\"");
     }
+
+    @Test
+    void theRegistryAtTheEndCanBeSaved(@TempDir Path dir) throws Exception {
+        Path after = dir.resolve("after.ioreg");
+        CliTest.Result r = CliTest.run("run", "../docs/examples/virtual-mac-intelmausi.json", "--save",
+                after.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        var reg = dev.ioscope.engine.snapshot.Snapshots.load(after).registry();
+        var svc = reg.plane(dev.ioscope.engine.registry.IORegistryPlane.IOSERVICE);
+        var nic = dev.ioscope.engine.registry.RegistryPath.fromPath(reg,
+                "IOService:/AppleACPIPlatformExpert/PCI0@0/AppleACPIPCI/RP05@1c,4/IOPCI2PCIBridge/GIGE@0", svc)
+                .orElseThrow();
+        assertThat(nic.children(svc)).extracting(e -> e.className()).containsExactly("IntelMausi");
+        // '-': the registry as ioreg -l text instead of the journal
+        CliTest.Result text = CliTest.run("run", "../docs/examples/power-sleep-wake.json", "--save", "-");
+        assertThat(text.out()).startsWith("+-o Root  <class IORegistryEntry").doesNotContain("#0 t=");
+        assertThat(CliTest.run("run", "../docs/examples/power-sleep-wake.json", "--save", "x.unknown").code())
+                .isEqualTo(ExitCodes.USAGE);
+    }
 }
