@@ -226,4 +226,21 @@ class ExplorerWindowTest {
         robot.interact(wb::close);
         assertThat(view.lastAlert()).isNull();
     }
+
+    @Test
+    void aMachineDescriptionBootsHereAndAgainInTheWorkbench(FxRobot robot) throws Exception {
+        awaitLoaded();
+        java.nio.file.Path machine = java.nio.file.Files.createTempDirectory("machine").resolve("tiny.json");
+        java.nio.file.Files.writeString(machine, """
+                {"name": "tiny", "platform": {"type": "platform", "model": "Macmini8,1", "cpus": 2}}""");
+        robot.interact(() -> vm.open(machine));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.documentProperty().get() != null
+                && machine.equals(vm.documentProperty().get().file()));
+        dev.ioscope.app.workbench.WorkbenchView[] wb = new dev.ioscope.app.workbench.WorkbenchView[1];
+        robot.interact(() -> wb[0] = dev.ioscope.app.workbench.WorkbenchView.open(vm.documentProperty().get(),
+                false));
+        // the workbench boots the same description from time 0, not the bundled virtual Mac
+        assertThat(wb[0].viewModel().session().scenario().machine()).isEqualTo(machine.toAbsolutePath().toString());
+        robot.interact(() -> wb[0].stage().close());
+    }
 }
