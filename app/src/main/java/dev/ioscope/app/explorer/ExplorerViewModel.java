@@ -169,6 +169,7 @@ public final class ExplorerViewModel {
         }, c -> {
             comparison.set(c);
             show(c.after());
+            changeSteps().next();   // two steps of one machine: what the user asked about is the first change
         });
     }
 
