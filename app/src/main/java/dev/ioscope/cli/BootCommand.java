@@ -7,7 +7,6 @@ import dev.ioscope.engine.machine.MachineReader;
 import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.snapshot.SnapshotFormat;
-import dev.ioscope.engine.snapshot.Snapshots;
 import dev.ioscope.engine.spi.Contributions;
 import dev.ioscope.engine.spi.PluginLoader;
 
@@ -67,13 +66,8 @@ final class BootCommand implements Command {
                 }
             }
         }
-        if (save != null && to == null) {
-            String s = save;
-            to = save.equals("-") ? SnapshotFormat.IOREG_TEXT : SnapshotFormat.fromExtension(save).orElseThrow(() ->
-                    new UsageException("cannot tell the format from " + s + "; use --to"));
-        }
-        if (to != null && Snapshots.writer(to).isEmpty()) {
-            throw new UsageException("cannot write " + to.displayName());
+        if (save != null) {
+            to = SnapshotOutput.format(save, to);
         }
         MachineDescription d = machine == null ? DefaultMachine.description() : MachineReader.read(Path.of(machine));
         Machine m;

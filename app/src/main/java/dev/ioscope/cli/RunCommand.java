@@ -10,7 +10,6 @@ import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.sim.Simulation;
 import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.snapshot.SnapshotFormat;
-import dev.ioscope.engine.snapshot.Snapshots;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -80,13 +79,8 @@ final class RunCommand implements Command {
         if (file == null) {
             throw new UsageException("no SCENARIO given");
         }
-        if (save != null && to == null) {
-            String sv = save;
-            to = save.equals("-") ? SnapshotFormat.IOREG_TEXT : SnapshotFormat.fromExtension(save).orElseThrow(() ->
-                    new UsageException("cannot tell the format from " + sv + "; use --to"));
-        }
-        if (to != null && Snapshots.writer(to).isEmpty()) {
-            throw new UsageException("cannot write " + to.displayName());
+        if (save != null) {
+            to = SnapshotOutput.format(save, to);
         }
         Scenario scenario = Scenario.read(Path.of(file));
         Simulation sim;

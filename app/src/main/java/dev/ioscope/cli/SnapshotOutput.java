@@ -17,6 +17,22 @@ final class SnapshotOutput {
     private SnapshotOutput() {
     }
 
+    /**
+     * The format a {@code --save TARGET} writes: {@code to} when given, else ioreg text for "-", else TARGET's
+     * extension; refused when IOScope cannot write it.
+     */
+    static SnapshotFormat format(String target, SnapshotFormat to) throws UsageException {
+        SnapshotFormat f = to;
+        if (f == null) {
+            f = target.equals("-") ? SnapshotFormat.IOREG_TEXT : SnapshotFormat.fromExtension(target).orElseThrow(
+                    () -> new UsageException("cannot tell the format from " + target + "; use --to"));
+        }
+        if (Snapshots.writer(f).isEmpty()) {
+            throw new UsageException("cannot write " + f.displayName());
+        }
+        return f;
+    }
+
     static void write(Snapshot s, SnapshotFormat format, String target, PrintStream stdout) throws IOException {
         if (target.equals("-")) {
             Snapshots.write(s, format, stdout);

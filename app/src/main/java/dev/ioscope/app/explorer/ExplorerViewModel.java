@@ -150,8 +150,7 @@ public final class ExplorerViewModel {
      * job thread, then shown like a loaded file. It has no file, so it cannot be reloaded.
      */
     public void openSnapshot(dev.ioscope.engine.snapshot.Snapshot s, String title) {
-        start(title, () -> new Document(s, dev.ioscope.engine.explore.RegistryIndex.build(s.registry()), null, title,
-                0), this::show);
+        start(title, () -> handedOver(s, title), this::show);
     }
 
     /**
@@ -161,16 +160,19 @@ public final class ExplorerViewModel {
     public void openComparison(dev.ioscope.engine.snapshot.Snapshot before, String beforeTitle,
                                dev.ioscope.engine.snapshot.Snapshot after, String afterTitle) {
         start("comparison of " + beforeTitle + " and " + afterTitle, () -> {
-            Document b = new Document(before, dev.ioscope.engine.explore.RegistryIndex.build(before.registry()), null,
-                    beforeTitle, 0);
-            Document a = new Document(after, dev.ioscope.engine.explore.RegistryIndex.build(after.registry()), null,
-                    afterTitle, 0);
+            Document b = handedOver(before, beforeTitle);
+            Document a = handedOver(after, afterTitle);
             return new Comparison(b, a, RegistryDiff.diff(b.registry(), a.registry()));
         }, c -> {
             comparison.set(c);
             show(c.after());
             changeSteps().next();   // two steps of one machine: what the user asked about is the first change
         });
+    }
+
+    /** A document over a registry with no file behind it, indexed (job thread). */
+    private static Document handedOver(dev.ioscope.engine.snapshot.Snapshot s, String title) {
+        return new Document(s, dev.ioscope.engine.explore.RegistryIndex.build(s.registry()), null, title, 0);
     }
 
     /** The real iMac16,1 IORegistryExplorer save bundled with the app. */

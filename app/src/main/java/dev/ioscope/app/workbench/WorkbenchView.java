@@ -142,6 +142,7 @@ public final class WorkbenchView {
 
     /** Opens a workbench window on a scenario. */
     public static WorkbenchView open(Scenario scenario, String title, boolean dark) {
+        // a window of its own (no owner): it is not kept above the explorer and outlives nothing but itself
         Stage s = new Stage();
         AppIcons.apply(s);
         WorkbenchView v = new WorkbenchView(s, title, scenario, dark);
@@ -151,12 +152,7 @@ public final class WorkbenchView {
 
     /** Opens a workbench window on a snapshot file (null: the empty platform machine). */
     public static WorkbenchView open(Path snapshot, String title, boolean dark) {
-        // a window of its own (no owner): it is not kept above the explorer and outlives nothing but itself
-        Stage s = new Stage();
-        AppIcons.apply(s);
-        WorkbenchView v = new WorkbenchView(s, title, MachineSession.emptyScenario(snapshot), dark);
-        s.show();
-        return v;
+        return open(MachineSession.emptyScenario(snapshot), title, dark);
     }
 
     private void openScenario() {
@@ -168,13 +164,8 @@ public final class WorkbenchView {
             return;
         }
         try {
-            SessionFile.Session session = SessionFile.load(f.toPath());
-            Stage s = new Stage();
-            AppIcons.apply(s);
-            WorkbenchView v = new WorkbenchView(s, f.getName(), session.scenario(), stage.getScene().getRoot()
-                    .getStyleClass().contains(dev.ioscope.app.ui.Styles.DARK));
-            v.viewModel().breakpoints().setAll(session.breakpoints());
-            s.show();
+            openSession(f.toPath(), stage.getScene().getRoot().getStyleClass()
+                    .contains(dev.ioscope.app.ui.Styles.DARK));
         } catch (SnapshotException ex) {
             Alert a = new Alert(Alert.AlertType.ERROR, ex.getMessage());
             a.initOwner(stage);

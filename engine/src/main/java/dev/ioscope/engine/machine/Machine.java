@@ -220,7 +220,7 @@ public final class Machine {
                 return s;
             }
         }
-        return contributions.slots().get(e.className());
+        return null;
     }
 
     /** The classes devices can be plugged under, in family order. */

@@ -74,12 +74,13 @@ public final class MachineActions implements SimulationExtension {
                 error(a, slot.className() + " is not a hot-plug slot (slots: " + machine.slotClasses() + ")");
                 return;
             }
-            if (a.arg("device") == null) {
+            Object device = a.args().get("device");
+            if (device == null) {
                 error(a, "no \"device\" object");
                 return;
             }
             try {
-                DeviceSpec spec = MachineReader.device(a.arg("device"), "plug", "device");
+                DeviceSpec spec = MachineReader.device(device, "plug", "device");
                 IORegistryEntry provider = slot.parent(sim.registry().plane(IORegistryPlane.IOSERVICE));
                 spec = rule.placement().place(spec, slot.className(), slot.properties(),
                         provider == null ? OSDictionary.empty() : provider.properties());

@@ -1,8 +1,6 @@
 package dev.ioscope.engine.machine;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSObject;
 import dev.ioscope.engine.snapshot.SnapshotException;
@@ -53,14 +51,14 @@ public final class MachineReader {
         return new MachineDescription(root.path("name").asText("machine"), platform, name);
     }
 
-    /** One device object as a machine description writes it (a hot-plugged device; a palette entry). */
-    public static DeviceSpec device(String json, String file, String place) throws SnapshotException {
-        JsonNode n;
-        try {
-            n = new ObjectMapper().readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new SnapshotException(file, place, "malformed JSON: " + e.getOriginalMessage());
-        }
+    /**
+     * One device object as a machine description writes it (a hot-plugged device; a palette entry): the scenario's
+     * JSON node as read, or JSON text (the palette's).
+     */
+    public static DeviceSpec device(Object json, String file, String place) throws SnapshotException {
+        JsonNode n = json instanceof JsonNode j ? j : json == null ? null
+                : JsonDocuments.readObject(
+                        json.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), file, "a device");
         if (n == null) {
             throw new SnapshotException(file, place, "no device given");
         }
