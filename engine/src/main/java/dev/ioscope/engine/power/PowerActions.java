@@ -60,7 +60,8 @@ final class PowerActions {
     /** PMinit + joinPMtree + registerPowerDriver (+ changePowerStateTo, setIdleTimerPeriod, interested drivers). */
     private void register(Scenario.Action a) {
         IORegistryEntry e = entry(a);
-        List<IOPMPowerState> states = states(required(a, "states"));
+        required(a, "states");
+        List<IOPMPowerState> states = states(a.args().get("states"));
         PowerStateTable.validate(e.className(), states);   // refuse before the service joins the tree
         PowerNode n = pm.pmInit(e);
         if (n.parent == null) {
@@ -99,13 +100,20 @@ final class PowerActions {
         return pm.rootDomain().node;
     }
 
-    /** {@code [{"capabilityFlags": 0, "outputPowerCharacter": 0, "inputPowerRequirement": 0}, ...]}. */
-    static List<IOPMPowerState> states(String json) {
+    /**
+     * {@code [{"capabilityFlags": 0, "outputPowerCharacter": 0, "inputPowerRequirement": 0}, ...]}: the JSON node
+     * the scenario read (a scenario file's arrays stay nodes), or JSON text.
+     */
+    static List<IOPMPowerState> states(Object json) {
         JsonNode arr;
-        try {
-            arr = new ObjectMapper().readTree(json);
-        } catch (java.io.IOException ex) {
-            throw new IllegalArgumentException("\"states\" is not JSON: " + ex.getMessage(), ex);
+        if (json instanceof JsonNode j) {
+            arr = j;
+        } else {
+            try {
+                arr = new ObjectMapper().readTree(String.valueOf(json));
+            } catch (java.io.IOException ex) {
+                throw new IllegalArgumentException("\"states\" is not JSON: " + ex.getMessage(), ex);
+            }
         }
         if (arr == null || !arr.isArray()) {
             throw new IllegalArgumentException("\"states\" is an array of power states");
