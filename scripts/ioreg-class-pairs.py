@@ -3,8 +3,8 @@
 sorted, in iokit-classes.txt's "Class Superclass" form. Used once to extend
 engine/src/main/resources/dev/ioscope/engine/registry/iokit-classes.txt:
 
-    python3 scripts/ioreg-class-pairs.py ../shared/data/snapshots/MacBookPro15-1.ioreg \
-        ../shared/data/snapshots/iMac16-1.ioreg
+    python3 scripts/ioreg-class-pairs.py engine/src/test/resources/real/snapshots/MacBookPro15-1.ioreg \
+        engine/src/test/resources/real/snapshots/iMac16-1.ioreg
 
 When files disagree on a class's superclass (a class re-parented between macOS versions), the pair from the
 file given FIRST is printed and the other is printed as a comment.

@@ -5,7 +5,7 @@ usage: scripts/scenario-10k.py OUT.json [KEXT-PATH]"""
 import json, os, sys
 
 out = sys.argv[1]
-kext = sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(__file__), "../../shared/data/kexts/IntelMausi")
+kext = sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(__file__), "../engine/src/test/resources/real/kexts/IntelMausi")
 actions = []
 for i in range(10000):
     mausi = i % 2 == 0

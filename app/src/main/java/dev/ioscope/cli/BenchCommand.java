@@ -45,7 +45,7 @@ final class BenchCommand implements Command {
     public String usage() {
         return """
                 usage: ioscope bench [--runs N] [--warmup N] [--synthetic ENTRIES [--keep FILE]] [FILE...]
-                  With no FILE and no --synthetic: the largest real snapshot in shared/data (when found) and
+                  With no FILE and no --synthetic: the largest real snapshot in the corpus (engine/src/test/resources/real) (when found) and
                   a synthetic 100000-entry registry.
                   --runs N           timed runs per file (default 7)
                   --warmup N         untimed runs first, to let the JIT compile the reader (default 10)
@@ -81,7 +81,7 @@ final class BenchCommand implements Command {
             }
         }
         if (files.isEmpty() && synthetic == 0) {
-            // No input named: the issue's two benchmark inputs, the largest real snapshot (when the shared data
+            // No input named: the issue's two benchmark inputs, the largest real snapshot (when the corpus
             // folder is found) and a synthetic 100k-entry registry.
             largestRealSnapshot().ifPresent(files::add);
             synthetic = 100_000;
@@ -109,16 +109,19 @@ final class BenchCommand implements Command {
         return ExitCodes.OK;
     }
 
-    /** The largest file under shared/data/snapshots ({@code ioscope.shared.data}, or found above the cwd). */
+    /** The repository's real corpus (engine/src/test/resources/real/README.md). */
+    private static final String CORPUS = "engine/src/test/resources/real";
+
+    /** The largest file under the corpus's snapshots ({@code ioscope.corpus}, or found above the cwd). */
     static java.util.Optional<Path> largestRealSnapshot() throws IOException {
         Path data = null;
-        String prop = System.getProperty("ioscope.shared.data");
+        String prop = System.getProperty("ioscope.corpus");
         if (prop != null && Files.isDirectory(Path.of(prop))) {
             data = Path.of(prop);
         }
         for (Path p = Path.of("").toAbsolutePath(); data == null && p != null; p = p.getParent()) {
-            if (Files.isDirectory(p.resolve("shared/data/snapshots"))) {
-                data = p.resolve("shared/data");
+            if (Files.isDirectory(p.resolve(CORPUS + "/snapshots"))) {
+                data = p.resolve(CORPUS);
             }
         }
         if (data == null || !Files.isDirectory(data.resolve("snapshots"))) {

@@ -37,9 +37,7 @@ class IoregCommandTest {
     }
 
     static Path data(String file) {
-        String prop = System.getProperty("ioscope.shared.data");
-        Path root = prop != null ? Path.of(prop) : Path.of("..", "..", "shared", "data");
-        return root.resolve("snapshots").resolve(file);
+        return dev.ioscope.app.TestData.path("snapshots/" + file);
     }
 
     static Result ioreg(String... args) {

@@ -10,12 +10,10 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code ioscope match} on the real Hackintosh dump and kexts (shared/data/README.md oracles). */
+/** {@code ioscope match} on the real Hackintosh dump and kexts (the corpus README (engine/src/test/resources/real/README.md) oracles). */
 class MatchCommandTest {
     private static Path data(String rel) {
-        String prop = System.getProperty("ioscope.shared.data");
-        Path root = prop != null ? Path.of(prop) : Path.of(System.getProperty("user.dir")).getParent().resolveSibling("shared").resolve("data");
-        return root.resolve(rel);
+        return dev.ioscope.app.TestData.path(rel);
     }
 
     private static final String DUMP = data("snapshots/Hackintosh-DellADL-macOS13.IOService.txt").toString();

@@ -12,10 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RunCommandTest {
     private static Path data(String rel) {
-        String prop = System.getProperty("ioscope.shared.data");
-        Path root = prop != null ? Path.of(prop)
-                : Path.of(System.getProperty("user.dir")).getParent().resolveSibling("shared").resolve("data");
-        return root.resolve(rel);
+        return dev.ioscope.app.TestData.path(rel);
     }
 
     @Test

@@ -3,8 +3,14 @@ package dev.ioscope.engine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Finds the real inputs in {@code ../shared/data} (read-only): system property first, then walking up. */
+/**
+ * Finds the real test corpus inside the repository ({@code engine/src/test/resources/real}, see its README.md):
+ * the {@code ioscope.corpus} system property set by the build first, then walking up from the working directory
+ * to the checkout's root. Read-only: tests that write copy to a temporary folder first.
+ */
 public final class TestData {
+    /** The corpus folder relative to the repository root. */
+    public static final String CORPUS = "engine/src/test/resources/real";
     private static Path root;
 
     private TestData() {
@@ -12,12 +18,12 @@ public final class TestData {
 
     public static synchronized Path root() {
         if (root == null) {
-            String prop = System.getProperty("ioscope.shared.data");
+            String prop = System.getProperty("ioscope.corpus");
             if (prop != null && Files.isDirectory(Path.of(prop))) {
                 root = Path.of(prop).toAbsolutePath().normalize();
             } else {
                 for (Path p = Path.of(System.getProperty("user.dir")).toAbsolutePath(); p != null; p = p.getParent()) {
-                    Path candidate = p.resolveSibling("shared").resolve("data");
+                    Path candidate = p.resolve(CORPUS);
                     if (Files.isDirectory(candidate)) {
                         root = candidate.normalize();
                         break;
@@ -25,7 +31,7 @@ public final class TestData {
                 }
             }
             if (root == null) {
-                throw new IllegalStateException("cannot find shared/data beside the checkout");
+                throw new IllegalStateException("cannot find the test corpus " + CORPUS + " in the checkout");
             }
         }
         return root;

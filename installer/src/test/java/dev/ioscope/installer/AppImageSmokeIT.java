@@ -37,7 +37,7 @@ class AppImageSmokeIT {
 
     @Test
     void infoOnARealSnapshotExitsZero() throws Exception {
-        Path dtb = Path.of(System.getProperty("ioscope.shared.data"), "snapshots", "qemu-virt-aarch64.dtb");
+        Path dtb = Path.of(System.getProperty("ioscope.corpus"), "snapshots", "qemu-virt-aarch64.dtb");
         Launched r = Launched.run(List.of(launcher("IOScope").toString(), "info", dtb.toString()));
         assertThat(r.exitCode()).as("exit code; stderr: %s", r.err()).isZero();
         // 62 nodes in the QEMU virt blob (dtc/fdtdump count, "/" included) + the registry root = 63 entries.
@@ -53,7 +53,7 @@ class AppImageSmokeIT {
 
     @Test
     void subcommandsBehaveLikeJavaDashJar() throws Exception {
-        Path data = Path.of(System.getProperty("ioscope.shared.data"), "snapshots");
+        Path data = Path.of(System.getProperty("ioscope.corpus"), "snapshots");
         List<List<String>> runs = List.of(
                 List.of("--version"),
                 List.of("--help"),

@@ -1,6 +1,6 @@
 package dev.ioscope.app.ui;
 
-/** A user edit that can be taken back (docs/STYLE.md "UI files"): what it does, its inverse, and its name. */
+/** A user edit that can be taken back (docs/development.md "UI files"): what it does, its inverse, and its name. */
 public interface UndoableCommand {
     void execute();
 

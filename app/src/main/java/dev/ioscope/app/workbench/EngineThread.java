@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * A machine's one engine thread (docs/STYLE.md "Threading"): it runs the commands any thread posts, in order, and
+ * A machine's one engine thread (docs/development.md "Threading"): it runs the commands any thread posts, in order, and
  * never waits on the UI. A command that moves the machine ({@link #control}) first asks a run in progress to stop,
  * since the run is what occupies the thread; the run polls {@link #stopRequested()} between steps.
  */

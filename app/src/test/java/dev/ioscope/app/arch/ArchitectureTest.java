@@ -11,7 +11,7 @@ import java.util.List;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** The module rules of docs/STYLE.md, kept true by the build. */
+/** The module rules of docs/development.md, kept true by the build. */
 class ArchitectureTest {
     private static JavaClasses classes;
 

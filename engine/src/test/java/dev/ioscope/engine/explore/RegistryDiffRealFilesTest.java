@@ -18,7 +18,7 @@ import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** RegistryDiff on the real saves in shared/data/snapshots. */
+/** RegistryDiff on the real saves in the corpus (engine/src/test/resources/real/snapshots). */
 class RegistryDiffRealFilesTest {
     private static Snapshot load(String name) throws Exception {
         return Snapshots.load(TestData.path("snapshots/" + name));

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The IOReportLegend properties of a real machine (shared/data Hackintosh-DellADL-macOS13.IOService.txt). Counted by
+ * The IOReportLegend properties of a real machine (corpus Hackintosh-DellADL-macOS13.IOService.txt). Counted by
  * hand with a regex over the file: 31 IOReportLegend lines, but the IOService-plane dump prints an entry with several
  * parents under each of them (IOHIDSystem id 0x1000003b7 five times, the keyboard and pointing devices twice), so 25
  * distinct entries (by id) publish 829 channels: 818 simple, 7 state, 4 histogram.

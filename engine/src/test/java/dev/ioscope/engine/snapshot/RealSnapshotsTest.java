@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every real snapshot in shared/data loads with its format detected by content, is left untouched, and survives
+ * Every real snapshot in the corpus (engine/src/test/resources/real) loads with its format detected by content, is left untouched, and survives
  * a conversion to every lossless format (XML, JSON, .ioreg) and back as an equal registry.
  */
 class RealSnapshotsTest {

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  *
  * <p>Values come from the settings given (the plist's own keys mapped to the settings Xcode derives them from,
  * and what the bundle's file name says); anything unknown is kept literally and reported, never an error
- * (FORMATS.md, "Kext Info.plist from source trees").
+ * (docs/reference/FORMATS.md, "Kext Info.plist from source trees").
  */
 public final class BuildVariables {
     private static final Pattern VAR = Pattern.compile(

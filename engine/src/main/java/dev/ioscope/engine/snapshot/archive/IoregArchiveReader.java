@@ -25,7 +25,7 @@ import java.util.Locale;
 /**
  * Reads a {@code .ioreg} file saved by Apple's IORegistryExplorer: a {@code bplist00} NSKeyedArchiver archive
  * whose root is a {@code RexDataStore} (dataStoreVersion 1) holding the plane names and every
- * {@code RexRegistryEntry} (see FORMATS.md). Everything the file holds is kept: store fields in
+ * {@code RexRegistryEntry} (see docs/reference/FORMATS.md). Everything the file holds is kept: store fields in
  * {@link Snapshot#info()}, per-entry facts I/O Kit has no place for in {@code snapshotInfo}.
  *
  * <p>Entry IDs: the archive does not save the kernel's registry entry ID, only IORegistryExplorer's

@@ -24,7 +24,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The real oracles of shared/data/README.md: strip the drivers a real dump shows, re-match with the real kext
+ * The real oracles of the corpus README (engine/src/test/resources/real/README.md): strip the drivers a real dump shows, re-match with the real kext
  * personalities, and compare with what the kernel did.
  */
 class RealOraclesTest {

@@ -158,15 +158,6 @@ class IoregXmlReaderTest {
     }
 
     static Path sharedData() {
-        String prop = System.getProperty("ioscope.shared.data");
-        if (prop != null && Files.isDirectory(Path.of(prop))) {
-            return Path.of(prop);
-        }
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isDirectory(p.resolve("shared/data"))) {
-                return p.resolve("shared/data");
-            }
-        }
-        throw new IllegalStateException("shared/data not found");
+        return dev.ioscope.engine.TestData.root();
     }
 }

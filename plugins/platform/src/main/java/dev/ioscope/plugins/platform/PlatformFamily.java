@@ -45,7 +45,7 @@ public final class PlatformFamily implements HardwareFamily {
             ctx.classEntry(c, "IOService");
         }
         ctx.driver("AppleACPICPU", "IOCPU", new AcpiCpu());
-        // !registered in the real dumps of shared/data (MacBookPro8-1, the Hackintosh)
+        // !registered in the real dumps of the corpus (MacBookPro8-1, the Hackintosh)
         ctx.unregisteredDriver("AppleHPET");
         ctx.unregisteredDriver("AppleACPIACAdapter");
         try {

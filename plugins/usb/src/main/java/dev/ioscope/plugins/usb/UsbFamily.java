@@ -48,7 +48,7 @@ public final class UsbFamily implements HardwareFamily {
         ctx.classEntry("IOUSBMassStorageDriver", "IOService");
         ctx.classEntry("BroadcomBluetoothHostControllerUSBTransport", "IOService");
         ctx.classEntry("AppleUSBVideoSupport", "IOService");
-        // drivers that stay !registered on real Macs (MacBookPro8-1 and Hackintosh dumps in shared/data)
+        // drivers that stay !registered on real Macs (MacBookPro8-1 and Hackintosh dumps in the corpus (engine/src/test/resources/real))
         ctx.unregisteredDriver("AppleUSBHostCompositeDevice");
         ctx.unregisteredDriver("BroadcomBluetoothHostControllerUSBTransport");
         // power-managed drivers (they join the IOPower plane when they start)
