@@ -99,7 +99,8 @@ final class ScenarioActions {
             case "message-clients" -> withEntry(a, e -> {
                 Optional<IOMessage> m = IOMessage.parse(a.arg("message"));
                 if (m.isEmpty()) {
-                    sim.record("scenario.error", "", "action", a.type(), "reason", "unknown message " + a.arg("message"));
+                    sim.record("scenario.error", "", "action", a.type(), "reason",
+                            "unknown message " + a.arg("message"));
                 } else {
                     interest.messageClients(e, m.get(), null);
                 }
@@ -125,7 +126,8 @@ final class ScenarioActions {
         if (cls == null || cls.isBlank()) {
             sim.record("scenario.error", "", "action", a.type(), "reason", "no class");
         } else if (probe != null && !probe.equals("refuse") && !probe.trim().matches("-?\\d{1,9}")) {
-            sim.record("scenario.error", "", "action", a.type(), "reason", "probe is a score or \"refuse\", not " + probe);
+            sim.record("scenario.error", "", "action", a.type(), "reason",
+                    "probe is a score or \"refuse\", not " + probe);
         } else {
             sim.emulate(cls, ScriptedDriver.of(a));
             sim.record("driver.emulate", "", "class", cls, "probe", probe == null ? "keep" : probe,

@@ -121,7 +121,8 @@ record Expectation(String rule, String source, List<Fact> facts, Order order, Li
                 var e = it.next();
                 if (!e.getKey().equals("kind")) {
                     if (!e.getValue().isValueNode()) {
-                        throw new SnapshotException(name, place + "." + e.getKey(), "a fact's field is a string or number");
+                        throw new SnapshotException(name, place + "." + e.getKey(),
+                                "a fact's field is a string or number");
                     }
                     fields.put(e.getKey(), e.getValue().asText());
                 }

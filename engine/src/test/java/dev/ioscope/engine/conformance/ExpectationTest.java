@@ -28,7 +28,8 @@ class ExpectationTest {
 
     @Test
     void sequenceNeedsTheOrderAnyDoesNot(@TempDir Path dir) throws Exception {
-        String facts = "\"facts\":[{\"kind\":\"probe.score\",\"class\":\"B\"},{\"kind\":\"probe.score\",\"class\":\"A\"}]";
+        String facts = "\"facts\":[{\"kind\":\"probe.score\",\"class\":\"B\"},"
+                + "{\"kind\":\"probe.score\",\"class\":\"A\"}]";
         assertThat(read(dir, "{\"rule\":\"S3\",\"source\":\"x\"," + facts + "}").check(JOURNAL))
                 .singleElement().asString().startsWith("missing after event #1: probe.score {class=A}");
         assertThat(read(dir, "{\"rule\":\"S3\",\"source\":\"x\",\"order\":\"any\"," + facts + "}").check(JOURNAL))

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The rules' positive facts are the conformance folders (engine/src/test/resources/conformance).
  */
 class LifeCycleActionsTest {
-    private static final String PUBLISH = "{\"at\":1000,\"do\":\"publish\",\"parent\":\"IOService:/\",\"name\":\"widget\"}";
+    private static final String PUBLISH =
+            "{\"at\":1000,\"do\":\"publish\",\"parent\":\"IOService:/\",\"name\":\"widget\"}";
 
     private static List<String> journal(Path dir, String... actions) throws Exception {
         Simulation sim = Simulation.of(Scenario.read(SimulationTest.scenario(dir, String.join(",", actions))),
@@ -33,9 +34,12 @@ class LifeCycleActionsTest {
     @DisplayName("L4: interest on an inactive service is kIOReturnNotReady; unknown types and messages are refused")
     void l4RefusedInterestAndMessages(@TempDir Path dir) throws Exception {
         List<String> j = journal(dir, PUBLISH,
-                "{\"at\":5000,\"do\":\"register-interest\",\"path\":\"IOService:/widget\",\"type\":\"IOBogusInterest\"}",
-                "{\"at\":5000,\"do\":\"register-interest\",\"path\":\"IOService:/widget\",\"type\":\"IOBusyInterest\"}",
-                "{\"at\":5000,\"do\":\"message-clients\",\"path\":\"IOService:/widget\",\"message\":\"kIOMessageNope\"}",
+                "{\"at\":5000,\"do\":\"register-interest\",\"path\":\"IOService:/widget\","
+                        + "\"type\":\"IOBogusInterest\"}",
+                "{\"at\":5000,\"do\":\"register-interest\",\"path\":\"IOService:/widget\","
+                        + "\"type\":\"IOBusyInterest\"}",
+                "{\"at\":5000,\"do\":\"message-clients\",\"path\":\"IOService:/widget\","
+                        + "\"message\":\"kIOMessageNope\"}",
                 "{\"at\":6000,\"do\":\"terminate\",\"path\":\"IOService:/widget\"}",
                 "{\"at\":6000,\"do\":\"register-interest\",\"path\":\"IOService:/widget\"}",
                 "{\"at\":7000,\"do\":\"remove-interest\",\"id\":4}");

@@ -58,7 +58,7 @@ class DataQueueLayoutTest {
 
     @Test
 
-    @DisplayName("DQ3, DQ4, DQ5: a wrap writes at the start and leaves a size at the old tail; tail < head needs strictly more room")
+    @DisplayName("DQ3, DQ4, DQ5: a wrap writes at the start, a size at the old tail; tail < head needs more room")
     void wrapWritesAtTheStartAndLeavesASizeHeaderAtTheOldTail() {
         IOSharedDataQueue q = IOSharedDataQueue.withCapacity(32);
         assertThat(q.enqueue(b("ABCDEFGH"), 8)).isTrue();

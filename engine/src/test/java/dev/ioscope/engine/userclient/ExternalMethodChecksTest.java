@@ -104,7 +104,7 @@ class ExternalMethodChecksTest {
 
     @Test
 
-    @DisplayName("UC3, UC8: kIOUCVariableStructureSize skips the check; outputs come back with the size the method left")
+    @DisplayName("UC3, UC8: kIOUCVariableStructureSize skips the check; outputs keep the size the method left")
     void variableStructureSizeDisablesTheCheckAndOutputsComeBackWithTheirActualSize() {
         CallResult r = connect.callStructMethod(1, new byte[] {1, 2, 3}, 100);
         assertThat(r.result()).isEqualTo(kIOReturnSuccess);
