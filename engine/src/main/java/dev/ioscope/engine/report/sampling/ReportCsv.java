@@ -1,4 +1,4 @@
-package dev.ioscope.app.workbench.report;
+package dev.ioscope.engine.report.sampling;
 
 import dev.ioscope.engine.report.ReportChannel;
 
@@ -18,13 +18,13 @@ import java.util.List;
  * {@code <state>.transitions} (state), {@code bucket[i]<=bound.hits} plus {@code count}, {@code min}, {@code max},
  * {@code sum} (histogram). Values are the reporters' raw totals in the channel's unit.
  */
-final class ReportCsv {
-    static final String HEADER = "channel,element,time_ns,value";
+public final class ReportCsv {
+    public static final String HEADER = "channel,element,time_ns,value";
 
     private ReportCsv() {
     }
 
-    static void write(List<ReportChannel> channels, List<ReportFrame> frames, Writer w) throws IOException {
+    public static void write(List<ReportChannel> channels, List<ReportFrame> frames, Writer w) throws IOException {
         w.write(HEADER);
         w.write("\r\n");
         for (ReportChannel ch : channels) {
@@ -76,7 +76,7 @@ final class ReportCsv {
         w.write("\r\n");
     }
 
-    static String quote(String s) {
+    public static String quote(String s) {
         if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
             return s;
         }
@@ -87,7 +87,7 @@ final class ReportCsv {
      * Writes to a temporary file beside {@code target}, then moves it over the target, so a reader never sees a
      * half-written export and a failure leaves the old file as it was.
      */
-    static void export(List<ReportChannel> channels, List<ReportFrame> frames, Path target) throws IOException {
+    public static void export(List<ReportChannel> channels, List<ReportFrame> frames, Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
