@@ -98,7 +98,10 @@ public class LiveRegistryTest {
             assertThat(live.registry().entryCount(live.registry().plane(p.name()))).as(p.name())
                     .isEqualTo(saved.entryCount(p));
         }
-        assertThat(live.registry().size()).isEqualTo(saved.size());
+        // every entry the save shows in some plane (the save also keeps 2 entries that are in none, which no
+        // ioreg -p can answer)
+        assertThat(live.registry().size()).isEqualTo(saved.entries().stream().filter(e -> !e.planes().isEmpty())
+                .count());
         // the same object in two planes is one entry, as in the save
         IORegistryPlane dt = live.registry().plane("IODeviceTree");
         IORegistryPlane service = live.registry().plane("IOService");
