@@ -12,7 +12,7 @@ import java.util.Locale;
 final class FxLauncher {
     static final String NO_DISPLAY = "ioscope: no display: run a command, e.g. ioscope info FILE";
 
-    /** Set once the toolkit is up (IOScopeApp.init runs after it started): a later failure is a bug, not the display. */
+    /** Set once the toolkit is up (IOScopeApp.init runs after it started): a later failure is a bug. */
     static volatile boolean toolkitStarted;
 
     private FxLauncher() {
@@ -35,12 +35,12 @@ final class FxLauncher {
             return ExitCodes.OK;
         } catch (RuntimeException | Error e) {
             if (toolkitStarted) {
-                log.error("the window failed", e);
+                log.error(LogSetup.fileOnly(), "the window failed", e);
                 System.err.println("ioscope: internal error (" + e + "); the stack trace is in " + LogSetup.logFile());
                 return ExitCodes.INTERNAL;
             }
             // e.g. GTK's "Unable to open DISPLAY": the toolkit never came up
-            log.warn("JavaFX could not start", e);
+            log.info("JavaFX could not start", e);
             System.err.println(NO_DISPLAY + " (" + e.getMessage() + ")");
             return ExitCodes.USAGE;
         }

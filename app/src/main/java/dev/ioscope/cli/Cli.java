@@ -5,6 +5,7 @@ import dev.ioscope.engine.snapshot.SnapshotException;
 import dev.ioscope.logging.LogSetup;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
+import picocli.CommandLine.ExecutionException;
 import picocli.CommandLine.IExecutionStrategy;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -68,9 +69,14 @@ public final class Cli {
             public int execute(ParseResult parsed) {
                 LogSetup.start(LogSetup.Mode.CLI, root.console());
                 String fail = System.getProperty(FAIL_FOR_TEST);
-                if (fail != null && parsed.subcommand() != null && parsed.subcommand().commandSpec().name()
-                        .equals(fail)) {
-                    throw new IllegalStateException("test hook " + FAIL_FOR_TEST + "=" + fail);
+                ParseResult last = parsed;
+                while (last.subcommand() != null) {
+                    last = last.subcommand();
+                }
+                if (fail != null && last.commandSpec().name().equals(fail)) {
+                    // as picocli reports an exception of the command itself, so it takes the same path
+                    throw new ExecutionException(last.commandSpec().commandLine(), "test hook",
+                            new IllegalStateException("test hook " + FAIL_FOR_TEST + "=" + fail));
                 }
                 return new RunLast().execute(parsed);
             }
@@ -118,7 +124,7 @@ public final class Cli {
         String name = cmd.getCommandSpec().qualifiedName();
         Path log = LogSetup.logFile();
         try {
-            LoggerFactory.getLogger(Cli.class).error("internal error in {}{}", name,
+            LoggerFactory.getLogger(Cli.class).error(LogSetup.fileOnly(), "internal error in {}{}", name,
                     argv == null ? "" : " " + String.join(" ", argv), e);
             err.println(name + ": internal error (" + e + "); the stack trace is in " + log);
         } catch (RuntimeException | LinkageError logging) {

@@ -11,6 +11,8 @@ import ch.qos.logback.core.filter.Filter;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.spi.FilterReply;
 import org.slf4j.Logger;
+import org.slf4j.Marker;
+import org.slf4j.MarkerFactory;
 
 import java.nio.file.Path;
 
@@ -47,6 +49,8 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         }
     }
 
+    private static final String FILE_ONLY = "FILE_ONLY";
+
     private static volatile Mode mode = Mode.CLI;
     private static volatile Console console = Console.QUIET;
     private static volatile LazyRollingFile file;
@@ -67,6 +71,14 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         return f != null ? f.path() : LogDirectory.current().resolve(LazyRollingFile.NAME);
     }
 
+    /**
+     * A marker for events that go to the log file only, unless {@code --debug}: an internal error's stack trace,
+     * which the command line reports in one line of its own.
+     */
+    public static Marker fileOnly() {
+        return MarkerFactory.getMarker(FILE_ONLY);
+    }
+
     @Override
     public ExecutionStatus configure(LoggerContext context) {
         Console c = console;
@@ -80,8 +92,11 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         err.setTarget("System.err");
         // Without --debug, one line per message and no stack traces on the console: those go to the file.
         err.setEncoder(encoder(context, c == Console.DEBUG ? "%-5level %logger{0}: %msg%n"
-                : "ioscope: %level: %msg%n%nopex"));
+                : "ioscope: %msg%n%nopex"));
         err.addFilter(threshold(context, c.threshold));
+        if (c != Console.DEBUG) {
+            err.addFilter(notFileOnly(context));
+        }
         err.start();
         root.addAppender(err);
 
@@ -102,6 +117,20 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         e.setPattern(pattern);
         e.start();
         return e;
+    }
+
+    private static Filter<ILoggingEvent> notFileOnly(LoggerContext context) {
+        Filter<ILoggingEvent> f = new Filter<>() {
+            @Override
+            public FilterReply decide(ILoggingEvent event) {
+                var markers = event.getMarkerList();
+                return markers != null && markers.stream().anyMatch(m -> m.contains(FILE_ONLY)) ? FilterReply.DENY
+                        : FilterReply.NEUTRAL;
+            }
+        };
+        f.setContext(context);
+        f.start();
+        return f;
     }
 
     private static Filter<ILoggingEvent> threshold(LoggerContext context, Level level) {
