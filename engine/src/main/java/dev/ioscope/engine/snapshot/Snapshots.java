@@ -100,8 +100,13 @@ public final class Snapshots {
     public static Snapshot readWith(SnapshotReader reader, byte[] data, String displayName, ParseLimits limits,
                                     Path location) throws SnapshotException {
         try {
-            return location == null ? reader.read(data, displayName, limits)
+            Snapshot s = location == null ? reader.read(data, displayName, limits)
                     : reader.read(data, displayName, limits, location);
+            Optional<String> deep = RegistryDepth.tooDeep(s.registry(), limits);
+            if (deep.isPresent()) {
+                throw new SnapshotException(displayName, null, deep.get());
+            }
+            return s;
         } catch (SnapshotException e) {
             throw e;
         } catch (StackOverflowError e) {
@@ -118,6 +123,15 @@ public final class Snapshots {
     public static void write(Snapshot snapshot, SnapshotFormat format, OutputStream out) throws IOException {
         SnapshotWriter w = writer(format).orElseThrow(() ->
                 new IOException("IOScope cannot write " + format.displayName() + " files"));
+        // Whatever IOScope writes it reads back: the readers' limits, checked before the first byte is written.
+        Optional<String> deep = RegistryDepth.tooDeep(snapshot.registry(), ParseLimits.DEFAULT);
+        if (deep.isPresent()) {
+            throw new IOException("cannot write " + format.displayName() + ": " + deep.get());
+        }
+        if (snapshot.registry().size() > ParseLimits.DEFAULT.maxCount()) {
+            throw new IOException("cannot write " + format.displayName() + ": " + snapshot.registry().size()
+                    + " entries, more than the " + ParseLimits.DEFAULT.maxCount() + " IOScope reads");
+        }
         w.write(snapshot, out);
     }
 
