@@ -1,10 +1,9 @@
 package dev.ioscope.engine.snapshot;
 
+import dev.ioscope.engine.io.InputFiles;
+
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -52,24 +51,7 @@ public final class Snapshots {
 
     public static Snapshot load(Path file, ParseLimits limits) throws SnapshotException {
         String name = file.toString();
-        byte[] data;
-        try {
-            long size = Files.size(file);
-            if (size > limits.maxFileBytes()) {
-                throw new SnapshotException(name, null, "file is " + size + " bytes, larger than the "
-                        + limits.maxFileBytes() + "-byte limit");
-            }
-            if (Files.isDirectory(file)) {
-                throw new SnapshotException(name, null, "is a directory, not a snapshot file");
-            }
-            try (InputStream in = Files.newInputStream(file)) {
-                data = in.readAllBytes();
-            }
-        } catch (NoSuchFileException e) {
-            throw new SnapshotException(name, null, "no such file");
-        } catch (IOException e) {
-            throw new SnapshotException(name, null, "cannot read: " + e.getMessage());
-        }
+        byte[] data = InputFiles.read(file, limits.maxFileBytes());
         if (data.length == 0) {
             throw new SnapshotException(name, null, "file is empty");
         }
