@@ -35,7 +35,7 @@ class CliTest {
     void unknownCommandIsAUsageError() {
         Result r = run("frobnicate");
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).contains("unknown command 'frobnicate'");
+        assertThat(r.err()).contains("Unmatched argument at index 0: 'frobnicate'");
     }
 
     @Test
