@@ -4,6 +4,7 @@ import dev.ioscope.engine.machine.JsonFileKind;
 import dev.ioscope.engine.snapshot.SnapshotException;
 import dev.ioscope.logging.LogSetup;
 import org.slf4j.LoggerFactory;
+import dev.ioscope.engine.io.OutputException;
 import picocli.CommandLine;
 import picocli.CommandLine.ExecutionException;
 import picocli.CommandLine.IExecutionStrategy;
@@ -44,7 +45,7 @@ public final class Cli {
         Streams io = new Streams(out, err);
         CommandLine cl = new CommandLine(new IOScopeCommand());
         for (Object c : List.of(new IoregCommand(io), new InfoCommand(io), new ConvertCommand(io),
-                new MatchCommand(io), new RunCommand(io), new BootCommand(io), new BenchCommand(io))) {
+                new MatchCommand(io), new RunCommand(io), new ReportCommand(io), new BootCommand(io), new BenchCommand(io))) {
             cl.addSubcommand(c);
         }
         cl.setOut(new PrintWriter(out, true));
@@ -104,6 +105,14 @@ public final class Cli {
         String name = cmd.getCommandSpec().qualifiedName();
         if (e instanceof UsageException) {
             return usageError(cmd, e.getMessage(), err);
+        }
+        if (e instanceof OutputException) {
+            err.println(name + ": " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        if (e instanceof RefusedException) {
+            err.println(name + ": " + e.getMessage());
+            return ExitCodes.USAGE;
         }
         if (e instanceof SnapshotException s) {
             LoggerFactory.getLogger(Cli.class).debug("{}: bad input", name, e);

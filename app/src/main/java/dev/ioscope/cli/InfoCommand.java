@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code ioscope info FILE [--json]}: format detected, planes and entries per plane, top classes, load time. */
-@Command(name = "info", customSynopsis = "ioscope info [--json] [--top N] FILE",
+@Command(name = "info", customSynopsis = "ioscope info [--json] [--top N] (FILE | --live)",
         description = "Format, planes, entry counts, top classes and load time of a snapshot.")
 final class InfoCommand implements Callable<Integer> {
     @Mixin
@@ -34,8 +34,12 @@ final class InfoCommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "N", description = "How many of the most common classes (default 10).")
     int top = 10;
 
-    @Parameters(paramLabel = "FILE", description = "A snapshot in any format IOScope reads.")
+    @Parameters(paramLabel = "FILE", arity = "0..1", description = "A snapshot in any format IOScope reads.")
     String file;
+
+    @Option(names = "--live", description = {"Read this Mac's registry (every plane) through the first ioreg on the "
+            + "PATH instead of a FILE."})
+    boolean live;
 
     private final PrintStream out;
 
@@ -49,7 +53,8 @@ final class InfoCommand implements Callable<Integer> {
             throw new UsageException("--top needs a number of 0 or more, not " + top);
         }
         long t0 = System.nanoTime();
-        Snapshot s = Snapshots.load(Path.of(file));
+        LiveSource.check(file, live);
+        Snapshot s = live ? LiveSource.read() : Snapshots.load(Path.of(file));
         double ms = (System.nanoTime() - t0) / 1e6;
         IORegistry reg = s.registry();
 
@@ -65,7 +70,7 @@ final class InfoCommand implements Callable<Integer> {
             JsonGenerator g = new JsonFactory().createGenerator(out);
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
-            g.writeStringField("file", file);
+            g.writeStringField("file", live ? s.source() : file);
             g.writeStringField("format", s.format().name());
             g.writeStringField("formatName", s.format().displayName());
             g.writeNumberField("entries", reg.size());
@@ -90,7 +95,7 @@ final class InfoCommand implements Callable<Integer> {
             g.flush();
             out.println();
         } else {
-            out.printf("file:     %s%n", file);
+            out.printf("file:     %s%n", live ? s.source() : file);
             out.printf("format:   %s%n", s.format().displayName());
             out.printf("entries:  %d%n", reg.size());
             out.printf("load:     %.1f ms%n", ms);

@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
  */
 @Command(name = "ioreg",
         customSynopsis = "ioscope ioreg [-abfilrtxy] [-c class] [-d depth] [-k key] [-n name] [-p plane] "
-                + "[-w width] FILE",
+                + "[-w width] (FILE | --live)",
         description = "Print a snapshot as Apple's ioreg prints the live registry (same flags).",
         footer = {"-s and -S are accepted and ignored, as by ioreg itself. See docs/cli.md."})
 final class IoregCommand implements Callable<Integer> {
@@ -79,8 +79,12 @@ final class IoregCommand implements Callable<Integer> {
     @Option(names = "-y", description = "Do not consider DriverKit classes with -c.")
     boolean noUserClasses;
 
-    @Parameters(paramLabel = "FILE", description = "A snapshot in any format IOScope reads.")
+    @Parameters(paramLabel = "FILE", arity = "0..1", description = "A snapshot in any format IOScope reads.")
     String file;
+
+    @Option(names = "--live", description = {"Read this Mac's registry (every plane) through the first ioreg on the "
+            + "PATH instead of a FILE."})
+    boolean live;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -110,7 +114,8 @@ final class IoregCommand implements Callable<Integer> {
         if (width != null) {
             o = o.withWidth(count('w', width));
         }
-        Snapshot s = load(Path.of(file), plane);
+        LiveSource.check(file, live);
+        Snapshot s = live ? LiveSource.read() : load(Path.of(file), plane);
         String want = plane != null ? plane
                 : s.info().get(IoregTextInfo.PLANE) != null ? IoregTextWriter.optionsFor(s).plane()
                 : IORegistryPlane.IOSERVICE;

@@ -2,6 +2,7 @@ package dev.ioscope.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.ioscope.engine.io.SafeOutput;
 import dev.ioscope.engine.machine.ScenarioMachines;
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSString;
@@ -10,6 +11,9 @@ import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.sim.Simulation;
 import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.snapshot.SnapshotFormat;
+import dev.ioscope.engine.trace.ChromeTrace;
+import dev.ioscope.engine.trace.CounterRecorder;
+import dev.ioscope.engine.trace.CounterSample;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,6 +22,7 @@ import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -25,7 +30,8 @@ import java.util.concurrent.Callable;
  * {@code ioscope run SCENARIO.json [--json] [--plugins DIR]}: runs a scenario until quiet and prints its event
  * journal. A scenario that names neither a snapshot nor a machine runs on the bundled virtual Mac.
  */
-@Command(name = "run", customSynopsis = "ioscope run SCENARIO.json [--json] [--plugins DIR] [--save FILE [--to FORMAT]]",
+@Command(name = "run", customSynopsis = "ioscope run SCENARIO.json [--json] [--plugins DIR] [--save FILE [--to FORMAT]] "
+                + "[--trace OUT.json]",
         description = "Run a scenario on virtual time and print the event journal.",
         footer = {"The machine is the scenario's \"snapshot\" or \"machine\" (a machine JSON, \"default\" or "
             + "\"empty\"); with neither, the bundled virtual Mac boots from time 0. Scenario format and event kinds: "
@@ -53,6 +59,11 @@ final class RunCommand implements Callable<Integer> {
             description = "The format --save writes.")
     SnapshotFormat to;
 
+    @Option(names = "--trace", paramLabel = "OUT.json", description = {"Also write the journal as Chrome trace-event "
+            + "JSON (ui.perfetto.dev, chrome://tracing): a track per service, power changes and matching as slices, "
+            + "messages as instants, IOReport channels as counters."})
+    String trace;
+
     private final PrintStream out;
     private final PrintStream err;
 
@@ -75,7 +86,20 @@ final class RunCommand implements Callable<Integer> {
                 err.println("ioscope run: plugin " + f.source() + " not loaded: " + f.error());
             }
             sim = machines.build(scenario);
-            sim.runUntilQuiet();
+            if (trace == null) {
+                sim.runUntilQuiet();
+            } else {
+                CounterRecorder counters = new CounterRecorder(sim);
+                List<CounterSample> samples = counters.runUntilQuiet();
+                if (counters.truncated()) {
+                    err.println("ioscope run: the trace keeps the first " + CounterRecorder.MAX_SAMPLES
+                            + " IOReport counter values; later ones are left out");
+                }
+                Simulation done = sim;
+                String title = Path.of(file).getFileName().toString();
+                SafeOutput.write(Path.of(trace), List.of(Path.of(file)),
+                        o -> ChromeTrace.write(title, done.journal(), samples, o));
+            }
         }
         if (save != null) {
             String name = Path.of(file).getFileName().toString();
