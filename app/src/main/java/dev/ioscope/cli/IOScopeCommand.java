@@ -2,7 +2,6 @@ package dev.ioscope.cli;
 
 import dev.ioscope.logging.LogSetup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,8 +25,7 @@ import java.util.concurrent.Callable;
         footer = {
             "'ioscope help COMMAND' shows a command's options.",
             "Exit codes: 0 ok, 1 usage error or refused, 2 bad input file, 3 internal error (see the log file)."},
-        versionProvider = IOScopeCommand.Version.class,
-        subcommands = HelpCommand.class)
+        versionProvider = IOScopeCommand.Version.class)
 final class IOScopeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -62,7 +60,7 @@ final class IOScopeCommand implements Callable<Integer> {
     static final class Version implements IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"ioscope " + Cli.version()};
+            return new String[] {Cli.versionLine()};
         }
     }
 }
