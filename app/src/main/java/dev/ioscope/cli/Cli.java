@@ -76,6 +76,10 @@ public final class Cli {
         if (withHelp) {
             cl.addSubcommand(new HelpCommand());
         }
+        for (CommandLine c : cl.getSubcommands().values()) {
+            headings(c);
+        }
+        headings(cl);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         // The same usage text everywhere (help, docs/cli.md, the man page): not the terminal's width.
@@ -83,6 +87,12 @@ public final class Cli {
         // Like getopt (and the hand-written parsers before), a repeated option takes its last value.
         cl.setOverwrittenOptionsAllowed(true);
         return cl;
+    }
+
+    /** Blank lines between the parts of a usage text, and headings for its lists. */
+    private static void headings(CommandLine c) {
+        c.getCommandSpec().usageMessage().descriptionHeading("%n").parameterListHeading("%nArguments:%n")
+                .optionListHeading("%nOptions:%n").footerHeading("%n");
     }
 
     /** The tree a run needs: its command alone, none for a bare {@code --version}, else everything. */

@@ -20,8 +20,6 @@ import java.util.concurrent.Callable;
         description = "An IORegistry explorer and I/O Kit driver workbench. With no COMMAND it opens the window (on "
             + "FILE, or on the bundled virtual Mac); a COMMAND runs headless and needs no display.",
         commandListHeading = "%nCommands:%n",
-        optionListHeading = "%nOptions:%n",
-        footerHeading = "%n",
         footer = {
             "'ioscope help COMMAND' shows a command's options.",
             "Exit codes: 0 ok, 1 usage error or refused, 2 bad input file, 3 internal error (see the log file)."},
