@@ -51,8 +51,8 @@ class CliDocsTest {
                     continue;
                 }
                 String name = o.longestName();
-                boolean shown = name.startsWith("--") ? synopsis.contains(name)
-                        : synopsis.contains(name) || synopsis.matches(".*\\[-[a-zA-Z]*" + name.charAt(1) + "[a-zA-Z]*].*");
+                boolean shown = synopsis.contains(name) || !name.startsWith("--")
+                        && synopsis.matches(".*\\[-[a-zA-Z]*" + name.charAt(1) + "[a-zA-Z]*].*");
                 assertThat(shown).as(c + " " + name + " in " + synopsis).isTrue();
             }
         }
