@@ -36,7 +36,8 @@ final class FxLauncher {
         } catch (RuntimeException | Error e) {
             if (toolkitStarted) {
                 log.error(LogSetup.fileOnly(), "the window failed", e);
-                System.err.println("ioscope: internal error (" + e + "); the stack trace is in " + LogSetup.logFile());
+                System.err.println("ioscope: internal error (" + e + "); the stack trace is in "
+                        + LogSetup.logFile());
                 return ExitCodes.INTERNAL;
             }
             // e.g. GTK's "Unable to open DISPLAY": the toolkit never came up

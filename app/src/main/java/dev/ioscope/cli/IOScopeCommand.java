@@ -2,7 +2,6 @@ package dev.ioscope.cli;
 
 import dev.ioscope.logging.LogSetup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -21,13 +20,10 @@ import java.util.concurrent.Callable;
         description = "An IORegistry explorer and I/O Kit driver workbench. With no COMMAND it opens the window (on "
             + "FILE, or on the bundled virtual Mac); a COMMAND runs headless and needs no display.",
         commandListHeading = "%nCommands:%n",
-        optionListHeading = "%nOptions:%n",
-        footerHeading = "%n",
         footer = {
             "'ioscope help COMMAND' shows a command's options.",
             "Exit codes: 0 ok, 1 usage error or refused, 2 bad input file, 3 internal error (see the log file)."},
-        versionProvider = IOScopeCommand.Version.class,
-        subcommands = HelpCommand.class)
+        versionProvider = IOScopeCommand.Version.class)
 final class IOScopeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -62,7 +58,7 @@ final class IOScopeCommand implements Callable<Integer> {
     static final class Version implements IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"ioscope " + Cli.version()};
+            return new String[] {Cli.versionLine()};
         }
     }
 }

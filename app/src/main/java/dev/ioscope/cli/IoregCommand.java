@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
  * {@code -lw0}, an option's argument attached or in the next word, {@code --} ending the options); picocli's
  * POSIX clustered short options are exactly that. Like getopt, a repeated option takes its last value.
  */
-@Command(name = "ioreg",
+@Command(name = "ioreg", separator = " ",
         customSynopsis = "ioscope ioreg [-abfilrtxy] [-c class] [-d depth] [-k key] [-n name] [-p plane] "
                 + "[-w width] (FILE | --live)",
         description = "Print a snapshot as Apple's ioreg prints the live registry (same flags).",

@@ -30,7 +30,8 @@ import java.util.concurrent.Callable;
  * {@code ioscope run SCENARIO.json [--json] [--plugins DIR]}: runs a scenario until quiet and prints its event
  * journal. A scenario that names neither a snapshot nor a machine runs on the bundled virtual Mac.
  */
-@Command(name = "run", customSynopsis = "ioscope run SCENARIO.json [--json] [--plugins DIR] [--save FILE [--to FORMAT]] "
+@Command(name = "run",
+        customSynopsis = "ioscope run SCENARIO.json [--json] [--plugins DIR] [--save FILE [--to FORMAT]] "
                 + "[--trace OUT.json]",
         description = "Run a scenario on virtual time and print the event journal.",
         footer = {"The machine is the scenario's \"snapshot\" or \"machine\" (a machine JSON, \"default\" or "
