@@ -34,8 +34,8 @@ import java.util.stream.Collectors;
  * POSIX clustered short options are exactly that. Like getopt, a repeated option takes its last value.
  */
 @Command(name = "ioreg", separator = " ",
-        customSynopsis = "ioscope ioreg [-abfilrtxy] [-c class] [-d depth] [-k key] [-n name] [-p plane] "
-                + "[-w width] (FILE | --live)",
+        customSynopsis = {"ioscope ioreg [-abfilrtxy] [-c class] [-d depth] [-k key] [-n name] [-p plane] "
+                + "[-w width] FILE", "       ioscope ioreg [same options] --live"},
         description = "Print a snapshot as Apple's ioreg prints the live registry (same flags).",
         footer = {"-s and -S are accepted and ignored, as by ioreg itself. See docs/cli.md."})
 final class IoregCommand implements Callable<Integer> {
