@@ -15,6 +15,11 @@ public final class IOScopeApp extends Application {
     private ExplorerView view;
 
     @Override
+    public void init() {
+        FxLauncher.toolkitStarted = true;   // the toolkit is up: a failure from here on is not a missing display
+    }
+
+    @Override
     public void start(Stage stage) {
         ExplorerViewModel vm = new ExplorerViewModel(Jobs.background(), AppPreferences.fromSystemProperty());
         view = new ExplorerView(stage, vm);

@@ -1,20 +1,34 @@
 package dev.ioscope.app;
 
 import dev.ioscope.cli.Cli;
+import dev.ioscope.cli.ExitCodes;
+import dev.ioscope.cli.FrontDoor;
+import dev.ioscope.logging.LogSetup;
 
 /**
- * The jar's entry point. A subcommand runs the headless command line and never loads JavaFX (so it works with
- * no display); anything else starts the GUI, opening the file argument if there is one. Deliberately not an
- * {@code Application} subclass, so the fat jar starts from the class path.
+ * The jar's entry point. A command runs the headless command line and never loads JavaFX (so it works with
+ * no display); no argument or one existing file opens the window; any other word is refused ({@link FrontDoor}).
+ * Deliberately not an {@code Application} subclass, so the fat jar starts from the class path.
  */
 public final class Launcher {
     private Launcher() {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && Cli.handles(args[0])) {
-            System.exit(Cli.run(args, System.out, System.err));
+        FrontDoor door = FrontDoor.of(args);
+        switch (door.route()) {
+            case COMMAND_LINE -> System.exit(Cli.run(args, System.out, System.err));
+            case REFUSED -> {
+                System.err.println(door.problem());
+                System.exit(ExitCodes.USAGE);
+            }
+            case WINDOW -> {
+                LogSetup.start(LogSetup.Mode.GUI, door.console());
+                int code = FxLauncher.launch(door.windowArgs().toArray(String[]::new));
+                if (code != ExitCodes.OK) {
+                    System.exit(code);
+                }
+            }
         }
-        FxLauncher.launch(args);
     }
 }

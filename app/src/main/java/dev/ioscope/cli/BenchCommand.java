@@ -9,6 +9,11 @@ import dev.ioscope.engine.snapshot.Snapshots;
 import dev.ioscope.engine.snapshot.SyntheticRegistry;
 import dev.ioscope.engine.snapshot.xml.IoregXmlWriter;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -20,6 +25,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
  * {@code ioscope bench [--runs N] [--warmup N] [--synthetic ENTRIES [--keep FILE]] FILE...}: times snapshot
@@ -30,56 +37,49 @@ import java.util.List;
  * shared with other work (it leaves out GC threads). For careful numbers use the JMH benchmark
  * (docs/benchmarks.md); this is the quick check.
  */
-final class BenchCommand implements Command {
-    @Override
-    public String name() {
-        return "bench";
+@Command(name = "bench",
+        customSynopsis = "ioscope bench [--runs N] [--warmup N] [--synthetic ENTRIES [--keep FILE]] [FILE...]",
+        description = {"Time snapshot import (median ms, MB/s) and heap held after load.",
+            "With no FILE and no --synthetic: the largest real snapshot in the corpus "
+                + "(engine/src/test/resources/real) (when found) and a synthetic 100000-entry registry."})
+final class BenchCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
+    @Option(names = "--runs", paramLabel = "N", description = "Timed runs per file (default 7).")
+    int runs = 7;
+
+    @Option(names = "--warmup", paramLabel = "N",
+            description = "Untimed runs first, to let the JIT compile the reader (default 10).")
+    int warmup = 10;
+
+    @Option(names = "--synthetic", paramLabel = "ENTRIES",
+            description = "Also bench a generated registry of ENTRIES entries written as ioreg -a XML.")
+    int synthetic;
+
+    @Option(names = "--keep", paramLabel = "FILE",
+            description = "Where to write that generated file (default: a temporary file, deleted).")
+    Path keep;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Snapshots to time.")
+    List<Path> inputs = new ArrayList<>();
+
+    private final PrintStream out;
+
+    BenchCommand(Streams io) {
+        this.out = io.out();
     }
 
     @Override
-    public String summary() {
-        return "time snapshot import (median ms, MB/s) and heap held after load";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                usage: ioscope bench [--runs N] [--warmup N] [--synthetic ENTRIES [--keep FILE]] [FILE...]
-                  With no FILE and no --synthetic: the largest real snapshot in the corpus (engine/src/test/resources/real) (when found) and
-                  a synthetic 100000-entry registry.
-                  --runs N           timed runs per file (default 7)
-                  --warmup N         untimed runs first, to let the JIT compile the reader (default 10)
-                  --synthetic N      also bench a generated registry of N entries written as ioreg -a XML
-                  --keep FILE        where to write that generated file (default: a temporary file, deleted)""";
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        int runs = 7;
-        int warmup = 10;
-        int synthetic = 0;
-        Path keep = null;
-        List<Path> files = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            switch (a) {
-                case "--runs" -> runs = positive(args, ++i, a);
-                case "--warmup" -> warmup = positive(args, ++i, a);
-                case "--synthetic" -> synthetic = positive(args, ++i, a);
-                case "--keep" -> {
-                    if (i + 1 >= args.size()) {
-                        throw new UsageException("--keep needs a file");
-                    }
-                    keep = Path.of(args.get(++i));
-                }
-                default -> {
-                    if (a.startsWith("-")) {
-                        throw new UsageException("unknown option " + a);
-                    }
-                    files.add(Path.of(a));
-                }
+    public Integer call() throws Exception {
+        for (var n : List.of(Map.entry("--runs", runs), Map.entry("--warmup", warmup),
+                Map.entry("--synthetic", synthetic))) {
+            if (n.getValue() < 0) {
+                throw new UsageException(n.getKey() + " needs a non-negative number, not " + n.getValue());
             }
         }
+        int synthetic = this.synthetic;
+        List<Path> files = new ArrayList<>(inputs);
         if (files.isEmpty() && synthetic == 0) {
             // No input named: the issue's two benchmark inputs, the largest real snapshot (when the corpus
             // folder is found) and a synthetic 100k-entry registry.
@@ -135,21 +135,6 @@ final class BenchCommand implements Command {
                     return -1L;
                 }
             }));
-        }
-    }
-
-    private static int positive(List<String> args, int i, String opt) throws UsageException {
-        if (i >= args.size()) {
-            throw new UsageException(opt + " needs a number");
-        }
-        try {
-            int v = Integer.parseInt(args.get(i));
-            if (v < 0) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new UsageException(opt + " needs a non-negative number, not " + args.get(i));
         }
     }
 

@@ -10,62 +10,54 @@ import dev.ioscope.engine.snapshot.SnapshotFormat;
 import dev.ioscope.engine.spi.Contributions;
 import dev.ioscope.engine.spi.PluginLoader;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
  * {@code ioscope boot [MACHINE.json] [--plugins DIR] [--save FILE] [--to FORMAT]}: boots a machine description
  * (the bundled virtual Mac when none is named) on virtual time until the registry is quiet, and saves the
  * registry in any writable format. Families come from the class path, ~/.ioscope/plugins and --plugins DIR.
  */
-final class BootCommand implements Command {
-    @Override
-    public String name() {
-        return "boot";
+@Command(name = "boot", customSynopsis = "ioscope boot [MACHINE.json] [--plugins DIR] [--save FILE] [--to FORMAT]",
+        description = {"Boot a machine description (default: the virtual Mac) and save its registry.",
+            "Boots MACHINE.json (docs/machines.md), or the bundled virtual Mac, until the registry is quiet. Hardware "
+                + "families come from the app, from ~/.ioscope/plugins and from --plugins DIR; a plugin that fails "
+                + "to load is listed on standard error and skipped. Without --save, prints a summary."})
+final class BootCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
+    @Parameters(paramLabel = "MACHINE.json", arity = "0..1", description = "A machine description.")
+    String machine;
+
+    @Option(names = "--plugins", paramLabel = "DIR", description = "More hardware families.")
+    String plugins;
+
+    @Option(names = "--save", paramLabel = "FILE", description = {"Write the registry; the format from --to or "
+            + "FILE's extension (.ioreg, .xml, .txt, .json); '-' writes to standard output."})
+    String save;
+
+    @Option(names = "--to", paramLabel = "FORMAT", converter = FormatConverter.class,
+            description = "The format --save writes (as for convert).")
+    SnapshotFormat to;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    BootCommand(Streams io) {
+        this.out = io.out();
+        this.err = io.err();
     }
 
     @Override
-    public String summary() {
-        return "boot a machine description (default: the virtual Mac) and save its registry";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                usage: ioscope boot [MACHINE.json] [--plugins DIR] [--save FILE] [--to FORMAT]
-                  Boots MACHINE.json (docs/machines.md), or the bundled virtual Mac, until the registry is quiet.
-                  Hardware families come from the app, from ~/.ioscope/plugins and from --plugins DIR; a plugin
-                  that fails to load is listed on standard error and skipped.
-                  --save FILE writes the registry; FORMAT from --to or FILE's extension (.ioreg, .xml, .txt,
-                  .json); '-' writes to standard output. Without --save, prints a summary.""";
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        String machine = null;
-        String plugins = null;
-        String save = null;
-        SnapshotFormat to = null;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            switch (a) {
-                case "--plugins" -> plugins = value(args, ++i, a);
-                case "--save" -> save = value(args, ++i, a);
-                case "--to" -> {
-                    String f = value(args, ++i, a);
-                    to = SnapshotFormat.parse(f).orElseThrow(() -> new UsageException("unknown format " + f));
-                }
-                default -> {
-                    if (a.startsWith("-")) {
-                        throw new UsageException("unknown option " + a);
-                    } else if (machine != null) {
-                        throw new UsageException("unexpected argument " + a);
-                    }
-                    machine = a;
-                }
-            }
-        }
+    public Integer call() throws Exception {
+        SnapshotFormat to = this.to;
         if (save != null) {
             to = SnapshotOutput.format(save, to);
         }
@@ -91,12 +83,5 @@ final class BootCommand implements Command {
         }
         SnapshotOutput.write(s, to, save, out);
         return ExitCodes.OK;
-    }
-
-    private static String value(List<String> args, int i, String option) throws UsageException {
-        if (i >= args.size()) {
-            throw new UsageException(option + " needs a value");
-        }
-        return args.get(i);
     }
 }

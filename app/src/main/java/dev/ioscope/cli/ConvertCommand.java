@@ -4,61 +4,44 @@ import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.snapshot.SnapshotFormat;
 import dev.ioscope.engine.snapshot.Snapshots;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.concurrent.Callable;
 
 /** {@code ioscope convert IN OUT [--to FORMAT]}: any readable format to any writable one. */
-final class ConvertCommand implements Command {
-    @Override
-    public String name() {
-        return "convert";
+@Command(name = "convert", customSynopsis = "ioscope convert [--to FORMAT] IN OUT",
+        description = "Convert a snapshot to .ioreg, ioreg -a XML, ioreg -l text or JSON.",
+        footer = {"Without --to, the format comes from OUT's extension (.ioreg, .xml/.plist, .txt, .json).",
+            "OUT '-' writes to standard output. IN is only ever read."})
+final class ConvertCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
+    @Option(names = "--to", paramLabel = "FORMAT", converter = FormatConverter.class,
+            description = "ioreg (IORegistryExplorer archive), xml (ioreg -a), text (ioreg -l), json.")
+    SnapshotFormat to;
+
+    @Parameters(index = "0", paramLabel = "IN", description = "The snapshot to read (any readable format).")
+    String in;
+
+    @Parameters(index = "1", paramLabel = "OUT", description = "The file to write, or '-' for standard output.")
+    String outFile;
+
+    private final PrintStream out;
+
+    ConvertCommand(Streams io) {
+        this.out = io.out();
     }
 
     @Override
-    public String summary() {
-        return "convert a snapshot to .ioreg, ioreg -a XML, ioreg -l text or JSON";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                usage: ioscope convert [--to FORMAT] IN OUT
-                  FORMAT: ioreg (IORegistryExplorer archive), xml (ioreg -a), text (ioreg -l), json
-                  Without --to, the format comes from OUT's extension (.ioreg, .xml/.plist, .txt, .json).
-                  OUT '-' writes to standard output. IN is only ever read.""";
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        SnapshotFormat to = null;
-        String in = null;
-        String outFile = null;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("--to")) {
-                if (i + 1 >= args.size()) {
-                    throw new UsageException("--to needs a format");
-                }
-                String f = args.get(++i);
-                to = SnapshotFormat.parse(f).orElseThrow(() -> new UsageException("unknown format " + f));
-            } else if (a.startsWith("--to=")) {
-                String f = a.substring(5);
-                to = SnapshotFormat.parse(f).orElseThrow(() -> new UsageException("unknown format " + f));
-            } else if (a.startsWith("-") && !a.equals("-")) {
-                throw new UsageException("unknown option " + a);
-            } else if (in == null) {
-                in = a;
-            } else if (outFile == null) {
-                outFile = a;
-            } else {
-                throw new UsageException("unexpected argument " + a);
-            }
-        }
-        if (in == null || outFile == null) {
-            throw new UsageException("needs IN and OUT");
-        }
+    public Integer call() throws Exception {
+        SnapshotFormat to = this.to;
         if (to == null) {
             String o = outFile;
             to = SnapshotFormat.fromExtension(outFile).orElseThrow(() ->

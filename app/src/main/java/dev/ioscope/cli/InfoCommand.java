@@ -8,62 +8,53 @@ import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.snapshot.Snapshots;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /** {@code ioscope info FILE [--json]}: format detected, planes and entries per plane, top classes, load time. */
-final class InfoCommand implements Command {
-    @Override
-    public String name() {
-        return "info";
+@Command(name = "info", customSynopsis = "ioscope info [--json] [--top N] (FILE | --live)",
+        description = "Format, planes, entry counts, top classes and load time of a snapshot.")
+final class InfoCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
+    @Option(names = "--json", description = "Print the result as one JSON object (see docs/cli.md).")
+    boolean json;
+
+    @Option(names = "--top", paramLabel = "N", description = "How many of the most common classes (default 10).")
+    int top = 10;
+
+    @Parameters(paramLabel = "FILE", arity = "0..1", description = "A snapshot in any format IOScope reads.")
+    String file;
+
+    @Option(names = "--live", description = {"Read this Mac's registry (every plane) through the first ioreg on the "
+            + "PATH instead of a FILE."})
+    boolean live;
+
+    private final PrintStream out;
+
+    InfoCommand(Streams io) {
+        this.out = io.out();
     }
 
     @Override
-    public String summary() {
-        return "format, planes, entry counts, top classes and load time of a snapshot";
-    }
-
-    @Override
-    public String usage() {
-        return "usage: ioscope info [--json] [--top N] FILE";
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        boolean json = false;
-        int top = 10;
-        String file = null;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            switch (a) {
-                case "--json" -> json = true;
-                case "--top" -> {
-                    if (i + 1 >= args.size()) {
-                        throw new UsageException("--top needs a number");
-                    }
-                    try {
-                        top = Integer.parseInt(args.get(++i));
-                    } catch (NumberFormatException e) {
-                        throw new UsageException("--top needs a number, not " + args.get(i));
-                    }
-                }
-                default -> {
-                    if (a.startsWith("-") || file != null) {
-                        throw new UsageException("unexpected argument " + a);
-                    }
-                    file = a;
-                }
-            }
-        }
-        if (file == null) {
-            throw new UsageException("no FILE given");
+    public Integer call() throws Exception {
+        if (top < 0) {
+            throw new UsageException("--top needs a number of 0 or more, not " + top);
         }
         long t0 = System.nanoTime();
-        Snapshot s = Snapshots.load(Path.of(file));
+        LiveSource.check(file, live);
+        Snapshot s = live ? LiveSource.read() : Snapshots.load(Path.of(file));
         double ms = (System.nanoTime() - t0) / 1e6;
         IORegistry reg = s.registry();
 
@@ -79,7 +70,7 @@ final class InfoCommand implements Command {
             JsonGenerator g = new JsonFactory().createGenerator(out);
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
-            g.writeStringField("file", file);
+            g.writeStringField("file", live ? s.source() : file);
             g.writeStringField("format", s.format().name());
             g.writeStringField("formatName", s.format().displayName());
             g.writeNumberField("entries", reg.size());
@@ -104,7 +95,7 @@ final class InfoCommand implements Command {
             g.flush();
             out.println();
         } else {
-            out.printf("file:     %s%n", file);
+            out.printf("file:     %s%n", live ? s.source() : file);
             out.printf("format:   %s%n", s.format().displayName());
             out.printf("entries:  %d%n", reg.size());
             out.printf("load:     %.1f ms%n", ms);

@@ -13,6 +13,10 @@ import dev.ioscope.engine.snapshot.text.IoregTextInfo;
 import dev.ioscope.engine.snapshot.text.IoregTextReader;
 import dev.ioscope.engine.snapshot.text.IoregTextWriter;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,107 +24,98 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /**
  * {@code ioscope ioreg [flags] FILE}: prints a snapshot as Apple's {@code ioreg} prints the live registry, with
  * ioreg's own flags parsed the way its getopt does ({@code ":abc:d:fik:ln:p:rsStw:xy"}: combined flags such as
- * {@code -lw0}, an option's argument attached or in the next word).
+ * {@code -lw0}, an option's argument attached or in the next word, {@code --} ending the options); picocli's
+ * POSIX clustered short options are exactly that. Like getopt, a repeated option takes its last value.
  */
-final class IoregCommand implements Command {
-    private static final String FLAGS = "abc:d:fik:ln:p:rsStw:xy";
+@Command(name = "ioreg", separator = " ",
+        customSynopsis = {"ioscope ioreg [-abfilrtxy] [-c class] [-d depth] [-k key] [-n name] [-p plane] "
+                + "[-w width] FILE", "       ioscope ioreg [same options] --live"},
+        description = "Print a snapshot as Apple's ioreg prints the live registry (same flags).",
+        footer = {"-s and -S are accepted and ignored, as by ioreg itself. See docs/cli.md."})
+final class IoregCommand implements Callable<Integer> {
+    @Option(names = "--help", usageHelp = true, description = "Show this help and exit.")
+    boolean help;
 
-    @Override
-    public String name() {
-        return "ioreg";
+    @Option(names = "-a", description = "Archive output (XML plist).")
+    boolean archive;
+    @Option(names = "-b", description = "Show object name in bold.")
+    boolean bold;
+    @Option(names = "-c", paramLabel = "class", description = "List properties of objects with the given class.")
+    String className;
+    @Option(names = "-d", paramLabel = "depth", description = "Limit tree to the given depth (0: unlimited).")
+    String depth;
+    @Option(names = "-f", description = "Enable smart formatting.")
+    boolean format;
+    @Option(names = "-i", description = "Show object inheritance.")
+    boolean inheritance;
+    @Option(names = "-k", paramLabel = "key", description = "List properties of objects with the given key.")
+    String key;
+    @Option(names = "-l", description = "List properties of all objects.")
+    boolean list;
+    @Option(names = "-n", paramLabel = "name", description = "List properties of objects with the given name.")
+    String name;
+    @Option(names = "-p", paramLabel = "plane", description = {"Traverse registry over the given plane (IOService is "
+            + "default; for an ioreg text FILE, the plane the dump shows, which the text itself does not name)."})
+    String plane;
+    @Option(names = "-r", description = "Show subtrees rooted by the given criteria.")
+    boolean root;
+    @Option(names = "-s", hidden = true)
+    boolean ignoredS;
+    @Option(names = "-S", hidden = true)
+    boolean ignoredBigS;
+    @Option(names = "-t", description = "Show location of each subtree.")
+    boolean tree;
+    @Option(names = "-w", paramLabel = "width",
+            description = "Clip output to the given line width (0, the default here, is unlimited).")
+    String width;
+    @Option(names = "-x", description = "Show data and numbers as hexadecimal.")
+    boolean hex;
+    @Option(names = "-y", description = "Do not consider DriverKit classes with -c.")
+    boolean noUserClasses;
+
+    @Parameters(paramLabel = "FILE", arity = "0..1", description = "A snapshot in any format IOScope reads.")
+    String file;
+
+    @Option(names = "--live", description = {"Read this Mac's registry (every plane) through the first ioreg on the "
+            + "PATH instead of a FILE."})
+    boolean live;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    IoregCommand(Streams io) {
+        this.out = io.out();
+        this.err = io.err();
     }
 
     @Override
-    public String summary() {
-        return "print a snapshot as Apple's ioreg prints the live registry (same flags)";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                usage: ioscope ioreg [-abfilrtxy] [-c class] [-d depth] [-k key] [-n name] [-p plane] [-w width] FILE
-                  -a archive output (XML plist)          -b show object name in bold
-                  -c list properties of objects with the given class
-                  -d limit tree to the given depth        -f enable smart formatting
-                  -i show object inheritance              -k list properties of objects with the given key
-                  -l list properties of all objects       -n list properties of objects with the given name
-                  -p traverse registry over the given plane (IOService is default; for an ioreg text FILE,
-                     the plane the dump shows, which the text itself does not name)
-                  -r show subtrees rooted by the given criteria
-                  -t show location of each subtree        -w clip output to the given line width (0, the
-                     default here, is unlimited)          -x show data and numbers as hexadecimal
-                  -y do not consider DriverKit classes with -c
-                  -s, -S are accepted and ignored, as by ioreg itself. See docs/cli.md.""";
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        IoregOptions o = IoregOptions.DEFAULT;
-        String plane = null;
-        String file = null;
-        boolean optionsDone = false;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (optionsDone || !a.startsWith("-") || a.equals("-")) {
-                if (file != null) {
-                    throw new UsageException("more than one FILE: " + file + ", " + a);
-                }
-                file = a;
-                continue;
-            }
-            if (a.equals("--")) {
-                optionsDone = true;
-                continue;
-            }
-            for (int j = 1; j < a.length(); j++) {
-                char c = a.charAt(j);
-                int at = FLAGS.indexOf(c);
-                if (at < 0 || c == ':') {
-                    throw new UsageException("unknown option -" + c);
-                }
-                String arg = null;
-                if (at + 1 < FLAGS.length() && FLAGS.charAt(at + 1) == ':') {
-                    if (j + 1 < a.length()) {
-                        arg = a.substring(j + 1);
-                    } else if (i + 1 < args.size()) {
-                        arg = args.get(++i);
-                    } else {
-                        throw new UsageException("option -" + c + " needs an argument");
-                    }
-                    j = a.length();
-                }
-                switch (c) {
-                    case 'a' -> o = o.withArchive(true);
-                    case 'b' -> o = o.withBold(true);
-                    case 'c' -> o = o.withClassName(arg);
-                    case 'd' -> o = o.withDepth(count(c, arg));
-                    case 'f' -> o = o.withFormat(true);
-                    case 'i' -> o = o.withInheritance(true);
-                    case 'k' -> o = o.withKey(arg);
-                    case 'l' -> o = o.withList(true);
-                    case 'n' -> o = o.withName(arg);
-                    case 'p' -> plane = arg;
-                    case 'r' -> o = o.withRoot(true);
-                    case 't' -> o = o.withTree(true);
-                    case 'w' -> o = o.withWidth(count(c, arg));
-                    case 'x' -> o = o.withHex(true);
-                    case 'y' -> o = o.withNoUserClasses(true);
-                    default -> {
-                        // -s and -S: ioreg accepts and ignores them
-                    }
-                }
-            }
+    public Integer call() throws Exception {
+        IoregOptions o = IoregOptions.DEFAULT.withArchive(archive).withBold(bold).withFormat(format)
+                .withInheritance(inheritance).withList(list).withRoot(root).withTree(tree).withHex(hex)
+                .withNoUserClasses(noUserClasses);
+        if (className != null) {
+            o = o.withClassName(className);
         }
-        if (file == null) {
-            throw new UsageException("needs a snapshot FILE");
+        if (key != null) {
+            o = o.withKey(key);
         }
-        Snapshot s = load(Path.of(file), plane);
+        if (name != null) {
+            o = o.withName(name);
+        }
+        if (depth != null) {
+            o = o.withDepth(count('d', depth));
+        }
+        if (width != null) {
+            o = o.withWidth(count('w', width));
+        }
+        LiveSource.check(file, live);
+        Snapshot s = live ? LiveSource.read() : load(Path.of(file), plane);
         String want = plane != null ? plane
                 : s.info().get(IoregTextInfo.PLANE) != null ? IoregTextWriter.optionsFor(s).plane()
                 : IORegistryPlane.IOSERVICE;

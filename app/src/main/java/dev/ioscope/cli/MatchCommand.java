@@ -17,102 +17,67 @@ import dev.ioscope.engine.service.kext.KextLoader;
 import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.snapshot.Snapshots;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
  * {@code ioscope match SNAPSHOT --kexts PATH... [--provider PATH] [--explain] [--json] [--strip]}: runs the
  * personalities of real kexts against the nubs of a snapshot, as IOService::probeCandidates would, and prints
  * the ranked candidates, their verdicts and the winner of each match category.
  */
-final class MatchCommand implements Command {
-    @Override
-    public String name() {
-        return "match";
-    }
+@Command(name = "match",
+        customSynopsis = "ioscope match SNAPSHOT --kexts PATH... [--provider PATH]... [--explain] [--json] [--strip]",
+        description = "Match kext personalities against a snapshot's nubs, with the reasons.")
+final class MatchCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
 
-    @Override
-    public String summary() {
-        return "match kext personalities against a snapshot's nubs, with the reasons";
-    }
+    @Parameters(paramLabel = "SNAPSHOT", description = "The snapshot whose nubs are matched.")
+    String snapshot;
 
-    @Override
-    public String usage() {
-        return """
-                usage: ioscope match SNAPSHOT --kexts PATH... [--provider PATH]... [--explain] [--json] [--strip]
-                  --kexts PATH...   .kext bundles, Info.plist files, or folders holding them
-                  --provider PATH   only this nub (an IOService path such as IOService:/IOResources); repeatable
-                  --explain         every key of every candidate, in words
-                  --json            the result as JSON (see docs/cli.md)
-                  --strip           first treat the drivers the snapshot shows (of classes the kexts name) as
-                                    absent, re-match, and report whether the same classes land on the same nubs""";
+    @Option(names = "--kexts", paramLabel = "PATH", arity = "1..*", required = true,
+            description = ".kext bundles, Info.plist files, or folders holding them.")
+    List<Path> kexts;
+
+    @Option(names = "--provider", paramLabel = "PATH", description = "Only this nub (an IOService path such as "
+            + "IOService:/IOResources); repeatable.")
+    List<String> providers = new ArrayList<>();
+
+    @Option(names = "--explain", description = "Every key of every candidate, in words.")
+    boolean explain;
+
+    @Option(names = "--json", description = "The result as JSON (see docs/cli.md).")
+    boolean json;
+
+    @Option(names = "--strip", description = {"First treat the drivers the snapshot shows (of classes the kexts name) "
+            + "as absent, re-match, and report whether the same classes land on the same nubs."})
+    boolean strip;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    MatchCommand(Streams io) {
+        this.out = io.out();
+        this.err = io.err();
     }
 
     private record Options(String snapshot, List<Path> kexts, List<String> providers, boolean explain,
                            boolean json, boolean strip) {
     }
 
-    private static Options parse(List<String> args) throws UsageException {
-        String snapshot = null;
-        List<Path> kexts = new ArrayList<>();
-        List<String> providers = new ArrayList<>();
-        boolean explain = false;
-        boolean json = false;
-        boolean strip = false;
-        boolean inKexts = false;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            switch (a) {
-                case "--kexts" -> inKexts = true;
-                case "--explain" -> {
-                    explain = true;
-                    inKexts = false;
-                }
-                case "--json" -> {
-                    json = true;
-                    inKexts = false;
-                }
-                case "--strip" -> {
-                    strip = true;
-                    inKexts = false;
-                }
-                case "--provider" -> {
-                    if (i + 1 >= args.size()) {
-                        throw new UsageException("--provider needs a registry path");
-                    }
-                    providers.add(args.get(++i));
-                    inKexts = false;
-                }
-                default -> {
-                    if (a.startsWith("--")) {
-                        throw new UsageException("unknown option " + a);
-                    }
-                    if (inKexts) {
-                        kexts.add(Path.of(a));
-                    } else if (snapshot == null) {
-                        snapshot = a;
-                    } else {
-                        throw new UsageException("unexpected argument " + a);
-                    }
-                }
-            }
-        }
-        if (snapshot == null) {
-            throw new UsageException("no SNAPSHOT given");
-        }
-        if (kexts.isEmpty()) {
-            throw new UsageException("no kexts given (--kexts PATH...)");
-        }
-        return new Options(snapshot, kexts, providers, explain, json, strip);
-    }
-
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Options o = parse(args);
+    public Integer call() throws Exception {
+        Options o = new Options(snapshot, kexts, providers, explain, json, strip);
         Snapshot s = Snapshots.load(Path.of(o.snapshot()));
         IOCatalogue catalogue = new IOCatalogue();
         for (KextBundle b : new KextLoader().load(o.kexts())) {

@@ -2,6 +2,7 @@ package dev.ioscope.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.ioscope.engine.io.SafeOutput;
 import dev.ioscope.engine.machine.ScenarioMachines;
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSString;
@@ -10,75 +11,71 @@ import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.sim.Simulation;
 import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.snapshot.SnapshotFormat;
+import dev.ioscope.engine.trace.ChromeTrace;
+import dev.ioscope.engine.trace.CounterRecorder;
+import dev.ioscope.engine.trace.CounterSample;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
  * {@code ioscope run SCENARIO.json [--json] [--plugins DIR]}: runs a scenario until quiet and prints its event
  * journal. A scenario that names neither a snapshot nor a machine runs on the bundled virtual Mac.
  */
-final class RunCommand implements Command {
-    @Override
-    public String name() {
-        return "run";
+@Command(name = "run",
+        customSynopsis = "ioscope run SCENARIO.json [--json] [--plugins DIR] [--save FILE [--to FORMAT]] "
+                + "[--trace OUT.json]",
+        description = "Run a scenario on virtual time and print the event journal.",
+        footer = {"The machine is the scenario's \"snapshot\" or \"machine\" (a machine JSON, \"default\" or "
+            + "\"empty\"); with neither, the bundled virtual Mac boots from time 0. Scenario format and event kinds: "
+            + "docs/scenarios.md."})
+final class RunCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
+    @Parameters(paramLabel = "SCENARIO.json", description = "The scenario to run.")
+    String file;
+
+    @Option(names = "--json", description = {"One JSON object per event and line: seq, t (virtual ns), kind, entry, "
+            + "details."})
+    boolean json;
+
+    @Option(names = "--plugins", paramLabel = "DIR",
+            description = "More hardware families (besides the app's and ~/.ioscope/plugins).")
+    String plugins;
+
+    @Option(names = "--save", paramLabel = "FILE", description = {"Also write the registry as it is at the end (format "
+            + "from --to or FILE's extension, as for convert); '-' writes ioreg -l text instead of the journal."})
+    String save;
+
+    @Option(names = "--to", paramLabel = "FORMAT", converter = FormatConverter.class,
+            description = "The format --save writes.")
+    SnapshotFormat to;
+
+    @Option(names = "--trace", paramLabel = "OUT.json", description = {"Also write the journal as Chrome trace-event "
+            + "JSON (ui.perfetto.dev, chrome://tracing): a track per service, power changes and matching as slices, "
+            + "messages as instants, IOReport channels as counters."})
+    String trace;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    RunCommand(Streams io) {
+        this.out = io.out();
+        this.err = io.err();
     }
 
     @Override
-    public String summary() {
-        return "run a scenario on virtual time and print the event journal";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                usage: ioscope run SCENARIO.json [--json] [--plugins DIR] [--save FILE [--to FORMAT]]
-                  --json          one JSON object per event and line: seq, t (virtual ns), kind, entry, details
-                  --plugins DIR   more hardware families (besides the app's and ~/.ioscope/plugins)
-                  --save FILE     also write the registry as it is at the end (format from --to or FILE's
-                                  extension, as for convert); '-' writes ioreg -l text instead of the journal
-                  The machine is the scenario's "snapshot" or "machine" (a machine JSON, "default" or "empty");
-                  with neither, the bundled virtual Mac boots from time 0.
-                  (scenario format and event kinds: docs/scenarios.md)""";
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        boolean json = false;
-        String file = null;
-        String plugins = null;
-        String save = null;
-        SnapshotFormat to = null;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("--json")) {
-                json = true;
-            } else if (a.equals("--plugins")) {
-                if (++i >= args.size()) {
-                    throw new UsageException("--plugins needs a folder");
-                }
-                plugins = args.get(i);
-            } else if (a.equals("--save") || a.equals("--to")) {
-                if (++i >= args.size()) {
-                    throw new UsageException(a + " needs a value");
-                }
-                if (a.equals("--save")) {
-                    save = args.get(i);
-                } else {
-                    String v = args.get(i);
-                    to = SnapshotFormat.parse(v).orElseThrow(() -> new UsageException("unknown format " + v));
-                }
-            } else if (a.startsWith("-") || file != null) {
-                throw new UsageException("unexpected argument " + a);
-            } else {
-                file = a;
-            }
-        }
-        if (file == null) {
-            throw new UsageException("no SCENARIO given");
-        }
+    public Integer call() throws Exception {
+        SnapshotFormat to = this.to;
         if (save != null) {
             to = SnapshotOutput.format(save, to);
         }
@@ -90,7 +87,20 @@ final class RunCommand implements Command {
                 err.println("ioscope run: plugin " + f.source() + " not loaded: " + f.error());
             }
             sim = machines.build(scenario);
-            sim.runUntilQuiet();
+            if (trace == null) {
+                sim.runUntilQuiet();
+            } else {
+                CounterRecorder counters = new CounterRecorder(sim);
+                List<CounterSample> samples = counters.runUntilQuiet();
+                if (counters.truncated()) {
+                    err.println("ioscope run: the trace keeps the first " + CounterRecorder.MAX_SAMPLES
+                            + " IOReport counter values; later ones are left out");
+                }
+                Simulation done = sim;
+                String title = Path.of(file).getFileName().toString();
+                SafeOutput.write(Path.of(trace), List.of(Path.of(file)),
+                        o -> ChromeTrace.write(title, done.journal(), samples, o));
+            }
         }
         if (save != null) {
             String name = Path.of(file).getFileName().toString();

@@ -32,10 +32,19 @@ class CliTest {
     }
 
     @Test
+    void bareVersionSkipsTheParserButSaysWhatPicocliSays() {
+        Result fast = run("--version");
+        Result parsed = run("--verbose", "--version");
+        assertThat(fast.code()).isZero();
+        assertThat(parsed.code()).isZero();
+        assertThat(fast.out()).startsWith("ioscope ").isEqualTo(parsed.out());
+    }
+
+    @Test
     void unknownCommandIsAUsageError() {
         Result r = run("frobnicate");
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).contains("unknown command 'frobnicate'");
+        assertThat(r.err()).contains("Unmatched argument at index 0: 'frobnicate'");
     }
 
     @Test

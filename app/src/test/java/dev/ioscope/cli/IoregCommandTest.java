@@ -202,7 +202,7 @@ class IoregCommandTest {
     @Test
     void errorsHaveTheRightExitCodes() {
         assertThat(ioreg("-q", MBP.toString()).code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(ioreg("-h").err()).contains("unknown option -h").contains("usage: ioscope ioreg");
+        assertThat(ioreg("-h", MBP.toString()).err()).contains("Unknown option: '-h'").contains("Usage: ioscope ioreg");
         assertThat(ioreg("-c").code()).isEqualTo(ExitCodes.USAGE);
         assertThat(ioreg("-w", "wide", MBP.toString()).code()).isEqualTo(ExitCodes.USAGE);
         assertThat(ioreg().code()).isEqualTo(ExitCodes.USAGE);

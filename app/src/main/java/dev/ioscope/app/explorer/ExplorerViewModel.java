@@ -21,6 +21,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import org.slf4j.LoggerFactory;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -269,6 +271,8 @@ public final class ExplorerViewModel {
             done.accept(result);
         }, failure -> {
             finish(self[0]);
+            LoggerFactory.getLogger(ExplorerViewModel.class).warn("cannot open {}: {}", what, message(failure),
+                    failure);
             problem.set(new Problem(what.startsWith("export") ? "Cannot " + what : "Cannot open " + what,
                     message(failure)));
             updateStatus();

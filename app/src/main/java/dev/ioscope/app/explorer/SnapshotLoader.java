@@ -10,6 +10,9 @@ import dev.ioscope.engine.snapshot.SnapshotException;
 import dev.ioscope.engine.snapshot.SnapshotFormat;
 import dev.ioscope.engine.snapshot.Snapshots;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +21,7 @@ import java.util.zip.GZIPInputStream;
 
 /** Loads documents (runs on a job thread): a file, or the bundled default machine. */
 public final class SnapshotLoader {
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotLoader.class);
     static final String DEFAULT_MACHINE = "default-machine.ioreg.gz";
     static final String DEFAULT_NAME = "iMac16-1.ioreg";
 
@@ -34,19 +38,33 @@ public final class SnapshotLoader {
         return new Document(s, index, file, title, (System.nanoTime() - t0) / 1_000_000);
     }
 
+    /** How the default machine boots (DefaultMachine.boot; a test passes one that fails). */
+    interface Boot {
+        Snapshot boot() throws SnapshotException;
+    }
+
     /**
      * The default machine: the bundled virtual Mac booted by the engine on virtual time with the built-in hardware
      * families (DefaultMachine). If it cannot boot (no families on the class path, a broken user plugin), the
-     * bundled real iMac16,1 snapshot opens instead, so the app always shows a real registry.
+     * bundled real iMac16,1 snapshot opens instead, so the app always shows a real registry; the reason is
+     * logged and shown in the document's title, which the status bar shows.
      */
     public Document defaultMachine() {
+        return defaultMachine(dev.ioscope.engine.machine.DefaultMachine::boot);
+    }
+
+    Document defaultMachine(Boot boot) {
         long t0 = System.nanoTime();
         try {
-            Snapshot s = dev.ioscope.engine.machine.DefaultMachine.boot();
+            Snapshot s = boot.boot();
             return new Document(s, RegistryIndex.build(s.registry()), null, "Virtual Mac (booted)",
                     (System.nanoTime() - t0) / 1_000_000);
         } catch (SnapshotException | RuntimeException e) {
-            return bundledSnapshot();
+            LOG.warn("the virtual Mac could not boot ({}); opening the bundled {} instead", e.getMessage(),
+                    DEFAULT_NAME, e);
+            Document bundled = bundledSnapshot();
+            return new Document(bundled.snapshot(), bundled.index(), null, bundled.title()
+                    + " — the virtual Mac could not boot: " + e.getMessage(), bundled.loadMillis());
         }
     }
 
@@ -63,9 +81,12 @@ public final class SnapshotLoader {
                     ParseLimits.DEFAULT);
             title = DEFAULT_NAME + " (bundled)";
         } catch (SnapshotException e) {
+            LOG.warn("the bundled {} could not be read ({}); opening a synthetic registry", DEFAULT_NAME,
+                    e.getMessage(), e);
             s = new Snapshot(SampleRegistry.build(2_000, 1), SnapshotFormat.IOREG_ARCHIVE, OSDictionary.empty(),
                     "sample");
-            title = "Sample machine (synthetic)";
+            title = "Sample machine (synthetic) — the bundled " + DEFAULT_NAME + " could not be read: "
+                    + e.getMessage();
         }
         return new Document(s, RegistryIndex.build(s.registry()), null, title, (System.nanoTime() - t0) / 1_000_000);
     }

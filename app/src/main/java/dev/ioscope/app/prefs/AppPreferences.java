@@ -1,5 +1,7 @@
 package dev.ioscope.app.prefs;
 
+import org.slf4j.LoggerFactory;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +40,7 @@ public final class AppPreferences {
             node.clear();
         } catch (BackingStoreException e) {
             // a preferences store that cannot be written only loses comfort settings
+            LoggerFactory.getLogger(AppPreferences.class).warn("preferences could not be cleared: {}", e.toString());
         }
     }
 
@@ -119,6 +122,7 @@ public final class AppPreferences {
             node.flush();
         } catch (BackingStoreException e) {
             // see clear()
+            LoggerFactory.getLogger(AppPreferences.class).warn("preferences could not be saved: {}", e.toString());
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.ioscope.app.workbench;
 
+import org.slf4j.LoggerFactory;
+
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -89,10 +91,12 @@ final class EngineThread {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
+                LoggerFactory.getLogger(EngineThread.class).warn("an engine command failed", e);
                 try {
                     onFailure.accept(e);
                 } catch (RuntimeException again) {
                     // a listener that throws must not end the engine thread (every later command would hang)
+                    LoggerFactory.getLogger(EngineThread.class).error("the failure listener failed", again);
                 }
             }
         }

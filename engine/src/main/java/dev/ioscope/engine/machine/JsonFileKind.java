@@ -29,6 +29,9 @@ public enum JsonFileKind {
         if (!file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
             return OTHER;
         }
+        if (!Files.isRegularFile(file)) {
+            return OTHER;   // a FIFO named x.json must not block here; the reader it goes to says what it is
+        }
         Set<String> keys = new HashSet<>();
         try (InputStream in = Files.newInputStream(file); JsonParser p = new JsonFactory().createParser(in)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {

@@ -1,6 +1,7 @@
 package dev.ioscope.engine.machine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ioscope.engine.io.InputFiles;
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSObject;
 import dev.ioscope.engine.snapshot.SnapshotException;
@@ -24,14 +25,7 @@ public final class MachineReader {
     }
 
     public static MachineDescription read(Path file) throws SnapshotException {
-        try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw new SnapshotException(file.toString(), null, "larger than " + MAX_BYTES + " bytes");
-            }
-            return read(Files.readAllBytes(file), file.toString());
-        } catch (IOException e) {
-            throw new SnapshotException(file.toString(), null, "cannot read: " + e.getMessage());
-        }
+        return read(InputFiles.read(file, MAX_BYTES), file.toString());
     }
 
     public static MachineDescription read(InputStream in, String name) throws SnapshotException {

@@ -78,6 +78,14 @@ public record Scenario(Path file, Path snapshot, List<Path> kexts, List<Action> 
         String name = file.toString();
         JsonNode root = JsonDocuments.readObject(file, "a scenario");
         Path base = file.toAbsolutePath().getParent();
+        ScenarioFields.checkTop(name, root, "snapshot", ScenarioFields.Kind.TEXT);
+        ScenarioFields.checkTop(name, root, "maxSteps", ScenarioFields.Kind.WHOLE);
+        if (root.has("kexts") && !root.get("kexts").isArray()) {
+            throw new SnapshotException(name, "kexts", "an array of paths is expected, not " + root.get("kexts"));
+        }
+        if (root.has("actions") && !root.get("actions").isArray()) {
+            throw new SnapshotException(name, "actions", "an array of actions is expected, not " + root.get("actions"));
+        }
         Path snapshot = root.hasNonNull("snapshot") ? base.resolve(root.get("snapshot").asText()) : null;
         String machine = null;
         if (root.hasNonNull("machine")) {
@@ -93,7 +101,12 @@ public record Scenario(Path file, Path snapshot, List<Path> kexts, List<Action> 
             }
         }
         List<Path> kexts = new ArrayList<>();
+        int kextIndex = 0;
         for (JsonNode k : root.path("kexts")) {
+            if (!k.isTextual()) {
+                throw new SnapshotException(name, "kexts[" + kextIndex + "]", "a path string is expected, not " + k);
+            }
+            kextIndex++;
             kexts.add(base.resolve(k.asText()));
         }
         List<Action> actions = new ArrayList<>();
@@ -103,15 +116,16 @@ public record Scenario(Path file, Path snapshot, List<Path> kexts, List<Action> 
             if (!a.isObject() || !a.hasNonNull("do")) {
                 throw new SnapshotException(name, place, "an action is an object with \"do\"");
             }
+            if (!a.get("do").isTextual()) {
+                throw new SnapshotException(name, place + ".do", "the action's name is a string, not " + a.get("do"));
+            }
             String type = a.get("do").asText();
             if (!Simulation.ACTIONS.contains(type)) {
                 throw new SnapshotException(name, place, "unknown action \"" + type + "\" (known: "
                         + String.join(", ", Simulation.ACTIONS) + ")");
             }
+            ScenarioFields.check(name, place, type, a);
             long at = a.path("at").asLong(0);
-            if (at < 0) {
-                throw new SnapshotException(name, place, "\"at\" is negative");
-            }
             Map<String, Object> args = new java.util.LinkedHashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
                 var f = it.next();

@@ -3,6 +3,7 @@ package dev.ioscope.engine.snapshot;
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.registry.IORegistry;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,11 +14,20 @@ import java.util.Objects;
  * @param info     file-level facts the format records (IORegistryExplorer's hostName, archName, dates;
  *                 a device tree's header fields; the ioreg text's detected options), kept for export
  * @param source   a display name of the source (file name), or null
+ * @param warnings what the reader wants the user to know though the file loaded (it looks truncated, ...): the
+ *                 CLI prints each as "warning: ..." and the GUI shows them, so nothing is lost silently
  */
-public record Snapshot(IORegistry registry, SnapshotFormat format, OSDictionary info, String source) {
+public record Snapshot(IORegistry registry, SnapshotFormat format, OSDictionary info, String source,
+                       List<String> warnings) {
     public Snapshot {
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(format, "format");
         info = info == null ? OSDictionary.empty() : info;
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** A snapshot without warnings. */
+    public Snapshot(IORegistry registry, SnapshotFormat format, OSDictionary info, String source) {
+        this(registry, format, info, source, List.of());
     }
 }

@@ -1,10 +1,9 @@
 package dev.ioscope.engine.snapshot;
 
+import dev.ioscope.engine.io.InputFiles;
+
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -52,24 +51,7 @@ public final class Snapshots {
 
     public static Snapshot load(Path file, ParseLimits limits) throws SnapshotException {
         String name = file.toString();
-        byte[] data;
-        try {
-            long size = Files.size(file);
-            if (size > limits.maxFileBytes()) {
-                throw new SnapshotException(name, null, "file is " + size + " bytes, larger than the "
-                        + limits.maxFileBytes() + "-byte limit");
-            }
-            if (Files.isDirectory(file)) {
-                throw new SnapshotException(name, null, "is a directory, not a snapshot file");
-            }
-            try (InputStream in = Files.newInputStream(file)) {
-                data = in.readAllBytes();
-            }
-        } catch (NoSuchFileException e) {
-            throw new SnapshotException(name, null, "no such file");
-        } catch (IOException e) {
-            throw new SnapshotException(name, null, "cannot read: " + e.getMessage());
-        }
+        byte[] data = InputFiles.read(file, limits.maxFileBytes());
         if (data.length == 0) {
             throw new SnapshotException(name, null, "file is empty");
         }
@@ -100,8 +82,13 @@ public final class Snapshots {
     public static Snapshot readWith(SnapshotReader reader, byte[] data, String displayName, ParseLimits limits,
                                     Path location) throws SnapshotException {
         try {
-            return location == null ? reader.read(data, displayName, limits)
+            Snapshot s = location == null ? reader.read(data, displayName, limits)
                     : reader.read(data, displayName, limits, location);
+            Optional<String> deep = RegistryDepth.tooDeep(s.registry(), limits);
+            if (deep.isPresent()) {
+                throw new SnapshotException(displayName, null, deep.get());
+            }
+            return s;
         } catch (SnapshotException e) {
             throw e;
         } catch (StackOverflowError e) {
@@ -118,6 +105,15 @@ public final class Snapshots {
     public static void write(Snapshot snapshot, SnapshotFormat format, OutputStream out) throws IOException {
         SnapshotWriter w = writer(format).orElseThrow(() ->
                 new IOException("IOScope cannot write " + format.displayName() + " files"));
+        // Whatever IOScope writes it reads back: the readers' limits, checked before the first byte is written.
+        Optional<String> deep = RegistryDepth.tooDeep(snapshot.registry(), ParseLimits.DEFAULT);
+        if (deep.isPresent()) {
+            throw new IOException("cannot write " + format.displayName() + ": " + deep.get());
+        }
+        if (snapshot.registry().size() > ParseLimits.DEFAULT.maxCount()) {
+            throw new IOException("cannot write " + format.displayName() + ": " + snapshot.registry().size()
+                    + " entries, more than the " + ParseLimits.DEFAULT.maxCount() + " IOScope reads");
+        }
         w.write(snapshot, out);
     }
 

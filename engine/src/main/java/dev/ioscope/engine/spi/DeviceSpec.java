@@ -37,7 +37,13 @@ public record DeviceSpec(String type, String name, String location, OSDictionary
             return dflt;
         }
         if (n.isNumber()) {
+            if (!n.canConvertToExactIntegral() || !n.canConvertToLong()) {
+                throw new IllegalArgumentException(place + "." + key + ": not a whole number: " + n);
+            }
             return n.asLong();
+        }
+        if (!n.isTextual()) {
+            throw new IllegalArgumentException(place + "." + key + ": a number is expected, not " + n);
         }
         String s = n.asText().strip();
         try {
@@ -46,5 +52,18 @@ public record DeviceSpec(String type, String name, String location, OSDictionary
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(place + "." + key + ": not a number: \"" + s + "\"");
         }
+    }
+
+    /**
+     * A model setting as a number within the hardware's own range {@code min..max} (docs/machines.md, "Limits"),
+     * or the default; {@code limit} names where the range comes from, for the message.
+     */
+    public long number(String key, long dflt, long min, long max, String limit) {
+        long v = number(key, dflt);
+        if (v < min || v > max) {
+            throw new IllegalArgumentException(place + "." + key + ": " + v + " is outside " + min + ".." + max
+                    + " (" + limit + ")");
+        }
+        return v;
     }
 }

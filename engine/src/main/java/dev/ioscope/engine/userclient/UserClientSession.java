@@ -4,6 +4,7 @@ import static dev.ioscope.engine.iokit.IOReturn.kIOReturnNoMemory;
 import static dev.ioscope.engine.iokit.IOReturn.kIOReturnSuccess;
 import static dev.ioscope.engine.iokit.IOReturn.kIOReturnUnsupported;
 
+import dev.ioscope.engine.io.InputFiles;
 import dev.ioscope.engine.iokit.IOReturn;
 import dev.ioscope.engine.os.OSObject;
 import dev.ioscope.engine.os.OSString;
@@ -13,6 +14,8 @@ import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.sim.Simulation;
 import dev.ioscope.engine.sim.SimulationExtension;
+import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.snapshot.json.JsonDocuments;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -97,9 +100,10 @@ final class UserClientSession implements SimulationExtension.Instance {
         MethodTableJson.MethodTable table = DEMO;
         if (a.arg("table") != null) {
             try {
-                table = MethodTableJson.read(Files.readAllBytes(Path.of(a.arg("table"))), a.arg("table"));
-            } catch (IOException ex) {
-                error(a, "cannot read " + a.arg("table") + ": " + ex.getMessage());
+                table = MethodTableJson.read(InputFiles.read(Path.of(a.arg("table")), JsonDocuments.MAX_BYTES),
+                        a.arg("table"));
+            } catch (SnapshotException ex) {
+                error(a, "cannot read " + ex.getMessage());
                 return;
             } catch (MethodTableJson.MethodTableException ex) {
                 error(a, ex.getMessage());

@@ -39,8 +39,15 @@ final class FuzzCorpus {
     }
 
     private static List<Seed> seeds;
+    private static List<String> notWritten;
 
     private FuzzCorpus() {
+    }
+
+    /** The (source, writer) pairs that gave no seed, with the reason: held to a known list by the test. */
+    static synchronized List<String> notWritten() {
+        seeds();
+        return notWritten;
     }
 
     static synchronized List<Seed> seeds() {
@@ -48,15 +55,21 @@ final class FuzzCorpus {
             List<Seed> out = new ArrayList<>();
             try (Stream<Path> files = Files.list(TestData.path("snapshots"))) {
                 for (Path p : files.sorted().toList()) {
-                    if (Files.isRegularFile(p)) {
-                        addWindows(out, p.getFileName().toString(), Files.readAllBytes(p));
+                    if (!Files.isRegularFile(p)) {
+                        throw new IllegalStateException(p + " in the corpus is not a file");   // exact: no skips
                     }
+                    addWindows(out, p.getFileName().toString(), Files.readAllBytes(p));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             out.add(new Seed("DeviceTree.fuzz.adt", AppleDeviceTreeWriter.toBytes(appleTree())));
-            addWrittenSeeds(out);
+            List<Seed> written = new ArrayList<>();
+            List<String> skipped = new ArrayList<>();
+            addWrittenSeeds(written, skipped);
+            out.addAll(written);
+            addHostileSeeds(out, written);
+            notWritten = List.copyOf(skipped);
             out.add(new Seed("features.dts", featuresInlined()));
             out.add(new Seed("features.dtb", resource("/devicetree/features.dtb")));
             seeds = List.copyOf(out);
@@ -66,28 +79,79 @@ final class FuzzCorpus {
 
     /**
      * Whole, valid files in every format IOScope writes (the real files of some formats are far bigger than a
-     * window): two real registries, a device tree and an ioreg IODeviceTree dump, written by each writer.
+     * window): two real registries, a device tree and an ioreg IODeviceTree dump, written by each writer. Exact:
+     * a pair a writer cannot express, or a file over the window, is recorded in {@link #notWritten()} (and the
+     * test holds that list to the known one), never skipped in silence.
      */
-    private static void addWrittenSeeds(List<Seed> out) {
+    private static void addWrittenSeeds(List<Seed> out, List<String> notWritten) {
         for (String source : List.of("qemu-bamboo.dtb", "MacBookPro8-1.IODeviceTree.txt")) {
             Snapshot s;
             try {
                 s = Snapshots.load(TestData.path("snapshots/" + source));
             } catch (SnapshotException e) {
-                continue; // a reader another branch adds; its seeds come once merged
+                throw new IllegalStateException("a fuzz seed source does not load: " + e.getMessage(), e);
             }
             for (SnapshotWriter w : Snapshots.writers()) {
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                String what = source + " as " + w.format().name();
                 try {
                     w.write(s, bytes);
                 } catch (IOException | RuntimeException e) {
-                    continue; // this writer cannot express that registry (a device tree writer, an ioreg dump)
+                    notWritten.add(what + ": " + e.getMessage());
+                    continue;
                 }
-                if (bytes.size() <= WINDOW) {
-                    out.add(new Seed(source + "." + w.format().extensions().get(0), bytes.toByteArray()));
+                if (bytes.size() > WINDOW) {
+                    notWritten.add(what + ": " + bytes.size() + " bytes, over the window");
+                    continue;
                 }
+                out.add(new Seed(source + "." + w.format().extensions().get(0), bytes.toByteArray()));
             }
         }
+    }
+
+    /**
+     * One seed per hostile case issue 17 found, so every campaign starts from them: an 8-line device tree whose
+     * ranges cells read as 0x02000000; a JSON registry deeper than the readers take; a binary .ioreg and an
+     * ioreg -l dump cut short (at a line boundary).
+     */
+    private static void addHostileSeeds(List<Seed> out, List<Seed> written) {
+        out.add(new Seed("hostile-ranges.dts", """
+                /dts-v1/;
+                / {
+                    #address-cells = <2>;
+                    #size-cells = <2>;
+                    bus@0 {
+                        #address-cells = <1>; #size-cells = <1>;
+                        ranges = <0x0 0x0 0x0 0xc000000 0x2000000>;
+                    };
+                };
+                """.getBytes(StandardCharsets.ISO_8859_1)));
+        out.add(new Seed("hostile-deep.json", deepJson(600)));
+        byte[] ioreg = written.stream().filter(x -> x.name().endsWith(".ioreg")).findFirst().orElseThrow().data();
+        out.add(new Seed("hostile-cut.ioreg", Arrays.copyOf(ioreg, ioreg.length / 2)));
+        byte[] text = written.stream().filter(x -> x.name().endsWith(".txt"))
+                .findFirst().orElseThrow().data();
+        int cut = text.length / 2;
+        while (text[cut - 1] != '\n') {
+            cut--;
+        }
+        out.add(new Seed("hostile-cut.txt", Arrays.copyOf(text, cut)));
+    }
+
+    /** An IOScope JSON registry whose IOService plane is one chain of {@code depth} links, in few bytes. */
+    static byte[] deepJson(int depth) {
+        StringBuilder sb = new StringBuilder("{\"format\":\"ioscope-registry\",\"version\":1,"
+                + "\"planes\":[\"IOService\"],\"root\":\"0x0\",\"entries\":[");
+        for (int i = 0; i <= depth; i++) {
+            sb.append(i == 0 ? "" : ",").append("{\"id\":\"0x").append(Integer.toHexString(i))
+                    .append("\",\"class\":\"IOService\",\"name\":\"").append(i == 0 ? "Root" : "n")
+                    .append("\",\"planes\":{\"IOService\":{");
+            if (i < depth) {
+                sb.append("\"children\":[\"0x").append(Integer.toHexString(i + 1)).append("\"]");
+            }
+            sb.append("}}}");
+        }
+        return sb.append("]}").toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static void addWindows(List<Seed> out, String name, byte[] data) {

@@ -1,5 +1,6 @@
 package dev.ioscope.app.workbench.report;
 
+import dev.ioscope.engine.report.sampling.ReportFormat;
 import dev.ioscope.engine.report.ReportChannel;
 import javafx.application.Platform;
 import javafx.scene.control.CheckBoxTreeItem;

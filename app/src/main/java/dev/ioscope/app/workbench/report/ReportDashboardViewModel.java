@@ -1,5 +1,6 @@
 package dev.ioscope.app.workbench.report;
 
+import dev.ioscope.engine.report.sampling.ReportCsv;
 import dev.ioscope.app.ui.Jobs;
 import dev.ioscope.app.workbench.MachineSession;
 import dev.ioscope.engine.report.ReportChannel;

@@ -1,18 +1,16 @@
 package dev.ioscope.app.workbench.report;
 
-import dev.ioscope.engine.report.IOHistogramReporter;
-import dev.ioscope.engine.report.IOReportElement;
+import dev.ioscope.engine.report.sampling.ReportValue;
+import dev.ioscope.engine.report.sampling.ReportValues;
+import dev.ioscope.engine.report.sampling.ReportFrame;
 import dev.ioscope.engine.report.IOReportHub;
 import dev.ioscope.engine.report.IOReportSample;
 import dev.ioscope.engine.report.IOReportSubscription;
-import dev.ioscope.engine.report.IOReportTypes;
 import dev.ioscope.engine.report.ReportChannel;
 import dev.ioscope.engine.sim.Simulation;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -43,7 +41,7 @@ public final class ReportSampler {
     private List<ReportChannel> subscribedRequest;
     private IOReportSubscription subscription;
     private List<ReportChannel> sampled = List.of();
-    private final Map<ReportChannel, long[]> bounds = new HashMap<>();
+    private Map<ReportChannel, long[]> bounds = Map.of();
     private List<ReportChannel> catalogue = List.of();
     private long lastPosition = -1;
     private long lastWall;
@@ -109,15 +107,7 @@ public final class ReportSampler {
         }
         sampled = List.copyOf(present);
         subscription = present.isEmpty() ? null : IOReportSubscription.create(hub, present, sim.scheduler()::now);
-        bounds.clear();
-        for (IOReportHub.Published p : published) {
-            if (p.reporter() instanceof IOHistogramReporter h) {
-                for (var c : h.channels()) {
-                    bounds.put(new ReportChannel(p.providerName(), h.providerId(), p.group(), p.subgroup(), c.id(),
-                            c.name(), h.channelType(), h.unit()), h.bucketBounds());
-                }
-            }
-        }
+        bounds = ReportValues.histogramBounds(hub);
     }
 
     private void append(ReportFrame f) {
@@ -129,53 +119,6 @@ public final class ReportSampler {
 
     /** The sample's elements as immutable values per channel, in subscription order. */
     private Map<ReportChannel, ReportValue> copy(IOReportSample smp) {
-        Map<ReportChannel, ReportValue> out = new LinkedHashMap<>();
-        for (ReportChannel ch : sampled) {
-            List<IOReportElement> els = smp.channel(ch);
-            if (els.isEmpty()) {
-                continue;
-            }
-            out.put(ch, switch (ch.channelType().reportFormat()) {
-                case IOReportTypes.kIOReportFormatSimple -> new ReportValue.Simple(els.get(0).v0());
-                case IOReportTypes.kIOReportFormatState -> state(els);
-                case IOReportTypes.kIOReportFormatHistogram -> histogram(els, bounds.get(ch));
-                default -> {
-                    List<Long> vs = new ArrayList<>(els.size() * 4);
-                    for (IOReportElement e : els) {
-                        for (int i = 0; i < 4; i++) {
-                            vs.add(e.value(i));
-                        }
-                    }
-                    yield new ReportValue.Array(vs);
-                }
-            });
-        }
-        return out;
-    }
-
-    private static ReportValue.State state(List<IOReportElement> els) {
-        List<ReportValue.Slot> slots = new ArrayList<>(els.size());
-        int current = -1;
-        long latest = Long.MIN_VALUE;
-        for (int i = 0; i < els.size(); i++) {
-            IOReportElement e = els.get(i);
-            slots.add(new ReportValue.Slot(e.v0(), e.v1(), e.v2(), e.v3()));
-            // the state entered last; a state entered at virtual time 0 still counts once it has a transition
-            if (e.v1() > 0 && e.v3() >= latest) {
-                latest = e.v3();
-                current = i;
-            }
-        }
-        return new ReportValue.State(slots, current);
-    }
-
-    private static ReportValue.Histogram histogram(List<IOReportElement> els, long[] bounds) {
-        List<ReportValue.Bucket> buckets = new ArrayList<>(els.size());
-        for (int i = 0; i < els.size(); i++) {
-            IOReportElement e = els.get(i);
-            long bound = bounds == null || i >= bounds.length || i == els.size() - 1 ? Long.MAX_VALUE : bounds[i];
-            buckets.add(new ReportValue.Bucket(bound, e.v0(), e.v1(), e.v2(), e.v3()));
-        }
-        return new ReportValue.Histogram(buckets);
+        return ReportValues.copy(smp, sampled, bounds);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ioscope.app.workbench.report;
 
+import dev.ioscope.engine.report.sampling.ReportFrame;
 import dev.ioscope.app.workbench.MachineState;
 import dev.ioscope.engine.report.ReportChannel;
 

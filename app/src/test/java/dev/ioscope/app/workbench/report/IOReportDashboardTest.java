@@ -1,5 +1,7 @@
 package dev.ioscope.app.workbench.report;
 
+import dev.ioscope.engine.report.sampling.ReportValue;
+import dev.ioscope.engine.report.sampling.ReportFrame;
 import dev.ioscope.app.ui.FxDispatch;
 import dev.ioscope.app.ui.Jobs;
 import dev.ioscope.app.workbench.MachineSession;

@@ -1,5 +1,8 @@
 package dev.ioscope.app.workbench.report;
 
+import dev.ioscope.engine.report.sampling.ReportValue;
+import dev.ioscope.engine.report.sampling.ReportFrame;
+import dev.ioscope.engine.report.sampling.ReportFormat;
 import dev.ioscope.app.workbench.WorkbenchView;
 import dev.ioscope.app.workbench.WorkbenchViewModel;
 import dev.ioscope.engine.report.ReportChannel;

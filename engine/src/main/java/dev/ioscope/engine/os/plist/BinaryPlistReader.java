@@ -64,7 +64,7 @@ public final class BinaryPlistReader {
 
     private PlistValue readTop() throws SnapshotException {
         if (data.length < MAGIC.length + 1 + TRAILER_SIZE) {
-            throw error("offset 0", "file is " + data.length + " bytes, too short for a binary plist");
+            throw error("offset 0", "the file is truncated: " + data.length + " bytes, too short for a binary plist");
         }
         if (!Arrays.equals(data, 0, 6, MAGIC, 0, 6)) {
             throw error("offset 0", "not a binary property list (no 'bplist' magic)");
@@ -81,26 +81,26 @@ public final class BinaryPlistReader {
         long tableOffset = readBE(t + 24, 8);
         String trailer = "trailer at offset " + t;
         if (offsetIntSize < 1 || offsetIntSize > 8) {
-            throw error(trailer, "offset size " + offsetIntSize + " is not 1..8 bytes");
+            throw trailerError(trailer, "offset size " + offsetIntSize + " is not 1..8 bytes");
         }
         if (refSize < 1 || refSize > 8) {
-            throw error(trailer, "object reference size " + refSize + " is not 1..8 bytes");
+            throw trailerError(trailer, "object reference size " + refSize + " is not 1..8 bytes");
         }
         if (numObjects < 1 || numObjects > limits.maxCount()) {
-            throw error(trailer, "object count " + Long.toUnsignedString(numObjects) + " is not 1.."
+            throw trailerError(trailer, "object count " + Long.toUnsignedString(numObjects) + " is not 1.."
                     + limits.maxCount());
         }
         if (topObject < 0 || topObject >= numObjects) {
-            throw error(trailer, "top object " + Long.toUnsignedString(topObject) + " is not below the object count "
+            throw trailerError(trailer, "top object " + Long.toUnsignedString(topObject) + " is not below the object count "
                     + numObjects);
         }
         if (tableOffset < MAGIC.length + 1 || tableOffset > t
                 || numObjects > (t - tableOffset) / offsetIntSize) {
-            throw error(trailer, "offset table at " + Long.toUnsignedString(tableOffset) + " with " + numObjects
+            throw trailerError(trailer, "offset table at " + Long.toUnsignedString(tableOffset) + " with " + numObjects
                     + " entries of " + offsetIntSize + " bytes does not fit between the header and the trailer");
         }
         if (refSize < 8 && numObjects - 1 > (1L << (8 * refSize)) - 1) {
-            throw error(trailer, numObjects + " objects cannot be named with " + refSize + "-byte references");
+            throw trailerError(trailer, numObjects + " objects cannot be named with " + refSize + "-byte references");
         }
         objectsEnd = (int) tableOffset;
         int n = (int) numObjects;
@@ -291,6 +291,15 @@ public final class BinaryPlistReader {
 
     private static String place(int index, int off) {
         return "object " + index + " at offset " + off;
+    }
+
+    /**
+     * A binary plist ends with its trailer, so a file cut short (a download or copy stopped early) fails here
+     * first: said in plain words, with the check that failed as the detail.
+     */
+    private SnapshotException trailerError(String place, String detail) {
+        return error(place, "the file is truncated or damaged: its last " + TRAILER_SIZE + " bytes are not a"
+                + " binary plist trailer (" + detail + ")");
     }
 
     private SnapshotException error(String place, String problem) {

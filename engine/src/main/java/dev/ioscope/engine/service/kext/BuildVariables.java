@@ -6,6 +6,7 @@ import dev.ioscope.engine.os.OSObject;
 import dev.ioscope.engine.os.OSString;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,14 +37,17 @@ public final class BuildVariables {
         this.settings = Map.copyOf(settings);
     }
 
-    /** The placeholders that could not be resolved so far, as they were written. */
+    /**
+     * The placeholders that could not be resolved so far, as they were written, in the order first met (not
+     * Set.copyOf, whose iteration order changes from one JVM to the next: warnings must print the same each run).
+     */
     public Set<String> unresolved() {
-        return Set.copyOf(unresolved);
+        return Collections.unmodifiableSet(new LinkedHashSet<>(unresolved));
     }
 
-    /** The setting names that were expanded so far. */
+    /** The setting names that were expanded so far, in the order first met. */
     public Set<String> used() {
-        return Set.copyOf(used);
+        return Collections.unmodifiableSet(new LinkedHashSet<>(used));
     }
 
     /** Expands every placeholder it knows in a string; unknown ones stay as written. */

@@ -1,18 +1,16 @@
 package dev.ioscope.engine.service.kext;
 
+import dev.ioscope.engine.io.InputFiles;
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSObject;
 import dev.ioscope.engine.os.OSString;
 import dev.ioscope.engine.snapshot.SnapshotException;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Finds and reads kexts: a path may be an {@code Info.plist} (or any {@code *.plist}), a {@code .kext} bundle
@@ -24,6 +22,7 @@ public final class KextLoader {
     public static final long MAX_PLIST_BYTES = 16L << 20;
 
     private final PlistDecoder decoder;
+    private final List<String> warnings = new ArrayList<>();
 
     public KextLoader(PlistDecoder decoder) {
         this.decoder = decoder;
@@ -38,63 +37,26 @@ public final class KextLoader {
     /** Loads every kext found under the paths, in path order then file-name order (deterministic). */
     public List<KextBundle> load(List<Path> paths) throws SnapshotException {
         List<KextBundle> out = new ArrayList<>();
+        warnings.clear();
         for (Path p : paths) {
-            for (Path plist : infoPlists(p)) {
+            KextWalk walk = new KextWalk();
+            List<Path> plists = walk.infoPlists(p);
+            warnings.addAll(walk.warnings());
+            for (Path plist : plists) {
                 out.add(loadPlist(plist));
             }
         }
         return out;
     }
 
-    /** The Info.plist files a path stands for. */
-    static List<Path> infoPlists(Path p) throws SnapshotException {
-        if (!Files.exists(p)) {
-            throw new SnapshotException(p.toString(), null, "no such file or folder");
-        }
-        if (Files.isRegularFile(p)) {
-            return List.of(p);
-        }
-        if (p.getFileName() != null && p.getFileName().toString().endsWith(".kext")) {
-            Path info = p.resolve("Contents").resolve("Info.plist");
-            List<Path> out = new ArrayList<>();
-            if (Files.isRegularFile(info)) {
-                out.add(info);
-            } else if (Files.isRegularFile(p.resolve("Info.plist"))) {
-                out.add(p.resolve("Info.plist"));   // iOS-style flat bundle
-            }
-            Path plugins = p.resolve("Contents").resolve("PlugIns");
-            if (Files.isDirectory(plugins)) {
-                out.addAll(infoPlists(plugins));
-            }
-            return out;
-        }
-        List<Path> out = new ArrayList<>();
-        try (Stream<Path> s = Files.list(p)) {
-            for (Path c : s.sorted().toList()) {
-                String n = c.getFileName().toString();
-                if (Files.isDirectory(c)) {
-                    out.addAll(infoPlists(c));
-                } else if (n.endsWith(".plist")) {
-                    out.add(c);
-                }
-            }
-        } catch (IOException e) {
-            throw new SnapshotException(p.toString(), null, "cannot list folder: " + e.getMessage());
-        }
-        return out;
+    /** What the last {@link #load} said about the folders it searched (links not followed, bounds reached). */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     public KextBundle loadPlist(Path plist) throws SnapshotException {
         String name = plist.toString();
-        byte[] data;
-        try {
-            if (Files.size(plist) > MAX_PLIST_BYTES) {
-                throw new SnapshotException(name, null, "larger than " + MAX_PLIST_BYTES + " bytes");
-            }
-            data = Files.readAllBytes(plist);
-        } catch (IOException e) {
-            throw new SnapshotException(name, null, "cannot read: " + e.getMessage());
-        }
+        byte[] data = InputFiles.read(plist, MAX_PLIST_BYTES);
         OSObject root = decoder.decode(data, name);
         if (!(root instanceof OSDictionary raw)) {
             throw new SnapshotException(name, null, "the plist's root is " + root.typeName() + ", not a dictionary");

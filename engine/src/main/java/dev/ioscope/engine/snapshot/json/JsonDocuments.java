@@ -8,10 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ioscope.engine.io.InputFiles;
 import dev.ioscope.engine.snapshot.SnapshotException;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -23,18 +23,15 @@ public final class JsonDocuments {
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+    /** A hand-written scenario or machine description is kilobytes; 64 MiB is far beyond any. */
+    public static final long MAX_BYTES = 64L << 20;
+
     private JsonDocuments() {
     }
 
     /** The file's top-level object; {@code what} names the document in the error ("a scenario"). */
     public static JsonNode readObject(Path file, String what) throws SnapshotException {
-        byte[] data;
-        try {
-            data = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new SnapshotException(file.toString(), null, "cannot read: " + e.getMessage());
-        }
-        return readObject(data, file.toString(), what);
+        return readObject(InputFiles.read(file, MAX_BYTES), file.toString(), what);
     }
 
     /** The top-level object of {@code data}, read from {@code name}. */

@@ -13,6 +13,7 @@ import dev.ioscope.engine.registry.IORegistry;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.snapshot.ParseLimits;
+import dev.ioscope.engine.snapshot.RegistryDepth;
 import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.snapshot.SnapshotException;
 import dev.ioscope.engine.snapshot.SnapshotFormat;
@@ -23,8 +24,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Reads IOScope's JSON registry format (written by {@link JsonSnapshotWriter}). */
 public final class JsonSnapshotReader implements SnapshotReader {
@@ -139,8 +142,34 @@ public final class JsonSnapshotReader implements SnapshotReader {
         for (String plane : planes) {
             reg.plane(plane);
         }
+        checkDepth(pending, limits);
         link(reg, pending, byId);
         return new Snapshot(reg, sourceFormat == SnapshotFormat.JSON ? SnapshotFormat.JSON : sourceFormat, info, source);
+    }
+
+    /**
+     * Before any link is made: each plane's recorded children, as IDs, no deeper than the limit and without a
+     * cycle (attaching a deep chain one by one would cost depth steps per link).
+     */
+    private static void checkDepth(List<PendingLinks> pending, ParseLimits limits) throws IOException {
+        Set<String> planes = new LinkedHashSet<>();
+        for (PendingLinks pl : pending) {
+            planes.addAll(pl.children().keySet());
+        }
+        for (String plane : planes) {
+            Map<String, List<String>> children = new HashMap<>();
+            for (PendingLinks pl : pending) {
+                children.put(JsonSnapshotWriter.id(pl.entry()), pl.children().getOrDefault(plane, List.of()));
+            }
+            int depth = RegistryDepth.deepest(children.keySet(), id -> children.getOrDefault(id, List.of()));
+            if (depth == RegistryDepth.CYCLE) {
+                throw new IOException("the links of the " + plane + " plane make a cycle");
+            }
+            if (depth > limits.maxDepth()) {
+                throw new IOException("the " + plane + " plane is " + depth + " levels deep, deeper than "
+                        + limits.maxDepth() + " levels");
+            }
+        }
     }
 
     /** Children in recorded order make the links; recorded parent order is then restored exactly. */

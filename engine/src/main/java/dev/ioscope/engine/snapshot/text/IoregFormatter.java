@@ -7,6 +7,7 @@ import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -17,10 +18,17 @@ import java.util.List;
  * interrupt-parent) and other data as a hex dump when it is longer than 8 bytes and not text. Cells are read
  * little-endian, as ioreg reads them on an Intel Mac. Where ioreg would exit on a non-data value, we print the
  * value plainly instead.
+ *
+ * <p>Rule DT1: a cell count is trusted only up to {@link #MAX_CELLS}, the cells XNU's IODTResolveAddressCell
+ * holds for an address and its size (IODeviceTreeSupport.cpp; more is "Invalid device tree"). A ranges or
+ * interrupt-map whose counts are larger (a flattened tree read little-endian gives 0x02000000 for 2) is shown
+ * as a plain hex dump, so a hostile or big-endian tree cannot make one line of gigabytes.
  */
 final class IoregFormatter {
     private static final IORegistryPlane DT = new IORegistryPlane(IORegistryPlane.IODEVICETREE);
     private static final String[] SPACES = {"Config", "I/O", "Mem", "64-bit"};
+    /** IODTResolveAddressCell's {@code UInt32 cell[8]}: address plus size cells of one entry. */
+    static final int MAX_CELLS = 8;
 
     private final IORegistry registry;
     private final IoregLine line;
@@ -138,7 +146,7 @@ final class IoregFormatter {
                 }
                 indent(depth, bits);
                 line.println(String.format("    %02d: ", n) + new String(b, Math.min(p, b.length),
-                        Math.max(0, end - p), java.nio.charset.StandardCharsets.ISO_8859_1));
+                        Math.max(0, end - p), StandardCharsets.ISO_8859_1));
                 p = end + 1;
             }
         }
@@ -162,6 +170,10 @@ final class IoregFormatter {
         IORegistryEntry parent = e.parent(DT);
         int[] counts = {cells(e, "#address-cells"), parent == null ? 0 : cells(parent, "#address-cells"),
                 cells(e, "#size-cells")};
+        if (!plausible(counts[0], counts[1], counts[2])) {
+            printData(b, depth, bits);
+            return;
+        }
         String[] titles = {"-child--", "-parent-", "-size---"};
         line.println();
         indent(depth, bits);
@@ -190,6 +202,16 @@ final class IoregFormatter {
         }
     }
 
+    /** DT1: each count within IODTResolveAddressCell's bound (negative means a word over 2^31). */
+    private static boolean plausible(int... counts) {
+        for (int c : counts) {
+            if (c < 0 || c > MAX_CELLS) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private IORegistryEntry phandle(long handle) {
         for (IORegistryEntry x : registry.entries()) {
             if (x.property("AAPL,phandle") instanceof OSData d && d.length() == 4 && d.littleEndian(4) == handle) {
@@ -213,7 +235,13 @@ final class IoregFormatter {
     }
 
     private void interruptMap(byte[] b, IORegistryEntry e, int depth, BitSet bits) throws IOException {
-        int childCells = cells(e, "#address-cells") + cells(e, "#interrupt-cells");
+        int addressCells = cells(e, "#address-cells");
+        int interruptCells = cells(e, "#interrupt-cells");
+        if (!plausible(addressCells, interruptCells)) {
+            printData(b, depth, bits);
+            return;
+        }
+        int childCells = addressCells + interruptCells;
         int total = b.length / 4;
         line.println();
         int pos = 0;
@@ -227,11 +255,14 @@ final class IoregFormatter {
             line.println();
             long handle = cell(b, pos);
             IORegistryEntry parent = phandle(handle);
-            int parentCells = parent == null ? 0
-                    : cells(parent, "#address-cells") + cells(parent, "#interrupt-cells");
+            int parentAddressCells = parent == null ? 0 : cells(parent, "#address-cells");
+            int parentInterruptCells = parent == null ? 0 : cells(parent, "#interrupt-cells");
+            // DT1: a parent with implausible counts ends the map (its cells cannot be told apart).
             indent(depth, bits);
             line.println("        phandle: " + hex8(handle) + " (" + (parent == null ? "" : dtPath(parent)) + ")");
             pos++;
+            int parentCells = plausible(parentAddressCells, parentInterruptCells)
+                    ? parentAddressCells + parentInterruptCells : Math.max(0, total - pos);
             indent(depth, bits);
             line.print("         parent: ");
             for (int i = 0; i < parentCells; i++) {

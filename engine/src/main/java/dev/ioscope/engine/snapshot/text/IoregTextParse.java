@@ -45,6 +45,8 @@ final class IoregTextParse {
     boolean sawInheritance;
     boolean sawBold;
     boolean fragments;
+    /** Set by run(): why the text looks cut short, or null. */
+    String truncation;
 
     IoregTextParse(String text, String file, ParseLimits limits, String planeName) {
         this.text = text;
@@ -64,14 +66,40 @@ final class IoregTextParse {
             String line = lines.get(i);
             i = line(line, i);
         }
+        truncation = truncation();
         finishEntry();
         if (registry == null) {
             throw new SnapshotException(file, "line 1:1", "no registry entry found");
         }
-        if (block == 1) {
-            throw new SnapshotException(file, "line " + lines.size() + ":1", "property block not closed");
-        }
         return registry;
+    }
+
+    /**
+     * Why the text looks cut short, or null: ioreg closes every property block, and draws a '|' in a column only
+     * while a later sibling at that level is still to come, so the last line of a whole dump has neither an open
+     * block nor a bar in its indent.
+     */
+    private String truncation() {
+        int last = lines.size() - 1;
+        while (last >= 0 && lines.get(last).isBlank()) {
+            last--;
+        }
+        if (last < 0 || current == null) {
+            return null;
+        }
+        String where = "line " + (last + 1) + " (in \"" + current.entry.name() + "\")";
+        if (block == 1) {
+            return "the file looks truncated: it ends at " + where + " inside a property block that is never closed";
+        }
+        String line = lines.get(last);
+        for (int col = 0; col + 1 < line.length() && (line.charAt(col) == '|' || line.charAt(col) == ' ')
+                && line.charAt(col + 1) == ' '; col += 2) {
+            if (line.charAt(col) == '|') {
+                return "the file looks truncated: it ends at " + where + ", where ioreg's '|' at column "
+                        + (col + 1) + " promises more entries";
+            }
+        }
+        return null;
     }
 
     private SnapshotException error(int lineIndex, int col, String problem) {

@@ -88,7 +88,8 @@ public final class IoregTextReader implements SnapshotReader {
         info.put(IoregTextInfo.TRAILING_NEWLINES, OSNumber.of32(newlines));
         info.put("ioreg.bold", OSBoolean.of(parse.sawBold));
         info.put("ioreg.crlf", OSBoolean.of(crlf));
-        return new Snapshot(registry, SnapshotFormat.IOREG_TEXT, info.build(), name);
+        return new Snapshot(registry, SnapshotFormat.IOREG_TEXT, info.build(), name,
+                parse.truncation == null ? List.of() : List.of(parse.truncation));
     }
 
     /** Splits text into lines without the final empty string a trailing newline makes. */

@@ -1,6 +1,8 @@
 package dev.ioscope.engine.snapshot.text;
 
 import dev.ioscope.engine.os.OSDictionary;
+import dev.ioscope.engine.registry.IORegistry;
+import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.snapshot.SnapshotFormat;
@@ -9,6 +11,8 @@ import dev.ioscope.engine.snapshot.SnapshotWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Writes {@code ioreg} text. A snapshot read from ioreg text is written with the options its info recorded
@@ -60,6 +64,34 @@ public final class IoregTextWriter implements SnapshotWriter {
         } else {
             out.write(b, 0, n);
         }
+    }
+
+    /**
+     * ioreg text shows one plane: entries only in other planes, and the other planes' links, are not written.
+     */
+    @Override
+    public List<String> leftOut(Snapshot snapshot) {
+        IORegistry registry = snapshot.registry();
+        IORegistryPlane plane = new IORegistryPlane(optionsFor(snapshot).plane());
+        List<String> others = new ArrayList<>();
+        for (IORegistryPlane p : registry.planes()) {
+            if (!p.equals(plane) && registry.entryCount(p) > 1) {   // the root alone is no plane content
+                others.add(p.name());
+            }
+        }
+        int missing = 0;
+        for (IORegistryEntry e : registry.entries()) {
+            if (e != registry.root() && !e.inPlane(plane)) {
+                missing++;
+            }
+        }
+        if (missing == 0 && others.isEmpty()) {
+            return List.of();
+        }
+        return List.of("ioreg text holds one plane, " + plane.name() + ": " + missing + " of " + registry.size()
+                + " entries are not in it and are left out"
+                + (others.isEmpty() ? "" : ", and so are the links of " + String.join(", ", others))
+                + " (convert to .ioreg, .xml or .json to keep every plane)");
     }
 
     /** The options that print this snapshot as its recorded ioreg text would be printed. */

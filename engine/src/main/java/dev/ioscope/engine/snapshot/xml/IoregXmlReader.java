@@ -73,9 +73,19 @@ public final class IoregXmlReader implements SnapshotReader {
         return false;
     }
 
+    /**
+     * Each registry level takes two plist levels (a dict and its IORegistryEntryChildren array), and a property
+     * at the deepest level may nest its own value as deep again: the plist reader allows that much, and the
+     * registry's own depth is then held to {@code limits} like every other format's (RegistryDepth).
+     */
+    static ParseLimits plistLimits(ParseLimits limits) {
+        int depth = (int) Math.min(Integer.MAX_VALUE, 3L * limits.maxDepth() + 2);
+        return new ParseLimits(depth, limits.maxStringBytes(), limits.maxCount(), limits.maxFileBytes());
+    }
+
     @Override
     public Snapshot read(byte[] data, String name, ParseLimits limits) throws SnapshotException {
-        OSObject top = XmlPlistReader.read(data, name, limits);
+        OSObject top = XmlPlistReader.read(data, name, plistLimits(limits));
         String planeName = plane != null ? plane : planeFromFileName(name);
         return new Builder(name, limits, planeName).build(top);
     }
@@ -170,7 +180,7 @@ public final class IoregXmlReader implements SnapshotReader {
             }
             plane = registry.plane(planeName);
             for (OSDictionary d : roots) {
-                visit(d, synthesizedRoot ? registry.root() : null, 1);
+                visit(d, synthesizedRoot ? registry.root() : null, synthesizedRoot ? 1 : 0);   // links from the root
             }
             OSDictionary.Builder info = OSDictionary.builder()
                     .put("plane", OSString.of(plane.name()))

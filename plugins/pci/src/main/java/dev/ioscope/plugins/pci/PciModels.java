@@ -40,10 +40,10 @@ public final class PciModels {
                 .put("compatible", strings("PNP0A08", "PNP0A03"))
                 .put("acpi-path", str("IOACPIPlane:/_SB/PCI0@0"))
                 .put("IOName", str("PNP0A08"))
-                .put("bus-number", num(spec.number("bus", 0)))
+                .put("bus-number", num(spec.number("bus", 0, 0, 255, "a PCI bus number is 8 bits")))
                 .build()).alsoIn("IOACPIPlane", "_SB");   // the host bridge is ACPI's \_SB.PCI0
         for (DeviceSpec c : spec.children()) {
-            n.add(build.build(onBus(c, (int) spec.number("bus", 0))));
+            n.add(build.build(onBus(c, (int) spec.number("bus", 0, 0, 255, "a PCI bus number is 8 bits"))));
         }
         return n;
     };
@@ -73,7 +73,7 @@ public final class PciModels {
     /** Builds the config space a spec describes (exposed for tests and for families built on PCI). */
     public static ConfigSpace configSpace(DeviceSpec spec, DeviceModel.ModelBuilder build, boolean bridge,
                                           int secondary) {
-        int bus = (int) spec.number("bus", 0);
+        int bus = (int) spec.number("bus", 0, 0, 255, "a PCI bus number is 8 bits");
         ConfigSpace cs = new ConfigSpace((int) spec.number("vendor", 0x8086), (int) spec.number("device", 0),
                 (int) spec.number("class", bridge ? 0x060400 : 0), (int) spec.number("revision", 0),
                 (int) spec.number("subsystem-vendor", 0), (int) spec.number("subsystem-id", 0), bridge);
@@ -105,7 +105,7 @@ public final class PciModels {
 
     private static DeviceNode device(DeviceSpec spec, DeviceModel.ModelBuilder build, boolean bridge, int secondary) {
         ConfigSpace cs = configSpace(spec, build, bridge, secondary);
-        int bus = (int) spec.number("bus", 0);
+        int bus = (int) spec.number("bus", 0, 0, 255, "a PCI bus number is 8 bits");
         String loc = spec.location() == null ? "0" : spec.location();
         String[] df = loc.split(",");
         int dev;

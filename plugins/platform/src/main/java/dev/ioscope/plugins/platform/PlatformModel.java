@@ -24,6 +24,9 @@ import static dev.ioscope.engine.spi.Props.strings;
  * platform expert driver publishes after the CPUs and ACPI devices.
  */
 public final class PlatformModel implements DeviceModel {
+    /** The most CPUs a machine description may ask for: XNU's MAX_CPUS on Intel and Apple silicon. */
+    static final int MAX_CPUS = 64;
+
     public static final String TYPE = "platform";
     /** The plane AppleACPIPlatform publishes the ACPI namespace in. */
     public static final String ACPI = "IOACPIPlane";
@@ -62,7 +65,7 @@ public final class PlatformModel implements DeviceModel {
         // entry under it, the ACPI devices under _SB and the processors directly under acpi (MacBookPro15-1 dump)
         root.planeEntry(ACPI, new DeviceNode("IOACPIPlatformDevice", "_SB", null, OSDictionary.of("name",
                 strings("_SB"))));
-        int cpus = (int) spec.number("cpus", 8);
+        int cpus = (int) spec.number("cpus", 8, 1, MAX_CPUS, "XNU is built for at most 64 CPUs (MAX_CPUS)");
         for (int i = 0; i < cpus; i++) {
             root.add(new DeviceNode("IOACPIPlatformDevice", "CPU" + i, Integer.toHexString(i), OSDictionary.builder()
                     .put("name", strings("processor"))
@@ -104,7 +107,7 @@ public final class PlatformModel implements DeviceModel {
                         .put("IOProviderPowerManagement", OSBoolean.of(false)).build()));
         DeviceNode cpus = root.planeEntry("IODeviceTree", new DeviceNode("IOService", "cpus", null,
                 OSDictionary.of("name", strings("cpus"), "#address-cells", cells(1), "#size-cells", cells(0))));
-        int n = (int) spec.number("cpus", 8);
+        int n = (int) spec.number("cpus", 8, 1, MAX_CPUS, "XNU is built for at most 64 CPUs (MAX_CPUS)");
         for (int i = 0; i < n; i++) {
             cpus.add(new DeviceNode("IOService", "cpu", Integer.toHexString(i),
                     OSDictionary.of("name", strings("cpu"), "reg", cells(i), "device_type", strings("cpu"))));

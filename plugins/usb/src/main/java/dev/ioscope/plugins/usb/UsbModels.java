@@ -35,8 +35,12 @@ public final class UsbModels {
                 spec.location() == null ? "14" : spec.location(), OSDictionary.empty(), s, List.of(), spec.place()));
         int dev = Integer.parseInt((spec.location() == null ? "14" : spec.location()).split(",")[0], 16);
         long base = (long) dev << 24;
-        int hs = (int) spec.number("usb2-ports", 4);
-        int ss = (int) spec.number("usb3-ports", 4);
+        int hs = (int) spec.number("usb2-ports", 4, 0, 255, "xHCI's HCSPARAMS1 MaxPorts is 8 bits");
+        int ss = (int) spec.number("usb3-ports", 4, 0, 255, "xHCI's HCSPARAMS1 MaxPorts is 8 bits");
+        if (hs + ss > 255) {
+            throw new IllegalArgumentException(spec.place() + ": usb2-ports + usb3-ports is " + (hs + ss)
+                    + ", over 255 (xHCI's HCSPARAMS1 MaxPorts is 8 bits)");
+        }
         for (int i = 1; i <= hs + ss; i++) {
             boolean usb3 = i > hs;
             String portName = (usb3 ? "SS" : "HS") + String.format("%02d", usb3 ? i - hs : i);
@@ -67,8 +71,8 @@ public final class UsbModels {
     public static final DeviceModel HUB = (spec, build) -> {
         DeviceNode hub = device(spec, build, false);
         long loc = spec.number("locationID", 0x14100000L);
-        int tier = (int) spec.number("tier", 1);
-        int ports = (int) spec.number("ports", 4);
+        int tier = (int) spec.number("tier", 1, 1, 5, "a locationID holds five tiers of ports below the root port");
+        int ports = (int) spec.number("ports", 4, 1, 15, "a locationID holds a port number in one 4-bit nibble");
         int shift = 20 - 4 * tier;
         for (int i = 1; i <= ports; i++) {
             long pl = loc | (long) i << shift;

@@ -1,4 +1,4 @@
-package dev.ioscope.app.workbench.report;
+package dev.ioscope.engine.report.sampling;
 
 import dev.ioscope.engine.report.IOReportTypes;
 import dev.ioscope.engine.report.IOReportUnit;
@@ -7,23 +7,23 @@ import dev.ioscope.engine.report.ReportChannel;
 import java.util.Locale;
 
 /** How the dashboard and its CSV name channels and print values in their {@code IOReportUnit}. */
-final class ReportFormat {
+public final class ReportFormat {
     private ReportFormat() {
     }
 
     /** "group / subgroup / name" (the subgroup only when there is one), as the picker files it. */
-    static String path(ReportChannel ch) {
+    public static String path(ReportChannel ch) {
         String name = name(ch);
         return (ch.group() == null ? "(no group)" : ch.group())
                 + (ch.subgroup() == null || ch.subgroup().isEmpty() ? "" : " / " + ch.subgroup()) + " / " + name;
     }
 
     /** The channel's name, or its id as a 4CC / hex when it has none. */
-    static String name(ReportChannel ch) {
+    public static String name(ReportChannel ch) {
         return ch.name() != null && !ch.name().isEmpty() ? ch.name() : fourCc(ch.channelId());
     }
 
-    static String kind(ReportChannel ch) {
+    public static String kind(ReportChannel ch) {
         return switch (ch.channelType().reportFormat()) {
             case IOReportTypes.kIOReportFormatSimple -> "simple";
             case IOReportTypes.kIOReportFormatState -> "state";
@@ -34,7 +34,7 @@ final class ReportFormat {
     }
 
     /** An id as IOREPORT_MAKEID characters when they are all printable (leading NULs skipped), else hex. */
-    static String fourCc(long id) {
+    public static String fourCc(long id) {
         StringBuilder b = new StringBuilder();
         for (int i = 7; i >= 0; i--) {
             int c = (int) ((id >>> (8 * i)) & 0xff);
@@ -50,12 +50,12 @@ final class ReportFormat {
     }
 
     /** A state's label: its id when it is a small index, else its 4CC. */
-    static String state(long id) {
+    public static String state(long id) {
         return id >= 0 && id < 1000 ? "state " + id : fourCc(id);
     }
 
     /** A value in the channel's unit, scaled for reading: times as ns/µs/ms/s, data as B/KiB/MiB, else a count. */
-    static String value(long v, long unit) {
+    public static String value(long v, long unit) {
         if (v == IOReportTypes.kIOReportInvalidValue) {
             return "—";
         }
@@ -70,7 +70,7 @@ final class ReportFormat {
         return String.format(Locale.ROOT, "%,d", v);
     }
 
-    static String seconds(double s) {
+    public static String seconds(double s) {
         double a = Math.abs(s);
         if (a == 0) {
             return "0 s";
@@ -87,7 +87,7 @@ final class ReportFormat {
         return String.format(Locale.ROOT, "%.3f s", s);
     }
 
-    static String bytes(double b) {
+    public static String bytes(double b) {
         double a = Math.abs(b);
         if (a < 1024) {
             return String.format(Locale.ROOT, "%.0f B", b);

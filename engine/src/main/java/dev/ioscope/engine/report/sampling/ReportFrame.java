@@ -1,6 +1,5 @@
-package dev.ioscope.app.workbench.report;
+package dev.ioscope.engine.report.sampling;
 
-import dev.ioscope.app.workbench.MachineState;
 import dev.ioscope.engine.report.ReportChannel;
 
 import java.util.Collections;
@@ -8,9 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One sample of the subscribed IOReport channels, taken on the engine thread when it published a
- * {@link MachineState}: the virtual time and scheduler position it was taken at and each channel's values.
- * Immutable; the FX thread only reads it.
+ * One sample of the subscribed IOReport channels, taken on the engine thread (by the workbench when it publishes,
+ * or by {@link ReportRecorder} at fixed intervals of virtual time): the virtual time and scheduler position it was
+ * taken at and each channel's values. Immutable.
  */
 public record ReportFrame(long clockNs, long position, Map<ReportChannel, ReportValue> values) {
     public ReportFrame {

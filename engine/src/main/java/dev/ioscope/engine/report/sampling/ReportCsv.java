@@ -1,15 +1,16 @@
-package dev.ioscope.app.workbench.report;
+package dev.ioscope.engine.report.sampling;
 
+import dev.ioscope.engine.io.SafeOutput;
 import dev.ioscope.engine.report.ReportChannel;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The dashboard's frames as CSV (RFC 4180): one row per channel, element and frame, columns
@@ -18,13 +19,13 @@ import java.util.List;
  * {@code <state>.transitions} (state), {@code bucket[i]<=bound.hits} plus {@code count}, {@code min}, {@code max},
  * {@code sum} (histogram). Values are the reporters' raw totals in the channel's unit.
  */
-final class ReportCsv {
-    static final String HEADER = "channel,element,time_ns,value";
+public final class ReportCsv {
+    public static final String HEADER = "channel,element,time_ns,value";
 
     private ReportCsv() {
     }
 
-    static void write(List<ReportChannel> channels, List<ReportFrame> frames, Writer w) throws IOException {
+    public static void write(List<ReportChannel> channels, List<ReportFrame> frames, Writer w) throws IOException {
         w.write(HEADER);
         w.write("\r\n");
         for (ReportChannel ch : channels) {
@@ -39,29 +40,42 @@ final class ReportCsv {
     }
 
     private static void rows(String name, long t, ReportValue v, Writer w) throws IOException {
+        for (Map.Entry<String, Long> e : elements(v).entrySet()) {
+            row(name, e.getKey(), t, e.getValue(), w);
+        }
+    }
+
+    /**
+     * A value's elements as the CSV's {@code element} column names them, in row order: {@code value},
+     * {@code value[i]}, {@code <state>.residency} / {@code .transitions}, {@code bucket[i]<=bound.hits} and the
+     * histogram's {@code count}, {@code min}, {@code max}, {@code sum}.
+     */
+    public static Map<String, Long> elements(ReportValue v) {
+        Map<String, Long> out = new LinkedHashMap<>();
         if (v instanceof ReportValue.Simple s) {
-            row(name, "value", t, s.value(), w);
+            out.put("value", s.value());
         } else if (v instanceof ReportValue.Array a) {
             for (int i = 0; i < a.values().size(); i++) {
-                row(name, "value[" + i + "]", t, a.values().get(i), w);
+                out.put("value[" + i + "]", a.values().get(i));
             }
         } else if (v instanceof ReportValue.State st) {
             for (ReportValue.Slot s : st.states()) {
                 String label = ReportFormat.state(s.id());
-                row(name, label + ".residency", t, s.residency(), w);
-                row(name, label + ".transitions", t, s.transitions(), w);
+                out.put(label + ".residency", s.residency());
+                out.put(label + ".transitions", s.transitions());
             }
         } else if (v instanceof ReportValue.Histogram h) {
             for (int i = 0; i < h.buckets().size(); i++) {
                 ReportValue.Bucket b = h.buckets().get(i);
                 String bound = b.upperBound() == Long.MAX_VALUE ? "inf" : String.valueOf(b.upperBound());
-                row(name, "bucket[" + i + "]<=" + bound + ".hits", t, b.hits(), w);
+                out.put("bucket[" + i + "]<=" + bound + ".hits", b.hits());
             }
-            row(name, "count", t, h.count(), w);
-            row(name, "min", t, h.min(), w);
-            row(name, "max", t, h.max(), w);
-            row(name, "sum", t, h.sum(), w);
+            out.put("count", h.count());
+            out.put("min", h.min());
+            out.put("max", h.max());
+            out.put("sum", h.sum());
         }
+        return out;
     }
 
     private static void row(String channel, String element, long t, long value, Writer w) throws IOException {
@@ -76,35 +90,19 @@ final class ReportCsv {
         w.write("\r\n");
     }
 
-    static String quote(String s) {
+    public static String quote(String s) {
         if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
             return s;
         }
         return '"' + s.replace("\"", "\"\"") + '"';
     }
 
-    /**
-     * Writes to a temporary file beside {@code target}, then moves it over the target, so a reader never sees a
-     * half-written export and a failure leaves the old file as it was.
-     */
-    static void export(List<ReportChannel> channels, List<ReportFrame> frames, Path target) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                write(channels, frames, w);
-            }
-            move(tmp, target);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    static void move(Path tmp, Path target) throws IOException {
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+    /** Writes the CSV to {@code target} as every IOScope output is written ({@link SafeOutput}). */
+    public static void export(List<ReportChannel> channels, List<ReportFrame> frames, Path target) throws IOException {
+        SafeOutput.write(target, out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            write(channels, frames, w);
+            w.flush();
+        });
     }
 }

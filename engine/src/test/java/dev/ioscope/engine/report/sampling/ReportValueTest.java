@@ -1,4 +1,4 @@
-package dev.ioscope.app.workbench.report;
+package dev.ioscope.engine.report.sampling;
 
 import org.junit.jupiter.api.Test;
 

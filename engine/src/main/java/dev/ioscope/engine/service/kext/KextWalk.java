@@ -1,0 +1,130 @@
+package dev.ioscope.engine.service.kext;
+
+import dev.ioscope.engine.snapshot.SnapshotException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Finds the Info.plists a path given to {@code --kexts} stands for: the file itself, a {@code .kext} bundle
+ * ({@code Contents/Info.plist} and its {@code Contents/PlugIns}), or a folder searched for both. The search stays
+ * in the given tree: a symbolic link whose target lies outside it is not followed, a folder is visited once
+ * however many links lead to it, and the walk stops at {@link #MAX_DEPTH} folder levels and {@link #MAX_FILES}
+ * files. Every link skipped and every bound reached is said in {@link #warnings()}.
+ */
+final class KextWalk {
+    /** Folder levels below the given path (a real /Library/Extensions is 6 deep at most). */
+    static final int MAX_DEPTH = 32;
+    /** Files and folders looked at under one given path (a real /Library/Extensions holds a few thousand). */
+    static final int MAX_FILES = 100_000;
+
+    private final List<String> warnings = new ArrayList<>();
+    private final Set<Path> visited = new HashSet<>();
+    private Path top;
+    private Path realTop;
+    private int seen;
+    private boolean tooMany;
+    private boolean tooDeep;
+
+    List<String> warnings() {
+        return warnings;
+    }
+
+    /** The Info.plists under {@code p}, in file-name order (deterministic). */
+    List<Path> infoPlists(Path p) throws SnapshotException {
+        if (!Files.exists(p)) {
+            throw new SnapshotException(p.toString(), null, "no such file or folder");
+        }
+        if (Files.isRegularFile(p)) {
+            return List.of(p);
+        }
+        top = p;
+        seen = 0;
+        tooMany = false;
+        tooDeep = false;
+        try {
+            realTop = p.toRealPath();
+        } catch (IOException e) {
+            throw new SnapshotException(p.toString(), null, "cannot resolve: " + e.getMessage());
+        }
+        List<Path> out = new ArrayList<>();
+        visit(p, 0, out);
+        return out;
+    }
+
+    private void visit(Path dir, int depth, List<Path> out) throws SnapshotException {
+        if (!enter(dir, depth)) {
+            return;
+        }
+        if (dir.getFileName() != null && dir.getFileName().toString().endsWith(".kext")) {
+            Path info = dir.resolve("Contents").resolve("Info.plist");
+            if (Files.isRegularFile(info) && inside(info)) {
+                out.add(info);
+            } else if (Files.isRegularFile(dir.resolve("Info.plist")) && inside(dir.resolve("Info.plist"))) {
+                out.add(dir.resolve("Info.plist"));   // iOS-style flat bundle
+            }
+            Path plugins = dir.resolve("Contents").resolve("PlugIns");
+            if (Files.isDirectory(plugins)) {
+                visit(plugins, depth + 1, out);
+            }
+            return;
+        }
+        List<Path> children;
+        try (Stream<Path> s = Files.list(dir)) {
+            children = s.sorted().toList();
+        } catch (IOException e) {
+            throw new SnapshotException(dir.toString(), null, "cannot list folder: " + e.getMessage());
+        }
+        for (Path c : children) {
+            if (++seen > MAX_FILES) {
+                if (!tooMany) {
+                    tooMany = true;
+                    warnings.add(top + ": stopped after " + MAX_FILES + " files (IOScope's limit for one --kexts "
+                            + "folder); the kexts found before are used");
+                }
+                return;
+            }
+            if (Files.isSymbolicLink(c) && !inside(c)) {
+                warnings.add(c + ": a symbolic link out of " + top + ", not followed");
+                continue;
+            }
+            if (Files.isDirectory(c)) {
+                visit(c, depth + 1, out);
+            } else if (c.getFileName().toString().endsWith(".plist") && Files.isRegularFile(c)) {
+                out.add(c);
+            }
+        }
+    }
+
+    /** False for a folder already visited (through another link) or past the depth bound. */
+    private boolean enter(Path dir, int depth) {
+        if (depth > MAX_DEPTH) {
+            if (!tooDeep) {
+                tooDeep = true;
+                warnings.add(top + ": folders deeper than " + MAX_DEPTH + " levels not searched (" + dir + ")");
+            }
+            return false;
+        }
+        try {
+            return visited.add(dir.toRealPath());
+        } catch (IOException e) {
+            warnings.add(dir + ": cannot resolve, skipped (" + e.getMessage() + ")");
+            return false;
+        }
+    }
+
+    /** True when the path's real location lies in the given tree. */
+    private boolean inside(Path p) {
+        try {
+            return p.toRealPath().startsWith(realTop);
+        } catch (IOException e) {
+            return false;   // a dangling link: nothing to follow
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.ioscope.engine.sim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ioscope.engine.snapshot.SnapshotException;
+
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The fields each core scenario action takes and the JSON type of each (docs/scenarios.md), checked when the
+ * scenario is read: a wrong type is rejected with the file, the action's index and the field, never coerced
+ * ({@code "at": "5"} is not 5, {@code "index": true} is not 1), and a field a core action does not take is
+ * refused as the typo it is. One entry per action, so the checks move with the action when actions become typed.
+ * Extension actions (power, user clients, machine) have their own readers; for them only {@code do} and
+ * {@code at} are checked here.
+ */
+final class ScenarioFields {
+    /** A field's JSON type. */
+    enum Kind {
+        TEXT("a string"), WHOLE("a whole number of at least 0"), OBJECT("a JSON object"), ANY("any JSON value");
+
+        final String words;
+
+        Kind(String words) {
+            this.words = words;
+        }
+
+        boolean accepts(JsonNode n) {
+            return switch (this) {
+                case TEXT -> n.isTextual();
+                case WHOLE -> n.isIntegralNumber() && n.canConvertToLong() && n.asLong() >= 0;
+                case OBJECT -> n.isObject();
+                case ANY -> true;
+            };
+        }
+    }
+
+    /** Fields every action may have. */
+    private static final Map<String, Kind> COMMON = fields("do", Kind.TEXT, "at", Kind.WHOLE, "doc", Kind.TEXT);
+
+    private static final Map<String, Map<String, Kind>> CORE = Map.of(
+            "publish", fields("parent", Kind.TEXT, "class", Kind.TEXT, "name", Kind.TEXT, "location", Kind.TEXT,
+                    "properties", Kind.OBJECT),
+            "register", fields("path", Kind.TEXT),
+            "terminate", fields("path", Kind.TEXT),
+            "set-property", fields("path", Kind.TEXT, "key", Kind.TEXT, "value", Kind.ANY),
+            "load-kext", fields("path", Kind.TEXT),
+            "unload-kext", fields("bundle", Kind.TEXT),
+            "add-notification", fields("type", Kind.TEXT, "matching", Kind.OBJECT),
+            "advance", fields(),
+            "raise-interrupt", fields("path", Kind.TEXT, "index", Kind.WHOLE),
+            "remove-notification", fields("id", Kind.WHOLE));
+
+    private ScenarioFields() {
+    }
+
+    private static Map<String, Kind> fields(Object... kv) {
+        Map<String, Kind> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], (Kind) kv[i + 1]);
+        }
+        return m;
+    }
+
+    /** Checks action {@code a} (at {@code place}, e.g. "actions[3]") of type {@code type}. */
+    static void check(String file, String place, String type, JsonNode a) throws SnapshotException {
+        Map<String, Kind> own = CORE.get(type);
+        for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
+            var f = it.next();
+            Kind k = COMMON.get(f.getKey());
+            if (k == null && own != null) {
+                k = own.get(f.getKey());
+                if (k == null) {
+                    throw new SnapshotException(file, place + "." + f.getKey(), "\"" + type + "\" takes no field \""
+                            + f.getKey() + "\" (it takes: " + String.join(", ", own.keySet()) + ")");
+                }
+            }
+            if (k != null && !k.accepts(f.getValue())) {
+                throw new SnapshotException(file, place + "." + f.getKey(), k.words + " is expected, not "
+                        + f.getValue());
+            }
+        }
+    }
+
+    /** A top-level field of the JSON type {@code kind}, when present. */
+    static void checkTop(String file, JsonNode root, String key, Kind kind) throws SnapshotException {
+        JsonNode n = root.get(key);
+        if (n != null && !n.isNull() && !kind.accepts(n)) {
+            throw new SnapshotException(file, key, kind.words + " is expected, not " + n);
+        }
+    }
+}
