@@ -38,9 +38,11 @@ final class InfoCommand implements Callable<Integer> {
     String file;
 
     private final PrintStream out;
+    private final PrintStream err;
 
     InfoCommand(Streams io) {
         this.out = io.out();
+        this.err = io.err();
     }
 
     @Override
@@ -49,7 +51,7 @@ final class InfoCommand implements Callable<Integer> {
             throw new UsageException("--top needs a number of 0 or more, not " + top);
         }
         long t0 = System.nanoTime();
-        Snapshot s = Snapshots.load(Path.of(file));
+        Snapshot s = SnapshotOutput.warn(Snapshots.load(Path.of(file)), err);
         double ms = (System.nanoTime() - t0) / 1e6;
         IORegistry reg = s.registry();
 

@@ -18,6 +18,7 @@ import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -80,7 +81,8 @@ final class RunCommand implements Callable<Integer> {
         if (save != null) {
             String name = Path.of(file).getFileName().toString();
             SnapshotOutput.write(new Snapshot(sim.registry(), scenario.bootsMachine() ? SnapshotFormat.BOOTED_MACHINE
-                    : SnapshotFormat.JSON, OSDictionary.of("scenario", OSString.of(name)), name), to, save, out);
+                    : SnapshotFormat.JSON, OSDictionary.of("scenario", OSString.of(name)), name), to, save,
+                    List.of(Path.of(file)), out, err);
             if (save.equals("-")) {
                 return ExitCodes.OK;
             }

@@ -1,5 +1,6 @@
 package dev.ioscope.app.workbench.report;
 
+import dev.ioscope.engine.io.SafeOutput;
 import dev.ioscope.app.ui.Jobs;
 import dev.ioscope.app.workbench.WorkbenchViewModel;
 import javafx.animation.AnimationTimer;
@@ -23,7 +24,6 @@ import javafx.stage.Window;
 import javax.imageio.ImageIO;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -158,15 +158,11 @@ public final class IOReportDashboard extends BorderPane {
         WritableImage img = node.snapshot(null, null);
         vm.export(target.getFileName().toString(), () -> {
             var buffered = SwingFXUtils.fromFXImage(img, null);
-            Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
-            try {
-                if (!ImageIO.write(buffered, "png", tmp.toFile())) {
+            SafeOutput.write(target, os -> {
+                if (!ImageIO.write(buffered, "png", os)) {
                     throw new IOException("no PNG writer");
                 }
-                ReportCsv.move(tmp, target);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            });
             return target;
         });
     }

@@ -1,14 +1,13 @@
 package dev.ioscope.app.workbench.report;
 
+import dev.ioscope.engine.io.SafeOutput;
 import dev.ioscope.engine.report.ReportChannel;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -84,27 +83,14 @@ final class ReportCsv {
     }
 
     /**
-     * Writes to a temporary file beside {@code target}, then moves it over the target, so a reader never sees a
-     * half-written export and a failure leaves the old file as it was.
+     * Writes through SafeOutput: a regular file is replaced whole (a reader never sees a half-written export, a
+     * failure leaves the old file, its mode is kept), a link is followed, a device or FIFO written through.
      */
     static void export(List<ReportChannel> channels, List<ReportFrame> frames, Path target) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                write(channels, frames, w);
-            }
-            move(tmp, target);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    static void move(Path tmp, Path target) throws IOException {
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        SafeOutput.write(target, os -> {
+            Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
+            write(channels, frames, w);
+            w.flush();
+        });
     }
 }
