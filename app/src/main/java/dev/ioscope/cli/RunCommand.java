@@ -110,7 +110,10 @@ final class RunCommand implements Callable<Integer> {
                 out.println(e.line());
             }
         }
-        if (!sim.scheduler().idle()) {
+        if (sim.journalFull()) {
+            err.println("ioscope run: stopped at " + sim.journalSize() + " journal events, the limit of one run ("
+                    + Simulation.MAX_JOURNAL_EVENTS + "); not quiet");
+        } else if (!sim.scheduler().idle()) {
             err.println("ioscope run: stopped after " + sim.scheduler().executed() + " steps (maxSteps); not quiet");
         }
         return ExitCodes.OK;
