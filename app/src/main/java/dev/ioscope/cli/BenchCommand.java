@@ -1,5 +1,6 @@
 package dev.ioscope.cli;
 
+import dev.ioscope.engine.io.InputFiles;
 import dev.ioscope.engine.os.plist.XmlPlistWriter;
 import dev.ioscope.engine.snapshot.ParseLimits;
 import dev.ioscope.engine.snapshot.Snapshot;
@@ -147,7 +148,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static void bench(Path file, int runs, int warmup, PrintStream out) throws Exception {
-        byte[] data = Files.readAllBytes(file);
+        byte[] data = InputFiles.read(file, ParseLimits.DEFAULT.maxFileBytes());
         String name = file.getFileName().toString();
         SnapshotReader reader = Snapshots.detect(data, name).orElseThrow(() -> new SnapshotException(
                 file.toString(), null, "not a snapshot format IOScope knows"));

@@ -17,6 +17,7 @@ import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -81,7 +82,7 @@ final class BootCommand implements Callable<Integer> {
                     + m.simulation().scheduler().now() + " ns");
             return ExitCodes.OK;
         }
-        SnapshotOutput.write(s, to, save, out);
+        SnapshotOutput.write(s, to, save, machine == null ? List.of() : List.of(Path.of(machine)), out, err);
         return ExitCodes.OK;
     }
 }

@@ -1,5 +1,7 @@
 package dev.ioscope.cli;
 
+import dev.ioscope.engine.io.OutputException;
+import dev.ioscope.engine.io.SafeOutput;
 import dev.ioscope.engine.machine.JsonFileKind;
 import dev.ioscope.engine.io.OutputException;
 import dev.ioscope.engine.snapshot.SnapshotException;
@@ -145,7 +147,14 @@ public final class Cli {
             }
         });
         try {
-            return cl.execute(argv);
+            int code = cl.execute(argv);
+            try {
+                SafeOutput.checkStandardOutput(out);   // PrintStream swallows write errors: > /dev/full is not "ok"
+            } catch (OutputException e) {
+                err.println("ioscope: " + e.getMessage());
+                return code == ExitCodes.OK ? ExitCodes.USAGE : code;
+            }
+            return code;
         } catch (ParameterException e) {
             return usageError(e.getCommandLine(), e.getMessage(), err);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
@@ -168,8 +177,10 @@ public final class Cli {
         if (e instanceof UsageException) {
             return usageError(cmd, e.getMessage(), err);
         }
-        if (e instanceof OutputException) {
-            err.println(name + ": " + e.getMessage());
+        if (e instanceof OutputException o) {
+            // an OUT IOScope refuses (a directory, the input) or cannot write (a full disk): exit 1, no synopsis
+            LoggerFactory.getLogger(Cli.class).debug("{}: output refused or failed", name, e);
+            err.println(name + ": " + o.getMessage());
             return ExitCodes.USAGE;
         }
         if (e instanceof RefusedException) {

@@ -1,5 +1,6 @@
 package dev.ioscope.cli;
 
+import dev.ioscope.engine.io.SafeOutput;
 import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.snapshot.SnapshotFormat;
 import dev.ioscope.engine.snapshot.Snapshots;
@@ -10,8 +11,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code ioscope convert IN OUT [--to FORMAT]}: any readable format to any writable one. */
@@ -34,9 +35,11 @@ final class ConvertCommand implements Callable<Integer> {
     String outFile;
 
     private final PrintStream out;
+    private final PrintStream err;
 
     ConvertCommand(Streams io) {
         this.out = io.out();
+        this.err = io.err();
     }
 
     @Override
@@ -51,12 +54,11 @@ final class ConvertCommand implements Callable<Integer> {
             throw new UsageException("cannot write " + to.displayName());
         }
         Path inPath = Path.of(in);
-        if (!outFile.equals("-") && Files.exists(Path.of(outFile))
-                && Files.isSameFile(inPath, Path.of(outFile))) {
-            throw new UsageException("OUT is the same file as IN; IOScope never overwrites its input");
+        if (!outFile.equals("-")) {
+            SafeOutput.plan(Path.of(outFile), List.of(inPath));   // refused before IN is read, not after
         }
-        Snapshot s = Snapshots.load(inPath);
-        SnapshotOutput.write(s, to, outFile, out);
+        Snapshot s = SnapshotOutput.warn(Snapshots.load(inPath), err);
+        SnapshotOutput.write(s, to, outFile, List.of(inPath), out, err);
         return ExitCodes.OK;
     }
 }

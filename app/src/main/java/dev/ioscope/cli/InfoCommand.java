@@ -42,9 +42,11 @@ final class InfoCommand implements Callable<Integer> {
     boolean live;
 
     private final PrintStream out;
+    private final PrintStream err;
 
     InfoCommand(Streams io) {
         this.out = io.out();
+        this.err = io.err();
     }
 
     @Override
@@ -54,7 +56,7 @@ final class InfoCommand implements Callable<Integer> {
         }
         long t0 = System.nanoTime();
         LiveSource.check(file, live);
-        Snapshot s = live ? LiveSource.read() : Snapshots.load(Path.of(file));
+        Snapshot s = live ? LiveSource.read() : SnapshotOutput.warn(Snapshots.load(Path.of(file)), err);
         double ms = (System.nanoTime() - t0) / 1e6;
         IORegistry reg = s.registry();
 

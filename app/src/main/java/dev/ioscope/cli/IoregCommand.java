@@ -2,6 +2,7 @@ package dev.ioscope.cli;
 
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.registry.IORegistryPlane;
+import dev.ioscope.engine.io.InputFiles;
 import dev.ioscope.engine.snapshot.ParseLimits;
 import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.snapshot.SnapshotException;
@@ -18,11 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.BufferedOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -115,7 +112,7 @@ final class IoregCommand implements Callable<Integer> {
             o = o.withWidth(count('w', width));
         }
         LiveSource.check(file, live);
-        Snapshot s = live ? LiveSource.read() : load(Path.of(file), plane);
+        Snapshot s = live ? LiveSource.read() : SnapshotOutput.warn(load(Path.of(file), plane), err);
         String want = plane != null ? plane
                 : s.info().get(IoregTextInfo.PLANE) != null ? IoregTextWriter.optionsFor(s).plane()
                 : IORegistryPlane.IOSERVICE;
@@ -167,17 +164,7 @@ final class IoregCommand implements Callable<Integer> {
             return Snapshots.load(path);
         }
         String name = path.toString();
-        byte[] data;
-        try (InputStream in = Files.newInputStream(path)) {
-            if (Files.size(path) > ParseLimits.DEFAULT.maxFileBytes()) {
-                throw new SnapshotException(name, null, "file too large");
-            }
-            data = in.readAllBytes();
-        } catch (NoSuchFileException e) {
-            throw new SnapshotException(name, null, "no such file");
-        } catch (IOException e) {
-            throw new SnapshotException(name, null, "cannot read: " + e.getMessage());
-        }
+        byte[] data = InputFiles.read(path, ParseLimits.DEFAULT.maxFileBytes());
         String fileName = path.getFileName() == null ? name : path.getFileName().toString();
         SnapshotReader r = Snapshots.detect(data, fileName).orElse(null);
         if (r instanceof IoregTextReader text) {

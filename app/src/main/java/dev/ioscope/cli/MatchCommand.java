@@ -78,10 +78,14 @@ final class MatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Options o = new Options(snapshot, kexts, providers, explain, json, strip);
-        Snapshot s = Snapshots.load(Path.of(o.snapshot()));
+        Snapshot s = SnapshotOutput.warn(Snapshots.load(Path.of(o.snapshot())), err);
         IOCatalogue catalogue = new IOCatalogue();
-        for (KextBundle b : new KextLoader().load(o.kexts())) {
+        KextLoader loader = new KextLoader();
+        for (KextBundle b : loader.load(o.kexts())) {
             catalogue.addKext(b);
+        }
+        for (String w : loader.warnings()) {
+            err.println("warning: " + w);   // links out of a --kexts folder, bounds reached
         }
         MatchContext ctx = MatchContext.standard(s.registry());
         List<ProviderMatch> matches = new ArrayList<>();

@@ -105,7 +105,8 @@ final class RunCommand implements Callable<Integer> {
         if (save != null) {
             String name = Path.of(file).getFileName().toString();
             SnapshotOutput.write(new Snapshot(sim.registry(), scenario.bootsMachine() ? SnapshotFormat.BOOTED_MACHINE
-                    : SnapshotFormat.JSON, OSDictionary.of("scenario", OSString.of(name)), name), to, save, out);
+                    : SnapshotFormat.JSON, OSDictionary.of("scenario", OSString.of(name)), name), to, save,
+                    List.of(Path.of(file)), out, err);
             if (save.equals("-")) {
                 return ExitCodes.OK;
             }
@@ -133,7 +134,10 @@ final class RunCommand implements Callable<Integer> {
                 out.println(e.line());
             }
         }
-        if (!sim.scheduler().idle()) {
+        if (sim.journalFull()) {
+            err.println("ioscope run: stopped at " + sim.journalSize() + " journal events, the limit of one run ("
+                    + Simulation.MAX_JOURNAL_EVENTS + "); not quiet");
+        } else if (!sim.scheduler().idle()) {
             err.println("ioscope run: stopped after " + sim.scheduler().executed() + " steps (maxSteps); not quiet");
         }
         return ExitCodes.OK;

@@ -1,18 +1,17 @@
 package dev.ioscope.cli;
 
+import dev.ioscope.engine.io.SafeOutput;
 import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.snapshot.SnapshotFormat;
+import dev.ioscope.engine.snapshot.SnapshotWriter;
 import dev.ioscope.engine.snapshot.Snapshots;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.List;
 
-/** Where commands write a snapshot: standard output for "-", else a file replaced only once fully written. */
+/** Where commands write a snapshot: standard output for "-", else the file SafeOutput writes by what it is. */
 final class SnapshotOutput {
     private SnapshotOutput() {
     }
@@ -33,22 +32,30 @@ final class SnapshotOutput {
         return f;
     }
 
-    static void write(Snapshot s, SnapshotFormat format, String target, PrintStream stdout) throws IOException {
+    /**
+     * Writes {@code s} to {@code target} ("-" for standard output) through {@link SafeOutput} (what TARGET is
+     * decides how; never onto one of {@code inputs}), first saying on {@code err} what the format leaves out.
+     */
+    static void write(Snapshot s, SnapshotFormat format, String target, List<Path> inputs, PrintStream stdout,
+                      PrintStream err) throws IOException {
+        SnapshotWriter w = Snapshots.writer(format).orElseThrow(() ->
+                new IOException("IOScope cannot write " + format.displayName() + " files"));
+        for (String left : w.leftOut(s)) {
+            err.println("warning: " + left);
+        }
         if (target.equals("-")) {
             Snapshots.write(s, format, stdout);
-            stdout.flush();
+            SafeOutput.checkStandardOutput(stdout);
             return;
         }
-        // Write to a temporary file beside the target and move it into place, so a failure leaves no half file.
-        Path path = Path.of(target).toAbsolutePath();
-        Path tmp = Files.createTempFile(path.getParent(), ".ioscope-", ".tmp");
-        try {
-            try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp))) {
-                Snapshots.write(s, format, os);
-            }
-            Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
+        SafeOutput.write(Path.of(target), inputs, os -> Snapshots.write(s, format, os));
+    }
+
+    /** A loaded snapshot's warnings (it looks truncated, ...), one "warning:" line each on {@code err}. */
+    static Snapshot warn(Snapshot s, PrintStream err) {
+        for (String w : s.warnings()) {
+            err.println("warning: " + (s.source() == null ? "" : s.source() + ": ") + w);
         }
+        return s;
     }
 }

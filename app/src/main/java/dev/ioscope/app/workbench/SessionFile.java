@@ -1,5 +1,6 @@
 package dev.ioscope.app.workbench;
 
+import dev.ioscope.engine.io.SafeOutput;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,9 +11,7 @@ import dev.ioscope.engine.snapshot.SnapshotException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,14 +40,8 @@ public final class SessionFile {
                 bps.addObject().put("on", b.on().name()).put("value", b.value());
             }
         }
-        Path target = file.toAbsolutePath();
-        Path tmp = Files.createTempFile(target.getParent(), ".ioscope-session", ".tmp");
-        try {
-            Files.writeString(tmp, ScenarioWriter.write(json), StandardCharsets.UTF_8);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        byte[] text = ScenarioWriter.write(json).getBytes(StandardCharsets.UTF_8);
+        SafeOutput.write(file, os -> os.write(text));
     }
 
     /** Reads a scenario and the breakpoints it carries (a plain scenario has none). */

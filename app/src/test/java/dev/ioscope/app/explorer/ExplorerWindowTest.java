@@ -106,6 +106,23 @@ class ExplorerWindowTest {
     }
 
     @Test
+    void aFifoIsRefusedInADialogWithoutBlockingAndStaysAFifo(FxRobot robot, @TempDir Path dir) throws Exception {
+        awaitLoaded();
+        var doc = vm.documentProperty().get();
+        Path fifo = dir.resolve("pipe.ioreg");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        robot.interact(() -> vm.open(fifo));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.lastAlert() != null && view.lastAlert().isShowing());
+        // the same line the command line prints (InputFiles), in the dialog
+        assertThat(view.lastAlert().getContentText()).contains(fifo
+                + ": is a FIFO (named pipe), not a regular file; IOScope reads only regular files");
+        robot.interact(() -> view.lastAlert().close());
+        assertThat(vm.documentProperty().get()).isSameAs(doc);
+        assertThat(Files.isRegularFile(fifo)).isFalse();
+        assertThat(Files.exists(fifo)).isTrue();
+    }
+
+    @Test
     void comparisonMarksTheTreeAndShowsBeforeAndAfter(FxRobot robot) throws Exception {
         awaitLoaded();
         Document after = vm.syntheticDocument(5_000);

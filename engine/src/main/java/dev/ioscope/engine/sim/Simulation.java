@@ -141,9 +141,27 @@ public final class Simulation {
         return scheduler;
     }
 
-    /** Runs one scheduled task (which may journal several events). False when quiet. */
+    /**
+     * Events one run may journal (about 200 bytes each in memory): a scenario whose notifiers fire without end
+     * stops here, as at {@code maxSteps}, instead of filling the heap (docs/scenarios.md, "Limits").
+     */
+    public static final int MAX_JOURNAL_EVENTS = 2_000_000;
+
+    private int journalLimit = MAX_JOURNAL_EVENTS;
+
+    /** True once the journal holds its limit ({@link #MAX_JOURNAL_EVENTS}): the run stopped there. */
+    public boolean journalFull() {
+        return journal.size() >= journalLimit;
+    }
+
+    /** A smaller journal limit, so a test reaches it in a few steps. */
+    void limitJournal(int events) {
+        journalLimit = events;
+    }
+
+    /** Runs one scheduled task (which may journal several events). False when quiet, or at a bound. */
     public boolean step() {
-        if (scheduler.executed() >= maxSteps) {
+        if (scheduler.executed() >= maxSteps || journalFull()) {
             return false;
         }
         return scheduler.step();

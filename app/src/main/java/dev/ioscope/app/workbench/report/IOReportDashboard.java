@@ -159,8 +159,8 @@ public final class IOReportDashboard extends BorderPane {
         WritableImage img = node.snapshot(null, null);
         vm.export(target.getFileName().toString(), () -> {
             var buffered = SwingFXUtils.fromFXImage(img, null);
-            SafeOutput.write(target, out -> {
-                if (!ImageIO.write(buffered, "png", out)) {
+            SafeOutput.write(target, os -> {
+                if (!ImageIO.write(buffered, "png", os)) {
                     throw new IOException("no PNG writer");
                 }
             });

@@ -1,0 +1,112 @@
+package dev.ioscope.cli;
+
+import dev.ioscope.app.TestData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Issue 17 through the command line: each case one line on stderr and its exit code; nothing else touched. */
+class HostileInputsCliTest {
+    @TempDir
+    Path dir;
+
+    private static String real(String name) {
+        return TestData.path("snapshots/" + name).toString();
+    }
+
+    @Test
+    void aFifoInputIsRefusedNotWaitedOn() throws Exception {
+        Path fifo = dir.resolve("in.ioreg");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        CliTest.Result r = CliTest.run("info", fifo.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).isEqualTo("ioscope info: " + fifo
+                + ": is a FIFO (named pipe), not a regular file; IOScope reads only regular files\n");
+    }
+
+    @Test
+    void convertOntoADirectoryOrTheInputIsRefusedWithExit1() throws Exception {
+        CliTest.Result r = CliTest.run("convert", "--to", "json", real("qemu-bamboo.dts"), dir.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).isEqualTo("ioscope convert: " + dir + ": is a directory; IOScope writes only to a "
+                + "regular file, a new path, a character device or a FIFO\n");
+        Path in = Files.copy(TestData.path("snapshots/qemu-bamboo.dts"), dir.resolve("in.dts"));
+        Path alias = Files.createSymbolicLink(dir.resolve("alias.json"), in);
+        CliTest.Result same = CliTest.run("convert", "--to", "json", in.toString(), alias.toString());
+        assertThat(same.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(same.err()).contains("is the same file as the input");
+        assertThat(in).hasSameBinaryContentAs(TestData.path("snapshots/qemu-bamboo.dts"));
+    }
+
+    @Test
+    void convertKeepsTheModeOfAnExistingOutputAndFollowsALink() throws Exception {
+        Path target = Files.writeString(dir.resolve("target.json"), "old");
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r-----"));
+        Path link = Files.createSymbolicLink(dir.resolve("link.json"), target);
+        CliTest.Result r = CliTest.run("convert", real("qemu-bamboo.dts"), link.toString());
+        assertThat(r.code()).isZero();
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(target)).startsWith("{");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-r-----");
+    }
+
+    @Test
+    void aFailingStandardOutputExits1() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream full = new PrintStream(new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("No space left on device");
+            }
+        });
+        int code = Cli.run(new String[] {"info", real("qemu-bamboo.dts")}, full,
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .isEqualTo("ioscope: standard output: write failed (disk full, or the reader closed the pipe)\n");
+    }
+
+    @Test
+    void multiPlaneToTextSaysWhatIsLeftOut() {
+        CliTest.Result r = CliTest.run("convert", real("MacBookPro15-1.ioreg"), dir.resolve("o.txt").toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).startsWith("warning: ioreg text holds one plane, IOService: 703 of 1859 entries are not "
+                + "in it and are left out, and so are the links of ");
+    }
+
+    @Test
+    void aTruncatedTextDumpLoadsWithAWarning() throws Exception {
+        byte[] whole = Files.readAllBytes(TestData.path("snapshots/MacBookPro8-1.IOService.txt"));
+        String text = new String(whole, StandardCharsets.ISO_8859_1);
+        int cut = 0;
+        for (int i = 0; i < 6000; i++) {
+            cut = text.indexOf('\n', cut) + 1;
+        }
+        Path f = Files.write(dir.resolve("cut.txt"), Arrays.copyOf(whole, cut));
+        CliTest.Result r = CliTest.run("info", f.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).isEqualTo("warning: " + f + ": the file looks truncated: it ends at line 6000 (in "
+                + "\"AppleLPC\") inside a property block that is never closed\n");
+    }
+
+    @Test
+    void matchDoesNotFollowALinkOutOfTheKextsFolder() throws Exception {
+        Path kexts = Files.createDirectory(dir.resolve("kexts"));
+        Files.createSymbolicLink(kexts.resolve("root"), Path.of("/"));
+        CliTest.Result r = CliTest.run("match", real("MacBookPro15-1.ioreg"), "--kexts", kexts.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).contains("warning: " + kexts.resolve("root") + ": a symbolic link out of " + kexts
+                + ", not followed");
+    }
+}
