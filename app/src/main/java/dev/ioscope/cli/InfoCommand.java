@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code ioscope info FILE [--json]}: format detected, planes and entries per plane, top classes, load time. */
-@Command(name = "info", customSynopsis = "ioscope info [--json] [--top N] (FILE | --live)",
+@Command(name = "info", customSynopsis = {"ioscope info [--json] [--top N] FILE", "       ioscope info [--json] [--top N] --live"},
         description = "Format, planes, entry counts, top classes and load time of a snapshot.")
 final class InfoCommand implements Callable<Integer> {
     @Mixin

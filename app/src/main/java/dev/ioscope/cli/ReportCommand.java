@@ -34,7 +34,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "report",
         customSynopsis = "ioscope report SCENARIO.json [--group G] [--subgroup S] [--channel ID] [--interval-ms N] "
-                + "[--until-ms N] [--format csv|json] [--plugins DIR]",
+                + "[--until-ms N] [--format FORMAT] [--plugins DIR]",
         description = "Run a scenario and print its IOReport channels sampled at every interval of virtual time.",
         footer = {"Values are the reporters' running totals in each channel's unit: simple values, state residencies "
             + "and transitions, histogram buckets. Without --until-ms the run ends at the first sample once the "
@@ -66,7 +66,7 @@ final class ReportCommand implements Callable<Integer> {
             description = "Sample until this virtual time instead of until the scenario is quiet.")
     Double untilMs;
 
-    @Option(names = "--format", paramLabel = "csv|json", defaultValue = "csv",
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv",
             description = "csv (default: channel,element,time_ns,value rows) or json (one document).")
     Format format;
 

@@ -52,11 +52,13 @@ class ImporterFuzzTest {
     @Example
     void theCorpusIsExact() {
         // Every (source, writer) pair that gives no seed, with its reason: a new one fails here, never vanishes.
-        assertThat(FuzzCorpus.notWritten()).containsExactly(
-                "MacBookPro8-1.IODeviceTree.txt as IOREG_ARCHIVE: 247275 bytes, over the window",
-                "MacBookPro8-1.IODeviceTree.txt as IOREG_XML: 377091 bytes, over the window",
-                "MacBookPro8-1.IODeviceTree.txt as JSON: 194289 bytes, over the window",
-                "MacBookPro8-1.IODeviceTree.txt as IOREG_TEXT: 126665 bytes, over the window");
+        // (sizes left out: they move with any change to a writer; the pair and the reason are what must not)
+        assertThat(FuzzCorpus.notWritten()).extracting(r -> r.replaceAll(": \\d+ bytes,", ":"))
+                .containsExactly(
+                        "MacBookPro8-1.IODeviceTree.txt as IOREG_ARCHIVE: over the window",
+                        "MacBookPro8-1.IODeviceTree.txt as IOREG_XML: over the window",
+                        "MacBookPro8-1.IODeviceTree.txt as JSON: over the window",
+                        "MacBookPro8-1.IODeviceTree.txt as IOREG_TEXT: over the window");
         // every reader's format has seeds, so every format's mutants are run
         assertThat(FuzzCampaign.byFormat(FuzzCorpus.seeds()).keySet())
                 .containsExactlyInAnyOrderElementsOf(Snapshots.readers().stream().map(SnapshotReader::format).toList());
