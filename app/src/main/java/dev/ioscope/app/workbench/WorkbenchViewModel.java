@@ -39,6 +39,7 @@ public final class WorkbenchViewModel {
     private final StringProperty status = new SimpleStringProperty("building the machine…");
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final BooleanProperty quiet = new SimpleBooleanProperty();
+    private final BooleanProperty noKexts = new SimpleBooleanProperty();
     private final ObjectProperty<EntryNode> registry = new SimpleObjectProperty<>();
     private final StringProperty selectedEntry = new SimpleStringProperty();
     private final ObjectProperty<JournalEvent> selectedEvent = new SimpleObjectProperty<>();
@@ -52,6 +53,7 @@ public final class WorkbenchViewModel {
 
     public WorkbenchViewModel(MachineSession session) {
         this.session = session;
+        noKexts.set(hasNoKexts(session.scenario()));
         selectedEntry.addListener((o, a, b) -> {
             if (b != null) {
                 session.match(b);
@@ -299,6 +301,7 @@ public final class WorkbenchViewModel {
                 + "/" + s.history().size());
         running.set(s.running());
         quiet.set(s.quiet());
+        noKexts.set(hasNoKexts(session.scenario()));
         if (!s.power().equals(power)) {
             power.setAll(s.power());
         }
@@ -393,6 +396,19 @@ public final class WorkbenchViewModel {
 
     public BooleanProperty runningProperty() {
         return running;
+    }
+
+    /**
+     * A machine rebuilt from a snapshot with no kext to match (none in the scenario, none loaded since): nothing
+     * will happen when it runs, and the window says what to do (Load Kexts…, or open an example).
+     */
+    public BooleanProperty noKextsProperty() {
+        return noKexts;
+    }
+
+    static boolean hasNoKexts(dev.ioscope.engine.sim.Scenario sc) {
+        return sc.snapshot() != null && sc.kexts().isEmpty()
+                && sc.actions().stream().noneMatch(a -> a.type().equals("load-kext"));
     }
 
     public BooleanProperty quietProperty() {
