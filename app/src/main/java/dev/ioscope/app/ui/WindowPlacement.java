@@ -10,16 +10,23 @@ import java.util.ArrayList;
 
 /**
  * New windows cascade: each opens a title bar's height below and right of the window it was opened from, so it
- * never hides that window's title exactly; a window that would leave the screen starts again at its top left.
+ * never hides that window's title. Quit closes them all.
  */
 public final class WindowPlacement {
     /** How far a new window is moved from the one it was opened from. */
     public static final double STEP = 28;
+    /** A cascaded window is made smaller to stay on screen, but not below this. */
+    static final double MIN_WIDTH = 640;
+    static final double MIN_HEIGHT = 400;
 
     private WindowPlacement() {
     }
 
-    /** Places {@code stage} (not shown yet, its size set) one step from {@code from}, inside {@code from}'s screen. */
+    /**
+     * Places {@code stage} (not shown yet, its size {@code width} x {@code height}) one step from {@code from},
+     * inside {@code from}'s screen: a window that would run past the screen's edge is made narrower (or shorter)
+     * rather than moved back over the one it was opened from; with no room left it starts at the screen's corner.
+     */
     public static void cascade(Stage stage, Window from, double width, double height) {
         if (from == null || Double.isNaN(from.getX())) {
             return;
@@ -28,13 +35,20 @@ public final class WindowPlacement {
                 .orElse(Screen.getPrimary()).getVisualBounds();
         double x = from.getX() + STEP;
         double y = from.getY() + STEP;
-        if (x + Math.min(width, screen.getWidth()) > screen.getMaxX()
-                || y + Math.min(height, screen.getHeight()) > screen.getMaxY()) {
+        if (x + MIN_WIDTH > screen.getMaxX()) {
             x = screen.getMinX();
+        }
+        if (y + MIN_HEIGHT > screen.getMaxY()) {
             y = screen.getMinY();
         }
         stage.setX(x);
         stage.setY(y);
+        if (x + width > screen.getMaxX()) {
+            stage.setWidth(screen.getMaxX() - x);
+        }
+        if (y + height > screen.getMaxY()) {
+            stage.setHeight(screen.getMaxY() - y);
+        }
     }
 
     /**
