@@ -46,9 +46,10 @@ final class InspectorPane extends BorderPane {
         // The columns share the pane's width in proportion to their preferred widths: Key and Value get most of
         // it, Type no more than its longest word, and Decoded only when a property of the entry has a reading.
         table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        TreeTableColumn<PropertyNode, String> type = column("Type", 76, PropertyNode::type);
-        type.setMinWidth(64);
-        type.setMaxWidth(110);
+        TreeTableColumn<PropertyNode, String> type = column("Type", 96, PropertyNode::type);
+        type.setMinWidth(92);   // "Data (1024)", "Dictionary" whole
+        type.setMaxWidth(120);
+        table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         table.getColumns().setAll(List.of(column("Key", 220, PropertyNode::key), type,
                 column("Value", 330, PropertyNode::value), before, decoded));
         before.setVisible(false);
@@ -121,6 +122,21 @@ final class InspectorPane extends BorderPane {
         decoded.setVisible(anyDecoded);
         table.setRoot(root);
         detail.clear();
+        if (e != null && vm.search().isHit(e)) {
+            revealMatch();
+        }
+    }
+
+    /** A search hit selected: scroll to the property the search matched on (key, value or BSD name searches). */
+    private void revealMatch() {
+        TreeItem<PropertyNode> hit = PropertyFinder.find(table.getRoot(), vm.search().query());
+        if (hit != null) {
+            for (TreeItem<PropertyNode> p = hit.getParent(); p != null; p = p.getParent()) {
+                p.setExpanded(true);
+            }
+            table.getSelectionModel().select(hit);
+            table.scrollTo(Math.max(0, table.getRow(hit) - 3));
+        }
     }
 
     /** Whether the Decoded column has anything to show for this row or one nested in it. */

@@ -64,7 +64,10 @@ final class RegistryTreePane extends StackPane {
                 shortState(c.getValue().getValue())));
         state.setCellFactory(c -> FullTextCell.forTreeTable());
         tree.getColumns().setAll(List.of(name, cls, state));
-        new NameWidth<IORegistryEntry>(tree, name, e -> {
+        cls.setMinWidth(110);
+        cls.setPrefWidth(190);
+        tree.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
+        new NameWidth<IORegistryEntry>(tree, name, cls, e -> {
             IORegistryPlane p = vm.planeProperty().get();
             return p == null ? e.name() : e.nameWithLocation(p);
         });

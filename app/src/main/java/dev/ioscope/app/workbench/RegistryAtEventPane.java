@@ -65,6 +65,8 @@ final class RegistryAtEventPane extends BorderPane {
         props.setId("workbenchProperties");
         props.setPlaceholder(new Label("Select an entry"));
         props.setShowRoot(false);
+        props.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
+        tree.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         // the explorer's rows (PropertyNode): typed values, printable data as text, PCI / USB ids named, ...
         props.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         props.getColumns().setAll(List.of(column("Key", 150, PropertyNode::key),

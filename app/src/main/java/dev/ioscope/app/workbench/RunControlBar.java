@@ -84,6 +84,13 @@ final class RunControlBar extends ToolBar {
         HBox.setHgrow(grow, Priority.ALWAYS);
         getItems().addAll(run, pause, back, step, toBp, new Separator(), undo, redo, new Separator(), clock, grow,
                 explore, publish, kexts, session);
+        // whole or not at all: a narrow window moves the last items into the toolbar's overflow menu (and the menu
+        // bar has every command) instead of cutting each label to "Pa…"
+        for (var n : getItems()) {
+            if (n instanceof Region r && r != grow) {
+                r.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
     }
 
     private static String shortcut(String key) {

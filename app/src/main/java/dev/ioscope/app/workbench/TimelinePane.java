@@ -45,6 +45,7 @@ final class TimelinePane extends BorderPane {
         holder.setPadding(new Insets(0, 0, 4, 0));
 
         list.setId("timeline");
+        list.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         list.setItems(vm.events());
         list.setCellFactory(v -> new EventCell());
         // one line per event: a fixed height spares VirtualFlow measuring cells as 100k events stream in

@@ -109,6 +109,33 @@ class FinishedExplorerTest {
     }
 
     @Test
+    void aPropertySearchScrollsTheInspectorToTheMatchingProperty(FxRobot robot) throws Exception {
+        awaitLoaded();
+        robot.interact(() -> {
+            vm.search().fieldProperty(dev.ioscope.engine.explore.SearchField.KEY).set(true);
+            vm.search().textProperty().set("sessionID");   // a key only the synthetic USB devices have
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !vm.search().searchingProperty().get()
+                && !vm.search().hitsProperty().get().isEmpty());
+        robot.interact(() -> vm.search().next());
+        WaitForAsyncUtils.waitForFxEvents();
+        InspectorPane inspector = robot.lookup(".inspector").queryAs(InspectorPane.class);
+        var selected = inspector.table().getSelectionModel().getSelectedItem();
+        assertThat(selected).isNotNull();
+        assertThat(selected.getValue().key()).isEqualTo("sessionID");
+        // a name search selects no property
+        robot.interact(() -> {
+            vm.search().fieldProperty(dev.ioscope.engine.explore.SearchField.KEY).set(false);
+            vm.search().textProperty().set("AppleACPIPlatformExpert");
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !vm.search().searchingProperty().get()
+                && vm.search().hitsProperty().get().size() == 1);
+        robot.interact(() -> vm.search().next());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(inspector.table().getSelectionModel().getSelectedItem()).isNull();
+    }
+
+    @Test
     void endComparisonLeavesTheTreeWhereTheUserWas(FxRobot robot) throws Exception {
         awaitLoaded();
         var before = vm.documentProperty().get();
