@@ -2,8 +2,10 @@ package dev.ioscope.app.explorer;
 
 import dev.ioscope.app.prefs.AppPreferences;
 import dev.ioscope.app.ui.AppIcon;
+import dev.ioscope.app.ui.HelpMenu;
 import dev.ioscope.app.ui.Styles;
 import dev.ioscope.app.ui.Theme;
+import dev.ioscope.app.ui.WindowPlacement;
 import dev.ioscope.engine.explore.EntryExport;
 import dev.ioscope.engine.snapshot.SnapshotFormat;
 import javafx.geometry.Orientation;
@@ -52,6 +54,7 @@ public final class ExplorerView {
     private InspectorPane inspectorPane;
     private boolean dark;
     private Alert lastAlert;
+    private HelpMenu help;
 
     public ExplorerView(Stage stage, ExplorerViewModel vm) {
         this.stage = stage;
@@ -122,6 +125,14 @@ public final class ExplorerView {
         vm.recentFiles().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent());
         fillRecent();
         stage.setOnHiding(e -> remember());
+        // Focus starts in the tree (not the plane selector, where ↓ would switch the plane).
+        tree.tree().requestFocus();
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> tree.tree().requestFocus());
+    }
+
+    /** The Help menu (tests open its dialogs). */
+    public HelpMenu help() {
+        return help;
     }
 
     /** Opens a workbench window on a scenario file the user opened here (errors in an alert, as for snapshots). */
@@ -169,7 +180,7 @@ public final class ExplorerView {
         MenuItem exportSub = item("Export Selected Subtree…", "Shortcut+Shift+E", () -> export(true));
         MenuItem bundled = item("Open Virtual Mac", null, vm::openDefaultMachine);
         MenuItem realMac = item("Open Bundled iMac16,1 Snapshot", null, vm::openBundledSnapshot);
-        MenuItem quit = item("Quit", "Shortcut+Q", stage::close);
+        MenuItem quit = item("Quit", "Shortcut+Q", WindowPlacement::quit);
         Menu file = new Menu("File", null, open, recentMenu, bundled, realMac, new SeparatorMenuItem(), compare,
                 endCompare,
                 new SeparatorMenuItem(), exportAll, exportSub, new SeparatorMenuItem(), quit);
@@ -199,6 +210,10 @@ public final class ExplorerView {
         view.getItems().addAll(new SeparatorMenuItem(), item("Open Workbench…", "Shortcut+Shift+W",
                 () -> dev.ioscope.app.workbench.WorkbenchView.open(vm.documentProperty().get(), dark)));
         MenuBar bar = new MenuBar(file, edit, view);
+        help = new HelpMenu(stage, bar, List.of(new String[] {"↑ ↓ ← →", "move in the tree, fold and unfold"},
+                new String[] {"Enter / Shift+Enter", "next / previous hit (in the search field)"},
+                new String[] {"Escape", "clear the search (in the search field)"}));
+        bar.getMenus().add(help.menu());
         bar.setId("menuBar");
         return bar;
     }
@@ -376,6 +391,7 @@ public final class ExplorerView {
     public void setDark(boolean on) {
         dark = on;
         Theme.apply(scene, dark);
+        Theme.applyEverywhere(dark);
         vm.preferences().setTheme(dark ? "dark" : "light");
     }
 

@@ -245,8 +245,15 @@ public final class ExplorerViewModel {
     public void endComparison() {
         Comparison c = comparison.get();
         if (c != null) {
+            // the tree stays where the user was: the selected entry's before-side counterpart (a removed ghost is
+            // a before entry itself), found while the comparison still maps one side to the other
+            IORegistryEntry keep = selected.get();
+            IORegistryEntry back = keep == null ? null : c.diff().before(keep);
+            if (back == null && keep != null && c.before().index().slotOf(keep) >= 0) {
+                back = keep;
+            }
             comparison.set(null);
-            show(c.before());
+            show(c.before(), back);
         }
     }
 
@@ -302,6 +309,15 @@ public final class ExplorerViewModel {
     }
 
     private void show(Document doc) {
+        show(doc, null, true);
+    }
+
+    /** Shows a document with {@code entry} selected (null: the first view's selection). */
+    private void show(Document doc, IORegistryEntry entry) {
+        show(doc, entry, false);
+    }
+
+    private void show(Document doc, IORegistryEntry entry, boolean followSelection) {
         IORegistryEntry keep = selected.get();
         kinds.clear();
         document.set(doc);
@@ -312,7 +328,7 @@ public final class ExplorerViewModel {
         plane.set(null);
         plane.set(want);
         // Keep the selection across a comparison switch when the entry has a counterpart.
-        IORegistryEntry counterpart = counterpart(keep);
+        IORegistryEntry counterpart = followSelection ? counterpart(keep) : entry;
         selected.set(counterpart != null ? counterpart : firstSelection(doc));
         search.run();
         updateStatus();

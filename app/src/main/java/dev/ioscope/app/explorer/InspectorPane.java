@@ -1,5 +1,6 @@
 package dev.ioscope.app.explorer;
 
+import dev.ioscope.app.ui.FullTextCell;
 import dev.ioscope.app.ui.Styles;
 import dev.ioscope.engine.explore.EntryText;
 import dev.ioscope.engine.explore.HexDump;
@@ -32,7 +33,8 @@ import java.util.function.Function;
 final class InspectorPane extends BorderPane {
     private final ExplorerViewModel vm;
     private final TreeTableView<PropertyNode> table = new TreeTableView<>();
-    private final TreeTableColumn<PropertyNode, String> before = column("Before", 160, PropertyNode::before);
+    private final TreeTableColumn<PropertyNode, String> before = column("Before", 200, PropertyNode::before);
+    private final TreeTableColumn<PropertyNode, String> decoded = column("Decoded", 220, PropertyNode::decoded);
     private final TextArea detail = new TextArea();
     private final Label header = new Label();
 
@@ -41,12 +43,17 @@ final class InspectorPane extends BorderPane {
         getStyleClass().add(Styles.INSPECTOR);
         table.setId("inspectorTable");
         table.setShowRoot(false);
-        table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // The columns share the pane's width in proportion to their preferred widths: Key and Value get most of
+        // it, Type no more than its longest word, and Decoded only when a property of the entry has a reading.
+        table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         TreeTableColumn<PropertyNode, String> type = column("Type", 96, PropertyNode::type);
-        type.setMinWidth(96);
-        table.getColumns().setAll(List.of(column("Key", 175, PropertyNode::key), type,
-                column("Value", 200, PropertyNode::value), before, column("Decoded", 190, PropertyNode::decoded)));
+        type.setMinWidth(92);   // "Data (1024)", "Dictionary" whole
+        type.setMaxWidth(120);
+        table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
+        table.getColumns().setAll(List.of(column("Key", 220, PropertyNode::key), type,
+                column("Value", 330, PropertyNode::value), before, decoded));
         before.setVisible(false);
+        decoded.setVisible(false);
         table.setRowFactory(t -> new PropertyRow());
         detail.setEditable(false);
         detail.setId("valueDetail");
@@ -96,21 +103,58 @@ final class InspectorPane extends BorderPane {
         TreeTableColumn<PropertyNode, String> c = new TreeTableColumn<>(title);
         c.setPrefWidth(width);
         c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(f.apply(cd.getValue().getValue())));
+        c.setCellFactory(x -> FullTextCell.forTreeTable());
         return c;
     }
 
     private void show(IORegistryEntry e) {
         TreeItem<PropertyNode> root = new TreeItem<>();
+        boolean anyDecoded = false;
         if (e != null && vm.documentProperty().get() != null) {
             for (PropertyNode n : vm.properties(e)) {
                 root.getChildren().add(item(n));
+                anyDecoded |= hasDecoded(n);
             }
             header.setText(e.name() + "  " + EntryText.header(e));
         } else {
             header.setText("");
         }
+        decoded.setVisible(anyDecoded);
         table.setRoot(root);
         detail.clear();
+        if (e != null && vm.search().isHit(e)) {
+            revealMatch();
+        }
+    }
+
+    /** A search hit selected: scroll to the property the search matched on (key, value or BSD name searches). */
+    private void revealMatch() {
+        TreeItem<PropertyNode> hit = PropertyFinder.find(table.getRoot(), vm.search().query());
+        if (hit != null) {
+            for (TreeItem<PropertyNode> p = hit.getParent(); p != null; p = p.getParent()) {
+                p.setExpanded(true);
+            }
+            table.getSelectionModel().select(hit);
+            table.scrollTo(Math.max(0, table.getRow(hit) - 3));
+        }
+    }
+
+    /** Whether the Decoded column has anything to show for this row or one nested in it. */
+    static boolean hasDecoded(PropertyNode n) {
+        if (!n.decoded().isEmpty()) {
+            return true;
+        }
+        for (PropertyNode c : n.children()) {
+            if (hasDecoded(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The Decoded column (tests check it takes no room when nothing decodes). */
+    TreeTableColumn<PropertyNode, String> decodedColumn() {
+        return decoded;
     }
 
     private static TreeItem<PropertyNode> item(PropertyNode n) {

@@ -1,6 +1,7 @@
 package dev.ioscope.app.explorer;
 
 import dev.ioscope.app.ui.AppIcon;
+import dev.ioscope.app.ui.FullTextCell;
 import dev.ioscope.app.ui.Styles;
 import dev.ioscope.engine.explore.EntryText;
 import dev.ioscope.engine.explore.PlaneOrder;
@@ -44,7 +45,8 @@ final class RegistryTreePane extends StackPane {
         tree.getStyleClass().add(Styles.REGISTRY_TREE);
         tree.setId("registryTree");
         tree.setShowRoot(true);
-        // Unconstrained: deep IOService paths need the Name column wide; a horizontal scroll bar beats "A…".
+        // Unconstrained: deep IOService paths need the Name column wide; a horizontal scroll bar beats "A…". The
+        // Name column takes the width the others leave, and grows to its content as branches open (NameWidth).
         tree.setColumnResizePolicy(TreeTableView.UNCONSTRAINED_RESIZE_POLICY);
 
         TreeTableColumn<IORegistryEntry, IORegistryEntry> name = new TreeTableColumn<>("Name");
@@ -54,12 +56,21 @@ final class RegistryTreePane extends StackPane {
         TreeTableColumn<IORegistryEntry, String> cls = new TreeTableColumn<>("Class");
         cls.setPrefWidth(165);
         cls.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(c.getValue().getValue().className()));
+        cls.setCellFactory(c -> FullTextCell.forTreeTable());
         TreeTableColumn<IORegistryEntry, String> state = new TreeTableColumn<>("Busy · Retain");
         state.setPrefWidth(88);
         state.setMinWidth(80);
         state.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(
                 shortState(c.getValue().getValue())));
+        state.setCellFactory(c -> FullTextCell.forTreeTable());
         tree.getColumns().setAll(List.of(name, cls, state));
+        cls.setMinWidth(110);
+        cls.setPrefWidth(190);
+        tree.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
+        new NameWidth<IORegistryEntry>(tree, name, cls, e -> {
+            IORegistryPlane p = vm.planeProperty().get();
+            return p == null ? e.name() : e.nameWithLocation(p);
+        });
         tree.setRowFactory(t -> {
             EntryRow r = new EntryRow();
             rows.add(r);
@@ -378,6 +389,8 @@ final class RegistryTreePane extends StackPane {
     }
 
     private final class NameCell extends TreeTableCell<IORegistryEntry, IORegistryEntry> {
+        private final javafx.scene.control.Tooltip tip = FullTextCell.tooltip();
+
         @Override
         protected void updateItem(IORegistryEntry e, boolean empty) {
             super.updateItem(e, empty);
@@ -390,6 +403,7 @@ final class RegistryTreePane extends StackPane {
             IORegistryPlane p = vm.planeProperty().get();
             setText(p == null ? e.name() : e.nameWithLocation(p));
             setGraphic(AppIcon.of(vm.kindOf(e)).create());
+            FullTextCell.show(this, tip, getText() + "  <class " + e.className() + ">");
         }
     }
 

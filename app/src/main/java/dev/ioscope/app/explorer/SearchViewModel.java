@@ -264,8 +264,11 @@ public final class SearchViewModel {
         if (total == 0) {
             summary.set("no match");
         } else {
-            String pos = hitIndex.get() < 0 ? inPlane + " hits" : (hitIndex.get() + 1) + " of " + inPlane;
-            summary.set(inPlane == total ? pos : pos + " (" + (total - inPlane) + " in other planes)");
+            int other = total - inPlane;
+            String pos = hitIndex.get() < 0 ? inPlane + (inPlane == 1 ? " hit" : " hits")
+                    : (hitIndex.get() + 1) + " of " + inPlane;
+            summary.set(other == 0 ? pos : pos + " (" + other + " in " + (other == 1 ? "another plane)"
+                    : "other planes)"));
         }
     }
 }

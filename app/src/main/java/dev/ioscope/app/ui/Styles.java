@@ -21,6 +21,8 @@ public final class Styles {
     public static final String SOURCE = "source-area";
     public static final String DIFF_BANNER = "diff-banner";
     public static final String ICON = "entry-icon";
+    /** A machine with nothing to do, and what to do about it (the workbench's empty state). */
+    public static final String EMPTY_STATE = "empty-state";
 
     public static final PseudoClass SEARCH_HIT = PseudoClass.getPseudoClass("search-hit");
     public static final PseudoClass ADDED = PseudoClass.getPseudoClass("added");

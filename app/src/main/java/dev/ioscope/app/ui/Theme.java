@@ -1,15 +1,25 @@
 package dev.ioscope.app.ui;
 
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.stage.Window;
 
 import java.util.Locale;
+import java.util.Objects;
 
 /**
- * Light and dark themes: one base sheet plus a palette sheet. JavaFX 21 has no API for the desktop's colour
- * scheme (Platform.Preferences arrives in JavaFX 22), so "system" reads the GTK_THEME variable GTK uses
- * ("Adwaita:dark") and falls back to light.
+ * Light and dark themes: AtlantaFX's Primer Light / Primer Dark as the user-agent sheet (every control of every
+ * window, dialogs included), plus our base sheet and a palette sheet for the registry's own colours. The
+ * user-agent sheet is the application's, so a theme is one for all windows: switching it re-applies the palette
+ * to every open window. The binary (.bss) form of the theme is used: it loads faster than parsing the CSS on the
+ * way to the first frame. JavaFX 21 has no API for the desktop's colour scheme (Platform.Preferences arrives in
+ * JavaFX 22), so "system" reads the GTK_THEME variable GTK uses ("Adwaita:dark") and falls back to light.
  */
 public final class Theme {
+    private static String userAgent;
+
     private Theme() {
     }
 
@@ -27,7 +37,13 @@ public final class Theme {
         };
     }
 
+    /** Themes one scene (and the application's user-agent sheet, shared by all windows). */
     public static void apply(Scene scene, boolean dark) {
+        String ua = dark ? new PrimerDark().getUserAgentStylesheetBSS() : new PrimerLight().getUserAgentStylesheetBSS();
+        if (!Objects.equals(ua, userAgent)) {
+            userAgent = ua;
+            Application.setUserAgentStylesheet(ua);
+        }
         scene.getStylesheets().setAll(Resources.css("ui/base.css"), Resources.css(dark ? "ui/dark.css"
                 : "ui/light.css"));
         if (dark) {
@@ -37,5 +53,19 @@ public final class Theme {
         } else {
             scene.getRoot().getStyleClass().remove(Styles.DARK);
         }
+    }
+
+    /** Themes every open window (the theme is the application's: one window switching it switches them all). */
+    public static void applyEverywhere(boolean dark) {
+        for (Window w : Window.getWindows()) {
+            if (w.getScene() != null && w.getScene().getRoot() != null) {
+                apply(w.getScene(), dark);
+            }
+        }
+    }
+
+    /** Whether the open windows show the dark theme. */
+    public static boolean isDarkNow() {
+        return userAgent != null && userAgent.equals(new PrimerDark().getUserAgentStylesheetBSS());
     }
 }

@@ -1,21 +1,26 @@
 package dev.ioscope.app.workbench;
 
-import dev.ioscope.engine.os.OSDictionary;
+import dev.ioscope.app.explorer.PropertyNode;
+import dev.ioscope.app.ui.FullTextCell;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableView;
 import javafx.scene.control.TreeView;
 import javafx.scene.layout.BorderPane;
 import javafx.geometry.Orientation;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The IOService plane as it was at the machine's position (the engine's immutable copy), with the selected
@@ -24,10 +29,12 @@ import java.util.Set;
 final class RegistryAtEventPane extends BorderPane {
     private final WorkbenchViewModel vm;
     private final TreeView<EntryNode> tree = new TreeView<>();
-    private final ListView<String> props = new ListView<>();
+    private final TreeTableView<PropertyNode> props = new TreeTableView<>();
+    private final Label path = new Label();
     private final Map<String, TreeItem<EntryNode>> byPath = new HashMap<>();
     private final Set<String> expanded = new HashSet<>();
     private boolean syncing;
+    private final TreeTableColumn<PropertyNode, String> decoded = column("Decoded", 170, PropertyNode::decoded);
 
     RegistryAtEventPane(WorkbenchViewModel vm) {
         this.vm = vm;
@@ -57,7 +64,21 @@ final class RegistryAtEventPane extends BorderPane {
         vm.selectedEntryProperty().addListener((o, a, b) -> select(b));
         props.setId("workbenchProperties");
         props.setPlaceholder(new Label("Select an entry"));
-        SplitPane split = new SplitPane(tree, props);
+        props.setShowRoot(false);
+        props.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
+        tree.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
+        // the explorer's rows (PropertyNode): typed values, printable data as text, PCI / USB ids named, ...
+        props.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        props.getColumns().setAll(List.of(column("Key", 150, PropertyNode::key),
+                column("Value", 200, PropertyNode::value), decoded));
+        path.setId("workbenchEntryPath");
+        path.setTooltip(FullTextCell.tooltip());
+        path.setMaxWidth(Double.MAX_VALUE);
+        path.getStyleClass().add(dev.ioscope.app.ui.Styles.FACT_VALUE);
+        path.setPadding(new javafx.geometry.Insets(2, 4, 2, 4));
+        BorderPane propsBox = new BorderPane(props);
+        propsBox.setTop(path);
+        SplitPane split = new SplitPane(tree, propsBox);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.68);
         Label title = new Label("Registry at the current step (IOService)");
@@ -179,14 +200,39 @@ final class RegistryAtEventPane extends BorderPane {
     }
 
     private void showProperties(EntryNode n) {
-        if (n == null) {
-            props.getItems().clear();
-            return;
+        TreeItem<PropertyNode> root = new TreeItem<>();
+        boolean anyDecoded = false;
+        if (n != null) {
+            for (PropertyNode p : PropertyNode.of(n.properties())) {
+                root.getChildren().add(item(p));
+                anyDecoded |= !p.decoded().isEmpty();
+            }
         }
-        OSDictionary d = n.properties();
-        var lines = new java.util.ArrayList<String>();
-        lines.add("path = " + n.path());
-        d.forEach((k, v) -> lines.add(k + " = " + v));
-        props.getItems().setAll(lines);
+        path.setText(n == null ? "" : n.path());
+        path.getTooltip().setText(n == null ? "" : n.path());
+        decoded.setVisible(anyDecoded);
+        props.setRoot(root);
+    }
+
+    private static TreeItem<PropertyNode> item(PropertyNode n) {
+        TreeItem<PropertyNode> t = new TreeItem<>(n);
+        for (PropertyNode c : n.children()) {
+            t.getChildren().add(item(c));
+        }
+        return t;
+    }
+
+    private static TreeTableColumn<PropertyNode, String> column(String title, double width,
+                                                               Function<PropertyNode, String> f) {
+        TreeTableColumn<PropertyNode, String> c = new TreeTableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(f.apply(cd.getValue().getValue())));
+        c.setCellFactory(x -> FullTextCell.forTreeTable());
+        return c;
+    }
+
+    /** The selected entry's property rows (tests). */
+    TreeTableView<PropertyNode> properties() {
+        return props;
     }
 }

@@ -11,10 +11,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 
-import java.io.File;
 import java.util.List;
 
 /** Run / pause / step / step back / run to breakpoint, the virtual clock, loading kexts, saving the session. */
@@ -39,24 +36,9 @@ final class RunControlBar extends ToolBar {
         clock.textProperty().bind(vm.clockProperty());
 
         MenuItem folder = new MenuItem("Kext Folder…");
-        folder.setOnAction(e -> {
-            DirectoryChooser dc = new DirectoryChooser();
-            dc.setTitle("Load kexts from a folder");
-            File f = dc.showDialog(getScene().getWindow());
-            if (f != null) {
-                vm.loadKexts(List.of(f.toPath()));
-            }
-        });
+        folder.setOnAction(e -> KextChooser.folder(vm, getScene().getWindow()));
         MenuItem plist = new MenuItem("Info.plist…");
-        plist.setOnAction(e -> {
-            FileChooser fc = new FileChooser();
-            fc.setTitle("Load a kext's Info.plist");
-            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Info.plist", "*.plist"));
-            List<File> fs = fc.showOpenMultipleDialog(getScene().getWindow());
-            if (fs != null) {
-                vm.loadKexts(fs.stream().map(File::toPath).toList());
-            }
-        });
+        plist.setOnAction(e -> KextChooser.plists(vm, getScene().getWindow()));
         MenuButton kexts = new MenuButton("Load Kexts", AppIcon.KEXT.create(), folder, plist);
         kexts.setId("loadKexts");
         kexts.setTooltip(new Tooltip("Or drop kext folders / Info.plist files on the window"));
@@ -102,6 +84,13 @@ final class RunControlBar extends ToolBar {
         HBox.setHgrow(grow, Priority.ALWAYS);
         getItems().addAll(run, pause, back, step, toBp, new Separator(), undo, redo, new Separator(), clock, grow,
                 explore, publish, kexts, session);
+        // whole or not at all: a narrow window moves the last items into the toolbar's overflow menu (and the menu
+        // bar has every command) instead of cutting each label to "Pa…"
+        for (var n : getItems()) {
+            if (n instanceof Region r && r != grow) {
+                r.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
     }
 
     private static String shortcut(String key) {

@@ -5,6 +5,7 @@ import dev.ioscope.app.explorer.ExplorerView;
 import dev.ioscope.app.explorer.ExplorerViewModel;
 import dev.ioscope.app.prefs.AppPreferences;
 import dev.ioscope.app.ui.Jobs;
+import dev.ioscope.app.ui.WindowPlacement;
 import dev.ioscope.engine.snapshot.Snapshot;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -70,8 +71,10 @@ final class StepExplorer {
     private static void window(Consumer<ExplorerViewModel> open) {
         Stage s = new Stage();
         AppIcons.apply(s);
+        var from = WindowPlacement.current();
         var evm = new ExplorerViewModel(Jobs.background(), AppPreferences.fromSystemProperty());
         new ExplorerView(s, evm);
+        WindowPlacement.cascade(s, from, s.getScene().getWidth(), s.getScene().getHeight());
         s.show();
         open.accept(evm);
     }

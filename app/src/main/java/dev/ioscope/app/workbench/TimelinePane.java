@@ -5,9 +5,12 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
@@ -24,6 +27,7 @@ final class TimelinePane extends BorderPane {
     private final WorkbenchViewModel vm;
     private final Canvas strip = new Canvas(600, STRIP_H);
     private final ListView<JournalEvent> list = new ListView<>();
+    private final TextArea detail = new TextArea();
     private int scrub = -1;
     private boolean syncing;
     /** When the running list last followed the newest event, wall ns (following costs a layout of the list). */
@@ -41,6 +45,7 @@ final class TimelinePane extends BorderPane {
         holder.setPadding(new Insets(0, 0, 4, 0));
 
         list.setId("timeline");
+        list.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         list.setItems(vm.events());
         list.setCellFactory(v -> new EventCell());
         // one line per event: a fixed height spares VirtualFlow measuring cells as 100k events stream in
@@ -49,8 +54,16 @@ final class TimelinePane extends BorderPane {
             if (!syncing && b != null) {
                 vm.selectEvent(b);
             }
+            showDetail();
             redraw();
         });
+        list.setPlaceholder(new Label("No events yet: Step or Run the machine"));
+        detail.setId("eventDetail");
+        detail.setEditable(false);
+        detail.setWrapText(true);
+        detail.setPrefRowCount(6);
+        detail.getStyleClass().add(dev.ioscope.app.ui.Styles.HEX_DUMP);
+        detail.setPromptText("The event at the current position, whole: select an event to see it here");
         vm.selectedEventProperty().addListener((o, a, b) -> select(b));
         vm.events().addListener((ListChangeListener<JournalEvent>) c -> redraw());
         vm.eventsNowProperty().addListener((o, a, b) -> {
@@ -68,10 +81,12 @@ final class TimelinePane extends BorderPane {
         vm.runningProperty().addListener((o, a, b) -> {
             if (!b) {
                 list.refresh();
-                int now = vm.eventsNowProperty().get();
-                if (now > 0 && list.getSelectionModel().isEmpty()) {
-                    list.scrollTo(now - 1);   // stopped: the last event journaled, which a throttled follow may miss
-                }
+                follow();
+            }
+        });
+        vm.eventsNowProperty().addListener((o, a, b) -> {
+            if (!vm.runningProperty().get()) {
+                follow();   // Back, Step, Undo: the list and the detail go to the new position
             }
         });
         strip.widthProperty().addListener((o, a, b) -> redraw());
@@ -87,7 +102,44 @@ final class TimelinePane extends BorderPane {
         Label title = new Label("Journal");
         title.getStyleClass().add("workbench-title");
         setTop(new javafx.scene.layout.VBox(2, title, legend(), holder));
-        setCenter(list);
+        SplitPane split = new SplitPane(list, detail);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.74);
+        setCenter(split);
+    }
+
+    /**
+     * After the position moved (Run stopped, Back, Step, Undo): an event selected within the current step stays;
+     * otherwise the list and the detail go to the last event of the new position.
+     */
+    private void follow() {
+        int now = vm.eventsNowProperty().get();
+        JournalEvent sel = list.getSelectionModel().getSelectedItem();
+        boolean inStep = sel != null && sel.seq() < now && sel.seq() >= vm.stepFromProperty().get();
+        if (!inStep && now > 0) {
+            syncing = true;
+            try {
+                list.getSelectionModel().clearSelection();
+            } finally {
+                syncing = false;
+            }
+            list.scrollTo(Math.max(0, now - 4));
+        }
+        showDetail();
+    }
+
+    /** The selected event, or else the last event at the current position. */
+    private void showDetail() {
+        JournalEvent e = list.getSelectionModel().getSelectedItem();
+        int now = vm.eventsNowProperty().get();
+        if (e == null && now > 0 && now <= vm.events().size()) {
+            e = vm.events().get(now - 1);
+        }
+        detail.setText(EventDetail.text(e));
+    }
+
+    TextArea detail() {
+        return detail;
     }
 
     /** What the colours mean: one sample kind per colour of {@link EventColors}. */
@@ -139,7 +191,10 @@ final class TimelinePane extends BorderPane {
     private void redraw() {
         GraphicsContext g = strip.getGraphicsContext2D();
         double w = strip.getWidth();
-        g.setFill(Color.web("#f4f4f4"));
+        boolean dark = getScene() != null && getScene().getRoot().getStyleClass().contains(
+                dev.ioscope.app.ui.Styles.DARK);
+        Color ink = dark ? Color.web("#e6e6e9") : Color.BLACK;
+        g.setFill(dark ? Color.web("#161b22") : Color.web("#f4f4f4"));
         g.fillRect(0, 0, w, STRIP_H);
         int n = vm.events().size();
         if (n == 0) {
@@ -163,14 +218,14 @@ final class TimelinePane extends BorderPane {
             }
         }
         g.setGlobalAlpha(1);
-        g.setStroke(Color.BLACK);
+        g.setStroke(ink);
         g.setLineWidth(2);
         double xNow = Math.min(w - 1, now * dx);
         g.strokeLine(xNow, 0, xNow, STRIP_H);
         int sel = scrub >= 0 ? scrub : list.getSelectionModel().getSelectedIndex();
         if (sel >= 0) {
             double x = sel * dx + dx / 2;
-            g.setFill(Color.BLACK);
+            g.setFill(ink);
             g.fillPolygon(new double[] {x - 5, x + 5, x}, new double[] {0, 0, 6}, 3);
             g.fillPolygon(new double[] {x - 5, x + 5, x}, new double[] {STRIP_H, STRIP_H, STRIP_H - 6}, 3);
         }

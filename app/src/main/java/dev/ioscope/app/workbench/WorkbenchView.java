@@ -1,8 +1,10 @@
 package dev.ioscope.app.workbench;
 
 import dev.ioscope.app.AppIcons;
+import dev.ioscope.app.ui.Documentation;
 import dev.ioscope.app.ui.FxDispatch;
 import dev.ioscope.app.ui.Theme;
+import dev.ioscope.app.ui.WindowPlacement;
 import dev.ioscope.app.workbench.devices.DevicesPane;
 import dev.ioscope.app.workbench.matching.MatchingPane;
 import dev.ioscope.app.workbench.power.PowerPane;
@@ -20,6 +22,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 
@@ -41,6 +44,7 @@ public final class WorkbenchView {
     private final RegistryAtEventPane registry;
     private final MatchingPane matching;
     private final StepExplorer steps;
+    private final WorkbenchMenus menus;
 
     public WorkbenchView(Stage stage, String title, Scenario scenario, boolean dark) {
         this.stage = stage;
@@ -72,7 +76,8 @@ public final class WorkbenchView {
         status.setPadding(new Insets(3, 8, 3, 8));
         BorderPane root = new BorderPane(center);
         RunControlBar bar = new RunControlBar(vm, this::openScenario, this::saveSession, steps);
-        root.setTop(bar);
+        menus = new WorkbenchMenus(stage, vm, this::openScenario, this::saveSession, this::openExample, steps);
+        root.setTop(new VBox(menus.bar(), bar, EmptyMachineBanner.create(vm, stage, this::openExample)));
         root.setBottom(status);
         root.getStyleClass().add(dev.ioscope.app.ui.Styles.APP);
 
@@ -95,11 +100,6 @@ public final class WorkbenchView {
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root, Math.min(1400, screen.getWidth()), Math.min(860, screen.getHeight()));
         Theme.apply(scene, dark);
-        scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.Z,
-                javafx.scene.input.KeyCombination.SHORTCUT_DOWN), vm::undo);
-        scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.Z,
-                javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN),
-                vm::redo);
         stage.setScene(scene);
         stage.titleProperty().unbind(); // a stage reused from another view may carry a bound title
         stage.setTitle("IOScope Workbench — " + title);
@@ -145,7 +145,9 @@ public final class WorkbenchView {
         // a window of its own (no owner): it is not kept above the explorer and outlives nothing but itself
         Stage s = new Stage();
         AppIcons.apply(s);
+        var from = WindowPlacement.current();
         WorkbenchView v = new WorkbenchView(s, title, scenario, dark);
+        WindowPlacement.cascade(s, from, s.getScene().getWidth(), s.getScene().getHeight());
         s.show();
         return v;
     }
@@ -160,9 +162,12 @@ public final class WorkbenchView {
         fc.setTitle("Open a scenario");
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Scenario (JSON)", "*.json"));
         File f = fc.showOpenDialog(stage);
-        if (f == null) {
-            return;
+        if (f != null) {
+            openFile(f);
         }
+    }
+
+    private void openFile(File f) {
         try {
             openSession(f.toPath(), stage.getScene().getRoot().getStyleClass()
                     .contains(dev.ioscope.app.ui.Styles.DARK));
@@ -171,6 +176,26 @@ public final class WorkbenchView {
             a.initOwner(stage);
             a.show();
         }
+    }
+
+    /** Open Example…: a scenario from the examples folder beside the build (docs/examples), else anywhere. */
+    private void openExample() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Open an example scenario");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Scenario (JSON)", "*.json"));
+        Path examples = Documentation.examples();
+        if (examples != null) {
+            fc.setInitialDirectory(examples.toFile());
+        }
+        File f = fc.showOpenDialog(stage);
+        if (f != null) {
+            openFile(f);
+        }
+    }
+
+    /** The menu bar (tests). */
+    WorkbenchMenus menus() {
+        return menus;
     }
 
     /** Opens an explorer window on a copy of the machine's registry at the current step. */

@@ -39,6 +39,8 @@ public final class WorkbenchViewModel {
     private final StringProperty status = new SimpleStringProperty("building the machine…");
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final BooleanProperty quiet = new SimpleBooleanProperty();
+    private final BooleanProperty noKexts = new SimpleBooleanProperty();
+    private final javafx.beans.property.LongProperty powerActionAt = new javafx.beans.property.SimpleLongProperty(-1);
     private final ObjectProperty<EntryNode> registry = new SimpleObjectProperty<>();
     private final StringProperty selectedEntry = new SimpleStringProperty();
     private final ObjectProperty<JournalEvent> selectedEvent = new SimpleObjectProperty<>();
@@ -52,6 +54,7 @@ public final class WorkbenchViewModel {
 
     public WorkbenchViewModel(MachineSession session) {
         this.session = session;
+        noKexts.set(hasNoKexts(session.scenario()));
         selectedEntry.addListener((o, a, b) -> {
             if (b != null) {
                 session.match(b);
@@ -111,6 +114,7 @@ public final class WorkbenchViewModel {
 
     /** A power action at the current time: sleep, wake, or idle for {@code ms} (docs/scenarios.md). */
     public void power(String type, long ms) {
+        powerActionAt.set(clockNs.get());
         session.act(type, type.equals("idle") ? java.util.Map.of("ms", String.valueOf(ms)) : java.util.Map.of());
         status.set(type + " at " + clock.get().split("   ")[0] + "…");
     }
@@ -126,6 +130,7 @@ public final class WorkbenchViewModel {
 
     /** activityTickle on a power-managed service at the current time (the scenario action {@code tickle}). */
     public void tickle(String path) {
+        powerActionAt.set(clockNs.get());
         session.act("tickle", java.util.Map.of("path", path));
         status.set("activityTickle on " + path + " at " + clock.get().split("   ")[0] + "…");
     }
@@ -136,6 +141,7 @@ public final class WorkbenchViewModel {
      * which takes no state).
      */
     public void requestPowerState(String path, int state, String via) {
+        powerActionAt.set(clockNs.get());
         session.act("request", via.equals("usable") ? java.util.Map.of("path", path, "via", via)
                 : java.util.Map.of("path", path, "state", String.valueOf(state), "via", via));
         status.set("request " + (via.equals("usable") ? "makeUsable" : "state " + state + " via " + via) + " on "
@@ -299,6 +305,7 @@ public final class WorkbenchViewModel {
                 + "/" + s.history().size());
         running.set(s.running());
         quiet.set(s.quiet());
+        noKexts.set(hasNoKexts(session.scenario()));
         if (!s.power().equals(power)) {
             power.setAll(s.power());
         }
@@ -383,6 +390,14 @@ public final class WorkbenchViewModel {
     }
 
     /** The virtual clock at the current position, ns. */
+    /**
+     * When the last power action (sleep, wake, idle, tickle, request) was added, virtual ns; -1 before any. The
+     * swim lanes zoom to the changes that follow it.
+     */
+    public javafx.beans.property.LongProperty powerActionAtProperty() {
+        return powerActionAt;
+    }
+
     public javafx.beans.property.LongProperty clockNsProperty() {
         return clockNs;
     }
@@ -393,6 +408,19 @@ public final class WorkbenchViewModel {
 
     public BooleanProperty runningProperty() {
         return running;
+    }
+
+    /**
+     * A machine rebuilt from a snapshot with no kext to match (none in the scenario, none loaded since): nothing
+     * will happen when it runs, and the window says what to do (Load Kexts…, or open an example).
+     */
+    public BooleanProperty noKextsProperty() {
+        return noKexts;
+    }
+
+    static boolean hasNoKexts(dev.ioscope.engine.sim.Scenario sc) {
+        return sc.snapshot() != null && sc.kexts().isEmpty()
+                && sc.actions().stream().noneMatch(a -> a.type().equals("load-kext"));
     }
 
     public BooleanProperty quietProperty() {

@@ -37,7 +37,7 @@ class ArchitectureTest {
         // The command line must run with no display: it may not link a single JavaFX class.
         noClasses().that().resideInAPackage("dev.ioscope.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.ioscope.app..", "org.fxmisc..",
-                        "org.controlsfx..", "org.kordamp..")
+                        "atlantafx..", "org.kordamp..")
                 .check(classes);
     }
 

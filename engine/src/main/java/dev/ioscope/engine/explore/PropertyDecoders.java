@@ -37,7 +37,12 @@ public final class PropertyDecoders {
         if (value instanceof OSData d) {
             return decodeData(key, d);
         }
-        if (value instanceof OSNumber n && (key.equals("idVendor") || key.equals("vendor-id"))) {
+        if (value instanceof OSNumber n && key.equals("idVendor")) {
+            // a USB device's idVendor: the USB-IF's numbering, not PCI's (0x0781 is SanDisk on USB)
+            return Optional.of(hexAndDecimal(n.value()) + UsbVendorIds.name((int) n.value()).map(s -> " " + s)
+                    .orElse(""));
+        }
+        if (value instanceof OSNumber n && key.equals("vendor-id")) {
             return Optional.of(hexAndDecimal(n.value()) + vendorSuffix((int) n.value()));
         }
         return Optional.empty();

@@ -30,6 +30,27 @@ record PowerLanes(List<Lane> lanes, long endNs) {
         }
     }
 
+    /** The time the changes begun at or after some moment take: {@code open} while one is still in progress. */
+    record Span(long fromNs, long toNs, boolean open) {
+    }
+
+    /** The span of every change (an amber segment) that began at or after {@code t}, or null when none has yet. */
+    Span changesFrom(long t) {
+        long from = Long.MAX_VALUE;
+        long to = Long.MIN_VALUE;
+        boolean open = false;
+        for (Lane l : lanes) {
+            for (Segment s : l.segments()) {
+                if (s.changing() && s.fromNs() >= t) {
+                    from = Math.min(from, s.fromNs());
+                    to = Math.max(to, s.toNs());
+                    open |= s.toNs() >= endNs;
+                }
+            }
+        }
+        return from == Long.MAX_VALUE ? null : new Span(from, to, open);
+    }
+
     /** One member: its segments in time order, {@code states} its declared state count. */
     record Lane(String path, int states, List<Segment> segments) {
         String name() {

@@ -40,6 +40,8 @@ final class PowerSwimLanes extends ScrollPane {
     /** The time shown, ns; {@code zoomTo} &lt;= 0: everything known. */
     private double zoomFrom;
     private double zoomTo;
+    /** The power action whose changes the zoom followed to their end (it is then the user's again). */
+    private long followedUntil = -1;
 
     PowerSwimLanes(WorkbenchViewModel vm) {
         this.vm = vm;
@@ -66,6 +68,7 @@ final class PowerSwimLanes extends ScrollPane {
                         + "double click on the axis: show all"));
         canvas.setOnMouseClicked(e -> {
             if (e.getY() < AXIS_H && e.getClickCount() == 2) {
+                followedUntil = vm.powerActionAtProperty().get();
                 zoomTo = 0;
                 draw();
                 return;
@@ -112,6 +115,7 @@ final class PowerSwimLanes extends ScrollPane {
             reader.feed(history.get(i));
         }
         lanes = reader.lanes(vm.power().stream().map(PowerRow::path).toList(), vm.clockNsProperty().get());
+        zoomToTriggered();
         draw();
     }
 
@@ -136,8 +140,36 @@ final class PowerSwimLanes extends ScrollPane {
         });
     }
 
+    /**
+     * After a power action the lanes show the changes it set off: from the action's time to the end of the
+     * changes that began after it (while they last, the window follows them), with a margin either side. A zoom
+     * by hand, or a double click on the axis, ends the following.
+     */
+    private void zoomToTriggered() {
+        long at = vm.powerActionAtProperty().get();
+        if (at < 0 || at == followedUntil) {
+            return;
+        }
+        PowerLanes.Span span = lanes.changesFrom(at);
+        if (span == null) {
+            return;   // not run to the change yet
+        }
+        double width = Math.max(1_000, span.toNs() - at);
+        zoomFrom = Math.max(0, at - width * 0.15);
+        zoomTo = span.toNs() + width * 0.15;
+        if (!span.open()) {
+            followedUntil = at;   // the change has ended: leave the zoom to the user from now on
+        }
+    }
+
+    /** The time window shown, ns (tests). */
+    double[] shown() {
+        return new double[] {from(), to()};
+    }
+
     /** Zooms the time axis by {@code factor} keeping {@code t} under the mouse (never below 1 µs shown). */
     void zoom(long t, double factor) {
+        followedUntil = vm.powerActionAtProperty().get();
         double from = from();
         double to = to();
         double span = Math.max(1_000, (to - from) * factor);

@@ -299,10 +299,15 @@ public final class UserClientConsole extends VBox {
         if (!hex.isEmpty()) {
             if (m != null && !m.structure().isEmpty()) {
                 byte[] bytes = java.util.HexFormat.of().parseHex(hex);
+                String dataType = null;
                 for (var f : m.structure()) {
                     sb.append(f.name()).append(" = ").append(f.format(bytes)).append("   ");
+                    dataType = f.name().equals("keyInfo.dataType") && f.end() <= bytes.length
+                            ? new String(bytes, f.offset(), 4, java.nio.charset.StandardCharsets.ISO_8859_1)
+                            : dataType;
                 }
                 sb.append('\n');
+                smcValue(m.structure(), dataType, bytes).ifPresent(v -> sb.append("value = ").append(v).append('\n'));
             }
             sb.append("struct output, ").append(hex.length() / 2).append(" byte(s):\n")
                     .append(MappedMemoryPane.hexDump(hex.substring(0, Math.min(hex.length(), 2 * 256))))
@@ -314,6 +319,26 @@ public final class UserClientConsole extends VBox {
                     + CallHistory.ioReturn(completions.get(0)) + " args=" + completions.get(0).details().get("args"));
         }
         return sb.toString().strip();
+    }
+
+    /**
+     * An SMCParamStruct's {@code bytes} read by its {@code keyInfo.dataType} (the type a kSMCGetKeyInfo answer
+     * gives, or the one typed into the call), e.g. {@code 44.5 °C (sp78)}. The field is little-endian in the
+     * structure: its bytes, reversed, are the four characters.
+     */
+    /** SMCParamStruct.data8's command that reads a key's value (AppleSMC user tools' kSMCReadKey). */
+    private static final int KSMC_READ_KEY = 5;
+
+    private static java.util.Optional<String> smcValue(java.util.List<dev.ioscope.engine.userclient.StructField> fields,
+                                                       String dataTypeLE, byte[] bytes) {
+        boolean readKey = fields.stream().anyMatch(f -> f.name().equals("data8") && f.offset() < bytes.length
+                && bytes[f.offset()] == KSMC_READ_KEY);
+        if (dataTypeLE == null || !readKey) {
+            return java.util.Optional.empty();
+        }
+        String type = new StringBuilder(dataTypeLE).reverse().toString();
+        return fields.stream().filter(f -> f.name().equals("bytes")).findFirst()
+                .flatMap(f -> SmcReading.of(type, bytes, f.offset())).map(v -> v + " (" + type.strip() + ")");
     }
 
     // ------------------------------------------------------------------------------------------ actions

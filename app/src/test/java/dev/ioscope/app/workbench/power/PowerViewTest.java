@@ -226,6 +226,21 @@ class PowerViewTest {
     }
 
     @Test
+    void theSwimLanesZoomToTheChangeJustTriggered(FxRobot robot) throws Exception {
+        PowerSwimLanes lanes = find(robot, "#powerLanes", PowerSwimLanes.class);
+        press(robot, "#powerSleep");
+        long at = vm.powerActionAtProperty().get();
+        assertThat(at).isPositive();
+        await(() -> lanes.lanes().changesFrom(at) != null);
+        PowerLanes.Span span = lanes.lanes().changesFrom(at);
+        double[] shown = lanes.shown();
+        // the window holds the changes the sleep set off, from the action on, and not the whole run before it
+        assertThat(shown[0]).isGreaterThan(0).isLessThanOrEqualTo(at);
+        assertThat(shown[1]).isGreaterThanOrEqualTo(span.toNs());
+        assertThat(span.fromNs()).isGreaterThanOrEqualTo(at);
+    }
+
+    @Test
     void sleepButtonTakesThePowerTreeDown(FxRobot robot) throws Exception {
         // a second window on the power example beside this one: its own session and engine thread
         WorkbenchView[] power = new WorkbenchView[1];
