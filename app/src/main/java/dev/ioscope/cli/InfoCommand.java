@@ -63,8 +63,11 @@ final class InfoCommand implements Command {
             throw new UsageException("no FILE given");
         }
         long t0 = System.nanoTime();
-        Snapshot s = Snapshots.load(Path.of(file));
+        Snapshot s = Snapshots.open(Path.of(file));
+        // load: until the tree (names, classes, planes, states) is ready; the property tables an archive stores
+        // apart are still decoding on the other cores, and are checked before anything is printed
         double ms = (System.nanoTime() - t0) / 1e6;
+        s.tables().complete();
         IORegistry reg = s.registry();
 
         Map<String, Integer> classCount = new HashMap<>();

@@ -13,11 +13,19 @@ import java.util.Objects;
  * @param info     file-level facts the format records (IORegistryExplorer's hostName, archName, dates;
  *                 a device tree's header fields; the ioreg text's detected options), kept for export
  * @param source   a display name of the source (file name), or null
+ * @param tables   property tables still being decoded ({@link Snapshots#open}), or {@link DeferredTables#NONE}
  */
-public record Snapshot(IORegistry registry, SnapshotFormat format, OSDictionary info, String source) {
+public record Snapshot(IORegistry registry, SnapshotFormat format, OSDictionary info, String source,
+                       DeferredTables tables) {
     public Snapshot {
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(format, "format");
         info = info == null ? OSDictionary.empty() : info;
+        tables = tables == null ? DeferredTables.NONE : tables;
+    }
+
+    /** A snapshot whose every property table is decoded. */
+    public Snapshot(IORegistry registry, SnapshotFormat format, OSDictionary info, String source) {
+        this(registry, format, info, source, DeferredTables.NONE);
     }
 }
