@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * A throwaway root for {@code dpkg --root}: an empty dpkg database, and just enough of a system for dpkg to
  * chroot into it and run the maintainer scripts ({@code /bin/sh} and the few programs they call, copied from
- * this machine with the libraries {@code ldd} names). No xdg tools unless a test adds some.
+ * this machine with the libraries {@code ldd} names, and {@code /dev/null}). No xdg tools unless a test adds
+ * some.
  */
 final class ScratchRoot {
     /** What the maintainer scripts run besides shell built-ins. */
@@ -44,6 +45,13 @@ final class ScratchRoot {
         }
         Files.writeString(root.resolve("var/lib/dpkg/status"), "");
         Files.writeString(root.resolve("var/lib/dpkg/available"), "");
+        // the scripts (like any) redirect to /dev/null; without it every such command fails
+        Files.createDirectories(root.resolve("dev"));
+        Launched mknod = Launched.run(List.of("mknod", "-m", "666", root.resolve("dev/null").toString(), "c", "1",
+                "3"));
+        if (mknod.exitCode() != 0) {
+            throw new IOException("mknod " + root.resolve("dev/null") + ": " + mknod.err());
+        }
         ScratchRoot r = new ScratchRoot(root);
         for (String program : PROGRAMS) {
             r.copyWithLibraries(Path.of(program));
