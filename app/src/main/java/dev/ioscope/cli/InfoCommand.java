@@ -56,8 +56,11 @@ final class InfoCommand implements Callable<Integer> {
         }
         long t0 = System.nanoTime();
         LiveSource.check(file, live);
-        Snapshot s = live ? LiveSource.read() : SnapshotOutput.warn(Snapshots.load(Path.of(file)), err);
+        Snapshot s = live ? LiveSource.read() : SnapshotOutput.warn(Snapshots.open(Path.of(file)), err);
+        // load: until the tree (names, classes, planes, states) is ready; the property tables an archive stores
+        // apart are still decoding on the other cores, and are checked before anything is printed
         double ms = (System.nanoTime() - t0) / 1e6;
+        s.tables().complete();
         IORegistry reg = s.registry();
 
         Map<String, Integer> classCount = new HashMap<>();

@@ -42,9 +42,13 @@ class DebPackageIT {
     void maintainerScriptsLinkTheCommandLineIntoPathAndParse(@TempDir Path control) throws Exception {
         assertThat(Launched.run(List.of("dpkg-deb", "-e", deb.toString(), control.toString())).exitCode()).isZero();
         String postinst = Files.readString(control.resolve("postinst"));
-        assertThat(postinst).contains("ln -sf /opt/ioscope/bin/ioscope-cli /usr/bin/ioscope")
+        assertThat(postinst).contains("TARGET=../../opt/ioscope/bin/ioscope-cli")
+                .contains("ln -s \"$TARGET\" \"$LINK\"")
                 .contains("xdg-mime install /opt/ioscope/lib/ioscope-IOScope-MimeInfo.xml");
-        assertThat(Files.readString(control.resolve("postrm"))).contains("rm -f /usr/bin/ioscope");
+        // jpackage's desktop commands run one by one through try(), never bare under set -e (DebInstallIT runs them)
+        assertThat(postinst.lines().filter(l -> l.startsWith("xdg-"))).allMatch(l -> postinst.indexOf(l)
+                > postinst.indexOf("<<'COMMANDS'"));
+        assertThat(Files.readString(control.resolve("postrm"))).contains("rm -f \"$LINK\"");
         for (String script : List.of("postinst", "postrm", "prerm", "preinst")) {
             Launched r = Launched.run(List.of("sh", "-n", control.resolve(script).toString()));
             assertThat(r.exitCode()).as("sh -n %s: %s", script, r.err()).isZero();

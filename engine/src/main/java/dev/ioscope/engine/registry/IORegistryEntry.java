@@ -15,7 +15,8 @@ import java.util.Set;
  *
  * <p>Entries are created and linked through {@link IORegistry}, which owns the link bookkeeping in both
  * directions. Not thread-safe: a registry belongs to one thread (the engine's, or the loader's until it
- * is published).
+ * is published). The one exception is a {@linkplain PendingProperties pending property table}, which a
+ * reader's background threads may decode while the owner reads the entry: that hand-over is synchronised here.
  */
 public final class IORegistryEntry {
     private final long registryEntryID;
@@ -24,6 +25,8 @@ public final class IORegistryEntry {
     private String name;
     private String location;
     private OSDictionary properties;
+    /** A table still to decode (then {@link #properties} is empty until it is), or null. */
+    private volatile PendingProperties pending;
     private EntryState state;
     private OSDictionary snapshotInfo;
     /** Per-plane links, in the order planes were first linked; tiny, so a list beats a map. */
@@ -118,26 +121,58 @@ public final class IORegistryEntry {
         return loc == null || loc.isEmpty() ? n : n + "@" + loc;
     }
 
-    /** The whole property table (getPropertyTable()). */
+    /** The whole property table (getPropertyTable()); a pending table is decoded first. */
     public OSDictionary properties() {
+        PendingProperties p = pending;
+        if (p != null) {
+            decodePending(p);
+        }
         return properties;
     }
 
     public void setProperties(OSDictionary properties) {
-        this.properties = Objects.requireNonNull(properties);
+        Objects.requireNonNull(properties);
+        synchronized (this) {
+            this.properties = properties;
+            pending = null;
+        }
+    }
+
+    /**
+     * A table to decode on first use (or earlier, by the reader's background threads through
+     * {@link #properties()}): the tree of a large snapshot is ready before its 1,859 property plists are read.
+     */
+    public void setPendingProperties(PendingProperties table) {
+        Objects.requireNonNull(table);
+        synchronized (this) {
+            properties = OSDictionary.empty();
+            pending = table;
+        }
+    }
+
+    /** True while the property table is still to decode. */
+    public boolean propertiesPending() {
+        return pending != null;
+    }
+
+    private synchronized void decodePending(PendingProperties p) {
+        if (pending == p) {
+            properties = p.decode();
+            pending = null; // volatile write after the table: a thread that sees null sees the table
+        }
     }
 
     /** getProperty(key) on this entry alone. */
     public OSObject property(String key) {
-        return properties.get(key);
+        return properties().get(key);
     }
 
     public void setProperty(String key, OSObject value) {
-        properties = properties.with(key, value);
+        properties = properties().with(key, value);
     }
 
     public void removeProperty(String key) {
-        properties = properties.without(key);
+        properties = properties().without(key);
     }
 
     public EntryState state() {

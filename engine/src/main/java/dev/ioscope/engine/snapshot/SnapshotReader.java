@@ -25,4 +25,14 @@ public interface SnapshotReader {
             throws SnapshotException {
         return read(data, name, limits);
     }
+
+    /**
+     * Reads as {@link #read(byte[], String, ParseLimits, java.nio.file.Path)} but may return before every
+     * property table is decoded: the snapshot's {@link Snapshot#tables()} then decode in the background, and
+     * the caller completes them to learn of bad input. By default everything is read at once.
+     */
+    default Snapshot open(byte[] data, String name, ParseLimits limits, java.nio.file.Path location)
+            throws SnapshotException {
+        return location == null ? read(data, name, limits) : read(data, name, limits, location);
+    }
 }

@@ -50,6 +50,19 @@ public final class Snapshots {
     }
 
     public static Snapshot load(Path file, ParseLimits limits) throws SnapshotException {
+        return load(file, limits, false);
+    }
+
+    /**
+     * Loads a file, returning as soon as its tree is ready: a reader that stores property tables apart (the
+     * {@code .ioreg} archive) leaves them to decode in the background. The caller must
+     * {@linkplain DeferredTables#complete() complete} {@link Snapshot#tables()} to learn of a bad table.
+     */
+    public static Snapshot open(Path file) throws SnapshotException {
+        return load(file, ParseLimits.DEFAULT, true);
+    }
+
+    private static Snapshot load(Path file, ParseLimits limits, boolean deferTables) throws SnapshotException {
         String name = file.toString();
         byte[] data = InputFiles.read(file, limits.maxFileBytes());
         if (data.length == 0) {
@@ -58,7 +71,8 @@ public final class Snapshots {
         String fileName = file.getFileName() == null ? name : file.getFileName().toString();
         SnapshotReader reader = detect(data, fileName).orElseThrow(() -> new SnapshotException(name,
                 "offset 0", "not a registry snapshot format IOScope knows (" + knownFormats() + ")"));
-        return readWith(reader, data, name, limits, file);
+        return deferTables ? readWith(reader, data, name, limits, file, true)
+                : readWith(reader, data, name, limits, file);
     }
 
     /** Reads bytes whose format is detected; {@code displayName} names the input in errors. */
@@ -81,8 +95,14 @@ public final class Snapshots {
     /** As above, telling the reader where the file is (so a .dts can read its includes), when known. */
     public static Snapshot readWith(SnapshotReader reader, byte[] data, String displayName, ParseLimits limits,
                                     Path location) throws SnapshotException {
+        return readWith(reader, data, displayName, limits, location, false);
+    }
+
+    private static Snapshot readWith(SnapshotReader reader, byte[] data, String displayName, ParseLimits limits,
+                                     Path location, boolean deferTables) throws SnapshotException {
         try {
-            Snapshot s = location == null ? reader.read(data, displayName, limits)
+            Snapshot s = deferTables ? reader.open(data, displayName, limits, location)
+                    : location == null ? reader.read(data, displayName, limits)
                     : reader.read(data, displayName, limits, location);
             Optional<String> deep = RegistryDepth.tooDeep(s.registry(), limits);
             if (deep.isPresent()) {

@@ -36,7 +36,7 @@ public record ArchivedObject(NSKeyedArchive archive, int uid, String className, 
     public PlistValue decoded(String key) throws SnapshotException {
         PlistValue v = fields.get(key);
         if (v instanceof PUid u) {
-            return archive.decode(u.index(), where(key));
+            return archive.decode(u.index(), new FieldPlace(this, key));
         }
         return v;
     }
@@ -127,5 +127,13 @@ public record ArchivedObject(NSKeyedArchive archive, int uid, String className, 
     private SnapshotException wrongType(String key, String expected, PlistValue found) {
         return new SnapshotException(archive.file(), where(key), "expected " + expected + ", found "
                 + NSKeyedArchive.describe(found));
+    }
+
+    /** {@link #where(String)}, spelt only when an error names it. */
+    private record FieldPlace(ArchivedObject object, String key) {
+        @Override
+        public String toString() {
+            return object.where(key);
+        }
     }
 }

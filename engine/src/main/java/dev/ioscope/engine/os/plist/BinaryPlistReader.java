@@ -16,9 +16,7 @@ import dev.ioscope.engine.snapshot.SnapshotException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads CoreFoundation's binary property list format, version {@code bplist00} (CFBinaryPList.c): an 8-byte
@@ -141,7 +139,6 @@ public final class BinaryPlistReader {
         int marker = data[off] & 0xff;
         int kind = marker >>> 4;
         int info = marker & 0x0f;
-        String place = place(index, off);
         switch (kind) {
             case 0x0:
                 if (marker == 0x08) {
@@ -150,85 +147,85 @@ public final class BinaryPlistReader {
                 if (marker == 0x09) {
                     return PBool.TRUE;
                 }
-                throw error(place, String.format("marker 0x%02x (null/fill) is not a value bplist00 readers accept",
-                        marker));
+                throw error(index, off, String.format(
+                        "marker 0x%02x (null/fill) is not a value bplist00 readers accept", marker));
             case 0x1:
-                return integer(off, info, place);
+                return integer(index, off, info);
             case 0x2: {
                 if (info != 2 && info != 3) {
-                    throw error(place, "real of 2^" + info + " bytes (only 4 and 8)");
+                    throw error(index, off, "real of 2^" + info + " bytes (only 4 and 8)");
                 }
                 int len = 1 << info;
-                need(off + 1, len, place);
+                need(off + 1, len, index, off);
                 long bits = readBE(off + 1, len);
                 return new PReal(len == 4 ? Float.intBitsToFloat((int) bits) : Double.longBitsToDouble(bits), len);
             }
             case 0x3:
                 if (marker != 0x33) {
-                    throw error(place, String.format("date marker 0x%02x (only 0x33)", marker));
+                    throw error(index, off, String.format("date marker 0x%02x (only 0x33)", marker));
                 }
-                need(off + 1, 8, place);
+                need(off + 1, 8, index, off);
                 return new PDate(Double.longBitsToDouble(readBE(off + 1, 8)));
             case 0x4: {
-                int[] c = count(off, info, place, 1);
+                int[] c = count(index, off, info, 1);
                 return PData.wrap(Arrays.copyOfRange(data, c[0], c[0] + c[1]));
             }
             case 0x5: {
-                int[] c = count(off, info, place, 1);
+                int[] c = count(index, off, info, 1);
                 return new PString(new String(data, c[0], c[1], StandardCharsets.ISO_8859_1));
             }
             case 0x6: {
-                int[] c = count(off, info, place, 2);
+                int[] c = count(index, off, info, 2);
                 return new PString(new String(data, c[0], c[1] * 2, StandardCharsets.UTF_16BE));
             }
             case 0x8: {
                 int len = info + 1;
                 if (len > 4) {
-                    throw error(place, "UID of " + len + " bytes (at most 4)");
+                    throw error(index, off, "UID of " + len + " bytes (at most 4)");
                 }
-                need(off + 1, len, place);
+                need(off + 1, len, index, off);
                 return new PUid(readBE(off + 1, len));
             }
             case 0xA:
             case 0xC: {
-                int[] c = count(off, info, place, refSize);
+                int[] c = count(index, off, info, refSize);
                 List<PlistValue> items = new ArrayList<>(c[1]);
                 for (int i = 0; i < c[1]; i++) {
-                    items.add(object(ref(c[0] + i * refSize, place), depth + 1));
+                    items.add(object(ref(c[0] + i * refSize, index, off), depth + 1));
                 }
                 return kind == 0xA ? new PArray(items) : new PSet(items);
             }
             case 0xD: {
-                int[] c = count(off, info, place, 2 * refSize);
-                Map<String, PlistValue> m = new LinkedHashMap<>(Math.max(4, c[1] * 2));
+                int[] c = count(index, off, info, 2 * refSize);
+                PDict.Owned m = new PDict.Owned(c[1]);
                 int valuesAt = c[0] + c[1] * refSize;
                 for (int i = 0; i < c[1]; i++) {
-                    int keyRef = ref(c[0] + i * refSize, place);
+                    int keyRef = ref(c[0] + i * refSize, index, off);
                     if (!(object(keyRef, depth + 1) instanceof PString key)) {
-                        throw error(place, "dictionary key " + i + " (object " + keyRef + ") is not a string");
+                        throw error(index, off, "dictionary key " + i + " (object " + keyRef + ") is not a string");
                     }
-                    PlistValue value = object(ref(valuesAt + i * refSize, place), depth + 1);
+                    PlistValue value = object(ref(valuesAt + i * refSize, index, off), depth + 1);
                     if (m.put(key.value(), value) != null) {
-                        throw error(place, "dictionary has the key '" + key.value() + "' twice");
+                        throw error(index, off, "dictionary has the key '" + key.value() + "' twice");
                     }
                 }
                 return new PDict(m);
             }
             default:
-                throw error(place, String.format("unknown object marker 0x%02x", marker));
+                throw error(index, off, String.format("unknown object marker 0x%02x", marker));
         }
     }
 
-    private PInt integer(int off, int info, String place) throws SnapshotException {
+    private PInt integer(int index, int off, int info) throws SnapshotException {
         if (info > 4) {
-            throw error(place, "integer of 2^" + info + " bytes (at most 16)");
+            throw error(index, off, "integer of 2^" + info + " bytes (at most 16)");
         }
         int len = 1 << info;
-        need(off + 1, len, place);
+        need(off + 1, len, index, off);
         if (len == 16) {
             // CF writes 128-bit integers only for unsigned values above INT64_MAX: high half zero.
             if (readBE(off + 1, 8) != 0) {
-                throw error(place, "128-bit integer does not fit in 64 bits");
+                throw error(index, off, "128-bit integer does not fit in 64 bits");
             }
             long low = readBE(off + 9, 8);
             return new PInt(low, low < 0);
@@ -240,44 +237,44 @@ public final class BinaryPlistReader {
      * Reads an object's element count (in the marker's low nibble, or 0xF then an integer object) and checks
      * that {@code count * unit} bytes follow before the offset table. Returns {start of payload, count}.
      */
-    private int[] count(int off, int info, String place, int unit) throws SnapshotException {
+    private int[] count(int index, int off, int info, int unit) throws SnapshotException {
         int p = off + 1;
         long n = info;
         if (info == 0x0f) {
-            need(p, 1, place);
+            need(p, 1, index, off);
             int m = data[p] & 0xff;
             if ((m >>> 4) != 0x1 || (m & 0x0f) > 3) {
-                throw error(place, String.format("count is not a 1..8-byte integer (marker 0x%02x)", m));
+                throw error(index, off, String.format("count is not a 1..8-byte integer (marker 0x%02x)", m));
             }
             int len = 1 << (m & 0x0f);
-            need(p + 1, len, place);
+            need(p + 1, len, index, off);
             n = readBE(p + 1, len);
             p += 1 + len;
         }
         long room = objectsEnd - (long) p;
         if (n < 0 || n > limits.maxCount() || n > room / unit) {
-            throw error(place, "declared count " + Long.toUnsignedString(n) + " does not fit in the "
+            throw error(index, off, "declared count " + Long.toUnsignedString(n) + " does not fit in the "
                     + Math.max(room, 0) + " bytes before the offset table");
         }
         if (unit <= 2 && n * unit > limits.maxStringBytes()) {
-            throw error(place, "string or data of " + n * unit + " bytes exceeds the limit of "
+            throw error(index, off, "string or data of " + n * unit + " bytes exceeds the limit of "
                     + limits.maxStringBytes());
         }
         return new int[] {p, (int) n};
     }
 
-    private int ref(int at, String place) throws SnapshotException {
+    private int ref(int at, int index, int off) throws SnapshotException {
         long r = readBE(at, refSize);
         if (r < 0 || r >= offsets.length) {
-            throw error(place, "reference to object " + Long.toUnsignedString(r) + ", but there are only "
+            throw error(index, off, "reference to object " + Long.toUnsignedString(r) + ", but there are only "
                     + offsets.length + " objects");
         }
         return (int) r;
     }
 
-    private void need(int p, int len, String place) throws SnapshotException {
+    private void need(int p, int len, int index, int off) throws SnapshotException {
         if (p + (long) len > objectsEnd) {
-            throw error(place, "value runs past the end of the object area (offset " + objectsEnd + ")");
+            throw error(index, off, "value runs past the end of the object area (offset " + objectsEnd + ")");
         }
     }
 
@@ -300,6 +297,11 @@ public final class BinaryPlistReader {
     private SnapshotException trailerError(String place, String detail) {
         return error(place, "the file is truncated or damaged: its last " + TRAILER_SIZE + " bytes are not a"
                 + " binary plist trailer (" + detail + ")");
+    }
+
+    /** The place is spelt only when an error is raised: building it for every object cost a fifth of a load. */
+    private SnapshotException error(int index, int off, String problem) {
+        return error(place(index, off), problem);
     }
 
     private SnapshotException error(String place, String problem) {

@@ -13,7 +13,7 @@ import dev.ioscope.engine.snapshot.ParseLimits;
 import dev.ioscope.engine.snapshot.SnapshotException;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,6 +39,7 @@ public final class NSKeyedArchive {
     private final PDict top;
     private final String file;
     private final ParseLimits limits;
+    private final Map<Long, List<String>> classChains = new HashMap<>();
 
     private NSKeyedArchive(List<PlistValue> objects, PDict top, String file, ParseLimits limits) {
         this.objects = objects;
@@ -101,17 +102,35 @@ public final class NSKeyedArchive {
 
     /** A class instance at {@code uid}, with its class resolved. */
     public ArchivedObject object(long uid, String place) throws SnapshotException {
-        String at = "archive object " + uid + (place == null ? "" : " (" + place + ")");
-        if (!(raw(uid, place) instanceof PDict fields)) {
-            throw new SnapshotException(file, at, "expected a class instance, found " + describe(raw(uid, place)));
+        return object(uid, (Object) place);
+    }
+
+    /** {@code place}: a String, or a {@link Place} spelt only if an error names it. */
+    private ArchivedObject object(long uid, Object place) throws SnapshotException {
+        check(uid, place);
+        if (!(objects.get((int) uid) instanceof PDict fields)) {
+            throw new SnapshotException(file, at(uid, place), "expected a class instance, found "
+                    + describe(objects.get((int) uid)));
         }
         if (!(fields.get("$class") instanceof PUid cu)) {
-            throw new SnapshotException(file, at, "class instance without a $class reference");
+            throw new SnapshotException(file, at(uid, place), "class instance without a $class reference");
         }
-        if (!(raw(cu.index(), at + " $class") instanceof PDict cls)
+        if (cu.index() < 0 || cu.index() >= objects.size()) {
+            check(cu.index(), at(uid, place) + " $class");
+        }
+        if (!(objects.get((int) cu.index()) instanceof PDict cls)
                 || !(cls.get("$classname") instanceof PString name)) {
-            throw new SnapshotException(file, at, "$class (object " + cu.index()
+            throw new SnapshotException(file, at(uid, place), "$class (object " + cu.index()
                     + ") is not a {$classname, $classes} dictionary");
+        }
+        return new ArchivedObject(this, (int) uid, name.value(), classes(cu.index(), cls, name), fields);
+    }
+
+    /** A class's chain, made once per class object and shared by its instances. */
+    private List<String> classes(long classUid, PDict cls, PString name) {
+        List<String> known = classChains.get(classUid);
+        if (known != null) {
+            return known;
         }
         List<String> classes = new ArrayList<>();
         if (cls.get("$classes") instanceof PArray chain) {
@@ -124,7 +143,13 @@ public final class NSKeyedArchive {
         if (classes.isEmpty()) {
             classes.add(name.value());
         }
-        return new ArchivedObject(this, (int) uid, name.value(), List.copyOf(classes), fields);
+        List<String> chain = List.copyOf(classes);
+        classChains.put(classUid, chain);
+        return chain;
+    }
+
+    private static String at(long uid, Object place) {
+        return "archive object " + uid + (place == null ? "" : " (" + place + ")");
     }
 
     /**
@@ -133,24 +158,31 @@ public final class NSKeyedArchive {
      * stays a {@link PUid}. A collection that contains itself is an error, and nesting is bounded.
      */
     public PlistValue decode(long uid, String place) throws SnapshotException {
+        return decode(uid, (Object) place);
+    }
+
+    /** As above; {@code place}'s toString is called only if an error names it. */
+    PlistValue decode(long uid, Object place) throws SnapshotException {
         return decode(uid, place, 0, new ArrayList<>(4));
     }
 
-    PlistValue decode(long uid, String place, int depth, List<Long> inProgress) throws SnapshotException {
-        String at = "archive object " + uid + " (" + place + ")";
-        PlistValue v = raw(uid, place);
+    PlistValue decode(long uid, Object place, int depth, List<Long> inProgress) throws SnapshotException {
+        check(uid, place);
+        PlistValue v = objects.get((int) uid);
         if (v instanceof PString s && s.value().equals(NULL)) {
             return null;
         }
         if (!(v instanceof PDict d) || !(d.get("$class") instanceof PUid)) {
             return v;
         }
+        Place at = new Place(uid, place);
         if (depth > limits.maxDepth()) {
-            throw new SnapshotException(file, at, "nesting deeper than " + limits.maxDepth() + " levels");
+            throw new SnapshotException(file, at.toString(), "nesting deeper than " + limits.maxDepth()
+                    + " levels");
         }
         // the open collections are few (the nesting depth), so a list beats a bit set sized by the table
         if (inProgress.contains(uid)) {
-            throw new SnapshotException(file, at, "collection contains itself (a reference cycle)");
+            throw new SnapshotException(file, at.toString(), "collection contains itself (a reference cycle)");
         }
         ArchivedObject o = object(uid, place);
         inProgress.add(uid);
@@ -161,22 +193,23 @@ public final class NSKeyedArchive {
         }
     }
 
-    private PlistValue decodeFoundation(ArchivedObject o, String at, int depth, List<Long> inProgress)
+    private PlistValue decodeFoundation(ArchivedObject o, Place at, int depth, List<Long> inProgress)
             throws SnapshotException {
         if (o.isKindOf("NSDictionary")) {
             List<PlistValue> keys = uidList(o, "NS.keys", at);
             List<PlistValue> values = uidList(o, "NS.objects", at);
             if (keys.size() != values.size()) {
-                throw new SnapshotException(file, at, "dictionary with " + keys.size() + " keys but "
+                throw new SnapshotException(file, at.toString(), "dictionary with " + keys.size() + " keys but "
                         + values.size() + " objects");
             }
-            Map<String, PlistValue> m = new LinkedHashMap<>();
+            PDict.Owned m = new PDict.Owned(keys.size());
             for (int i = 0; i < keys.size(); i++) {
-                if (!(decode(((PUid) keys.get(i)).index(), at + " key " + i, depth + 1, inProgress)
+                if (!(decode(((PUid) keys.get(i)).index(), at.child(" key ", i), depth + 1, inProgress)
                         instanceof PString k)) {
-                    throw new SnapshotException(file, at, "dictionary key " + i + " is not a string");
+                    throw new SnapshotException(file, at.toString(), "dictionary key " + i + " is not a string");
                 }
-                PlistValue value = decode(((PUid) values.get(i)).index(), at + " value " + i, depth + 1, inProgress);
+                PlistValue value = decode(((PUid) values.get(i)).index(), at.child(" value ", i), depth + 1,
+                        inProgress);
                 m.put(k.value(), value == null ? new PString(NULL) : value);
             }
             return new PDict(m);
@@ -185,7 +218,8 @@ public final class NSKeyedArchive {
             List<PlistValue> refs = uidList(o, "NS.objects", at);
             List<PlistValue> items = new ArrayList<>(refs.size());
             for (int i = 0; i < refs.size(); i++) {
-                PlistValue item = decode(((PUid) refs.get(i)).index(), at + " item " + i, depth + 1, inProgress);
+                PlistValue item = decode(((PUid) refs.get(i)).index(), at.child(" item ", i), depth + 1,
+                        inProgress);
                 items.add(item == null ? new PString(NULL) : item);
             }
             return o.isKindOf("NSArray") ? new PArray(items) : new PSet(items);
@@ -198,45 +232,48 @@ public final class NSKeyedArchive {
             if (t instanceof PInt i) {
                 return new PDate(i.value());
             }
-            throw new SnapshotException(file, at, "NSDate without a numeric NS.time");
+            throw new SnapshotException(file, at.toString(), "NSDate without a numeric NS.time");
         }
         if (o.isKindOf("NSData")) {
             if (o.field("NS.bytes") instanceof PData b) {
                 return b;
             }
-            throw new SnapshotException(file, at, "NSData without NS.bytes");
+            throw new SnapshotException(file, at.toString(), "NSData without NS.bytes");
         }
         if (o.isKindOf("NSString")) {
             if (o.field("NS.string") instanceof PString s) {
                 return s;
             }
-            throw new SnapshotException(file, at, "NSString without NS.string");
+            throw new SnapshotException(file, at.toString(), "NSString without NS.string");
         }
         return new PUid(o.uid());
     }
 
     /** A field holding an array of UIDs (NS.keys, NS.objects), each checked against the object table. */
-    List<PlistValue> uidList(ArchivedObject o, String key, String at) throws SnapshotException {
+    List<PlistValue> uidList(ArchivedObject o, String key, Object at) throws SnapshotException {
         PlistValue v = o.field(key);
         if (v == null) {
             return List.of();
         }
         if (!(v instanceof PArray a)) {
-            throw new SnapshotException(file, at, key + " is not an array");
+            throw new SnapshotException(file, String.valueOf(at), key + " is not an array");
         }
         for (int i = 0; i < a.size(); i++) {
             if (!(a.get(i) instanceof PUid u)) {
-                throw new SnapshotException(file, at, key + "[" + i + "] is not an object reference");
+                throw new SnapshotException(file, String.valueOf(at), key + "[" + i
+                        + "] is not an object reference");
             }
-            check(u.index(), at + " " + key + "[" + i + "]");
+            if (u.index() < 0 || u.index() >= objects.size()) {
+                check(u.index(), at + " " + key + "[" + i + "]");
+            }
         }
         return a.items();
     }
 
-    private void check(long uid, String place) throws SnapshotException {
+    private void check(long uid, Object place) throws SnapshotException {
         if (uid < 0 || uid >= objects.size()) {
-            throw new SnapshotException(file, place == null ? null : place, "reference to archive object " + uid
-                    + ", but $objects has " + objects.size());
+            throw new SnapshotException(file, place == null ? null : place.toString(), "reference to archive object "
+                    + uid + ", but $objects has " + objects.size());
         }
     }
 
@@ -251,5 +288,40 @@ public final class NSKeyedArchive {
             return Long.toString(i.value());
         }
         return "a " + v.getClass().getSimpleName().substring(1).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * Where a decoded value sits, as "archive object N (outer place)": spelt only when an error names it (the
+     * strings cost a fifth of a load when they were built for every value).
+     */
+    private static final class Place {
+        private final long uid;
+        private final Object outer;
+        private final String part;
+        private final int index;
+
+        Place(long uid, Object outer) {
+            this(uid, outer, null, 0);
+        }
+
+        private Place(long uid, Object outer, String part, int index) {
+            this.uid = uid;
+            this.outer = outer;
+            this.part = part;
+            this.index = index;
+        }
+
+        /** The place of member {@code index} ("key", "value", "item") of the value here. */
+        Place child(String part, int index) {
+            return new Place(-1, this, part, index);
+        }
+
+        @Override
+        public String toString() {
+            if (part != null) {
+                return outer + part + index;
+            }
+            return at(uid, outer);
+        }
     }
 }

@@ -11,6 +11,7 @@ import dev.ioscope.engine.os.plist.PlistValue;
 import dev.ioscope.engine.os.plist.PlistValue.PDate;
 import dev.ioscope.engine.os.plist.PlistValue.PString;
 import dev.ioscope.engine.registry.IORegistry;
+import dev.ioscope.engine.snapshot.DeferredTables;
 import dev.ioscope.engine.snapshot.ParseLimits;
 import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.snapshot.SnapshotException;
@@ -18,6 +19,7 @@ import dev.ioscope.engine.snapshot.SnapshotFormat;
 import dev.ioscope.engine.snapshot.SnapshotReader;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -63,8 +65,20 @@ public final class IoregArchiveReader implements SnapshotReader {
                 || (fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".ioreg"));
     }
 
+    /** The whole archive, every property table decoded (on every core) and checked. */
     @Override
     public Snapshot read(byte[] data, String name, ParseLimits limits) throws SnapshotException {
+        Snapshot s = open(data, name, limits, null);
+        s.tables().complete();
+        return new Snapshot(s.registry(), s.format(), s.info(), s.source());
+    }
+
+    /**
+     * The tree at once; the property tables are decoded on background threads (see {@link DeferredTables}, which
+     * the caller completes to learn of a bad table).
+     */
+    @Override
+    public Snapshot open(byte[] data, String name, ParseLimits limits, Path location) throws SnapshotException {
         PlistValue plist = BinaryPlistReader.read(data, name, limits);
         NSKeyedArchive archive = NSKeyedArchive.of(plist, name, limits);
         long rootUid = archive.topObject("root");
@@ -90,9 +104,10 @@ public final class IoregArchiveReader implements SnapshotReader {
             }
             planes.add(s.value());
         }
-        IORegistry registry = new RexRegistryBuilder(archive, properties, limits)
-                .build(planes, store.array(RexKeys.REGISTRY_ENTRIES), store.where(RexKeys.REGISTRY_ENTRIES));
-        return new Snapshot(registry, SnapshotFormat.IOREG_ARCHIVE, info, name);
+        RexRegistryBuilder builder = new RexRegistryBuilder(archive, properties, limits);
+        IORegistry registry = builder.build(planes, store.array(RexKeys.REGISTRY_ENTRIES),
+                store.where(RexKeys.REGISTRY_ENTRIES));
+        return new Snapshot(registry, SnapshotFormat.IOREG_ARCHIVE, info, name, builder.tables().start());
     }
 
     /** The RexDataStore's own fields, in the order IORegistryExplorer's inspector lists them. */

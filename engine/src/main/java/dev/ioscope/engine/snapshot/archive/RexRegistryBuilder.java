@@ -3,7 +3,6 @@ package dev.ioscope.engine.snapshot.archive;
 import dev.ioscope.engine.os.OSBoolean;
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSNumber;
-import dev.ioscope.engine.os.OSUnserializable;
 import dev.ioscope.engine.os.plist.ArchivedObject;
 import dev.ioscope.engine.os.plist.NSKeyedArchive;
 import dev.ioscope.engine.os.plist.PlistValue;
@@ -13,6 +12,7 @@ import dev.ioscope.engine.os.plist.PlistValue.PUid;
 import dev.ioscope.engine.registry.EntryState;
 import dev.ioscope.engine.registry.IORegistry;
 import dev.ioscope.engine.registry.IORegistryEntry;
+import dev.ioscope.engine.snapshot.DeferredTables;
 import dev.ioscope.engine.snapshot.ParseLimits;
 import dev.ioscope.engine.snapshot.SnapshotException;
 
@@ -36,6 +36,7 @@ final class RexRegistryBuilder {
     private final ParseLimits limits;
     private final String file;
     private final Map<Long, IORegistryEntry> byUid = new HashMap<>();
+    private final List<ArchiveTable> tables = new ArrayList<>();
     private IORegistry registry;
 
     RexRegistryBuilder(NSKeyedArchive archive, PropertyTableDecoder decoder, ParseLimits limits) {
@@ -87,6 +88,11 @@ final class RexRegistryBuilder {
         }
         new RexLinker(registry, byUid, limits, file).link(objects, entries, objects.indexOf(root));
         return registry;
+    }
+
+    /** The property tables left to decode, in file order (filled by {@link #build}). */
+    DeferredTables tables() {
+        return new DeferredTables(tables);
     }
 
     private IORegistryEntry createEntry(ArchivedObject o, boolean isRoot, OSDictionary extras)
@@ -141,9 +147,11 @@ final class RexRegistryBuilder {
         if (extras.get(RexKeys.X_TYPED_PROPERTIES) instanceof OSDictionary typed) {
             e.setProperties(typed);
         } else {
-            // XNU's "<Class> is not serializable" strings become OSUnserializable markers, as every importer does
-            e.setProperties((OSDictionary) OSUnserializable.recognize(
-                    decode(o, RexKeys.PROPERTIES, o.data(RexKeys.PROPERTIES).toByteArray())));
+            // decoded on first use or by the background threads (DeferredTables); the bytes are checked now
+            ArchiveTable table = new ArchiveTable(e, o.data(RexKeys.PROPERTIES).toByteArray(), decoder, limits, file,
+                    o.where(RexKeys.PROPERTIES));
+            e.setPendingProperties(table);
+            tables.add(table);
         }
         boolean service = o.bool(RexKeys.CONFORMS_TO_IOSERVICE);
         long busyTime = extras.get(RexKeys.X_BUSY_TIME_MS) instanceof OSNumber n ? n.signedValue() : -1;
