@@ -1,5 +1,6 @@
 package dev.ioscope.app.workbench;
 
+import dev.ioscope.engine.explore.ValueText;
 import dev.ioscope.engine.os.OSDictionary;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -186,7 +187,7 @@ final class RegistryAtEventPane extends BorderPane {
         OSDictionary d = n.properties();
         var lines = new java.util.ArrayList<String>();
         lines.add("path = " + n.path());
-        d.forEach((k, v) -> lines.add(k + " = " + v));
+        d.forEach((k, v) -> lines.add(k + " = " + ValueText.inline(v)));
         props.getItems().setAll(lines);
     }
 }

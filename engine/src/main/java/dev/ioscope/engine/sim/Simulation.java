@@ -231,8 +231,12 @@ public final class Simulation {
             switch (t.verdict()) {
                 case REJECTED -> log("match.reject", path(nub), "personality", p.name(), "class", p.ioClass(),
                         "reason", t.reasons().isEmpty() ? "" : t.reasons().get(0));
-                case CATEGORY_TAKEN -> log("match.category-taken", path(nub), "personality", p.name(),
-                        "category", p.category());
+                case CATEGORY_TAKEN -> {
+                    IORegistryEntry holder = engine.clientWithCategory(nub, p.category());
+                    log("match.category-taken", path(nub), "personality", p.name(), "category", p.category(),
+                            "holder", holder == null ? "" : path(holder),
+                            "holder-class", holder == null ? "" : holder.className());
+                }
                 case NOT_INSTANTIABLE -> log("match.reject", path(nub), "personality", p.name(), "class", "",
                         "reason", "no IOClass");
                 default -> {
