@@ -156,12 +156,13 @@ public final class MatchingPane extends BorderPane {
     private static void setUp(TreeTableView<MatchRow> t) {
         t.setShowRoot(false);
         t.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY);
+        // the verdict names who or what decided it ("outranked by AppleIntelCNLUSBXHCI"): it gets the most room
         t.getColumns().add(column("Personality / key", 170, MatchRow::name));
-        t.getColumns().add(column("Verdict", 185, MatchRow::verdict));
-        t.getColumns().add(column("Score", 55, MatchRow::score));
-        t.getColumns().get(2).setMinWidth(52);
-        t.getColumns().add(column("Category", 100, MatchRow::category));
-        t.getColumns().add(column("Bundle / detail", 360, MatchRow::bundle));
+        t.getColumns().add(column("Verdict", 260, MatchRow::verdict));
+        t.getColumns().add(column("Score", 50, MatchRow::score));
+        t.getColumns().get(2).setMinWidth(48);
+        t.getColumns().add(column("Category", 80, MatchRow::category));
+        t.getColumns().add(column("Bundle / detail", 200, MatchRow::bundle));
     }
 
     private static TreeTableColumn<MatchRow, String> column(String title, double width, Function<MatchRow, String> f) {
