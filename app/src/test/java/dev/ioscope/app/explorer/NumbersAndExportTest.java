@@ -91,7 +91,8 @@ class NumbersAndExportTest {
         assertThat(Files.readString(json)).startsWith("{");
         assertThat(Snapshots.load(json).format()).isEqualTo(SnapshotFormat.JSON);
         // a name without an extension takes the selected filter; an unknown extension too
-        assertThat(ExportChoice.format("export2", SnapshotFormat.IOREG_XML, formats)).isEqualTo(SnapshotFormat.IOREG_XML);
+        assertThat(ExportChoice.format("export2", SnapshotFormat.IOREG_XML, formats))
+                .isEqualTo(SnapshotFormat.IOREG_XML);
         assertThat(ExportChoice.format("export3.bak", SnapshotFormat.JSON, formats)).isEqualTo(SnapshotFormat.JSON);
         assertThat(ExportChoice.format("export4.ioreg", SnapshotFormat.JSON, formats))
                 .isEqualTo(SnapshotFormat.IOREG_ARCHIVE);

@@ -67,7 +67,7 @@ class MatchVerdictsRealTest {
     }
 
     @Test
-    @DisplayName("V1-V6: every candidate's verdict on every nub is the kind of the journal event that decided it")
+    @DisplayName("V1 V2 V3 V6: every candidate's verdict on every nub is the kind of the journal event that decided it")
     void everyVerdictIsWhatTheJournalSays() {
         assertThat(roundNubs()).contains(REALTEK, "IOService:/AppleACPIPlatformExpert/PS2K");
         int checked = 0;
@@ -140,7 +140,8 @@ class MatchVerdictsRealTest {
 
     /** A verdict in full; the score only for matched candidates (a skipped or rejected one journals none). */
     private static String line(CandidateVerdict v) {
-        boolean matched = v.kind() != CandidateVerdict.Kind.REJECTED && v.kind() != CandidateVerdict.Kind.CATEGORY_TAKEN;
+        boolean matched = v.kind() != CandidateVerdict.Kind.REJECTED
+                && v.kind() != CandidateVerdict.Kind.CATEGORY_TAKEN;
         return v.personality() + " " + v.kind().id() + " " + v.words() + " " + (matched ? v.score() : "") + " "
                 + v.detail();
     }

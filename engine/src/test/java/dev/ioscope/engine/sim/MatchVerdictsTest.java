@@ -70,7 +70,7 @@ class MatchVerdictsTest {
     }
 
     @Test
-    @DisplayName("V1-V5: each candidate's verdict is what its round journaled: refused, failed, winner, outranked, rejected")
+    @DisplayName("V1 V2 V3 V4 V5: each verdict is what the round journaled: won, outranked, rejected, refused, failed")
     void everyFateOfOneRound(@TempDir Path dir) throws Exception {
         Simulation sim = run(dir, "");
         List<CandidateVerdict> v = verdicts(sim, sim.journalSize());
@@ -125,7 +125,7 @@ class MatchVerdictsTest {
     }
 
     @Test
-    @DisplayName("V1-V5: verdicts come from event kinds, so a round that probes every candidate before starting gives the same")
+    @DisplayName("V1 V4 V5: read by event kind, a round probing every candidate before starting gives the same")
     void twoPhaseProbeCandidatesGivesTheSameVerdicts() {
         String nub = WIDGET;
         String drv = nub + "/Solid";

@@ -61,7 +61,7 @@ class MatchingVerdictsTest {
 
     @SuppressWarnings("unchecked")
     @Test
-    @DisplayName("V1-V6: XHC1@14 shows its round's winner, outranked and rejected-by-key; every round agrees with the journal")
+    @DisplayName("V1 V2 V3: XHC1@14 shows its round's winner, outranked and rejected by key; all rounds agree")
     void xhc1VerdictsAreThoseOfItsRound(FxRobot robot) throws Exception {
         await(() -> vm.registryProperty().get() != null);
         robot.clickOn("#run");
