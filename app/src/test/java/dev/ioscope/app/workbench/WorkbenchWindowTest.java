@@ -67,10 +67,11 @@ class WorkbenchWindowTest {
         robot.clickOn("#addBreakpoint");
         assertThat(vm.breakpoints()).containsExactly(new Breakpoint(Breakpoint.On.KIND, "service.start"));
         robot.clickOn("#runToBreakpoint");
-        await(() -> robot.lookup("#workbenchStatus").queryAs(Label.class).getText().contains("hit at #12"));
+        // service.start is event #14, after the probe's attach, probe.score and detach (S3)
+        await(() -> robot.lookup("#workbenchStatus").queryAs(Label.class).getText().contains("hit at #14"));
         await(() -> tree(robot).getSelectionModel().getSelectedItem() != null);
         assertThat(tree(robot).getSelectionModel().getSelectedItem().getValue().path()).isEqualTo(ETH + "/IntelMausi");
         assertThat(robot.lookup("#timeline").queryAs(ListView.class).getSelectionModel().getSelectedIndex())
-                .isEqualTo(12);
+                .isEqualTo(14);
     }
 }

@@ -48,7 +48,7 @@ class MatchingPaneTest {
     void explainShownForARejectedProviderAndScrubbingBack(FxRobot robot) throws Exception {
         await(() -> tree(robot).getRoot() != null);
         robot.clickOn("#run");
-        await(() -> vm.quietProperty().get() && vm.events().size() == 35);
+        await(() -> vm.quietProperty().get() && vm.events().size() == 38);
 
         TreeCell<?> realtek = robot.lookup(".tree-cell").queryAllAs(TreeCell.class).stream()
                 .filter(c -> c.getText() != null && c.getText().startsWith("realtek")).findFirst().orElseThrow();
