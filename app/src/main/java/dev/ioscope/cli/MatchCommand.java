@@ -6,6 +6,7 @@ import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.registry.RegistryPath;
 import dev.ioscope.engine.service.IOCatalogue;
+import dev.ioscope.engine.service.KeyVerdict;
 import dev.ioscope.engine.service.MatchContext;
 import dev.ioscope.engine.service.MatchEngine;
 import dev.ioscope.engine.service.MatchingTrace;
@@ -14,6 +15,8 @@ import dev.ioscope.engine.service.ProviderMatch;
 import dev.ioscope.engine.service.RematchCheck;
 import dev.ioscope.engine.service.kext.KextBundle;
 import dev.ioscope.engine.service.kext.KextLoader;
+import dev.ioscope.engine.sim.CandidateVerdict;
+import dev.ioscope.engine.sim.MatchVerdicts;
 import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.snapshot.Snapshots;
 
@@ -126,6 +129,7 @@ final class MatchCommand implements Callable<Integer> {
 
     private static void writeText(PrintStream out, Options o, IOCatalogue catalogue, MatchContext ctx,
                                   List<ProviderMatch> matches, RematchCheck.Result check) {
+        MatchEngine verdicts = new MatchEngine(catalogue, ctx);
         out.printf("%d personalities from %d kext path(s); %d provider(s) with candidates%n", catalogue.size(),
                 o.kexts().size(), matches.size());
         for (ProviderMatch pm : matches) {
@@ -136,17 +140,23 @@ final class MatchCommand implements Callable<Integer> {
             out.println();
             out.println(pm.path() + "  <class " + pm.provider().className() + ">");
             int rejected = 0;
-            for (MatchingTrace t : pm.candidates()) {
-                if (t.verdict() == MatchingTrace.Verdict.REJECTED && !o.explain()) {
+            for (CandidateVerdict v : MatchVerdicts.of(pm, verdicts)) {
+                if (v.kind() == CandidateVerdict.Kind.REJECTED && !o.explain()) {
                     rejected++;
                     continue;
                 }
+                MatchingTrace t = v.trace();
                 Personality p = t.personality();
-                out.printf("  %-16s %6d  %-28s %s / %s  [%s]%n", t.verdict().id(), t.score(), p.ioClass(),
+                out.printf("  %-16s %6d  %-28s %s / %s  [%s]%n", v.kind().id(), v.score(), p.ioClass(),
                         p.bundle(), p.name(), p.category());
-                List<String> lines = o.explain() ? t.explanation() : t.reasons();
-                for (String l : lines) {
-                    out.println("      " + l);
+                if (v.kind() != CandidateVerdict.Kind.WINNER) {
+                    out.println("      → " + v.words() + (v.detail() == null || v.kind()
+                            == CandidateVerdict.Kind.REJECTED ? "" : ": " + v.detail()));
+                }
+                for (var k : t.keySteps()) {
+                    if (o.explain() || k.outcome() == KeyVerdict.Outcome.NO_MATCH) {
+                        out.println("      " + k.describe());
+                    }
                 }
             }
             if (rejected > 0) {
@@ -174,6 +184,7 @@ final class MatchCommand implements Callable<Integer> {
 
     private static void writeJson(PrintStream out, Options o, IOCatalogue catalogue, MatchContext ctx,
                                   List<ProviderMatch> matches, RematchCheck.Result check) throws IOException {
+        MatchEngine verdicts = new MatchEngine(catalogue, ctx);
         JsonGenerator g = new JsonFactory().createGenerator(out);
         g.useDefaultPrettyPrinter();
         g.writeStartObject();
@@ -191,22 +202,35 @@ final class MatchCommand implements Callable<Integer> {
             g.writeStringField("class", pm.provider().className());
             g.writeStringField("id", "0x" + Long.toHexString(pm.provider().registryEntryID()));
             g.writeArrayFieldStart("candidates");
-            for (MatchingTrace t : pm.candidates()) {
+            for (CandidateVerdict v : MatchVerdicts.of(pm, verdicts)) {
+                MatchingTrace t = v.trace();
                 g.writeStartObject();
                 personality(g, t.personality());
                 g.writeStringField("category", t.personality().category());
-                g.writeNumberField("score", t.score());
+                g.writeNumberField("score", v.score());
                 g.writeBooleanField("matched", t.passiveMatch());
-                g.writeStringField("verdict", t.verdict().id());
+                g.writeStringField("verdict", v.kind().id());
+                g.writeStringField("words", v.words());
+                if (v.by() != null) {
+                    g.writeStringField("by", v.by());
+                }
+                if (v.key() != null) {
+                    g.writeStringField("key", v.key());
+                }
+                if (v.detail() != null) {
+                    g.writeStringField("detail", v.detail());
+                }
                 g.writeArrayFieldStart("reasons");
-                for (String r : t.reasons()) {
-                    g.writeString(r);
+                for (KeyVerdict k : t.keySteps()) {
+                    if (k.outcome() == KeyVerdict.Outcome.NO_MATCH) {
+                        g.writeString(k.describe());
+                    }
                 }
                 g.writeEndArray();
                 if (o.explain()) {
                     g.writeArrayFieldStart("explanation");
-                    for (String r : t.explanation()) {
-                        g.writeString(r);
+                    for (KeyVerdict k : t.keySteps()) {
+                        g.writeString(k.describe());
                     }
                     g.writeEndArray();
                 }

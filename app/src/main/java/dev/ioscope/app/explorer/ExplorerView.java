@@ -7,6 +7,7 @@ import dev.ioscope.app.ui.Styles;
 import dev.ioscope.app.ui.Theme;
 import dev.ioscope.app.ui.WindowPlacement;
 import dev.ioscope.engine.explore.EntryExport;
+import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.snapshot.SnapshotFormat;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
@@ -34,6 +35,7 @@ import javafx.stage.Modality;
 import javafx.stage.Stage;
 
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -336,23 +338,32 @@ public final class ExplorerView {
     }
 
     private void export(boolean subtree) {
-        if (vm.documentProperty().get() == null) {
+        Document doc = vm.documentProperty().get();
+        if (doc == null) {
             return;
         }
         FileChooser fc = new FileChooser();
         fc.setTitle(subtree ? "Export Selected Subtree" : "Export Registry");
-        for (SnapshotFormat f : EntryExport.fileFormats()) {
+        List<SnapshotFormat> formats = EntryExport.fileFormats();
+        for (SnapshotFormat f : formats) {
             fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(f.displayName(), "*." + f.extensions().get(0)));
+        }
+        // the proposed name: the snapshot's name with the first filter's extension, in the snapshot's folder
+        fc.setSelectedExtensionFilter(fc.getExtensionFilters().get(0));
+        IORegistryEntry sel = vm.selectedProperty().get();
+        String source = doc.file() != null ? doc.file().getFileName().toString() : doc.title();
+        fc.setInitialFileName(ExportChoice.proposedName(source, subtree && sel != null ? sel.name() : null,
+                formats.get(0)));
+        if (doc.file() != null && doc.file().toAbsolutePath().getParent() != null
+                && Files.isDirectory(doc.file().toAbsolutePath().getParent())) {
+            fc.setInitialDirectory(doc.file().toAbsolutePath().getParent().toFile());
         }
         File out = fc.showSaveDialog(stage);
         if (out != null) {
-            SnapshotFormat format = EntryExport.fileFormats().stream()
-                    .filter(f -> fc.getSelectedExtensionFilter() != null
-                            && fc.getSelectedExtensionFilter().getDescription().equals(f.displayName()))
-                    .findFirst()
-                    .or(() -> SnapshotFormat.fromExtension(out.getName()))
-                    .orElse(SnapshotFormat.IOREG_TEXT);
-            vm.export(out.toPath(), format, subtree);
+            SnapshotFormat filter = formats.stream().filter(f -> fc.getSelectedExtensionFilter() != null
+                    && fc.getSelectedExtensionFilter().getDescription().equals(f.displayName())).findFirst()
+                    .orElse(null);
+            vm.export(out.toPath(), ExportChoice.format(out.getName(), filter, formats), subtree);
         }
     }
 

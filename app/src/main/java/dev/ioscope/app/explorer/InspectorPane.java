@@ -3,6 +3,7 @@ package dev.ioscope.app.explorer;
 import dev.ioscope.app.ui.FullTextCell;
 import dev.ioscope.app.ui.Styles;
 import dev.ioscope.engine.explore.EntryText;
+import dev.ioscope.engine.explore.ValueText;
 import dev.ioscope.engine.explore.HexDump;
 import dev.ioscope.engine.os.OSData;
 import dev.ioscope.engine.os.OSObject;
@@ -175,7 +176,7 @@ final class InspectorPane extends BorderPane {
         if (v instanceof OSData d) {
             sb.append(HexDump.dump(d, 4096));
         } else {
-            EntryText.value(sb, v);
+            sb.append(ValueText.inline(v));   // the UI's number rule, as in the Value column
         }
         if (!item.getValue().decoded().isEmpty()) {
             sb.append("\n").append(item.getValue().decoded());

@@ -2,6 +2,7 @@ package dev.ioscope.app.workbench;
 
 import dev.ioscope.engine.service.MatchingTrace;
 import dev.ioscope.engine.service.Personality;
+import dev.ioscope.engine.sim.CandidateVerdict;
 import dev.ioscope.engine.sim.JournalEvent;
 import dev.ioscope.engine.sim.Scenario;
 
@@ -22,12 +23,13 @@ public sealed interface SessionEvent {
     }
 
     /**
-     * The matching of one provider at the current position, every candidate explained. {@code requested} is the
-     * entry asked about; for a driver instance with no candidates of its own it is the provider's matching, the
-     * one that started it.
+     * The matching of one provider at the current position: each candidate's verdict, from the provider's last
+     * matching round in the journal ({@code journaled}) or, when it was never matched, from what probeCandidates
+     * would decide now. {@code requested} is the entry asked about; for a driver instance with no candidates of its
+     * own it is the provider's matching, the one that started it.
      */
-    record Matched(String requested, String providerPath, String providerClass, List<MatchingTrace> candidates,
-                   List<Personality> catalogue) implements SessionEvent {
+    record Matched(String requested, String providerPath, String providerClass, List<CandidateVerdict> candidates,
+                   boolean journaled, List<Personality> catalogue) implements SessionEvent {
         public Matched {
             candidates = List.copyOf(candidates);
             catalogue = List.copyOf(catalogue);

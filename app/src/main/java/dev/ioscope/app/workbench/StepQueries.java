@@ -9,6 +9,9 @@ import dev.ioscope.engine.service.MatchContext;
 import dev.ioscope.engine.service.MatchEngine;
 import dev.ioscope.engine.service.Personality;
 import dev.ioscope.engine.service.ProviderMatch;
+import dev.ioscope.engine.sim.CandidateVerdict;
+import dev.ioscope.engine.sim.JournalEvent;
+import dev.ioscope.engine.sim.MatchVerdicts;
 import dev.ioscope.engine.sim.Simulation;
 import dev.ioscope.engine.snapshot.ParseLimits;
 import dev.ioscope.engine.snapshot.Snapshot;
@@ -18,6 +21,7 @@ import dev.ioscope.engine.snapshot.Snapshots;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * The questions the UI asks of a machine at its current step without moving it — why a provider matched what it
@@ -27,22 +31,41 @@ final class StepQueries {
     private StepQueries() {
     }
 
-    /** Matches one provider, every candidate explained: a {@link SessionEvent.Matched}, or Failed. */
+    /**
+     * Matches one provider, every candidate explained: a {@link SessionEvent.Matched} whose verdicts are those of
+     * the provider's last matching round in the journal (what happened at that step), or Failed.
+     */
     static SessionEvent matching(Simulation sim, String providerPath) {
         IORegistryEntry nub = resolve(sim, providerPath);
         if (nub == null) {
             return noEntry(providerPath);
         }
         MatchEngine engine = matchEngine(sim);
-        ProviderMatch pm = engine.match(nub, true);
+        List<JournalEvent> journal = sim.journal();
+        Verdicts v = verdicts(sim, engine, journal, nub);
         IORegistryEntry provider = engine.context().provider(nub);
-        if (pm.candidates().isEmpty() && nub.property(Personality.IO_MATCH_CATEGORY) != null && provider != null) {
+        if (v.list().isEmpty() && nub.property(Personality.IO_MATCH_CATEGORY) != null && provider != null) {
             // a driver instance: what matters is the matching of its provider that started it
             nub = provider;
-            pm = engine.match(nub, true);
+            v = verdicts(sim, engine, journal, nub);
         }
-        return new SessionEvent.Matched(providerPath, pm.path(), nub.className(), pm.candidates(),
+        return new SessionEvent.Matched(providerPath, sim.path(nub), nub.className(), v.list(), v.journaled(),
                 sim.catalogue().personalities());
+    }
+
+    private record Verdicts(List<CandidateVerdict> list, boolean journaled) {
+    }
+
+    /** The journal's verdicts of the nub's last round, with a re-match for the key-by-key words; else static. */
+    private static Verdicts verdicts(Simulation sim, MatchEngine engine, List<JournalEvent> journal,
+                                     IORegistryEntry nub) {
+        String path = sim.path(nub);
+        ProviderMatch pm = engine.match(nub, true);
+        List<JournalEvent> round = MatchVerdicts.lastRound(journal, journal.size(), path);
+        if (round.isEmpty()) {
+            return new Verdicts(MatchVerdicts.of(pm, engine), false);
+        }
+        return new Verdicts(MatchVerdicts.fromRound(round, path, pm.candidates()), true);
     }
 
     /** "Why not?": the key-by-key verdict of any personality against a provider, or Failed. */

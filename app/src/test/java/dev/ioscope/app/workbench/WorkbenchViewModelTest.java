@@ -2,8 +2,8 @@ package dev.ioscope.app.workbench;
 
 import dev.ioscope.app.TestData;
 import dev.ioscope.app.workbench.power.PowerRow;
-import dev.ioscope.engine.service.MatchingTrace;
 import dev.ioscope.engine.service.Personality;
+import dev.ioscope.engine.sim.CandidateVerdict;
 import dev.ioscope.engine.sim.JournalEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -99,9 +99,12 @@ class WorkbenchViewModelTest {
         assertThat(has(vm.registryProperty().get(), ETH)).isTrue();
         assertThat(has(vm.registryProperty().get(), ETH + "/IntelMausi")).isFalse();
         assertThat(vm.selectedEntryProperty().get()).isEqualTo(ETH);
-        MatchingTrace t = vm.matchingProperty().get().candidates().get(0);
-        assertThat(t.personality().name()).isEqualTo("IntelMausi");
-        assertThat(t.verdict()).isEqualTo(MatchingTrace.Verdict.WINNER);
+        // not matched yet at this step: the verdict is what matching would decide now, and says so
+        SessionEvent.Matched before = vm.matchingProperty().get();
+        assertThat(before.journaled()).isFalse();
+        CandidateVerdict t = before.candidates().get(0);
+        assertThat(t.personality()).isEqualTo("IntelMausi");
+        assertThat(t.kind()).isEqualTo(CandidateVerdict.Kind.WINNER);
     }
 
     @Test
@@ -112,7 +115,8 @@ class WorkbenchViewModelTest {
         vm.selectedEntryProperty().set("IOService:/realtek");
         idle();
         SessionEvent.Matched m = vm.matchingProperty().get();
-        assertThat(m.candidates()).extracting(MatchingTrace::verdict).containsExactly(MatchingTrace.Verdict.REJECTED);
+        assertThat(m.journaled()).isTrue();
+        assertThat(m.candidates()).extracting(CandidateVerdict::words).containsExactly("rejected by IOPCIMatch");
         Personality p = m.catalogue().get(0);
         vm.whyNot(p);
         idle();
@@ -131,11 +135,11 @@ class WorkbenchViewModelTest {
         vm.selectedEntryProperty().set("IOService:/AppleACPIPlatformExpert/PS2K");
         idle();
         // as `ioscope match … --kexts VoodooPS2`: both personalities find the category held by ps2controller
-        List<MatchingTrace> c = vm.matchingProperty().get().candidates();
-        assertThat(c).extracting(t -> t.personality().name()).containsExactly("ACPI PS/2 Nub",
+        List<CandidateVerdict> c = vm.matchingProperty().get().candidates();
+        assertThat(c).extracting(CandidateVerdict::personality).containsExactly("ACPI PS/2 Nub",
                 "ApplePS2Controller");
-        assertThat(c).extracting(MatchingTrace::verdict).containsOnly(MatchingTrace.Verdict.CATEGORY_TAKEN);
-        assertThat(c.get(0).explanation()).anyMatch(s -> s.contains("already held on this nub by ps2controller"));
+        assertThat(c).extracting(CandidateVerdict::words)
+                .containsOnly("category IODefaultMatchCategory held by ps2controller <AppleACPIPS2Nub>");
     }
 
     @Test

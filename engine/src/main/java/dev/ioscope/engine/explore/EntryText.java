@@ -14,6 +14,8 @@ import dev.ioscope.engine.registry.EntryState;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
 
+import java.util.function.Function;
+
 /**
  * An entry (or subtree) in {@code ioreg -l}'s layout: the {@code +-o name@loc  <class C, id 0x…, registered,
  * matched, active, busy 0, retain 8>} header and the {@code "key" = value} table in ioreg's value syntax. Used
@@ -82,26 +84,40 @@ public final class EntryText {
     }
 
     /** ioreg's value syntax: {@code {"k"=v}}, {@code (a,b)}, {@code <hex>}, quoted strings, Yes/No, decimal numbers. */
+    /** A value in ioreg's syntax; numbers as ioreg prints them (32 bits or less sign-extended, as %qu). */
     public static void value(StringBuilder sb, OSObject v) {
+        value(sb, v, EntryText::ioregNumber);
+    }
+
+    /**
+     * ioreg's %qu of the long long CFNumberGetValue gives: an OSNumber of 32 bits or less became a CFNumber SInt32,
+     * so it is sign-extended (0x80400000 prints 18446744071566262272), as the ioreg text writer does.
+     */
+    static String ioregNumber(OSNumber n) {
+        return Long.toUnsignedString(n.bits() <= 32 ? (long) (int) n.value() : n.value());
+    }
+
+    /** A value in ioreg's syntax with numbers written by {@code numbers} (the UI's rule: ValueText.number). */
+    public static void value(StringBuilder sb, OSObject v, Function<OSNumber, String> numbers) {
         if (v instanceof OSDictionary d) {
             sb.append('{');
             for (int i = 0; i < d.size(); i++) {
                 sb.append(i == 0 ? "" : ",").append('"').append(d.keyAt(i)).append("\"=");
-                value(sb, d.valueAt(i));
+                value(sb, d.valueAt(i), numbers);
             }
             sb.append('}');
         } else if (v instanceof OSArray a) {
             sb.append('(');
             for (int i = 0; i < a.size(); i++) {
                 sb.append(i == 0 ? "" : ",");
-                value(sb, a.get(i));
+                value(sb, a.get(i), numbers);
             }
             sb.append(')');
         } else if (v instanceof OSSet s) {
             sb.append('[');
             for (int i = 0; i < s.members().size(); i++) {
                 sb.append(i == 0 ? "" : ",");
-                value(sb, s.members().get(i));
+                value(sb, s.members().get(i), numbers);
             }
             sb.append(']');
         } else if (v instanceof OSString s) {
@@ -109,7 +125,7 @@ public final class EntryText {
         } else if (v instanceof OSSymbol s) {
             sb.append('"').append(s.value()).append('"');
         } else if (v instanceof OSNumber n) {
-            sb.append(Long.toUnsignedString(n.value()));
+            sb.append(numbers.apply(n));
         } else if (v instanceof OSBoolean b) {
             sb.append(b.value() ? "Yes" : "No");
         } else if (v instanceof OSData d) {

@@ -11,7 +11,11 @@ import dev.ioscope.engine.os.OSString;
 import dev.ioscope.engine.os.OSSymbol;
 import dev.ioscope.engine.os.OSUnserializable;
 
-/** One-line display text of a property value, as an inspector column shows it. */
+/**
+ * The display text of property values in every pane of the UI (inspector, detail, comparison, the workbench's
+ * registry): one rule for numbers, {@link #number}. Text exports and the CLI print as ioreg does instead
+ * ({@link EntryText}, the ioreg text writer), which sign-extends numbers of 32 bits or less.
+ */
 public final class ValueText {
     /** Data longer than this is shown truncated on one line (the full dump is {@link HexDump#dump}). */
     public static final int DATA_PREVIEW_BYTES = 64;
@@ -20,14 +24,30 @@ public final class ValueText {
     }
 
     /**
-     * Numbers in decimal and hex ({@code 32902 (0x8086)}), data as {@code <hex>} plus its text when printable,
+     * A number as the UI shows it: the value as its width reads it, unsigned, with its hex — a 32-bit LocationID
+     * 0x80400000 is {@code 2151677952 (0x80400000)} (ioreg would print 18446744071566262272).
+     */
+    public static String number(OSNumber n) {
+        return Long.toUnsignedString(n.value()) + " (0x" + Long.toHexString(n.value()) + ")";
+    }
+
+    /**
+     * A whole value on one line in ioreg's container syntax ({@code {"a"=1,"b"=(…)}}), numbers as {@link #number}:
+     * the detail text of a value.
+     */
+    public static String inline(OSObject v) {
+        StringBuilder sb = new StringBuilder();
+        EntryText.value(sb, v, ValueText::number);
+        return sb.toString();
+    }
+
+    /**
+     * Numbers as {@link #number} ({@code 32902 (0x8086)}), data as {@code <hex>} plus its text when printable,
      * strings as they are, containers by their count.
      */
     public static String of(OSObject v) {
         if (v instanceof OSNumber n) {
-            return n.bits() < 64 && n.signedValue() < 0
-                    ? n.signedValue() + " (0x" + Long.toHexString(n.value()) + ")"
-                    : Long.toUnsignedString(n.value()) + " (0x" + Long.toHexString(n.value()) + ")";
+            return number(n);
         }
         if (v instanceof OSString s) {
             return s.value();

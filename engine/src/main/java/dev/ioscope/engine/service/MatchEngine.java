@@ -107,7 +107,7 @@ public final class MatchEngine {
                 if (failure.isPresent()) {
                     // probeCandidates tries the next instance of the category when start fails (S4)
                     ranked.add(t.withVerdict(MatchingTrace.Verdict.START_FAILED).withSteps(List.of(
-                            KeyVerdict.note("start", failure.get()))));
+                            KeyVerdict.note(MatchingTrace.START_STEP, failure.get()))));
                     continue;
                 }
                 MatchingTrace w = t.withVerdict(MatchingTrace.Verdict.WINNER);
@@ -158,9 +158,9 @@ public final class MatchEngine {
 
     /**
      * IOService::copyClientWithCategory: an active client of the nub in the IOService plane whose
-     * IOMatchCategory property is the category (ignored instances do not count).
+     * IOMatchCategory property is the category (ignored instances do not count); null when none holds it.
      */
-    IORegistryEntry clientWithCategory(IORegistryEntry nub, String category) {
+    public IORegistryEntry clientWithCategory(IORegistryEntry nub, String category) {
         for (IORegistryEntry c : nub.children(ctx.servicePlane())) {
             if (ctx.isIgnored(c) || (c.state().service() && !c.state().active())) {
                 continue;

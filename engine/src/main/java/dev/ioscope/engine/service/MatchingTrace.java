@@ -73,6 +73,18 @@ public record MatchingTrace(String providerPath, String providerClass, Personali
         return b.build();
     }
 
+    /**
+     * The passive match's own key verdicts, without the notes the match engine adds about the candidate's fate
+     * in probeCandidates (its match category held or outranked, its start failing): a journal tells that part.
+     */
+    public List<KeyVerdict> keySteps() {
+        return steps.stream().filter(s -> !s.key().startsWith(Personality.IO_MATCH_CATEGORY + " ")
+                && !s.key().equals(START_STEP)).toList();
+    }
+
+    /** The key of the note a failed start adds. */
+    public static final String START_STEP = "start";
+
     /** Every step as a sentence. */
     public List<String> explanation() {
         return steps.stream().map(KeyVerdict::describe).toList();

@@ -47,7 +47,8 @@ final class ProbeCandidates {
             sim.adjustBusy(nub, -1);
             return;
         }
-        ProviderMatch pm = new MatchEngine(sim.catalogue(), sim.matchContext(), StartPolicy.ALWAYS).match(nub, true);
+        MatchEngine engine = new MatchEngine(sim.catalogue(), sim.matchContext(), StartPolicy.ALWAYS);
+        ProviderMatch pm = engine.match(nub, true);
         String at = sim.path(nub);
         sim.record("match.begin", at, "candidates", String.valueOf(pm.candidates().size()));
         List<MatchingTrace> familyMatches = new ArrayList<>();
@@ -56,8 +57,12 @@ final class ProbeCandidates {
             switch (t.verdict()) {
                 case REJECTED -> sim.record("match.reject", at, "personality", p.name(), "class", p.ioClass(),
                         "reason", t.reasons().isEmpty() ? "" : t.reasons().get(0));
-                case CATEGORY_TAKEN -> sim.record("match.category-taken", at, "personality", p.name(),
-                        "category", p.category());
+                case CATEGORY_TAKEN -> {
+                    IORegistryEntry holder = engine.clientWithCategory(nub, p.category());
+                    sim.record("match.category-taken", at, "personality", p.name(), "category", p.category(),
+                            "holder", holder == null ? "" : sim.path(holder),
+                            "holder-class", holder == null ? "" : holder.className());
+                }
                 case NOT_INSTANTIABLE -> sim.record("match.reject", at, "personality", p.name(), "class", "",
                         "reason", "no IOClass");
                 default -> {

@@ -64,7 +64,7 @@ class PropertyDecodersTest {
     @Test
     void valueTextShowsNumbersInDecimalAndHex() {
         assertThat(ValueText.of(OSNumber.of32(0x1012))).isEqualTo("4114 (0x1012)");
-        assertThat(ValueText.of(OSNumber.of32(-100))).isEqualTo("-100 (0xffffff9c)");
+        assertThat(ValueText.of(OSNumber.of32(-100))).isEqualTo("4294967196 (0xffffff9c)");
         assertThat(ValueText.of(OSData.wrap("iMac16,1\0".getBytes()))).isEqualTo("<694d616331362c3100>  \"iMac16,1\"");
     }
 }

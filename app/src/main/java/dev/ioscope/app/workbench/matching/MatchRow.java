@@ -3,6 +3,8 @@ package dev.ioscope.app.workbench.matching;
 import dev.ioscope.app.workbench.WorkbenchViewModel;
 import dev.ioscope.engine.service.KeyVerdict;
 import dev.ioscope.engine.service.MatchingTrace;
+import dev.ioscope.engine.service.Personality;
+import dev.ioscope.engine.sim.CandidateVerdict;
 import dev.ioscope.engine.sim.JournalEvent;
 
 import java.util.ArrayList;
@@ -10,43 +12,46 @@ import java.util.List;
 
 /**
  * One row of the matching view: a candidate (personality, verdict, score, category, bundle), or under it one key
- * verdict of the engine's explain, or a journal event recording what probe/start made of the candidate.
+ * verdict of the passive match, or a journal event of the round that decided the candidate's fate.
  *
- * @param outcome a key row's outcome, null for candidate and journal rows
+ * @param outcome     a key row's outcome, null for candidate and journal rows
+ * @param personality a candidate row's personality, when known (for "why not?")
+ * @param kind        a candidate row's verdict; null for other rows and for "why not?" rows
+ * @param matched     a candidate row's passive match (true for a "why not?" that matches)
  */
 record MatchRow(String name, String verdict, String score, String category, String bundle,
-                KeyVerdict.Outcome outcome, MatchingTrace trace) {
-    static MatchRow candidate(MatchingTrace t) {
-        var p = t.personality();
-        return new MatchRow(p.name(), t.verdict().words(), String.valueOf(t.score()), p.category(), p.bundle(),
-                null, t);
+                KeyVerdict.Outcome outcome, Personality personality, CandidateVerdict.Kind kind, boolean matched) {
+    /** A candidate with its verdict from the verdict engine. */
+    static MatchRow candidate(CandidateVerdict v) {
+        MatchingTrace t = v.trace();
+        return new MatchRow(v.personality(), v.words(), String.valueOf(v.score()), v.category(),
+                t == null ? "" : t.personality().bundle(), null, t == null ? null : t.personality(), v.kind(),
+                t != null && t.passiveMatch());
     }
 
-    /** The key-by-key verdict, then what the journal says happened to this candidate on this provider. */
-    static List<MatchRow> details(MatchingTrace t, List<JournalEvent> journal, int upTo) {
+    /** "Why not?": one personality's passive match against the provider, key by key. */
+    static MatchRow explained(MatchingTrace t) {
+        var p = t.personality();
+        return new MatchRow(p.name(), t.passiveMatch() ? "passive match" : "no match", String.valueOf(t.score()),
+                p.category(), p.bundle(), null, p, null, t.passiveMatch());
+    }
+
+    /** The key-by-key verdict of the passive match, then the journal events of the candidate's round. */
+    static List<MatchRow> details(MatchingTrace t, List<JournalEvent> events) {
         List<MatchRow> rows = new ArrayList<>();
-        for (KeyVerdict k : t.steps()) {
-            rows.add(new MatchRow(k.key(), switch (k.outcome()) {
-                case MATCH -> "✔ match";
-                case NO_MATCH -> "✘ no match";
-                case NOTE -> "note";
-            }, "", "", k.detail(), k.outcome(), null));
-        }
-        String cls = t.personality().ioClass();
-        String name = t.personality().name();
-        for (int i = 0; i < Math.min(upTo, journal.size()); i++) {
-            JournalEvent e = journal.get(i);
-            // matching and probing are journaled on the nub; a start on the driver, a direct client of the nub
-            String prefix = t.providerPath() + "/";
-            boolean aboutProvider = e.entry().equals(t.providerPath()) || (e.kind().startsWith("service.start")
-                    && e.entry().startsWith(prefix) && e.entry().indexOf('/', prefix.length()) < 0);
-            boolean aboutCandidate = name.equals(e.details().get("personality"))
-                    || (cls != null && cls.equals(e.details().get("class"))
-                    && (e.kind().startsWith("probe.") || e.kind().startsWith("service.start")));
-            if (aboutProvider && aboutCandidate) {
-                rows.add(new MatchRow("journal #" + e.seq(), e.kind(), e.details().getOrDefault("score", ""), "",
-                        WorkbenchViewModel.formatNs(e.t()) + "  " + e.details(), KeyVerdict.Outcome.NOTE, null));
+        if (t != null) {
+            for (KeyVerdict k : t.keySteps()) {
+                rows.add(new MatchRow(k.key(), switch (k.outcome()) {
+                    case MATCH -> "✔ match";
+                    case NO_MATCH -> "✘ no match";
+                    case NOTE -> "note";
+                }, "", "", k.detail(), k.outcome(), null, null, false));
             }
+        }
+        for (JournalEvent e : events) {
+            rows.add(new MatchRow("journal #" + e.seq(), e.kind(), e.details().getOrDefault("score", ""), "",
+                    WorkbenchViewModel.formatNs(e.t()) + "  " + e.details(), KeyVerdict.Outcome.NOTE, null, null,
+                    false));
         }
         return rows;
     }

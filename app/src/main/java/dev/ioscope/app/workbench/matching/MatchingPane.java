@@ -5,6 +5,7 @@ import dev.ioscope.app.workbench.WorkbenchViewModel;
 import dev.ioscope.engine.service.KeyVerdict;
 import dev.ioscope.engine.service.MatchingTrace;
 import dev.ioscope.engine.service.Personality;
+import dev.ioscope.engine.sim.CandidateVerdict;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -53,8 +54,8 @@ public final class MatchingPane extends BorderPane {
         MenuItem why = new MenuItem("Why Not? (full explain)");
         why.setOnAction(e -> {
             TreeItem<MatchRow> it = table.getSelectionModel().getSelectedItem();
-            if (it != null && it.getValue().trace() != null) {
-                vm.whyNot(it.getValue().trace().personality());
+            if (it != null && it.getValue().personality() != null) {
+                vm.whyNot(it.getValue().personality());
             }
         });
         table.setContextMenu(new ContextMenu(why));
@@ -115,12 +116,14 @@ public final class MatchingPane extends BorderPane {
             return;
         }
         String of = m.requested().equals(m.providerPath()) ? "" : "  (the provider of the selected driver)";
+        String when = m.journaled() ? "its last matching round" : "not matched yet: what matching would decide now";
         header.setText("Matching " + m.providerPath() + "  <" + m.providerClass() + ">" + of + ":  "
-                + m.candidates().size() + " candidate(s), " + m.catalogue().size() + " personalities in the catalogue");
+                + m.candidates().size() + " candidate(s) (" + when + "), " + m.catalogue().size()
+                + " personalities in the catalogue");
         TreeItem<MatchRow> root = new TreeItem<>();
-        for (MatchingTrace t : m.candidates()) {
-            TreeItem<MatchRow> c = new TreeItem<>(MatchRow.candidate(t));
-            for (MatchRow r : MatchRow.details(t, vm.events(), vm.eventsNowProperty().get())) {
+        for (CandidateVerdict v : m.candidates()) {
+            TreeItem<MatchRow> c = new TreeItem<>(MatchRow.candidate(v));
+            for (MatchRow r : MatchRow.details(v.trace(), v.events())) {
                 c.getChildren().add(new TreeItem<>(r));
             }
             c.setExpanded(m.candidates().size() <= 3);
@@ -143,9 +146,8 @@ public final class MatchingPane extends BorderPane {
             personalities.setValue(t.personality());
         }
         TreeItem<MatchRow> root = new TreeItem<>();
-        TreeItem<MatchRow> c = new TreeItem<>(MatchRow.candidate(t));
-        MatchRow.details(t, vm.events(), vm.eventsNowProperty().get())
-                .forEach(r -> c.getChildren().add(new TreeItem<>(r)));
+        TreeItem<MatchRow> c = new TreeItem<>(MatchRow.explained(t));
+        MatchRow.details(t, List.of()).forEach(r -> c.getChildren().add(new TreeItem<>(r)));
         c.setExpanded(true);
         root.getChildren().add(c);
         whyNot.setRoot(root);
@@ -154,12 +156,13 @@ public final class MatchingPane extends BorderPane {
     private static void setUp(TreeTableView<MatchRow> t) {
         t.setShowRoot(false);
         t.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY);
+        // the verdict names who or what decided it ("outranked by AppleIntelCNLUSBXHCI"): it gets the most room
         t.getColumns().add(column("Personality / key", 170, MatchRow::name));
-        t.getColumns().add(column("Verdict", 185, MatchRow::verdict));
-        t.getColumns().add(column("Score", 55, MatchRow::score));
-        t.getColumns().get(2).setMinWidth(52);
-        t.getColumns().add(column("Category", 100, MatchRow::category));
-        t.getColumns().add(column("Bundle / detail", 360, MatchRow::bundle));
+        t.getColumns().add(column("Verdict", 260, MatchRow::verdict));
+        t.getColumns().add(column("Score", 50, MatchRow::score));
+        t.getColumns().get(2).setMinWidth(48);
+        t.getColumns().add(column("Category", 80, MatchRow::category));
+        t.getColumns().add(column("Bundle / detail", 200, MatchRow::bundle));
     }
 
     private static TreeTableColumn<MatchRow, String> column(String title, double width, Function<MatchRow, String> f) {
@@ -188,12 +191,16 @@ public final class MatchingPane extends BorderPane {
         if (r.outcome() == KeyVerdict.Outcome.NO_MATCH) {
             return "-fx-text-fill: #c0392b;";
         }
-        if (r.trace() != null) {
-            return switch (r.trace().verdict()) {
+        if (r.kind() != null) {
+            return switch (r.kind()) {
                 case WINNER -> "-fx-text-fill: #1a7f1a; -fx-font-weight: bold;";
-                case REJECTED, START_FAILED, NOT_INSTANTIABLE -> "-fx-text-fill: #c0392b; -fx-font-weight: bold;";
+                case REJECTED, START_FAILED, PROBE_REFUSED -> "-fx-text-fill: #c0392b; -fx-font-weight: bold;";
                 default -> "-fx-text-fill: #9a7d0a; -fx-font-weight: bold;";
             };
+        }
+        if (r.personality() != null) {   // "why not?": the passive match only
+            return r.matched() ? "-fx-text-fill: #1a7f1a; -fx-font-weight: bold;"
+                    : "-fx-text-fill: #c0392b; -fx-font-weight: bold;";
         }
         return "-fx-text-fill: #555555;";
     }

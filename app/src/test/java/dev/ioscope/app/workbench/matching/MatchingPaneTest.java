@@ -57,7 +57,7 @@ class MatchingPaneTest {
         await(() -> table.getRoot() != null && table.getRoot().getChildren().size() == 1);
         TreeItem<MatchRow> cand = table.getRoot().getChildren().get(0);
         assertThat(cand.getValue().name()).isEqualTo("IntelMausi");
-        assertThat(cand.getValue().verdict()).isEqualTo("no match");
+        assertThat(cand.getValue().verdict()).isEqualTo("rejected by IOPCIMatch");
         assertThat(cand.getChildren()).anySatisfy(k -> {
             assertThat(k.getValue().name()).startsWith("IOPCIMatch 0x10EA8086");
             assertThat(k.getValue().verdict()).isEqualTo("✘ no match");
