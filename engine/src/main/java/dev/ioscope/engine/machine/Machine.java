@@ -302,7 +302,11 @@ public final class Machine {
 
         @Override
         public Integer probe(DriverContext ctx, int score) {
-            return inner == null ? score : inner.probe(ctx, score);
+            // not a conditional expression: "c ? int : Integer" unboxes, so a refusal (null) would throw
+            if (inner == null) {
+                return score;
+            }
+            return inner.probe(ctx, score);
         }
 
         @Override

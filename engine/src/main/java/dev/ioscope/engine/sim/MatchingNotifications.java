@@ -31,12 +31,13 @@ final class MatchingNotifications {
 
     /** The notification types addMatchingNotification accepts (IOService.cpp {@code doInstallNotification}). */
     static final List<String> NOTIFICATION_TYPES = List.of("publish", "first-publish", "matched", "first-match",
-            "terminated");
+            "terminated", "will-terminate");
 
     /**
      * IOService::addMatchingNotification (rules N1-N4 in docs/iokit-rules.md): the four state kinds are at once
      * delivered for the existing active services in that state (publish and first-publish: registered; matched and
-     * first-match: matched); terminated has no existing set. An unknown type arms nothing (XNU returns NULL).
+     * first-match: matched); terminated and will-terminate have no existing set (they fire in terminate's phases 1
+     * and 2, docs/iokit-rules.md N4 and L2). An unknown type arms nothing (XNU returns NULL).
      */
     void add(String type, OSDictionary matching) {
         if (!NOTIFICATION_TYPES.contains(type) || matching == null) {
@@ -47,7 +48,7 @@ final class MatchingNotifications {
         Notification n = new Notification(nextNotificationId++, type, matching);
         notifications.add(n);
         sim.record("notify.armed", "", "id", String.valueOf(n.id()), "type", type);
-        if (!"terminated".equals(type)) {
+        if (!"terminated".equals(type) && !"will-terminate".equals(type)) {
             boolean publishKind = type.endsWith("publish");
             for (IORegistryEntry e : List.copyOf(registry.entries())) {
                 boolean state = publishKind ? e.state().registered() : e.state().matched();

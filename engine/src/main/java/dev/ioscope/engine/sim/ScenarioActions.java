@@ -1,6 +1,8 @@
 package dev.ioscope.engine.sim;
 
+import dev.ioscope.engine.iokit.IOMessage;
 import dev.ioscope.engine.os.OSObject;
+import dev.ioscope.engine.os.OSString;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.service.kext.KextLoader;
 import dev.ioscope.engine.snapshot.SnapshotException;
@@ -9,6 +11,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -20,17 +23,26 @@ import java.util.function.Consumer;
 final class ScenarioActions {
     /** The core actions, in the order Scenario's error message lists them. */
     static final List<String> CORE = List.of("publish", "terminate", "set-property", "register",
-            "load-kext", "unload-kext", "add-notification", "advance", "raise-interrupt", "remove-notification");
+            "load-kext", "unload-kext", "add-notification", "advance", "raise-interrupt", "remove-notification",
+            "emulate-driver", "publish-resource", "register-interest", "remove-interest", "message-clients",
+            "open-service", "close-service", "iokit-daemon-launched");
+    /** IOService::iokitDaemonLaunched: the IOMatchDefer list goes and its nubs are matched again. */
+    static final String DAEMON_LAUNCHED = "iokit-daemon-launched";
 
     private final Simulation sim;
     private final KextLoading kexts;
     private final MatchingNotifications notifications;
+    private final GeneralInterest interest;
+    private final MatchDefer matchDefer;
     private final Map<String, SimulationExtension.Instance> extensionActions = new LinkedHashMap<>();
 
-    ScenarioActions(Simulation sim, KextLoading kexts, MatchingNotifications notifications) {
+    ScenarioActions(Simulation sim, KextLoading kexts, MatchingNotifications notifications, GeneralInterest interest,
+                    MatchDefer matchDefer) {
         this.sim = sim;
         this.kexts = kexts;
         this.notifications = notifications;
+        this.interest = interest;
+        this.matchDefer = matchDefer;
     }
 
     /** Routes {@code action} to the installed extension {@code x} from now on. */
@@ -80,6 +92,21 @@ final class ScenarioActions {
             case "remove-notification" -> withIndex(a, "id", "", "bad notification id ", notifications::remove);
             case "raise-interrupt" -> withEntry(a, e -> withIndex(a, "index", "0", "bad interrupt index ",
                     i -> sim.workLoops().raiseInterrupt(e, i)));
+            case "emulate-driver" -> emulateDriver(a);
+            case "publish-resource" -> publishResource(a);
+            case "register-interest" -> withEntry(a, e -> interest.register(e, a.arg("type")));
+            case "remove-interest" -> withIndex(a, "id", "", "bad interest notifier id ", interest::remove);
+            case "message-clients" -> withEntry(a, e -> {
+                Optional<IOMessage> m = IOMessage.parse(a.arg("message"));
+                if (m.isEmpty()) {
+                    sim.record("scenario.error", "", "action", a.type(), "reason", "unknown message " + a.arg("message"));
+                } else {
+                    interest.messageClients(e, m.get(), null);
+                }
+            });
+            case "open-service" -> withEntry(a, e -> withClient(a, c -> interest.open(e, c)));
+            case "close-service" -> withEntry(a, e -> withClient(a, c -> interest.close(e, c, false)));
+            case DAEMON_LAUNCHED -> matchDefer.daemonLaunched();
             default -> {
                 SimulationExtension.Instance x = extensionActions.get(a.type());
                 if (x != null) {
@@ -88,6 +115,48 @@ final class ScenarioActions {
                     sim.record("scenario.error", "", "action", a.type(), "reason", "unknown action");
                 }
             }
+        }
+    }
+
+    /** {@code emulate-driver}: the class's probe ({@code probe}: a score or "refuse") and start from now on. */
+    private void emulateDriver(Scenario.Action a) {
+        String cls = a.arg("class");
+        String probe = a.arg("probe");
+        if (cls == null || cls.isBlank()) {
+            sim.record("scenario.error", "", "action", a.type(), "reason", "no class");
+        } else if (probe != null && !probe.equals("refuse") && !probe.trim().matches("-?\\d{1,9}")) {
+            sim.record("scenario.error", "", "action", a.type(), "reason", "probe is a score or \"refuse\", not " + probe);
+        } else {
+            sim.emulate(cls, ScriptedDriver.of(a));
+            sim.record("driver.emulate", "", "class", cls, "probe", probe == null ? "keep" : probe,
+                    "start", String.valueOf(a.arg("start") == null || Boolean.parseBoolean(a.arg("start"))));
+        }
+    }
+
+    /**
+     * IOService::publishResource(key, value): IOResources gets the property (value default the symbol "IOService")
+     * and registerService runs on it again, so resource-matched drivers match and waiting starts resume.
+     */
+    private void publishResource(Scenario.Action a) {
+        IORegistryEntry res = sim.ioResources();
+        String key = a.arg("key");
+        if (res == null || key == null || key.isBlank()) {
+            sim.record("scenario.error", "", "action", a.type(), "reason", res == null ? "no IOResources" : "no key");
+            return;
+        }
+        OSObject v = a.properties().get("value");
+        res.setProperty(key, v == null ? OSString.of("IOService") : v);
+        sim.record("resource.publish", sim.path(res), "key", key);
+        sim.registerService(res);
+    }
+
+    /** Runs {@code f} on the entry the action's {@code client} names, or journals that there is none. */
+    private void withClient(Scenario.Action a, Consumer<IORegistryEntry> f) {
+        IORegistryEntry c = sim.resolve(a.arg("client"));
+        if (c == null) {
+            sim.record("scenario.error", "", "action", a.type(), "reason", "no client at " + a.arg("client"));
+        } else {
+            f.accept(c);
         }
     }
 

@@ -8,17 +8,13 @@ import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.registry.RegistryPath;
 import dev.ioscope.engine.service.IOCatalogue;
 import dev.ioscope.engine.service.MatchContext;
-import dev.ioscope.engine.service.MatchEngine;
-import dev.ioscope.engine.service.MatchingTrace;
-import dev.ioscope.engine.service.Personality;
-import dev.ioscope.engine.service.ProviderMatch;
-import dev.ioscope.engine.service.StartPolicy;
 import dev.ioscope.engine.service.kext.KextBundle;
 import dev.ioscope.engine.service.kext.KextLoader;
 import dev.ioscope.engine.snapshot.SnapshotException;
 import dev.ioscope.engine.snapshot.Snapshots;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,8 +61,15 @@ public final class Simulation {
     private final MatchingNotifications notifications;
     private final KextLoading kexts;
     private final ScenarioActions actions;
+    private final Map<String, DriverBehavior> scripted = new HashMap<>();
+    private final ResourceWaits resourceWaits = new ResourceWaits(this);
+    private final GeneralInterest interest = new GeneralInterest(this);
+    private final MatchDefer matchDefer;
+    private final ProbeCandidates probeCandidates;
+    private final Termination termination;
 
-    private Simulation(IORegistry registry, Map<String, DriverBehavior> behaviors, long maxSteps) {
+    private Simulation(IORegistry registry, Map<String, DriverBehavior> behaviors, long maxSteps,
+                       boolean beforeIOKitDaemon) {
         this.registry = registry;
         this.service = registry.plane(IORegistryPlane.IOSERVICE);
         this.ctx = MatchContext.standard(registry);
@@ -74,7 +77,10 @@ public final class Simulation {
         this.maxSteps = maxSteps;
         this.notifications = new MatchingNotifications(this, ctx, registry, service);
         this.kexts = new KextLoading(this, ctx, service);
-        this.actions = new ScenarioActions(this, kexts, notifications);
+        this.matchDefer = new MatchDefer(this, beforeIOKitDaemon);
+        this.probeCandidates = new ProbeCandidates(this, resourceWaits, matchDefer);
+        this.termination = new Termination(this, notifications, interest);
+        this.actions = new ScenarioActions(this, kexts, notifications, interest, matchDefer);
     }
 
     /** Builds the machine of a scenario and schedules its actions. Nothing runs until stepped. */
@@ -93,7 +99,9 @@ public final class Simulation {
             reg.attach(res, expert, svc);
             res.setState(EntryState.settledService(-1));
         }
-        Simulation sim = new Simulation(reg, behaviors, s.maxSteps());
+        // a scenario that says when the IOKit daemon launches starts before it: the IOMatchDefer list exists
+        boolean beforeDaemon = s.actions().stream().anyMatch(a -> a.type().equals(ScenarioActions.DAEMON_LAUNCHED));
+        Simulation sim = new Simulation(reg, behaviors, s.maxSteps(), beforeDaemon);
         for (SimulationExtension x : EXTENSIONS) {
             SimulationExtension.Instance inst = x.install(sim);
             sim.extensions.put(inst.getClass(), inst);
@@ -216,100 +224,45 @@ public final class Simulation {
         scheduler.after(STEP_NS, "match " + nub.name(), () -> doServiceMatch(nub));
     }
 
-    /** IOService::doServiceMatch → probeCandidates: rank, judge, then start the best of each category. */
+    /** IOService::doServiceMatch → probeCandidates ({@link ProbeCandidates}). */
     private void doServiceMatch(IORegistryEntry nub) {
-        if (!nub.state().active()) {
-            adjustBusy(nub, -1);
-            return;
-        }
-        MatchEngine engine = new MatchEngine(catalogue, ctx, StartPolicy.ALWAYS);
-        ProviderMatch pm = engine.match(nub, true);
-        log("match.begin", path(nub), "candidates", String.valueOf(pm.candidates().size()));
-        Map<String, List<MatchingTrace>> startLists = new LinkedHashMap<>();
-        for (MatchingTrace t : pm.candidates()) {
-            Personality p = t.personality();
-            switch (t.verdict()) {
-                case REJECTED -> log("match.reject", path(nub), "personality", p.name(), "class", p.ioClass(),
-                        "reason", t.reasons().isEmpty() ? "" : t.reasons().get(0));
-                case CATEGORY_TAKEN -> log("match.category-taken", path(nub), "personality", p.name(),
-                        "category", p.category());
-                case NOT_INSTANTIABLE -> log("match.reject", path(nub), "personality", p.name(), "class", "",
-                        "reason", "no IOClass");
-                default -> {
-                    log("match.accept", path(nub), "personality", p.name(), "class", p.ioClass(),
-                            "category", p.category(), "score", String.valueOf(t.score()));
-                    startLists.computeIfAbsent(p.category(), c -> new ArrayList<>()).add(t);
-                }
-            }
-        }
-        if (startLists.isEmpty()) {
-            finishMatching(nub);
-            return;
-        }
-        int[] pending = {startLists.size()};
-        for (List<MatchingTrace> list : startLists.values()) {
-            scheduler.after(STEP_NS, "start " + nub.name(), () -> {
-                startCategory(nub, list, 0);
-                if (--pending[0] == 0) {
-                    finishMatching(nub);
-                }
-            });
-        }
+        probeCandidates.doServiceMatch(nub);
     }
 
-    /** Starts the best candidate of one category; on failure the next one (IOService::probeCandidates). */
-    private void startCategory(IORegistryEntry nub, List<MatchingTrace> list, int from) {
-        for (int i = from; i < list.size(); i++) {
-            MatchingTrace t = list.get(i);
-            Personality p = t.personality();
-            IORegistryEntry inst = registry.createEntry(p.ioClass(), p.ioClass());
-            inst.setProperties(t.driverProperties());
-            DriverBehavior b = behaviors.get(p.ioClass());
-            DriverBehavior.DriverContext c = new DriverInstanceContext(this, inst, nub);
-            Integer score = t.score();
-            try {
-                if (b != null) {
-                    score = b.probe(c, t.score());
-                }
-            } catch (RuntimeException ex) {
-                log("probe.fail", path(nub), "class", p.ioClass(), "reason", "probe threw " + ex);
-                score = null;
-            }
-            if (score == null) {
-                log("probe.refuse", path(nub), "class", p.ioClass(), "personality", p.name());
-                registry.remove(inst);
-                continue;
-            }
-            inst.setProperty(Personality.IO_PROBE_SCORE, dev.ioscope.engine.os.OSNumber.of32(score));
-            log("probe.score", path(nub), "class", p.ioClass(), "score", String.valueOf(score));
-            attach(inst, nub);
-            inst.setState(new EntryState(true, false, false, true, 0, 0, -1));
-            boolean ok;
-            String why = null;
-            try {
-                ok = b == null || b.start(c);
-                if (!ok) {
-                    why = "start returned false";
-                }
-            } catch (RuntimeException ex) {
-                ok = false;
-                why = "start threw " + ex;
-            }
-            if (ok) {
-                log("service.start", path(inst), "class", p.ioClass(), "personality", p.name(), "bundle", p.bundle(),
-                        "passive", String.valueOf(b == null));
-                EntryState s = inst.state();
-                inst.setState(new EntryState(true, s.registered(), true, true, s.busyState(), 0, s.retainCount()));
-                return;
-            }
-            log("service.start-failed", path(inst), "class", p.ioClass(), "reason", why);
-            registry.detachAll(inst, service);
-            log("registry.detach", "", "class", p.ioClass(), "provider", path(nub));
-            registry.remove(inst);
-        }
+    /** Detaches a driver instance from its provider in the IOService plane and journals it. */
+    void detach(IORegistryEntry inst, IORegistryEntry provider) {
+        String p = path(inst);
+        registry.detachAll(inst, service);
+        log("registry.detach", p, "class", inst.className(), "provider", path(provider));
     }
 
-    private void finishMatching(IORegistryEntry nub) {
+    /** The emulated code of a driver class: the scenario's own ({@code emulate-driver}) first; null: passive. */
+    DriverBehavior behavior(String className) {
+        DriverBehavior b = scripted.get(className);
+        return b != null ? b : behaviors.get(className);
+    }
+
+    /** {@code emulate-driver}: from now on this class's probe and start are the scenario's. */
+    void emulate(String className, DriverBehavior b) {
+        scripted.put(className, b);
+    }
+
+    MatchContext matchContext() {
+        return ctx;
+    }
+
+    /** The IOResources nub (the first in the IOService plane), or null. */
+    IORegistryEntry ioResources() {
+        for (IORegistryEntry e : registry.entries()) {
+            if (e.className().equals("IOResources") && e.inPlane(service)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** The end of doServiceMatch: matched state and notifications; IOResources wakes resource waiters. */
+    void finishMatching(IORegistryEntry nub) {
         EntryState s = nub.state();
         nub.setState(new EntryState(true, s.registered(), true, s.active(), s.busyState(), s.busyTimeMs(),
                 s.retainCount()));
@@ -318,58 +271,21 @@ public final class Simulation {
         boolean firstMatch = firstMatched.put(nub, Boolean.TRUE) == null;
         notifications.deliver(firstMatch ? List.of("matched", "first-match") : List.of("matched"), nub);
         adjustBusy(nub, -1);
+        if (nub.className().equals("IOResources")) {
+            resourceWaits.resourcesMatched(nub);
+        }
     }
 
-    /** IOService::terminate: inactive now; will/didTerminate, stop and detach in later steps. */
+    /** IOService::terminate in XNU's phases ({@link Termination}). */
     void terminate(IORegistryEntry root) {
-        if (!root.state().active()) {
-            return;
-        }
-        List<IORegistryEntry> victims = new ArrayList<>();
-        collect(root, victims);   // root first, clients after (depth first)
-        for (IORegistryEntry v : victims) {
-            EntryState s = v.state();
-            v.setState(new EntryState(s.service(), s.registered(), s.matched(), false, s.busyState(), s.busyTimeMs(),
-                    s.retainCount()));
-            log("service.terminate", path(v), "class", v.className());
-            adjustBusy(v, +1);
-        }
-        scheduler.after(STEP_NS, "willTerminate", () -> {
-            for (IORegistryEntry v : victims) {
-                log("service.will-terminate", path(v), "class", v.className());
-            }
-            scheduler.after(STEP_NS, "didTerminate", () -> {
-                for (int i = victims.size() - 1; i >= 0; i--) {
-                    log("service.did-terminate", path(victims.get(i)), "class", victims.get(i).className());
-                }
-                scheduler.after(STEP_NS, "stop+detach", () -> {
-                    for (int i = victims.size() - 1; i >= 0; i--) {
-                        finishTerminate(victims.get(i));
-                    }
-                });
-            });
-        });
+        termination.terminate(root);
     }
 
-    private void collect(IORegistryEntry e, List<IORegistryEntry> out) {
-        if (out.contains(e) || !e.state().active()) {
-            return;
-        }
-        out.add(e);
-        for (IORegistryEntry c : e.children(service)) {
-            // a client with another active provider survives the loss of this one (XNU terminates a client
-            // only when its last provider goes)
-            boolean otherProvider = c.parents(service).stream().anyMatch(p -> p != e && p.state().active());
-            if (!otherProvider) {
-                collect(c, out);
-            }
-        }
-    }
-
-    private void finishTerminate(IORegistryEntry v) {
+    /** Phase 3 for one victim: stop, idle, detach; it leaves the defer list and its interest notifiers go. */
+    void finishTerminate(IORegistryEntry v) {
         String p = path(v);
         IORegistryEntry provider = v.parent(service);
-        DriverBehavior b = behaviors.get(v.className());
+        DriverBehavior b = behavior(v.className());
         if (b != null && provider != null) {
             try {
                 b.stop(new DriverInstanceContext(this, v, provider));
@@ -379,12 +295,13 @@ public final class Simulation {
         }
         log("service.stop", p, "class", v.className());
         adjustBusy(v, -1);
-        notifications.deliver(List.of("terminated"), v);
+        interest.forget(v);
+        matchDefer.forget(v);
         registry.detachAll(v, service);
         log("registry.detach", p, "class", v.className());
     }
 
-    private void adjustBusy(IORegistryEntry e, int delta) {
+    void adjustBusy(IORegistryEntry e, int delta) {
         int n = Math.max(0, busy.getOrDefault(e, 0) + delta);
         busy.put(e, n);
         EntryState s = e.state();

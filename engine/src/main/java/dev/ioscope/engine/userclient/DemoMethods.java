@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * The emulated functions behind the rows of docs/examples/demo-userclient.methods.json, found by method name, so a
  * method table given as data becomes a working {@link TableUserClient}. A row whose name is not here has no
- * function and answers kIOReturnNoCompletion (rule U6), as a 2022 row without a function does in XNU.
+ * function and answers kIOReturnNoCompletion (rule UC6), as a 2022 row without a function does in XNU.
  * {@code enqueue} and {@code fill} work on the demo's memory ({@link DemoTableUserClient}); on another client they
  * answer kIOReturnUnsupported.
  */
@@ -87,7 +87,7 @@ public final class DemoMethods {
         return kIOReturnSuccess;
     }
 
-    /** Async: the driver's work ends scalar 0 ns later and completes with arguments {42, delay} (rule U10). */
+    /** Async: the driver's work ends scalar 0 ns later and completes with arguments {42, delay} (rule UC10). */
     private static int delayedAnswer(IOUserClient client, IOExternalMethodArguments a) {
         AsyncReference ref = a.asyncWakePort;
         long delay = a.scalarInput[0];

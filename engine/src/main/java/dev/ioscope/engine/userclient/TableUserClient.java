@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * A user client whose method table comes from data ({@link MethodTableJson}): each described row becomes an
  * {@link IOExternalMethodDispatch} with the row's shapes, async flag and entitlement, calling the function of the
- * same name from {@code functions} (none → kIOReturnNoCompletion, rule U6). {@code clientClose} succeeds, as a
+ * same name from {@code functions} (none → kIOReturnNoCompletion, rule UC6). {@code clientClose} succeeds, as a
  * driver that frees its resources on close does.
  */
 public class TableUserClient extends IOUserClient {

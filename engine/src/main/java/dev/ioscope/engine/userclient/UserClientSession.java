@@ -228,13 +228,13 @@ final class UserClientSession implements SimulationExtension.Instance {
         }
     }
 
-    /** IOServiceClose: clientClose once (rule U9); the client leaves the registry. */
+    /** IOServiceClose: clientClose once (rule UC9); the client leaves the registry. */
     private void close(Scenario.Action a) {
         Connection c = connection(a);
         if (c == null) {
             return;
         }
-        // the handle stays: calls on a closed connection answer MACH_SEND_INVALID_DEST (rule U9)
+        // the handle stays: calls on a closed connection answer MACH_SEND_INVALID_DEST (rule UC9)
         int r = c.connect().close();
         if (c.entry().inPlane(service)) {
             sim.registry().detachAll(c.entry(), service);

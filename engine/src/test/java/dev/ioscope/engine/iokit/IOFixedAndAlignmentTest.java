@@ -3,11 +3,13 @@ package dev.ioscope.engine.iokit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** IOLib.h's inline IOFixedMultiply / IOFixedDivide and IOLib.cpp's IOSizeToAlignment / IOAlignmentToSize. */
 class IOFixedAndAlignmentTest {
     @Test
+    @DisplayName("T2: IOFixedMultiply shifts the wide product right, negatives round down")
     void multiplyShiftsTheWideProductRightSoNegativesRoundDown() {
         assertThat(IOFixed.multiply(IOFixed.fromInt(3), IOFixed.fromDouble(1.5))).isEqualTo(IOFixed.fromDouble(4.5));
         // -1/65536 * 0.5 = -1/131072 -> arithmetic shift gives -1 (floor), not 0
@@ -18,6 +20,8 @@ class IOFixedAndAlignmentTest {
     }
 
     @Test
+
+    @DisplayName("T2: IOFixedDivide truncates toward zero")
     void divideTruncatesTowardZero() {
         assertThat(IOFixed.divide(IOFixed.fromInt(1), IOFixed.fromInt(3))).isEqualTo(0x5555);
         assertThat(IOFixed.divide(IOFixed.fromInt(-1), IOFixed.fromInt(3))).isEqualTo(-0x5555);
@@ -26,6 +30,8 @@ class IOFixedAndAlignmentTest {
     }
 
     @Test
+
+    @DisplayName("T3: IOSizeToAlignment is the highest set bit")
     void sizeToAlignmentIsTheHighestSetBitNotTheLargestDividingPower() {
         assertThat(IOAlignment.sizeToAlignment(0)).isZero();
         assertThat(IOAlignment.sizeToAlignment(1)).isZero();
@@ -39,6 +45,8 @@ class IOFixedAndAlignmentTest {
     }
 
     @Test
+
+    @DisplayName("T3: IOAlignmentToSize doubles in an unsigned int and gives 0 at 32")
     void alignmentToSizeDoublesInAnUnsignedIntAndShiftsOutAt32() {
         assertThat(IOAlignment.alignmentToSize(0)).isEqualTo(1);
         assertThat(IOAlignment.alignmentToSize(12)).isEqualTo(4096);

@@ -2,11 +2,13 @@ package dev.ioscope.engine.iokit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Values checked against iokit/IOKit/IOReturn.h: sys_iokit = err_system(0x38) = 0xe0000000, sub 0 = common. */
 class IOReturnTest {
     @Test
+    @DisplayName("T1: sys_iokit and err_sub bits follow mach/error.h")
     void systemAndSubsystemBitsFollowMachErrorH() {
         assertThat(IOReturn.SYS_IOKIT).isEqualTo(0xe0000000);
         assertThat(IOReturn.errSub(1)).isEqualTo(0x4000); // sub_iokit_usb
@@ -14,6 +16,8 @@ class IOReturnTest {
     }
 
     @Test
+
+    @DisplayName("T1: common codes have the header values")
     void commonCodesHaveTheHeaderValues() {
         assertThat(IOReturn.kIOReturnError).isEqualTo(0xe00002bc);
         assertThat(IOReturn.kIOReturnIPCError).isEqualTo(0xe00002bf);
@@ -26,6 +30,8 @@ class IOReturnTest {
     }
 
     @Test
+
+    @DisplayName("T1: every code 0x2bc-0x2f0 is named except 0x2cb and 0x2dc")
     void everyCodeFrom2bcTo2f0IsNamedExceptTheTwoTheHeaderLeavesOut() {
         for (int code = 0x2bc; code <= 0x2f0; code++) {
             String name = IOReturn.name(IOReturn.common(code));
@@ -40,6 +46,8 @@ class IOReturnTest {
     }
 
     @Test
+
+    @DisplayName("T1: the formatter names known codes and splits unknown ones")
     void formatterNamesKnownCodesAndSplitsUnknownOnes() {
         assertThat(IOReturn.format(0xe00002c2)).isEqualTo("kIOReturnBadArgument (0xe00002c2)");
         assertThat(IOReturn.format(0)).isEqualTo("kIOReturnSuccess (0x00000000)");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Bucket edges and tallies as IOHistogramReporter::initWith / tallyValue compute them. */
@@ -20,16 +21,22 @@ class HistogramReporterTest {
     }
 
     @Test
+
+    @DisplayName("RP4: a linear segment's bucket i ends at width x (i+1)")
     void linearSegmentBoundsAreWidthTimesIndexPlusOne() {
         assertThat(IOHistogramReporter.bucketBounds(List.of(linear(10, 5)))).containsExactly(10, 20, 30, 40, 50);
     }
 
     @Test
+
+    @DisplayName("RP4: an exponential segment's bucket i ends at width^(i+1)")
     void exponentialSegmentBoundsArePowersOfTheBase() {
         assertThat(IOHistogramReporter.bucketBounds(List.of(exponential(2, 4)))).containsExactly(2, 4, 8, 16);
     }
 
     @Test
+
+    @DisplayName("RP4: segments concatenate and bounds must strictly increase")
     void segmentsConcatenateAndMustStrictlyIncrease() {
         assertThat(IOHistogramReporter.bucketBounds(List.of(linear(5, 2), exponential(16, 2))))
                 .containsExactly(5, 10, 16, 256);
@@ -38,6 +45,8 @@ class HistogramReporterTest {
     }
 
     @Test
+
+    @DisplayName("RP4: bad segment configurations are refused")
     void badConfigsAreRefused() {
         assertThat(IOHistogramReporter.bucketBounds(List.of())).isNull();
         assertThat(IOHistogramReporter.bucketBounds(List.of(new IOHistogramSegmentConfig(10, 2, 0, 3)))).isNull();
@@ -47,6 +56,8 @@ class HistogramReporterTest {
     }
 
     @Test
+
+    @DisplayName("RP5: tallies use inclusive upper bounds and an open last bucket")
     void tallyUsesInclusiveUpperBoundsAndAnOpenLastBucket() {
         IOHistogramReporter h = IOHistogramReporter.with(1, 0, 7, "lat", IOReportUnit.kIOReportUnit_us,
                 List.of(linear(10, 5)), clock::get);
@@ -64,6 +75,8 @@ class HistogramReporterTest {
     }
 
     @Test
+
+    @DisplayName("RP5: an overflowing sum sticks at INT64_MAX")
     void sumSaturatesAtInt64MaxOnOverflow() {
         IOHistogramReporter h = IOHistogramReporter.with(1, 0, 7, "big", IOReportUnit.kIOReportUnitNone,
                 List.of(linear(10, 2)), clock::get);
@@ -73,6 +86,8 @@ class HistogramReporterTest {
     }
 
     @Test
+
+    @DisplayName("RP5: overrideBucketValues past the last bucket is kIOReturnBadArgument")
     void overrideChecksTheBucketIndex() {
         IOHistogramReporter h = IOHistogramReporter.with(1, 0, 7, "o", IOReportUnit.kIOReportUnitNone,
                 List.of(linear(10, 2)), clock::get);

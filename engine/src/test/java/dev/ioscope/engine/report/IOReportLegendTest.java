@@ -8,6 +8,7 @@ import dev.ioscope.engine.snapshot.Snapshots;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,8 @@ class IOReportLegendTest {
     }
 
     @Test
+
+    @DisplayName("RP9: every channel of the real legends is read")
     void everyChannelOfTheRealLegendsIsRead() {
         List<ReportChannel> all = IOReportLegend.channels(registry);
         assertThat(all).hasSize(829);
@@ -36,6 +39,8 @@ class IOReportLegendTest {
     }
 
     @Test
+
+    @DisplayName("RP9: NVMe Power States decode as a 3-state power channel in 1 GHz ticks")
     void nvmePowerStatesDecodeAsAThreeStatePowerChannelIn1GHzTicks() {
         ReportChannel ch = IOReportLegend.channels(registry).stream()
                 .filter(c -> "NVMe Power States".equals(c.name())).findFirst().orElseThrow();
@@ -48,6 +53,8 @@ class IOReportLegendTest {
     }
 
     @Test
+
+    @DisplayName("RP9: the real histogram config gives its edges and matches nelements")
     void realHistogramConfigGivesItsBucketEdgesAndMatchesNelements() {
         var legend = IOReportLegend.read(registry.entries().stream()
                 .filter(e -> e.property(IOReportLegend.kIOReportLegendKey) != null)

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** IOReportTypes.h encodings (units, ids, channel type) and the copy → subscribe → sample → delta flow. */
 class ReportEncodingAndSubscriptionTest {
     @Test
+    @DisplayName("RP3: units pack quantity and scale")
     void unitsPackQuantityAndScale() {
         assertThat(IOReportUnit.kIOReportUnit_ms).isEqualTo(0x0100007c00000000L);
         assertThat(IOReportUnit.kIOReportUnit24MHzTicks).isEqualTo(0x0100007980000018L);
@@ -23,6 +25,8 @@ class ReportEncodingAndSubscriptionTest {
     }
 
     @Test
+
+    @DisplayName("RP2: IOREPORT_MAKEID puts the first character in the top byte")
     void makeIdPacksCharactersBigEndFirst() {
         // IOReportTypes.h's comment says 'H','i',' ','w','o','r','l','d' evaluates to 0x686920776f726c64, but 'H'
         // is 0x48: the macro (A << 56 | ... | H) gives 0x486920776f726c64; 0x68... is what "hi world" gives.
@@ -32,6 +36,8 @@ class ReportEncodingAndSubscriptionTest {
     }
 
     @Test
+
+    @DisplayName("RP1: the channel type is eight packed bytes")
     void channelTypeIsEightPackedBytes() {
         IOReportChannelType t = new IOReportChannelType(IOReportTypes.kIOReportFormatHistogram, 0x0106, 5, -1);
         assertThat(HexFormat.of().formatHex(t.toBytes())).isEqualTo("0300060105 00ffff".replace(" ", ""));
@@ -39,6 +45,8 @@ class ReportEncodingAndSubscriptionTest {
     }
 
     @Test
+
+    @DisplayName("RP8: copy channels, subscribe, sample, delta")
     void copySubscribeSampleDelta() {
         AtomicLong clock = new AtomicLong(1_000);
         IOReportHub hub = new IOReportHub();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** IOStateReporter residency rules (handleSetStateByIndices, updateChannelValues) and IOSimpleReporter. */
@@ -21,6 +22,8 @@ class StateAndSimpleReporterTest {
     }
 
     @Test
+
+    @DisplayName("RP6: transitions count and charge the time to the previous state")
     void transitionsCountInTransitionsAndChargeTheTimeToThePreviousState() {
         IOStateReporter r = reporter();
         clock.set(100);
@@ -42,6 +45,8 @@ class StateAndSimpleReporterTest {
     }
 
     @Test
+
+    @DisplayName("RP6: a transition at virtual time 0 starts no residency clock")
     void aTransitionAtVirtualTimeZeroStartsNoResidencyClock() {
         IOStateReporter r = reporter();
         r.setChannelState(CH, 1); // t = 0: _lastUpdateTimes stays 0 ("no basis")
@@ -52,6 +57,8 @@ class StateAndSimpleReporterTest {
     }
 
     @Test
+
+    @DisplayName("RP6: an unknown channel or state index is kIOReturnBadArgument")
     void badChannelOrStateIndex() {
         IOStateReporter r = reporter();
         clock.set(10);
@@ -61,6 +68,8 @@ class StateAndSimpleReporterTest {
     }
 
     @Test
+
+    @DisplayName("RP6: state ids start as the indices")
     void stateIdsStartAsIndicesAndCanBeRenamed() {
         IOStateReporter r = reporter();
         clock.set(10);
@@ -71,6 +80,8 @@ class StateAndSimpleReporterTest {
     }
 
     @Test
+
+    @DisplayName("RP6: override after setChannelState is refused (XNU panics)")
     void overrideAfterSetChannelStateIsRefusedAsXnuPanics() {
         IOStateReporter r = reporter();
         assertThat(r.overrideChannelState(CH, 1, 500, 3, 77)).isEqualTo(kIOReturnSuccess);
@@ -83,6 +94,8 @@ class StateAndSimpleReporterTest {
     }
 
     @Test
+
+    @DisplayName("RP7: elements carry the virtual time of their last write")
     void simpleReporterCountsAndStampsWithTheVirtualClock() {
         IOSimpleReporter s = new IOSimpleReporter(0x200, IOReportTypes.kIOReportCategoryTraffic,
                 IOReportUnit.kIOReportUnitBytes, clock::get);
@@ -121,6 +134,8 @@ class StateAndSimpleReporterTest {
     }
 
     @Test
+
+    @DisplayName("RP7: configureReport matches the whole action; repeated ids find the first channel")
     void configureMatchesTheWholeActionAndRepeatedIdsFindTheFirstChannel() {
         IOSimpleReporter s = new IOSimpleReporter(1, 0, IOReportUnit.kIOReportUnitNone, clock::get);
         s.addChannel(5, "first");

@@ -1,6 +1,7 @@
 package dev.ioscope.engine.sim;
 
 import dev.ioscope.engine.iokit.IOReturn;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,6 +63,8 @@ class WorkLoopTest {
     }
 
     @Test
+
+    @DisplayName("IN1, WL3: interrupts raised before the work loop runs are handled once, with their count")
     void in1InterruptsRaisedBeforeTheWorkLoopRunsAreHandledOnceWithTheirCount(@TempDir Path dir) throws Exception {
         Driver d = new Driver();
         Simulation sim = run(dir, d, x -> { }, raise(5_000), raise(5_000), raise(9_000));
@@ -138,6 +141,8 @@ class WorkLoopTest {
     }
 
     @Test
+
+    @DisplayName("CG1, WL2: runAction runs in the caller under the recursive gate")
     void cg1RunActionRunsInTheCallerUnderTheRecursiveGate(@TempDir Path dir) throws Exception {
         Driver d = new Driver();
         Simulation sim = run(dir, d, x -> {

@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +32,8 @@ class DataQueueLayoutTest {
     }
 
     @Test
+
+    @DisplayName("DQ1: header, queue area, appendix, little-endian")
     void memoryIsHeaderThenQueueThenAppendixLittleEndian() {
         IOSharedDataQueue q = IOSharedDataQueue.withCapacity(32);
         assertThat(q.getMemoryDescriptor().getLength()).isEqualTo(12 + 32 + 28);
@@ -42,6 +45,8 @@ class DataQueueLayoutTest {
     }
 
     @Test
+
+    @DisplayName("DQ2: entries are not padded to four bytes")
     void entriesAreNotPaddedToFourBytes() {
         IOSharedDataQueue q = IOSharedDataQueue.withCapacity(32);
         q.enqueue(b("XYZ"), 3);
@@ -52,6 +57,8 @@ class DataQueueLayoutTest {
     }
 
     @Test
+
+    @DisplayName("DQ3, DQ4, DQ5: a wrap writes at the start and leaves a size at the old tail; tail < head needs strictly more room")
     void wrapWritesAtTheStartAndLeavesASizeHeaderAtTheOldTail() {
         IOSharedDataQueue q = IOSharedDataQueue.withCapacity(32);
         assertThat(q.enqueue(b("ABCDEFGH"), 8)).isTrue();
@@ -74,6 +81,8 @@ class DataQueueLayoutTest {
     }
 
     @Test
+
+    @DisplayName("DQ3, DQ5: with fewer than four bytes left no size is written and readers still wrap")
     void wrapWithFewerThanFourBytesLeftWritesNoSizeAtTailAndReadersStillWrap() {
         IOSharedDataQueue q = IOSharedDataQueue.withCapacity(32);
         assertThat(q.enqueue(new byte[26], 26)).isTrue(); // tail 30
@@ -89,6 +98,8 @@ class DataQueueLayoutTest {
     }
 
     @Test
+
+    @DisplayName("DQ3: the tail may land exactly on queueSize")
     void tailExactlyAtTheEndIsAllowed() {
         IOSharedDataQueue q = IOSharedDataQueue.withCapacity(32);
         assertThat(q.enqueue(new byte[28], 28)).isTrue();
@@ -96,6 +107,8 @@ class DataQueueLayoutTest {
     }
 
     @Test
+
+    @DisplayName("DQ7: data-available only when the queue goes from empty to non-empty")
     void dataAvailableIsSentOnlyWhenTheQueueGoesFromEmptyToNonEmpty() {
         IOSharedDataQueue q = IOSharedDataQueue.withCapacity(32);
         NotificationPort port = new NotificationPort("dq");
@@ -117,6 +130,8 @@ class DataQueueLayoutTest {
     }
 
     @Test
+
+    @DisplayName("DQ5: the client's dequeue codes (underrun, no space)")
     void clientDequeueCodes() {
         IOSharedDataQueue q = IOSharedDataQueue.withCapacity(32);
         IODataQueueClient c = new IODataQueueClient(q.getMemoryDescriptor().map());
@@ -132,6 +147,8 @@ class DataQueueLayoutTest {
     }
 
     @Test
+
+    @DisplayName("DQ5, DQ6: a corrupt head is an error for the client and nothing for the kernel")
     void corruptHeadIsAnErrorForTheClientAndNothingForTheKernel() {
         IOSharedDataQueue q = IOSharedDataQueue.withCapacity(32);
         q.enqueue(b("x"), 1);
@@ -143,6 +160,8 @@ class DataQueueLayoutTest {
     }
 
     @Test
+
+    @DisplayName("DQ6: the kernel uses its private queue size, not the shared header")
     void kernelUsesItsPrivateQueueSizeNotTheSharedHeader() {
         IOSharedDataQueue q = IOSharedDataQueue.withCapacity(32);
         q.getMemoryDescriptor().map().putInt(0, 1 << 20); // client scribbles a huge size

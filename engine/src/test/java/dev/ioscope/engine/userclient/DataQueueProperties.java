@@ -14,7 +14,7 @@ import net.jqwik.api.Provide;
 /**
  * Random interleavings of kernel enqueue and client/kernel dequeue against a plain FIFO: whatever the wrap points,
  * every accepted entry comes out once, in order, unchanged; a refused enqueue only happens when the entry truly
- * does not fit by the Q3/Q4 rules; and head/tail always stay within 0..queueSize.
+ * does not fit by the DQ3/DQ4 rules; and head/tail always stay within 0..queueSize.
  */
 class DataQueueProperties {
     @Provide

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,6 +39,8 @@ class ExternalMethodChecksTest {
     }
 
     @Test
+
+    @DisplayName("UC3, UC8: a row matching every check runs its function and returns its outputs")
     void rowMatchingEveryCheckRunsTheFunctionAndReturnsItsOutputs() {
         CallResult r = connect.callScalarMethod(0, new long[] {40, 2}, 1);
         assertThat(r.result()).isEqualTo(kIOReturnSuccess);
@@ -45,12 +48,16 @@ class ExternalMethodChecksTest {
     }
 
     @Test
+
+    @DisplayName("UC1: no dispatch table answers kIOReturnError")
     void noTableIsKIOReturnError() {
         assertThat(ExternalMethods.dispatchExternalMethod(0, new IOExternalMethodArguments(), null, null, null,
                 Set.of())).isEqualTo(kIOReturnError);
     }
 
     @Test
+
+    @DisplayName("UC2: a selector at or past the table (unsigned) is kIOReturnBadArgument")
     void selectorAtOrBeyondTheTableIsBadArgumentAndSelectorIsUnsigned() {
         assertThat(connect.callScalarMethod(DemoUserClient.TABLE.size(), new long[0], 0).result())
                 .isEqualTo(kIOReturnBadArgument);
@@ -58,6 +65,8 @@ class ExternalMethodChecksTest {
     }
 
     @Test
+
+    @DisplayName("UC3: a wrong scalar input count is kIOReturnBadArgument and the function does not run")
     void wrongScalarInputCountIsBadArgumentAndTheFunctionDoesNotRun() {
         AtomicInteger ran = new AtomicInteger();
         List<IOExternalMethodDispatch> t = List.of(IOExternalMethodDispatch.of((a, b, c) -> ran.incrementAndGet(),
@@ -71,23 +80,31 @@ class ExternalMethodChecksTest {
     }
 
     @Test
+
+    @DisplayName("UC3: a wrong structure input size is kIOReturnBadArgument")
     void wrongStructureInputSizeIsBadArgument() {
         assertThat(connect.callMethod(2, null, new byte[15], 0, 8).result()).isEqualTo(kIOReturnBadArgument);
         assertThat(connect.callMethod(2, null, new byte[16], 0, 8).result()).isEqualTo(kIOReturnSuccess);
     }
 
     @Test
+
+    @DisplayName("UC3: a wrong scalar output count is kIOReturnBadArgument")
     void wrongScalarOutputCountIsBadArgument() {
         assertThat(connect.callScalarMethod(0, new long[] {1, 2}, 2).result()).isEqualTo(kIOReturnBadArgument);
         assertThat(connect.callScalarMethod(0, new long[] {1, 2}, 0).result()).isEqualTo(kIOReturnBadArgument);
     }
 
     @Test
+
+    @DisplayName("UC3: a wrong structure output size is kIOReturnBadArgument")
     void wrongStructureOutputSizeIsBadArgument() {
         assertThat(connect.callMethod(2, null, new byte[16], 0, 9).result()).isEqualTo(kIOReturnBadArgument);
     }
 
     @Test
+
+    @DisplayName("UC3, UC8: kIOUCVariableStructureSize skips the check; outputs come back with the size the method left")
     void variableStructureSizeDisablesTheCheckAndOutputsComeBackWithTheirActualSize() {
         CallResult r = connect.callStructMethod(1, new byte[] {1, 2, 3}, 100);
         assertThat(r.result()).isEqualTo(kIOReturnSuccess);
@@ -97,6 +114,8 @@ class ExternalMethodChecksTest {
     }
 
     @Test
+
+    @DisplayName("UC4: structures over 4096 bytes travel as descriptors, checked by descriptor length")
     void structuresOver4096BytesTravelAsDescriptorsAndAreCheckedByDescriptorLength() {
         byte[] in = new byte[5000];
         for (int i = 0; i < in.length; i++) {
@@ -111,6 +130,8 @@ class ExternalMethodChecksTest {
     }
 
     @Test
+
+    @DisplayName("UC4: the kernel refuses out-of-line structures of 4096 bytes or less (kIOReturnIPCError)")
     void kernelRefusesOutOfLineStructuresThatWouldFitInband() {
         assertThat(connect.ioConnectMethod(1, new long[0], null, new byte[4096], 0, 0, 0, null).result())
                 .isEqualTo(kIOReturnIPCError);
@@ -119,6 +140,8 @@ class ExternalMethodChecksTest {
     }
 
     @Test
+
+    @DisplayName("UC7: more than 16 scalars never leave the caller; output room is clamped to 16")
     void moreThanSixteenScalarsIsRefusedByMigAndOutputRoomIsClampedToSixteen() {
         assertThat(connect.callScalarMethod(6, new long[17], 16).result()).isEqualTo(MIG_ARRAY_TOO_LARGE);
         CallResult r = connect.callScalarMethod(6, new long[16], 100);
@@ -127,12 +150,16 @@ class ExternalMethodChecksTest {
     }
 
     @Test
+
+    @DisplayName("UC5: an async call to a row without allowAsync is kIOReturnBadArgument, before the entitlement check")
     void asyncCallToARowWithoutAllowAsyncIsBadArgumentEvenBeforeTheEntitlementCheck() {
         CallResult r = connect.callAsyncMethod(4, (ref, res, a, t) -> { }, 0, null, null, 0, 0);
         assertThat(r.result()).isEqualTo(kIOReturnBadArgument);
     }
 
     @Test
+
+    @DisplayName("UC5: a missing entitlement is kIOReturnNotPrivileged; counts are checked first")
     void missingEntitlementIsNotPrivilegedAndCountsAreCheckedFirst() {
         assertThat(connect.callScalarMethod(4, new long[0], 0).result()).isEqualTo(kIOReturnNotPrivileged);
         assertThat(connect.callScalarMethod(4, new long[1], 0).result()).isEqualTo(kIOReturnBadArgument);
@@ -143,11 +170,15 @@ class ExternalMethodChecksTest {
     }
 
     @Test
+
+    @DisplayName("UC6: a row without a function answers kIOReturnNoCompletion")
     void rowWithoutFunctionIsNoCompletion() {
         assertThat(connect.callScalarMethod(5, new long[0], 0).result()).isEqualTo(kIOReturnNoCompletion);
     }
 
     @Test
+
+    @DisplayName("UC2: the legacy path without a row answers kIOReturnUnsupported")
     void legacyExternalMethodWithoutARowIsUnsupported() {
         assertThat(ExternalMethods.externalMethod(0, new IOExternalMethodArguments(), null, null, null))
                 .isEqualTo(kIOReturnUnsupported);
@@ -158,6 +189,8 @@ class ExternalMethodChecksTest {
     }
 
     @Test
+
+    @DisplayName("UC10: an async completion arrives later, on virtual time")
     void asyncCompletionArrivesLaterOnVirtualTime() {
         long[] got = new long[4];
         CallResult r = connect.callAsyncMethod(3, (refcon, result, a, t) -> {
@@ -174,6 +207,8 @@ class ExternalMethodChecksTest {
     }
 
     @Test
+
+    @DisplayName("UC11: mapped client memory is one buffer both sides see")
     void clientMemoryIsOneBufferBothSidesSee() {
         IOConnect.MapResult m = connect.mapMemory(0);
         assertThat(m.result()).isEqualTo(kIOReturnSuccess);
@@ -186,6 +221,8 @@ class ExternalMethodChecksTest {
     }
 
     @Test
+
+    @DisplayName("UC9: close calls clientClose once; later calls hit a dead port")
     void closeCallsClientCloseOnceAndLaterCallsHitADeadPort() {
         assertThat(connect.close()).isEqualTo(kIOReturnSuccess);
         assertThat(uc.events).containsExactly("clientClose");
@@ -196,6 +233,8 @@ class ExternalMethodChecksTest {
     }
 
     @Test
+
+    @DisplayName("UC9: task death calls clientDied, which closes once")
     void taskDeathCallsClientDiedWhichClosesOnce() {
         connect.taskDied();
         assertThat(uc.events).containsExactly("clientDied", "clientClose");
@@ -214,12 +253,16 @@ class ExternalMethodChecksTest {
     }
 
     @Test
+
+    @DisplayName("UC10: more than kMaxAsyncArgs (16) arguments is kIOReturnMessageTooLarge")
     void moreThanSixteenAsyncArgumentsIsMessageTooLarge() {
         assertThat(uc.sendAsyncResult64(new AsyncReference(1, (a, b, c, d) -> { }, 0), 0, new long[17]))
                 .isEqualTo(dev.ioscope.engine.iokit.IOReturn.kIOReturnMessageTooLarge);
     }
 
     @Test
+
+    @DisplayName("UC4: absurd out-of-line sizes are refused without allocating")
     void absurdOutOfLineSizesAreRefusedWithoutAllocating() {
         assertThat(connect.callStructMethod(1, null, -1).result())
                 .isEqualTo(dev.ioscope.engine.iokit.IOReturn.kIOReturnNoMemory);
@@ -228,6 +271,8 @@ class ExternalMethodChecksTest {
     }
 
     @Test
+
+    @DisplayName("UC8a: variable output hands back the method's data; success without data is kIOReturnUnderrun")
     void variableOutputHandsBackTheMethodsDataAndSuccessWithoutDataIsUnderrun() {
         List<IOExternalMethodDispatch> table = List.of(
                 IOExternalMethodDispatch.of((t, r, a) -> {

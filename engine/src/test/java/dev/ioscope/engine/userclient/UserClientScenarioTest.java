@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,8 +52,8 @@ class UserClientScenarioTest {
         assertThat(uc.get(2).details()).containsEntry("method", "add").containsEntry("scalars", "[2, 3]")
                 .containsEntry("result", "kIOReturnSuccess").containsEntry("value", "0x00000000")
                 .containsEntry("scalarOutput", "[5]");
-        // one scalar where the row wants two: rule U3; the function never ran, so the one scalar of output room
-        // comes back as the kernel zeroed it (rule U8)
+        // one scalar where the row wants two: rule UC3; the function never ran, so the one scalar of output room
+        // comes back as the kernel zeroed it (rule UC8)
         assertThat(uc.get(3).t()).isEqualTo(12_000);
         assertThat(uc.get(3).details()).containsEntry("result", "kIOReturnBadArgument")
                 .containsEntry("value", "0xe00002c2").containsEntry("scalarOutput", "[0]");
@@ -67,7 +68,7 @@ class UserClientScenarioTest {
         assertThat(done.details()).containsEntry("connection", "c").containsEntry("refcon", "7")
                 .containsEntry("result", "kIOReturnSuccess").containsEntry("args", "[42, 2000]");
         assertThat(uc.get(7).details()).containsEntry("result", "kIOReturnSuccess");
-        // after close the port is gone (rule U9)
+        // after close the port is gone (rule UC9)
         assertThat(uc.get(8).details()).containsEntry("result", "MACH_SEND_INVALID_DEST")
                 .containsEntry("value", "0x10000003");
         // the client was attached under its service while open, and left on close
@@ -176,6 +177,7 @@ class UserClientScenarioTest {
 
     /** A personality naming IOUserClientClass: the started driver instance carries it, so it can be opened. */
     @Test
+    @DisplayName("UC12: IOUserClientClass of the service names the client, attached under the service")
     void personalityPropertyProvidesTheUserClient(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("Info.plist"), """
                 <?xml version="1.0" encoding="UTF-8"?>
@@ -210,6 +212,7 @@ class UserClientScenarioTest {
 
     /** provide-user-client with a table file; a row without a function; a class IOScope cannot make. */
     @Test
+    @DisplayName("UC12: a class allocClassWithName cannot make answers kIOReturnNoMemory")
     void providedTableAndUnknownClass(@TempDir Path dir) throws Exception {
         Path table = dir.resolve("t.json");
         Files.writeString(table, """
@@ -242,7 +245,7 @@ class UserClientScenarioTest {
         assertThat(uc.get(3).details()).containsEntry("scalarOutput", "[17]");
         assertThat(uc.get(4).details()).containsEntry("result", "kIOReturnNoCompletion")
                 .containsEntry("value", "0xe00002ea");
-        // selector past the table: rule U2
+        // selector past the table: rule UC2
         assertThat(uc.get(5).details()).containsEntry("method", "").containsEntry("result", "kIOReturnBadArgument");
     }
 

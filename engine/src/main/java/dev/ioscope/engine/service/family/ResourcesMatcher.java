@@ -9,13 +9,15 @@ import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.service.KeyVerdict;
 import dev.ioscope.engine.service.MatchContext;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * IOResources::matchPropertyTable (xnu iokit/Kernel/IOService.cpp): on the IOResources nub, IOResourceMatch
- * names a resource that must be published — a property of IOResources; an OSSet of names needs all of them.
- * Anything else under the key (an OSArray, which an XML {@code <array>} gives) is neither, and XNU then checks
- * only IOResourceMatched; we do the same and say so.
+ * IOResources::matchPropertyTable → IOResourcesMatchPropertyTable (xnu-11417.101.15 iokit/Kernel/IOService.cpp,
+ * rule R1): IOResourceMatch is walked with {@code OSObject::iterateObjects} — a string is itself, any collection
+ * (array, set, dictionary keys) gives its members — and every member must be a string naming a published resource
+ * (a property of IOResources); the walk stops at the first that is not. Only without IOResourceMatch does
+ * IOResourceMatched decide (its value must be in IOResources' IOResourceMatched array).
  */
 public final class ResourcesMatcher implements FamilyMatcher {
     public static final String IO_RESOURCE_MATCH = "IOResourceMatch";
@@ -31,42 +33,47 @@ public final class ResourcesMatcher implements FamilyMatcher {
         return ctx.conformsTo(nub, "IOResources");
     }
 
+    /** The objects {@code OSObject::iterateObjects} hands out: a collection's members, else the object itself. */
+    public static List<OSObject> members(OSObject prop) {
+        if (prop instanceof OSArray a) {
+            return a.items();
+        }
+        if (prop instanceof OSSet s) {
+            return s.members();
+        }
+        if (prop instanceof OSDictionary d) {
+            List<OSObject> keys = new ArrayList<>();
+            d.keys().forEach(k -> keys.add(OSString.of(k)));
+            return keys;
+        }
+        return List.of(prop);
+    }
+
     @Override
     public Result matchPropertyTable(IORegistryEntry nub, OSDictionary table, int score, MatchContext ctx,
                                      List<KeyVerdict> out) {
         OSObject prop = table.get(IO_RESOURCE_MATCH);
-        if (prop instanceof OSString s) {
-            boolean ok = nub.property(s.value()) != null;
-            if (out != null) out.add(KeyVerdict.of(ok, IO_RESOURCE_MATCH + " " + s.value(),
-                    ok ? "IOResources publishes " + s.value() : "IOResources does not publish " + s.value()));
-            return new Result(ok, score);
-        }
-        if (prop instanceof OSSet set) {
-            boolean ok = true;
-            for (OSObject m : set.members()) {
+        if (prop != null) {
+            for (OSObject m : members(prop)) {
                 if (!(m instanceof OSString s)) {
-                    break;
+                    if (out != null) out.add(KeyVerdict.of(false, IO_RESOURCE_MATCH,
+                            "a member is an " + m.typeName() + ", not a resource name"));
+                    return new Result(false, score);
                 }
                 boolean has = nub.property(s.value()) != null;
                 if (out != null) out.add(KeyVerdict.of(has, IO_RESOURCE_MATCH + " " + s.value(),
                         has ? "IOResources publishes " + s.value() : "IOResources does not publish " + s.value()));
-                ok &= has;
-                if (!ok) {
-                    break;
+                if (!has) {
+                    return new Result(false, score);
                 }
             }
-            return new Result(ok, score);
-        }
-        if (prop != null) {
-            if (out != null) out.add(KeyVerdict.note(IO_RESOURCE_MATCH, "is an " + prop.typeName()
-                    + (prop instanceof OSArray ? " (XML <array>)" : "")
-                    + ", neither a string nor a set: IOResources ignores it"));
+            return new Result(true, score);
         }
         OSObject matched = table.get(IO_RESOURCE_MATCHED);
-        if (matched instanceof OSString s) {
-            boolean ok = nub.properties().containsKey(s.value());
-            if (out != null) out.add(KeyVerdict.of(ok, IO_RESOURCE_MATCHED + " " + s.value(),
-                    ok ? "IOResources has the key" : "IOResources has no such key"));
+        if (matched != null) {
+            boolean ok = nub.property(IO_RESOURCE_MATCHED) instanceof OSArray keys && keys.items().contains(matched);
+            if (out != null) out.add(KeyVerdict.of(ok, IO_RESOURCE_MATCHED + " " + matched,
+                    ok ? "in IOResources' IOResourceMatched" : "not in IOResources' IOResourceMatched"));
             return new Result(ok, score);
         }
         return new Result(true, score);

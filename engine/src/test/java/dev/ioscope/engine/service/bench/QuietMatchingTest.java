@@ -4,6 +4,7 @@ import dev.ioscope.engine.service.MatchContext;
 import dev.ioscope.engine.service.MatchEngine;
 import dev.ioscope.engine.service.MatchingTrace;
 import dev.ioscope.engine.service.ProviderMatch;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -13,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The fast re-match (no words) decides exactly as the explaining one, on the benchmark's synthetic machine. */
 class QuietMatchingTest {
     @Test
+    @DisplayName("X3: quiet and explained matching decide alike")
     void quietAndExplainedMatchingAgree() {
         SyntheticMachine m = new SyntheticMachine(3000, 600, 7);
         List<ProviderMatch> loud = new MatchEngine(m.catalogue, MatchContext.standard(m.registry)).matchAll(true);

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import static dev.ioscope.engine.service.Machine.dict;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** docs/iokit-rules.md, "HID family" (H1–H4). */
+/** docs/iokit-rules.md, "HID family" (HID1–HID4). */
 class HidRulesTest {
     private final Machine m = new Machine();
     /** A keyboard device: usage pairs 1:6 (keyboard) and 12:1 (consumer), vendor 0x5ac. */
@@ -33,16 +33,16 @@ class HidRulesTest {
     }
 
     @Test
-    @DisplayName("H1: an IOHIDInterface is matched by its IOHIDDevice's properties")
-    void h1InterfaceAsksDevice() {
+    @DisplayName("HID1: an IOHIDInterface is matched by its IOHIDDevice's properties")
+    void hid1InterfaceAsksDevice() {
         MatchingTrace t = on(iface, "VendorID", 1452);
         assertThat(t.passiveMatch()).isTrue();
         assertThat(t.explanation()).anyMatch(s -> s.contains("asks its provider kbd <IOHIDDevice>"));
     }
 
     @Test
-    @DisplayName("H2: DeviceUsagePairs: any personality pair found among the device's pairs")
-    void h2UsagePairs() {
+    @DisplayName("HID2: DeviceUsagePairs: any personality pair found among the device's pairs")
+    void hid2UsagePairs() {
         assertThat(on(iface, "DeviceUsagePairs", new Object[]{dict("DeviceUsagePage", 1, "DeviceUsage", 2),
                 dict("DeviceUsagePage", 12, "DeviceUsage", 1)}).passiveMatch()).isTrue();
         MatchingTrace miss = on(iface, "DeviceUsagePairs", new Object[]{dict("DeviceUsagePage", 11, "DeviceUsage", 1)});
@@ -53,8 +53,8 @@ class HidRulesTest {
     }
 
     @Test
-    @DisplayName("H3: plain keys must equal; HIDDefaultBehavior only needs the key present")
-    void h3PlainKeys() {
+    @DisplayName("HID3: plain keys must equal; HIDDefaultBehavior only needs the key present")
+    void hid3PlainKeys() {
         assertThat(on(iface, "Transport", "USB", "HIDDefaultBehavior", "whatever").passiveMatch()).isTrue();
         assertThat(on(iface, "Transport", "Bluetooth").passiveMatch()).isFalse();
         assertThat(on(iface, "ProductIDArray", new Object[]{0x0100, 0x0340}, "VendorID", 1452).passiveMatch()).isTrue();
@@ -65,8 +65,8 @@ class HidRulesTest {
     }
 
     @Test
-    @DisplayName("H4: scores: usage pair +100+1100, page only +50+1100, vendor+product 5000+1000, primary usage 1100+100")
-    void h4Scores() {
+    @DisplayName("HID4: scores: usage pair +100+1100, page only +50+1100, vendor+product 5000+1000, primary usage 1100+100")
+    void hid4Scores() {
         assertThat(on(iface, "DeviceUsagePairs", new Object[]{dict("DeviceUsagePage", 1, "DeviceUsage", 6)}).score())
                 .isEqualTo(1200);
         assertThat(on(iface, "DeviceUsagePairs", new Object[]{dict("DeviceUsagePage", 1)}).score()).isEqualTo(1150);

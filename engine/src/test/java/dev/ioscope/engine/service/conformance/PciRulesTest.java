@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import static dev.ioscope.engine.service.Machine.le32;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** docs/iokit-rules.md, "PCI family" (F1–F3). */
+/** docs/iokit-rules.md, "PCI family" (PCI1–PCI3). */
 class PciRulesTest {
     private final Machine m = new Machine();
     /** An Intel I219 (8086:15b8), subsystem 1028:0869, Ethernet controller class 0x020000 rev 0x10. */
@@ -25,8 +25,8 @@ class PciRulesTest {
     }
 
     @Test
-    @DisplayName("F1: space-separated values with optional &mask; any one matches; parsing stops at junk")
-    void f1ValueLists() {
+    @DisplayName("PCI1: space-separated values with optional &mask; any one matches; parsing stops at junk")
+    void pci1ValueLists() {
         assertThat(PciMatcher.matchKeys("0x10d38086 0x15b88086", 0xffffffffL, 0x15b88086L)).isTrue();
         assertThat(PciMatcher.matchKeys("0x00008086&0x0000ffff", 0xffffffffL, 0x15b88086L)).isTrue();
         assertThat(PciMatcher.matchKeys("15b88086", 0xffffffffL, 0x15b88086L)).as("0x is optional").isTrue();
@@ -37,8 +37,8 @@ class PciRulesTest {
     }
 
     @Test
-    @DisplayName("F2: IOPCIMatch tries register 0x00 then 0x2c; Primary and Secondary only one each")
-    void f2Registers() {
+    @DisplayName("PCI2: IOPCIMatch tries register 0x00 then 0x2c; Primary and Secondary only one each")
+    void pci2Registers() {
         assertThat(with("IOPCIMatch", "0x08691028").passiveMatch()).as("subsystem register").isTrue();
         assertThat(with("IOPCIPrimaryMatch", "0x15b88086").passiveMatch()).isTrue();
         assertThat(with("IOPCIPrimaryMatch", "0x08691028").passiveMatch()).isFalse();
@@ -47,8 +47,8 @@ class PciRulesTest {
     }
 
     @Test
-    @DisplayName("F3: IOPCIClassMatch compares class code << 8 with default mask 0xffffff00")
-    void f3Class() {
+    @DisplayName("PCI3: IOPCIClassMatch compares class code << 8 with default mask 0xffffff00")
+    void pci3Class() {
         assertThat(with("IOPCIClassMatch", "0x02000000").passiveMatch()).as("revision ignored").isTrue();
         assertThat(with("IOPCIClassMatch", "0x02000000&0xffff0000").passiveMatch()).isTrue();
         assertThat(with("IOPCIClassMatch", "0x0c030000&0xffff0000").passiveMatch()).isFalse();

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** docs/iokit-rules.md, "Resources" (R1–R2). */
 class ResourceRulesTest {
     @Test
-    @DisplayName("R1: on IOResources, IOResourceMatch needs the resource published (a set needs all)")
+    @DisplayName("R1: on IOResources, IOResourceMatch needs the resource published (any collection needs all)")
     void r1OnResources() {
         Machine m = new Machine();   // IOResources publishes IOKit only
         Personality kit = m.add("kit", "IOProviderClass", "IOResources", "IOClass", "K", "IOResourceMatch", "IOKit");
@@ -27,10 +27,30 @@ class ResourceRulesTest {
         assertThat(m.explain(m.resources, bsd).reasons()).containsExactly(
                 "IOResourceMatch IOBSD: IOResources does not publish IOBSD — no match");
         assertThat(m.explain(m.resources, set).passiveMatch()).isFalse();
-        assertThat(m.explain(m.resources, arr).passiveMatch()).as("an array is ignored, as in XNU").isTrue();
+        // xnu-11417 iterates any OSCollection (older kernels ignored an OSArray)
+        assertThat(m.explain(m.resources, arr).passiveMatch()).as("an array needs every member").isFalse();
         m.resources.setProperty("IOBSD", OSString.of("IOService"));
         assertThat(m.explain(m.resources, bsd).passiveMatch()).isTrue();
         assertThat(m.explain(m.resources, set).passiveMatch()).isTrue();
+        assertThat(m.explain(m.resources, arr).passiveMatch()).isTrue();
+    }
+
+    @Test
+    @DisplayName("R1: a member that is not a string fails; an empty collection matches; IOResourceMatched only alone")
+    void r1MembersAndResourceMatched() {
+        Machine m = new Machine();
+        Personality num = m.add("num", "IOProviderClass", "IOResources", "IOClass", "N",
+                "IOResourceMatch", new Object[]{"IOKit", 7});
+        Personality empty = m.add("empty", "IOProviderClass", "IOResources", "IOClass", "E",
+                "IOResourceMatch", new Object[]{});
+        Personality matched = m.add("matched", "IOProviderClass", "IOResources", "IOClass", "M",
+                "IOResourceMatched", "IOKit");
+        assertThat(m.explain(m.resources, num).passiveMatch()).isFalse();
+        assertThat(m.explain(m.resources, empty).passiveMatch()).isTrue();
+        // IOResourceMatched looks in IOResources' own IOResourceMatched array (IOResourcesMatchPropertyTable)
+        assertThat(m.explain(m.resources, matched).passiveMatch()).isFalse();
+        m.resources.setProperty("IOResourceMatched", dev.ioscope.engine.os.OSArray.of(OSString.of("IOKit")));
+        assertThat(m.explain(m.resources, matched).passiveMatch()).isTrue();
     }
 
     @Test

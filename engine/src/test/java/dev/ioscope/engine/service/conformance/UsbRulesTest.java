@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** docs/iokit-rules.md, "USB family" (U1–U3). */
+/** docs/iokit-rules.md, "USB family" (USB1–USB3). */
 class UsbRulesTest {
     private final Machine m = new Machine();
     private final IORegistryEntry dev = m.nub(m.expert, "IOUSBHostDevice", "Keyboard", "idVendor", 0x05ac,
@@ -30,8 +30,8 @@ class UsbRulesTest {
     }
 
     @Test
-    @DisplayName("U1: a personality must name a complete Common Class tuple")
-    void u1Tuples() {
+    @DisplayName("USB1: a personality must name a complete Common Class tuple")
+    void usb1Tuples() {
         assertThat(on(dev, "idVendor", 0x05ac, "idProduct", 0x0340).passiveMatch()).isTrue();
         assertThat(on(dev, "idVendor", 0x05ac).reasons().get(0)).contains("no complete USB Common Class tuple");
         assertThat(on(iface, "bInterfaceClass", 3, "bInterfaceSubClass", 1, "bInterfaceProtocol", 1).passiveMatch()).isTrue();
@@ -40,8 +40,8 @@ class UsbRulesTest {
     }
 
     @Test
-    @DisplayName("U2: every USB key must equal; * is a wildcard; bcdDevice ranges; idProductArray")
-    void u2Values() {
+    @DisplayName("USB2: every USB key must equal; * is a wildcard; bcdDevice ranges; idProductArray")
+    void usb2Values() {
         assertThat(on(dev, "idVendor", 0x05ac, "idProduct", 0x0341).passiveMatch()).isFalse();
         assertThat(on(dev, "idVendor", 0x05ac, "idProduct", "*").passiveMatch()).isTrue();
         assertThat(on(dev, "idVendor", 0x05ac, "idProduct", 0x0340, "bcdDeviceLow", 0x0600, "bcdDeviceHigh", 0x0700)
@@ -51,8 +51,8 @@ class UsbRulesTest {
     }
 
     @Test
-    @DisplayName("U3: the score rises by 1000 per matched USB key")
-    void u3Score() {
+    @DisplayName("USB3: the score rises by 1000 per matched USB key")
+    void usb3Score() {
         assertThat(on(iface, "idVendor", 0x05ac, "idProduct", 0x0340, "bConfigurationValue", 1, "bInterfaceNumber", 0)
                 .score()).isEqualTo(4000);
         assertThat(on(iface, "bInterfaceClass", 3, "bInterfaceSubClass", 1).score()).isEqualTo(2000);

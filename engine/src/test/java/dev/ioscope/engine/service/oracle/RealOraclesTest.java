@@ -15,6 +15,7 @@ import dev.ioscope.engine.service.kext.KextBundle;
 import dev.ioscope.engine.service.kext.KextLoader;
 import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.snapshot.Snapshots;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -83,6 +84,8 @@ class RealOraclesTest {
     }
 
     @Test
+
+    @DisplayName("X1, X2: stripped drivers stay providers; the chain they publish re-matches (real Hackintosh oracle)")
     void hackintoshLiluAlcVoodoo() throws Exception {
         Run r = run("snapshots/Hackintosh-DellADL-macOS13.IOService.txt", "kexts/Lilu", "kexts/AppleALC",
                 "kexts/VoodooPS2", "kexts/IntelMausi");

@@ -11,6 +11,7 @@ import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.snapshot.SnapshotException;
 import dev.ioscope.engine.spi.Contributions;
 import dev.ioscope.engine.spi.DeviceNode;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -108,6 +109,19 @@ class PlatformFamilyTest {
         IORegistryEntry cpus = root.children(dt).get(2);
         assertThat(cpus.children(dt)).extracting(e -> e.name() + "@" + e.location())
                 .containsExactly("cpu@0", "cpu@1", "cpu@2", "cpu@3");
+    }
+
+    @Test
+    @DisplayName("S3: on the booted machine a refusing probe is an ordinary refusal, never a probe.fail")
+    void s3ARefusingProbeOnTheBootedMachineIsNoFailure() throws Exception {
+        Machine m = boot(MACHINE);
+        IORegistryEntry pe = active(m, "AppleACPIPlatformExpert").get(0);
+        m.plug(pe, new DeviceNode("IOACPIPlatformDevice", "CPU9", "9",
+                OSDictionary.of("compatible", dev.ioscope.engine.spi.Props.strings("ACPI0007"))));
+        m.runUntilQuiet();
+        // the boot itself has refusals too (before the fix each journaled "probe.fail ... NullPointerException")
+        assertThat(m.journal()).anyMatch(e -> e.kind().equals("probe.refuse") && e.entry().contains("CPU9"))
+                .noneMatch(e -> e.kind().equals("probe.fail"));
     }
 
     @Test
