@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Random power trees and random requests, tickles, idle timers, slow and silent drivers, sleeps and wakes:
  * (1) over the whole journal, no device is ever physically in a state needing more than its parent's
- * physical state supplies (rule P3); (2) stepping back and forth through power transitions is exact.
+ * physical state supplies (rule PM3); (2) stepping back and forth through power transitions is exact.
  */
 class PowerTreeProperties {
     /** A 3-state device whose middle state needs only kIOPMLowPower from its parent. */

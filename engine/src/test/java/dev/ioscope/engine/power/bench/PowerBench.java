@@ -95,8 +95,8 @@ public final class PowerBench {
         if (asleep != 1 || awake != 1) {
             throw new IllegalStateException("sleep/wake did not complete");
         }
-        long downs = j.stream().filter(e -> e.kind().equals("power.set-power-state") && e.t() < WAKE_AT
-                && e.details().get("to").equals("0")).count();
+        long downs = j.stream().filter(e -> e.kind().equals("power.set-power-state") && e.t() >= SLEEP_AT
+                && e.t() < WAKE_AT && e.details().get("to").equals("0")).count();
         return new long[] {wall, cpu, j.size() - before, downs};
     }
 
