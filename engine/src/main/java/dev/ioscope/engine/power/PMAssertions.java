@@ -65,7 +65,8 @@ final class PMAssertions {
     Held release(String id) {
         Held a = held.remove(id);
         if (a == null) {
-            throw new IllegalArgumentException("no assertion " + id + " is held (releasePMAssertion: kIOReturnNotFound)");
+            throw new IllegalArgumentException("no assertion " + id
+                    + " is held (releasePMAssertion: kIOReturnNotFound)");
         }
         return a;
     }
