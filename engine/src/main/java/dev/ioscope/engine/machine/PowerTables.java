@@ -67,6 +67,9 @@ final class PowerTables {
         PowerNode n = pm.pmInit(driver);
         pm.joinPMtree(parent, n);
         pm.registerPowerDriver(n, states, PowerDriverModel.SYNCHRONOUS.withSetPowerState(code));
+        // a family driver asks for its highest state in start(), as most real drivers do (changePowerStateTo);
+        // a service with no request at all would follow its children down after the initial change
+        pm.changePowerStateTo(n, n.table().highest());
         return true;
     }
 }

@@ -1,10 +1,15 @@
 package dev.ioscope.engine.power;
 
 /**
- * The idle timer of IOServicePM.cpp (setIdleTimerPeriod, activityTickle, idleTimerExpired) on the virtual clock:
- * a period without a tickle lowers the device desire one state (rule P7 in docs/iokit-rules.md).
+ * The idle timer of IOServicePM.cpp on the virtual clock (rule PM9): {@code setIdleTimerPeriod} (seconds),
+ * {@code _activityTickle} / {@code handleActivityTickle}, {@code start_PM_idle_timer} / {@code nextIdleTimeout},
+ * {@code idleTimerExpired}, {@code restartIdleTimer}. The timer runs free: a tickle only marks the device active.
+ * At expiry, after activity it is re-armed for the period less the whole seconds since the last tickle; without
+ * activity the device desire drops one state (never below the last tickle's state before the device has reached
+ * it) and the timer restarts while the desire is above 0.
  */
 final class IdleTimer {
+    private static final long SECOND_NS = 1_000_000_000L;
     private final PowerManager pm;
 
     IdleTimer(PowerManager pm) {
@@ -12,71 +17,118 @@ final class IdleTimer {
     }
 
     /**
-     * activityTickle(kIOPMSuperclassPolicy1, state): records activity for the idle timer and raises the device
-     * desire to {@code state} when it is lower. True when the device is already in that state or higher.
+     * activityTickle(kIOPMSuperclassPolicy1, state): a tickle for state 0 does nothing; otherwise the device is
+     * marked active and, when {@code s} is above the last tickle's state, the device desire is raised to it.
+     * Returns XNU's answer: true when no power change request was issued.
      */
     boolean tickle(PowerNode n, int s) {
+        pm.record("power.tickle", n, "state", String.valueOf(s), "current", String.valueOf(n.current));
+        if (s == 0) {
+            return true;
+        }
+        n.deviceWasActive = true;
         n.tickles++;
         n.lastActivity = pm.clock.now();
-        boolean usable = n.current >= s && !n.changing();
-        pm.record("power.tickle", n, "state", String.valueOf(s), "current", String.valueOf(n.current));
-        if (n.deviceDesire < s) {
-            n.deviceDesire = s;
-            pm.request(n);
+        boolean noPowerChange = true;
+        if (n.ticklePowerState < 0 || n.ticklePowerState < s) {
+            n.ticklePowerState = s;
+            noPowerChange = false;
+            if (s > n.deviceDesire) {   // handleActivityTickle, kTickleTypePowerRise
+                n.idleTimerMinPowerState = s;
+                n.deviceDesire = s;
+                pm.request(n);
+            }
         }
-        arm(n);
         pm.publish(n);
-        return usable;
+        return noPowerChange;
     }
 
-    /** setIdleTimerPeriod: after {@code periodMs} without a tickle, the device desire drops by one state. */
-    void setPeriod(PowerNode n, long periodMs) {
-        n.idlePeriodNs = Math.max(0, periodMs) * 1_000_000L;
-        n.idleGeneration++;
-        n.idleTimerArmed = false;
-        n.lastActivity = pm.clock.now();
-        pm.record("power.idle-period", n, "ms", String.valueOf(periodMs));
-        arm(n);
+    /** setIdleTimerPeriod (seconds): the timer (re)starts when the period is above 0. */
+    void setPeriod(PowerNode n, long seconds) {
+        if (seconds < 0 || seconds > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(n.path + ": setIdleTimerPeriod(" + seconds
+                    + ") — a period above INT_MAX is kIOReturnBadArgument");
+        }
+        n.idlePeriodS = seconds;
+        pm.record("power.idle-period", n, "seconds", String.valueOf(seconds));
+        stop(n);
+        if (seconds > 0) {
+            restart(n);
+        }
         pm.publish(n);
     }
 
-    void arm(PowerNode n) {
-        if (n.idlePeriodNs <= 0 || n.idleTimerArmed || n.table == null) {
+    /** restartIdleTimer: runs while the device desire is above 0, else stays stopped. */
+    void restart(PowerNode n) {
+        if (n.idlePeriodS <= 0 || n.table == null) {
             return;
+        }
+        if (n.deviceDesire > 0) {
+            start(n);
+        } else {
+            stop(n);
+        }
+    }
+
+    /** computeDesiredState: a stopped timer restarts when a desire is (re)computed. */
+    void desireComputed(PowerNode n) {
+        if (n.idlePeriodS > 0 && !n.idleTimerArmed) {
+            restart(n);
+        }
+    }
+
+    void stop(PowerNode n) {
+        n.idleTimerArmed = false;
+        n.idleGeneration++;
+    }
+
+    /** start_PM_idle_timer with nextIdleTimeout: the period less the whole seconds since the last tickle. */
+    private void start(PowerNode n) {
+        long period = n.idlePeriodS;
+        long delay = period;
+        if (n.lastActivity >= 0) {
+            long deltaS = (pm.clock.now() - n.lastActivity) / SECOND_NS;
+            if (deltaS < period) {
+                delay = period - deltaS;
+            }
         }
         n.idleTimerArmed = true;
-        int gen = n.idleGeneration;
-        long due = n.lastActivity + n.idlePeriodNs;
-        if (due <= pm.clock.now()) {
-            due = pm.clock.now() + n.idlePeriodNs;   // a parked timer starts again with a full period
-            n.lastActivity = pm.clock.now();
-        }
-        pm.clock.at(due, "idle timer " + n.path, () -> idleTimerExpired(n, gen));
+        int gen = ++n.idleGeneration;
+        pm.clock.after(delay * SECOND_NS, "idle timer " + n.path, () -> expired(n, gen));
     }
 
-    /** IOService::idleTimerExpired: no activity for a whole period → the device desire goes one state down. */
-    private void idleTimerExpired(PowerNode n, int gen) {
-        if (gen != n.idleGeneration || n.table == null) {
+    /** idleTimerExpired and the drop request it submits (handleActivityTickle, kTickleTypePowerDrop). */
+    private void expired(PowerNode n, int gen) {
+        if (gen != n.idleGeneration || n.table == null || n.idlePeriodS <= 0) {
             return;
         }
         n.idleTimerArmed = false;
-        if (pm.clock.now() - n.lastActivity < n.idlePeriodNs) {
-            arm(n);   // a tickle came in this period: wait a full period from it
+        if (n.deviceWasActive) {
+            n.deviceWasActive = false;
+            start(n);
             return;
         }
-        int from = Math.max(n.current, n.deviceDesire);
-        if (from <= 0 || from - 1 == n.deviceDesire) {
-            // nothing to lower (or another client holds the device up): the timer parks until the next tickle
-            // or power change re-arms it (XNU keeps it ticking to the same effect)
-            return;
+        if (n.ticklePowerState > 0) {
+            n.ticklePowerState--;
         }
-        n.deviceDesire = from - 1;
-        n.lastActivity = pm.clock.now();
-        pm.record("power.idle-timer", n, "desire", String.valueOf(n.deviceDesire), "current",
-                String.valueOf(n.current));
-        pm.request(n);
-        if (n.deviceDesire > 0) {
-            arm(n);
+        if (n.deviceDesire > n.idleTimerMinPowerState) {
+            n.deviceDesire--;
+            pm.record("power.idle-timer", n, "desire", String.valueOf(n.deviceDesire), "current",
+                    String.valueOf(n.current));
+            pm.request(n);
+            restart(n);
+        }
+        // else: the desire is held at the tickle's state until the device reaches it; XNU keeps ticking to no
+        // effect, IOScope parks the timer until changeFinished clears the hold (so a scenario becomes quiet)
+    }
+
+    /** all_done: once the device has reached the tickle's state the idle timer may lower it again. */
+    void changeDone(PowerNode n) {
+        if (n.current >= n.idleTimerMinPowerState && n.idleTimerMinPowerState != 0) {
+            n.idleTimerMinPowerState = 0;
+            if (!n.idleTimerArmed) {
+                restart(n);
+            }
         }
     }
 }

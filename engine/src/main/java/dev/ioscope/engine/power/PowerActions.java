@@ -8,6 +8,7 @@ import dev.ioscope.engine.sim.Scenario;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The power scenario actions (docs/scenarios.md "## Power"). A mistake in an action (unknown entry, bad table,
@@ -15,7 +16,12 @@ import java.util.List;
  */
 final class PowerActions {
     static final List<String> KINDS = List.of("power-register", "power-stop", "sleep", "wake", "idle", "tickle",
-            "request");
+            "request", "sleep-interest", "power-clamp", "power-override", "assertion-create", "assertion-release");
+    /** power-register arguments that are gone, with what replaced them. */
+    private static final Map<String, String> GONE = Map.of(
+            "idleTimerPeriodMs", "setIdleTimerPeriod takes seconds: give \"idleTimerPeriod\"",
+            "vetoSleep", "sleep messages go to registered clients: use a \"sleep-interest\" action with \"veto\"",
+            "sleepAckUs", "sleep messages go to registered clients: use a \"sleep-interest\" action with \"ackUs\"");
 
     private final PowerManager pm;
 
@@ -28,7 +34,7 @@ final class PowerActions {
             switch (a.type()) {
                 case "power-register" -> register(a);
                 case "power-stop" -> pm.pmStop(managed(a));
-                case "sleep" -> pm.rootDomain().sleep();
+                case "sleep" -> pm.rootDomain().sleep(SleepReason.of(a.arg("reason")));
                 case "wake" -> pm.rootDomain().wake();
                 case "idle" -> {
                     long ms = Long.parseLong(required(a, "ms"));
@@ -50,6 +56,17 @@ final class PowerActions {
                         default -> throw new IllegalArgumentException("\"via\" is driver, priv or usable, not " + via);
                     }
                 }
+                case "sleep-interest" -> pm.rootDomain().registerInterest(new SleepWakeClient(required(a, "client"),
+                        a.arg("path") == null ? null : pm.sim.path(entryAt(a.arg("path"))),
+                        SleepWakeClient.Interest.of(required(a, "interest")), Boolean.parseBoolean(a.arg("veto")),
+                        num(a, "ackUs", 0)));
+                case "power-clamp" -> pm.temporaryPowerClampOn(managed(a));
+                case "power-override" -> pm.powerOverride(managed(a), Boolean.parseBoolean(required(a, "on")));
+                case "assertion-create" -> pm.rootDomain().createAssertion(required(a, "id"),
+                        PMAssertions.bits(a.arg("bits") == null ? "kIOPMDriverAssertionPreventSystemIdleSleepBit"
+                                : a.arg("bits")), pm.sim.path(entry(a)),
+                        a.arg("description") == null ? "" : a.arg("description"));
+                case "assertion-release" -> pm.rootDomain().releaseAssertion(required(a, "id"));
                 default -> throw new IllegalArgumentException("unknown power action");
             }
         } catch (RuntimeException e) {
@@ -61,6 +78,11 @@ final class PowerActions {
     private void register(Scenario.Action a) {
         IORegistryEntry e = entry(a);
         required(a, "states");
+        for (Map.Entry<String, String> g : GONE.entrySet()) {
+            if (a.arg(g.getKey()) != null) {
+                throw new IllegalArgumentException("\"" + g.getKey() + "\" is no longer read: " + g.getValue());
+            }
+        }
         List<IOPMPowerState> states = states(a.args().get("states"));
         PowerStateTable.validate(e.className(), states);   // refuse before the service joins the tree
         PowerNode n = pm.pmInit(e);
@@ -72,19 +94,20 @@ final class PowerActions {
             }
             pm.joinPMtree(parent, n);
         }
-        PowerDriverModel model = new PowerDriverModel(num(a, "setPowerStateUs", 0), num(a, "ackUs", 0),
-                Boolean.parseBoolean(a.arg("vetoSleep")), num(a, "sleepAckUs", 0));
+        PowerDriverModel model = new PowerDriverModel(num(a, "setPowerStateUs", 0), num(a, "ackUs", 0));
         if (a.arg("interested") != null) {
             for (String d : a.arg("interested").split(",")) {
                 pm.registerInterestedDriver(n, InterestedDriver.parse(d));
             }
         }
-        if (a.arg("desire") != null) {
-            n.driverDesire = Integer.parseInt(a.arg("desire"));
-        }
         pm.registerPowerDriver(n, states, model);
-        if (a.arg("idleTimerPeriodMs") != null) {
-            pm.setIdleTimerPeriod(n, Long.parseLong(a.arg("idleTimerPeriodMs")));
+        // what the driver does after registerPowerDriver in its start(): these requests queue behind the initial
+        // power change (IOServicePM's request queue), so they take effect after it
+        if (a.arg("desire") != null) {
+            pm.changePowerStateTo(n, Integer.parseInt(a.arg("desire")));
+        }
+        if (a.arg("idleTimerPeriod") != null) {
+            pm.setIdleTimerPeriod(n, Long.parseLong(a.arg("idleTimerPeriod")));
         }
     }
 
@@ -135,6 +158,11 @@ final class PowerActions {
             return dflt;
         }
         if (v.isIntegralNumber()) {
+            if (v.asLong() < 0) {
+                // IOPMPowerState's fields are unsigned: a negative number cannot reach registerPowerDriver
+                throw new IllegalArgumentException(name + ": " + v.asLong() + " is negative (IOPMPowerState's "
+                        + "fields are unsigned)");
+            }
             return v.asLong();
         }
         long bits = 0;

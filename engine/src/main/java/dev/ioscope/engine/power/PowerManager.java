@@ -22,6 +22,8 @@ import java.util.Map;
 public final class PowerManager implements SimulationExtension.Instance {
     /** I/O Kit's ack timer period (IOServicePMPrivate.h ACK_TIMER_PERIOD): 100 ms. */
     public static final long ACK_TIMER_PERIOD_NS = 100_000_000L;
+    /** IOServicePM.cpp kMinAckTimeoutTicks: a driver's time budget is at least 10 s (in µs, despite the name). */
+    public static final long MIN_ACK_TIMEOUT_US = 10_000_000L;
     /** Virtual time one PM step (a notification round, a state change without settle time) takes. */
     static final long STEP_NS = 1_000;
 
@@ -53,6 +55,7 @@ public final class PowerManager implements SimulationExtension.Instance {
     public RootDomain rootDomain() {
         if (root == null) {
             root = new RootDomain(this);
+            root.start();
         }
         return root;
     }
@@ -112,13 +115,19 @@ public final class PowerManager implements SimulationExtension.Instance {
     }
 
     /**
-     * registerPowerDriver: checks the table (PowerStateTable.validate, throws PowerTableException), then the
-     * initial power change: the device starts in its kIOPMInitialDeviceState state (or 0) and goes to what its
-     * clients want as far as the parent allows.
+     * registerPowerDriver (rule PM1, PM6): checks the table (PowerStateTable.validate, throws PowerTableException);
+     * a second registration is ignored (handleRegisterPowerDriver: kPMLogControllingDriverErr2). Then the initial
+     * power change, which always happens: from state 0 to the highest of its clients' desires and
+     * initialPowerStateForDomainState (the highest state the parent's output powers).
      */
     public void registerPowerDriver(PowerNode n, List<IOPMPowerState> states, PowerDriverModel model) {
         PowerStateTable t = PowerStateTable.validate(n.entry.className(), states);
-        registerPowerDriver(n, t, model, Math.max(0, t.initialDeviceState()));
+        if (n.table != null) {
+            record("power.register-driver-ignored", n, "states", String.valueOf(t.count()));
+            return;
+        }
+        n.initialChangePending = true;
+        registerPowerDriver(n, t, model, 0);
     }
 
     /** registerPowerDriver for a service already in {@code initial} (the root domain of a running system). */
@@ -165,9 +174,14 @@ public final class PowerManager implements SimulationExtension.Instance {
         record("power.interest", n, "driver", driver.name());
     }
 
-    /** The ack timer's limit for a budget of {@code budgetUs}: budget / 100 000 + 1 ticks of 100 ms. */
+    /**
+     * The ack timer's limit for a budget of {@code budgetUs} (notifyControllingDriverDone,
+     * notifyInterestedDriversDone): the budget is raised to kMinAckTimeoutTicks (10 s) when below it, then
+     * budget / 100 000 + 1 ticks of 100 ms (rule PM7).
+     */
     static long ackTimeoutNs(long budgetUs) {
-        return (budgetUs / (ACK_TIMER_PERIOD_NS / 1000) + 1) * ACK_TIMER_PERIOD_NS;
+        long us = Math.max(budgetUs, MIN_ACK_TIMEOUT_US);
+        return (us / (ACK_TIMER_PERIOD_NS / 1000) + 1) * ACK_TIMER_PERIOD_NS;
     }
 
     // ------------------------------------------------------------------------------------------------ requests
@@ -175,6 +189,7 @@ public final class PowerManager implements SimulationExtension.Instance {
     /** changePowerStateTo: the driver's own desire (kPowerClientDriver). */
     public void changePowerStateTo(PowerNode n, int state) {
         n.driverDesire = checked(n, state);
+        n.ticklePowerState = -1;
         record("power.request", n, "client", "driver", "state", String.valueOf(n.driverDesire));
         request(n);
     }
@@ -182,13 +197,16 @@ public final class PowerManager implements SimulationExtension.Instance {
     /** changePowerStateToPriv: the device's desire (kPowerClientDevice), which the idle timer lowers. */
     public void changePowerStateToPriv(PowerNode n, int state) {
         n.deviceDesire = checked(n, state);
+        n.ticklePowerState = -1;
         record("power.request", n, "client", "device", "state", String.valueOf(n.deviceDesire));
         request(n);
     }
 
     /** makeUsable: the device's desire becomes its highest state. */
     public void makeUsable(PowerNode n) {
+        checked(n, 0);
         n.deviceDesire = n.table.highest();
+        n.ticklePowerState = -1;
         record("power.request", n, "client", "device", "state", String.valueOf(n.deviceDesire), "via", "makeUsable");
         request(n);
     }
@@ -201,9 +219,32 @@ public final class PowerManager implements SimulationExtension.Instance {
         return idle.tickle(n, checked(n, state));
     }
 
-    /** setIdleTimerPeriod: after {@code periodMs} without a tickle, the device desire drops by one state. */
-    public void setIdleTimerPeriod(PowerNode n, long periodMs) {
-        idle.setPeriod(n, periodMs);
+    /** setIdleTimerPeriod (seconds): each period without a tickle lowers the device desire by one state. */
+    public void setIdleTimerPeriod(PowerNode n, long seconds) {
+        checked(n, 0);
+        idle.setPeriod(n, seconds);
+    }
+
+    /**
+     * temporaryPowerClampOn: requestPowerState(gIOPMPowerClientChildProxy, kIOPMPowerStateMax) — the service is
+     * held at its highest state until a power child has asked for power (then the proxy is ignored). Rule PM10.
+     */
+    public void temporaryPowerClampOn(PowerNode n) {
+        n.childProxyDesire = checked(n, n.table.highest());
+        record("power.request", n, "client", "childProxy", "state", String.valueOf(n.childProxyDesire), "via",
+                "temporaryPowerClampOn");
+        request(n);
+    }
+
+    /**
+     * powerOverrideOnPriv / powerOverrideOffPriv: while on, the driver's and the children's desires are ignored
+     * (computeDesiredState), so only the device desire (and the clamps) count. Rule PM11.
+     */
+    public void powerOverride(PowerNode n, boolean on) {
+        checked(n, 0);
+        n.overrideOn = on;
+        record("power.override", n, "call", on ? "powerOverrideOnPriv" : "powerOverrideOffPriv");
+        adjust(n);
     }
 
     int checked(PowerNode n, int state) {
@@ -219,15 +260,43 @@ public final class PowerManager implements SimulationExtension.Instance {
 
     // ------------------------------------------------------------------------------------------------ desires
 
-    /** The state the service's clients ask for, before the parent's limit (the max of the power clients). */
+    /**
+     * The state the service's clients ask for, before the parent's limit (computeDesiredState, rule PM5): the
+     * highest of the device, driver, children (when a child has asked) and child-proxy (when none has) clients,
+     * the driver and children not counted while the override is on; before the initial change also
+     * initialPowerStateForDomainState, the highest state the parent's output powers (rule PM6). No request at
+     * all is 0: a service that asks for nothing follows its children down.
+     */
     int desired(PowerNode n) {
         if (n == rootNodeOrNull()) {
             // the system's desire: SLEEP while sleeping, whatever the children want; ON otherwise
             return root.sleeping() ? RootDomain.SLEEP_STATE : RootDomain.ON_STATE;
         }
-        int d = n.driverDesire < 0 && n.deviceDesire < 0 ? n.table.highest() : Math.max(n.driverDesire,
-                n.deviceDesire);
-        return Math.max(d, childrenDesire(n));
+        int d = Math.max(0, n.deviceDesire);
+        boolean hasChildren = hasRequestingChildren(n);
+        if (!n.overrideOn) {
+            d = Math.max(d, n.driverDesire);
+            if (hasChildren) {
+                d = Math.max(d, childrenDesire(n));
+            }
+        }
+        if (!hasChildren) {
+            d = Math.max(d, n.childProxyDesire);
+        }
+        if (n.initialChangePending) {
+            d = Math.max(d, n.parent == null || n.parent.table == null ? n.table.highest()
+                    : n.table.limit(n.table.highest(), n.parent.supply()));
+        }
+        return d;
+    }
+
+    private static boolean hasRequestingChildren(PowerNode n) {
+        for (PowerNode c : n.children) {
+            if (c.table != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** ChildrenPowerState: the lowest state whose output powers what every child wants. */
@@ -235,20 +304,33 @@ public final class PowerManager implements SimulationExtension.Instance {
         int d = 0;
         for (PowerNode c : n.children) {
             if (c.table != null) {
-                d = Math.max(d, n.table.lowestSupplying(c.requirement(desired(c))));
+                d = Math.max(d, n.table.lowestSupplying(c.requirement(c.domainRequest)));
             }
         }
         return d;
+    }
+
+    /** ParentChangeStart on a rise: only a child that wants more than it has follows its parent up. */
+    private boolean wantsToRise(PowerNode c) {
+        return c.table.limit(desired(c), c.parent.supply()) > c.current;
     }
 
     private PowerNode rootNodeOrNull() {
         return root == null ? null : root.node;
     }
 
-    /** A desire changed: the parents first (a child's request raises them), then the service itself. */
+    /**
+     * A desire changed. OurChangeStart: a service that wants more than it has asks its parent first
+     * (requestDomainPower), so the parents rise before it; a lower desire reaches the parent only when the
+     * service's own change is done (all_done).
+     */
     void request(PowerNode n) {
-        if (n.parent != null && n.parent.table != null) {
-            request(n.parent);
+        if (n.table != null && n.parent != null && n.parent.table != null) {
+            int want = desired(n);
+            if (want > n.current && want != n.domainRequest) {
+                n.domainRequest = want;
+                request(n.parent);
+            }
         }
         adjust(n);
     }
@@ -262,6 +344,7 @@ public final class PowerManager implements SimulationExtension.Instance {
             n.readjust = true;
             return;
         }
+        idle.desireComputed(n);
         int want = desired(n);
         int to = n.parent == null || n.parent.table == null ? want : n.table.limit(want, n.parent.supply());
         int clampKey = to < want ? want * 1000 + to : -1;
@@ -275,7 +358,8 @@ public final class PowerManager implements SimulationExtension.Instance {
                     "parent", n.parent.path);
         }
         publish(n);
-        if (to != n.current) {
+        if (to != n.current || n.initialChangePending) {
+            // OurChangeStart: a redundant change is skipped, except the initial one (fInitialPowerChange)
             new StateChange(this, n, to).begin();
         } else if (n.parent != null) {
             proceedIfChildrenReady(n.parent);
@@ -284,26 +368,56 @@ public final class PowerManager implements SimulationExtension.Instance {
 
     // ------------------------------------------------------------------------------------------------ machine hooks
 
+    /** ParentChangeRootChangeDown: every idle timer stops before the root domain powers down. */
+    void stopIdleTimers() {
+        for (PowerNode n : order) {
+            if (n.idlePeriodS > 0) {
+                idle.stop(n);
+            }
+        }
+    }
+
+    /** ParentChangeStart on the root domain's change up: the idle timers stopped for sleep start again. */
+    void restartIdleTimers() {
+        for (PowerNode n : order) {
+            if (n.idlePeriodS > 0) {
+                idle.restart(n);
+            }
+        }
+    }
+
     void changeStarted() {
         activeChanges++;
     }
 
-    /** After a change: children may now rise, the parent may lower, a waiting parent may go on. */
-    void changeFinished(PowerNode n) {
+    /**
+     * After a change (all_done): requests made meanwhile are served now (XNU queues them); children may rise
+     * (powerDomainDidChangeTo: a child rises towards its desire, never lowers, rule PM8); the parent hears the
+     * new state (requestDomainPower) and may lower; a waiting parent may go on.
+     */
+    void changeFinished(PowerNode n, boolean selfInitiated) {
         activeChanges--;
+        if (selfInitiated) {
+            n.domainRequest = n.current;   // all_done: "we changed, tell our parent"
+        }
+        n.initialChangePending = false;
         publish(n);
-        // what the clients or the parent asked for during the change is looked at now (readjust), and the new
-        // state is checked against the current supply once more in any case
-        n.readjust = false;
-        adjust(n);
+        boolean unpowered = n.parent != null && n.parent.table != null
+                && !n.table.get(n.current).poweredBy(n.parent.supply());
+        if (n.readjust || unpowered) {
+            n.readjust = false;
+            request(n);   // a request queued during the change: a rise asks the parent again
+        }
         for (PowerNode c : List.copyOf(n.children)) {
-            adjust(c);   // a new output: children may rise (or, for odd tables, have to move)
+            if (c.table != null && !c.changing() && (c.initialChangePending || wantsToRise(c))) {
+                adjust(c);
+            }
         }
         if (n.parent != null && n.parent.table != null) {
             adjust(n.parent);
             proceedIfChildrenReady(n.parent);
         }
-        idle.arm(n);
+        idle.changeDone(n);
         if (activeChanges == 0 && !whenSettled.isEmpty()) {
             List<Runnable> due = List.copyOf(whenSettled);
             whenSettled.clear();

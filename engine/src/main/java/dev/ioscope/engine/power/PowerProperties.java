@@ -31,8 +31,9 @@ final class PowerProperties {
         if (n.driverDesire >= 0) {
             b.put("DriverPowerState", OSNumber.of32(n.driverDesire));
         }
-        if (n.idlePeriodNs > 0) {
-            b.put("IdleTimerPeriod", OSNumber.of32(n.idlePeriodNs / 1_000_000L));
+        if (n.idlePeriodS > 0) {
+            // gatedSerialize: fNextIdleTimerPeriod (seconds) * 1000
+            b.put("IdleTimerPeriod", OSNumber.of32(n.idlePeriodS * 1000L));
         }
         b.put("MaxPowerState", OSNumber.of32(n.table.highest()));
         n.entry.setProperty("IOPowerManagement", b.build());

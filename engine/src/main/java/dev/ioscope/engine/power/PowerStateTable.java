@@ -1,17 +1,16 @@
 package dev.ioscope.engine.power;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * A driver's power state array after the checks registerPowerDriver makes (IOServicePM.cpp
- * {@code IOService::registerPowerDriver}): at least two states, every state of version 1 or 2 (all the same
- * version), for version 2 a {@code stateOrder} that is a permutation of 0..n-1. IOScope also refuses what XNU
- * accepts but cannot be right: more than {@link #MAX_STATES} states, and a table whose capability does not
- * grow with the ordinal (state 0 must not be usable while a higher state is not powered on).
+ * {@code IOService::registerPowerDriver}), no more and no fewer (rule PM1): at least two states; state 0's version
+ * at most kIOPMPowerStateVersion2 (only state 0's version is checked); each state's order in the table is its
+ * {@code stateOrder} when its own version is 2 or more, else its index, and every order 0..n-1 must be taken
+ * (a duplicate or out-of-range stateOrder leaves one missing: kIOReturnBadArgument).
  */
 public record PowerStateTable(List<IOPMPowerState> states) {
-    /** A bound on the table size (XNU has no fixed one; 32 is far above any real driver). */
-    public static final int MAX_STATES = 32;
 
     public PowerStateTable {
         states = List.copyOf(states);
@@ -23,47 +22,32 @@ public record PowerStateTable(List<IOPMPowerState> states) {
             throw new PowerTableException(driver, -1, "a power state array needs at least 2 states (has "
                     + (states == null ? 0 : states.size()) + ") — registerPowerDriver returns kIOReturnBadArgument");
         }
-        if (states.size() > MAX_STATES) {
-            throw new PowerTableException(driver, -1, states.size() + " states, more than " + MAX_STATES);
-        }
         int version = states.get(0).version();
-        if (version != IOPMPowerFlags.kIOPMPowerStateVersion1 && version != IOPMPowerFlags.kIOPMPowerStateVersion2) {
+        if (version > IOPMPowerFlags.kIOPMPowerStateVersion2) {
             throw new PowerTableException(driver, 0, "version " + version
-                    + " is neither kIOPMPowerStateVersion1 (1) nor kIOPMPowerStateVersion2 (2)");
+                    + " is above kIOPMPowerStateVersion2 (2) — registerPowerDriver returns kIOReturnBadArgument");
         }
-        boolean[] orderSeen = new boolean[states.size()];
-        for (int i = 0; i < states.size(); i++) {
-            IOPMPowerState s = states.get(i);
-            if (s.version() != version) {
-                throw new PowerTableException(driver, i, "version " + s.version() + " differs from state 0's "
-                        + version);
+        int n = states.size();
+        int[] indexOfOrder = new int[n];
+        Arrays.fill(indexOfOrder, -1);
+        for (int i = 0; i < n; i++) {
+            long order = order(states.get(i), i);
+            if (order >= 0 && order < n) {
+                indexOfOrder[(int) order] = i;
             }
-            if (version == IOPMPowerFlags.kIOPMPowerStateVersion2) {
-                if (s.stateOrder() < 0 || s.stateOrder() >= states.size() || orderSeen[(int) s.stateOrder()]) {
-                    throw new PowerTableException(driver, i, "stateOrder " + s.stateOrder()
-                            + " is not a unique value in 0.." + (states.size() - 1));
-                }
-                orderSeen[(int) s.stateOrder()] = true;
-            }
-            if (s.staticPower() < 0 || s.settleUpTime() < 0 || s.settleDownTime() < 0 || s.timeToAttain() < 0
-                    || s.timeToLower() < 0) {
-                throw new PowerTableException(driver, i, "negative power or time");
-            }
-            if (i > 0) {
-                IOPMPowerState lower = states.get(i - 1);
-                boolean lowerOn = (lower.capabilityFlags() & IOPMPowerFlags.kIOPMPowerOn) != 0;
-                boolean thisOn = (s.capabilityFlags() & IOPMPowerFlags.kIOPMPowerOn) != 0;
-                if (lowerOn && !thisOn) {
-                    throw new PowerTableException(driver, i, "power states ascend: state " + (i - 1)
-                            + " is kIOPMPowerOn but state " + i + " is not");
-                }
-                if (lower.staticPower() > s.staticPower() && s.staticPower() != 0) {
-                    throw new PowerTableException(driver, i, "power states ascend: staticPower " + s.staticPower()
-                            + " is below state " + (i - 1) + "'s " + lower.staticPower());
-                }
+        }
+        for (int order = 0; order < n; order++) {
+            if (indexOfOrder[order] < 0) {
+                throw new PowerTableException(driver, -1, "no state has stateOrder " + order
+                        + " (power state order missing) — registerPowerDriver returns kIOReturnBadArgument");
             }
         }
         return new PowerStateTable(states);
+    }
+
+    /** registerPowerDriver: a version 2 (or later) state's stateOrder, an older state's index. */
+    private static long order(IOPMPowerState s, int index) {
+        return s.version() >= IOPMPowerFlags.kIOPMPowerStateVersion2 ? s.stateOrder() : index;
     }
 
     public int count() {

@@ -24,8 +24,10 @@ public final class RootDomain {
     public static final int RESTART_STATE = 1;
     public static final int SLEEP_STATE = 2;
     public static final int ON_STATE = 3;
-    /** How long a kernel client's acknowledgement is waited for (IOServicePM.cpp kMaxTimeRequested: 30 s). */
+    /** How long a priority client's acknowledgement is waited for (IOServicePM.cpp kMaxTimeRequested: 30 s). */
     public static final long CLIENT_ACK_LIMIT_US = 30_000_000L;
+    /** How long kIOMessageSystemWillSleep's answers are waited for on macOS (kWillSleepMaxTimeReq: 30 s). */
+    public static final long WILL_SLEEP_LIMIT_US = 30_000_000L;
 
     /** IOPMrootDomain.cpp ourPowerStates (version 1; ON_POWER = kIOPMPowerOn). */
     public static final List<IOPMPowerState> STATES = List.of(
@@ -40,6 +42,8 @@ public final class RootDomain {
     private final PowerManager pm;
     final PowerNode node;
     private SystemState state = SystemState.AWAKE;
+    private final List<SleepWakeClient> clients = new ArrayList<>();
+    private final PMAssertions assertions = new PMAssertions();
 
     RootDomain(PowerManager pm) {
         this.pm = pm;
@@ -78,7 +82,10 @@ public final class RootDomain {
         } else {
             pm.joinPMtree(parentNode, node);
         }
-        // the system is running when the simulation starts: the root domain is already ON
+    }
+
+    /** Once the power manager knows its root domain: the system is running, so the root domain is already ON. */
+    void start() {
         pm.registerPowerDriver(node, PowerStateTable.validate("IOPMrootDomain", STATES), PowerDriverModel.SYNCHRONOUS,
                 ON_STATE);
     }
@@ -95,79 +102,125 @@ public final class RootDomain {
         return state == SystemState.SLEEPING || state == SystemState.ASLEEP;
     }
 
-    /** Clients of the system power messages: every service with a power driver, in registration order. */
-    private List<PowerNode> clients() {
-        List<PowerNode> out = new ArrayList<>();
-        for (PowerNode n : pm.nodes()) {
-            if (n != node && n.table != null && !n.entry.className().equals("IORootParent")) {
-                out.add(n);
-            }
+    /** registerPrioritySleepWakeInterest / registerSleepWakeInterest / an application's IORegisterForSystemPower. */
+    public void registerInterest(SleepWakeClient c) {
+        clients.add(c);
+        pm.record("power.sleep-interest", node, "client", c.name(), "interest", c.interest().word(), "symbol",
+                c.interest().symbol());
+    }
+
+    /** createPMAssertion: the first assertion that keeps the system from idle sleep raises the driver desire. */
+    public void createAssertion(String id, int bits, String owner, String description) {
+        boolean wasPrevented = !assertions.idleSleepPreventers().isEmpty();
+        assertions.create(new PMAssertions.Held(id, bits, owner, description));
+        pm.record("power.assertion-create", node, "id", id, "bits", "0x" + Integer.toHexString(bits), "owner",
+                owner, "description", description);
+        if (!wasPrevented && !assertions.idleSleepPreventers().isEmpty()) {
+            // updatePreventIdleSleepListInternal: changePowerStateWithTagTo(RUN, kCPSReasonIdleSleepPrevent)
+            pm.record("power.request", node, "client", "driver", "state", String.valueOf(ON_STATE), "reason",
+                    "kCPSReasonIdleSleepPrevent");
         }
-        return out;
+    }
+
+    /** releasePMAssertion: the last one gone drops the driver desire back to SLEEP (idle sleep allowed). */
+    public void releaseAssertion(String id) {
+        assertions.release(id);
+        pm.record("power.assertion-release", node, "id", id);
+        if (assertions.idleSleepPreventers().isEmpty() && state == SystemState.AWAKE) {
+            pm.record("power.request", node, "client", "driver", "state", String.valueOf(SLEEP_STATE), "reason",
+                    "kCPSReasonIdleSleepAllow");
+        }
     }
 
     /**
-     * System sleep: kIOMessageCanSystemSleep to every client (one veto cancels: kIOMessageSystemWillNotSleep to
-     * all), then kIOMessageSystemWillSleep and the wait for every acknowledgement, then the root domain goes to
-     * SLEEP; the devices drop to the states its output still powers, children before parents.
+     * System sleep for {@code reason}, as IOServicePM's change machine runs it for the root domain: an idle sleep
+     * first asks (askChangeDown: kIOMessageCanSystemSleep to application and general-interest clients; a veto
+     * ends it with kIOMessageSystemWillNotSleep); a demand sleep asks no one. Then tellChangeDown1
+     * (kIOMessageSystemWillSleep to application and general-interest clients, waiting for their
+     * acknowledgements), tellChangeDown2 (the same to priority clients), and the root domain's own change to
+     * SLEEP (interested drivers, then the power tree, leaves first, then its setPowerState). Rules PM13–PM16.
      */
-    public void sleep() {
+    public void sleep(SleepReason reason) {
         if (state != SystemState.AWAKE) {
-            pm.record("power.system-sleep-ignored", node, "state", state.name());
+            pm.record("power.system-sleep-ignored", node, "state", state.name(), "reason", reason.word());
             return;
         }
-        List<PowerNode> clients = clients();
-        pm.record("power.system-sleep", node, "clients", String.valueOf(clients.size()));
-        List<PowerNode> vetoes = new ArrayList<>();
-        for (PowerNode c : clients) {
-            message(c, PowerMessages.kIOMessageCanSystemSleep);
-            if (c.driver.vetoSleep()) {
-                vetoes.add(c);
-                pm.record("power.veto", c, "call", "cancelPowerChange", "message",
-                        PowerMessages.kIOMessageCanSystemSleep.name());
+        pm.record("power.system-sleep", node, "reason", reason.word(), "value", String.valueOf(reason.value()),
+                "clients", String.valueOf(clients.size()));
+        if (!reason.demand()) {
+            List<PMAssertions.Held> preventers = assertions.idleSleepPreventers();
+            if (!preventers.isEmpty()) {
+                // checkSystemSleepAllowed / the prevent-idle-sleep list: idle sleep does not start
+                pm.record("power.sleep-prevented", node, "assertions", String.valueOf(preventers.size()), "first",
+                        preventers.get(0).id(), "owner", preventers.get(0).owner());
+                return;
             }
-        }
-        if (!vetoes.isEmpty()) {
-            for (PowerNode c : clients) {
-                message(c, PowerMessages.kIOMessageSystemWillNotSleep);
+            List<SleepWakeClient> asked = of(SleepWakeClient.Interest.APP, SleepWakeClient.Interest.GENERAL);
+            List<SleepWakeClient> vetoes = new ArrayList<>();
+            for (SleepWakeClient c : asked) {
+                message(c, PowerMessages.kIOMessageCanSystemSleep);
+                if (c.veto()) {
+                    vetoes.add(c);
+                    pm.sim.record("power.veto", at(c), "client", c.name(), "call", "cancelPowerChange", "message",
+                            PowerMessages.kIOMessageCanSystemSleep.name());
+                }
             }
-            pm.record("power.sleep-cancelled", node, "vetoes", String.valueOf(vetoes.size()), "first",
-                    vetoes.get(0).path);
-            return;
+            if (!vetoes.isEmpty()) {
+                // tellNoChangeDown → kIOMessageSystemWillNotSleep to those that were asked
+                for (SleepWakeClient c : asked) {
+                    message(c, PowerMessages.kIOMessageSystemWillNotSleep);
+                }
+                pm.record("power.sleep-cancelled", node, "vetoes", String.valueOf(vetoes.size()), "first",
+                        vetoes.get(0).name());
+                return;
+            }
         }
         state = SystemState.SLEEPING;
-        long waitUs = 0;
-        for (PowerNode c : clients) {
-            message(c, PowerMessages.kIOMessageSystemWillSleep);
-            long ack = c.driver.sleepAckUs();
-            if (ack > 0) {
-                long at = Math.min(ack, CLIENT_ACK_LIMIT_US);
-                waitUs = Math.max(waitUs, at);
-                String msg = PowerMessages.kIOMessageSystemWillSleep.name();
-                pm.clock.after(at * 1000, "sleep ack " + c.path, () -> {
-                    if (ack > CLIENT_ACK_LIMIT_US) {
-                        // tardy equates to approval; XNU logs "PM priority notification timeout" (cleanClientResponses)
-                        pm.record("power.client-ack-timeout", c, "message", msg, "afterUs", String.valueOf(at),
-                                "reason", "PM priority notification timeout");
-                    } else {
-                        pm.record("power.client-ack", c, "message", msg, "afterUs", String.valueOf(at));
-                    }
+        long waitApps = tellWillSleep(of(SleepWakeClient.Interest.APP, SleepWakeClient.Interest.GENERAL),
+                WILL_SLEEP_LIMIT_US);
+        pm.clock.after(waitApps * 1000 + PowerManager.STEP_NS, "tellChangeDown2", () -> {
+            long waitPriority = tellWillSleep(of(SleepWakeClient.Interest.PRIORITY), CLIENT_ACK_LIMIT_US);
+            pm.clock.after(waitPriority * 1000 + PowerManager.STEP_NS, "root domain sleep", () -> {
+                pm.record("power.request", node, "client", "system", "state", String.valueOf(SLEEP_STATE));
+                pm.adjust(node);
+                pm.whenSettled(() -> {
+                    pm.stopIdleTimers();
+                    state = SystemState.ASLEEP;
+                    pm.record("power.system-asleep", node);
                 });
-            }
-        }
-        pm.clock.after(waitUs * 1000 + PowerManager.STEP_NS, "root domain sleep", () -> {
-            pm.record("power.request", node, "client", "system", "state", String.valueOf(SLEEP_STATE));
-            pm.adjust(node);
-            pm.whenSettled(() -> {
-                state = SystemState.ASLEEP;
-                pm.record("power.system-asleep", node);
             });
         });
     }
 
+    /** kIOMessageSystemWillSleep to {@code to}; the longest wait for an acknowledgement, at most {@code limitUs}. */
+    private long tellWillSleep(List<SleepWakeClient> to, long limitUs) {
+        long waitUs = 0;
+        String msg = PowerMessages.kIOMessageSystemWillSleep.name();
+        for (SleepWakeClient c : to) {
+            message(c, PowerMessages.kIOMessageSystemWillSleep);
+            long ack = c.ackUs();
+            if (ack > 0) {
+                long at = Math.min(ack, limitUs);
+                waitUs = Math.max(waitUs, at);
+                pm.clock.after(at * 1000, "sleep ack " + c.name(), () -> {
+                    if (ack > limitUs) {
+                        // ackTimerTick: "tardy equates to approval" (cleanClientResponses logs the laggard)
+                        pm.sim.record("power.client-ack-timeout", at(c), "client", c.name(), "message", msg, "afterUs",
+                                String.valueOf(at), "reason", "PM notification timeout");
+                    } else {
+                        pm.sim.record("power.client-ack", at(c), "client", c.name(), "call", "allowPowerChange",
+                                "message", msg, "afterUs", String.valueOf(at));
+                    }
+                });
+            }
+        }
+        return waitUs;
+    }
+
     /**
-     * Wake: kIOMessageSystemWillPowerOn to every client, the root domain back to ON, parents before children
-     * back to what their clients want, and once the tree has settled kIOMessageSystemHasPoweredOn.
+     * Wake: kIOMessageSystemWillPowerOn (tellClients: priority, then application, then general-interest clients),
+     * the root domain back to ON, parents before children back to what their clients want, and once the tree
+     * has settled kIOMessageSystemHasPoweredOn (tellChangeUp) to the same clients in the same order.
      */
     public void wake() {
         if (state != SystemState.ASLEEP) {
@@ -175,15 +228,17 @@ public final class RootDomain {
             return;
         }
         state = SystemState.WAKING;
-        List<PowerNode> clients = clients();
         pm.record("power.system-wake", node, "clients", String.valueOf(clients.size()));
-        for (PowerNode c : clients) {
+        List<SleepWakeClient> all = of(SleepWakeClient.Interest.PRIORITY, SleepWakeClient.Interest.APP,
+                SleepWakeClient.Interest.GENERAL);
+        for (SleepWakeClient c : all) {
             message(c, PowerMessages.kIOMessageSystemWillPowerOn);
         }
         pm.record("power.request", node, "client", "system", "state", String.valueOf(ON_STATE));
         pm.adjust(node);
+        pm.restartIdleTimers();
         pm.whenSettled(() -> {
-            for (PowerNode c : clients()) {
+            for (SleepWakeClient c : all) {
                 message(c, PowerMessages.kIOMessageSystemHasPoweredOn);
             }
             state = SystemState.AWAKE;
@@ -191,7 +246,26 @@ public final class RootDomain {
         });
     }
 
-    private void message(PowerNode c, PowerMessages m) {
-        pm.record("power.message", c, "message", m.name(), "value", m.hex());
+    /** The clients of these interests, interest by interest, each in registration order (applyToInterested). */
+    private List<SleepWakeClient> of(SleepWakeClient.Interest... interests) {
+        List<SleepWakeClient> out = new ArrayList<>();
+        for (SleepWakeClient.Interest i : interests) {
+            for (SleepWakeClient c : clients) {
+                if (c.interest() == i) {
+                    out.add(c);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The journal entry of a client's event: the registering service, or the root domain for an application. */
+    private String at(SleepWakeClient c) {
+        return c.path() != null ? c.path() : node.path;
+    }
+
+    private void message(SleepWakeClient c, PowerMessages m) {
+        pm.sim.record("power.message", at(c), "client", c.name(), "interest", c.interest().word(), "message", m.name(),
+                "value", m.hex());
     }
 }

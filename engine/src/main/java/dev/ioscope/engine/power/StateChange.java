@@ -1,11 +1,19 @@
 package dev.ioscope.engine.power;
 
+import dev.ioscope.engine.os.OSBoolean;
+
+import java.util.List;
+
 /**
- * One power state change of one service, IOServicePM.cpp's change machine as journal events:
- * {@code power.change-begin}; when lowering, children lower first (the parent waits); {@code power.will-change}
- * (powerStateWillChangeTo to each interested driver); {@code power.set-power-state} (its return value is a time
- * budget in µs); {@code power.ack} or {@code power.ack-timeout}; settle time; {@code power.did-change}
- * (powerStateDidChangeTo); {@code power.change-end}.
+ * One power state change of one service, IOServicePM.cpp's change machine (OurChangeStart …
+ * OurChangeNotifyInterestedDriversWillChange → notifyAll → notifyInterestedDrivers, then notifyChildren →
+ * OurChangeSetPowerState → OurChangeWaitForPowerSettle → OurChangeNotifyInterestedDriversDidChange) as journal
+ * events (rule PM4): {@code power.change-begin}; {@code power.will-change} (powerStateWillChangeTo to each
+ * interested driver, waiting for their answers); the children told (powerDomainWillChangeTo): those the new
+ * output no longer powers change down first and the service waits for them ({@code power.children-ready});
+ * {@code power.set-power-state} (its return value is a time budget in µs); {@code power.ack} or
+ * {@code power.ack-timeout}; settle time; {@code power.did-change} (powerStateDidChangeTo);
+ * {@code power.change-end}, after which the children may rise.
  */
 final class StateChange {
     private final PowerManager pm;
@@ -13,39 +21,57 @@ final class StateChange {
     private final int from;
     private final int to;
 
+    private final boolean initial;
+    /** Not forced by the parent: the service went where its clients want (OurChange, not ParentChange). */
+    private final boolean selfInitiated;
+
     StateChange(PowerManager pm, PowerNode n, int to) {
         this.pm = pm;
         this.n = n;
         this.from = n.current;
         this.to = to;
+        this.initial = n.initialChangePending;
+        this.selfInitiated = to == pm.desired(n);
     }
 
     void begin() {
         n.target = to;
         pm.changeStarted();
-        pm.record("power.change-begin", n, "from", String.valueOf(from), "to", String.valueOf(to), "direction",
-                to < from ? "down" : "up");
-        if (!pm.childrenFit(n)) {
-            // children lower before their parent takes power away from them: they see the new output at once
-            // (PowerNode.supply); when lowering this is "children down before parents"
-            n.waitingChange = this;
-            for (PowerNode c : n.children) {
-                if (c.table != null && !c.table.get(c.current).poweredBy(n.supply())) {
-                    pm.adjust(c);
-                }
-            }
-            return;
+        if (initial) {
+            pm.record("power.change-begin", n, "from", String.valueOf(from), "to", String.valueOf(to), "direction",
+                    to < from ? "down" : "up", "initial", "true");
+        } else {
+            pm.record("power.change-begin", n, "from", String.valueOf(from), "to", String.valueOf(to), "direction",
+                    to < from ? "down" : "up");
         }
         pm.clock.after(PowerManager.STEP_NS, "will change " + n.path, this::tellWillChange);
     }
 
-    void childrenReady() {
-        pm.record("power.children-ready", n, "to", String.valueOf(to));
-        pm.clock.after(PowerManager.STEP_NS, "will change " + n.path, this::tellWillChange);
+    /** notifyAll's first half: the interested drivers, then (notifyChildren) the power children. */
+    private void tellWillChange() {
+        notifyInterested("powerStateWillChangeTo", "power.will-change", this::tellChildren);
     }
 
-    private void tellWillChange() {
-        notifyInterested("powerStateWillChangeTo", "power.will-change", this::setPowerStateSoon);
+    /**
+     * powerDomainWillChangeTo to each child: a child the new output no longer powers changes down at once
+     * (ParentChangeStart) and acknowledges when done; the service waits for every child (leaves first).
+     */
+    private void tellChildren() {
+        if (pm.childrenFit(n)) {
+            setPowerStateSoon();
+            return;
+        }
+        n.waitingChange = this;
+        for (PowerNode c : List.copyOf(n.children)) {
+            if (c.table != null && !c.table.get(c.current).poweredBy(n.supply())) {
+                pm.adjust(c);
+            }
+        }
+    }
+
+    void childrenReady() {
+        pm.record("power.children-ready", n, "to", String.valueOf(to));
+        setPowerStateSoon();
     }
 
     private void setPowerStateSoon() {
@@ -72,9 +98,11 @@ final class StateChange {
                         String.valueOf(d.ackUs()), "late", String.valueOf(d.ackUs() > d.returnUs())));
             } else {
                 waitNs = Math.max(waitNs, limitNs);
+                // ackTimerTick: the tardy informee gets IOPMTardyAckPowerStateChange; the change goes on
                 pm.clock.after(limitNs, "ack timer " + d.name(), () -> pm.record("power.interest-timeout", n,
-                        "driver", d.name(), "message", d.name() + "::" + call + "(" + d.name() + ", " + n.path + ", "
-                                + from + " -> " + to + ") timed out after " + limitNs / 1_000_000 + " ms"));
+                        "driver", d.name(), "message", d.name() + "::" + call + "(" + d.name() + ", " + n.entry.name()
+                                + ", " + from + " -> " + to + ") timed out after " + limitNs / 1_000_000 + " ms",
+                        "property", "IOPMTardyAckPowerStateChange"));
             }
         }
         if (waitNs == 0) {
@@ -86,6 +114,13 @@ final class StateChange {
 
     /** setPowerState: 0 (kIOPMAckImplied) = done; otherwise the driver has that many µs to acknowledge. */
     private void setPowerState() {
+        if (initial && (n.table.get(to).capabilityFlags() & IOPMPowerFlags.kIOPMInitialDeviceState) != 0) {
+            // notifyControllingDriver: the initial change into a kIOPMInitialDeviceState state skips setPowerState
+            pm.record("power.set-power-state", n, "from", String.valueOf(from), "to", String.valueOf(to),
+                    "returned", "0", "skipped", "kIOPMInitialDeviceState");
+            settle();
+            return;
+        }
         long budgetUs = n.driver.setPowerStateUs();
         try {
             n.driver.onSetPowerState().setPowerState(from, to);
@@ -96,11 +131,12 @@ final class StateChange {
         }
         pm.record("power.set-power-state", n, "from", String.valueOf(from), "to", String.valueOf(to), "returned",
                 String.valueOf(budgetUs));
-        if (budgetUs <= 0) {
+        if (budgetUs <= 0) {   // IOPMAckImplied, or a negative result (an error): taken as done
             settle();
             return;
         }
-        // IOServicePM.cpp: the ack timer ticks every ACK_TIMER_PERIOD; fDriverTimer = budget / period + 1 ticks
+        // notifyControllingDriverDone: a budget under kMinAckTimeoutTicks is raised to it; the ack timer ticks
+        // every ACK_TIMER_PERIOD and fDriverTimer = budget / period + 1 ticks
         long timeoutNs = PowerManager.ackTimeoutNs(budgetUs);
         long ackUs = n.driver.ackUs();
         if (ackUs >= 0 && ackUs * 1000 < timeoutNs) {
@@ -113,8 +149,8 @@ final class StateChange {
         }
         pm.clock.after(timeoutNs, "ack timer " + n.path, () -> {
             // IOServicePM.cpp ackTimerTick: the tardy driver is marked, the error logged, the change goes on
-            n.entry.setProperty("IOPMTardyAckSetPowerState", dev.ioscope.engine.os.OSBoolean.TRUE);
-            pm.record("power.ack-timeout", n, "message", n.entry.className() + "::setPowerState(" + n.path + ", "
+            n.entry.setProperty("IOPMTardyAckSetPowerState", OSBoolean.TRUE);
+            pm.record("power.ack-timeout", n, "message", n.entry.name() + "::setPowerState(" + n.path + ", "
                     + from + " -> " + to + ") timed out after " + timeoutNs / 1_000_000 + " ms", "budgetUs",
                     String.valueOf(budgetUs));
             settle();
@@ -146,6 +182,6 @@ final class StateChange {
     private void end() {
         n.target = -1;
         pm.record("power.change-end", n, "state", String.valueOf(to));
-        pm.changeFinished(n);
+        pm.changeFinished(n, selfInitiated);
     }
 }

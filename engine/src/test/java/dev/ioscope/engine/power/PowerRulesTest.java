@@ -6,6 +6,7 @@ import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.sim.JournalEvent;
 import dev.ioscope.engine.sim.Simulation;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import static dev.ioscope.engine.power.PowerScenarios.register;
 import static dev.ioscope.engine.power.PowerScenarios.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Conformance: one rule of docs/iokit-rules.md "## Power management" (P-numbers) per test. */
+/** Conformance: rules of docs/iokit-rules.md "## Power management" (PM ids in each @DisplayName). */
 class PowerRulesTest {
     static final String BUS = "IOService:/bus";
     static final String DEV = "IOService:/bus/dev";
@@ -56,30 +57,40 @@ class PowerRulesTest {
         return j.get(i);
     }
 
-    /** P3: a child's request raises its parent first; the child is held at what the parent supplies until then. */
+    static List<JournalEvent> after(List<JournalEvent> j, long t) {
+        return j.stream().filter(e -> e.t() >= t).toList();
+    }
+
+    static List<String> states(List<JournalEvent> j, String kind, String entry, String key) {
+        return j.stream().filter(e -> e.kind().equals(kind) && e.entry().equals(entry))
+                .map(e -> e.details().get(key)).toList();
+    }
+
     @Test
+    @DisplayName("PM3: a child's request raises its parent first; the child waits at what the parent supplies")
     void parentPowersUpBeforeChild() throws Exception {
         List<JournalEvent> j = run(tree("")).journal();
-        int clamp = index(j, "power.clamp", DEV);
-        int busUp = index(j, "power.set-power-state", BUS, e -> e.details().get("to").equals("2"));
-        int busEnd = index(j, "power.change-end", BUS, e -> e.details().get("state").equals("2"));
+        int clamp = index(j, "power.clamp", DEV, e -> e.t() >= 1_000_000);
+        int busUp = index(j, "power.set-power-state", BUS, e -> e.t() >= 1_000_000);
+        int busEnd = index(j, "power.change-end", BUS, e -> e.t() >= 1_000_000);
         int devUp = index(j, "power.set-power-state", DEV, e -> e.details().get("to").equals("2"));
         assertThat(clamp).isPositive();
         assertThat(at(j, clamp).details()).containsEntry("desired", "2").containsEntry("allowed", "0");
+        assertThat(at(j, busUp).details()).containsEntry("from", "0").containsEntry("to", "2");
         assertThat(busUp).isGreaterThan(clamp);
         assertThat(busEnd).isGreaterThan(busUp);
         assertThat(devUp).isGreaterThan(busEnd);
     }
 
-    /** P4: while the root domain sleeps it supplies only kIOPMSleep: a request for a powered state is clamped. */
     @Test
+    @DisplayName("PM18: while the root domain sleeps it supplies only kIOPMSleep: a request is kept but clamped")
     void childDesireIsClampedByParentOutput() throws Exception {
         List<String> a = tree("");
         a.add(action(SLEEP_AT, "sleep", ""));
         a.add(action(SLEEP_AT + 500_000_000L, "request", "\"path\":\"" + DEV + "\",\"state\":\"2\",\"via\":\"priv\""));
         Simulation sim = run(a);
         List<JournalEvent> j = sim.journal();
-        int asleep = index(j, "power.system-asleep", "IOService:/IOPMrootDomain");
+        int asleep = index(j, "power.system-asleep", ROOT);
         int clamp = index(j, "power.clamp", BUS, e -> e.t() >= SLEEP_AT);
         assertThat(clamp).isPositive().isLessThan(asleep);
         assertThat(at(j, clamp).details()).containsEntry("desired", "2").containsEntry("allowed", "0");
@@ -91,175 +102,102 @@ class PowerRulesTest {
         assertThat(((OSNumber) d.get("CurrentPowerState")).value()).isZero();      // ... but not granted
     }
 
-    /** P6: setPowerState's return is a budget in µs; no acknowledgeSetPowerState within it → ack time-out. */
     @Test
-    void missingAcknowledgementTimesOut() throws Exception {
-        List<JournalEvent> j = run(tree("\"setPowerStateUs\":\"150000\",\"ackUs\":\"-1\"")).journal();
-        int set = index(j, "power.set-power-state", DEV, e -> e.details().get("to").equals("2"));
-        int timeout = index(j, "power.ack-timeout", DEV);
-        assertThat(at(j, set).details()).containsEntry("returned", "150000");
-        // the ack timer ticks every 100 ms; 150 ms of budget = 150000 / 100000 + 1 = 2 ticks
-        assertThat(at(j, timeout).t() - at(j, set).t()).isEqualTo(200_000_000L);
-        assertThat(at(j, timeout).details().get("message"))
-                .isEqualTo("IOService::setPowerState(IOService:/bus/dev, 0 -> 2) timed out after 200 ms");
-        // ackTimerTick marks the tardy driver
-        assertThat(run(tree("\"setPowerStateUs\":\"150000\",\"ackUs\":\"-1\"")).resolve(DEV)
-                .property("IOPMTardyAckSetPowerState")).isEqualTo(dev.ioscope.engine.os.OSBoolean.TRUE);
-        assertThat(index(j, "power.change-end", DEV)).isGreaterThan(timeout);
+    @DisplayName("PM6: the initial power change always happens, to the highest state the parent powers, "
+            + "before a request made with registerPowerDriver takes effect")
+    void initialPowerChangeComesFirst() throws Exception {
+        List<JournalEvent> j = run(List.of(publish(0, "IOService:/", "bus"),
+                register(10_000, BUS, "\"desire\":\"1\""))).journal();
+        // registerPowerDriver: 0 -> 2 (initialPowerStateForDomainState of the root domain's kIOPMPowerOn), and
+        // only then changePowerStateTo(1)
+        assertThat(states(j, "power.set-power-state", BUS, "to")).containsExactly("2", "1");
+        assertThat(index(j, "power.change-begin", BUS)).isEqualTo(
+                index(j, "power.change-begin", BUS, e -> "true".equals(e.details().get("initial"))));
+        int request = index(j, "power.request", BUS);
+        int initialSet = index(j, "power.set-power-state", BUS);
+        assertThat(request).isLessThan(initialSet);   // asked during the initial change, served after it
     }
 
-    /** P6: an acknowledgement after the budget but before the ack timer fires is late, yet completes the change. */
     @Test
-    void lateAcknowledgementIsReportedAndAccepted() throws Exception {
-        List<JournalEvent> j = run(tree("\"setPowerStateUs\":\"100000\",\"ackUs\":\"150000\"")).journal();
-        int set = index(j, "power.set-power-state", DEV, e -> e.details().get("to").equals("2"));
-        int ack = index(j, "power.ack", DEV);
-        assertThat(at(j, ack).t() - at(j, set).t()).isEqualTo(150_000_000L);
-        assertThat(at(j, ack).details()).containsEntry("late", "true").doesNotContainKey("ignored");
-        assertThat(index(j, "power.ack-timeout", DEV)).isEqualTo(-1);
+    @DisplayName("PM6: the initial change happens even to the state the service is in (setPowerState 0 -> 0), "
+            + "and a kIOPMInitialDeviceState target skips setPowerState")
+    void initialChangeIsNeverRedundant() throws Exception {
+        String offOnly = "[{\"capabilityFlags\":0},{\"capabilityFlags\":\"kIOPMPowerOn\","
+                + "\"inputPowerRequirement\":\"kIOPMPowerOn|kIOPMRestart|0x100000\"}]";
+        String initialOn = "[{\"capabilityFlags\":0},{\"capabilityFlags\":\"kIOPMPowerOn|kIOPMInitialDeviceState\","
+                + "\"inputPowerRequirement\":\"kIOPMPowerOn\"}]";
+        List<JournalEvent> j = run(List.of(publish(0, "IOService:/", "a"), publish(0, "IOService:/", "b"),
+                "{\"at\":10000,\"do\":\"power-register\",\"path\":\"IOService:/a\",\"states\":" + offOnly + "}",
+                "{\"at\":10000,\"do\":\"power-register\",\"path\":\"IOService:/b\",\"states\":" + initialOn
+                        + "}")).journal();
+        // a's state 1 needs a bit the root domain never supplies: the initial change is 0 -> 0, still made
+        JournalEvent a = j.get(index(j, "power.set-power-state", "IOService:/a"));
+        assertThat(a.details()).containsEntry("from", "0").containsEntry("to", "0").doesNotContainKey("skipped");
+        JournalEvent b = j.get(index(j, "power.set-power-state", "IOService:/b"));
+        assertThat(b.details()).containsEntry("to", "1").containsEntry("skipped", "kIOPMInitialDeviceState");
     }
 
-    /** P7: the idle timer lowers the device desire one state per period without activity; a tickle restarts it. */
     @Test
-    void idleTimerDropsOneStatePerQuietPeriod() throws Exception {
+    @DisplayName("PM5: the desire is the highest power client's; a parent that asks for nothing follows its "
+            + "children down")
+    void parentThatAsksForNothingFollowsItsChildren() throws Exception {
         List<String> a = new ArrayList<>(List.of(publish(0, "IOService:/", "bus"), publish(0, BUS, "dev"),
-                register(10_000, BUS, "\"desire\":\"0\""),
-                register(10_000, DEV, "\"desire\":\"0\",\"idleTimerPeriodMs\":\"1000\""),
-                action(1_000_000, "tickle", "\"path\":\"" + DEV + "\""),
-                action(601_000_000, "tickle", "\"path\":\"" + DEV + "\"")));
+                "{\"at\":10000,\"do\":\"power-register\",\"path\":\"" + BUS + "\",\"states\":"
+                        + PowerScenarios.DEVICE + "}",
+                register(10_000, DEV, "\"desire\":\"2\""),
+                action(1_000_000_000L, "request", "\"path\":\"" + DEV + "\",\"state\":\"0\"")));
         Simulation sim = run(a);
         List<JournalEvent> j = sim.journal();
-        List<JournalEvent> idle = j.stream().filter(e -> e.kind().equals("power.idle-timer")).toList();
-        // the second tickle (at 601 ms) pushes the first drop to 1601 ms; the next comes a period later
-        assertThat(idle).extracting(JournalEvent::t).containsExactly(1_601_000_000L, 2_601_000_000L);
-        assertThat(idle).extracting(e -> e.details().get("desire")).containsExactly("1", "0");
-        assertThat(j.stream().filter(e -> e.kind().equals("power.change-end") && e.entry().equals(DEV))
-                .map(e -> e.details().get("state"))).containsExactly("2", "1", "0");
-        OSDictionary pmDict = (OSDictionary) sim.resolve(DEV).property("IOPowerManagement");
-        assertThat(((OSNumber) pmDict.get("IdleTimerPeriod")).value()).isEqualTo(1000);
-        assertThat(((OSNumber) pmDict.get("ActivityTickles")).value()).isEqualTo(2);
+        // the bus (no request of its own) is held at 2 by its child, and goes to 0 when the child does
+        assertThat(states(after(j, 1_000_000_000L), "power.change-end", BUS, "state")).containsExactly("0");
+        int devDown = index(j, "power.change-end", DEV, e -> e.t() >= 1_000_000_000L);
+        int busDown = index(j, "power.change-begin", BUS, e -> e.t() >= 1_000_000_000L);
+        assertThat(devDown).isLessThan(busDown);
+        OSDictionary d = (OSDictionary) sim.resolve(BUS).property("IOPowerManagement");
+        assertThat(d.get("DriverPowerState")).isNull();
+        assertThat(((OSNumber) d.get("ChildrenPowerState")).value()).isZero();
     }
 
-    /** P9: CanSystemSleep to every client, then WillSleep; devices go down children first, the root domain last. */
     @Test
-    void sleepGoesChildrenFirst() throws Exception {
-        List<String> a = tree("");
-        a.add(action(SLEEP_AT, "sleep", ""));
-        List<JournalEvent> j = run(a).journal();
-        int lastCan = -1;
-        int firstWill = Integer.MAX_VALUE;
-        for (JournalEvent e : j) {
-            if ("kIOMessageCanSystemSleep".equals(e.details().get("message")) && e.kind().equals("power.message")) {
-                lastCan = (int) e.seq();
-            }
-            if ("kIOMessageSystemWillSleep".equals(e.details().get("message"))) {
-                firstWill = Math.min(firstWill, (int) e.seq());
-            }
-        }
-        assertThat(lastCan).isPositive().isLessThan(firstWill);
-        int dev = index(j, "power.set-power-state", DEV, e -> e.details().get("to").equals("0") && e.t() >= SLEEP_AT);
-        int bus = index(j, "power.set-power-state", BUS, e -> e.details().get("to").equals("0") && e.t() >= SLEEP_AT);
-        int root = index(j, "power.set-power-state", ROOT, e -> e.details().get("to").equals("2"));
-        assertThat(firstWill).isLessThan(dev);
-        assertThat(dev).isLessThan(bus);
-        assertThat(bus).isLessThan(root);
-        assertThat(index(j, "power.system-asleep", "IOService:/IOPMrootDomain")).isGreaterThan(root);
+    @DisplayName("PM4: lowering, the parent tells its interested drivers first, then its children change down, "
+            + "then its own setPowerState")
+    void powerDownOrder() throws Exception {
+        List<String> a = new ArrayList<>(List.of(publish(0, "IOService:/", "bus"), publish(0, BUS, "dev"),
+                register(10_000, BUS, "\"desire\":\"2\",\"interested\":\"BusWatcher\""),
+                register(10_000, DEV, "\"desire\":\"2\",\"interested\":\"DevWatcher\""),
+                action(1_000_000_000L, "power-override", "\"path\":\"" + BUS + "\",\"on\":\"true\"")));
+        List<JournalEvent> j = after(run(a).journal(), 1_000_000_000L);
+        List<String> seq = j.stream().filter(e -> e.kind().equals("power.will-change")
+                        || e.kind().equals("power.did-change") || e.kind().equals("power.set-power-state"))
+                .map(e -> e.kind().substring(6) + " " + e.entry().substring(e.entry().lastIndexOf('/') + 1)).toList();
+        assertThat(seq).containsExactly("will-change bus", "will-change dev", "set-power-state dev",
+                "did-change dev", "set-power-state bus", "did-change bus");
     }
 
-    /** P10: wake: WillPowerOn first, the root domain up, then parents before children, HasPoweredOn last. */
     @Test
-    void wakeGoesParentsFirst() throws Exception {
-        List<String> a = tree("");
-        a.add(action(SLEEP_AT, "sleep", ""));
-        a.add(action(WAKE_AT, "wake", ""));
-        List<JournalEvent> j = run(a).journal();
-        int willOn = index(j, "power.message", DEV, e -> msg(e).equals("kIOMessageSystemWillPowerOn"));
-        int root = index(j, "power.set-power-state", ROOT, e -> e.details().get("to").equals("3"));
-        int bus = index(j, "power.set-power-state", BUS, e -> e.t() >= WAKE_AT);
-        int dev = index(j, "power.set-power-state", DEV, e -> e.t() >= WAKE_AT);
-        int devEnd = index(j, "power.change-end", DEV, e -> e.t() >= WAKE_AT);
-        int hasOn = index(j, "power.message", BUS, e -> msg(e).equals("kIOMessageSystemHasPoweredOn"));
-        assertThat(willOn).isPositive().isLessThan(root);
-        assertThat(root).isLessThan(bus);
-        assertThat(bus).isLessThan(dev);
-        assertThat(devEnd).isLessThan(hasOn);
-        assertThat(at(j, dev).details()).containsEntry("to", "2");
-    }
-
-    /** P11: one veto to kIOMessageCanSystemSleep cancels sleep: WillNotSleep to every client, no device changes. */
-    @Test
-    void vetoCancelsSleep() throws Exception {
-        List<String> a = tree("\"vetoSleep\":\"true\"");
-        a.add(action(SLEEP_AT, "sleep", ""));
+    @DisplayName("PM8: a parent rising never forces a child down; a child follows up only as far as it wants")
+    void parentRisingNeverLowersAChild() throws Exception {
+        // the bus powers its children (kIOPMPowerOn) in both of its on states
+        String busStates = "[{\"capabilityFlags\":0},{\"capabilityFlags\":\"kIOPMPowerOn\",\"outputPowerCharacter\":"
+                + "\"kIOPMPowerOn\",\"inputPowerRequirement\":\"kIOPMPowerOn\"},{\"capabilityFlags\":\"kIOPMPowerOn\","
+                + "\"outputPowerCharacter\":\"kIOPMPowerOn\",\"inputPowerRequirement\":\"kIOPMPowerOn\"}]";
+        List<String> a = new ArrayList<>(List.of(publish(0, "IOService:/", "bus"), publish(0, BUS, "dev"),
+                "{\"at\":10000,\"do\":\"power-register\",\"path\":\"" + BUS + "\",\"desire\":1,\"states\":"
+                        + busStates + "}",
+                "{\"at\":1000000000,\"do\":\"power-register\",\"path\":\"" + DEV + "\",\"states\":"
+                        + PowerScenarios.DEVICE + "}",
+                action(2_000_000_000L, "request", "\"path\":\"" + BUS + "\",\"state\":\"2\"")));
         Simulation sim = run(a);
         List<JournalEvent> j = sim.journal();
-        assertThat(index(j, "power.veto", DEV)).isPositive();
-        assertThat(index(j, "power.message", BUS, e -> msg(e).equals("kIOMessageSystemWillNotSleep")))
-                .isPositive();
-        assertThat(j.stream().filter(e -> e.t() >= SLEEP_AT).map(JournalEvent::kind))
-                .doesNotContain("power.set-power-state", "power.system-asleep")
-                .contains("power.sleep-cancelled");
-        assertThat(j.stream().filter(e -> "kIOMessageSystemWillSleep".equals(e.details().get("message")))).isEmpty();
-        assertThat(PowerScenarios.pm(sim).rootDomain().systemState()).isEqualTo(RootDomain.SystemState.AWAKE);
+        // dev's initial change takes it to 2 (no request of its own: desire 0, yet nothing lowers it)
+        assertThat(states(j, "power.change-end", DEV, "state")).containsExactly("2");
+        assertThat(states(after(j, 2_000_000_000L), "power.change-end", BUS, "state")).containsExactly("2");
+        assertThat(PowerScenarios.pm(sim).node(sim.resolve(DEV)).currentPowerState()).isEqualTo(2);
     }
 
-    /** P11: a client that acknowledges kIOMessageSystemWillSleep late delays the root domain's drop. */
     @Test
-    void slowSleepAcknowledgementDelaysSleep() throws Exception {
-        List<String> a = tree("\"sleepAckUs\":\"5000\"");
-        a.add(action(SLEEP_AT, "sleep", ""));
-        List<JournalEvent> j = run(a).journal();
-        int ack = index(j, "power.client-ack", DEV);
-        int rootBegin = index(j, "power.change-begin", "IOService:/IOPMrootDomain", e -> e.t() >= SLEEP_AT);
-        assertThat(at(j, ack).t()).isEqualTo(SLEEP_AT + 5_000_000L);
-        assertThat(at(j, rootBegin).t()).isEqualTo(SLEEP_AT + 5_000_000L + PowerManager.STEP_NS);
-    }
-
-    /** P11: a client that never answers kIOMessageSystemWillSleep holds sleep back only up to the 30 s limit. */
-    @Test
-    void silentSleepClientTimesOut() throws Exception {
-        List<String> a = tree("\"sleepAckUs\":\"90000000\"");
-        a.add(action(SLEEP_AT, "sleep", ""));
-        List<JournalEvent> j = run(a).journal();
-        int timeout = index(j, "power.client-ack-timeout", DEV);
-        assertThat(at(j, timeout).t()).isEqualTo(SLEEP_AT + 30_000_000_000L);
-        assertThat(at(j, timeout).details().get("reason"))
-                .isEqualTo("PM priority notification timeout");
-        assertThat(index(j, "power.system-asleep", ROOT)).isGreaterThan(timeout);
-    }
-
-    /** P8: interested drivers hear powerStateWillChangeTo before setPowerState and powerStateDidChangeTo after. */
-    @Test
-    void interestedDriversBracketTheChange() throws Exception {
-        List<JournalEvent> j = run(tree("\"interested\":\"Watcher\"")).journal();
-        int will = index(j, "power.will-change", DEV);
-        int set = index(j, "power.set-power-state", DEV, e -> e.details().get("to").equals("2"));
-        int did = index(j, "power.did-change", DEV);
-        assertThat(will).isPositive().isLessThan(set);
-        assertThat(did).isGreaterThan(set);
-        assertThat(at(j, will).details()).containsEntry("driver", "Watcher").containsEntry("to", "2");
-    }
-
-    /** P8: an interested driver that asks for time and never acknowledges holds the change until its ack timer. */
-    @Test
-    void silentInterestedDriverTimesOut() throws Exception {
-        List<JournalEvent> j = run(tree("\"interested\":\"Slow:250000:-1,Quick:50000:20000\"")).journal();
-        int will = index(j, "power.will-change", DEV, e -> e.details().get("driver").equals("Slow"));
-        int quick = index(j, "power.interest-ack", DEV);
-        int timeout = index(j, "power.interest-timeout", DEV);
-        int set = index(j, "power.set-power-state", DEV, e -> e.details().get("to").equals("2"));
-        assertThat(at(j, will).details()).containsEntry("returned", "250000");
-        assertThat(at(j, quick).details()).containsEntry("driver", "Quick").containsEntry("late", "false");
-        assertThat(at(j, quick).t() - at(j, will).t()).isEqualTo(20_000_000L);
-        // 250 ms asked: 250000 / 100000 + 1 = 3 ticks of the 100 ms ack timer
-        assertThat(at(j, timeout).t() - at(j, will).t()).isEqualTo(300_000_000L);
-        assertThat(at(j, timeout).details().get("message"))
-                .isEqualTo("Slow::powerStateWillChangeTo(Slow, IOService:/bus/dev, 0 -> 2) timed out after 300 ms");
-        assertThat(set).isGreaterThan(timeout);
-    }
-
-    /** P2: the IOPower plane links parent and child through IOPowerConnection entries, as a real registry does. */
-    @Test
+    @DisplayName("PM2: the IOPower plane links parent and child through IOPowerConnection entries, as a real "
+            + "registry does")
     void powerPlaneHasConnectionsAndRealShapedProperties() throws Exception {
         Simulation sim = run(tree(""));
         IORegistryPlane power = sim.registry().plane("IOPower");
@@ -289,8 +227,9 @@ class PowerRulesTest {
         assertThat(((OSNumber) busDict.get("ChildrenPowerState")).value()).isEqualTo(2);
     }
 
-    /** P2: PMstop takes the service out of the power tree: its IOPowerConnection goes, the parent may lower. */
     @Test
+    @DisplayName("PM2: PMstop takes the service out of the power tree: its IOPowerConnection goes, the parent "
+            + "may lower")
     void pmStopLeavesTheTree() throws Exception {
         List<String> a = tree("");
         a.add(action(5_000_000_000L, "power-stop", "\"path\":\"" + DEV + "\""));
@@ -302,8 +241,8 @@ class PowerRulesTest {
         assertThat(PowerScenarios.pm(sim).node(bus).currentPowerState()).isZero();
     }
 
-    /** P5/P12: a bad action is journaled as power.error and the run goes on. */
     @Test
+    @DisplayName("PM19: a bad power action is journaled as power.error and the run goes on")
     void badActionsAreJournaled() throws Exception {
         List<String> a = tree("");
         a.add(action(5_000_000, "request", "\"path\":\"" + DEV + "\",\"state\":\"7\""));

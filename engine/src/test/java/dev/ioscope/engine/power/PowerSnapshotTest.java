@@ -17,7 +17,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** P2/P12 on a real machine: the MacBookPro15,1 snapshot's own IOPMrootDomain and IORootParent are taken over. */
+/** PM2/PM17 on a real machine: the MacBookPro15,1 snapshot's own IOPMrootDomain and IORootParent are taken over. */
 class PowerSnapshotTest {
     @Test
     void realRootDomainSleepsAndWakesItsNewChild() throws Exception {

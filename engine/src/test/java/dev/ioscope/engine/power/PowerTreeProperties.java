@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Random power trees and random requests, tickles, idle timers, slow and silent drivers, sleeps and wakes:
  * (1) over the whole journal, no device is ever physically in a state needing more than its parent's
- * physical state supplies (rule P3); (2) stepping back and forth through power transitions is exact.
+ * physical state supplies (rule PM3); (2) stepping back and forth through power transitions is exact.
  */
 class PowerTreeProperties {
     /** A 3-state device whose middle state needs only kIOPMLowPower from its parent. */
@@ -70,7 +70,7 @@ class PowerTreeProperties {
         Arbitrary<String> desire = Arbitraries.of("0", "1", "2");
         Arbitrary<String> budget = Arbitraries.of("0", "0", "50000", "250000");
         Arbitrary<String> ack = Arbitraries.of("-1", "10000", "120000", "400000");
-        Arbitrary<String> idle = Arbitraries.of("", "", ",\"idleTimerPeriodMs\":\"300\"");
+        Arbitrary<String> idle = Arbitraries.of("", "", ",\"idleTimerPeriod\":\"1\"");
         Arbitrary<String> interest = Arbitraries.of("", "", ",\"interested\":\"W\"",
                 ",\"interested\":\"W:50000:-1,V:30000:10000\"");
         return Combinators.combine(desire, budget, ack, idle, interest).as((d, b, a, i, w) -> "\"desire\":\"" + d

@@ -32,7 +32,8 @@ final class PowerMessageText {
             case "power.ack-timeout", "power.interest-timeout" -> "timeout: " + d.get("message");
             case "power.children-ready" -> who + ": children fit state " + d.get("to");
             case "power.change-end" -> who + " is in state " + d.get("state");
-            case "power.message" -> who + " ← " + d.get("message") + " (" + d.get("value") + ")";
+            case "power.message" -> (d.get("client") != null ? d.get("client") : who) + " ← " + d.get("message")
+                    + " (" + d.get("value") + ")";
             case "power.tickle" -> who + " activityTickle(kIOPMSuperclassPolicy1, " + d.get("state") + "), current "
                     + d.get("current");
             case "power.request" -> who + " " + requestCall(d) + " (" + d.get("client") + " client)";

@@ -123,16 +123,18 @@ class PowerLanesTest {
 
     @Test
     void messagesUseTheCallsNames() {
+        // the disk's first change is its initial one (rule PM6): the bus is still rising then, so 0 -> 0
         assertThat(PowerMessageText.describe(first("power.will-change")))
-                .isEqualTo("DiskWatcher::powerStateWillChangeTo(disk, 2) returned kIOPMAckImplied");
+                .isEqualTo("DiskWatcher::powerStateWillChangeTo(disk, 0) returned kIOPMAckImplied");
         assertThat(PowerMessageText.describe(first("power.set-power-state")))
-                .isEqualTo("bus::setPowerState(0 → 1) returned kIOPMAckImplied");
+                .isEqualTo("disk::setPowerState(0 → 0) returned 20000 µs");
         assertThat(PowerMessageText.describe(first("power.ack")))
                 .isEqualTo("disk acknowledgeSetPowerState after 15000 µs");
         assertThat(PowerMessageText.describe(first("power.tickle")))
                 .isEqualTo("disk activityTickle(kIOPMSuperclassPolicy1, 2), current 0");
+        // a user sleep asks no one (rule PM14): the first message is WillSleep, to the application client first
         assertThat(PowerMessageText.describe(first("power.message")))
-                .isEqualTo("bus ← kIOMessageCanSystemSleep (0xe0000270)");
+                .isEqualTo("SleepWatcher ← kIOMessageSystemWillSleep (0xe0000280)");
     }
 
     @Test

@@ -67,8 +67,14 @@ public final class PowerBench {
         return "{\"at\":0,\"do\":\"publish\",\"parent\":\"" + parent + "\",\"name\":\"" + name + "\"}";
     }
 
+    /**
+     * A device whose driver asks for its highest state and registers for the system's sleep/wake messages
+     * (registerSleepWakeInterest), so that every device still hears all four messages (rules PM5, PM13).
+     */
     private static String reg(String path) {
-        return "{\"at\":100000,\"do\":\"power-register\",\"path\":\"" + path + "\",\"states\":" + DEVICE + "}";
+        return "{\"at\":100000,\"do\":\"power-register\",\"path\":\"" + path + "\",\"desire\":2,\"states\":"
+                + DEVICE + "},{\"at\":100000,\"do\":\"sleep-interest\",\"client\":\"" + path
+                + "\",\"interest\":\"general\",\"path\":\"" + path + "\"}";
     }
 
     /** One run: {wall ns, cpu ns, events, asleep devices at the low point} for the sleep + wake part. */
@@ -89,8 +95,8 @@ public final class PowerBench {
         if (asleep != 1 || awake != 1) {
             throw new IllegalStateException("sleep/wake did not complete");
         }
-        long downs = j.stream().filter(e -> e.kind().equals("power.set-power-state") && e.t() < WAKE_AT
-                && e.details().get("to").equals("0")).count();
+        long downs = j.stream().filter(e -> e.kind().equals("power.set-power-state") && e.t() >= SLEEP_AT
+                && e.t() < WAKE_AT && e.details().get("to").equals("0")).count();
         return new long[] {wall, cpu, j.size() - before, downs};
     }
 

@@ -5,6 +5,7 @@ import dev.ioscope.engine.machine.MachineReader;
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSString;
 import dev.ioscope.engine.power.PowerManager;
+import dev.ioscope.engine.power.SleepReason;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.report.IOReportSample;
 import dev.ioscope.engine.report.IOReportSubscription;
@@ -174,7 +175,7 @@ class SensorsFamilyTest {
                 () -> m.simulation().scheduler().now())) {
             IOReportSample s0 = sub.sample();
             assertThat(s0.stateCount(ch)).isEqualTo(3);
-            pm.rootDomain().sleep();
+            pm.rootDomain().sleep(SleepReason.SOFTWARE);
             m.runUntilQuiet();
             assertThat(pm.node(b.smc().entry()).currentPowerState()).isZero();
             pm.rootDomain().wake();

@@ -6,6 +6,7 @@ import dev.ioscope.engine.os.OSBoolean;
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSNumber;
 import dev.ioscope.engine.os.OSString;
+import dev.ioscope.engine.power.SleepReason;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.service.MatchContext;
@@ -130,7 +131,7 @@ class StorageFamilyTest {
         assertThat(node).isNotNull();
         assertThat(node.currentPowerState()).isEqualTo(2);          // on and usable after boot
         assertThat(node.powerParent().entry().className()).isEqualTo("IOPCI2PCIBridge");
-        pm.rootDomain().sleep();
+        pm.rootDomain().sleep(SleepReason.SOFTWARE);
         m.runUntilQuiet();
         assertThat(node.currentPowerState()).isZero();
         pm.rootDomain().wake();
