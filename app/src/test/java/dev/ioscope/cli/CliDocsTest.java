@@ -24,7 +24,8 @@ class CliDocsTest {
     void docsCliMdHoldsEveryUsageAsHelpPrintsIt() throws IOException {
         String doc = Files.readString(checkout("docs/cli.md"));
         assertThat(CliDocs.update(doc)).as("docs/cli.md is stale: run scripts/cli-docs.sh").isEqualTo(doc);
-        assertThat(CliDocs.commands()).containsExactly("ioreg", "info", "convert", "match", "run", "boot", "bench");
+        assertThat(CliDocs.commands()).containsExactly("ioreg", "info", "convert", "match", "run", "report", "boot",
+                "bench");
         for (String c : CliDocs.commands()) {
             assertThat(doc).contains("<!-- usage: " + c + " -->\n```\nUsage: " + CliDocs.synopsis(c) + "\n");
             assertThat(CliDocs.usage(c)).isEqualTo(CliTest.run("help", c).out()).isEqualTo(CliTest.run(c, "--help")
