@@ -77,7 +77,8 @@ class FrontDoorProcessTest {
         var r = run("info", "--top", "-5", SNAPSHOT);
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.errLines()).containsExactly("ioscope info: --top needs a number of 0 or more, not -5",
-                "Usage: ioscope info [--json] [--top N] FILE", "Try 'ioscope help info' for more information.");
+                "Usage: ioscope info [--json] [--top N] FILE", "       ioscope info [--json] [--top N] --live",
+                "Try 'ioscope help info' for more information.");
     }
 
     @Test
