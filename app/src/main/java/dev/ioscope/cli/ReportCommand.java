@@ -33,8 +33,8 @@ import java.util.concurrent.Callable;
  * IOReport dashboard exports.
  */
 @Command(name = "report",
-        customSynopsis = "ioscope report SCENARIO.json [--group G] [--subgroup S] [--channel ID] [--interval-ms N] "
-                + "[--until-ms N] [--format FORMAT] [--plugins DIR]",
+        customSynopsis = {"ioscope report SCENARIO.json [--group G] [--subgroup S] [--channel ID]",
+            "       [--interval-ms N] [--until-ms N] [--format FORMAT] [--plugins DIR]"},
         description = "Run a scenario and print its IOReport channels sampled at every interval of virtual time.",
         footer = {"Values are the reporters' running totals in each channel's unit: simple values, state residencies "
             + "and transitions, histogram buckets. Without --until-ms the run ends at the first sample once the "
