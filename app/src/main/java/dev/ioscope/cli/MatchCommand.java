@@ -12,6 +12,7 @@ import dev.ioscope.engine.service.MatchingTrace;
 import dev.ioscope.engine.service.Personality;
 import dev.ioscope.engine.service.ProviderMatch;
 import dev.ioscope.engine.service.RematchCheck;
+import dev.ioscope.engine.service.driverkit.MatchedPersonalities;
 import dev.ioscope.engine.service.kext.KextBundle;
 import dev.ioscope.engine.service.kext.KextLoader;
 import dev.ioscope.engine.snapshot.Snapshot;
@@ -43,8 +44,12 @@ final class MatchCommand implements Command {
     @Override
     public String usage() {
         return """
-                usage: ioscope match SNAPSHOT --kexts PATH... [--provider PATH]... [--explain] [--json] [--strip]
-                  --kexts PATH...   .kext bundles, Info.plist files, or folders holding them
+                usage: ioscope match SNAPSHOT (--kexts PATH... | --kexts-from-snapshot) [--provider PATH]... [--explain]
+                                    [--json] [--strip]
+                  --kexts PATH...   .kext and .dext bundles, Info.plist files, or folders holding them
+                  --kexts-from-snapshot
+                                    also the personalities the snapshot's dext services keep in
+                                    IOMatchedPersonality (macOS 11+ registries)
                   --provider PATH   only this nub (an IOService path such as IOService:/IOResources); repeatable
                   --explain         every key of every candidate, in words
                   --json            the result as JSON (see docs/cli.md)
@@ -53,7 +58,7 @@ final class MatchCommand implements Command {
     }
 
     private record Options(String snapshot, List<Path> kexts, List<String> providers, boolean explain,
-                           boolean json, boolean strip) {
+                           boolean json, boolean strip, boolean fromSnapshot) {
     }
 
     private static Options parse(List<String> args) throws UsageException {
@@ -63,11 +68,16 @@ final class MatchCommand implements Command {
         boolean explain = false;
         boolean json = false;
         boolean strip = false;
+        boolean fromSnapshot = false;
         boolean inKexts = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
                 case "--kexts" -> inKexts = true;
+                case "--kexts-from-snapshot" -> {
+                    fromSnapshot = true;
+                    inKexts = false;
+                }
                 case "--explain" -> {
                     explain = true;
                     inKexts = false;
@@ -104,10 +114,10 @@ final class MatchCommand implements Command {
         if (snapshot == null) {
             throw new UsageException("no SNAPSHOT given");
         }
-        if (kexts.isEmpty()) {
-            throw new UsageException("no kexts given (--kexts PATH...)");
+        if (kexts.isEmpty() && !fromSnapshot) {
+            throw new UsageException("no kexts given (--kexts PATH... or --kexts-from-snapshot)");
         }
-        return new Options(snapshot, kexts, providers, explain, json, strip);
+        return new Options(snapshot, kexts, providers, explain, json, strip, fromSnapshot);
     }
 
     @Override
@@ -117,6 +127,12 @@ final class MatchCommand implements Command {
         IOCatalogue catalogue = new IOCatalogue();
         for (KextBundle b : new KextLoader().load(o.kexts())) {
             catalogue.addKext(b);
+        }
+        int fromSnapshot = 0;
+        if (o.fromSnapshot()) {
+            List<Personality> recovered = MatchedPersonalities.of(s.registry());
+            recovered.forEach(catalogue::add);
+            fromSnapshot = recovered.size();
         }
         MatchContext ctx = MatchContext.standard(s.registry());
         List<ProviderMatch> matches = new ArrayList<>();
@@ -130,12 +146,12 @@ final class MatchCommand implements Command {
             matches = select(s, ctx, catalogue, matches, o.providers());
         }
         if (o.json()) {
-            writeJson(out, o, catalogue, ctx, matches, check);
+            writeJson(out, o, catalogue, ctx, matches, check, fromSnapshot);
         } else {
             for (String w : catalogue.warnings()) {
                 err.println("warning: " + w);
             }
-            writeText(out, o, catalogue, ctx, matches, check);
+            writeText(out, o, catalogue, ctx, matches, check, fromSnapshot);
         }
         return ExitCodes.OK;
     }
@@ -156,9 +172,10 @@ final class MatchCommand implements Command {
     }
 
     private static void writeText(PrintStream out, Options o, IOCatalogue catalogue, MatchContext ctx,
-                                  List<ProviderMatch> matches, RematchCheck.Result check) {
-        out.printf("%d personalities from %d kext path(s); %d provider(s) with candidates%n", catalogue.size(),
-                o.kexts().size(), matches.size());
+                                  List<ProviderMatch> matches, RematchCheck.Result check, int fromSnapshot) {
+        out.printf("%d personalities from %d kext path(s)%s; %d provider(s) with candidates%n", catalogue.size(),
+                o.kexts().size(), o.fromSnapshot() ? " and " + fromSnapshot + " from the snapshot's "
+                        + "IOMatchedPersonality values" : "", matches.size());
         for (ProviderMatch pm : matches) {
             boolean any = pm.candidates().stream().anyMatch(MatchingTrace::passiveMatch);
             if (!any && !o.explain() && o.providers().isEmpty()) {
@@ -204,12 +221,16 @@ final class MatchCommand implements Command {
     }
 
     private static void writeJson(PrintStream out, Options o, IOCatalogue catalogue, MatchContext ctx,
-                                  List<ProviderMatch> matches, RematchCheck.Result check) throws IOException {
+                                  List<ProviderMatch> matches, RematchCheck.Result check, int fromSnapshot)
+            throws IOException {
         JsonGenerator g = new JsonFactory().createGenerator(out);
         g.useDefaultPrettyPrinter();
         g.writeStartObject();
         g.writeStringField("snapshot", o.snapshot());
         g.writeNumberField("personalities", catalogue.size());
+        if (o.fromSnapshot()) {
+            g.writeNumberField("fromSnapshot", fromSnapshot);
+        }
         g.writeArrayFieldStart("warnings");
         for (String w : catalogue.warnings()) {
             g.writeString(w);

@@ -13,6 +13,11 @@ import dev.ioscope.engine.service.MatchingTrace;
 import dev.ioscope.engine.service.Personality;
 import dev.ioscope.engine.service.ProviderMatch;
 import dev.ioscope.engine.service.StartPolicy;
+import dev.ioscope.engine.service.driverkit.DextPersonality;
+import dev.ioscope.engine.service.driverkit.DextRelaunch;
+import dev.ioscope.engine.service.driverkit.DriverKitKeys;
+import dev.ioscope.engine.service.driverkit.IOUserServers;
+import dev.ioscope.engine.service.driverkit.UserResources;
 import dev.ioscope.engine.service.kext.KextBundle;
 import dev.ioscope.engine.service.kext.KextLoader;
 import dev.ioscope.engine.snapshot.SnapshotException;
@@ -65,6 +70,9 @@ public final class Simulation {
     private final MatchingNotifications notifications;
     private final KextLoading kexts;
     private final ScenarioActions actions;
+    private final IOUserServers userServers;
+    /** Dext services terminated with rematch: their provider re-matches once they are detached. */
+    private final Map<IORegistryEntry, IORegistryEntry> rematchOnDetach = new IdentityHashMap<>();
 
     private Simulation(IORegistry registry, Map<String, DriverBehavior> behaviors, long maxSteps) {
         this.registry = registry;
@@ -75,6 +83,28 @@ public final class Simulation {
         this.notifications = new MatchingNotifications(this, ctx, registry, service);
         this.kexts = new KextLoading(this, ctx, service);
         this.actions = new ScenarioActions(this, kexts, notifications);
+        this.userServers = new IOUserServers(registry, new IOUserServers.Host() {
+            @Override
+            public void record(String kind, String entry, String... kv) {
+                log(kind, entry, kv);
+            }
+
+            @Override
+            public void attach(IORegistryEntry child, IORegistryEntry parent) {
+                Simulation.this.attach(child, parent);
+            }
+
+            @Override
+            public String path(IORegistryEntry e) {
+                return Simulation.this.path(e);
+            }
+
+            @Override
+            public void terminateWithRematch(IORegistryEntry svc) {
+                rematchOnDetach.put(svc, svc.parent(service));
+                terminate(svc);
+            }
+        });
     }
 
     /** Builds the machine of a scenario and schedules its actions. Nothing runs until stepped. */
@@ -92,6 +122,7 @@ public final class Simulation {
             res.setProperty("IOKit", dev.ioscope.engine.os.OSString.of("IOService"));
             reg.attach(res, expert, svc);
             res.setState(EntryState.settledService(-1));
+            UserResources.ensure(reg);   // DK9: beside IOResources on every machine we build
         }
         Simulation sim = new Simulation(reg, behaviors, s.maxSteps());
         for (SimulationExtension x : EXTENSIONS) {
@@ -131,6 +162,11 @@ public final class Simulation {
 
     public Scheduler scheduler() {
         return scheduler;
+    }
+
+    /** The IOUserServers of this machine and the dext services they host. */
+    public IOUserServers userServers() {
+        return userServers;
     }
 
     /** Runs one scheduled task (which may journal several events). False when quiet. */
@@ -226,8 +262,13 @@ public final class Simulation {
         ProviderMatch pm = engine.match(nub, true);
         log("match.begin", path(nub), "candidates", String.valueOf(pm.candidates().size()));
         Map<String, List<MatchingTrace>> startLists = new LinkedHashMap<>();
+        int dexts = 0;
+        DextRelaunch relaunch = DextRelaunch.take(nub).orElse(null);
         for (MatchingTrace t : pm.candidates()) {
             Personality p = t.personality();
+            if (t.passiveMatch() && DextPersonality.isDext(p)) {
+                dexts++;   // DK10: dexts passing matchPassive count, even when their category is already held
+            }
             switch (t.verdict()) {
                 case REJECTED -> log("match.reject", path(nub), "personality", p.name(), "class", p.ioClass(),
                         "reason", t.reasons().isEmpty() ? "" : t.reasons().get(0));
@@ -236,11 +277,21 @@ public final class Simulation {
                 case NOT_INSTANTIABLE -> log("match.reject", path(nub), "personality", p.name(), "class", "",
                         "reason", "no IOClass");
                 default -> {
+                    if (relaunch != null && !relaunch.admits(p)) {
+                        log("match.reject", path(nub), "personality", p.name(), "class", p.ioClass(), "reason",
+                                "IORematchPersonality names another personality (a dext is being relaunched)");
+                        continue;
+                    }
                     log("match.accept", path(nub), "personality", p.name(), "class", p.ioClass(),
                             "category", p.category(), "score", String.valueOf(t.score()));
                     startLists.computeIfAbsent(p.category(), c -> new ArrayList<>()).add(t);
                 }
             }
+        }
+        if (dexts > 0) {
+            nub.setProperty(DriverKitKeys.IO_DEXT_MATCH_COUNT, dev.ioscope.engine.os.OSNumber.of32(dexts));
+        } else {
+            nub.removeProperty(DriverKitKeys.IO_DEXT_MATCH_COUNT);
         }
         if (startLists.isEmpty()) {
             finishMatching(nub);
@@ -285,15 +336,21 @@ public final class Simulation {
             attach(inst, nub);
             inst.setState(new EntryState(true, false, false, true, 0, 0, -1));
             boolean ok;
-            String why = null;
-            try {
-                ok = b == null || b.start(c);
-                if (!ok) {
-                    why = "start returned false";
+            // the dext half of startCandidate: launch or reuse its IOUserServer (service/driverkit)
+            String why = userServers.startCandidate(inst, nub, p).orElse(null);
+            if (why == null) {
+                try {
+                    ok = b == null || b.start(c);
+                    if (!ok) {
+                        why = "start returned false";
+                    }
+                } catch (RuntimeException ex) {
+                    ok = false;
+                    why = "start threw " + ex;
                 }
-            } catch (RuntimeException ex) {
+                userServers.serviceStarted(inst, ok);
+            } else {
                 ok = false;
-                why = "start threw " + ex;
             }
             if (ok) {
                 log("service.start", path(inst), "class", p.ioClass(), "personality", p.name(), "bundle", p.bundle(),
@@ -378,10 +435,16 @@ public final class Simulation {
             }
         }
         log("service.stop", p, "class", v.className());
+        userServers.serviceStop(v);
         adjustBusy(v, -1);
         notifications.deliver(List.of("terminated"), v);
         registry.detachAll(v, service);
         log("registry.detach", p, "class", v.className());
+        IORegistryEntry rematch = rematchOnDetach.remove(v);
+        if (rematch != null && rematch.state().active()) {
+            // kIOServiceRematchOnDetach: the provider goes through matching again (DK8)
+            scheduleMatching(rematch);
+        }
     }
 
     private void adjustBusy(IORegistryEntry e, int delta) {

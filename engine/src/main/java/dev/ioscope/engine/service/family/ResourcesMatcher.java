@@ -14,6 +14,7 @@ import java.util.List;
 /**
  * IOResources::matchPropertyTable (xnu iokit/Kernel/IOService.cpp): on the IOResources nub, IOResourceMatch
  * names a resource that must be published — a property of IOResources; an OSSet of names needs all of them.
+ * IOUserResources matches with the same function (IOUserResources::matchPropertyTable), on its own properties.
  * Anything else under the key (an OSArray, which an XML {@code <array>} gives) is neither, and XNU then checks
  * only IOResourceMatched; we do the same and say so.
  */
@@ -28,17 +29,19 @@ public final class ResourcesMatcher implements FamilyMatcher {
 
     @Override
     public boolean appliesTo(IORegistryEntry nub, MatchContext ctx) {
-        return ctx.conformsTo(nub, "IOResources");
+        // DK9: IOUserResources::matchPropertyTable is the same IOResourcesMatchPropertyTable
+        return ctx.conformsTo(nub, "IOResources") || ctx.conformsTo(nub, "IOUserResources");
     }
 
     @Override
     public Result matchPropertyTable(IORegistryEntry nub, OSDictionary table, int score, MatchContext ctx,
                                      List<KeyVerdict> out) {
+        String who = nub.className();
         OSObject prop = table.get(IO_RESOURCE_MATCH);
         if (prop instanceof OSString s) {
             boolean ok = nub.property(s.value()) != null;
             if (out != null) out.add(KeyVerdict.of(ok, IO_RESOURCE_MATCH + " " + s.value(),
-                    ok ? "IOResources publishes " + s.value() : "IOResources does not publish " + s.value()));
+                    ok ? who + " publishes " + s.value() : who + " does not publish " + s.value()));
             return new Result(ok, score);
         }
         if (prop instanceof OSSet set) {
@@ -49,7 +52,7 @@ public final class ResourcesMatcher implements FamilyMatcher {
                 }
                 boolean has = nub.property(s.value()) != null;
                 if (out != null) out.add(KeyVerdict.of(has, IO_RESOURCE_MATCH + " " + s.value(),
-                        has ? "IOResources publishes " + s.value() : "IOResources does not publish " + s.value()));
+                        has ? who + " publishes " + s.value() : who + " does not publish " + s.value()));
                 ok &= has;
                 if (!ok) {
                     break;
@@ -60,13 +63,13 @@ public final class ResourcesMatcher implements FamilyMatcher {
         if (prop != null) {
             if (out != null) out.add(KeyVerdict.note(IO_RESOURCE_MATCH, "is an " + prop.typeName()
                     + (prop instanceof OSArray ? " (XML <array>)" : "")
-                    + ", neither a string nor a set: IOResources ignores it"));
+                    + ", neither a string nor a set: " + who + " ignores it"));
         }
         OSObject matched = table.get(IO_RESOURCE_MATCHED);
         if (matched instanceof OSString s) {
             boolean ok = nub.properties().containsKey(s.value());
             if (out != null) out.add(KeyVerdict.of(ok, IO_RESOURCE_MATCHED + " " + s.value(),
-                    ok ? "IOResources has the key" : "IOResources has no such key"));
+                    ok ? who + " has the key" : who + " has no such key"));
             return new Result(ok, score);
         }
         return new Result(true, score);

@@ -15,8 +15,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Finds and reads kexts: a path may be an {@code Info.plist} (or any {@code *.plist}), a {@code .kext} bundle
- * ({@code Contents/Info.plist}, and its {@code Contents/PlugIns/*.kext}), or a folder searched for both.
+ * Finds and reads kexts and dexts: a path may be an {@code Info.plist} (or any {@code *.plist}), a {@code .kext}
+ * or {@code .dext} bundle ({@code Contents/Info.plist} or a flat {@code Info.plist}, and its
+ * {@code Contents/PlugIns/*.kext}), or a folder searched for both. Dexts are read exactly as kexts are: their
+ * personalities differ only by IOUserServerName (service/driverkit).
  * Files are only read.
  */
 public final class KextLoader {
@@ -54,13 +56,13 @@ public final class KextLoader {
         if (Files.isRegularFile(p)) {
             return List.of(p);
         }
-        if (p.getFileName() != null && p.getFileName().toString().endsWith(".kext")) {
+        if (p.getFileName() != null && isBundle(p.getFileName().toString())) {
             Path info = p.resolve("Contents").resolve("Info.plist");
             List<Path> out = new ArrayList<>();
             if (Files.isRegularFile(info)) {
                 out.add(info);
             } else if (Files.isRegularFile(p.resolve("Info.plist"))) {
-                out.add(p.resolve("Info.plist"));   // iOS-style flat bundle
+                out.add(p.resolve("Info.plist"));   // flat bundle (iOS kexts, dexts)
             }
             Path plugins = p.resolve("Contents").resolve("PlugIns");
             if (Files.isDirectory(plugins)) {
@@ -150,12 +152,17 @@ public final class KextLoader {
                 ? java.util.Optional.of(s.value()) : java.util.Optional.empty();
     }
 
-    /** X.kext/Contents/Info.plist → X; X-Info.plist → X; X/Info.plist → X. */
+    /** A kext or a DriverKit extension bundle (CFBundlePackageType KEXT / DEXT), by its folder name. */
+    static boolean isBundle(String fileName) {
+        return fileName.endsWith(".kext") || fileName.endsWith(".dext");
+    }
+
+    /** X.kext/Contents/Info.plist (or X.dext/...) → X; X-Info.plist → X; X/Info.plist → X. */
     static String inferredProductName(Path plist) {
         for (Path p = plist.getParent(); p != null; p = p.getParent()) {
             String n = p.getFileName() == null ? "" : p.getFileName().toString();
-            if (n.endsWith(".kext")) {
-                return n.substring(0, n.length() - ".kext".length());
+            if (isBundle(n)) {
+                return n.substring(0, n.length() - ".kext".length());   // ".dext" has the same length
             }
         }
         String file = plist.getFileName().toString();

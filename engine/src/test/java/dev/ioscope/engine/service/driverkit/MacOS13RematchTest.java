@@ -1,0 +1,62 @@
+package dev.ioscope.engine.service.driverkit;
+
+import dev.ioscope.engine.TestData;
+import dev.ioscope.engine.service.IOCatalogue;
+import dev.ioscope.engine.service.MatchContext;
+import dev.ioscope.engine.service.Personality;
+import dev.ioscope.engine.service.ProviderMatch;
+import dev.ioscope.engine.service.RematchCheck;
+import dev.ioscope.engine.snapshot.Snapshot;
+import dev.ioscope.engine.snapshot.Snapshots;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The real macOS 13 dump (snapshots/Hackintosh-DellADL-macOS13.IOService.txt): its dext services keep their
+ * whole personality in IOMatchedPersonality. Recovered from there, stripped and re-matched, they must land where
+ * macOS put them: AppleUserHIDEventService (user class AppleUserHIDEventDriver) on the IOHIDInterface nubs, and
+ * IOUserService (IOUserDockChannelSerial) on IOUserResources.
+ */
+class MacOS13RematchTest {
+    static Snapshot dump() throws Exception {
+        return Snapshots.load(TestData.path("snapshots/Hackintosh-DellADL-macOS13.IOService.txt"));
+    }
+
+    @Test
+    @DisplayName("DK2: the macOS 13 dump's IOMatchedPersonality values give back its two dext personalities")
+    void recoversTheDextPersonalities() throws Exception {
+        List<Personality> ps = MatchedPersonalities.of(dump().registry());
+        // checked by hand in the dump: AppleUserHIDEventDriver (twice the same personality) and
+        // IOUserDockChannelSerial
+        assertThat(ps).extracting(Personality::name).containsExactly("AppleUserHIDEventDriver",
+                "IOUserDockChannelSerial");
+        assertThat(ps).extracting(Personality::ioClass).containsExactly("AppleUserHIDEventService", "IOUserService");
+        assertThat(ps).extracting(Personality::providerClass).containsExactly("IOHIDInterface", "IOUserResources");
+        assertThat(ps).extracting(Personality::bundle).containsExactly("com.apple.AppleUserHIDDrivers",
+                "com.apple.DriverKit-IOUserDockChannelSerial");
+        assertThat(ps).allMatch(DextPersonality::isDext);
+    }
+
+    @Test
+    @DisplayName("DK9 DK1: stripped and re-matched, the macOS 13 dexts land on the same nubs as in the dump")
+    void rematchPutsTheDextsBack() throws Exception {
+        Snapshot s = dump();
+        IOCatalogue catalogue = new IOCatalogue();
+        MatchedPersonalities.of(s.registry()).forEach(catalogue::add);
+        MatchContext ctx = MatchContext.standard(s.registry());
+        List<ProviderMatch> out = new ArrayList<>();
+        RematchCheck.Result r = RematchCheck.run(catalogue, ctx, out);
+        assertThat(r.expected()).extracting(RematchCheck.Attachment::className)
+                .contains("AppleUserHIDEventService", "IOUserService");
+        assertThat(r.expected()).anyMatch(a -> a.className().equals("IOUserService")
+                && a.providerPath().endsWith("/IOUserResources"));
+        assertThat(r.missing()).isEmpty();
+        assertThat(r.extra()).isEmpty();
+        assertThat(r.agreement()).isEqualTo(1.0);
+    }
+}
