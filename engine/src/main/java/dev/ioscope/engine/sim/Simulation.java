@@ -310,6 +310,13 @@ public final class Simulation {
 
     /** Starts the best candidate of one category; on failure the next one (IOService::probeCandidates). */
     private void startCategory(IORegistryEntry nub, List<MatchingTrace> list, int from) {
+        if (!list.isEmpty() && categoryHeld(nub, list.get(0).personality().category())) {
+            // XNU serialises matching on a nub (lockForArbitration) and starts within probeCandidates, so a
+            // second matching round sees the first one's driver: the category is taken by then.
+            log("match.category-taken", path(nub), "personality", list.get(0).personality().name(), "category",
+                    list.get(0).personality().category());
+            return;
+        }
         for (int i = from; i < list.size(); i++) {
             MatchingTrace t = list.get(i);
             Personality p = t.personality();
@@ -364,6 +371,17 @@ public final class Simulation {
             log("registry.detach", "", "class", p.ioClass(), "provider", path(nub));
             registry.remove(inst);
         }
+    }
+
+    /** IOService::copyClientWithCategory at start time: an active client of the nub holds the category. */
+    private boolean categoryHeld(IORegistryEntry nub, String category) {
+        for (IORegistryEntry c : nub.children(service)) {
+            if (c.state().active() && category.equals(DextPersonality.string(c.property(Personality.IO_MATCH_CATEGORY))
+                    .orElse(null))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void finishMatching(IORegistryEntry nub) {

@@ -71,7 +71,8 @@ public final class DextPersonality {
                 + p.ioClass() + " service is " + name + " and " + hosting));
     }
 
-    static Optional<String> string(OSObject v) {
+    /** An OSString's or OSSymbol's text, else empty. */
+    public static Optional<String> string(OSObject v) {
         if (v instanceof OSString s) {
             return Optional.of(s.value());
         }
