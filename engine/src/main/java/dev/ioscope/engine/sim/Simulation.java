@@ -322,7 +322,7 @@ public final class Simulation {
             Personality p = t.personality();
             IORegistryEntry inst = registry.createEntry(p.ioClass(), p.ioClass());
             inst.setProperties(t.driverProperties());
-            DriverBehavior b = behaviors.get(p.ioClass());
+            DriverBehavior b = behaviors.get(behaviorClass(p));
             DriverBehavior.DriverContext c = new DriverInstanceContext(this, inst, nub);
             Integer score = t.score();
             try {
@@ -371,6 +371,20 @@ public final class Simulation {
             log("registry.detach", "", "class", p.ioClass(), "provider", path(nub));
             registry.remove(inst);
         }
+    }
+
+    /**
+     * DK14: a dext's code is its user class's, so a plugin's behaviour for a dext is keyed by IOUserClass (the
+     * same {@code driver(class, ...)} SPI as a kext class); a kext's by its IOClass.
+     */
+    private static String behaviorClass(Personality p) {
+        return DextPersonality.isDext(p) ? DextPersonality.userClass(p.table()).orElse(p.ioClass()) : p.ioClass();
+    }
+
+    private static String behaviorClass(IORegistryEntry e) {
+        return DextPersonality.serverName(e.properties()).isPresent()
+                ? DextPersonality.string(e.property(DriverKitKeys.IO_USER_CLASS)).orElse(e.className())
+                : e.className();
     }
 
     /** IOService::copyClientWithCategory at start time: an active client of the nub holds the category. */
@@ -444,7 +458,7 @@ public final class Simulation {
     private void finishTerminate(IORegistryEntry v) {
         String p = path(v);
         IORegistryEntry provider = v.parent(service);
-        DriverBehavior b = behaviors.get(v.className());
+        DriverBehavior b = behaviors.get(behaviorClass(v));
         if (b != null && provider != null) {
             try {
                 b.stop(new DriverInstanceContext(this, v, provider));
