@@ -20,7 +20,8 @@ import java.util.function.Consumer;
 final class ScenarioActions {
     /** The core actions, in the order Scenario's error message lists them. */
     static final List<String> CORE = List.of("publish", "terminate", "set-property", "register",
-            "load-kext", "unload-kext", "add-notification", "advance", "raise-interrupt", "remove-notification", "dext-crash");
+            "load-kext", "unload-kext", "add-notification", "advance", "raise-interrupt", "remove-notification",
+            "dext-crash");
 
     private final Simulation sim;
     private final KextLoading kexts;

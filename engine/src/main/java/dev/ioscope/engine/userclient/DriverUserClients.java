@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.WeakHashMap;
 
 /**
- * User clients a running driver offers (a kext's driver class, or a dext's user class: one SPI): what its {@code IOService::newUserClient} would create. A family's driver
+ * User clients a running driver offers (a kext's driver class, or a dext's user class: one SPI): what its
+ * {@code IOService::newUserClient} would create. A family's driver
  * calls {@link #provide} in start() with its method table (JSON, {@link MethodTableJson}) and the functions behind
  * the rows, bound to that driver instance; the scenario {@code open} action then finds them for the service it
  * opens (before the engine's demo and scenario-provided classes), so {@code call} reaches the driver's own code.

@@ -42,7 +42,7 @@ class DextUserClientTest {
     }
 
     @Test
-    @DisplayName("DK12: a UserClientProperties IOClass other than IOUserUserClient is refused with kIOReturnUnsupported")
+    @DisplayName("DK12: a UserClientProperties IOClass other than IOUserUserClient is refused: kIOReturnUnsupported")
     void otherClassRefused(@TempDir Path dir) throws Exception {
         Path p = DextTestKit.dext(dir, "com.example.uc", DextTestKit.personality("UcDext", "IOUserResources", "u",
                 "com.example.uc", "<key>UserClientProperties</key><dict><key>IOClass</key><string>IOUserClient"

@@ -28,13 +28,14 @@ class VirtualKeyboardDextTest {
     private static final String SVC = "IOService:/IOUserResources/" + VirtualKeyboardFamily.USER_CLASS;
 
     @Test
-    @DisplayName("DK14: a plugin emulates a dext's user class through driver(class, ...); its user client posts reports")
+    @DisplayName("DK14: a plugin emulates a dext's user class through driver(class, ...); its client posts reports")
     void theKeyboardStartsAndItsUserClientPostsReports(@TempDir Path dir) throws Exception {
         Path plist = Path.of(VirtualKeyboardFamily.class.getResource(VirtualKeyboardFamily.INFO_PLIST).toURI());
         Path s = dir.resolve("s.json");
         Files.writeString(s, "{\"kexts\": [\"" + plist.toString().replace("\\", "\\\\") + "\"], \"actions\": ["
                 + "{\"at\": 1000000, \"do\": \"open\", \"path\": \"" + SVC + "\", \"as\": \"kb\"},"
-                + "{\"at\": 2000000, \"do\": \"call\", \"connection\": \"kb\", \"line\": \"call 0 struct=0000040000000000\"},"
+                + "{\"at\": 2000000, \"do\": \"call\", \"connection\": \"kb\", "
+                + "\"line\": \"call 0 struct=0000040000000000\"},"
                 + "{\"at\": 3000000, \"do\": \"call\", \"connection\": \"kb\", \"line\": \"call 0\"},"
                 + "{\"at\": 4000000, \"do\": \"call\", \"connection\": \"kb\", \"line\": \"call 1 out=1\"}]}");
         Machine m = Machine.build(MachineReader.read(ThermometerFamilyTest.MACHINE.getBytes(StandardCharsets.UTF_8),
