@@ -118,7 +118,8 @@ public final class IOUserServers {
             host.record("driverkit.server-died", host.path(server), "server", server.name());
             for (IORegistryEntry service : hostedBy(server)) {
                 IORegistryEntry provider = service.parent(plane);
-                boolean wasStarted = Boolean.TRUE.equals(started.get(service));
+                // a service a snapshot brought (not started here) counts as started when it is active
+                boolean wasStarted = started.containsKey(service) ? started.get(service) : service.state().active();
                 serviceStop(service);
                 if (!wasStarted) {
                     continue;
@@ -161,14 +162,15 @@ public final class IOUserServers {
         return Optional.ofNullable(serverOf.get(service));
     }
 
+    /** The server's services (fServices), by its IOAssociatedServices: also those of a loaded snapshot. */
     private List<IORegistryEntry> hostedBy(IORegistryEntry server) {
         List<IORegistryEntry> out = new ArrayList<>();
-        serverOf.forEach((svc, srv) -> {
-            if (srv == server) {
+        for (OSObject id : associated(server)) {
+            associatedService(registry, id).filter(e -> e.inPlane(plane)).ifPresent(svc -> {
                 out.add(svc);
-            }
-        });
-        out.sort((a, b) -> Long.compare(a.registryEntryID(), b.registryEntryID()));
+                serverOf.putIfAbsent(svc, server);
+            });
+        }
         return out;
     }
 

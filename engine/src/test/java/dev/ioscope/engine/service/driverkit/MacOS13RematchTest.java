@@ -1,18 +1,26 @@
 package dev.ioscope.engine.service.driverkit;
 
 import dev.ioscope.engine.TestData;
+import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.service.IOCatalogue;
 import dev.ioscope.engine.service.MatchContext;
 import dev.ioscope.engine.service.Personality;
 import dev.ioscope.engine.service.ProviderMatch;
 import dev.ioscope.engine.service.RematchCheck;
+import dev.ioscope.engine.sim.Scenario;
+import dev.ioscope.engine.sim.Simulation;
 import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.snapshot.Snapshots;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,5 +69,28 @@ class MacOS13RematchTest {
         assertThat(r.missing()).isEmpty();
         assertThat(r.extra()).isEmpty();
         assertThat(r.agreement()).isEqualTo(1.0);
+    }
+
+    @Test
+    @DisplayName("DK8: on the macOS 13 dump, IOUserDockChannelSerial's server dying takes its service down")
+    void crashOnTheDump(@TempDir Path dir) throws Exception {
+        Path s = dir.resolve("s.json");
+        Files.writeString(s, "{\"snapshot\": \"" + TestData.path(
+                "snapshots/Hackintosh-DellADL-macOS13.IOService.txt").toString().replace("\\", "\\\\")
+                + "\", \"actions\": [{\"at\": 1000, \"do\": \"dext-crash\", "
+                + "\"server\": \"com.apple.IOUserDockChannelSerial\"}]}");
+        Simulation sim = Simulation.of(Scenario.read(s), Map.of());
+        sim.runUntilQuiet();
+        assertThat(DextTestKit.events(sim, "driverkit.server-died")).singleElement().satisfies(e ->
+                assertThat(e.details()).containsEntry("server",
+                        "IOUserServer(com.apple.IOUserDockChannelSerial-0x1000004a1)"));
+        // the dump's IOAssociatedServices = (4294968481) = 0x1000004a1, the IOUserService
+        assertThat(DextTestKit.events(sim, "service.stop")).anyMatch(e -> e.entry().equals(
+                "IOService:/IOUserResources/IOUserDockChannelSerial"));
+        assertThat(sim.registry().entry(0x1000004a1L).orElseThrow().inPlane(
+                sim.registry().plane(IORegistryPlane.IOSERVICE))).isFalse();
+        assertThat(sim.userServers().servers("com.apple.IOUserDockChannelSerial")).isEmpty();
+        // the other dext's server lives on
+        assertThat(sim.userServers().servers("com.apple.driverkit.AppleUserHIDDrivers")).hasSize(1);
     }
 }
