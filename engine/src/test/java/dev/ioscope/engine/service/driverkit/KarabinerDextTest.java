@@ -1,6 +1,7 @@
 package dev.ioscope.engine.service.driverkit;
 
 import dev.ioscope.engine.TestData;
+import dev.ioscope.engine.explore.EntryKind;
 import dev.ioscope.engine.os.OSArray;
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSNumber;
@@ -44,6 +45,8 @@ class KarabinerDextTest {
         assertThat(DextTestKit.parent(sim, user)).isSameAs(DextTestKit.parent(sim, res));
         assertThat(user.name()).isEqualTo("IOUserResources");
         assertThat(user.property("IOKit")).isEqualTo(OSString.of("IOService"));   // as the macOS 13 dump shows
+        // the explorer files it with IOResources
+        assertThat(EntryKind.classify(sim.registry().classes(), user, false)).isEqualTo(EntryKind.RESOURCES);
     }
 
     @Test
