@@ -38,10 +38,10 @@ final class RunControlBar extends ToolBar {
         clock.getStyleClass().add("workbench-clock");
         clock.textProperty().bind(vm.clockProperty());
 
-        MenuItem folder = new MenuItem("Kext Folder…");
+        MenuItem folder = new MenuItem("Kext or Dext Folder…");
         folder.setOnAction(e -> {
             DirectoryChooser dc = new DirectoryChooser();
-            dc.setTitle("Load kexts from a folder");
+            dc.setTitle("Load kexts and dexts from a folder (or a .kext / .dext bundle)");
             File f = dc.showDialog(getScene().getWindow());
             if (f != null) {
                 vm.loadKexts(List.of(f.toPath()));
@@ -50,8 +50,9 @@ final class RunControlBar extends ToolBar {
         MenuItem plist = new MenuItem("Info.plist…");
         plist.setOnAction(e -> {
             FileChooser fc = new FileChooser();
-            fc.setTitle("Load a kext's Info.plist");
-            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Info.plist", "*.plist"));
+            fc.setTitle("Load a kext's or dext's Info.plist");
+            // *.plist.in: Info.plist as a source tree keeps it (the Karabiner dext's)
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Info.plist", "*.plist", "*.plist.in"));
             List<File> fs = fc.showOpenMultipleDialog(getScene().getWindow());
             if (fs != null) {
                 vm.loadKexts(fs.stream().map(File::toPath).toList());
@@ -59,7 +60,7 @@ final class RunControlBar extends ToolBar {
         });
         MenuButton kexts = new MenuButton("Load Kexts", AppIcon.KEXT.create(), folder, plist);
         kexts.setId("loadKexts");
-        kexts.setTooltip(new Tooltip("Or drop kext folders / Info.plist files on the window"));
+        kexts.setTooltip(new Tooltip("Or drop kext / dext folders and Info.plist files on the window"));
         MenuItem openItem = new MenuItem("Open Scenario…", AppIcon.SCENARIO.create());
         openItem.setId("openScenario");
         openItem.setOnAction(e -> openScenario.run());
