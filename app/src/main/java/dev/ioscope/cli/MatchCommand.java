@@ -32,9 +32,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code ioscope match SNAPSHOT (--kexts PATH... | --kexts-from-snapshot) [--provider PATH] [--explain] [--json]
- * [--strip]}: runs the personalities of real kexts and dexts (or those a snapshot's dext services keep) against the nubs of a snapshot, as IOService::probeCandidates would, and prints
- * the ranked candidates, their verdicts and the winner of each match category.
+ * {@code ioscope match SNAPSHOT [--kexts PATH...] [--kexts-from-snapshot] [--provider PATH] [--explain] [--json]
+ * [--strip]}: runs the personalities of real kexts and dexts (or those a snapshot's dext services keep) against
+ * the nubs of a snapshot, as IOService::probeCandidates would, and prints the ranked candidates, their verdicts
+ * and the winner of each match category.
  */
 @Command(name = "match",
         customSynopsis = "ioscope match SNAPSHOT [--kexts PATH...] [--kexts-from-snapshot] [--provider PATH]... "

@@ -13,10 +13,10 @@ import java.util.stream.Stream;
 
 /**
  * Finds the Info.plists a path given to {@code --kexts} stands for: the file itself, a {@code .kext} or
- * {@code .dext} bundle ({@code Contents/Info.plist} and its {@code Contents/PlugIns}), or a folder searched for both. The search stays
- * in the given tree: a symbolic link whose target lies outside it is not followed, a folder is visited once
- * however many links lead to it, and the walk stops at {@link #MAX_DEPTH} folder levels and {@link #MAX_FILES}
- * files. Every link skipped and every bound reached is said in {@link #warnings()}.
+ * {@code .dext} bundle ({@code Contents/Info.plist} and its {@code Contents/PlugIns}), or a folder searched for
+ * both. The search stays in the given tree: a symbolic link whose target lies outside it is not followed, a
+ * folder is visited once however many links lead to it, and the walk stops at {@link #MAX_DEPTH} folder levels
+ * and {@link #MAX_FILES} files. Every link skipped and every bound reached is said in {@link #warnings()}.
  */
 final class KextWalk {
     /** Folder levels below the given path (a real /Library/Extensions is 6 deep at most). */
