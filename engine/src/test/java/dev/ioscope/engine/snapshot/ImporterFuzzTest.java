@@ -52,11 +52,13 @@ class ImporterFuzzTest {
     @Example
     void theCorpusIsExact() {
         // Every (source, writer) pair that gives no seed, with its reason: a new one fails here, never vanishes.
-        assertThat(FuzzCorpus.notWritten()).containsExactly(
-                "MacBookPro8-1.IODeviceTree.txt as IOREG_ARCHIVE: 247275 bytes, over the window",
-                "MacBookPro8-1.IODeviceTree.txt as IOREG_XML: 377091 bytes, over the window",
-                "MacBookPro8-1.IODeviceTree.txt as JSON: 194289 bytes, over the window",
-                "MacBookPro8-1.IODeviceTree.txt as IOREG_TEXT: 126665 bytes, over the window");
+        // the sizes are not compared: the archive, XML and JSON writers record the source path, so they grow with
+        // the length of the checkout's path
+        assertThat(FuzzCorpus.notWritten()).map(w -> w.replaceAll(": \\d+ bytes", ": N bytes")).containsExactly(
+                "MacBookPro8-1.IODeviceTree.txt as IOREG_ARCHIVE: N bytes, over the window",
+                "MacBookPro8-1.IODeviceTree.txt as IOREG_XML: N bytes, over the window",
+                "MacBookPro8-1.IODeviceTree.txt as JSON: N bytes, over the window",
+                "MacBookPro8-1.IODeviceTree.txt as IOREG_TEXT: N bytes, over the window");
         // every reader's format has seeds, so every format's mutants are run
         assertThat(FuzzCampaign.byFormat(FuzzCorpus.seeds()).keySet())
                 .containsExactlyInAnyOrderElementsOf(Snapshots.readers().stream().map(SnapshotReader::format).toList());
