@@ -13,6 +13,7 @@ import dev.ioscope.engine.service.MatchingTrace;
 import dev.ioscope.engine.service.Personality;
 import dev.ioscope.engine.service.ProviderMatch;
 import dev.ioscope.engine.service.RematchCheck;
+import dev.ioscope.engine.service.driverkit.MatchedPersonalities;
 import dev.ioscope.engine.service.kext.KextBundle;
 import dev.ioscope.engine.service.kext.KextLoader;
 import dev.ioscope.engine.sim.CandidateVerdict;
@@ -34,13 +35,16 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code ioscope match SNAPSHOT --kexts PATH... [--provider PATH] [--explain] [--json] [--strip]}: runs the
- * personalities of real kexts against the nubs of a snapshot, as IOService::probeCandidates would, and prints
- * the ranked candidates, their verdicts and the winner of each match category.
+ * {@code ioscope match SNAPSHOT [--kexts PATH...] [--kexts-from-snapshot] [--provider PATH] [--explain] [--json]
+ * [--strip]}: runs the personalities of real kexts and dexts (or those a snapshot's dext services keep) against
+ * the nubs of a snapshot, as IOService::probeCandidates would, and prints the ranked candidates, their verdicts
+ * and the winner of each match category.
  */
 @Command(name = "match",
-        customSynopsis = "ioscope match SNAPSHOT --kexts PATH... [--provider PATH]... [--explain] [--json] [--strip]",
-        description = "Match kext personalities against a snapshot's nubs, with the reasons.")
+        customSynopsis = "ioscope match SNAPSHOT [--kexts PATH...] [--kexts-from-snapshot] [--provider PATH]... "
+                + "[--explain] [--json] [--strip]",
+        description = {"Match kext and dext personalities against a snapshot's nubs, with the reasons.",
+                "Needs --kexts, --kexts-from-snapshot or both."})
 final class MatchCommand implements Callable<Integer> {
     @Mixin
     HelpOption help;
@@ -48,9 +52,13 @@ final class MatchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SNAPSHOT", description = "The snapshot whose nubs are matched.")
     String snapshot;
 
-    @Option(names = "--kexts", paramLabel = "PATH", arity = "1..*", required = true,
-            description = ".kext bundles, Info.plist files, or folders holding them.")
-    List<Path> kexts;
+    @Option(names = "--kexts", paramLabel = "PATH", arity = "1..*",
+            description = ".kext and .dext bundles, Info.plist files, or folders holding them.")
+    List<Path> kexts = new ArrayList<>();
+
+    @Option(names = "--kexts-from-snapshot", description = {"Also the personalities the snapshot's dext services "
+            + "keep in IOMatchedPersonality (macOS 11+ registries)."})
+    boolean kextsFromSnapshot;
 
     @Option(names = "--provider", paramLabel = "PATH", description = "Only this nub (an IOService path such as "
             + "IOService:/IOResources); repeatable.")
@@ -75,12 +83,15 @@ final class MatchCommand implements Callable<Integer> {
     }
 
     private record Options(String snapshot, List<Path> kexts, List<String> providers, boolean explain,
-                           boolean json, boolean strip) {
+                           boolean json, boolean strip, boolean fromSnapshot) {
     }
 
     @Override
     public Integer call() throws Exception {
-        Options o = new Options(snapshot, kexts, providers, explain, json, strip);
+        if (kexts.isEmpty() && !kextsFromSnapshot) {
+            throw new UsageException("no kexts given (--kexts PATH... or --kexts-from-snapshot)");
+        }
+        Options o = new Options(snapshot, kexts, providers, explain, json, strip, kextsFromSnapshot);
         Snapshot s = SnapshotOutput.warn(Snapshots.load(Path.of(o.snapshot())), err);
         IOCatalogue catalogue = new IOCatalogue();
         KextLoader loader = new KextLoader();
@@ -89,6 +100,12 @@ final class MatchCommand implements Callable<Integer> {
         }
         for (String w : loader.warnings()) {
             err.println("warning: " + w);   // links out of a --kexts folder, bounds reached
+        }
+        int fromSnapshot = 0;
+        if (o.fromSnapshot()) {
+            List<Personality> recovered = MatchedPersonalities.of(s.registry());
+            recovered.forEach(catalogue::add);
+            fromSnapshot = recovered.size();
         }
         MatchContext ctx = MatchContext.standard(s.registry());
         List<ProviderMatch> matches = new ArrayList<>();
@@ -102,12 +119,12 @@ final class MatchCommand implements Callable<Integer> {
             matches = select(s, ctx, catalogue, matches, o.providers());
         }
         if (o.json()) {
-            writeJson(out, o, catalogue, ctx, matches, check);
+            writeJson(out, o, catalogue, ctx, matches, check, fromSnapshot);
         } else {
             for (String w : catalogue.warnings()) {
                 err.println("warning: " + w);
             }
-            writeText(out, o, catalogue, ctx, matches, check);
+            writeText(out, o, catalogue, ctx, matches, check, fromSnapshot);
         }
         return ExitCodes.OK;
     }
@@ -128,10 +145,11 @@ final class MatchCommand implements Callable<Integer> {
     }
 
     private static void writeText(PrintStream out, Options o, IOCatalogue catalogue, MatchContext ctx,
-                                  List<ProviderMatch> matches, RematchCheck.Result check) {
+                                  List<ProviderMatch> matches, RematchCheck.Result check, int fromSnapshot) {
         MatchEngine verdicts = new MatchEngine(catalogue, ctx);
-        out.printf("%d personalities from %d kext path(s); %d provider(s) with candidates%n", catalogue.size(),
-                o.kexts().size(), matches.size());
+        out.printf("%d personalities from %d kext path(s)%s; %d provider(s) with candidates%n", catalogue.size(),
+                o.kexts().size(), o.fromSnapshot() ? " and " + fromSnapshot + " from the snapshot's "
+                        + "IOMatchedPersonality values" : "", matches.size());
         for (ProviderMatch pm : matches) {
             boolean any = pm.candidates().stream().anyMatch(MatchingTrace::passiveMatch);
             if (!any && !o.explain() && o.providers().isEmpty()) {
@@ -183,13 +201,17 @@ final class MatchCommand implements Callable<Integer> {
     }
 
     private static void writeJson(PrintStream out, Options o, IOCatalogue catalogue, MatchContext ctx,
-                                  List<ProviderMatch> matches, RematchCheck.Result check) throws IOException {
+                                  List<ProviderMatch> matches, RematchCheck.Result check, int fromSnapshot)
+            throws IOException {
         MatchEngine verdicts = new MatchEngine(catalogue, ctx);
         JsonGenerator g = new JsonFactory().createGenerator(out);
         g.useDefaultPrettyPrinter();
         g.writeStartObject();
         g.writeStringField("snapshot", o.snapshot());
         g.writeNumberField("personalities", catalogue.size());
+        if (o.fromSnapshot()) {
+            g.writeNumberField("fromSnapshot", fromSnapshot);
+        }
         g.writeArrayFieldStart("warnings");
         for (String w : catalogue.warnings()) {
             g.writeString(w);

@@ -14,7 +14,7 @@ final class KextChooser {
 
     static void folder(WorkbenchViewModel vm, Window owner) {
         DirectoryChooser dc = new DirectoryChooser();
-        dc.setTitle("Load kexts from a folder");
+        dc.setTitle("Load kexts and dexts from a folder (or a .kext / .dext bundle)");
         File f = dc.showDialog(owner);
         if (f != null) {
             vm.loadKexts(List.of(f.toPath()));
@@ -23,8 +23,8 @@ final class KextChooser {
 
     static void plists(WorkbenchViewModel vm, Window owner) {
         FileChooser fc = new FileChooser();
-        fc.setTitle("Load a kext's Info.plist");
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Info.plist", "*.plist"));
+        fc.setTitle("Load a kext's or dext's Info.plist");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Info.plist", "*.plist", "*.plist.in"));
         List<File> fs = fc.showOpenMultipleDialog(owner);
         if (fs != null) {
             vm.loadKexts(fs.stream().map(File::toPath).toList());

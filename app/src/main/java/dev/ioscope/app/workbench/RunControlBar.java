@@ -35,13 +35,13 @@ final class RunControlBar extends ToolBar {
         clock.getStyleClass().add("workbench-clock");
         clock.textProperty().bind(vm.clockProperty());
 
-        MenuItem folder = new MenuItem("Kext Folder…");
+        MenuItem folder = new MenuItem("Kext or Dext Folder…");
         folder.setOnAction(e -> KextChooser.folder(vm, getScene().getWindow()));
         MenuItem plist = new MenuItem("Info.plist…");
         plist.setOnAction(e -> KextChooser.plists(vm, getScene().getWindow()));
         MenuButton kexts = new MenuButton("Load Kexts", AppIcon.KEXT.create(), folder, plist);
         kexts.setId("loadKexts");
-        kexts.setTooltip(new Tooltip("Or drop kext folders / Info.plist files on the window"));
+        kexts.setTooltip(new Tooltip("Or drop kext / dext folders and Info.plist files on the window"));
         MenuItem openItem = new MenuItem("Open Scenario…", AppIcon.SCENARIO.create());
         openItem.setId("openScenario");
         openItem.setOnAction(e -> openScenario.run());

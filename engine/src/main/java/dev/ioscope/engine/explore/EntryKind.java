@@ -20,7 +20,7 @@ public enum EntryKind {
     /** First match wins: the specific families before the buses that carry them (a NIC is an IOPCIDevice's child). */
     private static final List<Rule> RULES = List.of(
             new Rule(USER_CLIENT, List.of("IOUserClient"), List.of("userclient")),
-            new Rule(RESOURCES, List.of("IOResources"), List.of()),
+            new Rule(RESOURCES, List.of("IOResources", "IOUserResources"), List.of()),
             new Rule(CPU, List.of("IOCPU", "IOCPUInterruptController"), List.of("cpu", "processor")),
             new Rule(STORAGE, List.of("IOStorage", "IOBlockStorageDevice", "IOMedia", "IOAHCIPort",
                     "IONVMeController"), List.of("ahci", "nvme", "storage", "media", "disk", "sata", "scsi")),

@@ -6,6 +6,7 @@ import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.registry.RegistryPath;
 import dev.ioscope.engine.service.Personality;
+import dev.ioscope.engine.service.driverkit.UserResources;
 import dev.ioscope.engine.sim.DriverBehavior;
 import dev.ioscope.engine.sim.JournalEvent;
 import dev.ioscope.engine.sim.Scenario;
@@ -119,6 +120,8 @@ public final class Machine {
         m.registry.root().children(m.service).stream().flatMap(x -> x.children(m.service).stream())
                 .filter(e -> e.className().equals("IOResources")).findFirst()
                 .ifPresent(r -> SimulationAccess.registerService(m.sim, r));
+        // and IOUserResources, the dexts' resource nub, as publishUserResource("IOKit") registers it (DK9)
+        UserResources.find(m.registry).ifPresent(r -> SimulationAccess.registerService(m.sim, r));
         return m;
     }
 

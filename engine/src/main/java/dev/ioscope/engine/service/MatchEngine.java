@@ -2,6 +2,8 @@ package dev.ioscope.engine.service;
 
 import dev.ioscope.engine.os.OSObject;
 import dev.ioscope.engine.registry.IORegistryEntry;
+import dev.ioscope.engine.service.driverkit.DextPersonality;
+import dev.ioscope.engine.service.driverkit.DextStart;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,7 +32,7 @@ public final class MatchEngine {
         this.catalogue = catalogue;
         this.ctx = ctx;
         this.matcher = new PassiveMatcher(ctx);
-        this.startPolicy = startPolicy;
+        this.startPolicy = DextStart.policy(startPolicy);   // the dext rules of startCandidate (driverkit)
     }
 
     public MatchContext context() {
@@ -111,6 +113,11 @@ public final class MatchEngine {
                     continue;
                 }
                 MatchingTrace w = t.withVerdict(MatchingTrace.Verdict.WINNER);
+                if (explain) {
+                    MatchingTrace plain = w;
+                    w = DextPersonality.explainStart(t.personality()).map(v -> plain.withSteps(List.of(v)))
+                            .orElse(w);
+                }
                 winners.put(cat, w);
                 ranked.add(w);
             } else {

@@ -254,7 +254,8 @@ public final class PassiveMatcher {
                 }
             }
         }
-        if (steps != null && resourceMatch != null && !ctx.conformsTo(nub, "IOResources")) {
+        if (steps != null && resourceMatch != null && !ctx.conformsTo(nub, "IOResources")
+                && !ctx.conformsTo(nub, "IOUserResources")) {
             steps.add(PropertyMatching.resourceWait(ctx, resourceMatch));
         }
         if (steps != null && debug instanceof OSNumber dbg) {

@@ -3,11 +3,15 @@ package dev.ioscope.engine.sim;
 import dev.ioscope.engine.os.OSNumber;
 import dev.ioscope.engine.registry.EntryState;
 import dev.ioscope.engine.registry.IORegistryEntry;
+import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.service.MatchEngine;
 import dev.ioscope.engine.service.MatchingTrace;
 import dev.ioscope.engine.service.Personality;
 import dev.ioscope.engine.service.ProviderMatch;
 import dev.ioscope.engine.service.StartPolicy;
+import dev.ioscope.engine.service.driverkit.DextPersonality;
+import dev.ioscope.engine.service.driverkit.DextRelaunch;
+import dev.ioscope.engine.service.driverkit.DriverKitKeys;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,7 +27,9 @@ import java.util.Map;
  * kept go into their category's start list ordered by the score probe returned (OSOrderedSet on IOProbeScore: higher
  * first, equal scores in probe order); then, category by category in the order their first candidate was probed,
  * start runs best first until one starts, the rest of that list dropped. A candidate with IOMatchDefer may defer
- * ({@link MatchDefer}); a start may wait for resources ({@link ResourceWaits}).
+ * ({@link MatchDefer}); a start may wait for resources ({@link ResourceWaits}). A dext's start launches or reuses
+ * its IOUserServer first (service/driverkit, DK rules); a category already held by an active client of the nub
+ * when its turn comes (a second matching round on the same nub) is not started twice.
  */
 final class ProbeCandidates {
     /** A probed instance waiting in its category's start list. */
@@ -52,8 +58,13 @@ final class ProbeCandidates {
         String at = sim.path(nub);
         sim.record("match.begin", at, "candidates", String.valueOf(pm.candidates().size()));
         List<MatchingTrace> familyMatches = new ArrayList<>();
+        int dexts = 0;
+        DextRelaunch relaunch = DextRelaunch.take(nub).orElse(null);
         for (MatchingTrace t : pm.candidates()) {
             Personality p = t.personality();
+            if (t.passiveMatch() && DextPersonality.isDext(p)) {
+                dexts++;   // DK10: dexts passing matchPassive count, even when their category is already held
+            }
             switch (t.verdict()) {
                 case REJECTED -> sim.record("match.reject", at, "personality", p.name(), "class", p.ioClass(),
                         "reason", t.reasons().isEmpty() ? "" : t.reasons().get(0));
@@ -66,11 +77,21 @@ final class ProbeCandidates {
                 case NOT_INSTANTIABLE -> sim.record("match.reject", at, "personality", p.name(), "class", "",
                         "reason", "no IOClass");
                 default -> {
+                    if (relaunch != null && !relaunch.admits(p)) {
+                        sim.record("match.reject", at, "personality", p.name(), "class", p.ioClass(), "reason",
+                                "IORematchPersonality names another personality (a dext is being relaunched)");
+                        continue;
+                    }
                     sim.record("match.accept", at, "personality", p.name(), "class", p.ioClass(),
                             "category", p.category(), "score", String.valueOf(t.score()));
                     familyMatches.add(t);
                 }
             }
+        }
+        if (dexts > 0) {
+            nub.setProperty(DriverKitKeys.IO_DEXT_MATCH_COUNT, OSNumber.of32(dexts));
+        } else {
+            nub.removeProperty(DriverKitKeys.IO_DEXT_MATCH_COUNT);
         }
         if (familyMatches.isEmpty()) {
             sim.finishMatching(nub);
@@ -101,7 +122,7 @@ final class ProbeCandidates {
         Personality p = t.personality();
         IORegistryEntry inst = sim.registry().createEntry(p.ioClass(), p.ioClass());
         inst.setProperties(t.driverProperties());
-        DriverBehavior b = sim.behavior(p.ioClass());
+        DriverBehavior b = sim.behavior(Simulation.behaviorClass(p));
         DriverInstanceContext c = new DriverInstanceContext(sim, inst, nub);
         sim.attach(inst, nub);
         Integer score = t.score();
@@ -151,6 +172,15 @@ final class ProbeCandidates {
                         sim.registry().remove(p.inst());   // the rest of the list is released unstarted
                         continue;
                     }
+                    if (categoryHeld(p.trace().personality().category())) {
+                        // XNU serialises matching on a nub (lockForArbitration) and starts within
+                        // probeCandidates, so a second matching round sees the first one's driver
+                        sim.record("match.category-taken", sim.path(nub), "personality",
+                                p.trace().personality().name(), "category", p.trace().personality().category());
+                        started = true;                    // the rest of this category's list is released
+                        sim.registry().remove(p.inst());
+                        continue;
+                    }
                     if (defer.defers(nub, p.inst())) {
                         deferred = true;                   // matchDeferred ends every category's loop
                         sim.registry().remove(p.inst());
@@ -164,6 +194,17 @@ final class ProbeCandidates {
                 }
             }
             sim.finishMatching(nub);
+        }
+
+        /** IOService::copyClientWithCategory at start time: an active client of the nub holds the category. */
+        private boolean categoryHeld(String category) {
+            for (IORegistryEntry c : nub.children(sim.registry().plane(IORegistryPlane.IOSERVICE))) {
+                if (c.state().active() && category.equals(
+                        DextPersonality.string(c.property(Personality.IO_MATCH_CATEGORY)).orElse(null))) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private void resume(Probed p) {
@@ -181,16 +222,20 @@ final class ProbeCandidates {
         Personality p = probed.trace().personality();
         inst.setState(new EntryState(true, false, false, true, 0, 0, -1));
         DriverBehavior b = probed.behavior();
-        boolean ok;
-        String why = null;
-        try {
-            ok = b == null || b.start(probed.ctx());
-            if (!ok) {
-                why = "start returned false";
+        boolean ok = false;
+        // the dext half of startCandidate: launch or reuse its IOUserServer (service/driverkit)
+        String why = sim.userServers().startCandidate(inst, probed.ctx().provider(), p).orElse(null);
+        if (why == null) {
+            try {
+                ok = b == null || b.start(probed.ctx());
+                if (!ok) {
+                    why = "start returned false";
+                }
+            } catch (RuntimeException ex) {
+                ok = false;
+                why = "start threw " + ex;
             }
-        } catch (RuntimeException ex) {
-            ok = false;
-            why = "start threw " + ex;
+            sim.userServers().serviceStarted(inst, ok);
         }
         if (ok) {
             sim.record("service.start", sim.path(inst), "class", p.ioClass(), "personality", p.name(),

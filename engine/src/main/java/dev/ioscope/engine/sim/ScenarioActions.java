@@ -25,7 +25,7 @@ final class ScenarioActions {
     static final List<String> CORE = List.of("publish", "terminate", "set-property", "register",
             "load-kext", "unload-kext", "add-notification", "advance", "raise-interrupt", "remove-notification",
             "emulate-driver", "publish-resource", "register-interest", "remove-interest", "message-clients",
-            "open-service", "close-service", "iokit-daemon-launched");
+            "open-service", "close-service", "iokit-daemon-launched", "dext-crash");
     /** IOService::iokitDaemonLaunched: the IOMatchDefer list goes and its nubs are matched again. */
     static final String DAEMON_LAUNCHED = "iokit-daemon-launched";
 
@@ -89,6 +89,14 @@ final class ScenarioActions {
             case "unload-kext" -> kexts.unload(a.arg("bundle"));
             case "add-notification" -> notifications.add(a.arg("type"), a.properties());
             case "advance" -> sim.record("clock.advance", "");
+            case "dext-crash" -> {
+                // the dext process of an IOUserServerName dies (IOUserServer::finalize, rule DK8)
+                String server = a.arg("server");
+                if (server == null || sim.userServers().crash(server) == 0) {
+                    sim.record("scenario.error", "", "action", "dext-crash", "reason",
+                            "no running IOUserServer named " + server);
+                }
+            }
             case "remove-notification" -> withIndex(a, "id", "", "bad notification id ", notifications::remove);
             case "raise-interrupt" -> withEntry(a, e -> withIndex(a, "index", "0", "bad interrupt index ",
                     i -> sim.workLoops().raiseInterrupt(e, i)));

@@ -39,18 +39,19 @@ final class ScenarioFields {
     /** Fields every action may have. */
     private static final Map<String, Kind> COMMON = fields("do", Kind.TEXT, "at", Kind.WHOLE, "doc", Kind.TEXT);
 
-    private static final Map<String, Map<String, Kind>> CORE = Map.of(
-            "publish", fields("parent", Kind.TEXT, "class", Kind.TEXT, "name", Kind.TEXT, "location", Kind.TEXT,
-                    "properties", Kind.OBJECT),
-            "register", fields("path", Kind.TEXT),
-            "terminate", fields("path", Kind.TEXT),
-            "set-property", fields("path", Kind.TEXT, "key", Kind.TEXT, "value", Kind.ANY),
-            "load-kext", fields("path", Kind.TEXT),
-            "unload-kext", fields("bundle", Kind.TEXT),
-            "add-notification", fields("type", Kind.TEXT, "matching", Kind.OBJECT),
-            "advance", fields(),
-            "raise-interrupt", fields("path", Kind.TEXT, "index", Kind.WHOLE),
-            "remove-notification", fields("id", Kind.WHOLE));
+    private static final Map<String, Map<String, Kind>> CORE = Map.ofEntries(
+            Map.entry("publish", fields("parent", Kind.TEXT, "class", Kind.TEXT, "name", Kind.TEXT,
+                    "location", Kind.TEXT, "properties", Kind.OBJECT)),
+            Map.entry("register", fields("path", Kind.TEXT)),
+            Map.entry("terminate", fields("path", Kind.TEXT)),
+            Map.entry("set-property", fields("path", Kind.TEXT, "key", Kind.TEXT, "value", Kind.ANY)),
+            Map.entry("load-kext", fields("path", Kind.TEXT)),
+            Map.entry("unload-kext", fields("bundle", Kind.TEXT)),
+            Map.entry("add-notification", fields("type", Kind.TEXT, "matching", Kind.OBJECT)),
+            Map.entry("advance", fields()),
+            Map.entry("raise-interrupt", fields("path", Kind.TEXT, "index", Kind.WHOLE)),
+            Map.entry("remove-notification", fields("id", Kind.WHOLE)),
+            Map.entry("dext-crash", fields("server", Kind.TEXT)));
 
     private ScenarioFields() {
     }

@@ -8,6 +8,11 @@ import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.registry.RegistryPath;
 import dev.ioscope.engine.service.IOCatalogue;
 import dev.ioscope.engine.service.MatchContext;
+import dev.ioscope.engine.service.Personality;
+import dev.ioscope.engine.service.driverkit.DextPersonality;
+import dev.ioscope.engine.service.driverkit.DriverKitKeys;
+import dev.ioscope.engine.service.driverkit.IOUserServers;
+import dev.ioscope.engine.service.driverkit.UserResources;
 import dev.ioscope.engine.service.kext.KextBundle;
 import dev.ioscope.engine.service.kext.KextLoader;
 import dev.ioscope.engine.snapshot.SnapshotException;
@@ -67,6 +72,9 @@ public final class Simulation {
     private final MatchDefer matchDefer;
     private final ProbeCandidates probeCandidates;
     private final Termination termination;
+    private final IOUserServers userServers;
+    /** Dext services terminated with rematch: their provider re-matches once they are detached. */
+    private final Map<IORegistryEntry, IORegistryEntry> rematchOnDetach = new IdentityHashMap<>();
 
     private Simulation(IORegistry registry, Map<String, DriverBehavior> behaviors, long maxSteps,
                        boolean beforeIOKitDaemon) {
@@ -81,6 +89,28 @@ public final class Simulation {
         this.probeCandidates = new ProbeCandidates(this, resourceWaits, matchDefer);
         this.termination = new Termination(this, notifications, interest);
         this.actions = new ScenarioActions(this, kexts, notifications, interest, matchDefer);
+        this.userServers = new IOUserServers(registry, new IOUserServers.Host() {
+            @Override
+            public void record(String kind, String entry, String... kv) {
+                log(kind, entry, kv);
+            }
+
+            @Override
+            public void attach(IORegistryEntry child, IORegistryEntry parent) {
+                Simulation.this.attach(child, parent);
+            }
+
+            @Override
+            public String path(IORegistryEntry e) {
+                return Simulation.this.path(e);
+            }
+
+            @Override
+            public void terminateWithRematch(IORegistryEntry svc) {
+                rematchOnDetach.put(svc, svc.parent(service));
+                terminate(svc);
+            }
+        });
     }
 
     /** Builds the machine of a scenario and schedules its actions. Nothing runs until stepped. */
@@ -98,6 +128,7 @@ public final class Simulation {
             res.setProperty("IOKit", dev.ioscope.engine.os.OSString.of("IOService"));
             reg.attach(res, expert, svc);
             res.setState(EntryState.settledService(-1));
+            UserResources.ensure(reg);   // DK9: beside IOResources on every machine we build
         }
         // a scenario that says when the IOKit daemon launches starts before it: the IOMatchDefer list exists
         boolean beforeDaemon = s.actions().stream().anyMatch(a -> a.type().equals(ScenarioActions.DAEMON_LAUNCHED));
@@ -140,6 +171,12 @@ public final class Simulation {
     public Scheduler scheduler() {
         return scheduler;
     }
+
+    /** The IOUserServers of this machine and the dext services they host. */
+    public IOUserServers userServers() {
+        return userServers;
+    }
+
 
     /**
      * Events one run may journal (about 200 bytes each in memory): a scenario whose notifiers fire without end
@@ -260,6 +297,18 @@ public final class Simulation {
         return b != null ? b : behaviors.get(className);
     }
 
+    /** The class a personality's behaviour is found under: a dext's IOUserClass (DK14), else its IOClass. */
+    static String behaviorClass(Personality p) {
+        return DextPersonality.isDext(p) ? DextPersonality.userClass(p.table()).orElse(p.ioClass()) : p.ioClass();
+    }
+
+    /** The class a live instance's behaviour is found under: a dext service's IOUserClass, else its class. */
+    static String behaviorClass(IORegistryEntry e) {
+        return DextPersonality.serverName(e.properties()).isPresent()
+                ? DextPersonality.string(e.property(DriverKitKeys.IO_USER_CLASS)).orElse(e.className())
+                : e.className();
+    }
+
     /** {@code emulate-driver}: from now on this class's probe and start are the scenario's. */
     void emulate(String className, DriverBehavior b) {
         scripted.put(className, b);
@@ -303,7 +352,7 @@ public final class Simulation {
     void finishTerminate(IORegistryEntry v) {
         String p = path(v);
         IORegistryEntry provider = v.parent(service);
-        DriverBehavior b = behavior(v.className());
+        DriverBehavior b = behavior(behaviorClass(v));
         if (b != null && provider != null) {
             try {
                 b.stop(new DriverInstanceContext(this, v, provider));
@@ -312,11 +361,17 @@ public final class Simulation {
             }
         }
         log("service.stop", p, "class", v.className());
+        userServers.serviceStop(v);
         adjustBusy(v, -1);
         interest.forget(v);
         matchDefer.forget(v);
         registry.detachAll(v, service);
         log("registry.detach", p, "class", v.className());
+        IORegistryEntry rematch = rematchOnDetach.remove(v);
+        if (rematch != null && rematch.state().active()) {
+            // kIOServiceRematchOnDetach: the provider goes through matching again (DK8)
+            scheduleMatching(rematch);
+        }
     }
 
     void adjustBusy(IORegistryEntry e, int delta) {

@@ -2,6 +2,7 @@ package dev.ioscope.engine.userclient;
 
 import dev.ioscope.engine.os.OSString;
 import dev.ioscope.engine.registry.IORegistryEntry;
+import dev.ioscope.engine.service.driverkit.DextUserClients;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,7 +10,8 @@ import java.util.Map;
 import java.util.WeakHashMap;
 
 /**
- * User clients a running driver offers: what its {@code IOService::newUserClient} would create. A family's driver
+ * User clients a running driver offers (a kext's driver class, or a dext's user class: one SPI): what its
+ * {@code IOService::newUserClient} would create. A family's driver
  * calls {@link #provide} in start() with its method table (JSON, {@link MethodTableJson}) and the functions behind
  * the rows, bound to that driver instance; the scenario {@code open} action then finds them for the service it
  * opens (before the engine's demo and scenario-provided classes), so {@code call} reaches the driver's own code.
@@ -36,7 +38,10 @@ public final class DriverUserClients {
             throw new IllegalArgumentException("the method table names no userClient class");
         }
         BY_SERVICE.computeIfAbsent(service, k -> Collections.synchronizedMap(new LinkedHashMap<>())).put(cls, impl);
-        service.setProperty(UserClientSession.IO_USER_CLIENT_CLASS, OSString.of(cls));
+        if (DextUserClients.of(service).isEmpty()) {
+            // a dext names its client in UserClientProperties (its IOUserClass), not in IOUserClientClass
+            service.setProperty(UserClientSession.IO_USER_CLIENT_CLASS, OSString.of(cls));
+        }
     }
 
     /** The driver stopped: its user clients can no longer be opened. */

@@ -11,6 +11,7 @@ import dev.ioscope.engine.os.OSString;
 import dev.ioscope.engine.registry.EntryState;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
+import dev.ioscope.engine.service.driverkit.DextUserClients;
 import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.sim.Simulation;
 import dev.ioscope.engine.sim.SimulationExtension;
@@ -140,10 +141,16 @@ final class UserClientSession implements SimulationExtension.Instance {
             return;
         }
         OSObject clsProp = e.property(IO_USER_CLIENT_CLASS);
-        String cls = clsProp instanceof OSString s ? s.value() : null;
+        // a dext's service makes the client its UserClientProperties describe (service/driverkit, DK12)
+        DextUserClients.DextUserClient dext = sim.userServers().serverOf(e).isPresent()
+                ? DextUserClients.of(e).orElse(null) : null;
+        String cls = dext != null ? dext.ioClass() : clsProp instanceof OSString s ? s.value() : null;
         TableUserClient[] made = new TableUserClient[1];
         IOKitUser.OpenResult r = !e.state().active() ? new IOKitUser.OpenResult(kIOReturnUnsupported, null)
                 : user.serviceOpen(t -> {
+                    if (dext != null) {
+                        return newDextUserClient(e, dext, t, made);
+                    }
                     if (cls == null) {
                         return new UserClientProvider.NewUserClient(kIOReturnUnsupported, null);
                     }
@@ -163,7 +170,10 @@ final class UserClientSession implements SimulationExtension.Instance {
                     cls == null ? "" : cls, "result", name(r.result()), "value", hex(r.result()));
             return;
         }
-        IORegistryEntry uc = sim.registry().createEntry(cls, cls);
+        IORegistryEntry uc = sim.registry().createEntry(cls, dext != null ? dext.userClass() : cls);
+        if (dext != null) {
+            uc.setProperties(dext.properties());   // Create(provider, "UserClientProperties") gives them
+        }
         uc.setProperty("IOUserClientCreator", OSString.of("pid 0, ioscope"));
         sim.registry().attach(uc, e, service);
         uc.setState(new EntryState(true, false, false, true, 0, 0, -1));
@@ -171,6 +181,22 @@ final class UserClientSession implements SimulationExtension.Instance {
         sim.record("userclient.open", path, "connection", name, "type", String.valueOf(type), "class", cls,
                 "result", name(r.result()), "value", hex(r.result()), "methods",
                 String.valueOf(made[0].table().methods().size()));
+    }
+
+    /**
+     * IOUserServer::serviceNewUserClient: the dext's client, an IOUserUserClient for its user class (anything else
+     * is refused with kIOReturnUnsupported); emulated when a plugin offers that user class (DriverUserClients).
+     */
+    private static UserClientProvider.NewUserClient newDextUserClient(IORegistryEntry e,
+            DextUserClients.DextUserClient dext, int type, TableUserClient[] made) {
+        if (!dext.isIOUserUserClient()) {
+            return new UserClientProvider.NewUserClient(kIOReturnUnsupported, null);
+        }
+        DriverUserClients.Implementation own = DriverUserClients.find(e, dext.userClass());
+        MethodTableJson.MethodTable table = own != null ? own.table()
+                : new MethodTableJson.MethodTable(dext.userClass(), java.util.List.of());
+        made[0] = new IOUserUserClient(type, table, own != null ? own.functions() : Map.of(), own != null);
+        return new UserClientProvider.NewUserClient(kIOReturnSuccess, made[0]);
     }
 
     /** IOConnectCallMethod / IOConnectCallAsyncMethod. */

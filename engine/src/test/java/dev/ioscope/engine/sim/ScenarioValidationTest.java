@@ -32,6 +32,8 @@ class ScenarioValidationTest {
         "{\"do\": \"raise-interrupt\", \"path\": \"x\", \"index\": true} | actions[0].index: a whole number of at least 0 is expected, not true",
         "{\"do\": \"remove-notification\", \"id\": \"0\"}         | actions[0].id: a whole number of at least 0 is expected, not \"0\"",
         "{\"do\": \"terminate\", \"pth\": \"x\"}                  | actions[0].pth: \"terminate\" takes no field \"pth\" (it takes: path)",
+        "{\"do\": \"dext-crash\", \"server\": 1}                | actions[0].server: a string is expected, not 1",
+        "{\"do\": \"dext-crash\", \"name\": \"x\"}               | actions[0].name: \"dext-crash\" takes no field \"name\" (it takes: server)",
     })
     void aWrongFieldNamesTheFileTheActionAndTheField(String action, String message) throws Exception {
         Path f = scenario("{\"actions\": [" + action + "]}");

@@ -77,6 +77,27 @@ class SimulationTest {
     }
 
     @Test
+    void s4TwoMatchingRoundsOnOneNubStartItsCategoryOnce(@TempDir Path dir) throws Exception {
+        // registerService twice at once: both rounds judge the candidates before either starts; the second finds
+        // the category held by the first one's driver when its turn to start comes (copyClientWithCategory)
+        Scenario s = Scenario.read(scenario(dir, "{\"at\":1000,\"do\":\"publish\",\"parent\":\"IOService:/\","
+                + "\"class\":\"IOService\",\"name\":\"widget\"},"
+                + "{\"at\":1000,\"do\":\"register\",\"path\":\"IOService:/widget\"}"));
+        Simulation sim = Simulation.of(s, BEHAVIORS);
+        sim.runUntilQuiet();
+        List<JournalEvent> j = sim.journal();
+        assertThat(j.stream().filter(e -> e.kind().equals("match.begin") && e.entry().equals("IOService:/widget")))
+                .hasSize(2);
+        assertThat(kinds(j, "service.start")).containsExactly("service.start-failed Flaky",
+                "service.start-failed Thrower", "service.start Solid");
+        assertThat(j).anyMatch(e -> e.kind().equals("match.category-taken"));
+        IORegistryEntry widget = sim.registry().entries().stream().filter(e -> e.name().equals("widget")).findFirst()
+                .orElseThrow();
+        assertThat(widget.children(sim.registry().plane("IOService"))).extracting(IORegistryEntry::className)
+                .containsExactly("Solid");
+    }
+
+    @Test
     void terminatePhasesRunInOrderAndStateFlagsFollow(@TempDir Path dir) throws Exception {
         Scenario s = Scenario.read(scenario(dir, "{\"at\":0,\"do\":\"publish\",\"parent\":\"IOService:/\","
                 + "\"name\":\"widget\"},{\"at\":50000,\"do\":\"terminate\",\"path\":\"IOService:/widget\"},"

@@ -2,7 +2,9 @@ package dev.ioscope.app.workbench.userclient;
 
 import dev.ioscope.app.workbench.EntryNode;
 import dev.ioscope.app.workbench.WorkbenchViewModel;
+import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSString;
+import dev.ioscope.engine.service.driverkit.DriverKitKeys;
 import dev.ioscope.engine.sim.JournalEvent;
 import dev.ioscope.engine.userclient.MethodDescription;
 import dev.ioscope.engine.userclient.UserClientConnection;
@@ -192,7 +194,10 @@ public final class UserClientConsole extends VBox {
         }
         List<String> paths = new ArrayList<>();
         root.forEach(n -> {
-            if (n.properties() != null && n.properties().get(IO_USER_CLIENT_CLASS) instanceof OSString) {
+            // a kext names its client in IOUserClientClass, a dext in UserClientProperties (docs/driverkit.md)
+            if (n.properties() != null && (n.properties().get(IO_USER_CLIENT_CLASS) instanceof OSString
+                    || n.properties().get(DriverKitKeys.USER_CLIENT_PROPERTIES) instanceof OSDictionary
+                    && n.properties().get(DriverKitKeys.IO_USER_SERVER_NAME) instanceof OSString)) {
                 paths.add(n.path());
             }
         });

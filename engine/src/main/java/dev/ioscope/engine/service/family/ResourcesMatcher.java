@@ -18,6 +18,7 @@ import java.util.List;
  * (array, set, dictionary keys) gives its members — and every member must be a string naming a published resource
  * (a property of IOResources); the walk stops at the first that is not. Only without IOResourceMatch does
  * IOResourceMatched decide (its value must be in IOResources' IOResourceMatched array).
+ * IOUserResources matches with the same function (IOUserResources::matchPropertyTable), on its own properties (DK9).
  */
 public final class ResourcesMatcher implements FamilyMatcher {
     public static final String IO_RESOURCE_MATCH = "IOResourceMatch";
@@ -30,7 +31,8 @@ public final class ResourcesMatcher implements FamilyMatcher {
 
     @Override
     public boolean appliesTo(IORegistryEntry nub, MatchContext ctx) {
-        return ctx.conformsTo(nub, "IOResources");
+        // DK9: IOUserResources::matchPropertyTable is the same IOResourcesMatchPropertyTable
+        return ctx.conformsTo(nub, "IOResources") || ctx.conformsTo(nub, "IOUserResources");
     }
 
     /** The objects {@code OSObject::iterateObjects} hands out: a collection's members, else the object itself. */
@@ -52,6 +54,7 @@ public final class ResourcesMatcher implements FamilyMatcher {
     @Override
     public Result matchPropertyTable(IORegistryEntry nub, OSDictionary table, int score, MatchContext ctx,
                                      List<KeyVerdict> out) {
+        String who = nub.className();
         OSObject prop = table.get(IO_RESOURCE_MATCH);
         if (prop != null) {
             for (OSObject m : members(prop)) {
@@ -62,7 +65,7 @@ public final class ResourcesMatcher implements FamilyMatcher {
                 }
                 boolean has = nub.property(s.value()) != null;
                 if (out != null) out.add(KeyVerdict.of(has, IO_RESOURCE_MATCH + " " + s.value(),
-                        has ? "IOResources publishes " + s.value() : "IOResources does not publish " + s.value()));
+                        has ? who + " publishes " + s.value() : who + " does not publish " + s.value()));
                 if (!has) {
                     return new Result(false, score);
                 }
@@ -73,7 +76,7 @@ public final class ResourcesMatcher implements FamilyMatcher {
         if (matched != null) {
             boolean ok = nub.property(IO_RESOURCE_MATCHED) instanceof OSArray keys && keys.items().contains(matched);
             if (out != null) out.add(KeyVerdict.of(ok, IO_RESOURCE_MATCHED + " " + matched,
-                    ok ? "in IOResources' IOResourceMatched" : "not in IOResources' IOResourceMatched"));
+                    ok ? "in " + who + "' IOResourceMatched" : "not in " + who + "' IOResourceMatched"));
             return new Result(ok, score);
         }
         return new Result(true, score);

@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Finds and reads kexts: a path may be an {@code Info.plist} (or any {@code *.plist}), a {@code .kext} bundle
- * ({@code Contents/Info.plist}, and its {@code Contents/PlugIns/*.kext}), or a folder searched for both.
+ * Finds and reads kexts and dexts: a path may be an {@code Info.plist} (or any {@code *.plist}), a {@code .kext}
+ * or {@code .dext} bundle ({@code Contents/Info.plist} or a flat {@code Info.plist}, and its
+ * {@code Contents/PlugIns/*.kext}), or a folder searched for both. Dexts are read exactly as kexts are: their
+ * personalities differ only by IOUserServerName (service/driverkit).
  * Files are only read.
  */
 public final class KextLoader {
@@ -112,12 +114,17 @@ public final class KextLoader {
                 ? java.util.Optional.of(s.value()) : java.util.Optional.empty();
     }
 
-    /** X.kext/Contents/Info.plist → X; X-Info.plist → X; X/Info.plist → X. */
+    /** A kext or a DriverKit extension bundle (CFBundlePackageType KEXT / DEXT), by its folder name. */
+    static boolean isBundle(String fileName) {
+        return fileName.endsWith(".kext") || fileName.endsWith(".dext");
+    }
+
+    /** X.kext/Contents/Info.plist (or X.dext/...) → X; X-Info.plist → X; X/Info.plist → X. */
     static String inferredProductName(Path plist) {
         for (Path p = plist.getParent(); p != null; p = p.getParent()) {
             String n = p.getFileName() == null ? "" : p.getFileName().toString();
-            if (n.endsWith(".kext")) {
-                return n.substring(0, n.length() - ".kext".length());
+            if (isBundle(n)) {
+                return n.substring(0, n.length() - ".kext".length());   // ".dext" has the same length
             }
         }
         String file = plist.getFileName().toString();

@@ -12,11 +12,11 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Finds the Info.plists a path given to {@code --kexts} stands for: the file itself, a {@code .kext} bundle
- * ({@code Contents/Info.plist} and its {@code Contents/PlugIns}), or a folder searched for both. The search stays
- * in the given tree: a symbolic link whose target lies outside it is not followed, a folder is visited once
- * however many links lead to it, and the walk stops at {@link #MAX_DEPTH} folder levels and {@link #MAX_FILES}
- * files. Every link skipped and every bound reached is said in {@link #warnings()}.
+ * Finds the Info.plists a path given to {@code --kexts} stands for: the file itself, a {@code .kext} or
+ * {@code .dext} bundle ({@code Contents/Info.plist} and its {@code Contents/PlugIns}), or a folder searched for
+ * both. The search stays in the given tree: a symbolic link whose target lies outside it is not followed, a
+ * folder is visited once however many links lead to it, and the walk stops at {@link #MAX_DEPTH} folder levels
+ * and {@link #MAX_FILES} files. Every link skipped and every bound reached is said in {@link #warnings()}.
  */
 final class KextWalk {
     /** Folder levels below the given path (a real /Library/Extensions is 6 deep at most). */
@@ -62,12 +62,12 @@ final class KextWalk {
         if (!enter(dir, depth)) {
             return;
         }
-        if (dir.getFileName() != null && dir.getFileName().toString().endsWith(".kext")) {
+        if (dir.getFileName() != null && KextLoader.isBundle(dir.getFileName().toString())) {
             Path info = dir.resolve("Contents").resolve("Info.plist");
             if (Files.isRegularFile(info) && inside(info)) {
                 out.add(info);
             } else if (Files.isRegularFile(dir.resolve("Info.plist")) && inside(dir.resolve("Info.plist"))) {
-                out.add(dir.resolve("Info.plist"));   // iOS-style flat bundle
+                out.add(dir.resolve("Info.plist"));   // flat bundle (iOS kexts, dexts)
             }
             Path plugins = dir.resolve("Contents").resolve("PlugIns");
             if (Files.isDirectory(plugins)) {
