@@ -2,6 +2,7 @@ package dev.ioscope.app.explorer;
 
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.geometry.Insets;
 import javafx.scene.control.CustomMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -16,7 +17,10 @@ import java.util.List;
 
 /**
  * The File menu's live registry items: Open This Mac (disabled with the reason where there is no ioreg), Refresh
- * Now and Auto-Refresh (off / 1 s / 5 s, only for a live document), and the timer that refreshes.
+ * Now and Auto-Refresh (off / 1 s / 5 s, only for a live document), and the timer that refreshes. Where there is no
+ * ioreg the item is disabled and its label carries the reason as a tooltip (a custom item, since a MenuItem has no
+ * tooltip of its own). Known limit: JavaFX shows no tooltip over a disabled node, so the reason is also in
+ * docs/explorer.md.
  */
 final class LiveMenu {
     private final ExplorerViewModel vm;
@@ -28,6 +32,8 @@ final class LiveMenu {
     LiveMenu(ExplorerViewModel vm) {
         this.vm = vm;
         Label label = new Label("Open This Mac");
+        // a custom item has no graphic column: line its text up with the other items' (which leave room for one)
+        label.setPadding(new Insets(0, 0, 0, 21));
         open = new CustomMenuItem(label);
         open.setId("openThisMac");
         open.setOnAction(e -> vm.openThisMac());
