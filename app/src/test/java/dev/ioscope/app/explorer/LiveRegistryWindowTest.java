@@ -13,6 +13,7 @@ import dev.ioscope.engine.snapshot.SnapshotFormat;
 import dev.ioscope.engine.snapshot.Snapshots;
 import dev.ioscope.engine.snapshot.live.LiveRegistry;
 import dev.ioscope.engine.snapshot.xml.IoregXmlWriter;
+import javafx.scene.control.Menu;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableView;
 import javafx.stage.Stage;
@@ -181,11 +182,28 @@ class LiveRegistryWindowTest {
         assertThat(sel.isExpanded()).isTrue();
         assertThat(vm.liveProperty().get()).isTrue();
 
-        // the next read (the stand-in's last set again) changes nothing: logged as such, nothing marked
-        robot.interact(vm::refreshLive);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.liveLog().size() == 2);
+        // the next read (the stand-in's last set again) changes nothing: logged as such, nothing marked; a
+        // refresh asked for while one reads is dropped, not queued behind it
+        robot.interact(() -> {
+            vm.refreshLive();
+            assertThat(vm.refreshing()).isTrue();
+            vm.refreshLive();
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.refreshing());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.liveLog()).hasSize(2);
         assertThat(vm.liveLog().get(1).text()).endsWith("  no change");
         assertThat(vm.comparisonProperty().get().diff().removed()).isEmpty();
+
+        // File ▸ Auto-Refresh ▸ Every 1 s: the timer reads again with no one asking; Off stops it
+        Menu auto = (Menu) view.liveMenu().items().get(2);
+        assertThat(auto.isDisable()).isFalse();
+        robot.interact(() -> auto.getItems().get(1).fire());
+        assertThat(vm.liveRefreshProperty().get()).isEqualTo(LiveRefresh.EVERY_SECOND);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.liveLog().size() >= 3);
+        robot.interact(() -> auto.getItems().get(0).fire());
+        assertThat(vm.liveRefreshProperty().get()).isEqualTo(LiveRefresh.OFF);
+        assertThat(vm.liveProperty().get()).isTrue();
     }
 
     @Test
