@@ -57,6 +57,7 @@ public final class ExplorerView {
     private boolean dark;
     private Alert lastAlert;
     private HelpMenu help;
+    private LiveMenu liveMenu;
 
     public ExplorerView(Stage stage, ExplorerViewModel vm) {
         this.stage = stage;
@@ -76,7 +77,8 @@ public final class ExplorerView {
         Tab inspectorTab = new Tab("Properties", inspector);
         Tab sourceTab = new Tab("Source", source);
         Tab changesTab = new Tab("Changes", changes);
-        tabs = new TabPane(inspectorTab, sourceTab, changesTab);
+        Tab logTab = new Tab("Live Log", liveLog());
+        tabs = new TabPane(inspectorTab, sourceTab, changesTab, logTab);
         tabs.setId("detailTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         sourceTab.selectedProperty().addListener((o, a, b) -> source.setShowing(b));
@@ -132,6 +134,25 @@ public final class ExplorerView {
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> tree.tree().requestFocus());
     }
 
+    /** The change log of a live registry: one line per refresh, newest last. */
+    private javafx.scene.control.ListView<LiveChange> liveLog() {
+        var list = new javafx.scene.control.ListView<>(vm.liveLog());
+        list.setId("liveLog");
+        list.setPlaceholder(new Label("File ▸ Open This Mac, then Refresh Now or Auto-Refresh: each refresh's "
+                + "added, removed and changed entries are listed here."));
+        vm.liveLog().addListener((javafx.collections.ListChangeListener<LiveChange>) c -> {
+            if (!vm.liveLog().isEmpty()) {
+                list.scrollTo(vm.liveLog().size() - 1);
+            }
+        });
+        return list;
+    }
+
+    /** The File menu's live registry items (tests). */
+    LiveMenu liveMenu() {
+        return liveMenu;
+    }
+
     /** The Help menu (tests open its dialogs). */
     public HelpMenu help() {
         return help;
@@ -183,8 +204,10 @@ public final class ExplorerView {
         MenuItem bundled = item("Open Virtual Mac", null, vm::openDefaultMachine);
         MenuItem realMac = item("Open Bundled iMac16,1 Snapshot", null, vm::openBundledSnapshot);
         MenuItem quit = item("Quit", "Shortcut+Q", WindowPlacement::quit);
-        Menu file = new Menu("File", null, open, recentMenu, bundled, realMac, new SeparatorMenuItem(), compare,
-                endCompare,
+        liveMenu = new LiveMenu(vm);
+        Menu file = new Menu("File", null, open, recentMenu, bundled, realMac, new SeparatorMenuItem());
+        file.getItems().addAll(liveMenu.items());
+        file.getItems().addAll(new SeparatorMenuItem(), compare, endCompare,
                 new SeparatorMenuItem(), exportAll, exportSub, new SeparatorMenuItem(), quit);
 
         MenuItem find = item("Find", "Shortcut+F", searchBar::focusSearch);

@@ -9,6 +9,7 @@ import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.snapshot.SnapshotException;
 import dev.ioscope.engine.snapshot.SnapshotFormat;
+import dev.ioscope.engine.snapshot.live.LiveRegistry;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -24,10 +25,12 @@ import javafx.collections.ObservableList;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -62,10 +65,30 @@ public final class ExplorerViewModel {
     private final ChangeNavigator changeSteps;
     private final Map<IORegistryEntry, EntryKind> kinds = new IdentityHashMap<>();
     private Jobs.Handle running;
+    /** The ioreg this Mac's live registry is read with; empty where there is none (Linux, Windows). */
+    private final Optional<Path> ioreg;
+    private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper(this, "live");
+    private final ObjectProperty<LiveRefresh> liveRefresh = new SimpleObjectProperty<>(this, "liveRefresh",
+            LiveRefresh.OFF);
+    private final ObservableList<LiveChange> liveLog = FXCollections.observableArrayList();
+    /** The live document the next refresh compares with (the newest read); null when no live registry is open. */
+    private Document liveDocument;
+    /** True while a refresh reads: refreshes never overlap. */
+    private boolean refreshing;
+
+    /** {@code ioscope.ioreg} (a path) overrides the PATH search, so tests and users can point at another ioreg. */
+    public static final String IOREG_PROPERTY = "ioscope.ioreg";
 
     public ExplorerViewModel(Jobs jobs, AppPreferences prefs) {
+        this(jobs, prefs, System.getProperty(IOREG_PROPERTY) != null
+                ? Optional.of(Path.of(System.getProperty(IOREG_PROPERTY))) : LiveRegistry.locate());
+    }
+
+    /** With the ioreg to read the live registry with, or none (File ▸ Open This Mac is then disabled). */
+    public ExplorerViewModel(Jobs jobs, AppPreferences prefs, Optional<Path> ioreg) {
         this.jobs = jobs;
         this.prefs = prefs;
+        this.ioreg = ioreg;
         this.search = new SearchViewModel(this);
         this.changeSteps = new ChangeNavigator(this);
         recentFiles.setAll(prefs.recentFiles());
@@ -139,6 +162,90 @@ public final class ExplorerViewModel {
 
     public AppPreferences preferences() {
         return prefs;
+    }
+
+    // ---- the live registry --------------------------------------------------------------------------------
+
+    /** Whether this Mac's registry can be read (an ioreg was found); else the reason is {@link #NO_LIVE}. */
+    public boolean liveAvailable() {
+        return ioreg.isPresent();
+    }
+
+    /** Why File ▸ Open This Mac is disabled. */
+    public static final String NO_LIVE = LiveRegistry.NO_IOREG;
+
+    /** True while the document shown is this Mac's live registry. */
+    public ReadOnlyBooleanProperty liveProperty() {
+        return live.getReadOnlyProperty();
+    }
+
+    /** How often the live registry is read again (the view's timer calls {@link #refreshLive()}). */
+    public ObjectProperty<LiveRefresh> liveRefreshProperty() {
+        return liveRefresh;
+    }
+
+    /** What each refresh found, oldest first. */
+    public ObservableList<LiveChange> liveLog() {
+        return liveLog;
+    }
+
+    /** True while a refresh is reading. */
+    public boolean refreshing() {
+        return refreshing;
+    }
+
+    /** File ▸ Open This Mac: reads the running kernel's registry through ioreg on a job thread and shows it. */
+    public void openThisMac() {
+        if (ioreg.isEmpty()) {
+            problem.set(new Problem("Cannot open this Mac", NO_LIVE));
+            return;
+        }
+        start("This Mac", this::readLive, doc -> {
+            comparison.set(null);
+            liveLog.clear();
+            liveDocument = doc;
+            show(doc);
+        });
+    }
+
+    /**
+     * Reads the live registry again (off the FX thread) and shows it compared with the previous read: added and
+     * changed entries marked, removed ones as ghosts, a line in {@link #liveLog()}; the selection follows its
+     * entry (matched by registry entry ID). A refresh asked for while one reads is dropped: they never overlap.
+     */
+    public void refreshLive() {
+        Document before = liveDocument;
+        if (before == null || refreshing) {
+            return;
+        }
+        refreshing = true;
+        jobs.submit(() -> {
+            Document after = readLive();
+            return new Comparison(before, after, RegistryDiff.diff(before.registry(), after.registry()));
+        }, c -> {
+            refreshing = false;
+            if (liveDocument != before) {
+                return;   // another document was opened meanwhile
+            }
+            liveDocument = c.after();
+            liveLog.add(LiveChange.of(LocalTime.now(), c.diff()));
+            comparison.set(c);
+            show(c.after());
+        }, failure -> {
+            refreshing = false;
+            liveRefresh.set(LiveRefresh.OFF);   // one dialog, not one per tick
+            LoggerFactory.getLogger(ExplorerViewModel.class).warn("cannot refresh the live registry: {}",
+                    message(failure), failure);
+            problem.set(new Problem("Cannot refresh this Mac", message(failure)));
+        });
+    }
+
+    /** Reads and indexes the live registry (job thread). */
+    private Document readLive() throws SnapshotException {
+        long t0 = System.nanoTime();
+        dev.ioscope.engine.snapshot.Snapshot s = new LiveRegistry(ioreg.orElseThrow()).read();
+        return new Document(s, dev.ioscope.engine.explore.RegistryIndex.build(s.registry()), null, "This Mac",
+                (System.nanoTime() - t0) / 1_000_000);
     }
 
     // ---- loading -------------------------------------------------------------------------------------------
@@ -244,6 +351,13 @@ public final class ExplorerViewModel {
     /** Ends a comparison and goes back to the "before" document. */
     public void endComparison() {
         Comparison c = comparison.get();
+        if (c != null && live.get()) {
+            // a live registry stays live: the newest read, without the last refresh's marks
+            IORegistryEntry keep = selected.get();
+            comparison.set(null);
+            show(liveDocument, keep != null && c.diff().changeOf(keep) == RegistryDiff.Change.REMOVED ? null : keep);
+            return;
+        }
         if (c != null) {
             // the tree stays where the user was: the selected entry's before-side counterpart (a removed ghost is
             // a before entry itself), found while the comparison still maps one side to the other
@@ -320,7 +434,13 @@ public final class ExplorerViewModel {
     private void show(Document doc, IORegistryEntry entry, boolean followSelection) {
         IORegistryEntry keep = selected.get();
         kinds.clear();
+        boolean isLive = doc == liveDocument;
+        if (!isLive) {
+            liveDocument = null;
+            liveRefresh.set(LiveRefresh.OFF);
+        }
         document.set(doc);
+        live.set(isLive);
         planes.setAll(doc.registry().planes());
         IORegistryPlane want = doc.registry().findPlane(plane.get() != null ? plane.get().name() : prefs.lastPlane())
                 .or(() -> doc.registry().findPlane(IORegistryPlane.IOSERVICE))

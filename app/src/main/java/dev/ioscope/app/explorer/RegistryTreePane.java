@@ -126,7 +126,18 @@ final class RegistryTreePane extends StackPane {
         return sb.toString();
     }
 
+    /** The live tree's expanded entries (IDs) between a refresh's first rebuild and its last; else null. */
+    private List<Long> keepOpen;
+
     private void rebuild() {
+        // A live registry's refresh keeps what the user opened: the expanded entries, by registry entry ID, taken
+        // from the tree before the first of the refresh's rebuilds and applied after the last.
+        if (vm.liveProperty().get() && tree.getRoot() != null && keepOpen == null) {
+            keepOpen = new ArrayList<>();
+            for (TreeItem<IORegistryEntry> t : expanded(tree.getRoot())) {
+                keepOpen.add(t.getValue().registryEntryID());
+            }
+        }
         Document doc = vm.documentProperty().get();
         IORegistryPlane plane = vm.planeProperty().get();
         if (doc == null || plane == null) {
@@ -154,6 +165,12 @@ final class RegistryTreePane extends StackPane {
             if (tree.getRoot() != root) {
                 return;
             }
+            if (keepOpen != null && vm.liveProperty().get()) {
+                for (long id : keepOpen) {
+                    doc.registry().entry(id).map(e -> itemFor(e, true)).ifPresent(it -> it.setExpanded(true));
+                }
+            }
+            keepOpen = null;
             showHits();
             showChanges();
             if (sel != null && vm.selectedProperty().get() == sel && !reveal(sel, true)) {

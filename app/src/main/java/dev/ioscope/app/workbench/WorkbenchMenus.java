@@ -24,15 +24,17 @@ final class WorkbenchMenus {
     private final MenuBar bar = new MenuBar();
 
     WorkbenchMenus(Stage stage, WorkbenchViewModel vm, Runnable openScenario, Runnable saveSession,
-                   Runnable openExample, StepExplorer steps) {
+                   Runnable openExample, Runnable exportTrace, StepExplorer steps) {
         MenuItem open = item("Open Scenario…", "Shortcut+O", openScenario);
         MenuItem example = item("Open Example…", null, openExample);
         MenuItem save = item("Save Session…", "Shortcut+S", saveSession);
+        MenuItem trace = item("Export Trace…", null, exportTrace);
+        trace.setId("exportTrace");
         MenuItem folder = item("Load Kext Folder…", "Shortcut+K", () -> KextChooser.folder(vm, stage));
         MenuItem plists = item("Load Info.plist…", null, () -> KextChooser.plists(vm, stage));
         MenuItem close = item("Close Window", "Shortcut+W", stage::close);
         MenuItem quit = item("Quit", "Shortcut+Q", WindowPlacement::quit);
-        Menu session = new Menu("Session", null, open, example, save, new SeparatorMenuItem(), folder, plists,
+        Menu session = new Menu("Session", null, open, example, save, trace, new SeparatorMenuItem(), folder, plists,
                 new SeparatorMenuItem(), close, quit);
         session.setId("sessionMenuBar");
 

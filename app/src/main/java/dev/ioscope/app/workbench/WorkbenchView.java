@@ -76,7 +76,8 @@ public final class WorkbenchView {
         status.setPadding(new Insets(3, 8, 3, 8));
         BorderPane root = new BorderPane(center);
         RunControlBar bar = new RunControlBar(vm, this::openScenario, this::saveSession, steps);
-        menus = new WorkbenchMenus(stage, vm, this::openScenario, this::saveSession, this::openExample, steps);
+        menus = new WorkbenchMenus(stage, vm, this::openScenario, this::saveSession, this::openExample,
+                this::exportTrace, steps);
         root.setTop(new VBox(menus.bar(), bar, EmptyMachineBanner.create(vm, stage, this::openExample)));
         root.setBottom(status);
         root.getStyleClass().add(dev.ioscope.app.ui.Styles.APP);
@@ -205,6 +206,17 @@ public final class WorkbenchView {
 
     StepExplorer steps() {
         return steps;
+    }
+
+    private void exportTrace() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Export the journal up to this step as a Chrome trace");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Chrome trace-event JSON", "*.json"));
+        fc.setInitialFileName("trace.json");
+        File f = fc.showSaveDialog(stage);
+        if (f != null) {
+            vm.exportTrace(f.toPath());
+        }
     }
 
     private void saveSession() {

@@ -1,11 +1,14 @@
 package dev.ioscope.app.workbench;
 
+import dev.ioscope.app.ui.Jobs;
 import dev.ioscope.app.workbench.devices.DevicePalette;
 import dev.ioscope.app.workbench.power.PowerRow;
 import dev.ioscope.app.workbench.userclient.UserClientState;
+import dev.ioscope.engine.io.SafeOutput;
 import dev.ioscope.engine.service.MatchingTrace;
 import dev.ioscope.engine.service.Personality;
 import dev.ioscope.engine.sim.JournalEvent;
+import dev.ioscope.engine.trace.ChromeTrace;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -51,6 +54,8 @@ public final class WorkbenchViewModel {
     private final ObjectProperty<MatchingTrace> whyNot = new SimpleObjectProperty<>();
     private final ObjectProperty<DevicePalette> palette = new SimpleObjectProperty<>(DevicePalette.NONE);
     private final dev.ioscope.app.ui.UndoStack undo = new dev.ioscope.app.ui.UndoStack();
+    /** One-shot writes (the trace export) off the FX thread. */
+    private final Jobs traceJobs = Jobs.background();
 
     public WorkbenchViewModel(MachineSession session) {
         this.session = session;
@@ -167,6 +172,25 @@ public final class WorkbenchViewModel {
      * Saves the session (machine, kexts, every action so far, breakpoints) as a scenario file that
      * {@code ioscope run} replays with the same journal.
      */
+    /**
+     * Writes the journal up to the current position as Chrome trace-event JSON (ChromeTrace, through SafeOutput:
+     * a failed write leaves no half file), on a job thread; the events are copied here, on the FX thread. The
+     * trace has no IOReport counter tracks (the CLI's {@code run --trace} samples them).
+     */
+    public void exportTrace(Path file) {
+        List<JournalEvent> upToNow = List.copyOf(events.subList(0, Math.min(eventsNow.get(), events.size())));
+        Path scenarioFile = session.scenario().file();
+        String title = scenarioFile == null || scenarioFile.getFileName() == null ? "IOScope workbench"
+                : scenarioFile.getFileName().toString();
+        status.set("writing the trace to " + file.getFileName() + "…");
+        traceJobs.submit(() -> {
+            SafeOutput.write(file, out -> ChromeTrace.write(title, upToNow, List.of(), out));
+            return file;
+        }, f -> status.set("trace of " + upToNow.size() + " events written to " + f.getFileName()
+                + " (open it in ui.perfetto.dev)"), e -> status.set("cannot write the trace " + file + ": "
+                + e.getMessage()));
+    }
+
     public void saveSession(Path file) {
         try {
             SessionFile.save(session.scenario(), List.copyOf(breakpoints), file);
