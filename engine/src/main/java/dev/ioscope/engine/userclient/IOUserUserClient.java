@@ -18,6 +18,7 @@ import java.util.Map;
  */
 final class IOUserUserClient extends TableUserClient {
     private final boolean emulated;
+    private OSAction lastAction;
 
     IOUserUserClient(int type, MethodTableJson.MethodTable table, Map<String, IOExternalMethodAction> functions,
                      Map<Integer, IOMemoryDescriptor> memory, boolean emulated) {
@@ -25,8 +26,20 @@ final class IOUserUserClient extends TableUserClient {
         this.emulated = emulated;
     }
 
+    /** The OSAction the latest async call created (for the journal), or null; taken once. */
+    OSAction takeLastAction() {
+        OSAction a = lastAction;
+        lastAction = null;
+        return a;
+    }
+
     @Override
     public int externalMethod(int selector, IOExternalMethodArguments args) {
+        if (args.asyncWakePort != null) {
+            // CreateActionKernelCompletion: one action per async call, holding the caller's reference (DK17)
+            args.completion = new OSAction(this, args.asyncWakePort);
+            lastAction = args.completion;
+        }
         if (!emulated) {
             return kIOReturnUnsupported;
         }

@@ -226,6 +226,11 @@ final class UserClientSession implements SimulationExtension.Instance {
         } else {
             r = line.run(c.connect(), m);
         }
+        OSAction act = c.client() instanceof IOUserUserClient u ? u.takeLastAction() : null;
+        if (act != null) {
+            sim.record("driverkit.osaction", path, "connection", c.name(), "selector", String.valueOf(line.selector()),
+                    "class", OSAction.KERNEL_COMPLETION, "reference", Long.toHexString(act.reference().id()));
+        }
         sim.record("userclient.call", path, "connection", c.name(), "selector", String.valueOf(line.selector()),
                 "method", m == null ? "" : m.name(), "async", String.valueOf(async), "scalars",
                 Arrays.toString(line.scalars()), "struct", HexFormat.of().formatHex(line.struct()), "result",

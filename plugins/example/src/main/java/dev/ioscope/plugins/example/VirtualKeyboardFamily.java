@@ -12,7 +12,6 @@ import dev.ioscope.engine.spi.HardwareFamily;
 import dev.ioscope.engine.userclient.DriverUserClients;
 import dev.ioscope.engine.userclient.IOExternalMethodArguments;
 import dev.ioscope.engine.userclient.IOMemoryDescriptor;
-import dev.ioscope.engine.userclient.IOUserClient;
 import dev.ioscope.engine.userclient.MethodTableJson;
 
 import java.io.IOException;
@@ -76,7 +75,7 @@ public final class VirtualKeyboardFamily implements HardwareFamily {
             DriverUserClients.provide(self, new DriverUserClients.Implementation(table, Map.of(
                     "postReport", (target, ref, a) -> postReport(self, buffer, a),
                     "reportCount", (target, ref, a) -> reportCount(self, a),
-                    "postReportAsync", (target, ref, a) -> postReportAsync((IOUserClient) target, self, buffer, a)),
+                    "postReportAsync", (target, ref, a) -> postReportAsync(self, buffer, a)),
                     Map.of(REPORT_BUFFER, buffer)));
             return true;
         }
@@ -99,12 +98,12 @@ public final class VirtualKeyboardFamily implements HardwareFamily {
             return IOReturn.kIOReturnSuccess;
         }
 
-        /** Posts the report, then answers through the caller's completion with the new count (AsyncCompletion). */
-        private static int postReportAsync(IOUserClient client, IORegistryEntry self, IOMemoryDescriptor buffer,
+        /** Posts the report, then answers through the call's OSAction with the new count (AsyncCompletion). */
+        private static int postReportAsync(IORegistryEntry self, IOMemoryDescriptor buffer,
                 IOExternalMethodArguments a) {
             int r = postReport(self, buffer, a);
             if (r == IOReturn.kIOReturnSuccess) {
-                client.sendAsyncResult64(a.asyncWakePort, r, ((OSNumber) self.property("ReportCount")).value());
+                a.completion.asyncCompletion(r, ((OSNumber) self.property("ReportCount")).value());
             }
             return r;
         }

@@ -78,7 +78,25 @@ class VirtualKeyboardDextTest {
         IORegistryEntry kb = m.find(SVC);
         assertThat(kb.property("ReportCount")).isEqualTo(OSNumber.of32(1));
         assertThat(kb.property("LastReport")).isEqualTo(OSData.ofHex("00000500"));
-        assertThat(m.journal()).filteredOn(e -> e.kind().equals("userclient.async.complete")).singleElement();
+        assertThat(m.journal()).filteredOn(e -> e.kind().equals("userclient.async.complete")).singleElement()
+                .satisfies(e -> assertThat(e.details()).containsEntry("args", "[1]"));
+    }
+
+    @Test
+    @DisplayName("DK17: each async call gets its own OSAction_IOUserClient_KernelCompletion, journaled, completed once")
+    void eachAsyncCallHasItsOSAction(@TempDir Path dir) throws Exception {
+        Machine m = run(dir, "{\"at\": 1000000, \"do\": \"open\", \"path\": \"" + SVC + "\", \"as\": \"kb\"},"
+                + "{\"at\": 2000000, \"do\": \"call\", \"connection\": \"kb\", \"async\": true, "
+                + "\"line\": \"call 2 struct=00000400\"},"
+                + "{\"at\": 3000000, \"do\": \"call\", \"connection\": \"kb\", \"line\": \"call 1 out=1\"},"
+                + "{\"at\": 4000000, \"do\": \"call\", \"connection\": \"kb\", \"async\": true, "
+                + "\"line\": \"call 2 struct=00000500\"}");
+        List<JournalEvent> actions = m.journal().stream().filter(e -> e.kind().equals("driverkit.osaction")).toList();
+        assertThat(actions).hasSize(2).allSatisfy(e -> assertThat(e.details())
+                .containsEntry("class", "OSAction_IOUserClient_KernelCompletion").containsEntry("selector", "2"));
+        assertThat(actions.get(0).details().get("reference")).isNotEqualTo(actions.get(1).details().get("reference"));
+        assertThat(m.journal()).filteredOn(e -> e.kind().equals("userclient.async.complete"))
+                .extracting(e -> e.details().get("args")).containsExactly("[1]", "[2]");
     }
 
     @Test
