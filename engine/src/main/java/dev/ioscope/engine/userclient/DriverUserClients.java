@@ -18,10 +18,21 @@ import java.util.WeakHashMap;
  * Keyed by registry entry identity and held weakly: a machine that is dropped takes its clients with it.
  */
 public final class DriverUserClients {
-    /** A user-client class as a driver implements it. */
-    public record Implementation(MethodTableJson.MethodTable table, Map<String, IOExternalMethodAction> functions) {
+    /**
+     * A user-client class as a driver implements it: its method table, the functions behind the rows, and the
+     * memory its {@code clientMemoryForType} (a dext's {@code CopyClientMemoryForType}) hands out, by memory type —
+     * the driver's own buffers, shared by every connection; a type not in the map answers kIOReturnUnsupported.
+     */
+    public record Implementation(MethodTableJson.MethodTable table, Map<String, IOExternalMethodAction> functions,
+            Map<Integer, IOMemoryDescriptor> memory) {
         public Implementation {
             functions = Map.copyOf(functions);
+            memory = Map.copyOf(memory);
+        }
+
+        /** A class without memory types. */
+        public Implementation(MethodTableJson.MethodTable table, Map<String, IOExternalMethodAction> functions) {
+            this(table, functions, Map.of());
         }
     }
 

@@ -40,4 +40,10 @@ public final class IOExternalMethodArguments {
     public AsyncReference asyncWakePort;
     public long[] asyncReference;
     public int asyncReferenceCount;
+
+    /**
+     * A dext's {@code IOUserClientMethodArguments.completion}: the {@link OSAction} an async call to an
+     * IOUserUserClient gets (null for a synchronous call and for kext clients).
+     */
+    public OSAction completion;
 }

@@ -159,7 +159,7 @@ final class UserClientSession implements SimulationExtension.Instance {
                     if (table == null) {
                         return new UserClientProvider.NewUserClient(kIOReturnNoMemory, null);
                     }
-                    made[0] = own != null ? new TableUserClient(t, table, own.functions())
+                    made[0] = own != null ? new TableUserClient(t, table, own.functions(), own.memory())
                             : new DemoTableUserClient(t, table, DemoMethods.FUNCTIONS);
                     return new UserClientProvider.NewUserClient(kIOReturnSuccess, made[0]);
                 }, type);
@@ -195,7 +195,8 @@ final class UserClientSession implements SimulationExtension.Instance {
         DriverUserClients.Implementation own = DriverUserClients.find(e, dext.userClass());
         MethodTableJson.MethodTable table = own != null ? own.table()
                 : new MethodTableJson.MethodTable(dext.userClass(), java.util.List.of());
-        made[0] = new IOUserUserClient(type, table, own != null ? own.functions() : Map.of(), own != null);
+        made[0] = own != null ? new IOUserUserClient(type, table, own.functions(), own.memory(), true)
+                : new IOUserUserClient(type, table, Map.of(), Map.of(), false);
         return new UserClientProvider.NewUserClient(kIOReturnSuccess, made[0]);
     }
 
@@ -224,6 +225,11 @@ final class UserClientSession implements SimulationExtension.Instance {
                     hex(result), "args", Arrays.toString(args)), refcon);
         } else {
             r = line.run(c.connect(), m);
+        }
+        OSAction act = c.client() instanceof IOUserUserClient u ? u.takeLastAction() : null;
+        if (act != null) {
+            sim.record("driverkit.osaction", path, "connection", c.name(), "selector", String.valueOf(line.selector()),
+                    "class", OSAction.KERNEL_COMPLETION, "reference", Long.toHexString(act.reference().id()));
         }
         sim.record("userclient.call", path, "connection", c.name(), "selector", String.valueOf(line.selector()),
                 "method", m == null ? "" : m.name(), "async", String.valueOf(async), "scalars",

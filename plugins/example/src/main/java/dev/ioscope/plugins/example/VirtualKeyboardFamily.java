@@ -11,11 +11,13 @@ import dev.ioscope.engine.spi.FamilyInfo;
 import dev.ioscope.engine.spi.HardwareFamily;
 import dev.ioscope.engine.userclient.DriverUserClients;
 import dev.ioscope.engine.userclient.IOExternalMethodArguments;
+import dev.ioscope.engine.userclient.IOMemoryDescriptor;
 import dev.ioscope.engine.userclient.MethodTableJson;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -30,6 +32,8 @@ public final class VirtualKeyboardFamily implements HardwareFamily {
     static final String METHODS = "VirtualKeyboard.methods.json";
     /** An input report is at most this long (a boot keyboard's is 8 bytes). */
     static final int MAX_REPORT = 64;
+    /** Memory type 0: the last report, shared with the client (CopyClientMemoryForType), {@link #MAX_REPORT} bytes. */
+    public static final int REPORT_BUFFER = 0;
 
     @Override
     public FamilyInfo info() {
@@ -67,9 +71,12 @@ public final class VirtualKeyboardFamily implements HardwareFamily {
             self.setProperty("PrimaryUsagePage", OSNumber.of32(1));
             self.setProperty("PrimaryUsage", OSNumber.of32(6));
             self.setProperty("ReportCount", OSNumber.of32(0));
+            IOMemoryDescriptor buffer = IOMemoryDescriptor.withCapacity(MAX_REPORT);
             DriverUserClients.provide(self, new DriverUserClients.Implementation(table, Map.of(
-                    "postReport", (target, ref, a) -> postReport(self, a),
-                    "reportCount", (target, ref, a) -> reportCount(self, a))));
+                    "postReport", (target, ref, a) -> postReport(self, buffer, a),
+                    "reportCount", (target, ref, a) -> reportCount(self, a),
+                    "postReportAsync", (target, ref, a) -> postReportAsync(self, buffer, a)),
+                    Map.of(REPORT_BUFFER, buffer)));
             return true;
         }
 
@@ -78,15 +85,27 @@ public final class VirtualKeyboardFamily implements HardwareFamily {
             DriverUserClients.withdraw(ctx.self());
         }
 
-        private static int postReport(IORegistryEntry self, IOExternalMethodArguments a) {
+        /** Keeps the report as LastReport and in the shared buffer (zero-filled past its end), and counts it. */
+        private static int postReport(IORegistryEntry self, IOMemoryDescriptor buffer, IOExternalMethodArguments a) {
             if (a.structureInputSize < 1 || a.structureInputSize > MAX_REPORT) {
                 return IOReturn.kIOReturnBadArgument;
             }
-            byte[] report = java.util.Arrays.copyOf(a.structureInput, a.structureInputSize);
+            byte[] report = Arrays.copyOf(a.structureInput, a.structureInputSize);
+            buffer.writeBytes(0, Arrays.copyOf(report, MAX_REPORT), MAX_REPORT);
             self.setProperty("LastReport", OSData.of(report));
             long n = ((OSNumber) self.property("ReportCount")).value();
             self.setProperty("ReportCount", OSNumber.of32(n + 1));
             return IOReturn.kIOReturnSuccess;
+        }
+
+        /** Posts the report, then answers through the call's OSAction with the new count (AsyncCompletion). */
+        private static int postReportAsync(IORegistryEntry self, IOMemoryDescriptor buffer,
+                IOExternalMethodArguments a) {
+            int r = postReport(self, buffer, a);
+            if (r == IOReturn.kIOReturnSuccess) {
+                a.completion.asyncCompletion(r, ((OSNumber) self.property("ReportCount")).value());
+            }
+            return r;
         }
 
         private static int reportCount(IORegistryEntry self, IOExternalMethodArguments a) {
