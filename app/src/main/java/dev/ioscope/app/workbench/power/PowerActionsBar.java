@@ -50,6 +50,7 @@ final class PowerActionsBar extends VBox {
         Button tickle = button("Tickle", "powerTickle", () -> vm.tickle(vm.selectedEntryProperty().get()));
         state.setId("powerRequestState");
         state.setPrefWidth(64);
+        state.setMinWidth(60);   // the state number stays readable when the row is tight
         ChoiceBox<String> via = new ChoiceBox<>(FXCollections.observableList(VIA));
         via.setId("powerRequestVia");
         via.setValue("driver");
