@@ -23,6 +23,13 @@ public final class Styles {
     public static final String ICON = "entry-icon";
     /** A machine with nothing to do, and what to do about it (the workbench's empty state). */
     public static final String EMPTY_STATE = "empty-state";
+    /** Matching verdict text: a satisfied key or a winner, a failed key or a rejection, anything else, a detail. */
+    public static final String VERDICT_MATCH = "verdict-match";
+    public static final String VERDICT_NO_MATCH = "verdict-no-match";
+    public static final String VERDICT_OTHER = "verdict-other";
+    public static final String VERDICT_DETAIL = "verdict-detail";
+    /** A candidate's own row (bold), as opposed to its key-by-key details. */
+    public static final String VERDICT_STRONG = "verdict-strong";
 
     public static final PseudoClass SEARCH_HIT = PseudoClass.getPseudoClass("search-hit");
     public static final PseudoClass ADDED = PseudoClass.getPseudoClass("added");

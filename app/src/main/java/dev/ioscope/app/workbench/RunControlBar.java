@@ -5,6 +5,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Separator;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
@@ -29,6 +30,14 @@ final class RunControlBar extends ToolBar {
             b.disableProperty().bind(vm.runningProperty().or(vm.quietProperty()));
         }
         back.disableProperty().bind(vm.runningProperty());
+        // a run shows that it is running; Pause is its cancel
+        ProgressIndicator progress = new ProgressIndicator(ProgressIndicator.INDETERMINATE_PROGRESS);
+        progress.setId("runProgress");
+        progress.setPrefSize(18, 18);
+        progress.setMaxSize(18, 18);
+        progress.setTooltip(new Tooltip("Running: Pause stops at the next scheduler step"));
+        progress.visibleProperty().bind(vm.runningProperty());
+        progress.managedProperty().bind(vm.runningProperty());
 
         Label clock = new Label();
         clock.setId("clock");
@@ -82,7 +91,7 @@ final class RunControlBar extends ToolBar {
                 stack.redoTextProperty(), " (", shortcut("Shift+Z"), ")"));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        getItems().addAll(run, pause, back, step, toBp, new Separator(), undo, redo, new Separator(), clock, grow,
+        getItems().addAll(run, pause, progress, back, step, toBp, new Separator(), undo, redo, new Separator(), clock, grow,
                 explore, publish, kexts, session);
         // whole or not at all: a narrow window moves the last items into the toolbar's overflow menu (and the menu
         // bar has every command) instead of cutting each label to "Pa…"

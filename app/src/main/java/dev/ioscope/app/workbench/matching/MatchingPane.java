@@ -1,5 +1,6 @@
 package dev.ioscope.app.workbench.matching;
 
+import dev.ioscope.app.ui.Styles;
 import dev.ioscope.app.workbench.SessionEvent;
 import dev.ioscope.app.workbench.WorkbenchViewModel;
 import dev.ioscope.engine.service.KeyVerdict;
@@ -16,6 +17,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
@@ -176,32 +178,38 @@ public final class MatchingPane extends BorderPane {
                 super.updateItem(s, empty);
                 MatchRow r = empty || getTableRow() == null ? null : getTableRow().getItem();
                 setText(empty ? null : s);
-                setStyle(r == null ? "" : style(r));
-                setTooltip(empty || s == null || s.isEmpty() ? null : new javafx.scene.control.Tooltip(s));
+                getStyleClass().removeAll(VERDICT_CLASSES);
+                if (r != null) {
+                    getStyleClass().addAll(styleClasses(r));
+                }
+                setTooltip(empty || s == null || s.isEmpty() ? null : new Tooltip(s));
             }
         });
         return c;
     }
 
-    /** Green for a satisfied key or a winner, red for a failed key or a rejection. */
-    private static String style(MatchRow r) {
+    private static final List<String> VERDICT_CLASSES = List.of(Styles.VERDICT_MATCH, Styles.VERDICT_NO_MATCH,
+            Styles.VERDICT_OTHER, Styles.VERDICT_DETAIL, Styles.VERDICT_STRONG);
+
+    /** Green for a satisfied key or a winner, red for a failed key or a rejection (style classes, so a selected
+     *  row can read them on the selection colour in either theme). */
+    private static List<String> styleClasses(MatchRow r) {
         if (r.outcome() == KeyVerdict.Outcome.MATCH) {
-            return "-fx-text-fill: #1a7f1a;";
+            return List.of(Styles.VERDICT_MATCH);
         }
         if (r.outcome() == KeyVerdict.Outcome.NO_MATCH) {
-            return "-fx-text-fill: #c0392b;";
+            return List.of(Styles.VERDICT_NO_MATCH);
         }
         if (r.kind() != null) {
             return switch (r.kind()) {
-                case WINNER -> "-fx-text-fill: #1a7f1a; -fx-font-weight: bold;";
-                case REJECTED, START_FAILED, PROBE_REFUSED -> "-fx-text-fill: #c0392b; -fx-font-weight: bold;";
-                default -> "-fx-text-fill: #9a7d0a; -fx-font-weight: bold;";
+                case WINNER -> List.of(Styles.VERDICT_MATCH, Styles.VERDICT_STRONG);
+                case REJECTED, START_FAILED, PROBE_REFUSED -> List.of(Styles.VERDICT_NO_MATCH, Styles.VERDICT_STRONG);
+                default -> List.of(Styles.VERDICT_OTHER, Styles.VERDICT_STRONG);
             };
         }
         if (r.personality() != null) {   // "why not?": the passive match only
-            return r.matched() ? "-fx-text-fill: #1a7f1a; -fx-font-weight: bold;"
-                    : "-fx-text-fill: #c0392b; -fx-font-weight: bold;";
+            return List.of(r.matched() ? Styles.VERDICT_MATCH : Styles.VERDICT_NO_MATCH, Styles.VERDICT_STRONG);
         }
-        return "-fx-text-fill: #555555;";
+        return List.of(Styles.VERDICT_DETAIL);
     }
 }

@@ -14,6 +14,7 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -49,6 +50,7 @@ final class PowerActionsBar extends VBox {
         Button tickle = button("Tickle", "powerTickle", () -> vm.tickle(vm.selectedEntryProperty().get()));
         state.setId("powerRequestState");
         state.setPrefWidth(64);
+        state.setMinWidth(60);   // the state number stays readable when the row is tight
         ChoiceBox<String> via = new ChoiceBox<>(FXCollections.observableList(VIA));
         via.setId("powerRequestVia");
         via.setValue("driver");
@@ -82,12 +84,14 @@ final class PowerActionsBar extends VBox {
         vm.selectedEntryProperty().addListener((o, a, b) -> follow());
         vm.power().addListener((ListChangeListener<PowerRow>) c -> follow());
         follow();
-        HBox system = new HBox(6, title("System"), sleep, wake, new Separator(Orientation.VERTICAL), idle, ms,
-                msLabel);
-        HBox selectedDevice = new HBox(6, title("Device"), device, tickle, new Separator(Orientation.VERTICAL),
-                request, state, new Label("via"), via);
+        // every button and label whole ("Req…" at 1280x800): the device name and the spinners give way instead
+        HBox system = new HBox(6, title("System"), sleep, wake, new Separator(Orientation.VERTICAL), idle,
+                ms, whole(msLabel));
+        HBox selectedDevice = new HBox(6, title("Device"), device, tickle,
+                new Separator(Orientation.VERTICAL), request, state, whole(new Label("via")), via);
         system.setAlignment(Pos.CENTER_LEFT);
         selectedDevice.setAlignment(Pos.CENTER_LEFT);
+        via.setMinWidth(Region.USE_PREF_SIZE);
         getChildren().addAll(system, selectedDevice);
     }
 
@@ -98,8 +102,13 @@ final class PowerActionsBar extends VBox {
         return l;
     }
 
+    private static <T extends Region> T whole(T control) {
+        control.setMinWidth(Region.USE_PREF_SIZE);
+        return control;
+    }
+
     private Button button(String text, String id, Runnable action) {
-        Button b = new Button(text);
+        Button b = whole(new Button(text));
         b.setId(id);
         b.setOnAction(e -> action.run());
         return b;

@@ -1,0 +1,63 @@
+package dev.ioscope.app.workbench;
+
+import dev.ioscope.engine.sim.Scenario;
+import javafx.scene.control.ProgressIndicator;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Issue 15: long work shows progress and can be cancelled; the workbench's Run shows it runs, Pause cancels it. */
+@ExtendWith(ApplicationExtension.class)
+class RunProgressTest {
+    private WorkbenchView view;
+    private WorkbenchViewModel vm;
+
+    @Start
+    void start(Stage shared) throws Exception {
+        Stage stage = new Stage();
+        // the whole virtual Mac boots for a while: long enough to see the run and pause it
+        view = new WorkbenchView(stage, "hotplug",
+                Scenario.read(Path.of("../docs/examples/virtual-mac-hotplug.json")), false);
+        vm = view.viewModel();
+        stage.show();
+    }
+
+    /** A generous bound on a loaded machine, no sleep. */
+    private static void await(Callable<Boolean> c) throws Exception {
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, c);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(() -> view.stage().close());
+    }
+
+    @Test
+    void runShowsAnIndeterminateProgressWhileRunningAndHidesItWhenStopped(FxRobot robot) throws Exception {
+        await(() -> vm.registryProperty().get() != null);
+        ProgressIndicator progress = robot.lookup("#runProgress").queryAs(ProgressIndicator.class);
+        assertThat(progress.isVisible()).isFalse();
+        assertThat(progress.isManaged()).isFalse();
+        assertThat(progress.isIndeterminate()).isTrue();
+        robot.clickOn("#run");
+        // while it runs: the indicator shows, and Pause (its cancel) is enabled
+        await(() -> vm.runningProperty().get() && progress.isVisible() && progress.isManaged()
+                && !robot.lookup("#pause").queryButton().isDisable());
+        robot.clickOn("#pause");   // the machine may turn quiet first on a fast machine: stopped either way
+        await(() -> !vm.runningProperty().get());
+        assertThat(progress.isVisible()).isFalse();
+        assertThat(progress.isManaged()).isFalse();
+    }
+}
