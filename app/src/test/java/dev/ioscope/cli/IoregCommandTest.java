@@ -1,6 +1,6 @@
 package dev.ioscope.cli;
 
-import dev.ioscope.engine.snapshot.ParseLimits;
+import dev.ioscope.engine.io.ParseLimits;
 import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.snapshot.Snapshots;
 import org.junit.jupiter.api.Test;

@@ -13,9 +13,9 @@ import dev.ioscope.engine.sim.CandidateVerdict;
 import dev.ioscope.engine.sim.JournalEvent;
 import dev.ioscope.engine.sim.MatchVerdicts;
 import dev.ioscope.engine.sim.Simulation;
-import dev.ioscope.engine.snapshot.ParseLimits;
+import dev.ioscope.engine.io.ParseLimits;
 import dev.ioscope.engine.snapshot.Snapshot;
-import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.io.SnapshotException;
 import dev.ioscope.engine.snapshot.SnapshotFormat;
 import dev.ioscope.engine.snapshot.Snapshots;
 

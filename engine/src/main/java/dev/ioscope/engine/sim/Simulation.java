@@ -15,7 +15,7 @@ import dev.ioscope.engine.service.driverkit.IOUserServers;
 import dev.ioscope.engine.service.driverkit.UserResources;
 import dev.ioscope.engine.service.kext.KextBundle;
 import dev.ioscope.engine.service.kext.KextLoader;
-import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.io.SnapshotException;
 import dev.ioscope.engine.snapshot.Snapshots;
 
 import java.util.ArrayList;

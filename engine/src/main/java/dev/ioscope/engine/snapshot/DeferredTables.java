@@ -1,5 +1,6 @@
 package dev.ioscope.engine.snapshot;
 
+import dev.ioscope.engine.io.SnapshotException;
 import dev.ioscope.engine.registry.IORegistryEntry;
 
 import java.util.List;

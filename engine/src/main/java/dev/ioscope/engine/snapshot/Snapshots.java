@@ -1,6 +1,8 @@
 package dev.ioscope.engine.snapshot;
 
 import dev.ioscope.engine.io.InputFiles;
+import dev.ioscope.engine.io.ParseLimits;
+import dev.ioscope.engine.io.SnapshotException;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -31,7 +31,7 @@ class RegistryDiffRealFilesTest {
         byte[] xml = out.toByteArray();
         assertThat(new String(xml, 0, 200, StandardCharsets.UTF_8)).contains("<plist");
         return Snapshots.read(xml, "MacBookPro15-1.xml", "MacBookPro15-1.xml",
-                dev.ioscope.engine.snapshot.ParseLimits.DEFAULT);
+                dev.ioscope.engine.io.ParseLimits.DEFAULT);
     }
 
     @Test

@@ -2,8 +2,6 @@ package dev.ioscope.engine.io;
 
 import dev.ioscope.engine.TestData;
 import dev.ioscope.engine.machine.MachineReader;
-import dev.ioscope.engine.snapshot.ParseLimits;
-import dev.ioscope.engine.snapshot.SnapshotException;
 import dev.ioscope.engine.snapshot.Snapshots;
 import dev.ioscope.engine.snapshot.json.JsonDocuments;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,8 @@
 package dev.ioscope.engine.snapshot;
 
+import dev.ioscope.engine.io.ParseLimits;
+import dev.ioscope.engine.io.SnapshotException;
+
 import net.jqwik.api.Example;
 
 import java.time.Duration;

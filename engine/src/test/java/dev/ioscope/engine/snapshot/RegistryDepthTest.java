@@ -1,5 +1,7 @@
 package dev.ioscope.engine.snapshot;
 
+import dev.ioscope.engine.io.ParseLimits;
+import dev.ioscope.engine.io.SnapshotException;
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.registry.IORegistry;
 import dev.ioscope.engine.registry.IORegistryEntry;

@@ -3,7 +3,7 @@ package dev.ioscope.engine.snapshot.devicetree;
 import dev.ioscope.engine.os.OSData;
 import dev.ioscope.engine.registry.IORegistry;
 import dev.ioscope.engine.registry.IORegistryEntry;
-import dev.ioscope.engine.snapshot.ParseLimits;
+import dev.ioscope.engine.io.ParseLimits;
 import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.snapshot.SnapshotFormat;
 import dev.ioscope.engine.snapshot.Snapshots;

@@ -11,7 +11,7 @@ import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.service.MatchContext;
 import dev.ioscope.engine.service.PassiveMatcher;
-import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.io.SnapshotException;
 import dev.ioscope.engine.spi.Contributions;
 import dev.ioscope.plugins.pci.PciFamily;
 import dev.ioscope.plugins.platform.PlatformFamily;
