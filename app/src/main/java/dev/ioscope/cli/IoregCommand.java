@@ -7,7 +7,7 @@ import dev.ioscope.engine.io.ParseLimits;
 import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.io.SnapshotException;
 import dev.ioscope.engine.snapshot.SnapshotReader;
-import dev.ioscope.engine.snapshot.Snapshots;
+import dev.ioscope.engine.snapshot.codecs.Snapshots;
 import dev.ioscope.engine.snapshot.text.IoregArchive;
 import dev.ioscope.engine.snapshot.text.IoregOptions;
 import dev.ioscope.engine.snapshot.text.IoregTextInfo;

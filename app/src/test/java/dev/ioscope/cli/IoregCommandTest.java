@@ -2,7 +2,7 @@ package dev.ioscope.cli;
 
 import dev.ioscope.engine.io.ParseLimits;
 import dev.ioscope.engine.snapshot.Snapshot;
-import dev.ioscope.engine.snapshot.Snapshots;
+import dev.ioscope.engine.snapshot.codecs.Snapshots;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -6,6 +6,7 @@ import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.registry.IORegistry;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
+import dev.ioscope.engine.snapshot.codecs.Snapshots;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

@@ -5,7 +5,7 @@ import dev.ioscope.engine.registry.RegistryEquivalence;
 import dev.ioscope.engine.io.ParseLimits;
 import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.snapshot.SnapshotFormat;
-import dev.ioscope.engine.snapshot.Snapshots;
+import dev.ioscope.engine.snapshot.codecs.Snapshots;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

@@ -7,7 +7,7 @@ import dev.ioscope.engine.os.plist.PlistValue.PString;
 import dev.ioscope.engine.io.ParseLimits;
 import dev.ioscope.engine.io.SnapshotException;
 import dev.ioscope.engine.snapshot.SnapshotFormat;
-import dev.ioscope.engine.snapshot.Snapshots;
+import dev.ioscope.engine.snapshot.codecs.Snapshots;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;

@@ -10,7 +10,7 @@ import dev.ioscope.engine.io.ParseLimits;
 import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.io.SnapshotException;
 import dev.ioscope.engine.snapshot.SnapshotFormat;
-import dev.ioscope.engine.snapshot.Snapshots;
+import dev.ioscope.engine.snapshot.codecs.Snapshots;
 import dev.ioscope.engine.snapshot.devicetree.AppleDeviceTreeWriter.Node;
 import dev.ioscope.engine.snapshot.devicetree.AppleDeviceTreeWriter.Property;
 import org.junit.jupiter.api.Test;
