@@ -2,6 +2,7 @@ package dev.ioscope.app.explorer;
 
 import dev.ioscope.app.TestData;
 import dev.ioscope.app.prefs.AppPreferences;
+import dev.ioscope.app.ui.CellTexts;
 import dev.ioscope.app.ui.Jobs;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.RegistryPath;
@@ -84,6 +85,16 @@ class PathBarTest {
         IORegistryEntry expert = entry("IOService:/AppleACPIPlatformExpert");
         assertThat(vm.selectedProperty().get()).isSameAs(expert);
         assertThat(treeSelection(robot)).isSameAs(expert);
+    }
+
+    @Test
+    void treeAndInspectorCellsCarryTheirWholeTextAsATooltip(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.documentProperty().get() != null
+                && !vm.loadingProperty().get());
+        robot.interact(() -> vm.selectedProperty().set(entry(XHCI)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(CellTexts.withoutFullTextTooltip(robot, "#registryTree .tree-table-cell")).isEmpty();
+        assertThat(CellTexts.withoutFullTextTooltip(robot, "#inspectorTable .tree-table-cell")).isEmpty();
     }
 
     @Test
