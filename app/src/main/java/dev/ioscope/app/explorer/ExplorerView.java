@@ -103,7 +103,7 @@ public final class ExplorerView {
         SplitPane.setResizableWithParent(facts, false);
 
         root.getStyleClass().add(Styles.APP);
-        root.setTop(new VBox(menuBar(), searchBar, diffBanner()));
+        root.setTop(new VBox(menuBar(), searchBar, diffBanner(), new PathBar(vm)));
         root.setCenter(split);
         root.setBottom(statusBar());
         double[] b = prefs.windowBounds();
@@ -171,7 +171,7 @@ public final class ExplorerView {
         try {
             dev.ioscope.app.workbench.WorkbenchView.openSession(file, root.getStyleClass()
                     .contains(Styles.DARK));
-        } catch (dev.ioscope.engine.snapshot.SnapshotException e) {
+        } catch (dev.ioscope.engine.io.SnapshotException e) {
             showProblem(new ExplorerViewModel.Problem("Cannot open the scenario", e.getMessage()));
         }
     }
