@@ -325,6 +325,9 @@ public final class ExplorerViewModel {
         }
         start("comparison with " + file.getFileName(), () -> {
             Document after = loader.load(file);
+            // the selection follows to its counterpart through both indexes on the FX thread: built here, not there
+            before.index();
+            after.index();
             return new Comparison(before, after, RegistryDiff.diff(before.registry(), after.registry()));
         }, c -> {
             recentFiles.setAll(prefs.addRecentFile(file));
@@ -339,8 +342,11 @@ public final class ExplorerViewModel {
         if (before == null) {
             return;
         }
-        start("comparison with " + after.title(), () -> new Comparison(before, after,
-                RegistryDiff.diff(before.registry(), after.registry())), c -> {
+        start("comparison with " + after.title(), () -> {
+            before.index();
+            after.index();
+            return new Comparison(before, after, RegistryDiff.diff(before.registry(), after.registry()));
+        }, c -> {
             comparison.set(c);
             show(c.after());
         });
