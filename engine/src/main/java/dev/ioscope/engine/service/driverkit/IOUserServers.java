@@ -1,5 +1,15 @@
 package dev.ioscope.engine.service.driverkit;
 
+import static dev.ioscope.engine.sim.JournalKind.DRIVERKIT_LAUNCH;
+import static dev.ioscope.engine.sim.JournalKind.DRIVERKIT_NO_REUSE;
+import static dev.ioscope.engine.sim.JournalKind.DRIVERKIT_NO_SERVER;
+import static dev.ioscope.engine.sim.JournalKind.DRIVERKIT_REUSE;
+import static dev.ioscope.engine.sim.JournalKind.DRIVERKIT_RPC;
+import static dev.ioscope.engine.sim.JournalKind.DRIVERKIT_SERVER_DIED;
+import static dev.ioscope.engine.sim.JournalKind.DRIVERKIT_SERVICE_ATTACH;
+import static dev.ioscope.engine.sim.JournalKind.DRIVERKIT_STARTED;
+import static dev.ioscope.engine.sim.JournalKind.REGISTRY_DETACH;
+
 import dev.ioscope.engine.os.OSArray;
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSNumber;
@@ -10,6 +20,7 @@ import dev.ioscope.engine.registry.IORegistry;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.service.Personality;
+import dev.ioscope.engine.sim.EventKind;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -26,7 +37,7 @@ import java.util.Optional;
 public final class IOUserServers {
     /** What the life cycle lends: its journal, its journaled attach, its paths and its terminate. */
     public interface Host {
-        void record(String kind, String entry, String... kv);
+        void record(EventKind kind, String entry, String... kv);
 
         void attach(IORegistryEntry child, IORegistryEntry parent);
 
@@ -68,14 +79,14 @@ public final class IOUserServers {
         service.setProperty(DriverKitKeys.IO_MATCHED_PERSONALITY, table);
         Optional<String> serverName = DextPersonality.serverName(table);
         if (serverName.isEmpty()) {
-            host.record("driverkit.no-server", host.path(service), "reason",
+            host.record(DRIVERKIT_NO_SERVER, host.path(service), "reason",
                     "IOUserServerName is not a string: no server is launched");
             return Optional.empty();
         }
         DextPersonality.userClass(table).ifPresent(service::setName);   // DK4
         IORegistryEntry server = launch(service, serverName.get(), p.bundle(), DextPersonality.oneProcess(table));
         serviceAttach(server, service);
-        host.record("driverkit.rpc", host.path(service), "server", server.name(), "message", "IOService::Start",
+        host.record(DRIVERKIT_RPC, host.path(service), "server", server.name(), "message", "IOService::Start",
                 "provider", host.path(provider));
         return Optional.empty();
     }
@@ -85,7 +96,7 @@ public final class IOUserServers {
         IORegistryEntry server = serverOf.get(service);
         if (server != null) {
             started.put(service, ok);
-            host.record("driverkit.started", host.path(service), "server", server.name(), "result",
+            host.record(DRIVERKIT_STARTED, host.path(service), "server", server.name(), "result",
                     String.valueOf(ok));
             if (!ok) {
                 serviceStop(service);
@@ -103,7 +114,7 @@ public final class IOUserServers {
         List<OSObject> ids = new ArrayList<>(associated(server));
         ids.removeIf(o -> o instanceof OSNumber n && n.value() == service.registryEntryID());
         server.setProperty(DriverKitKeys.IO_ASSOCIATED_SERVICES, OSArray.of(ids));
-        host.record("driverkit.rpc", host.path(service), "server", server.name(), "message", "IOService::Stop");
+        host.record(DRIVERKIT_RPC, host.path(service), "server", server.name(), "message", "IOService::Stop");
     }
 
     /**
@@ -115,7 +126,7 @@ public final class IOUserServers {
         int n = 0;
         for (IORegistryEntry server : servers(serverName)) {
             n++;
-            host.record("driverkit.server-died", host.path(server), "server", server.name());
+            host.record(DRIVERKIT_SERVER_DIED, host.path(server), "server", server.name());
             for (IORegistryEntry service : hostedBy(server)) {
                 IORegistryEntry provider = service.parent(plane);
                 // a service a snapshot brought (not started here) counts as started when it is active
@@ -139,7 +150,7 @@ public final class IOUserServers {
             server.setState(new EntryState(s.service(), s.registered(), s.matched(), false, s.busyState(),
                     s.busyTimeMs(), s.retainCount()));
             registry.detachAll(server, plane);
-            host.record("registry.detach", "", "class", server.className(), "name", server.name());
+            host.record(REGISTRY_DETACH, "", "class", server.className(), "name", server.name());
         }
         return n;
     }
@@ -182,13 +193,13 @@ public final class IOUserServers {
     private IORegistryEntry launch(IORegistryEntry service, String serverName, String bundleId, boolean oneProcess) {
         boolean reuse = oneProcess && DextPersonality.sameOrganization(bundleId, serverName);
         if (oneProcess && !reuse) {
-            host.record("driverkit.no-reuse", host.path(service), "server", serverName, "bundle", bundleId,
+            host.record(DRIVERKIT_NO_REUSE, host.path(service), "server", serverName, "bundle", bundleId,
                     "reason", "IOUserServerName is not of the bundle identifier's organisation");
         }
         if (reuse) {
             List<IORegistryEntry> existing = servers(serverName);
             if (!existing.isEmpty()) {
-                host.record("driverkit.reuse", host.path(service), "server", existing.get(0).name());
+                host.record(DRIVERKIT_REUSE, host.path(service), "server", existing.get(0).name());
                 return existing.get(0);
             }
         }
@@ -198,7 +209,7 @@ public final class IOUserServers {
         server.setProperty(DriverKitKeys.IO_USER_SERVER_NAME, OSString.of(serverName));
         server.setProperty(DriverKitKeys.IO_USER_SERVER_TAG, OSNumber.of64(tag));
         server.setProperty(DriverKitKeys.IO_ASSOCIATED_SERVICES, OSArray.of());
-        host.record("driverkit.launch", host.path(service), "server", serverName, "tag", "0x" + Long.toHexString(tag),
+        host.record(DRIVERKIT_LAUNCH, host.path(service), "server", serverName, "tag", "0x" + Long.toHexString(tag),
                 "bundle", bundleId);
         IORegistryEntry root = UserResources.serviceRoot(registry).orElse(registry.root());
         host.attach(server, root);
@@ -223,7 +234,7 @@ public final class IOUserServers {
             }
             service.setProperty(DriverKitKeys.IO_USER_CLASSES, OSArray.of(chain));
         }
-        host.record("driverkit.service-attach", host.path(service), "server", server.name(),
+        host.record(DRIVERKIT_SERVICE_ATTACH, host.path(service), "server", server.name(),
                 "class", service.className(), "userClass", userClass.orElse(""));
     }
 
