@@ -47,7 +47,7 @@ public final class WorkbenchMain {
                     : file.toString().endsWith(".json") ? SessionFile.load(file)
                     : new SessionFile.Session(MachineSession.emptyScenario(file), List.of());
             boolean dark = "dark".equals(System.getProperty("ioscope.theme"));
-            dev.ioscope.app.AppIcons.apply(stage);
+            dev.ioscope.app.ui.AppIcons.apply(stage);
             WorkbenchView v = new WorkbenchView(stage, file == null ? "Virtual Mac" : file.getFileName().toString(),
                     session.scenario(), dark);
             v.viewModel().breakpoints().setAll(session.breakpoints());
