@@ -25,6 +25,7 @@ import java.util.List;
  * (with a plug: the step before it marked, compared with the end), {@code ioscope.wb.tab} (a tab's title:
  * Matching, Breakpoints, Power, Devices, IOReport...),
  * {@code ioscope.wb.reports} (IOReport groups to chart, comma-separated), {@code ioscope.theme=dark},
+ * {@code ioscope.window} (WIDTHxHEIGHT),
  * {@code ioscope.wb.stallprobe}.
  * {@code java -cp ioscope.jar dev.ioscope.app.workbench.WorkbenchMain FILE}
  */
@@ -51,6 +52,13 @@ public final class WorkbenchMain {
             WorkbenchView v = new WorkbenchView(stage, file == null ? "Virtual Mac" : file.getFileName().toString(),
                     session.scenario(), dark);
             v.viewModel().breakpoints().setAll(session.breakpoints());
+            String size = System.getProperty("ioscope.window");   // WIDTHxHEIGHT at the top left, as the explorer's
+            if (size != null && size.matches("\\d+x\\d+")) {
+                stage.setX(0);
+                stage.setY(0);
+                stage.setWidth(Integer.parseInt(size.substring(0, size.indexOf('x'))));
+                stage.setHeight(Integer.parseInt(size.substring(size.indexOf('x') + 1)));
+            }
             stage.show();
             WorkbenchViewModel vm = v.viewModel();
             Timeline t = new Timeline();
