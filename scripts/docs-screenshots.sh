@@ -53,7 +53,9 @@ shot() {   # NAME SIZE SECONDS JAVA-ARGS...: start the app, wait, grab the scree
     for _ in $(seq 1 60); do
         sleep 4
         import -display "$D" -window root "$TMP/$name.next.png"
-        if [ "$(compare -metric AE "$TMP/$name.png" "$TMP/$name.next.png" null: 2>&1 || true)" = "0" ]; then
+        # still, and a window on it (an empty screen is one colour)
+        if [ "$(compare -metric AE "$TMP/$name.png" "$TMP/$name.next.png" null: 2>&1 || true)" = "0" ] \
+                && [ "$(identify -format %k "$TMP/$name.png")" -gt 16 ]; then
             break
         fi
         mv "$TMP/$name.next.png" "$TMP/$name.png"

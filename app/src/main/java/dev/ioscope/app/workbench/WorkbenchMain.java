@@ -6,6 +6,8 @@ import dev.ioscope.engine.sim.Scenario;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Application;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
@@ -154,7 +156,21 @@ public final class WorkbenchMain {
             if (Boolean.getBoolean("ioscope.wb.compare")) {   // the marked step compared with this one
                 t.getKeyFrames().add(new KeyFrame(Duration.seconds(at + 1.5), e -> v.steps().compare()));
             }
-            t.play();
+            // the times count from the machine built (its build takes seconds on a loaded machine; a Run before it
+            // is ignored)
+            if (vm.registryProperty().get() != null) {
+                t.play();
+            } else {
+                vm.registryProperty().addListener(new ChangeListener<>() {
+                    @Override
+                    public void changed(ObservableValue<? extends EntryNode> o, EntryNode a, EntryNode b) {
+                        if (b != null) {
+                            o.removeListener(this);
+                            t.play();
+                        }
+                    }
+                });
+            }
             if (Boolean.getBoolean("ioscope.wb.stallprobe")) {
                 stallProbe(vm);
             }
