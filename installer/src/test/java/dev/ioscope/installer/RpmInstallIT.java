@@ -1,6 +1,7 @@
 package dev.ioscope.installer;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,14 +21,23 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * nothing. Needs root, rpm and a built .rpm (the build makes one where rpmbuild is installed); skipped otherwise.
  */
 class RpmInstallIT {
-    private static Path rpmFile;
+    private static Optional<Path> built = Optional.empty();
+    private static boolean rpmUsable;
+    private Path rpmFile;
 
     @BeforeAll
     static void findRpm() throws Exception {
-        assumeTrue(System.getProperty("os.name").startsWith("Linux"), "the .rpm is built on Linux only");
-        assumeTrue(ScratchRoot.rpmUsable(), "needs root (rpm chroots into the scratch root) and rpm");
-        Optional<Path> built = ScratchRoot.builtRpm();
-        assumeTrue(built.isPresent(), "no .rpm built (rpmbuild not installed: apt-get install rpm)");
+        if (System.getProperty("os.name").startsWith("Linux")) {
+            rpmUsable = ScratchRoot.rpmUsable();
+            built = ScratchRoot.builtRpm();
+        }
+    }
+
+    /** Per test, so a machine without rpm reports each of them skipped, with the reason, rather than none run. */
+    @BeforeEach
+    void needsAnRpm() {
+        assumeTrue(built.isPresent(), "no .rpm built (Linux with rpmbuild only: apt-get install rpm)");
+        assumeTrue(rpmUsable, "needs root (rpm chroots into the scratch root) and rpm");
         rpmFile = built.get();
     }
 
