@@ -1,7 +1,7 @@
 package dev.ioscope.engine.machine;
 
 import dev.ioscope.engine.snapshot.Snapshot;
-import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.io.SnapshotException;
 import dev.ioscope.engine.spi.Contributions;
 import dev.ioscope.engine.spi.PluginLoader;
 
@@ -36,7 +36,7 @@ public final class DefaultMachine {
     /** Boots {@code d} with the built-in families, the user plugins folder and {@code pluginsDir} (may be null). */
     public static Snapshot boot(MachineDescription d, Path pluginsDir) throws SnapshotException {
         try (PluginLoader pl = PluginLoader.standard(pluginsDir)) {
-            return Machine.boot(d, Contributions.of(pl.families())).snapshot();
+            return Machine.boot(d, Contributions.of(pl)).snapshot();
         }
     }
 }

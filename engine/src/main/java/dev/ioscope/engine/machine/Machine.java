@@ -13,7 +13,7 @@ import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.sim.Simulation;
 import dev.ioscope.engine.sim.SimulationAccess;
 import dev.ioscope.engine.snapshot.Snapshot;
-import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.io.SnapshotException;
 import dev.ioscope.engine.snapshot.SnapshotFormat;
 import dev.ioscope.engine.spi.Contributions;
 import dev.ioscope.engine.spi.DeviceModel;
@@ -69,7 +69,7 @@ public final class Machine {
         extra.forEach(wrapped::putIfAbsent);
         // the scenario's kexts and actions are scheduled on the machine's own clock; its snapshot is not used
         this.sim = Simulation.of(new Scenario(scenario.file(), null, scenario.kexts(), scenario.actions(),
-                scenario.maxSteps(), Scenario.EMPTY_MACHINE), wrapped);
+                scenario.maxSteps(), Scenario.EMPTY_MACHINE), wrapped, c.extensions());
         MachineActions.Hook hook = sim.extension(MachineActions.Hook.class);
         if (hook != null) {
             hook.attach(this);

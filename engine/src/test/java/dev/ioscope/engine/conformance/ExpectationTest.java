@@ -3,9 +3,9 @@ package dev.ioscope.engine.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ioscope.engine.io.SnapshotException;
 import dev.ioscope.engine.sim.JournalEvent;
 import dev.ioscope.engine.sim.JournalKind;
-import dev.ioscope.engine.snapshot.SnapshotException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
