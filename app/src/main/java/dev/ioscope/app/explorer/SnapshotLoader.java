@@ -93,8 +93,8 @@ public final class SnapshotLoader {
     /** A synthetic registry of {@code entries} entries (benchmarks, the Help menu's stress sample). */
     public Document synthetic(int entries) {
         long t0 = System.nanoTime();
-        Snapshot s = new Snapshot(SampleMacRegistry.build(entries, 7), SnapshotFormat.IOREG_ARCHIVE, OSDictionary.empty(),
-                "synthetic");
+        Snapshot s = new Snapshot(SampleMacRegistry.build(entries, 7), SnapshotFormat.IOREG_ARCHIVE,
+                OSDictionary.empty(), "synthetic");
         return new Document(s, PendingIndex.building(s.registry()), null, "Synthetic " + entries + " entries",
                 (System.nanoTime() - t0) / 1_000_000);
     }
