@@ -312,7 +312,7 @@ public final class ExplorerViewModel {
         start("synthetic registry", () -> loader.synthetic(entries), this::show);
     }
 
-    /** Opens the project's synthetic benchmark registry (SyntheticRegistry; the View menu's stress test). */
+    /** Opens the project's synthetic benchmark registry (BenchmarkRegistry; the View menu's stress test). */
     public void openBenchmark(int entries) {
         start("synthetic registry", () -> loader.benchmark(entries), this::show);
     }

@@ -2,6 +2,7 @@ package dev.ioscope.app.explorer;
 
 import dev.ioscope.app.prefs.AppPreferences;
 import dev.ioscope.app.ui.Jobs;
+import dev.ioscope.app.workbench.WorkbenchView;
 import dev.ioscope.engine.os.OSNumber;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.RegistryPath;
@@ -32,7 +33,7 @@ class ExplorerWindowTest {
     @Start
     void start(Stage stage) {
         vm = new ExplorerViewModel(Jobs.background(), AppPreferences.at("dev/ioscope/test/window"));
-        view = new ExplorerView(stage, vm);
+        view = new ExplorerView(stage, vm, WorkbenchView.LAUNCHER);
         stage.show();
         vm.openSynthetic(5_000);
     }

@@ -1,7 +1,7 @@
 package dev.ioscope.app.explorer;
 
 import dev.ioscope.engine.explore.RegistryIndex;
-import dev.ioscope.engine.explore.SampleRegistry;
+import dev.ioscope.engine.explore.SampleMacRegistry;
 import dev.ioscope.engine.registry.IORegistry;
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.registry.IORegistryEntry;
@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class PendingIndexTest {
     @Test
     void anIndexBuiltInTheBackgroundHoldsEveryEntryOfTheRegistry() {
-        IORegistry reg = SampleRegistry.build(2_000, 3);
+        IORegistry reg = SampleMacRegistry.build(2_000, 3);
         RegistryIndex index = PendingIndex.building(reg).get();
         assertThat(index.size()).isEqualTo(reg.size());
         int i = 0;
@@ -26,7 +26,7 @@ class PendingIndexTest {
 
     @Test
     void aReadyIndexIsHandedBackAsItIs() {
-        RegistryIndex index = RegistryIndex.build(SampleRegistry.build(50, 1));
+        RegistryIndex index = RegistryIndex.build(SampleMacRegistry.build(50, 1));
         PendingIndex pending = PendingIndex.ready(index);
         assertThat(pending.isReady()).isTrue();
         assertThat(pending.get()).isSameAs(index);
@@ -40,7 +40,7 @@ class PendingIndexTest {
 
     @Test
     void aDocumentWithAReadyIndexAnswersAtOnce() {
-        IORegistry reg = SampleRegistry.build(50, 1);
+        IORegistry reg = SampleMacRegistry.build(50, 1);
         RegistryIndex index = RegistryIndex.build(reg);
         Document d = new Document(new Snapshot(reg, SnapshotFormat.IOREG_ARCHIVE, OSDictionary.empty(), "t"), index,
                 null, "t", 0);
