@@ -33,6 +33,9 @@ public final class IOScopeApp extends Application {
             new UiBench(vm, view).run(args.isEmpty() ? null : Path.of(args.get(0)));
             return;
         }
+        if (FirstFrameMark.enabled()) {
+            vm.documentProperty().addListener((o, was, doc) -> FirstFrameMark.afterNextFrame(view.scene()));
+        }
         StartupOptions.apply(vm, view);
         if (!args.isEmpty() && JsonFileKind.of(Path.of(args.get(0)))
                 == JsonFileKind.SCENARIO) {

@@ -84,7 +84,6 @@ public final class ExplorerView {
         searchBar = new SearchBar(vm);
         InspectorPane inspector = new InspectorPane(vm, actions);
         inspectorPane = inspector;
-        SourcePane source = new SourcePane(vm, actions);
         ChangesPane changes = new ChangesPane(vm);
         FactsPane facts = new FactsPane(vm);
         var treeMenu = new ContextMenu();
@@ -92,13 +91,22 @@ public final class ExplorerView {
         tree.tree().setContextMenu(treeMenu);
 
         Tab inspectorTab = new Tab("Properties", inspector);
-        Tab sourceTab = new Tab("Source", source);
+        // The source pane (RichTextFX: some 700 classes to load) is built the first time its tab is shown: the
+        // first frame does not need it (docs/benchmarks.md, "First window").
+        Tab sourceTab = new Tab("Source");
         Tab changesTab = new Tab("Changes", changes);
         Tab logTab = new Tab("Live Log", liveLog());
         tabs = new TabPane(inspectorTab, sourceTab, changesTab, logTab);
         tabs.setId("detailTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        sourceTab.selectedProperty().addListener((o, a, b) -> source.setShowing(b));
+        sourceTab.selectedProperty().addListener((o, a, b) -> {
+            if (b && sourceTab.getContent() == null) {
+                sourceTab.setContent(new SourcePane(vm, actions));
+            }
+            if (sourceTab.getContent() instanceof SourcePane source) {
+                source.setShowing(b);
+            }
+        });
         vm.comparisonProperty().addListener((o, a, b) -> {
             if (b != null) {
                 tabs.getSelectionModel().select(changesTab);

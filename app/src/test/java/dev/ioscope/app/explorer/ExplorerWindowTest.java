@@ -47,7 +47,7 @@ class ExplorerWindowTest {
     @Start
     void start(Stage stage) {
         vm = new ExplorerViewModel(Jobs.background(), AppPreferences.at("dev/ioscope/test/window"));
-        view = new ExplorerView(stage, vm);
+        view = new ExplorerView(stage, vm, WorkbenchView.LAUNCHER);
         stage.show();
         vm.openSynthetic(5_000);
     }
