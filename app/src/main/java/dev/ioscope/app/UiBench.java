@@ -1,13 +1,19 @@
 package dev.ioscope.app;
 
+import dev.ioscope.app.explorer.Document;
 import dev.ioscope.app.explorer.ExplorerView;
 import dev.ioscope.app.explorer.ExplorerViewModel;
+import dev.ioscope.engine.explore.SearchField;
+import dev.ioscope.engine.explore.SearchQuery;
 import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Scene;
 
 import com.sun.management.OperatingSystemMXBean;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 
 /**
@@ -35,10 +41,10 @@ final class UiBench {
             long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
             print("JVM start to first frame", System.currentTimeMillis() - jvmStart);
             mark = System.nanoTime();
-            vm.documentProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            vm.documentProperty().addListener(new ChangeListener<>() {
                 @Override
-                public void changed(javafx.beans.value.ObservableValue<? extends dev.ioscope.app.explorer.Document> o,
-                                    dev.ioscope.app.explorer.Document a, dev.ioscope.app.explorer.Document d) {
+                public void changed(ObservableValue<? extends Document> o,
+                                    Document a, Document d) {
                     vm.documentProperty().removeListener(this);
                     print("open " + d.title() + ": read (job thread)", d.loadMillis());
                     afterNextFrame(scene, () -> {
@@ -59,10 +65,10 @@ final class UiBench {
         mark = System.nanoTime();
         long fxCpu = cpuMs();
         long processCpu = processCpuMs();
-        vm.documentProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+        vm.documentProperty().addListener(new ChangeListener<>() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends dev.ioscope.app.explorer.Document> o,
-                                dev.ioscope.app.explorer.Document a, dev.ioscope.app.explorer.Document d) {
+            public void changed(ObservableValue<? extends Document> o,
+                                Document a, Document d) {
                 vm.documentProperty().removeListener(this);
                 print("synthetic " + d.registry().size() + ": build (job thread; index in the background)",
                         d.loadMillis());
@@ -101,8 +107,8 @@ final class UiBench {
         long t = System.nanoTime();
         long c = cpuMs();
         var s = vm.search();
-        for (var f : dev.ioscope.engine.explore.SearchField.values()) {
-            s.fieldProperty(f).set(re || dev.ioscope.engine.explore.SearchQuery.QUICK.contains(f));
+        for (var f : SearchField.values()) {
+            s.fieldProperty(f).set(re || SearchQuery.QUICK.contains(f));
         }
         s.regexProperty().set(re);
         s.textProperty().set(re ? q.substring(3) : q);
@@ -169,7 +175,7 @@ final class UiBench {
         Platform.requestNextPulse();
     }
 
-    private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /** CPU time of the calling (FX) thread in ms: unlike wall time, not inflated by other processes. */
     private static long cpuMs() {

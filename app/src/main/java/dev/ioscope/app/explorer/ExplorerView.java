@@ -7,14 +7,20 @@ import dev.ioscope.app.ui.Styles;
 import dev.ioscope.app.ui.Theme;
 import dev.ioscope.app.ui.WindowPlacement;
 import dev.ioscope.engine.explore.EntryExport;
+import dev.ioscope.engine.explore.RegistryDiff;
+import dev.ioscope.engine.io.SnapshotException;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.snapshot.SnapshotFormat;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -23,6 +29,8 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeTableView;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -33,6 +41,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -77,7 +86,7 @@ public final class ExplorerView {
         inspectorPane = inspector;
         ChangesPane changes = new ChangesPane(vm);
         FactsPane facts = new FactsPane(vm);
-        var treeMenu = new javafx.scene.control.ContextMenu();
+        var treeMenu = new ContextMenu();
         treeMenu.getItems().setAll(actions.copyMenuItems());
         tree.tree().setContextMenu(treeMenu);
 
@@ -142,21 +151,21 @@ public final class ExplorerView {
                 openScenario(f);
             }
         });
-        vm.recentFiles().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent());
+        vm.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecent());
         fillRecent();
         stage.setOnHiding(e -> remember());
         // Focus starts in the tree (not the plane selector, where ↓ would switch the plane).
         tree.tree().requestFocus();
-        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> tree.tree().requestFocus());
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> tree.tree().requestFocus());
     }
 
     /** The change log of a live registry: one line per refresh, newest last. */
-    private javafx.scene.control.ListView<LiveChange> liveLog() {
-        var list = new javafx.scene.control.ListView<>(vm.liveLog());
+    private ListView<LiveChange> liveLog() {
+        var list = new ListView<>(vm.liveLog());
         list.setId("liveLog");
         list.setPlaceholder(new Label("File ▸ Open This Mac, then Refresh Now or Auto-Refresh: each refresh's "
                 + "added, removed and changed entries are listed here."));
-        vm.liveLog().addListener((javafx.collections.ListChangeListener<LiveChange>) c -> {
+        vm.liveLog().addListener((ListChangeListener<LiveChange>) c -> {
             if (!vm.liveLog().isEmpty()) {
                 list.scrollTo(vm.liveLog().size() - 1);
             }
@@ -175,14 +184,14 @@ public final class ExplorerView {
     }
 
     /** Opens a workbench window on a scenario file the user opened here (errors in an alert, as for snapshots). */
-    private void openScenario(java.nio.file.Path file) {
+    private void openScenario(Path file) {
         if (workbench == null) {
             showProblem(new ExplorerViewModel.Problem("Cannot open the scenario", "this window has no workbench"));
             return;
         }
         try {
             workbench.openSession(file, root.getStyleClass().contains(Styles.DARK));
-        } catch (dev.ioscope.engine.io.SnapshotException e) {
+        } catch (SnapshotException e) {
             showProblem(new ExplorerViewModel.Problem("Cannot open the scenario", e.getMessage()));
         }
     }
@@ -201,7 +210,7 @@ public final class ExplorerView {
     }
 
     /** The registry tree (benchmarks and tests). */
-    public javafx.scene.control.TreeTableView<dev.ioscope.engine.registry.IORegistryEntry> tree() {
+    public TreeTableView<IORegistryEntry> tree() {
         return tree.tree();
     }
 
@@ -276,7 +285,7 @@ public final class ExplorerView {
     private HBox diffBanner() {
         Label text = new Label();
         text.setId("diffBanner");
-        text.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+        text.textProperty().bind(Bindings.createStringBinding(() -> {
             var c = vm.comparisonProperty().get();
             return c == null ? "" : "Comparing " + c.before().title() + " (before) with " + c.after().title()
                     + " (after): " + c.diff().added().size() + " added, " + c.diff().removed().size() + " removed, "
@@ -287,11 +296,11 @@ public final class ExplorerView {
         HBox.setHgrow(text, Priority.ALWAYS);
         Button prev = new Button(null, AppIcon.PREVIOUS.create());
         prev.setId("previousChange");
-        prev.setTooltip(new javafx.scene.control.Tooltip("Previous change (Shift+F8)"));
+        prev.setTooltip(new Tooltip("Previous change (Shift+F8)"));
         prev.setOnAction(e -> vm.changeSteps().previous());
         Button next = new Button(null, AppIcon.NEXT.create());
         next.setId("nextChange");
-        next.setTooltip(new javafx.scene.control.Tooltip("Next change (F8)"));
+        next.setTooltip(new Tooltip("Next change (F8)"));
         next.setOnAction(e -> vm.changeSteps().next());
         Label where = new Label();
         where.setId("changePosition");
@@ -311,7 +320,7 @@ public final class ExplorerView {
      * When the snapshots hold different planes (a 7-plane .ioreg against a 1-plane ioreg -a file) only the shared
      * ones were compared: say which, and how many entries lie outside them, so "nothing removed" is not misread.
      */
-    static String planeScope(dev.ioscope.engine.explore.RegistryDiff.Result d) {
+    static String planeScope(RegistryDiff.Result d) {
         if (d.beforeOnlyPlanes().isEmpty() && d.afterOnlyPlanes().isEmpty()) {
             return "";
         }

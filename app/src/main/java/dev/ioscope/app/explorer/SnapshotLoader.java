@@ -2,8 +2,12 @@ package dev.ioscope.app.explorer;
 
 import dev.ioscope.app.ui.Resources;
 import dev.ioscope.engine.explore.SampleMacRegistry;
+import dev.ioscope.engine.machine.DefaultMachine;
+import dev.ioscope.engine.machine.JsonFileKind;
+import dev.ioscope.engine.machine.MachineReader;
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.io.ParseLimits;
+import dev.ioscope.engine.snapshot.BenchmarkRegistry;
 import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.io.SnapshotException;
 import dev.ioscope.engine.snapshot.SnapshotFormat;
@@ -26,10 +30,10 @@ public final class SnapshotLoader {
 
     public Document load(Path file) throws SnapshotException {
         long t0 = System.nanoTime();
-        Snapshot s = dev.ioscope.engine.machine.JsonFileKind.of(file)
-                == dev.ioscope.engine.machine.JsonFileKind.MACHINE_DESCRIPTION
+        Snapshot s = JsonFileKind.of(file)
+                == JsonFileKind.MACHINE_DESCRIPTION
                 // a machine description is booted (with the app's families and the user's plugins) and shown
-                ? dev.ioscope.engine.machine.DefaultMachine.boot(dev.ioscope.engine.machine.MachineReader.read(file),
+                ? DefaultMachine.boot(MachineReader.read(file),
                         null)
                 : Snapshots.load(file);
         PendingIndex index = PendingIndex.building(s.registry());
@@ -49,7 +53,7 @@ public final class SnapshotLoader {
      * logged and shown in the document's title, which the status bar shows.
      */
     public Document defaultMachine() {
-        return defaultMachine(dev.ioscope.engine.machine.DefaultMachine::boot);
+        return defaultMachine(DefaultMachine::boot);
     }
 
     Document defaultMachine(Boot boot) {
@@ -102,7 +106,7 @@ public final class SnapshotLoader {
     /** The project's standard synthetic registry ({@code BenchmarkRegistry}), as benchmarks use it. */
     public Document benchmark(int entries) {
         long t0 = System.nanoTime();
-        Snapshot s = dev.ioscope.engine.snapshot.BenchmarkRegistry.snapshot(entries, 1);
+        Snapshot s = BenchmarkRegistry.snapshot(entries, 1);
         return new Document(s, PendingIndex.building(s.registry()), null, "Synthetic " + entries + " entries",
                 (System.nanoTime() - t0) / 1_000_000);
     }

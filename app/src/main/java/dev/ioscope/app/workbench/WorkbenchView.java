@@ -5,6 +5,7 @@ import dev.ioscope.app.explorer.Document;
 import dev.ioscope.app.explorer.WorkbenchLauncher;
 import dev.ioscope.app.ui.Documentation;
 import dev.ioscope.app.ui.FxDispatch;
+import dev.ioscope.app.ui.Styles;
 import dev.ioscope.app.ui.Theme;
 import dev.ioscope.app.ui.WindowPlacement;
 import dev.ioscope.app.workbench.devices.DevicesPane;
@@ -12,6 +13,7 @@ import dev.ioscope.app.workbench.matching.MatchingPane;
 import dev.ioscope.app.workbench.power.PowerPane;
 import dev.ioscope.app.workbench.report.IOReportDashboard;
 import dev.ioscope.app.workbench.userclient.UserClientConsole;
+import dev.ioscope.engine.machine.JsonFileKind;
 import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.io.SnapshotException;
 import javafx.animation.AnimationTimer;
@@ -26,6 +28,7 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import java.io.File;
@@ -86,7 +89,7 @@ public final class WorkbenchView {
                 this::exportTrace, steps);
         root.setTop(new VBox(menus.bar(), bar, EmptyMachineBanner.create(vm, stage, this::openExample)));
         root.setBottom(status);
-        root.getStyleClass().add(dev.ioscope.app.ui.Styles.APP);
+        root.getStyleClass().add(Styles.APP);
 
         // drop kext folders or Info.plist files anywhere on the window
         root.setOnDragOver(e -> {
@@ -104,7 +107,7 @@ public final class WorkbenchView {
             e.consume();
         });
 
-        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        var screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root, Math.min(1400, screen.getWidth()), Math.min(860, screen.getHeight()));
         Theme.apply(scene, dark);
         stage.setScene(scene);
@@ -143,8 +146,8 @@ public final class WorkbenchView {
         if (file == null && doc != null && doc.snapshot().info().get("machine") != null) {
             return open(MachineSession.defaultMachine(), "Virtual Mac", dark);   // the bundled virtual Mac
         }
-        if (file != null && dev.ioscope.engine.machine.JsonFileKind.of(file)
-                == dev.ioscope.engine.machine.JsonFileKind.MACHINE_DESCRIPTION) {
+        if (file != null && JsonFileKind.of(file)
+                == JsonFileKind.MACHINE_DESCRIPTION) {
             // a machine description the user opened: it boots again from time 0 in the workbench
             return open(MachineSession.defaultMachine().withMachine(file.toAbsolutePath().toString()), doc.title(),
                     dark);
@@ -190,7 +193,7 @@ public final class WorkbenchView {
     private void openFile(File f) {
         try {
             openSession(f.toPath(), stage.getScene().getRoot().getStyleClass()
-                    .contains(dev.ioscope.app.ui.Styles.DARK));
+                    .contains(Styles.DARK));
         } catch (SnapshotException ex) {
             Alert a = new Alert(Alert.AlertType.ERROR, ex.getMessage());
             a.initOwner(stage);

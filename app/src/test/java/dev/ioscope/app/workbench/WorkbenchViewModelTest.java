@@ -2,15 +2,21 @@ package dev.ioscope.app.workbench;
 
 import dev.ioscope.app.TestData;
 import dev.ioscope.app.workbench.power.PowerRow;
+import dev.ioscope.engine.os.OSBoolean;
+import dev.ioscope.engine.os.OSData;
+import dev.ioscope.engine.os.OSNumber;
+import dev.ioscope.engine.os.OSString;
 import dev.ioscope.engine.service.Personality;
 import dev.ioscope.engine.sim.CandidateVerdict;
 import dev.ioscope.engine.sim.JournalEvent;
+import dev.ioscope.engine.sim.Scenario;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static dev.ioscope.app.workbench.WorkbenchFixtures.has;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,9 +30,9 @@ class WorkbenchViewModelTest {
     private MachineSession session;
     private WorkbenchViewModel vm;
 
-    private void open(dev.ioscope.engine.sim.Scenario s) throws Exception {
+    private void open(Scenario s) throws Exception {
         WorkbenchViewModel[] holder = new WorkbenchViewModel[1];
-        session = new MachineSession("test", s, java.util.Map.of(), Runnable::run, e -> holder[0].accept(e));
+        session = new MachineSession("test", s, Map.of(), Runnable::run, e -> holder[0].accept(e));
         vm = new WorkbenchViewModel(session);
         holder[0] = vm;
         session.start();
@@ -176,16 +182,16 @@ class WorkbenchViewModelTest {
         var d = PropertyLines.parse("vendor-id = <86800000>\nIOPCIPrimaryMatch = \"0x15b88086\"\nmax = 0x10\n"
                 + "built-in = Yes\n# a comment\nmodel = Intel I219");
         assertThat(d.keys()).containsExactly("vendor-id", "IOPCIPrimaryMatch", "max", "built-in", "model");
-        assertThat(d.get("vendor-id")).isEqualTo(dev.ioscope.engine.os.OSData.ofHex("86800000"));
-        assertThat(d.get("IOPCIPrimaryMatch")).isEqualTo(dev.ioscope.engine.os.OSString.of("0x15b88086"));
-        assertThat(d.get("max")).isEqualTo(dev.ioscope.engine.os.OSNumber.of32(16));
-        assertThat(d.get("built-in")).isEqualTo(dev.ioscope.engine.os.OSBoolean.of(true));
-        assertThat(d.get("model")).isEqualTo(dev.ioscope.engine.os.OSString.of("Intel I219"));
+        assertThat(d.get("vendor-id")).isEqualTo(OSData.ofHex("86800000"));
+        assertThat(d.get("IOPCIPrimaryMatch")).isEqualTo(OSString.of("0x15b88086"));
+        assertThat(d.get("max")).isEqualTo(OSNumber.of32(16));
+        assertThat(d.get("built-in")).isEqualTo(OSBoolean.of(true));
+        assertThat(d.get("model")).isEqualTo(OSString.of("Intel I219"));
     }
 
     @Test
     void powerTreeFollowsSleepAndWake() throws Exception {
-        open(dev.ioscope.engine.sim.Scenario.read(Path.of("../docs/examples/power-sleep-wake.json")));
+        open(Scenario.read(Path.of("../docs/examples/power-sleep-wake.json")));
         vm.run();
         idle();
         // parents before children: IORootParent → IOPMrootDomain → bus → disk, nic

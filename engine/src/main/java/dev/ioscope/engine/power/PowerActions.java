@@ -10,6 +10,7 @@ import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.sim.Scenario;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -138,7 +139,7 @@ final class PowerActions {
         } else {
             try {
                 arr = new ObjectMapper().readTree(String.valueOf(json));
-            } catch (java.io.IOException ex) {
+            } catch (IOException ex) {
                 throw new IllegalArgumentException("\"states\" is not JSON: " + ex.getMessage(), ex);
             }
         }

@@ -1,13 +1,17 @@
 package dev.ioscope.engine.registry;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A whole registry: its planes, its root entry and every entry by ID. The root is a member of every plane,
@@ -154,7 +158,7 @@ public final class IORegistry {
 
     private static void reorder(List<IORegistryEntry> current, List<IORegistryEntry> wanted, IORegistryEntry e,
                                 String what) {
-        if (current.size() != wanted.size() || !new java.util.HashSet<>(current).equals(new java.util.HashSet<>(wanted))) {
+        if (current.size() != wanted.size() || !new HashSet<>(current).equals(new HashSet<>(wanted))) {
             throw new IllegalArgumentException("recorded " + what + " of " + e.name() + " do not match its links");
         }
         current.clear();
@@ -169,7 +173,7 @@ public final class IORegistry {
     public void orderParents(IORegistryEntry child, IORegistryPlane plane, List<IORegistryEntry> order) {
         IORegistryEntry.PlaneLinks l = child.links(plane);
         List<IORegistryEntry> now = l == null ? List.of() : l.parents;
-        if (now.size() != order.size() || !new java.util.HashSet<>(now).equals(new java.util.HashSet<>(order))) {
+        if (now.size() != order.size() || !new HashSet<>(now).equals(new HashSet<>(order))) {
             throw new IllegalArgumentException(child.name() + "'s parents in " + plane + " are " + now
                     + ", not " + order);
         }
@@ -218,8 +222,8 @@ public final class IORegistry {
 
     /** True if {@code maybeAncestor} is reachable from {@code e} by parent links in the plane. */
     public boolean isAncestor(IORegistryEntry maybeAncestor, IORegistryEntry e, IORegistryPlane plane) {
-        java.util.ArrayDeque<IORegistryEntry> work = new java.util.ArrayDeque<>();
-        java.util.Set<IORegistryEntry> seen = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        ArrayDeque<IORegistryEntry> work = new ArrayDeque<>();
+        Set<IORegistryEntry> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         work.add(e);
         while (!work.isEmpty()) {
             IORegistryEntry x = work.poll();

@@ -3,6 +3,7 @@ package dev.ioscope.engine.sim;
 import static dev.ioscope.engine.sim.JournalKind.GATE_ACTION;
 import static dev.ioscope.engine.sim.JournalKind.WORKLOOP_ADD_SOURCE;
 
+import dev.ioscope.engine.iokit.IOReturn;
 import dev.ioscope.engine.registry.IORegistryEntry;
 
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ public final class IOWorkLoop {
     /** IOWorkLoop::addEventSource: appended to the chain; a source belongs to one work loop. */
     public int addEventSource(IOEventSource source) {
         if (source == null || source.workLoop != null) {
-            return dev.ioscope.engine.iokit.IOReturn.kIOReturnBadArgument;
+            return IOReturn.kIOReturnBadArgument;
         }
         source.workLoop = this;
         eventChain.add(source);
@@ -54,13 +55,13 @@ public final class IOWorkLoop {
         if (source instanceof IOInterruptEventSource i) {
             sim.workLoops().registerInterrupt(i);
         }
-        return dev.ioscope.engine.iokit.IOReturn.kIOReturnSuccess;
+        return IOReturn.kIOReturnSuccess;
     }
 
     /** IOWorkLoop::removeEventSource. */
     public int removeEventSource(IOEventSource source) {
         if (source == null || source.workLoop != this) {
-            return dev.ioscope.engine.iokit.IOReturn.kIOReturnBadArgument;
+            return IOReturn.kIOReturnBadArgument;
         }
         if (source instanceof IOTimerEventSource t) {
             t.cancelTimeout();
@@ -70,7 +71,7 @@ public final class IOWorkLoop {
         }
         eventChain.remove(source);
         source.workLoop = null;
-        return dev.ioscope.engine.iokit.IOReturn.kIOReturnSuccess;
+        return IOReturn.kIOReturnSuccess;
     }
 
     public List<IOEventSource> eventSources() {

@@ -9,6 +9,7 @@ import static dev.ioscope.engine.sim.JournalKind.SERVICE_REGISTER;
 import static dev.ioscope.engine.sim.JournalKind.SERVICE_STOP;
 import static dev.ioscope.engine.sim.JournalKind.SERVICE_STOP_FAILED;
 
+import dev.ioscope.engine.os.OSString;
 import dev.ioscope.engine.registry.EntryState;
 import dev.ioscope.engine.report.IOReportHub;
 import dev.ioscope.engine.registry.IORegistry;
@@ -147,7 +148,7 @@ public final class Simulation {
             reg.attach(expert, reg.root(), svc);
             expert.setState(EntryState.settledService(-1));
             IORegistryEntry res = reg.createEntry("IOResources", "IOResources");
-            res.setProperty("IOKit", dev.ioscope.engine.os.OSString.of("IOService"));
+            res.setProperty("IOKit", OSString.of("IOService"));
             reg.attach(res, expert, svc);
             res.setState(EntryState.settledService(-1));
             UserResources.ensure(reg);   // DK9: beside IOResources on every machine we build

@@ -30,11 +30,14 @@ import dev.ioscope.engine.snapshot.json.JsonDocuments;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -49,7 +52,7 @@ import java.util.Set;
  * {@code IOUserClientCreator} property, as ioreg shows real user clients, and detached on close.
  */
 final class UserClientSession implements SimulationExtension.Instance {
-    static final java.util.List<String> ACTIONS = java.util.List.of("provide-user-client", "open", "call", "close",
+    static final List<String> ACTIONS = List.of("provide-user-client", "open", "call", "close",
             "map", "dequeue");
     static final String IO_USER_CLIENT_CLASS = "IOUserClientClass";
     private static final MethodTableJson.MethodTable DEMO = demoTable();
@@ -63,7 +66,7 @@ final class UserClientSession implements SimulationExtension.Instance {
 
     /** {@code mappings}: memory type → the caller's view of it (IOConnectMapMemory), in mapping order. */
     private record Connection(String name, IORegistryEntry provider, IORegistryEntry entry, IOConnect connect,
-            TableUserClient client, Map<Integer, java.nio.ByteBuffer> mappings) {
+            TableUserClient client, Map<Integer, ByteBuffer> mappings) {
     }
 
     UserClientSession(Simulation sim) {
@@ -203,7 +206,7 @@ final class UserClientSession implements SimulationExtension.Instance {
         }
         DriverUserClients.Implementation own = DriverUserClients.find(e, dext.userClass());
         MethodTableJson.MethodTable table = own != null ? own.table()
-                : new MethodTableJson.MethodTable(dext.userClass(), java.util.List.of());
+                : new MethodTableJson.MethodTable(dext.userClass(), List.of());
         made[0] = own != null ? new IOUserUserClient(type, table, own.functions(), own.memory(), true)
                 : new IOUserUserClient(type, table, Map.of(), Map.of(), false);
         return new UserClientProvider.NewUserClient(kIOReturnSuccess, made[0]);
@@ -312,7 +315,7 @@ final class UserClientSession implements SimulationExtension.Instance {
         if (c == null || type == null) {
             return;
         }
-        java.nio.ByteBuffer m = c.mappings().get(type);
+        ByteBuffer m = c.mappings().get(type);
         if (m == null) {
             error(a, "memory type " + type + " of " + c.name() + " is not mapped");
             return;
@@ -334,14 +337,14 @@ final class UserClientSession implements SimulationExtension.Instance {
     }
 
     /** The connections opened so far, in open order, copied (the caller may be on another thread later). */
-    java.util.List<UserClientConnection> connections() {
+    List<UserClientConnection> connections() {
         return connections.values().stream().map(c -> new UserClientConnection(c.name(), sim.path(c.provider()),
                 c.entry().className(), c.client().type(), c.connect().isClosed(), c.client().calls(),
                 c.client().table(), mappings(c))).toList();
     }
 
-    private static java.util.List<UserClientConnection.Mapping> mappings(Connection c) {
-        java.util.List<UserClientConnection.Mapping> out = new java.util.ArrayList<>();
+    private static List<UserClientConnection.Mapping> mappings(Connection c) {
+        List<UserClientConnection.Mapping> out = new ArrayList<>();
         c.mappings().forEach((type, m) -> {
             byte[] bytes = new byte[Math.min(m.capacity(), UserClientConnection.Mapping.MAX_BYTES)];
             m.get(0, bytes);
@@ -349,7 +352,7 @@ final class UserClientSession implements SimulationExtension.Instance {
             out.add(new UserClientConnection.Mapping(type, m.capacity(), HexFormat.of().formatHex(bytes),
                     queue ? IODataQueueView.of(m) : null));
         });
-        return java.util.List.copyOf(out);
+        return List.copyOf(out);
     }
 
     private Connection connection(Scenario.Action a) {

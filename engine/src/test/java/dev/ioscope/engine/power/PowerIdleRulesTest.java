@@ -7,6 +7,7 @@ import dev.ioscope.engine.sim.Simulation;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static dev.ioscope.engine.power.PowerRulesTest.BUS;
@@ -23,7 +24,7 @@ class PowerIdleRulesTest {
     static final long S = 1_000_000_000L;
 
     static List<String> idleDev(String devExtra, String... more) {
-        List<String> a = new java.util.ArrayList<>(List.of(publish(0, "IOService:/", "bus"), publish(0, BUS, "dev"),
+        List<String> a = new ArrayList<>(List.of(publish(0, "IOService:/", "bus"), publish(0, BUS, "dev"),
                 register(10_000, BUS, "\"desire\":\"0\""), register(10_000, DEV, devExtra)));
         a.addAll(List.of(more));
         return a;

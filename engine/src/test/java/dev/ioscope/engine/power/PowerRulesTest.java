@@ -169,7 +169,8 @@ class PowerRulesTest {
         List<JournalEvent> j = after(run(a).journal(), 1_000_000_000L);
         List<String> seq = j.stream().filter(e -> e.kind().id().equals("power.will-change")
                         || e.kind().id().equals("power.did-change") || e.kind().id().equals("power.set-power-state"))
-                .map(e -> e.kind().id().substring(6) + " " + e.entry().substring(e.entry().lastIndexOf('/') + 1)).toList();
+                .map(e -> e.kind().id().substring(6) + " " + e.entry().substring(e.entry().lastIndexOf('/') + 1))
+                .toList();
         assertThat(seq).containsExactly("will-change bus", "will-change dev", "set-power-state dev",
                 "did-change dev", "set-power-state bus", "did-change bus");
     }

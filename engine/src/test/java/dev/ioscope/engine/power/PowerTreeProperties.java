@@ -10,7 +10,9 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -89,8 +91,8 @@ class PowerTreeProperties {
                         + "\",\"k\":" + kk + "}");
         Arbitrary<String> sleep = at.map(t -> "{\"at\":" + t + ",\"do\":\"sleep\"}");
         Arbitrary<String> wake = at.map(t -> "{\"at\":" + t + ",\"do\":\"wake\"}");
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, request), net.jqwik.api.Tuple.of(3, tickle),
-                net.jqwik.api.Tuple.of(2, sleep), net.jqwik.api.Tuple.of(2, wake));
+        return Arbitraries.frequencyOf(Tuple.of(4, request), Tuple.of(3, tickle),
+                Tuple.of(2, sleep), Tuple.of(2, wake));
     }
 
     @Property(tries = 150)
@@ -133,7 +135,7 @@ class PowerTreeProperties {
             }
         }
         assertThat(sim.journal().stream().map(je -> je.kind().id())).doesNotContain("power.error");
-        net.jqwik.api.statistics.Statistics.label("links checked").collect(checks == 0 ? "none" : "some");
+        Statistics.label("links checked").collect(checks == 0 ? "none" : "some");
         assertThat(pm.activeChanges()).isZero();
     }
 

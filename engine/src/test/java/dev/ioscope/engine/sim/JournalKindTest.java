@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 
 /** The typed journal vocabulary: one constant per kind, documented, and no kind spelt as a string in code. */
 class JournalKindTest {
-    private static final Path REPO = TestData.root().getParent().getParent().getParent().getParent();
+    private static final Path REPO = TestData.root().getParent().getParent().getParent().getParent().getParent();
 
     @Test
     @DisplayName("each kind's name is family.event in lower case, and no two kinds share a name")

@@ -2,6 +2,7 @@ package dev.ioscope.engine.sim;
 
 import dev.ioscope.engine.TestData;
 import dev.ioscope.engine.registry.IORegistryEntry;
+import dev.ioscope.engine.registry.RegistryPath;
 import dev.ioscope.engine.service.IOCatalogue;
 import dev.ioscope.engine.service.MatchContext;
 import dev.ioscope.engine.service.MatchEngine;
@@ -76,7 +77,8 @@ class MatchVerdictsRealTest {
         for (String nub : roundNubs()) {
             List<JournalEvent> round = MatchVerdicts.lastRound(journal, journal.size(), nub);
             List<JournalEvent> decisions = round.stream().filter(e -> e.entry().equals(nub)
-                    && List.of("match.accept", "match.reject", "match.category-taken").contains(e.kind().id())).toList();
+                    && List.of("match.accept", "match.reject", "match.category-taken")
+                            .contains(e.kind().id())).toList();
             List<CandidateVerdict> v = MatchVerdicts.fromRound(round, nub, List.of());
             assertThat(v).hasSize(decisions.size());
             for (int i = 0; i < v.size(); i++) {
@@ -121,7 +123,7 @@ class MatchVerdictsRealTest {
         List<String> mismatches = new ArrayList<>();
         int compared = 0;
         for (String nub : roundNubs()) {
-            IORegistryEntry e = dev.ioscope.engine.registry.RegistryPath.fromPath(s.registry(), nub,
+            IORegistryEntry e = RegistryPath.fromPath(s.registry(), nub,
                     ctx.servicePlane()).orElseThrow();
             List<CandidateVerdict> stat = MatchVerdicts.of(engine.match(e), engine);
             List<CandidateVerdict> fromJournal = MatchVerdicts.fromRound(

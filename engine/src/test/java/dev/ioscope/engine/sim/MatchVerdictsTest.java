@@ -2,12 +2,14 @@ package dev.ioscope.engine.sim;
 
 import dev.ioscope.engine.spi.PluginLoader;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -149,9 +151,9 @@ class MatchVerdictsTest {
         List<CandidateVerdict> v = MatchVerdicts.fromRound(round, nub, List.of());
         assertThat(v).extracting(CandidateVerdict::personality, CandidateVerdict::kind, CandidateVerdict::score)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("A", CandidateVerdict.Kind.PROBE_REFUSED, 9),
-                        org.assertj.core.groups.Tuple.tuple("Solid", CandidateVerdict.Kind.WINNER, 5),
-                        org.assertj.core.groups.Tuple.tuple("B", CandidateVerdict.Kind.START_FAILED, 7));
+                        Tuple.tuple("A", CandidateVerdict.Kind.PROBE_REFUSED, 9),
+                        Tuple.tuple("Solid", CandidateVerdict.Kind.WINNER, 5),
+                        Tuple.tuple("B", CandidateVerdict.Kind.START_FAILED, 7));
     }
 
     private static JournalEvent ev(long seq, String kind, String entry, Map<String, String> d) {
@@ -159,7 +161,7 @@ class MatchVerdictsTest {
     }
 
     private static Map<String, String> ordered(String... kv) {
-        Map<String, String> m = new java.util.LinkedHashMap<>();
+        Map<String, String> m = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
             m.put(kv[i], kv[i + 1]);
         }

@@ -61,9 +61,11 @@ class SimulationTest {
         // rule S4: Flaky (900) fails, Thrower (500) throws, Solid (100) starts; Other never matched.
         assertThat(kinds(j, "service.start")).containsExactly("service.start-failed Flaky",
                 "service.start-failed Thrower", "service.start Solid");
-        assertThat(j.stream().filter(e -> e.kind().id().equals("service.start-failed")).map(e -> e.details().get("reason")))
+        assertThat(j.stream().filter(e -> e.kind().id().equals("service.start-failed"))
+                .map(e -> e.details().get("reason")))
                 .containsExactly("start returned false", "start threw java.lang.IllegalStateException: boom");
-        assertThat(j).anyMatch(e -> e.kind().id().equals("match.reject") && e.details().get("personality").equals("Other")
+        assertThat(j).anyMatch(e -> e.kind().id().equals("match.reject")
+                && e.details().get("personality").equals("Other")
                 && e.details().get("reason").startsWith("IONameMatch gadget"));
         IORegistryEntry widget = sim.registry().entries().stream().filter(e -> e.name().equals("widget")).findFirst()
                 .orElseThrow();
@@ -137,7 +139,8 @@ class SimulationTest {
         // S5: the passive instance carries its personality's properties
         assertThat(driver.property("Driver Parameters")).isNotNull();
         sim.runUntilQuiet();
-        assertThat(sim.journal()).anyMatch(e -> e.kind().id().equals("notify.deliver") && e.entry().equals("IOService:/ethernet"));
+        assertThat(sim.journal()).anyMatch(e -> e.kind().id().equals("notify.deliver")
+                && e.entry().equals("IOService:/ethernet"));
     }
 
     @Test
@@ -155,7 +158,8 @@ class SimulationTest {
         assertThat(j).anyMatch(e -> e.t() < 100000 && e.kind().id().equals("match.category-taken")
                 && e.entry().equals("IOService:/AppleACPIPlatformExpert/PS2K"));
         // Terminating the nub driver takes its whole chain down (keyboard and mouse drivers included) ...
-        assertThat(j).anyMatch(e -> e.kind().id().equals("service.stop") && e.details().get("class").equals("ApplePS2Keyboard"));
+        assertThat(j).anyMatch(e -> e.kind().id().equals("service.stop")
+                && e.details().get("class").equals("ApplePS2Keyboard"));
         // ... and registering PS2K again starts a passive AppleACPIPS2Nub in its place.
         assertThat(j).filteredOn(e -> e.t() >= 200000 && e.kind().id().equals("service.start"))
                 .extracting(e -> e.details().get("class")).containsExactly("AppleACPIPS2Nub");

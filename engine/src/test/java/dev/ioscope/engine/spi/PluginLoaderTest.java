@@ -7,6 +7,7 @@ import dev.ioscope.engine.sim.SimulationExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.util.ArrayList;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import java.io.IOException;
@@ -48,7 +49,7 @@ class PluginLoaderTest {
         }
         if (!sources.isEmpty()) {
             JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-            List<String> args = new java.util.ArrayList<>(List.of("-d", out.toString(), "-cp",
+            List<String> args = new ArrayList<>(List.of("-d", out.toString(), "-cp",
                     System.getProperty("java.class.path")));
             try (var files = Files.walk(src)) {
                 files.filter(p -> p.toString().endsWith(".java")).forEach(p -> args.add(p.toString()));

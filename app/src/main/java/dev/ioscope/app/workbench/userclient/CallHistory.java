@@ -1,5 +1,6 @@
 package dev.ioscope.app.workbench.userclient;
 
+import dev.ioscope.app.ui.Styles;
 import dev.ioscope.engine.sim.JournalEvent;
 import dev.ioscope.engine.sim.JournalKind;
 import dev.ioscope.engine.sim.ScenarioWriter;
@@ -7,6 +8,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -36,13 +38,13 @@ final class CallHistory extends BorderPane {
         area.setEditable(false);
         area.setWrapText(true);
         area.setId("callHistory");
-        area.getStyleClass().addAll(dev.ioscope.app.ui.Styles.SOURCE, "uc-history");
+        area.getStyleClass().addAll(Styles.SOURCE, "uc-history");
         Button copy = new Button("Copy");
         copy.setId("copyHistory");
         copy.setOnAction(e -> {
             ClipboardContent c = new ClipboardContent();
             c.putString(actionLines());
-            javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+            Clipboard.getSystemClipboard().setContent(c);
         });
         Button saveButton = new Button("Save as scenario…");
         saveButton.setId("saveScenario");

@@ -109,7 +109,8 @@ class MatchingVerdictsTest {
         for (String nub : nubs) {
             List<JournalEvent> round = MatchVerdicts.lastRound(journal, journal.size(), nub);
             List<JournalEvent> decisions = round.stream().filter(e -> e.entry().equals(nub)
-                    && List.of("match.accept", "match.reject", "match.category-taken").contains(e.kind().id())).toList();
+                    && List.of("match.accept", "match.reject", "match.category-taken")
+                            .contains(e.kind().id())).toList();
             List<CandidateVerdict> v = MatchVerdicts.fromRound(round, nub, List.of());
             assertThat(v).as(nub).hasSize(decisions.size());
             for (int i = 0; i < v.size(); i++) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -99,7 +100,7 @@ class PowerLanesTest {
         List<PowerRow> rows = List.of(row(ROOT, ""), row(BUS, ROOT), row(DISK, BUS), row(NIC, BUS));
         PowerTreeLayout layout = PowerTreeLayout.of(rows);
         assertThat(layout).isEqualTo(PowerTreeLayout.of(rows));   // deterministic
-        var box = new java.util.HashMap<String, PowerTreeLayout.Box>();
+        var box = new HashMap<String, PowerTreeLayout.Box>();
         layout.boxes().forEach(b -> box.put(b.row().path(), b));
         assertThat(box.get(DISK).y()).isEqualTo(box.get(NIC).y()).isGreaterThan(box.get(BUS).y());
         assertThat(box.get(DISK).x()).isLessThan(box.get(NIC).x());
@@ -113,7 +114,7 @@ class PowerLanesTest {
     void leftRightLayoutIsTheSameTreeOnItsSide() {
         List<PowerRow> rows = List.of(row(ROOT, ""), row(BUS, ROOT), row(DISK, BUS), row(NIC, BUS));
         PowerTreeLayout layout = PowerTreeLayout.of(rows, PowerTreeLayout.Direction.LEFT_RIGHT);
-        var box = new java.util.HashMap<String, PowerTreeLayout.Box>();
+        var box = new HashMap<String, PowerTreeLayout.Box>();
         layout.boxes().forEach(b -> box.put(b.row().path(), b));
         // one column per depth, the children one under the other, the parent level with their middle
         assertThat(box.get(DISK).x()).isEqualTo(box.get(NIC).x()).isGreaterThan(box.get(BUS).x());

@@ -35,7 +35,8 @@ class ConsoleCallTest {
                         "value", "0x00000000")),
                 event(3, 103, "userclient.call", Map.of("connection", "ui0", "selector", "0",
                         "value", "0xe00002c2")),
-                new JournalEvent(4, 104, JournalKind.SCENARIO_ERROR, "", Map.of("action", "dequeue", "reason", "not mapped")),
+                new JournalEvent(4, 104, JournalKind.SCENARIO_ERROR, "", Map.of("action", "dequeue", "reason",
+                        "not mapped")),
                 event(5, 152, "userclient.async.complete", Map.of("connection", "ui0", "refcon", "2",
                         "value", "0x00000000")));
 

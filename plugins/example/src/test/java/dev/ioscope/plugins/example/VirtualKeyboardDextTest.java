@@ -91,7 +91,8 @@ class VirtualKeyboardDextTest {
                 + "{\"at\": 3000000, \"do\": \"call\", \"connection\": \"kb\", \"line\": \"call 1 out=1\"},"
                 + "{\"at\": 4000000, \"do\": \"call\", \"connection\": \"kb\", \"async\": true, "
                 + "\"line\": \"call 2 struct=00000500\"}");
-        List<JournalEvent> actions = m.journal().stream().filter(e -> e.kind().id().equals("driverkit.osaction")).toList();
+        List<JournalEvent> actions = m.journal().stream()
+                .filter(e -> e.kind().id().equals("driverkit.osaction")).toList();
         assertThat(actions).hasSize(2).allSatisfy(e -> assertThat(e.details())
                 .containsEntry("class", "OSAction_IOUserClient_KernelCompletion").containsEntry("selector", "2"));
         assertThat(actions.get(0).details().get("reference")).isNotEqualTo(actions.get(1).details().get("reference"));

@@ -7,6 +7,7 @@ import dev.ioscope.engine.os.OSString;
 import dev.ioscope.engine.power.PowerManager;
 import dev.ioscope.engine.power.SleepReason;
 import dev.ioscope.engine.registry.IORegistryEntry;
+import dev.ioscope.engine.report.IOReportHub;
 import dev.ioscope.engine.report.IOReportSample;
 import dev.ioscope.engine.report.IOReportSubscription;
 import dev.ioscope.engine.report.ReportChannel;
@@ -192,7 +193,7 @@ class SensorsFamilyTest {
                 .isInstanceOf(SnapshotException.class).hasMessageContaining("fans");
     }
 
-    private static dev.ioscope.engine.report.IOReportHub hub(Booted b) {
+    private static IOReportHub hub(Booted b) {
         return b.machine().simulation().reportHub();
     }
 }
