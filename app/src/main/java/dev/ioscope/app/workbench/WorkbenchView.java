@@ -1,6 +1,8 @@
 package dev.ioscope.app.workbench;
 
 import dev.ioscope.app.AppIcons;
+import dev.ioscope.app.diagnostics.DiagnosticsPane;
+import dev.ioscope.app.diagnostics.DiagnosticsViewModel;
 import dev.ioscope.app.ui.Documentation;
 import dev.ioscope.app.ui.FxDispatch;
 import dev.ioscope.app.ui.Theme;
@@ -10,6 +12,7 @@ import dev.ioscope.app.workbench.matching.MatchingPane;
 import dev.ioscope.app.workbench.power.PowerPane;
 import dev.ioscope.app.workbench.report.IOReportDashboard;
 import dev.ioscope.app.workbench.userclient.UserClientConsole;
+import dev.ioscope.engine.registry.IOKitDiagnostics;
 import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.snapshot.SnapshotException;
 import javafx.animation.AnimationTimer;
@@ -46,6 +49,14 @@ public final class WorkbenchView {
     private final StepExplorer steps;
     private final WorkbenchMenus menus;
 
+    /** The running machine's live IOKitDiagnostics (rule DG3), from the root of the registry at each stop. */
+    private static DiagnosticsPane diagnosticsPane(WorkbenchViewModel vm) {
+        DiagnosticsViewModel dvm = new DiagnosticsViewModel();
+        vm.registryProperty().addListener((o, a, root) -> dvm.sourceProperty().set(root == null ? null
+                : IOKitDiagnostics.from(root.properties().get(IOKitDiagnostics.KEY)).orElse(null)));
+        return new DiagnosticsPane(dvm);
+    }
+
     public WorkbenchView(Stage stage, String title, Scenario scenario, boolean dark) {
         this.stage = stage;
         WorkbenchViewModel[] holder = new WorkbenchViewModel[1];
@@ -67,6 +78,7 @@ public final class WorkbenchView {
         right.getTabs().add(new Tab("User clients", new UserClientConsole(vm)));
         right.setId("workbenchTabs");
         right.getTabs().add(new Tab("IOReport", new IOReportDashboard(vm)));
+        right.getTabs().add(new Tab("Diagnostics", diagnosticsPane(vm)));
         right.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane center = new SplitPane(registry, timeline, right);
         center.setDividerPositions(0.25, 0.56);
