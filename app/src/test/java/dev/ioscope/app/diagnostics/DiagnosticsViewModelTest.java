@@ -3,7 +3,7 @@ package dev.ioscope.app.diagnostics;
 import dev.ioscope.app.TestData;
 import dev.ioscope.engine.registry.IOKitDiagnostics;
 import dev.ioscope.engine.registry.IOKitDiagnostics.ClassCount;
-import dev.ioscope.engine.snapshot.Snapshots;
+import dev.ioscope.engine.snapshot.codecs.Snapshots;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
