@@ -97,7 +97,7 @@ public final class ExplorerView {
         SplitPane.setResizableWithParent(facts, false);
 
         root.getStyleClass().add(Styles.APP);
-        root.setTop(new VBox(menuBar(), searchBar, diffBanner()));
+        root.setTop(new VBox(menuBar(), searchBar, diffBanner(), new PathBar(vm)));
         root.setCenter(split);
         root.setBottom(statusBar());
         double[] b = prefs.windowBounds();

@@ -79,8 +79,12 @@ public final class WorkbenchView {
         right.getTabs().add(new Tab("User clients", new UserClientConsole(vm)));
         right.setId("workbenchTabs");
         right.getTabs().add(new Tab("IOReport", new IOReportDashboard(vm)));
-        right.getTabs().add(new Tab("Locks", new LocksPane(vm)));
-        right.getTabs().add(new Tab("Diagnostics", diagnosticsPane(vm)));
+        TabPane ioKitTopics = new TabPane();
+        ioKitTopics.setId("ioKitTopics");
+        ioKitTopics.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        right.getTabs().add(new Tab("I/O Kit", ioKitTopics));
+        ioKitTopics.getTabs().add(new Tab("Locks", new LocksPane(vm)));
+        ioKitTopics.getTabs().add(new Tab("Diagnostics", diagnosticsPane(vm)));
         right.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane center = new SplitPane(registry, timeline, right);
         center.setDividerPositions(0.25, 0.56);

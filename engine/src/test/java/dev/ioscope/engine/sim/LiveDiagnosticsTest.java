@@ -2,6 +2,7 @@ package dev.ioscope.engine.sim;
 
 import dev.ioscope.engine.TestData;
 import dev.ioscope.engine.registry.IOKitDiagnostics;
+import dev.ioscope.engine.spi.PluginLoader;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +28,7 @@ class LiveDiagnosticsTest {
     @DisplayName("DG3: an empty machine counts its own objects, and the counts move as drivers come and go")
     void countsMoveWithTheLifeCycle(@TempDir Path dir) throws Exception {
         Simulation sim = Simulation.of(Scenario.read(SimulationTest.scenario(dir, PUBLISH + "," + TERMINATE)),
-                Map.of());
+                Map.of(), PluginLoader.builtInExtensions());
         // before anything runs: the root, the platform expert device, IOResources, IOUserResources
         assertThat(atRoot(sim).instances("IOResources")).contains(1L);
         assertThat(atRoot(sim).instances("IOPCIDevice")).isEmpty();
@@ -57,7 +58,8 @@ class LiveDiagnosticsTest {
         Path snap = TestData.path("snapshots/MacBookPro8-1.IOService.txt");
         Files.writeString(dir.resolve("s.json"), "{\"snapshot\":\"" + snap.toString().replace("\\", "/")
                 + "\",\"actions\":[" + PUBLISH.replace("IOService:/", "IOService:/MacBookPro8,1") + "]}");
-        Simulation sim = Simulation.of(Scenario.read(dir.resolve("s.json")), Map.of());
+        Simulation sim = Simulation.of(Scenario.read(dir.resolve("s.json")), Map.of(),
+                PluginLoader.builtInExtensions());
         assertThat(atRoot(sim).instances("IOPCIDevice")).contains(27L);
         assertThat(atRoot(sim).figureMap()).containsEntry("Instance allocation", 5_252_992L);
         sim.runUntilQuiet();
@@ -73,9 +75,9 @@ class LiveDiagnosticsTest {
     @DisplayName("DG3: stepping back and forward again gives the same counts (replay)")
     void replayGivesTheSameCounts(@TempDir Path dir) throws Exception {
         Scenario s = Scenario.read(SimulationTest.scenario(dir, PUBLISH + "," + TERMINATE));
-        Simulation a = Simulation.of(s, Map.of());
+        Simulation a = Simulation.of(s, Map.of(), PluginLoader.builtInExtensions());
         a.runUntil(e -> e.kind().equals("service.start"));
-        Simulation b = Simulation.of(s, Map.of());
+        Simulation b = Simulation.of(s, Map.of(), PluginLoader.builtInExtensions());
         b.runUntil(e -> e.kind().equals("service.start"));
         assertThat(b.diagnostics()).isEqualTo(a.diagnostics());
         assertThat(List.of(a.diagnostics().classes().size())).containsExactly(b.diagnostics().classes().size());

@@ -79,6 +79,7 @@ class WorkbenchLocksTest {
         });
         await(() -> vm.registryProperty().get() != null);
         runTo(robot, "lock.wait");
+        robot.clickOn("I/O Kit");
         robot.clickOn("Locks");
         TableView<LockTable.Row> table = robot.lookup("#locksTable").queryAs(TableView.class);
         ListView<LockTable.Problem> problems = robot.lookup("#lockProblems").queryAs(ListView.class);

@@ -3,6 +3,7 @@ package dev.ioscope.engine.sim.locks;
 import dev.ioscope.engine.sim.JournalEvent;
 import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.sim.Simulation;
+import dev.ioscope.engine.spi.PluginLoader;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +28,8 @@ class LockRulesTest {
                     .append(actions[i].substring(1));
         }
         Files.writeString(dir.resolve("s.json"), "{\"actions\":[" + sb + "]}");
-        Simulation sim = Simulation.of(Scenario.read(dir.resolve("s.json")), Map.of());
+        Simulation sim = Simulation.of(Scenario.read(dir.resolve("s.json")), Map.of(),
+                PluginLoader.builtInExtensions());
         sim.runUntilQuiet();
         return sim;
     }
