@@ -12,6 +12,7 @@ import dev.ioscope.app.workbench.locks.LocksPane;
 import dev.ioscope.app.workbench.matching.MatchingPane;
 import dev.ioscope.app.workbench.power.PowerPane;
 import dev.ioscope.app.workbench.report.IOReportDashboard;
+import dev.ioscope.app.workbench.streams.StreamsPane;
 import dev.ioscope.app.workbench.userclient.UserClientConsole;
 import dev.ioscope.engine.registry.IOKitDiagnostics;
 import dev.ioscope.engine.sim.Scenario;
@@ -85,6 +86,7 @@ public final class WorkbenchView {
         right.getTabs().add(new Tab("I/O Kit", ioKitTopics));
         ioKitTopics.getTabs().add(new Tab("Locks", new LocksPane(vm)));
         ioKitTopics.getTabs().add(new Tab("Diagnostics", diagnosticsPane(vm)));
+        ioKitTopics.getTabs().add(new Tab("Streams", new StreamsPane(vm)));
         right.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane center = new SplitPane(registry, timeline, right);
         center.setDividerPositions(0.25, 0.56);
