@@ -5,6 +5,8 @@ import dev.ioscope.app.explorer.ExplorerViewModel;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 
+import com.sun.management.OperatingSystemMXBean;
+
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 
@@ -38,7 +40,7 @@ final class UiBench {
                 public void changed(javafx.beans.value.ObservableValue<? extends dev.ioscope.app.explorer.Document> o,
                                     dev.ioscope.app.explorer.Document a, dev.ioscope.app.explorer.Document d) {
                     vm.documentProperty().removeListener(this);
-                    print("open " + d.title() + ": read + index (job thread)", d.loadMillis());
+                    print("open " + d.title() + ": read (job thread)", d.loadMillis());
                     afterNextFrame(scene, () -> {
                         print("open to first frame showing it", ms(mark));
                         bigRegistry(scene);
@@ -55,14 +57,25 @@ final class UiBench {
 
     private void bigRegistry(Scene scene) {
         mark = System.nanoTime();
+        long fxCpu = cpuMs();
+        long processCpu = processCpuMs();
         vm.documentProperty().addListener(new javafx.beans.value.ChangeListener<>() {
             @Override
             public void changed(javafx.beans.value.ObservableValue<? extends dev.ioscope.app.explorer.Document> o,
                                 dev.ioscope.app.explorer.Document a, dev.ioscope.app.explorer.Document d) {
                 vm.documentProperty().removeListener(this);
-                print("synthetic " + d.registry().size() + ": build + index (job thread)", d.loadMillis());
+                print("synthetic " + d.registry().size() + ": build (job thread; index in the background)",
+                        d.loadMillis());
+                long shownCpu = cpuMs();
+                long shown = System.nanoTime();
                 afterNextFrame(scene, () -> {
+                    print("synthetic: document shown to first frame, wall", ms(shown));
+                    print("    same, FX thread CPU", cpuMs() - shownCpu);
                     print("synthetic: open to first frame", ms(mark));
+                    print("synthetic: open to first frame, FX thread CPU (incl. the progress bar's frames)",
+                            cpuMs() - fxCpu);
+                    print("synthetic: open to first frame, process CPU (all threads: build, index so far, JIT, GC)",
+                            processCpuMs() - processCpu);
                     searches(scene, 0, () -> expandAll(scene));
                 });
             }
@@ -161,6 +174,12 @@ final class UiBench {
     /** CPU time of the calling (FX) thread in ms: unlike wall time, not inflated by other processes. */
     private static long cpuMs() {
         return THREADS.getCurrentThreadCpuTime() / 1_000_000;
+    }
+
+    /** CPU time of the whole process (all threads, JIT and GC included), in ms. */
+    private static long processCpuMs() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
+                ? os.getProcessCpuTime() / 1_000_000 : -1;
     }
 
     private static long ms(long sinceNanos) {

@@ -24,9 +24,13 @@ class RunPluginActionTest {
             import dev.ioscope.engine.sim.*;
             import java.util.List;
             public final class Beep implements SimulationExtension {
+                enum Kind implements EventKind {
+                    BEEP;
+                    public String id() { return "acme.beep"; }
+                }
                 public List<String> actions() { return List.of("beep"); }
                 public Instance install(Simulation sim) {
-                    return a -> sim.record("acme.beep", "", "times", a.arg("times"));
+                    return a -> sim.record(Kind.BEEP, "", "times", a.arg("times"));
                 }
             }
             """;

@@ -1,6 +1,6 @@
 package dev.ioscope.app.diagnostics;
 
-import dev.ioscope.app.AppIcons;
+import dev.ioscope.app.ui.AppIcons;
 import dev.ioscope.app.ui.Theme;
 import dev.ioscope.app.ui.WindowPlacement;
 import dev.ioscope.engine.registry.IOKitDiagnostics;

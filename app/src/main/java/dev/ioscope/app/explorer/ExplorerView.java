@@ -57,11 +57,19 @@ public final class ExplorerView {
     private TabPane tabs;
     private InspectorPane inspectorPane;
     private boolean dark;
+    private final WorkbenchLauncher workbench;
     private Alert lastAlert;
     private HelpMenu help;
     private LiveMenu liveMenu;
 
+    /** An explorer window with no way to a workbench (its "Open Workbench…" item is left out). */
     public ExplorerView(Stage stage, ExplorerViewModel vm) {
+        this(stage, vm, null);
+    }
+
+    /** An explorer window whose File and View menus open workbench windows through {@code workbench}. */
+    public ExplorerView(Stage stage, ExplorerViewModel vm, WorkbenchLauncher workbench) {
+        this.workbench = workbench;
         this.stage = stage;
         this.vm = vm;
         EntryActions actions = new EntryActions(vm);
@@ -69,7 +77,6 @@ public final class ExplorerView {
         searchBar = new SearchBar(vm);
         InspectorPane inspector = new InspectorPane(vm, actions);
         inspectorPane = inspector;
-        SourcePane source = new SourcePane(vm, actions);
         ChangesPane changes = new ChangesPane(vm);
         FactsPane facts = new FactsPane(vm);
         var treeMenu = new javafx.scene.control.ContextMenu();
@@ -77,13 +84,22 @@ public final class ExplorerView {
         tree.tree().setContextMenu(treeMenu);
 
         Tab inspectorTab = new Tab("Properties", inspector);
-        Tab sourceTab = new Tab("Source", source);
+        // The source pane (RichTextFX: some 700 classes to load) is built the first time its tab is shown: the
+        // first frame does not need it (docs/benchmarks.md, "First window").
+        Tab sourceTab = new Tab("Source");
         Tab changesTab = new Tab("Changes", changes);
         Tab logTab = new Tab("Live Log", liveLog());
         tabs = new TabPane(inspectorTab, sourceTab, changesTab, logTab);
         tabs.setId("detailTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        sourceTab.selectedProperty().addListener((o, a, b) -> source.setShowing(b));
+        sourceTab.selectedProperty().addListener((o, a, b) -> {
+            if (b && sourceTab.getContent() == null) {
+                sourceTab.setContent(new SourcePane(vm, actions));
+            }
+            if (sourceTab.getContent() instanceof SourcePane source) {
+                source.setShowing(b);
+            }
+        });
         vm.comparisonProperty().addListener((o, a, b) -> {
             if (b != null) {
                 tabs.getSelectionModel().select(changesTab);
@@ -162,9 +178,12 @@ public final class ExplorerView {
 
     /** Opens a workbench window on a scenario file the user opened here (errors in an alert, as for snapshots). */
     private void openScenario(java.nio.file.Path file) {
+        if (workbench == null) {
+            showProblem(new ExplorerViewModel.Problem("Cannot open the scenario", "this window has no workbench"));
+            return;
+        }
         try {
-            dev.ioscope.app.workbench.WorkbenchView.openSession(file, root.getStyleClass()
-                    .contains(Styles.DARK));
+            workbench.openSession(file, root.getStyleClass().contains(Styles.DARK));
         } catch (dev.ioscope.engine.io.SnapshotException e) {
             showProblem(new ExplorerViewModel.Problem("Cannot open the scenario", e.getMessage()));
         }
@@ -237,8 +256,10 @@ public final class ExplorerView {
         Menu view = new Menu("View", null, expand, collapse, new SeparatorMenuItem(), theme, new SeparatorMenuItem(),
                 diagnostics, stress);
         // the workbench (package dev.ioscope.app.workbench): its own window on the open snapshot's file
-        view.getItems().addAll(new SeparatorMenuItem(), item("Open Workbench…", "Shortcut+Shift+W",
-                () -> dev.ioscope.app.workbench.WorkbenchView.open(vm.documentProperty().get(), dark)));
+        if (workbench != null) {
+            view.getItems().addAll(new SeparatorMenuItem(), item("Open Workbench…", "Shortcut+Shift+W",
+                    () -> workbench.open(vm.documentProperty().get(), dark)));
+        }
         MenuBar bar = new MenuBar(file, edit, view);
         help = new HelpMenu(stage, bar, List.of(new String[] {"↑ ↓ ← →", "move in the tree, fold and unfold"},
                 new String[] {"Enter / Shift+Enter", "next / previous hit (in the search field)"},

@@ -2,6 +2,7 @@ package dev.ioscope.app.workbench;
 
 import dev.ioscope.app.ui.FullTextCell;
 import dev.ioscope.engine.sim.JournalEvent;
+import dev.ioscope.engine.sim.JournalKind;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.canvas.Canvas;
@@ -18,6 +19,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The journal as a timeline: a scrubbable strip (one tick per event, coloured by kind; the known future faded;
@@ -147,14 +151,22 @@ final class TimelinePane extends BorderPane {
     /** What the colours mean: one sample kind per colour of {@link EventColors}. */
     private static javafx.scene.layout.FlowPane legend() {
         var box = new javafx.scene.layout.FlowPane(8, 2);
-        String[][] items = {{"kext.load", "kext"}, {"registry.attach", "registry"}, {"match.accept", "match"},
-            {"match.reject", "reject"}, {"match.category-taken", "taken"}, {"probe.score", "probe"},
-            {"service.start", "service"}, {"service.terminate", "terminate"}, {"power.change-begin", "power"},
-            {"userclient.call", "user client"}, {"notify.deliver", "notify"},
-            {"service.start-failed", "failure"}};
-        for (String[] it : items) {
-            Rectangle r = new Rectangle(9, 9, EventColors.of(it[0]));
-            Label l = new Label(it[1], r);
+        Map<JournalKind, String> items = new LinkedHashMap<>();
+        items.put(JournalKind.KEXT_LOAD, "kext");
+        items.put(JournalKind.REGISTRY_ATTACH, "registry");
+        items.put(JournalKind.MATCH_ACCEPT, "match");
+        items.put(JournalKind.MATCH_REJECT, "reject");
+        items.put(JournalKind.MATCH_CATEGORY_TAKEN, "taken");
+        items.put(JournalKind.PROBE_SCORE, "probe");
+        items.put(JournalKind.SERVICE_START, "service");
+        items.put(JournalKind.SERVICE_TERMINATE, "terminate");
+        items.put(JournalKind.POWER_CHANGE_BEGIN, "power");
+        items.put(JournalKind.USERCLIENT_CALL, "user client");
+        items.put(JournalKind.NOTIFY_DELIVER, "notify");
+        items.put(JournalKind.SERVICE_START_FAILED, "failure");
+        for (Map.Entry<JournalKind, String> it : items.entrySet()) {
+            Rectangle r = new Rectangle(9, 9, EventColors.of(it.getKey()));
+            Label l = new Label(it.getValue(), r);
             l.setStyle("-fx-font-size: 0.85em;");
             l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             box.getChildren().add(l);
@@ -257,7 +269,7 @@ final class TimelinePane extends BorderPane {
             swatch.setFill(EventColors.of(e.kind()));
             StringBuilder sb = new StringBuilder();
             sb.append('#').append(e.seq()).append("  ").append(WorkbenchViewModel.formatNs(e.t())).append("  ")
-                    .append(e.kind());
+                    .append(e.kind().id());
             if (!e.entry().isEmpty()) {
                 sb.append("  ").append(e.entry());
             }

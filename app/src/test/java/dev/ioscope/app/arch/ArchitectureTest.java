@@ -98,6 +98,28 @@ class ArchitectureTest {
     }
 
     @Test
+    @DisplayName("no package cycles in the app: explorer, workbench, ui, prefs (each with its sub-packages)")
+    void appPackagesAreFreeOfCycles() {
+        slices().matching("dev.ioscope.app.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    @DisplayName("the explorer never depends on the workbench: it opens one through a WorkbenchLauncher")
+    void explorerDoesNotKnowTheWorkbench() {
+        noClasses().that().resideInAPackage("dev.ioscope.app.explorer..")
+                .should().dependOnClassesThat().resideInAPackage("dev.ioscope.app.workbench..")
+                .check(classes);
+    }
+
+    @Test
+    @DisplayName("only the composition root (dev.ioscope.app: the application, its start-up) knows every screen")
+    void screensDoNotDependOnTheCompositionRoot() {
+        noClasses().that().resideInAnyPackage("dev.ioscope.app.(*)..")
+                .should().dependOnClassesThat().resideInAPackage("dev.ioscope.app")
+                .check(classes);
+    }
+
+    @Test
     void viewModelsHaveNoSceneGraph() {
         noClasses().that().haveSimpleNameEndingWith("ViewModel")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")

@@ -73,7 +73,7 @@ class FinishedWorkbenchTest {
         var last = shown != null ? shown : vm.events().get(4);
         assertThat(last.seq()).isBetween(2L, 4L);
         await(() -> timeline.detail().getText().startsWith("#" + last.seq() + " "));
-        assertThat(timeline.detail().getText()).contains(last.kind()).contains("time   ");
+        assertThat(timeline.detail().getText()).contains(last.kind().id()).contains("time   ");
         if (!last.entry().isEmpty()) {
             assertThat(timeline.detail().getText()).contains("entry  " + last.entry());
         }

@@ -123,7 +123,9 @@ public final class IORegistry {
         Objects.requireNonNull(child);
         Objects.requireNonNull(parent);
         plane(plane.name());
-        if (child == parent || isAncestor(child, parent, plane)) {
+        // Only a child that already has children in the plane can be an ancestor of its new parent: readers and
+        // generators attach top-down, so most attaches skip the walk up the parent's ancestors.
+        if (child == parent || child.childCount(plane) > 0 && isAncestor(child, parent, plane)) {
             throw new IllegalArgumentException("attaching " + child.name() + " under " + parent.name()
                     + " in " + plane + " would make a cycle");
         }

@@ -1,5 +1,8 @@
 package dev.ioscope.engine.sim;
 
+import static dev.ioscope.engine.sim.JournalKind.GATE_ACTION;
+import static dev.ioscope.engine.sim.JournalKind.WORKLOOP_ADD_SOURCE;
+
 import dev.ioscope.engine.registry.IORegistryEntry;
 
 import java.util.ArrayList;
@@ -47,7 +50,7 @@ public final class IOWorkLoop {
         }
         source.workLoop = this;
         eventChain.add(source);
-        sim.record("workloop.add-source", sim.path(owner), "workloop", name, "source", source.name);
+        sim.record(WORKLOOP_ADD_SOURCE, sim.path(owner), "workloop", name, "source", source.name);
         if (source instanceof IOInterruptEventSource i) {
             sim.workLoops().registerInterrupt(i);
         }
@@ -106,7 +109,7 @@ public final class IOWorkLoop {
     public int runAction(String what, IntSupplier action) {
         closeGate();
         try {
-            sim.record("gate.action", sim.path(owner), "workloop", name, "action", what,
+            sim.record(GATE_ACTION, sim.path(owner), "workloop", name, "action", what,
                     "depth", String.valueOf(gateDepth));
             return action.getAsInt();
         } finally {

@@ -3,6 +3,15 @@ package dev.ioscope.engine.userclient;
 import static dev.ioscope.engine.iokit.IOReturn.kIOReturnNoMemory;
 import static dev.ioscope.engine.iokit.IOReturn.kIOReturnSuccess;
 import static dev.ioscope.engine.iokit.IOReturn.kIOReturnUnsupported;
+import static dev.ioscope.engine.sim.JournalKind.DRIVERKIT_OSACTION;
+import static dev.ioscope.engine.sim.JournalKind.SCENARIO_ERROR;
+import static dev.ioscope.engine.sim.JournalKind.USERCLIENT_ASYNC_COMPLETE;
+import static dev.ioscope.engine.sim.JournalKind.USERCLIENT_CALL;
+import static dev.ioscope.engine.sim.JournalKind.USERCLIENT_CLOSE;
+import static dev.ioscope.engine.sim.JournalKind.USERCLIENT_DEQUEUE;
+import static dev.ioscope.engine.sim.JournalKind.USERCLIENT_MAP;
+import static dev.ioscope.engine.sim.JournalKind.USERCLIENT_OPEN;
+import static dev.ioscope.engine.sim.JournalKind.USERCLIENT_PROVIDE;
 
 import dev.ioscope.engine.io.InputFiles;
 import dev.ioscope.engine.iokit.IOReturn;
@@ -88,7 +97,7 @@ final class UserClientSession implements SimulationExtension.Instance {
     }
 
     private void error(Scenario.Action a, String reason) {
-        sim.record("scenario.error", "", "action", a.type(), "reason", reason);
+        sim.record(SCENARIO_ERROR, "", "action", a.type(), "reason", reason);
     }
 
     /** Names a user-client class for an entry: its table (a JSON file, or the demo table) and IOUserClientClass. */
@@ -118,7 +127,7 @@ final class UserClientSession implements SimulationExtension.Instance {
         }
         classes.put(cls, table);
         e.setProperty(IO_USER_CLIENT_CLASS, OSString.of(cls));
-        sim.record("userclient.provide", sim.path(e), "class", cls, "methods", String.valueOf(table.methods().size()));
+        sim.record(USERCLIENT_PROVIDE, sim.path(e), "class", cls, "methods", String.valueOf(table.methods().size()));
     }
 
     /** IOServiceOpen(service, task, type) → IOService::newUserClient. */
@@ -166,7 +175,7 @@ final class UserClientSession implements SimulationExtension.Instance {
         opened++;
         String path = sim.path(e);
         if (r.result() != kIOReturnSuccess) {
-            sim.record("userclient.open", path, "connection", "", "type", String.valueOf(type), "class",
+            sim.record(USERCLIENT_OPEN, path, "connection", "", "type", String.valueOf(type), "class",
                     cls == null ? "" : cls, "result", name(r.result()), "value", hex(r.result()));
             return;
         }
@@ -178,7 +187,7 @@ final class UserClientSession implements SimulationExtension.Instance {
         sim.registry().attach(uc, e, service);
         uc.setState(new EntryState(true, false, false, true, 0, 0, -1));
         connections.put(name, new Connection(name, e, uc, r.connect(), made[0], new LinkedHashMap<>()));
-        sim.record("userclient.open", path, "connection", name, "type", String.valueOf(type), "class", cls,
+        sim.record(USERCLIENT_OPEN, path, "connection", name, "type", String.valueOf(type), "class", cls,
                 "result", name(r.result()), "value", hex(r.result()), "methods",
                 String.valueOf(made[0].table().methods().size()));
     }
@@ -219,7 +228,7 @@ final class UserClientSession implements SimulationExtension.Instance {
         String path = sim.path(c.provider());
         CallResult r;
         if (async) {
-            r = line.runAsync(c.connect(), m, (ref, result, args, t) -> sim.record("userclient.async.complete", path,
+            r = line.runAsync(c.connect(), m, (ref, result, args, t) -> sim.record(USERCLIENT_ASYNC_COMPLETE, path,
                     "connection", c.name(), "selector", String.valueOf(line.selector()), "method",
                     m == null ? "" : m.name(), "refcon", String.valueOf(ref), "result", name(result), "value",
                     hex(result), "args", Arrays.toString(args)), refcon);
@@ -228,10 +237,10 @@ final class UserClientSession implements SimulationExtension.Instance {
         }
         OSAction act = c.client() instanceof IOUserUserClient u ? u.takeLastAction() : null;
         if (act != null) {
-            sim.record("driverkit.osaction", path, "connection", c.name(), "selector", String.valueOf(line.selector()),
+            sim.record(DRIVERKIT_OSACTION, path, "connection", c.name(), "selector", String.valueOf(line.selector()),
                     "class", OSAction.KERNEL_COMPLETION, "reference", Long.toHexString(act.reference().id()));
         }
-        sim.record("userclient.call", path, "connection", c.name(), "selector", String.valueOf(line.selector()),
+        sim.record(USERCLIENT_CALL, path, "connection", c.name(), "selector", String.valueOf(line.selector()),
                 "method", m == null ? "" : m.name(), "async", String.valueOf(async), "scalars",
                 Arrays.toString(line.scalars()), "struct", HexFormat.of().formatHex(line.struct()), "result",
                 name(r.result()), "value", hex(r.result()), "scalarOutput", Arrays.toString(r.scalarOutput()),
@@ -276,7 +285,7 @@ final class UserClientSession implements SimulationExtension.Instance {
             sim.registry().detachAll(c.entry(), service);
             sim.registry().remove(c.entry());
         }
-        sim.record("userclient.close", sim.path(c.provider()), "connection", c.name(), "result", name(r), "value",
+        sim.record(USERCLIENT_CLOSE, sim.path(c.provider()), "connection", c.name(), "result", name(r), "value",
                 hex(r));
     }
 
@@ -291,7 +300,7 @@ final class UserClientSession implements SimulationExtension.Instance {
         if (r.result() == kIOReturnSuccess) {
             c.mappings().put(type, r.memory());
         }
-        sim.record("userclient.map", sim.path(c.provider()), "connection", c.name(), "memoryType",
+        sim.record(USERCLIENT_MAP, sim.path(c.provider()), "connection", c.name(), "memoryType",
                 String.valueOf(type), "result", name(r.result()), "value", hex(r.result()), "size",
                 String.valueOf(r.memory() == null ? 0 : r.memory().capacity()));
     }
@@ -309,7 +318,7 @@ final class UserClientSession implements SimulationExtension.Instance {
             return;
         }
         IODataQueueClient.Dequeued d = new IODataQueueClient(m).dequeue(4096);
-        sim.record("userclient.dequeue", sim.path(c.provider()), "connection", c.name(), "memoryType",
+        sim.record(USERCLIENT_DEQUEUE, sim.path(c.provider()), "connection", c.name(), "memoryType",
                 String.valueOf(type), "result", name(d.result()), "value", hex(d.result()), "data",
                 d.data() == null ? "" : HexFormat.of().formatHex(d.data()));
     }

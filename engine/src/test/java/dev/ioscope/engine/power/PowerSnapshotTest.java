@@ -45,9 +45,9 @@ class PowerSnapshotTest {
         assertThat(adp1.parent(power).className()).isEqualTo("IOPowerConnection");
         assertThat(adp1.parent(power).parent(power)).isSameAs(rd);
         String rdPath = pm.rootDomain().node().path();
-        assertThat(j.stream().filter(e -> e.kind().equals("power.change-end") && e.entry().equals(rdPath))
+        assertThat(j.stream().filter(e -> e.kind().id().equals("power.change-end") && e.entry().equals(rdPath))
                 .map(e -> e.details().get("state"))).containsExactly("2", "3");
-        assertThat(j.stream().map(JournalEvent::kind)).contains("power.system-asleep", "power.system-awake")
+        assertThat(j.stream().map(je -> je.kind().id())).contains("power.system-asleep", "power.system-awake")
                 .doesNotContain("power.error");
         // every key IOScope writes is one the real Mac's IOPowerManagement dictionaries use, as numbers
         java.util.Set<String> realKeys = new java.util.TreeSet<>();

@@ -32,7 +32,7 @@ class LiveDiagnosticsTest {
         // before anything runs: the root, the platform expert device, IOResources, IOUserResources
         assertThat(atRoot(sim).instances("IOResources")).contains(1L);
         assertThat(atRoot(sim).instances("IOPCIDevice")).isEmpty();
-        assertThat(sim.runUntil(e -> e.kind().equals("service.start"))).isTrue();
+        assertThat(sim.runUntil(e -> e.kind() == JournalKind.SERVICE_START)).isTrue();
         IOKitDiagnostics started = atRoot(sim);
         assertThat(started.instances("IOPCIDevice")).contains(1L);
         assertThat(started.instances("Flaky")).contains(1L);     // the driver that started on the widget (passive here)
@@ -76,9 +76,9 @@ class LiveDiagnosticsTest {
     void replayGivesTheSameCounts(@TempDir Path dir) throws Exception {
         Scenario s = Scenario.read(SimulationTest.scenario(dir, PUBLISH + "," + TERMINATE));
         Simulation a = Simulation.of(s, Map.of(), PluginLoader.builtInExtensions());
-        a.runUntil(e -> e.kind().equals("service.start"));
+        a.runUntil(e -> e.kind() == JournalKind.SERVICE_START);
         Simulation b = Simulation.of(s, Map.of(), PluginLoader.builtInExtensions());
-        b.runUntil(e -> e.kind().equals("service.start"));
+        b.runUntil(e -> e.kind() == JournalKind.SERVICE_START);
         assertThat(b.diagnostics()).isEqualTo(a.diagnostics());
         assertThat(List.of(a.diagnostics().classes().size())).containsExactly(b.diagnostics().classes().size());
     }

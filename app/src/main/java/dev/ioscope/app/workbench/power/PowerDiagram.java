@@ -1,6 +1,7 @@
 package dev.ioscope.app.workbench.power;
 
 import dev.ioscope.app.workbench.WorkbenchViewModel;
+import dev.ioscope.engine.sim.JournalKind;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -134,7 +135,7 @@ final class PowerDiagram extends ScrollPane {
         int now = Math.min(vm.eventsNowProperty().get(), events.size());
         for (int i = now - 1; i >= 0 && i >= now - 10_000; i--) {
             var e = events.get(i);
-            if (e.kind().equals("power.change-begin") && e.entry().equals(path)) {
+            if (e.kind() == JournalKind.POWER_CHANGE_BEGIN && e.entry().equals(path)) {
                 try {
                     return Integer.parseInt(e.details().getOrDefault("to", "-1"));
                 } catch (NumberFormatException x) {

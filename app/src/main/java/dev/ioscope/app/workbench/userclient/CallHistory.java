@@ -1,6 +1,7 @@
 package dev.ioscope.app.workbench.userclient;
 
 import dev.ioscope.engine.sim.JournalEvent;
+import dev.ioscope.engine.sim.JournalKind;
 import dev.ioscope.engine.sim.ScenarioWriter;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -113,21 +114,24 @@ final class CallHistory extends BorderPane {
     /** What an action's event says: the IOReturn and, per kind, the outputs or the new connection. */
     static String answer(JournalEvent e) {
         var d = e.details();
-        switch (e.kind()) {
-            case "scenario.error":
+        if (!(e.kind() instanceof JournalKind kind)) {
+            return ioReturn(e);
+        }
+        switch (kind) {
+            case SCENARIO_ERROR:
                 return "error: " + d.get("reason");
-            case "userclient.open":
+            case USERCLIENT_OPEN:
                 return ioReturn(e) + (d.get("connection").isEmpty() ? "" : "  connection " + d.get("connection")
                         + ", " + d.get("class") + ", " + d.get("methods") + " methods");
-            case "userclient.call":
+            case USERCLIENT_CALL:
                 String so = d.get("structOutput");
                 return ioReturn(e) + "  " + (d.get("method").isEmpty() ? "selector " + d.get("selector")
                         : d.get("method")) + ("[]".equals(d.get("scalarOutput")) ? ""
                         : "  scalarOutput=" + d.get("scalarOutput"))
                         + (so == null || so.isEmpty() ? "" : "  structOutput=" + abbreviate(so));
-            case "userclient.map":
+            case USERCLIENT_MAP:
                 return ioReturn(e) + "  memory type " + d.get("memoryType") + ", " + d.get("size") + " bytes";
-            case "userclient.dequeue":
+            case USERCLIENT_DEQUEUE:
                 return ioReturn(e) + "  data=" + abbreviate(d.get("data"));
             default:
                 return ioReturn(e);

@@ -6,6 +6,7 @@ import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSString;
 import dev.ioscope.engine.service.DriverKitKeys;
 import dev.ioscope.engine.sim.JournalEvent;
+import dev.ioscope.engine.sim.JournalKind;
 import dev.ioscope.engine.userclient.MethodDescription;
 import dev.ioscope.engine.userclient.UserClientConnection;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -260,7 +261,7 @@ public final class UserClientConsole extends VBox {
             outputs.setText("");
             return;
         }
-        if (r.kind().equals("scenario.error")) {
+        if (r.kind() == JournalKind.SCENARIO_ERROR) {
             result.setText("error: " + r.details().get("reason"));
             result.getStyleClass().add(CallHistory.ERROR);
             outputs.setText("");

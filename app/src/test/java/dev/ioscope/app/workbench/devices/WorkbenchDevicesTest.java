@@ -61,7 +61,7 @@ class WorkbenchDevicesTest {
 
     private boolean journalHas(String kind, String entryPrefix) {
         return vm.events().subList(0, vm.eventsNowProperty().get()).stream()
-                .anyMatch(e -> e.kind().equals(kind) && e.entry().startsWith(entryPrefix));
+                .anyMatch(e -> e.kind().id().equals(kind) && e.entry().startsWith(entryPrefix));
     }
 
     @Test

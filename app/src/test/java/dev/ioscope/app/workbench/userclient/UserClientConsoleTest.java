@@ -90,7 +90,7 @@ class UserClientConsoleTest {
         await(() -> vm.registryProperty().get() != null);
         robot.interact(vm::run);
         await(() -> vm.quietProperty().get() && !vm.runningProperty().get() && vm.events().stream()
-                .anyMatch(e -> e.kind().equals("userclient.close")));
+                .anyMatch(e -> e.kind().id().equals("userclient.close")));
         robot.clickOn("User clients");
         ComboBox<String> service = robot.lookup("#ucService").queryAs(ComboBox.class);
         await(() -> service.getItems().contains("IOService:/demo"));
@@ -126,7 +126,7 @@ class UserClientConsoleTest {
         assertThat(robot.lookup("#asyncCall").queryAs(javafx.scene.control.CheckBox.class).isSelected()).isTrue();
         robot.clickOn("#ucCall");
         await(() -> text(robot, "#ucOutputs").contains("not yet arrived"));
-        long callAt = vm.events().stream().filter(e -> e.kind().equals("userclient.call")).reduce((a, b) -> b)
+        long callAt = vm.events().stream().filter(e -> e.kind().id().equals("userclient.call")).reduce((a, b) -> b)
                 .orElseThrow().t();
         assertThat(text(robot, "#ucResult")).isEqualTo("kIOReturnSuccess (0x00000000)");
         CallHistory history = findHistory(robot);

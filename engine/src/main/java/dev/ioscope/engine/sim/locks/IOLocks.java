@@ -1,5 +1,6 @@
 package dev.ioscope.engine.sim.locks;
 
+import dev.ioscope.engine.sim.JournalKind;
 import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.sim.Simulation;
 import dev.ioscope.engine.sim.SimulationExtension;
@@ -263,7 +264,7 @@ public final class IOLocks implements SimulationExtension.Instance {
     }
 
     void error(String action, String reason) {
-        sim.record("scenario.error", "", "action", action, "reason", reason);
+        sim.record(JournalKind.SCENARIO_ERROR, "", "action", action, "reason", reason);
     }
 
     private static String callName(LockKind k, boolean write, boolean tryOnly) {

@@ -52,41 +52,41 @@ public final class LockTable {
 
     public void accept(JournalEvent e) {
         seen++;
-        if (!e.kind().startsWith("lock.")) {
+        if (!(e.kind() instanceof LockEvents kind)) {
             return;
         }
         Map<String, String> d = e.details();
         String thread = d.getOrDefault("thread", "");
         Info l = locks.get(d.getOrDefault("lock", ""));
-        switch (e.kind()) {
-            case LockEvents.ALLOC -> locks.put(d.get("lock"), new Info(d.get("kind"), e.entry()));
-            case LockEvents.ACQUIRE -> {
+        switch (kind) {
+            case ALLOC -> locks.put(d.get("lock"), new Info(d.get("kind"), e.entry()));
+            case ACQUIRE -> {
                 if (l != null) {
                     l.holders.put(thread, parse(d.get("held")));
                     l.waiters.remove(thread);
                     l.sleepers.remove(thread);
                 }
             }
-            case LockEvents.RELEASE -> {
+            case RELEASE -> {
                 if (l != null && parse(d.get("held")) == 0) {
                     l.holders.remove(thread);
                 } else if (l != null) {
                     l.holders.put(thread, parse(d.get("held")));
                 }
             }
-            case LockEvents.WAIT -> {
+            case WAIT -> {
                 if (l != null) {
                     l.sleepers.remove(thread);
                     l.waiters.add(thread);
                 }
             }
-            case LockEvents.SLEEP -> {
+            case SLEEP -> {
                 if (l != null) {
                     l.holders.remove(thread);
                     l.sleepers.put(thread, d.getOrDefault("event", ""));
                 }
             }
-            case LockEvents.PROBLEM -> problems.add(new Problem(e.seq(), e.t(), d.get("problem"), d.get("rule"),
+            case PROBLEM -> problems.add(new Problem(e.seq(), e.t(), d.get("problem"), d.get("rule"),
                     d.get("lock"), thread, detail(d), d.getOrDefault("explanation", "")));
             default -> {
                 // wakeup, try-failed, blocking-call: nothing held changes

@@ -1,6 +1,7 @@
 package dev.ioscope.engine.sim.streams;
 
 import dev.ioscope.engine.iokit.IOReturn;
+import dev.ioscope.engine.sim.JournalKind;
 import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.sim.Simulation;
 import dev.ioscope.engine.sim.SimulationExtension;
@@ -224,7 +225,7 @@ public final class IOStreams implements SimulationExtension.Instance {
         return s;
     }
 
-    private void record(Stream s, String kind, String queue, StreamQueue q, int buffer, String... more) {
+    private void record(Stream s, StreamEvents kind, String queue, StreamQueue q, int buffer, String... more) {
         List<String> kv = new java.util.ArrayList<>(List.of("stream", s.name, "queue", queue, "buffer",
                 String.valueOf(buffer)));
         kv.addAll(List.of(more));
@@ -247,6 +248,6 @@ public final class IOStreams implements SimulationExtension.Instance {
     }
 
     void error(String action, String reason) {
-        sim.record("scenario.error", "", "action", action, "reason", reason);
+        sim.record(JournalKind.SCENARIO_ERROR, "", "action", action, "reason", reason);
     }
 }

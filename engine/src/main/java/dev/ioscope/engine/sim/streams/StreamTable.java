@@ -41,12 +41,12 @@ public final class StreamTable {
 
     public void accept(JournalEvent e) {
         seen++;
-        if (!e.kind().startsWith("stream.")) {
+        if (!(e.kind() instanceof StreamEvents kind)) {
             return;
         }
         Map<String, String> d = e.details();
         Info s = streams.get(d.getOrDefault("stream", ""));
-        if (e.kind().equals(StreamEvents.CREATE)) {
+        if (kind == StreamEvents.CREATE) {
             Info n = new Info();
             n.mode = d.get("mode");
             n.buffers = new Place[Integer.parseInt(d.get("buffers"))];
@@ -59,23 +59,23 @@ public final class StreamTable {
         }
         int b = d.containsKey("buffer") ? Integer.parseInt(d.get("buffer")) : -1;
         boolean output = "output".equals(d.get("queue"));
-        switch (e.kind()) {
-            case StreamEvents.OPEN -> {
+        switch (kind) {
+            case OPEN -> {
                 s.client = d.get("client");
                 s.state = "open";
             }
-            case StreamEvents.CLOSE -> {
+            case CLOSE -> {
                 s.client = "";
                 s.state = "closed";
                 Arrays.fill(s.buffers, Place.KERNEL);
             }
-            case StreamEvents.CONTROL -> s.state = switch (d.get("call")) {
+            case CONTROL -> s.state = switch (d.get("call")) {
                 case "startStream" -> "started";
                 case "stopStream" -> "stopped";
                 default -> "suspended";
             };
-            case StreamEvents.ENQUEUE -> s.buffers[b] = output ? Place.OUTPUT_QUEUE : Place.INPUT_QUEUE;
-            case StreamEvents.DEQUEUE -> {
+            case ENQUEUE -> s.buffers[b] = output ? Place.OUTPUT_QUEUE : Place.INPUT_QUEUE;
+            case DEQUEUE -> {
                 s.buffers[b] = output ? Place.USER : Place.KERNEL;
                 s.roundTrips += output ? 0 : 1;
             }
@@ -83,8 +83,8 @@ public final class StreamTable {
                 // notify and refused change no buffer
             }
         }
-        s.last = e.kind().equals(StreamEvents.REFUSED) ? "refused " + d.get("call") + ": " + d.get("reason")
-                : e.kind().equals(StreamEvents.NOTIFY) ? d.get("call") : s.last;
+        s.last = kind == StreamEvents.REFUSED ? "refused " + d.get("call") + ": " + d.get("reason")
+                : kind == StreamEvents.NOTIFY ? d.get("call") : s.last;
     }
 
     public List<Row> rows() {

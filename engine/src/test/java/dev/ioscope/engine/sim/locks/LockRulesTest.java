@@ -1,6 +1,7 @@
 package dev.ioscope.engine.sim.locks;
 
 import dev.ioscope.engine.sim.JournalEvent;
+import dev.ioscope.engine.sim.JournalKind;
 import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.sim.Simulation;
 import dev.ioscope.engine.spi.PluginLoader;
@@ -47,23 +48,27 @@ class LockRulesTest {
     }
 
     static List<String> lines(Simulation sim) {
-        return sim.journal().stream().filter(e -> e.kind().startsWith("lock.") || e.kind().equals("scenario.error"))
+        return sim.journal().stream()
+                .filter(e -> e.kind() instanceof LockEvents || e.kind() == JournalKind.SCENARIO_ERROR)
                 .map(LockRulesTest::words).toList();
     }
 
     static String words(JournalEvent e) {
         Map<String, String> d = e.details();
-        return switch (e.kind()) {
-            case LockEvents.PROBLEM -> "problem " + d.get("problem") + " " + d.get("thread") + " " + d.get("lock");
-            case LockEvents.ACQUIRE, LockEvents.RELEASE -> e.kind() + " " + d.get("thread") + " " + d.get("lock")
+        if (!(e.kind() instanceof LockEvents kind)) {
+            return e.kind().id() + " " + d;
+        }
+        return switch (kind) {
+            case PROBLEM -> "problem " + d.get("problem") + " " + d.get("thread") + " " + d.get("lock");
+            case ACQUIRE, RELEASE -> kind.id() + " " + d.get("thread") + " " + d.get("lock")
                     + " " + d.get("held") + ("true".equals(d.get("resumed")) ? " resumed" : "");
-            case LockEvents.WAIT -> "lock.wait " + d.get("thread") + " " + d.get("lock") + " " + d.get("holders");
-            default -> e.kind() + " " + d;
+            case WAIT -> "lock.wait " + d.get("thread") + " " + d.get("lock") + " " + d.get("holders");
+            default -> kind.id() + " " + d;
         };
     }
 
     static List<JournalEvent> problems(Simulation sim) {
-        return sim.journal().stream().filter(e -> e.kind().equals(LockEvents.PROBLEM)).toList();
+        return sim.journal().stream().filter(e -> e.kind() == LockEvents.PROBLEM).toList();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.ioscope.engine.sim.streams;
 
 import dev.ioscope.engine.sim.JournalEvent;
+import dev.ioscope.engine.sim.JournalKind;
 import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.sim.Simulation;
 import dev.ioscope.engine.sim.streams.IOStreams.Place;
@@ -51,18 +52,19 @@ class StreamRulesTest {
     static final String TAKE = "{\"do\":\"stream-dequeue-input\",\"name\":\"cam\"}";
 
     static List<String> lines(Simulation sim) {
-        return sim.journal().stream().filter(e -> e.kind().startsWith("stream.")).map(StreamRulesTest::words)
+        return sim.journal().stream().filter(e -> e.kind() instanceof StreamEvents).map(StreamRulesTest::words)
                 .toList();
     }
 
     static String words(JournalEvent e) {
         Map<String, String> d = e.details();
-        return switch (e.kind()) {
-            case StreamEvents.ENQUEUE, StreamEvents.DEQUEUE -> e.kind() + " " + d.get("queue") + " " + d.get("buffer")
+        StreamEvents kind = (StreamEvents) e.kind();
+        return switch (kind) {
+            case ENQUEUE, DEQUEUE -> kind.id() + " " + d.get("queue") + " " + d.get("buffer")
                     + " head=" + d.get("headIndex") + " tail=" + d.get("tailIndex");
-            case StreamEvents.REFUSED -> "refused " + d.get("call") + " " + d.get("result") + ": " + d.get("reason");
-            case StreamEvents.NOTIFY -> "notify " + d.get("to") + " " + d.get("call");
-            default -> e.kind() + " " + d;
+            case REFUSED -> "refused " + d.get("call") + " " + d.get("result") + ": " + d.get("reason");
+            case NOTIFY -> "notify " + d.get("to") + " " + d.get("call");
+            default -> kind.id() + " " + d;
         };
     }
 
@@ -150,7 +152,7 @@ class StreamRulesTest {
                         + "kIOStreamModeInput",
                 "refused enqueueOutputBuffer kIOReturnNotPermitted (0xe00002e2): buffer 0 is in user, not kernel",
                 "refused enqueueOutputBuffer kIOReturnBadArgument (0xe00002c2): no buffer 7 (IDs 0 to 1)");
-        assertThat(sim.journal()).filteredOn(e -> e.kind().equals("scenario.error")).extracting(e -> e.details()
+        assertThat(sim.journal()).filteredOn(e -> e.kind() == JournalKind.SCENARIO_ERROR).extracting(e -> e.details()
                 .get("reason")).containsExactly("buffers is a whole number from 1 to 4096, not 0");
     }
 }

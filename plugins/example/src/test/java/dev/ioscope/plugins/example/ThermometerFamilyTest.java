@@ -40,7 +40,7 @@ class ThermometerFamilyTest {
         assertThat(driver.parent(m.registry().plane(IORegistryPlane.IOSERVICE))).isSameAs(nub);
         // 310.150 K = 37.00 °C
         assertThat(driver.property("Temperature")).isEqualTo(OSNumber.of32(3700));
-        assertThat(m.journal()).anyMatch(e -> e.kind().equals("service.start")
+        assertThat(m.journal()).anyMatch(e -> e.kind().id().equals("service.start")
                 && "ExampleThermometerDriver".equals(e.details().get("class")));
     }
 
@@ -62,7 +62,7 @@ class ThermometerFamilyTest {
         var broken = new dev.ioscope.engine.spi.DeviceNode(node.className(), "BROKEN", null, props.build());
         m.plug(expertDriver, broken);
         m.runUntilQuiet();
-        assertThat(m.journal()).anyMatch(e -> e.kind().equals("probe.refuse"));
+        assertThat(m.journal()).anyMatch(e -> e.kind().id().equals("probe.refuse"));
         assertThat(ofClass(m, "ExampleThermometerDriver")).hasSize(1);
     }
 }

@@ -117,7 +117,7 @@ class PciFamilyTest {
         m.runUntilQuiet();
         assertThat(audio.state().active()).isFalse();
         assertThat(bridge.children(svc)).extracting(IORegistryEntry::name).containsExactly("ARPT");
-        assertThat(m.journal()).anyMatch(e -> e.kind().equals("service.stop")
+        assertThat(m.journal()).anyMatch(e -> e.kind().id().equals("service.stop")
                 && "AppleHDAController".equals(e.details().get("class")) && e.entry().contains("HDAU"));
     }
 

@@ -107,7 +107,7 @@ class BlockStorageReportsTest {
                 t0, "block-io", java.util.Map.of("path", m.simulation().path(disk0), "requests", "4",
                 "interval-us", "250"), dev.ioscope.engine.os.OSDictionary.empty()));
         m.runUntilQuiet();
-        assertThat(m.journal()).anyMatch(e -> e.kind().equals("storage.block-io"));
+        assertThat(m.journal()).anyMatch(e -> e.kind().id().equals("storage.block-io"));
         assertThat(m.simulation().scheduler().now() - t0).isEqualTo(1_000_000);    // 4 × 250 µs
         assertThat(r.operations().getValue(BlockStorageReports.READS)).isEqualTo(3);
         assertThat(r.operations().getValue(BlockStorageReports.WRITES)).isEqualTo(1);
@@ -116,7 +116,7 @@ class BlockStorageReportsTest {
         dev.ioscope.engine.sim.SimulationAccess.schedule(m.simulation(), new dev.ioscope.engine.sim.Scenario.Action(
                 0, "block-io", java.util.Map.of("path", "/nowhere"), dev.ioscope.engine.os.OSDictionary.empty()));
         m.runUntilQuiet();
-        assertThat(m.journal()).anyMatch(e -> e.kind().equals("scenario.error")
+        assertThat(m.journal()).anyMatch(e -> e.kind().id().equals("scenario.error")
                 && "block-io".equals(e.details().get("action")));
     }
 

@@ -101,7 +101,7 @@ class StorageFamilyTest {
                 .doesNotContain("IOFDiskPartitionScheme");
         assertThat(disk1.children(svc)).extracting(IORegistryEntry::className).contains("IOFDiskPartitionScheme")
                 .doesNotContain("IOGUIDPartitionScheme");
-        assertThat(m.journal()).anyMatch(e -> e.kind().equals("probe.refuse")
+        assertThat(m.journal()).anyMatch(e -> e.kind().id().equals("probe.refuse")
                 && "IOFDiskPartitionScheme".equals(e.details().get("class")) && e.entry().contains("APPLE SSD"));
     }
 
@@ -115,7 +115,7 @@ class StorageFamilyTest {
         assertThat(media(m)).extracting(e -> ((OSString) e.property("BSD Name")).value())
                 .containsExactly("disk1", "disk1s1");
         assertThat(bsd(m, "disk0s1")).isEmpty();
-        assertThat(m.journal()).anyMatch(e -> e.kind().equals("service.stop")
+        assertThat(m.journal()).anyMatch(e -> e.kind().id().equals("service.stop")
                 && "IOGUIDPartitionScheme".equals(e.details().get("class")));
     }
 
