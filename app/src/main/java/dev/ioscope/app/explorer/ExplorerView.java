@@ -1,5 +1,6 @@
 package dev.ioscope.app.explorer;
 
+import dev.ioscope.app.diagnostics.DiagnosticsWindow;
 import dev.ioscope.app.prefs.AppPreferences;
 import dev.ioscope.app.ui.AppIcon;
 import dev.ioscope.app.ui.HelpMenu;
@@ -9,6 +10,7 @@ import dev.ioscope.app.ui.WindowPlacement;
 import dev.ioscope.engine.explore.EntryExport;
 import dev.ioscope.engine.explore.RegistryDiff;
 import dev.ioscope.engine.io.SnapshotException;
+import dev.ioscope.engine.registry.IOKitDiagnostics;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.snapshot.SnapshotFormat;
 import javafx.beans.binding.Bindings;
@@ -257,8 +259,11 @@ public final class ExplorerView {
         MenuItem theme = item("Toggle Dark Theme", "Shortcut+T", this::toggleTheme);
         theme.setGraphic(AppIcon.THEME.create());
         MenuItem stress = item("Open Synthetic 100k Registry", null, () -> vm.openBenchmark(100_000));
+        MenuItem diagnostics = item("IOKit Diagnostics…", "Shortcut+Shift+I", this::openDiagnostics);
+        diagnostics.setId("diagnosticsMenuItem");
+        diagnostics.disableProperty().bind(vm.documentProperty().isNull());
         Menu view = new Menu("View", null, expand, collapse, new SeparatorMenuItem(), theme, new SeparatorMenuItem(),
-                stress);
+                diagnostics, stress);
         // the workbench (package dev.ioscope.app.workbench): its own window on the open snapshot's file
         if (workbench != null) {
             view.getItems().addAll(new SeparatorMenuItem(), item("Open Workbench…", "Shortcut+Shift+W",
@@ -271,6 +276,15 @@ public final class ExplorerView {
         bar.getMenus().add(help.menu());
         bar.setId("menuBar");
         return bar;
+    }
+
+    /** The root's IOKitDiagnostics of the open snapshot as a sortable, chartable table. */
+    Stage openDiagnostics() {
+        Document d = vm.documentProperty().get();
+        if (d == null) {
+            return null;
+        }
+        return DiagnosticsWindow.open(IOKitDiagnostics.of(d.registry()).orElse(null), d.title(), dark);
     }
 
     private static MenuItem item(String text, String accel, Runnable action) {

@@ -1,19 +1,24 @@
 package dev.ioscope.app.workbench;
 
-import dev.ioscope.app.ui.AppIcons;
+import dev.ioscope.app.diagnostics.DiagnosticsPane;
+import dev.ioscope.app.diagnostics.DiagnosticsViewModel;
 import dev.ioscope.app.explorer.Document;
 import dev.ioscope.app.explorer.WorkbenchLauncher;
+import dev.ioscope.app.ui.AppIcons;
 import dev.ioscope.app.ui.Documentation;
 import dev.ioscope.app.ui.FxDispatch;
 import dev.ioscope.app.ui.Styles;
 import dev.ioscope.app.ui.Theme;
 import dev.ioscope.app.ui.WindowPlacement;
 import dev.ioscope.app.workbench.devices.DevicesPane;
+import dev.ioscope.app.workbench.locks.LocksPane;
 import dev.ioscope.app.workbench.matching.MatchingPane;
 import dev.ioscope.app.workbench.power.PowerPane;
 import dev.ioscope.app.workbench.report.IOReportDashboard;
+import dev.ioscope.app.workbench.streams.StreamsPane;
 import dev.ioscope.app.workbench.userclient.UserClientConsole;
 import dev.ioscope.engine.machine.JsonFileKind;
+import dev.ioscope.engine.registry.IOKitDiagnostics;
 import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.io.SnapshotException;
 import javafx.animation.AnimationTimer;
@@ -51,6 +56,14 @@ public final class WorkbenchView {
     private final StepExplorer steps;
     private final WorkbenchMenus menus;
 
+    /** The running machine's live IOKitDiagnostics (rule DG3), from the root of the registry at each stop. */
+    private static DiagnosticsPane diagnosticsPane(WorkbenchViewModel vm) {
+        DiagnosticsViewModel dvm = new DiagnosticsViewModel();
+        vm.registryProperty().addListener((o, a, root) -> dvm.sourceProperty().set(root == null ? null
+                : IOKitDiagnostics.from(root.properties().get(IOKitDiagnostics.KEY)).orElse(null)));
+        return new DiagnosticsPane(dvm);
+    }
+
     public WorkbenchView(Stage stage, String title, Scenario scenario, boolean dark) {
         this.stage = stage;
         WorkbenchViewModel[] holder = new WorkbenchViewModel[1];
@@ -76,6 +89,9 @@ public final class WorkbenchView {
         ioKitTopics.setId("ioKitTopics");
         ioKitTopics.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         right.getTabs().add(new Tab("I/O Kit", ioKitTopics));
+        ioKitTopics.getTabs().add(new Tab("Locks", new LocksPane(vm)));
+        ioKitTopics.getTabs().add(new Tab("Diagnostics", diagnosticsPane(vm)));
+        ioKitTopics.getTabs().add(new Tab("Streams", new StreamsPane(vm)));
         right.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane center = new SplitPane(registry, timeline, right);
         center.setDividerPositions(0.25, 0.56);

@@ -26,6 +26,7 @@ public final class IORegistry {
     private final Map<String, IORegistryPlane> planes = new LinkedHashMap<>();
     private final Map<Long, IORegistryEntry> byId = new HashMap<>();
     private final List<IORegistryEntry> entries = new ArrayList<>();
+    private long linkChanges;
     private final IORegistryEntry root;
     private final ClassCatalogue classes;
     private long nextId;
@@ -112,6 +113,11 @@ public final class IORegistry {
         return entries.size();
     }
 
+    /** Grows with every attach and detach: a caller that saw the same number saw the same links. */
+    public long linkChanges() {
+        return linkChanges;
+    }
+
     /**
      * attachToParent(parent, plane): links {@code child} under {@code parent} in the plane, appended after
      * the parent's existing children. Attaching twice to the same parent is a no-op, as in XNU (makeLink
@@ -136,6 +142,7 @@ public final class IORegistry {
         cl.inPlane = true;
         pl.children.add(child);
         pl.inPlane = true;
+        linkChanges++;
     }
 
     /**
@@ -196,6 +203,7 @@ public final class IORegistry {
         if (cl.parents.isEmpty() && child != root) {
             cl.inPlane = false;
         }
+        linkChanges++;
     }
 
     /** detachAll(plane) for one entry, then drops it from the registry if it is in no plane any more. */

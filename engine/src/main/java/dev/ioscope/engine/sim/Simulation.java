@@ -11,6 +11,7 @@ import static dev.ioscope.engine.sim.JournalKind.SERVICE_STOP_FAILED;
 
 import dev.ioscope.engine.os.OSString;
 import dev.ioscope.engine.registry.EntryState;
+import dev.ioscope.engine.registry.IOKitDiagnostics;
 import dev.ioscope.engine.report.IOReportHub;
 import dev.ioscope.engine.registry.IORegistry;
 import dev.ioscope.engine.registry.IORegistryEntry;
@@ -76,6 +77,9 @@ public final class Simulation {
     private final ProbeCandidates probeCandidates;
     private final Termination termination;
     private final IOUserServers userServers;
+    /** The root's IOKitDiagnostics, republished after each step that changed the registry's links (DG3). */
+    private LiveDiagnostics diagnostics;
+    private long linksSeen = -1;
     /** Dext services terminated with rematch: their provider re-matches once they are detached. */
     private final Map<IORegistryEntry, IORegistryEntry> rematchOnDetach = new IdentityHashMap<>();
 
@@ -161,6 +165,8 @@ public final class Simulation {
             sim.extensions.put(inst.getClass(), inst);
             x.actions().forEach(a -> sim.actions.addExtension(a, inst));
         }
+        sim.diagnostics = new LiveDiagnostics(reg);
+        sim.linksSeen = reg.linkChanges();
         List<KextBundle> kexts = new KextLoader().load(s.kexts());
         sim.scheduler.at(0, "load kexts", () -> kexts.forEach(sim.kexts::load));
         for (Scenario.Action a : s.actions()) {
@@ -224,7 +230,17 @@ public final class Simulation {
         if (scheduler.executed() >= maxSteps || journalFull()) {
             return false;
         }
-        return scheduler.step();
+        boolean ran = scheduler.step();
+        if (registry.linkChanges() != linksSeen) {
+            linksSeen = registry.linkChanges();
+            diagnostics.update();
+        }
+        return ran;
+    }
+
+    /** The root's IOKitDiagnostics as published after the last step (rule DG3). */
+    public IOKitDiagnostics diagnostics() {
+        return diagnostics.current();
     }
 
     /** Runs until nothing is scheduled (waitQuiet) or the step bound is reached. */
