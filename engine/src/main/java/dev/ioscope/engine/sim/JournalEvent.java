@@ -1,5 +1,7 @@
 package dev.ioscope.engine.sim;
 
+import dev.ioscope.engine.journal.JournalKind;
+import dev.ioscope.engine.journal.EventKind;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

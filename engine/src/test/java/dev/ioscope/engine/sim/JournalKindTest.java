@@ -1,5 +1,6 @@
 package dev.ioscope.engine.sim;
 
+import dev.ioscope.engine.journal.JournalKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ioscope.engine.TestData;

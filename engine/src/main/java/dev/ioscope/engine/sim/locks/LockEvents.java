@@ -1,6 +1,6 @@
 package dev.ioscope.engine.sim.locks;
 
-import dev.ioscope.engine.sim.EventKind;
+import dev.ioscope.engine.journal.EventKind;
 
 /** The journal event kinds of the lock model, in one place (docs/scenarios.md, "Locks"). */
 public enum LockEvents implements EventKind {

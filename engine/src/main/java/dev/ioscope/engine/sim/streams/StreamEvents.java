@@ -1,6 +1,6 @@
 package dev.ioscope.engine.sim.streams;
 
-import dev.ioscope.engine.sim.EventKind;
+import dev.ioscope.engine.journal.EventKind;
 
 /** The journal event kinds of the IOStream model, in one place (docs/scenarios.md, "Streams"). */
 public enum StreamEvents implements EventKind {

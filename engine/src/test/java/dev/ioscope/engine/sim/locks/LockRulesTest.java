@@ -1,7 +1,7 @@
 package dev.ioscope.engine.sim.locks;
 
 import dev.ioscope.engine.sim.JournalEvent;
-import dev.ioscope.engine.sim.JournalKind;
+import dev.ioscope.engine.journal.JournalKind;
 import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.sim.Simulation;
 import dev.ioscope.engine.spi.PluginLoader;
