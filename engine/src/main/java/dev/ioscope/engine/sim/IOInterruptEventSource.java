@@ -1,5 +1,10 @@
 package dev.ioscope.engine.sim;
 
+import static dev.ioscope.engine.sim.JournalKind.INTERRUPT_ACTION;
+import static dev.ioscope.engine.sim.JournalKind.INTERRUPT_DISABLE;
+import static dev.ioscope.engine.sim.JournalKind.INTERRUPT_ENABLE;
+import static dev.ioscope.engine.sim.JournalKind.INTERRUPT_MASKED;
+
 import dev.ioscope.engine.registry.IORegistryEntry;
 
 /**
@@ -51,7 +56,7 @@ public final class IOInterruptEventSource extends IOEventSource {
     void interruptOccurred() {
         if (!enabled) {
             pendingWhileMasked = true;
-            record("interrupt.masked", "source", name, "index", String.valueOf(index));
+            record(INTERRUPT_MASKED, "source", name, "index", String.valueOf(index));
             return;
         }
         producerCount++;
@@ -63,7 +68,7 @@ public final class IOInterruptEventSource extends IOEventSource {
         boolean was = enabled;
         super.enable();
         if (!was) {
-            record("interrupt.enable", "source", name, "index", String.valueOf(index));
+            record(INTERRUPT_ENABLE, "source", name, "index", String.valueOf(index));
         }
         if (pendingWhileMasked) {
             pendingWhileMasked = false;
@@ -76,7 +81,7 @@ public final class IOInterruptEventSource extends IOEventSource {
         boolean was = enabled;
         super.disable();
         if (was) {
-            record("interrupt.disable", "source", name, "index", String.valueOf(index));
+            record(INTERRUPT_DISABLE, "source", name, "index", String.valueOf(index));
         }
     }
 
@@ -85,7 +90,7 @@ public final class IOInterruptEventSource extends IOEventSource {
         long produced = producerCount;
         long n = produced - consumerCount;
         if (n > 0 && action != null) {
-            record("interrupt.action", "source", name, "index", String.valueOf(index), "count", String.valueOf(n));
+            record(INTERRUPT_ACTION, "source", name, "index", String.valueOf(index), "count", String.valueOf(n));
             consumerCount = produced;
             action.interruptOccurred(this, (int) Math.min(Integer.MAX_VALUE, n));
         }

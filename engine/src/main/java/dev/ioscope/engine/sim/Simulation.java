@@ -1,6 +1,17 @@
 package dev.ioscope.engine.sim;
 
+import static dev.ioscope.engine.sim.JournalKind.REGISTRY_ATTACH;
+import static dev.ioscope.engine.sim.JournalKind.REGISTRY_DETACH;
+import static dev.ioscope.engine.sim.JournalKind.SERVICE_BUSY;
+import static dev.ioscope.engine.sim.JournalKind.SERVICE_IDLE;
+import static dev.ioscope.engine.sim.JournalKind.SERVICE_MATCHED;
+import static dev.ioscope.engine.sim.JournalKind.SERVICE_REGISTER;
+import static dev.ioscope.engine.sim.JournalKind.SERVICE_STOP;
+import static dev.ioscope.engine.sim.JournalKind.SERVICE_STOP_FAILED;
+
+import dev.ioscope.engine.os.OSString;
 import dev.ioscope.engine.registry.EntryState;
+import dev.ioscope.engine.registry.IOKitDiagnostics;
 import dev.ioscope.engine.report.IOReportHub;
 import dev.ioscope.engine.registry.IORegistry;
 import dev.ioscope.engine.registry.IORegistryEntry;
@@ -38,14 +49,6 @@ import java.util.function.Predicate;
 public final class Simulation {
     /** The scenario actions (docs/scenarios.md). */
     public static final List<String> CORE_ACTIONS = ScenarioActions.CORE;
-    /** Extensions (power management, ...) found by ServiceLoader, in a fixed order. */
-    private static final List<SimulationExtension> EXTENSIONS = java.util.ServiceLoader
-            .load(SimulationExtension.class, Simulation.class.getClassLoader()).stream()
-            .map(java.util.ServiceLoader.Provider::get)
-            .sorted(java.util.Comparator.comparing(x -> x.getClass().getName())).toList();
-    /** Every scenario action: the core's, then the extensions'. */
-    public static final List<String> ACTIONS = java.util.stream.Stream.concat(CORE_ACTIONS.stream(),
-            EXTENSIONS.stream().flatMap(x -> x.actions().stream())).toList();
     /** Virtual time one life-cycle step takes. */
     static final long STEP_NS = 1_000;
 
@@ -74,8 +77,24 @@ public final class Simulation {
     private final ProbeCandidates probeCandidates;
     private final Termination termination;
     private final IOUserServers userServers;
+    /** The root's IOKitDiagnostics, republished after each step that changed the registry's links (DG3). */
+    private LiveDiagnostics diagnostics;
+    private long linksSeen = -1;
     /** Dext services terminated with rematch: their provider re-matches once they are detached. */
     private final Map<IORegistryEntry, IORegistryEntry> rematchOnDetach = new IdentityHashMap<>();
+
+    private static void checkActions(Scenario s, List<SimulationExtension> extensions) throws SnapshotException {
+        List<String> known = new ArrayList<>(CORE_ACTIONS);
+        extensions.forEach(x -> known.addAll(x.actions()));
+        int i = 0;
+        for (Scenario.Action a : s.actions()) {
+            if (!known.contains(a.type())) {
+                throw new SnapshotException(s.file() == null ? "scenario" : s.file().toString(), "actions[" + i + "]",
+                        "unknown action \"" + a.type() + "\" (known: " + String.join(", ", known) + ")");
+            }
+            i++;
+        }
+    }
 
     private Simulation(IORegistry registry, Map<String, DriverBehavior> behaviors, long maxSteps,
                        boolean beforeIOKitDaemon) {
@@ -92,7 +111,7 @@ public final class Simulation {
         this.actions = new ScenarioActions(this, kexts, notifications, interest, matchDefer);
         this.userServers = new IOUserServers(registry, new IOUserServers.Host() {
             @Override
-            public void record(String kind, String entry, String... kv) {
+            public void record(EventKind kind, String entry, String... kv) {
                 log(kind, entry, kv);
             }
 
@@ -114,8 +133,15 @@ public final class Simulation {
         });
     }
 
-    /** Builds the machine of a scenario and schedules its actions. Nothing runs until stepped. */
-    public static Simulation of(Scenario s, Map<String, DriverBehavior> behaviors) throws SnapshotException {
+    /**
+     * Builds the machine of a scenario and schedules its actions. Nothing runs until stepped. The extensions
+     * (power management, user clients, plugins' scenario actions) are the ones the plugin loader found
+     * ({@code PluginLoader.extensions()}), in its order; an action of the scenario that neither the core nor one of
+     * them performs is an error in the scenario file.
+     */
+    public static Simulation of(Scenario s, Map<String, DriverBehavior> behaviors,
+                                List<SimulationExtension> extensions) throws SnapshotException {
+        checkActions(s, extensions);
         IORegistry reg;
         if (s.snapshot() != null) {
             reg = Snapshots.load(s.snapshot()).registry();
@@ -126,7 +152,7 @@ public final class Simulation {
             reg.attach(expert, reg.root(), svc);
             expert.setState(EntryState.settledService(-1));
             IORegistryEntry res = reg.createEntry("IOResources", "IOResources");
-            res.setProperty("IOKit", dev.ioscope.engine.os.OSString.of("IOService"));
+            res.setProperty("IOKit", OSString.of("IOService"));
             reg.attach(res, expert, svc);
             res.setState(EntryState.settledService(-1));
             UserResources.ensure(reg);   // DK9: beside IOResources on every machine we build
@@ -134,11 +160,13 @@ public final class Simulation {
         // a scenario that says when the IOKit daemon launches starts before it: the IOMatchDefer list exists
         boolean beforeDaemon = s.actions().stream().anyMatch(a -> a.type().equals(ScenarioActions.DAEMON_LAUNCHED));
         Simulation sim = new Simulation(reg, behaviors, s.maxSteps(), beforeDaemon);
-        for (SimulationExtension x : EXTENSIONS) {
+        for (SimulationExtension x : extensions) {
             SimulationExtension.Instance inst = x.install(sim);
             sim.extensions.put(inst.getClass(), inst);
             x.actions().forEach(a -> sim.actions.addExtension(a, inst));
         }
+        sim.diagnostics = new LiveDiagnostics(reg);
+        sim.linksSeen = reg.linkChanges();
         List<KextBundle> kexts = new KextLoader().load(s.kexts());
         sim.scheduler.at(0, "load kexts", () -> kexts.forEach(sim.kexts::load));
         for (Scenario.Action a : s.actions()) {
@@ -202,7 +230,17 @@ public final class Simulation {
         if (scheduler.executed() >= maxSteps || journalFull()) {
             return false;
         }
-        return scheduler.step();
+        boolean ran = scheduler.step();
+        if (registry.linkChanges() != linksSeen) {
+            linksSeen = registry.linkChanges();
+            diagnostics.update();
+        }
+        return ran;
+    }
+
+    /** The root's IOKitDiagnostics as published after the last step (rule DG3). */
+    public IOKitDiagnostics diagnostics() {
+        return diagnostics.current();
     }
 
     /** Runs until nothing is scheduled (waitQuiet) or the step bound is reached. */
@@ -260,14 +298,14 @@ public final class Simulation {
     /** Attaches in the IOService plane and journals it (a published nub, a started driver instance). */
     void attach(IORegistryEntry child, IORegistryEntry parent) {
         registry.attach(child, parent, service);
-        log("registry.attach", path(child), "class", child.className(), "provider", path(parent));
+        log(REGISTRY_ATTACH, path(child), "class", child.className(), "provider", path(parent));
     }
 
     /** IOService::registerService: registered state, publish notifications, asynchronous matching. */
     void registerService(IORegistryEntry e) {
         EntryState s = e.state();
         e.setState(new EntryState(true, true, false, true, s.busyState(), s.busyTimeMs(), s.retainCount()));
-        log("service.register", path(e), "class", e.className());
+        log(SERVICE_REGISTER, path(e), "class", e.className());
         boolean first = published.put(e, Boolean.TRUE) == null;
         // doServiceMatch: first-publish (once per service, kIOServiceFirstPublishState) before publish
         notifications.deliver(first ? List.of("first-publish", "publish") : List.of("publish"), e);
@@ -289,7 +327,7 @@ public final class Simulation {
     void detach(IORegistryEntry inst, IORegistryEntry provider) {
         String p = path(inst);
         registry.detachAll(inst, service);
-        log("registry.detach", p, "class", inst.className(), "provider", path(provider));
+        log(REGISTRY_DETACH, p, "class", inst.className(), "provider", path(provider));
     }
 
     /** The emulated code of a driver class: the scenario's own ({@code emulate-driver}) first; null: passive. */
@@ -334,7 +372,7 @@ public final class Simulation {
         EntryState s = nub.state();
         nub.setState(new EntryState(true, s.registered(), true, s.active(), s.busyState(), s.busyTimeMs(),
                 s.retainCount()));
-        log("service.matched", path(nub));
+        log(SERVICE_MATCHED, path(nub));
         // doServiceMatch: matched every time, first-match only once per service (kIOServiceFirstMatchState)
         boolean firstMatch = firstMatched.put(nub, Boolean.TRUE) == null;
         notifications.deliver(firstMatch ? List.of("matched", "first-match") : List.of("matched"), nub);
@@ -358,16 +396,16 @@ public final class Simulation {
             try {
                 b.stop(new DriverInstanceContext(this, v, provider));
             } catch (RuntimeException ex) {
-                log("service.stop-failed", p, "class", v.className(), "reason", "stop threw " + ex);
+                log(SERVICE_STOP_FAILED, p, "class", v.className(), "reason", "stop threw " + ex);
             }
         }
-        log("service.stop", p, "class", v.className());
+        log(SERVICE_STOP, p, "class", v.className());
         userServers.serviceStop(v);
         adjustBusy(v, -1);
         interest.forget(v);
         matchDefer.forget(v);
         registry.detachAll(v, service);
-        log("registry.detach", p, "class", v.className());
+        log(REGISTRY_DETACH, p, "class", v.className());
         IORegistryEntry rematch = rematchOnDetach.remove(v);
         if (rematch != null && rematch.state().active()) {
             // kIOServiceRematchOnDetach: the provider goes through matching again (DK8)
@@ -381,13 +419,13 @@ public final class Simulation {
         EntryState s = e.state();
         e.setState(new EntryState(true, s.registered(), s.matched(), s.active(), n, Math.max(0, s.busyTimeMs()),
                 s.retainCount()));
-        log(delta > 0 ? "service.busy" : "service.idle", path(e), "busy", String.valueOf(n));
+        log(delta > 0 ? SERVICE_BUSY : SERVICE_IDLE, path(e), "busy", String.valueOf(n));
     }
 
     // ---------------------------------------------------------------------------------------------- journal
 
     /** Journals an event for an extension or a helper of this package (details as key, value pairs). */
-    public void record(String kind, String entry, String... kv) {
+    public void record(EventKind kind, String entry, String... kv) {
         log(kind, entry, kv);
     }
 
@@ -396,7 +434,7 @@ public final class Simulation {
         return RegistryPath.pathOf(registry, e, service).orElse(e.name());
     }
 
-    private void log(String kind, String entry, String... kv) {
+    private void log(EventKind kind, String entry, String... kv) {
         Map<String, String> d = new LinkedHashMap<>();
         for (int i = 0; i + 1 < kv.length; i += 2) {
             d.put(kv[i], kv[i + 1] == null ? "" : kv[i + 1]);

@@ -1,5 +1,8 @@
 package dev.ioscope.engine.sim;
 
+import static dev.ioscope.engine.sim.JournalKind.INTERRUPT_RAISE;
+import static dev.ioscope.engine.sim.JournalKind.WORKLOOP_CREATE;
+
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
 
@@ -26,7 +29,7 @@ public final class WorkLoops {
     public IOWorkLoop create(IORegistryEntry owner) {
         return own.computeIfAbsent(owner, o -> {
             IOWorkLoop wl = new IOWorkLoop(sim, o, o.className() + ".workLoop");
-            sim.record("workloop.create", sim.path(o), "workloop", wl.name());
+            sim.record(WORKLOOP_CREATE, sim.path(o), "workloop", wl.name());
             return wl;
         });
     }
@@ -58,7 +61,7 @@ public final class WorkLoops {
     public void raiseInterrupt(IORegistryEntry provider, int index) {
         List<IOInterruptEventSource> handlers = interrupts.stream()
                 .filter(s -> s.provider() == provider && s.index() == index).toList();
-        sim.record("interrupt.raise", sim.path(provider), "index", String.valueOf(index),
+        sim.record(INTERRUPT_RAISE, sim.path(provider), "index", String.valueOf(index),
                 "handlers", String.valueOf(handlers.size()));
         handlers.forEach(IOInterruptEventSource::interruptOccurred);
     }

@@ -1,7 +1,10 @@
 package dev.ioscope.engine.explore;
 
+import dev.ioscope.engine.registry.IORegistryEntry;
 import org.junit.jupiter.api.Test;
 
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,7 +14,7 @@ class RegistrySearchTest {
     private final TinyRegistry t = new TinyRegistry();
     private final RegistryIndex index = RegistryIndex.build(t.r);
 
-    private java.util.List<dev.ioscope.engine.registry.IORegistryEntry> find(String text, SearchField f, boolean re) {
+    private List<IORegistryEntry> find(String text, SearchField f, boolean re) {
         return RegistrySearch.search(index, new SearchQuery(text, Set.of(f), re)).entries();
     }
 
@@ -50,13 +53,13 @@ class RegistrySearchTest {
     @Test
     void searchesOneHundredThousandEntries() {
         // Speed is measured by the search benchmark (docs/benchmarks-ui.md), not here; this checks it works at scale.
-        var big = RegistryIndex.build(SampleRegistry.build(100_000, 7));
+        var big = RegistryIndex.build(SampleMacRegistry.build(100_000, 7));
         assertThat(big.size()).isGreaterThanOrEqualTo(100_000);
         var r = RegistrySearch.search(big, SearchQuery.quick("disk1"));
         assertThat(r.count()).isPositive();
         // A regex search over this many entries is split across cores; a literal pattern must find what the
         // sequential plain search finds, in the same order.
-        var all = java.util.EnumSet.allOf(SearchField.class);
+        var all = EnumSet.allOf(SearchField.class);
         var plain = RegistrySearch.search(big, new SearchQuery("disk1", all, false)).entries();
         var regex = RegistrySearch.search(big, new SearchQuery("disk1", all, true)).entries();
         assertThat(regex).isNotEmpty().isEqualTo(plain);
@@ -64,7 +67,7 @@ class RegistrySearchTest {
 
     @Test
     void hitsInTreeOrderByPlaneSlotsEqualSortingThem() {
-        var reg = SampleRegistry.build(5_000, 7);
+        var reg = SampleMacRegistry.build(5_000, 7);
         var big = RegistryIndex.build(reg);
         for (var plane : reg.planes()) {
             PlaneOrder order = PlaneOrder.of(reg, plane);

@@ -1,11 +1,14 @@
 package dev.ioscope.engine.sim;
 
+import dev.ioscope.engine.spi.PluginLoader;
+
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 
 import java.nio.file.Files;
@@ -29,8 +32,8 @@ class ReverseStepProperties {
         Arbitrary<String> notify = at.map(t -> "{\"at\":" + t + ",\"do\":\"add-notification\",\"type\":\"matched\","
                 + "\"matching\":{\"IONameMatch\":\"widget\"}}");
         Arbitrary<String> unload = at.map(t -> "{\"at\":" + t + ",\"do\":\"unload-kext\",\"bundle\":\"com.example.flaky\"}");
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(5, publish), net.jqwik.api.Tuple.of(2, terminate),
-                net.jqwik.api.Tuple.of(1, set), net.jqwik.api.Tuple.of(1, notify), net.jqwik.api.Tuple.of(1, unload));
+        return Arbitraries.frequencyOf(Tuple.of(5, publish), Tuple.of(2, terminate),
+                Tuple.of(1, set), Tuple.of(1, notify), Tuple.of(1, unload));
     }
 
     @Property(tries = 40)
@@ -39,7 +42,7 @@ class ReverseStepProperties {
         Path dir = Files.createTempDirectory("ioscope-sim");
         Path file = SimulationTest.scenario(dir, String.join(",", actions));
         Scenario s = Scenario.read(file);
-        Replay r = new Replay(s, SimulationTest.BEHAVIORS);
+        Replay r = new Replay(s, SimulationTest.BEHAVIORS, PluginLoader.builtInExtensions());
         for (int i = 0; i < forward && r.step(); i++) {
             // forward
         }

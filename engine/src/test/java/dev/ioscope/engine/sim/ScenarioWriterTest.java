@@ -6,11 +6,13 @@ import dev.ioscope.engine.os.OSData;
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSNumber;
 import dev.ioscope.engine.os.OSString;
+import dev.ioscope.engine.spi.PluginLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,9 +36,9 @@ class ScenarioWriterTest {
             assertThat(back.actions()).as(name).isEqualTo(s.actions());
             assertThat(back.machine()).as(name).isEqualTo(s.machine());
             assertThat(back.kexts()).as(name).isEqualTo(s.kexts().stream().map(Path::toAbsolutePath).toList());
-            Simulation a = Simulation.of(s, Map.of());
+            Simulation a = Simulation.of(s, Map.of(), PluginLoader.builtInExtensions());
             a.runUntilQuiet();
-            Simulation b = Simulation.of(back, Map.of());
+            Simulation b = Simulation.of(back, Map.of(), PluginLoader.builtInExtensions());
             b.runUntilQuiet();
             assertThat(b.journal()).as(name).isEqualTo(a.journal());
         }
@@ -72,7 +74,7 @@ class ScenarioWriterTest {
     /** The one-line form a console history shows: what the saved file's actions array holds for the action. */
     @Test
     void oneActionAsOneLine() {
-        Map<String, Object> args = new java.util.LinkedHashMap<>();
+        Map<String, Object> args = new LinkedHashMap<>();
         args.put("connection", "ui0");
         args.put("selector", 0L);
         args.put("scalars", "[1,0x10]");

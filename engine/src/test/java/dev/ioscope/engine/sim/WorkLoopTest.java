@@ -1,6 +1,7 @@
 package dev.ioscope.engine.sim;
 
 import dev.ioscope.engine.iokit.IOReturn;
+import dev.ioscope.engine.spi.PluginLoader;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,14 +49,15 @@ class WorkLoopTest {
 
     static Simulation run(Path dir, Driver d, Consumer<Driver> setup, String... more) throws Exception {
         String actions = PUBLISH + (more.length == 0 ? "" : "," + String.join(",", more));
-        Simulation sim = Simulation.of(Scenario.read(SimulationTest.scenario(dir, actions)), d.behaviors(setup));
+        Simulation sim = Simulation.of(Scenario.read(SimulationTest.scenario(dir, actions)), d.behaviors(setup),
+                PluginLoader.builtInExtensions());
         sim.runUntilQuiet();
         return sim;
     }
 
     static List<String> events(Simulation sim, String prefix) {
-        return sim.journal().stream().filter(e -> e.kind().startsWith(prefix))
-                .map(e -> e.t() + " " + e.kind() + " " + e.details()).toList();
+        return sim.journal().stream().filter(e -> e.kind().id().startsWith(prefix))
+                .map(e -> e.t() + " " + e.kind().id() + " " + e.details()).toList();
     }
 
     static String raise(long at) {

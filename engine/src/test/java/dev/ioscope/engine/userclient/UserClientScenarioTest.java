@@ -7,6 +7,7 @@ import dev.ioscope.engine.sim.JournalEvent;
 import dev.ioscope.engine.sim.Replay;
 import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.sim.Simulation;
+import dev.ioscope.engine.spi.PluginLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,15 +28,16 @@ class UserClientScenarioTest {
     }
 
     private static List<JournalEvent> of(List<JournalEvent> j, String prefix) {
-        return j.stream().filter(e -> e.kind().startsWith(prefix)).toList();
+        return j.stream().filter(e -> e.kind().id().startsWith(prefix)).toList();
     }
 
     @Test
     void demoScenarioJournalsOpenCallsCompletionAndClose() throws Exception {
-        Simulation sim = Simulation.of(Scenario.read(repoFile("docs/examples/userclient-demo.json")), Map.of());
+        Simulation sim = Simulation.of(Scenario.read(repoFile("docs/examples/userclient-demo.json")), Map.of(),
+                PluginLoader.builtInExtensions());
         sim.runUntilQuiet();
         List<JournalEvent> uc = of(sim.journal(), "userclient.");
-        assertThat(uc).extracting(JournalEvent::kind).containsExactly("userclient.open", "userclient.open",
+        assertThat(uc).extracting(je -> je.kind().id()).containsExactly("userclient.open", "userclient.open",
                 "userclient.call", "userclient.call", "userclient.call", "userclient.call",
                 "userclient.async.complete", "userclient.close", "userclient.call");
 
@@ -78,7 +80,8 @@ class UserClientScenarioTest {
     /** The read-only accessor a console uses: open connections with their tables, closed ones marked. */
     @Test
     void connectionsAccessorCopiesOpenConnectionsAndTheirTables() throws Exception {
-        Simulation sim = Simulation.of(Scenario.read(repoFile("docs/examples/userclient-demo.json")), Map.of());
+        Simulation sim = Simulation.of(Scenario.read(repoFile("docs/examples/userclient-demo.json")), Map.of(),
+                PluginLoader.builtInExtensions());
         assertThat(UserClientExtension.connections(sim)).isEmpty();
         while (sim.scheduler().now() < 11_000 && sim.step()) {
             // up to the first call
@@ -122,7 +125,8 @@ class UserClientScenarioTest {
                   {"at": 6000, "do": "dequeue", "connection": "q"},
                   {"at": 7000, "do": "advance"}]}
                 """);
-        Simulation sim = Simulation.of(Scenario.read(dir.resolve("s.json")), Map.of());
+        Simulation sim = Simulation.of(Scenario.read(dir.resolve("s.json")), Map.of(),
+                PluginLoader.builtInExtensions());
         while (sim.scheduler().nextDue() >= 0 && sim.scheduler().nextDue() < 6000 && sim.step()) {
             // up to the dequeue
         }
@@ -149,7 +153,7 @@ class UserClientScenarioTest {
         assertThat(uc.get(5).details()).containsEntry("method", "fill").containsEntry("result", "kIOReturnBadArgument");
         assertThat(uc.get(6).details()).containsEntry("method", "enqueue").containsEntry("result", "kIOReturnSuccess");
         JournalEvent dq = uc.get(8);
-        assertThat(dq.kind()).isEqualTo("userclient.dequeue");
+        assertThat(dq.kind().id()).isEqualTo("userclient.dequeue");
         assertThat(dq.details()).containsEntry("result", "kIOReturnSuccess").containsEntry("data", "0102030405");
         UserClientConnection after = UserClientExtension.connections(sim).get(0);
         assertThat(after.mappings().get(1).queue().head()).isEqualTo(9);
@@ -160,7 +164,7 @@ class UserClientScenarioTest {
     @Test
     void steppingBackThroughUserClientEventsIsExact() throws Exception {
         Scenario s = Scenario.read(repoFile("docs/examples/userclient-demo.json"));
-        Replay r = new Replay(s, Map.of());
+        Replay r = new Replay(s, Map.of(), PluginLoader.builtInExtensions());
         r.runUntilQuiet();
         long end = r.position();
         List<JournalEvent> full = r.journal();
@@ -196,7 +200,8 @@ class UserClientScenarioTest {
                   {"at": 9000, "do": "open", "path": "IOService:/gizmo/IOScopeDemoDriver", "type": 3},
                   {"at": 9500, "do": "call", "line": "call 6 scalars=[1,2,0x10]"}]}
                 """);
-        Simulation sim = Simulation.of(Scenario.read(dir.resolve("s.json")), Map.of());
+        Simulation sim = Simulation.of(Scenario.read(dir.resolve("s.json")), Map.of(),
+                PluginLoader.builtInExtensions());
         sim.runUntilQuiet();
         List<JournalEvent> uc = of(sim.journal(), "userclient.");
         assertThat(uc.get(0).entry()).isEqualTo("IOService:/gizmo/IOScopeDemoDriver");
@@ -232,10 +237,11 @@ class UserClientScenarioTest {
                 + "{\"at\": 7000, \"do\": \"call\", \"connection\": \"m\", \"selector\": 0, \"scalars\": [\"0x10\", 1]},"
                 + "{\"at\": 7000, \"do\": \"call\", \"connection\": \"m\", \"selector\": 1, \"struct\": \"01020304\"},"
                 + "{\"at\": 7000, \"do\": \"call\", \"connection\": \"m\", \"selector\": 2}]}");
-        Simulation sim = Simulation.of(Scenario.read(dir.resolve("s.json")), Map.of());
+        Simulation sim = Simulation.of(Scenario.read(dir.resolve("s.json")), Map.of(),
+                PluginLoader.builtInExtensions());
         sim.runUntilQuiet();
         List<JournalEvent> uc = of(sim.journal(), "userclient.");
-        assertThat(uc).extracting(JournalEvent::kind).containsExactly("userclient.provide", "userclient.open",
+        assertThat(uc).extracting(je -> je.kind().id()).containsExactly("userclient.provide", "userclient.open",
                 "userclient.open", "userclient.call", "userclient.call", "userclient.call");
         assertThat(uc.get(0).details()).containsEntry("class", "MyUserClient").containsEntry("methods", "2");
         assertThat(uc.get(1).details()).containsEntry("result", "kIOReturnSuccess");
@@ -271,10 +277,11 @@ class UserClientScenarioTest {
                   {"at": 4000, "do": "close"},
                   {"at": 9000, "do": "advance"}]}
                 """);
-        Simulation sim = Simulation.of(Scenario.read(dir.resolve("s.json")), Map.of());
+        Simulation sim = Simulation.of(Scenario.read(dir.resolve("s.json")), Map.of(),
+                PluginLoader.builtInExtensions());
         sim.runUntilQuiet();
         List<JournalEvent> uc = of(sim.journal(), "userclient.");
-        assertThat(uc).extracting(JournalEvent::kind).containsExactly("userclient.open", "userclient.call",
+        assertThat(uc).extracting(je -> je.kind().id()).containsExactly("userclient.open", "userclient.call",
                 "userclient.call", "userclient.close");
         assertThat(uc.get(1).details()).containsEntry("method", "poke").containsEntry("result", "kIOReturnNotPrivileged");
         assertThat(uc.get(2).details()).containsEntry("async", "true").containsEntry("result", "kIOReturnSuccess");

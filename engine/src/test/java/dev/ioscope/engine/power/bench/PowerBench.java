@@ -3,6 +3,7 @@ package dev.ioscope.engine.power.bench;
 import dev.ioscope.engine.sim.JournalEvent;
 import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.sim.Simulation;
+import dev.ioscope.engine.spi.PluginLoader;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -79,7 +80,7 @@ public final class PowerBench {
 
     /** One run: {wall ns, cpu ns, events, asleep devices at the low point} for the sleep + wake part. */
     static long[] once(Scenario s, ThreadMXBean mx) throws Exception {
-        Simulation sim = Simulation.of(s, Map.of());
+        Simulation sim = Simulation.of(s, Map.of(), PluginLoader.builtInExtensions());
         while (sim.scheduler().nextDue() >= 0 && sim.scheduler().nextDue() < SLEEP_AT && sim.step()) {
             // set-up: publish, match, register, initial power changes
         }
@@ -90,12 +91,12 @@ public final class PowerBench {
         long wall = System.nanoTime() - t0;
         long cpu = mx.getCurrentThreadCpuTime() - cpu0;
         List<JournalEvent> j = sim.journal();
-        long asleep = j.stream().filter(e -> e.kind().equals("power.system-asleep")).count();
-        long awake = j.stream().filter(e -> e.kind().equals("power.system-awake")).count();
+        long asleep = j.stream().filter(e -> e.kind().id().equals("power.system-asleep")).count();
+        long awake = j.stream().filter(e -> e.kind().id().equals("power.system-awake")).count();
         if (asleep != 1 || awake != 1) {
             throw new IllegalStateException("sleep/wake did not complete");
         }
-        long downs = j.stream().filter(e -> e.kind().equals("power.set-power-state") && e.t() >= SLEEP_AT
+        long downs = j.stream().filter(e -> e.kind().id().equals("power.set-power-state") && e.t() >= SLEEP_AT
                 && e.t() < WAKE_AT && e.details().get("to").equals("0")).count();
         return new long[] {wall, cpu, j.size() - before, downs};
     }
