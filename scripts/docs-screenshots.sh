@@ -3,7 +3,8 @@
 # corpus, and two registries the CLI makes from them: the virtual Mac booted, and the same machine after
 # docs/examples/virtual-mac-hotplug.json plugged a USB stick). Needs xvfb and imagemagick (docs/development.md) and a
 # built app/target/ioscope.jar. Each shot waits a fixed time for the window to reach its state (on a loaded machine
-# raise WAIT, a factor, default 1), then until two grabs 4 s apart are the same. Usage: scripts/docs-screenshots.sh [NAME...] (default: all)
+# raise WAIT, a factor, default 1), then until two grabs 4 s apart are the same and not empty.
+# Usage: scripts/docs-screenshots.sh [NAME...] (default: all)
 #   SHOT_DISPLAY=:11 OUT=docs/images WAIT=1.5 scripts/docs-screenshots.sh explorer-diff workbench-power
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -19,9 +19,9 @@ import java.util.Set;
 /**
  * The breadcrumb bar of the registry path: the selected entry's path in the current plane, as
  * IORegistryEntry::getPath builds it (IORegistryEntry.cpp: first parents up to the plane's base), one button per
- * entry: {@code IOService:/ AppleACPIPlatformExpert / PC00 / AppleACPIPCI / XHCI@14}. A crumb selects that ancestor; the buttons are in the focus order, so Tab and Space reach them. Crumbs
- * that do not fit shrink to "…" on the left, each with its full name as a tooltip; the selected entry
- * keeps its whole name.
+ * entry: {@code IOService:/ AppleACPIPlatformExpert / PC00 / AppleACPIPCI / XHCI@14}. A crumb selects that
+ * ancestor; the buttons are in the focus order, so Tab and Space reach them. Crumbs that do not fit shrink to "…"
+ * on the left, each with its full name as a tooltip; the selected entry keeps its whole name.
  */
 final class PathBar extends HBox {
     /** A path deeper than this is a cycle the registry should not have; the bar stops rather than loop. */
