@@ -1,15 +1,15 @@
 package dev.ioscope.app.workbench;
 
-import static dev.ioscope.engine.sim.JournalKind.MATCH_CATEGORY_TAKEN;
-import static dev.ioscope.engine.sim.JournalKind.MATCH_REJECT;
-import static dev.ioscope.engine.sim.JournalKind.PROBE_FAIL;
-import static dev.ioscope.engine.sim.JournalKind.PROBE_REFUSE;
-import static dev.ioscope.engine.sim.JournalKind.SERVICE_DID_TERMINATE;
-import static dev.ioscope.engine.sim.JournalKind.SERVICE_STOP;
-import static dev.ioscope.engine.sim.JournalKind.SERVICE_TERMINATE;
-import static dev.ioscope.engine.sim.JournalKind.SERVICE_WILL_TERMINATE;
+import static dev.ioscope.engine.journal.JournalKind.MATCH_CATEGORY_TAKEN;
+import static dev.ioscope.engine.journal.JournalKind.MATCH_REJECT;
+import static dev.ioscope.engine.journal.JournalKind.PROBE_FAIL;
+import static dev.ioscope.engine.journal.JournalKind.PROBE_REFUSE;
+import static dev.ioscope.engine.journal.JournalKind.SERVICE_DID_TERMINATE;
+import static dev.ioscope.engine.journal.JournalKind.SERVICE_STOP;
+import static dev.ioscope.engine.journal.JournalKind.SERVICE_TERMINATE;
+import static dev.ioscope.engine.journal.JournalKind.SERVICE_WILL_TERMINATE;
 
-import dev.ioscope.engine.sim.EventKind;
+import dev.ioscope.engine.journal.EventKind;
 
 import javafx.scene.paint.Color;
 

@@ -3,7 +3,7 @@ package dev.ioscope.app.workbench;
 import dev.ioscope.app.ui.FullTextCell;
 import dev.ioscope.app.ui.Styles;
 import dev.ioscope.engine.sim.JournalEvent;
-import dev.ioscope.engine.sim.JournalKind;
+import dev.ioscope.engine.journal.JournalKind;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;

@@ -1,7 +1,7 @@
 package dev.ioscope.app.workbench;
 
 import dev.ioscope.engine.sim.JournalEvent;
-import dev.ioscope.engine.sim.JournalKind;
+import dev.ioscope.engine.journal.JournalKind;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package dev.ioscope.engine.machine;
 
-import static dev.ioscope.engine.sim.JournalKind.DEVICE_PLUG;
-import static dev.ioscope.engine.sim.JournalKind.DEVICE_UNPLUG;
-import static dev.ioscope.engine.sim.JournalKind.SCENARIO_ERROR;
+import static dev.ioscope.engine.journal.JournalKind.DEVICE_PLUG;
+import static dev.ioscope.engine.journal.JournalKind.DEVICE_UNPLUG;
+import static dev.ioscope.engine.journal.JournalKind.SCENARIO_ERROR;
 
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.registry.IORegistryEntry;

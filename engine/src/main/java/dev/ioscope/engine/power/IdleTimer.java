@@ -1,8 +1,8 @@
 package dev.ioscope.engine.power;
 
-import static dev.ioscope.engine.sim.JournalKind.POWER_IDLE_PERIOD;
-import static dev.ioscope.engine.sim.JournalKind.POWER_IDLE_TIMER;
-import static dev.ioscope.engine.sim.JournalKind.POWER_TICKLE;
+import static dev.ioscope.engine.journal.JournalKind.POWER_IDLE_PERIOD;
+import static dev.ioscope.engine.journal.JournalKind.POWER_IDLE_TIMER;
+import static dev.ioscope.engine.journal.JournalKind.POWER_TICKLE;
 
 /**
  * The idle timer of IOServicePM.cpp on the virtual clock (rule PM9): {@code setIdleTimerPeriod} (seconds),

@@ -1,8 +1,8 @@
 package dev.ioscope.engine.power;
 
-import static dev.ioscope.engine.sim.JournalKind.POWER_ERROR;
-import static dev.ioscope.engine.sim.JournalKind.POWER_IDLE;
-import static dev.ioscope.engine.sim.JournalKind.POWER_IDLE_END;
+import static dev.ioscope.engine.journal.JournalKind.POWER_ERROR;
+import static dev.ioscope.engine.journal.JournalKind.POWER_IDLE;
+import static dev.ioscope.engine.journal.JournalKind.POWER_IDLE_END;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

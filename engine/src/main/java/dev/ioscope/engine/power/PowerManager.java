@@ -1,20 +1,20 @@
 package dev.ioscope.engine.power;
 
-import static dev.ioscope.engine.sim.JournalKind.POWER_CLAMP;
-import static dev.ioscope.engine.sim.JournalKind.POWER_INIT;
-import static dev.ioscope.engine.sim.JournalKind.POWER_INTEREST;
-import static dev.ioscope.engine.sim.JournalKind.POWER_JOIN;
-import static dev.ioscope.engine.sim.JournalKind.POWER_OVERRIDE;
-import static dev.ioscope.engine.sim.JournalKind.POWER_REGISTER_DRIVER;
-import static dev.ioscope.engine.sim.JournalKind.POWER_REGISTER_DRIVER_IGNORED;
-import static dev.ioscope.engine.sim.JournalKind.POWER_REQUEST;
-import static dev.ioscope.engine.sim.JournalKind.POWER_STOP;
+import static dev.ioscope.engine.journal.JournalKind.POWER_CLAMP;
+import static dev.ioscope.engine.journal.JournalKind.POWER_INIT;
+import static dev.ioscope.engine.journal.JournalKind.POWER_INTEREST;
+import static dev.ioscope.engine.journal.JournalKind.POWER_JOIN;
+import static dev.ioscope.engine.journal.JournalKind.POWER_OVERRIDE;
+import static dev.ioscope.engine.journal.JournalKind.POWER_REGISTER_DRIVER;
+import static dev.ioscope.engine.journal.JournalKind.POWER_REGISTER_DRIVER_IGNORED;
+import static dev.ioscope.engine.journal.JournalKind.POWER_REQUEST;
+import static dev.ioscope.engine.journal.JournalKind.POWER_STOP;
 
 import dev.ioscope.engine.registry.EntryState;
 import dev.ioscope.engine.registry.IORegistry;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
-import dev.ioscope.engine.sim.EventKind;
+import dev.ioscope.engine.journal.EventKind;
 import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.sim.Scheduler;
 import dev.ioscope.engine.sim.Simulation;

@@ -1,19 +1,19 @@
 package dev.ioscope.engine.power;
 
-import static dev.ioscope.engine.sim.JournalKind.POWER_ACK;
-import static dev.ioscope.engine.sim.JournalKind.POWER_ACK_TIMEOUT;
-import static dev.ioscope.engine.sim.JournalKind.POWER_CHANGE_BEGIN;
-import static dev.ioscope.engine.sim.JournalKind.POWER_CHANGE_END;
-import static dev.ioscope.engine.sim.JournalKind.POWER_CHILDREN_READY;
-import static dev.ioscope.engine.sim.JournalKind.POWER_DID_CHANGE;
-import static dev.ioscope.engine.sim.JournalKind.POWER_INTEREST_ACK;
-import static dev.ioscope.engine.sim.JournalKind.POWER_INTEREST_TIMEOUT;
-import static dev.ioscope.engine.sim.JournalKind.POWER_SET_POWER_STATE;
-import static dev.ioscope.engine.sim.JournalKind.POWER_SET_POWER_STATE_FAILED;
-import static dev.ioscope.engine.sim.JournalKind.POWER_WILL_CHANGE;
+import static dev.ioscope.engine.journal.JournalKind.POWER_ACK;
+import static dev.ioscope.engine.journal.JournalKind.POWER_ACK_TIMEOUT;
+import static dev.ioscope.engine.journal.JournalKind.POWER_CHANGE_BEGIN;
+import static dev.ioscope.engine.journal.JournalKind.POWER_CHANGE_END;
+import static dev.ioscope.engine.journal.JournalKind.POWER_CHILDREN_READY;
+import static dev.ioscope.engine.journal.JournalKind.POWER_DID_CHANGE;
+import static dev.ioscope.engine.journal.JournalKind.POWER_INTEREST_ACK;
+import static dev.ioscope.engine.journal.JournalKind.POWER_INTEREST_TIMEOUT;
+import static dev.ioscope.engine.journal.JournalKind.POWER_SET_POWER_STATE;
+import static dev.ioscope.engine.journal.JournalKind.POWER_SET_POWER_STATE_FAILED;
+import static dev.ioscope.engine.journal.JournalKind.POWER_WILL_CHANGE;
 
 import dev.ioscope.engine.os.OSBoolean;
-import dev.ioscope.engine.sim.JournalKind;
+import dev.ioscope.engine.journal.JournalKind;
 
 import java.util.List;
 

@@ -1,11 +1,11 @@
 package dev.ioscope.engine.sim;
 
-import static dev.ioscope.engine.sim.JournalKind.INTEREST_REGISTER;
-import static dev.ioscope.engine.sim.JournalKind.INTEREST_REMOVED;
-import static dev.ioscope.engine.sim.JournalKind.SCENARIO_ERROR;
-import static dev.ioscope.engine.sim.JournalKind.SERVICE_CLOSE;
-import static dev.ioscope.engine.sim.JournalKind.SERVICE_MESSAGE;
-import static dev.ioscope.engine.sim.JournalKind.SERVICE_OPEN;
+import static dev.ioscope.engine.journal.JournalKind.INTEREST_REGISTER;
+import static dev.ioscope.engine.journal.JournalKind.INTEREST_REMOVED;
+import static dev.ioscope.engine.journal.JournalKind.SCENARIO_ERROR;
+import static dev.ioscope.engine.journal.JournalKind.SERVICE_CLOSE;
+import static dev.ioscope.engine.journal.JournalKind.SERVICE_MESSAGE;
+import static dev.ioscope.engine.journal.JournalKind.SERVICE_OPEN;
 
 import dev.ioscope.engine.iokit.IOMessage;
 import dev.ioscope.engine.registry.IORegistryEntry;

@@ -1,10 +1,10 @@
 package dev.ioscope.engine.sim;
 
-import static dev.ioscope.engine.sim.JournalKind.GATE_BLOCKED;
-import static dev.ioscope.engine.sim.JournalKind.GATE_REFUSED;
-import static dev.ioscope.engine.sim.JournalKind.GATE_RESUME;
-import static dev.ioscope.engine.sim.JournalKind.GATE_SLEEP;
-import static dev.ioscope.engine.sim.JournalKind.GATE_WAKEUP;
+import static dev.ioscope.engine.journal.JournalKind.GATE_BLOCKED;
+import static dev.ioscope.engine.journal.JournalKind.GATE_REFUSED;
+import static dev.ioscope.engine.journal.JournalKind.GATE_RESUME;
+import static dev.ioscope.engine.journal.JournalKind.GATE_SLEEP;
+import static dev.ioscope.engine.journal.JournalKind.GATE_WAKEUP;
 
 import dev.ioscope.engine.iokit.IOReturn;
 import dev.ioscope.engine.registry.IORegistryEntry;

@@ -1,5 +1,6 @@
 package dev.ioscope.engine.sim;
 
+import dev.ioscope.engine.journal.EventKind;
 import dev.ioscope.engine.registry.IORegistryEntry;
 
 /**

@@ -1,9 +1,9 @@
 package dev.ioscope.engine.sim;
 
-import static dev.ioscope.engine.sim.JournalKind.INTERRUPT_ACTION;
-import static dev.ioscope.engine.sim.JournalKind.INTERRUPT_DISABLE;
-import static dev.ioscope.engine.sim.JournalKind.INTERRUPT_ENABLE;
-import static dev.ioscope.engine.sim.JournalKind.INTERRUPT_MASKED;
+import static dev.ioscope.engine.journal.JournalKind.INTERRUPT_ACTION;
+import static dev.ioscope.engine.journal.JournalKind.INTERRUPT_DISABLE;
+import static dev.ioscope.engine.journal.JournalKind.INTERRUPT_ENABLE;
+import static dev.ioscope.engine.journal.JournalKind.INTERRUPT_MASKED;
 
 import dev.ioscope.engine.registry.IORegistryEntry;
 

@@ -1,8 +1,8 @@
 package dev.ioscope.engine.sim;
 
-import static dev.ioscope.engine.sim.JournalKind.TIMER_ARM;
-import static dev.ioscope.engine.sim.JournalKind.TIMER_CANCEL;
-import static dev.ioscope.engine.sim.JournalKind.TIMER_FIRE;
+import static dev.ioscope.engine.journal.JournalKind.TIMER_ARM;
+import static dev.ioscope.engine.journal.JournalKind.TIMER_CANCEL;
+import static dev.ioscope.engine.journal.JournalKind.TIMER_FIRE;
 
 import dev.ioscope.engine.iokit.IOReturn;
 import dev.ioscope.engine.registry.IORegistryEntry;

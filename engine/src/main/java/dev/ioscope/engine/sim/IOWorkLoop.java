@@ -1,7 +1,7 @@
 package dev.ioscope.engine.sim;
 
-import static dev.ioscope.engine.sim.JournalKind.GATE_ACTION;
-import static dev.ioscope.engine.sim.JournalKind.WORKLOOP_ADD_SOURCE;
+import static dev.ioscope.engine.journal.JournalKind.GATE_ACTION;
+import static dev.ioscope.engine.journal.JournalKind.WORKLOOP_ADD_SOURCE;
 
 import dev.ioscope.engine.iokit.IOReturn;
 import dev.ioscope.engine.registry.IORegistryEntry;

@@ -1,7 +1,7 @@
 package dev.ioscope.engine.sim;
 
-import static dev.ioscope.engine.sim.JournalKind.KEXT_LOAD;
-import static dev.ioscope.engine.sim.JournalKind.KEXT_UNLOAD;
+import static dev.ioscope.engine.journal.JournalKind.KEXT_LOAD;
+import static dev.ioscope.engine.journal.JournalKind.KEXT_UNLOAD;
 
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;

@@ -1,7 +1,7 @@
 package dev.ioscope.engine.sim;
 
-import static dev.ioscope.engine.sim.JournalKind.IOKIT_DAEMON_LAUNCHED;
-import static dev.ioscope.engine.sim.JournalKind.MATCH_DEFER;
+import static dev.ioscope.engine.journal.JournalKind.IOKIT_DAEMON_LAUNCHED;
+import static dev.ioscope.engine.journal.JournalKind.MATCH_DEFER;
 
 import dev.ioscope.engine.os.OSBoolean;
 import dev.ioscope.engine.registry.IORegistryEntry;

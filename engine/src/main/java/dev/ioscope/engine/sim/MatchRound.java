@@ -1,8 +1,10 @@
 package dev.ioscope.engine.sim;
 
-import static dev.ioscope.engine.sim.JournalKind.PROBE_REFUSE;
-import static dev.ioscope.engine.sim.JournalKind.SERVICE_START;
-import static dev.ioscope.engine.sim.JournalKind.SERVICE_START_FAILED;
+import static dev.ioscope.engine.journal.JournalKind.PROBE_REFUSE;
+import static dev.ioscope.engine.journal.JournalKind.SERVICE_START;
+import static dev.ioscope.engine.journal.JournalKind.SERVICE_START_FAILED;
+
+import dev.ioscope.engine.journal.JournalKind;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.ioscope.engine.sim;
 
-import static dev.ioscope.engine.sim.JournalKind.MATCH_BEGIN;
+import static dev.ioscope.engine.journal.JournalKind.MATCH_BEGIN;
 
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.service.KeyVerdict;

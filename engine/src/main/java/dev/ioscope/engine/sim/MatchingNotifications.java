@@ -1,9 +1,9 @@
 package dev.ioscope.engine.sim;
 
-import static dev.ioscope.engine.sim.JournalKind.NOTIFY_ARMED;
-import static dev.ioscope.engine.sim.JournalKind.NOTIFY_DELIVER;
-import static dev.ioscope.engine.sim.JournalKind.NOTIFY_REMOVED;
-import static dev.ioscope.engine.sim.JournalKind.SCENARIO_ERROR;
+import static dev.ioscope.engine.journal.JournalKind.NOTIFY_ARMED;
+import static dev.ioscope.engine.journal.JournalKind.NOTIFY_DELIVER;
+import static dev.ioscope.engine.journal.JournalKind.NOTIFY_REMOVED;
+import static dev.ioscope.engine.journal.JournalKind.SCENARIO_ERROR;
 
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.registry.IORegistry;

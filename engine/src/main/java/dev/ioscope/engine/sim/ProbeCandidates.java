@@ -1,14 +1,14 @@
 package dev.ioscope.engine.sim;
 
-import static dev.ioscope.engine.sim.JournalKind.MATCH_ACCEPT;
-import static dev.ioscope.engine.sim.JournalKind.MATCH_BEGIN;
-import static dev.ioscope.engine.sim.JournalKind.MATCH_CATEGORY_TAKEN;
-import static dev.ioscope.engine.sim.JournalKind.MATCH_REJECT;
-import static dev.ioscope.engine.sim.JournalKind.PROBE_FAIL;
-import static dev.ioscope.engine.sim.JournalKind.PROBE_REFUSE;
-import static dev.ioscope.engine.sim.JournalKind.PROBE_SCORE;
-import static dev.ioscope.engine.sim.JournalKind.SERVICE_START;
-import static dev.ioscope.engine.sim.JournalKind.SERVICE_START_FAILED;
+import static dev.ioscope.engine.journal.JournalKind.MATCH_ACCEPT;
+import static dev.ioscope.engine.journal.JournalKind.MATCH_BEGIN;
+import static dev.ioscope.engine.journal.JournalKind.MATCH_CATEGORY_TAKEN;
+import static dev.ioscope.engine.journal.JournalKind.MATCH_REJECT;
+import static dev.ioscope.engine.journal.JournalKind.PROBE_FAIL;
+import static dev.ioscope.engine.journal.JournalKind.PROBE_REFUSE;
+import static dev.ioscope.engine.journal.JournalKind.PROBE_SCORE;
+import static dev.ioscope.engine.journal.JournalKind.SERVICE_START;
+import static dev.ioscope.engine.journal.JournalKind.SERVICE_START_FAILED;
 
 import dev.ioscope.engine.os.OSNumber;
 import dev.ioscope.engine.registry.EntryState;

@@ -1,8 +1,8 @@
 package dev.ioscope.engine.sim;
 
-import static dev.ioscope.engine.sim.JournalKind.SERVICE_RESOURCE_IGNORED;
-import static dev.ioscope.engine.sim.JournalKind.SERVICE_RESUME;
-import static dev.ioscope.engine.sim.JournalKind.SERVICE_WAIT_RESOURCE;
+import static dev.ioscope.engine.journal.JournalKind.SERVICE_RESOURCE_IGNORED;
+import static dev.ioscope.engine.journal.JournalKind.SERVICE_RESUME;
+import static dev.ioscope.engine.journal.JournalKind.SERVICE_WAIT_RESOURCE;
 
 import dev.ioscope.engine.os.OSObject;
 import dev.ioscope.engine.os.OSSet;

@@ -1,10 +1,10 @@
 package dev.ioscope.engine.sim;
 
-import static dev.ioscope.engine.sim.JournalKind.CLOCK_ADVANCE;
-import static dev.ioscope.engine.sim.JournalKind.DRIVER_EMULATE;
-import static dev.ioscope.engine.sim.JournalKind.PROPERTY_SET;
-import static dev.ioscope.engine.sim.JournalKind.RESOURCE_PUBLISH;
-import static dev.ioscope.engine.sim.JournalKind.SCENARIO_ERROR;
+import static dev.ioscope.engine.journal.JournalKind.CLOCK_ADVANCE;
+import static dev.ioscope.engine.journal.JournalKind.DRIVER_EMULATE;
+import static dev.ioscope.engine.journal.JournalKind.PROPERTY_SET;
+import static dev.ioscope.engine.journal.JournalKind.RESOURCE_PUBLISH;
+import static dev.ioscope.engine.journal.JournalKind.SCENARIO_ERROR;
 
 import dev.ioscope.engine.iokit.IOMessage;
 import dev.ioscope.engine.os.OSObject;

@@ -1,14 +1,15 @@
 package dev.ioscope.engine.sim;
 
-import static dev.ioscope.engine.sim.JournalKind.REGISTRY_ATTACH;
-import static dev.ioscope.engine.sim.JournalKind.REGISTRY_DETACH;
-import static dev.ioscope.engine.sim.JournalKind.SERVICE_BUSY;
-import static dev.ioscope.engine.sim.JournalKind.SERVICE_IDLE;
-import static dev.ioscope.engine.sim.JournalKind.SERVICE_MATCHED;
-import static dev.ioscope.engine.sim.JournalKind.SERVICE_REGISTER;
-import static dev.ioscope.engine.sim.JournalKind.SERVICE_STOP;
-import static dev.ioscope.engine.sim.JournalKind.SERVICE_STOP_FAILED;
+import static dev.ioscope.engine.journal.JournalKind.REGISTRY_ATTACH;
+import static dev.ioscope.engine.journal.JournalKind.REGISTRY_DETACH;
+import static dev.ioscope.engine.journal.JournalKind.SERVICE_BUSY;
+import static dev.ioscope.engine.journal.JournalKind.SERVICE_IDLE;
+import static dev.ioscope.engine.journal.JournalKind.SERVICE_MATCHED;
+import static dev.ioscope.engine.journal.JournalKind.SERVICE_REGISTER;
+import static dev.ioscope.engine.journal.JournalKind.SERVICE_STOP;
+import static dev.ioscope.engine.journal.JournalKind.SERVICE_STOP_FAILED;
 
+import dev.ioscope.engine.journal.EventKind;
 import dev.ioscope.engine.os.OSString;
 import dev.ioscope.engine.registry.EntryState;
 import dev.ioscope.engine.report.IOReportHub;

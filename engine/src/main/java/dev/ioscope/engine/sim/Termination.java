@@ -1,8 +1,8 @@
 package dev.ioscope.engine.sim;
 
-import static dev.ioscope.engine.sim.JournalKind.SERVICE_DID_TERMINATE;
-import static dev.ioscope.engine.sim.JournalKind.SERVICE_TERMINATE;
-import static dev.ioscope.engine.sim.JournalKind.SERVICE_WILL_TERMINATE;
+import static dev.ioscope.engine.journal.JournalKind.SERVICE_DID_TERMINATE;
+import static dev.ioscope.engine.journal.JournalKind.SERVICE_TERMINATE;
+import static dev.ioscope.engine.journal.JournalKind.SERVICE_WILL_TERMINATE;
 
 import dev.ioscope.engine.iokit.IOMessage;
 import dev.ioscope.engine.registry.EntryState;

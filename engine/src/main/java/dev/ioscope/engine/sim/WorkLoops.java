@@ -1,7 +1,7 @@
 package dev.ioscope.engine.sim;
 
-import static dev.ioscope.engine.sim.JournalKind.INTERRUPT_RAISE;
-import static dev.ioscope.engine.sim.JournalKind.WORKLOOP_CREATE;
+import static dev.ioscope.engine.journal.JournalKind.INTERRUPT_RAISE;
+import static dev.ioscope.engine.journal.JournalKind.WORKLOOP_CREATE;
 
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;

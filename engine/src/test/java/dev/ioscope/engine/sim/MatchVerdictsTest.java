@@ -1,5 +1,6 @@
 package dev.ioscope.engine.sim;
 
+import dev.ioscope.engine.journal.JournalKind;
 import dev.ioscope.engine.spi.PluginLoader;
 
 import org.assertj.core.groups.Tuple;

@@ -1,7 +1,7 @@
 package dev.ioscope.app.workbench.power;
 
 import dev.ioscope.app.workbench.WorkbenchViewModel;
-import dev.ioscope.engine.sim.JournalKind;
+import dev.ioscope.engine.journal.JournalKind;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;

@@ -1,7 +1,7 @@
 package dev.ioscope.app.workbench.power;
 
 import dev.ioscope.engine.sim.JournalEvent;
-import dev.ioscope.engine.sim.JournalKind;
+import dev.ioscope.engine.journal.JournalKind;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

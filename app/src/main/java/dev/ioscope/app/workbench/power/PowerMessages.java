@@ -1,9 +1,9 @@
 package dev.ioscope.app.workbench.power;
 
 import dev.ioscope.app.workbench.WorkbenchViewModel;
-import dev.ioscope.engine.sim.EventKind;
+import dev.ioscope.engine.journal.EventKind;
 import dev.ioscope.engine.sim.JournalEvent;
-import dev.ioscope.engine.sim.JournalKind;
+import dev.ioscope.engine.journal.JournalKind;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;

@@ -2,7 +2,7 @@ package dev.ioscope.app.workbench.userclient;
 
 import dev.ioscope.app.ui.Styles;
 import dev.ioscope.engine.sim.JournalEvent;
-import dev.ioscope.engine.sim.JournalKind;
+import dev.ioscope.engine.journal.JournalKind;
 import dev.ioscope.engine.sim.ScenarioWriter;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;

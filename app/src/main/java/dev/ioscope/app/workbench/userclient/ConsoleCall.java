@@ -1,7 +1,7 @@
 package dev.ioscope.app.workbench.userclient;
 
 import dev.ioscope.engine.sim.JournalEvent;
-import dev.ioscope.engine.sim.JournalKind;
+import dev.ioscope.engine.journal.JournalKind;
 import dev.ioscope.engine.sim.Scenario;
 
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSString;
 import dev.ioscope.engine.service.DriverKitKeys;
 import dev.ioscope.engine.sim.JournalEvent;
-import dev.ioscope.engine.sim.JournalKind;
+import dev.ioscope.engine.journal.JournalKind;
 import dev.ioscope.engine.userclient.MethodDescription;
 import dev.ioscope.engine.userclient.StructField;
 import dev.ioscope.engine.userclient.UserClientConnection;

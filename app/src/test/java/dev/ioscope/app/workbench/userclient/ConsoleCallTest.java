@@ -2,7 +2,7 @@ package dev.ioscope.app.workbench.userclient;
 
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.sim.JournalEvent;
-import dev.ioscope.engine.sim.JournalKind;
+import dev.ioscope.engine.journal.JournalKind;
 import dev.ioscope.engine.sim.Scenario;
 import org.junit.jupiter.api.Test;
 

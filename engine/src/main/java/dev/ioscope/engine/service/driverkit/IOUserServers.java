@@ -1,14 +1,14 @@
 package dev.ioscope.engine.service.driverkit;
 
-import static dev.ioscope.engine.sim.JournalKind.DRIVERKIT_LAUNCH;
-import static dev.ioscope.engine.sim.JournalKind.DRIVERKIT_NO_REUSE;
-import static dev.ioscope.engine.sim.JournalKind.DRIVERKIT_NO_SERVER;
-import static dev.ioscope.engine.sim.JournalKind.DRIVERKIT_REUSE;
-import static dev.ioscope.engine.sim.JournalKind.DRIVERKIT_RPC;
-import static dev.ioscope.engine.sim.JournalKind.DRIVERKIT_SERVER_DIED;
-import static dev.ioscope.engine.sim.JournalKind.DRIVERKIT_SERVICE_ATTACH;
-import static dev.ioscope.engine.sim.JournalKind.DRIVERKIT_STARTED;
-import static dev.ioscope.engine.sim.JournalKind.REGISTRY_DETACH;
+import static dev.ioscope.engine.journal.JournalKind.DRIVERKIT_LAUNCH;
+import static dev.ioscope.engine.journal.JournalKind.DRIVERKIT_NO_REUSE;
+import static dev.ioscope.engine.journal.JournalKind.DRIVERKIT_NO_SERVER;
+import static dev.ioscope.engine.journal.JournalKind.DRIVERKIT_REUSE;
+import static dev.ioscope.engine.journal.JournalKind.DRIVERKIT_RPC;
+import static dev.ioscope.engine.journal.JournalKind.DRIVERKIT_SERVER_DIED;
+import static dev.ioscope.engine.journal.JournalKind.DRIVERKIT_SERVICE_ATTACH;
+import static dev.ioscope.engine.journal.JournalKind.DRIVERKIT_STARTED;
+import static dev.ioscope.engine.journal.JournalKind.REGISTRY_DETACH;
 
 import dev.ioscope.engine.os.OSArray;
 import dev.ioscope.engine.os.OSDictionary;
@@ -22,7 +22,7 @@ import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.service.DextPersonality;
 import dev.ioscope.engine.service.DriverKitKeys;
 import dev.ioscope.engine.service.Personality;
-import dev.ioscope.engine.sim.EventKind;
+import dev.ioscope.engine.journal.EventKind;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;

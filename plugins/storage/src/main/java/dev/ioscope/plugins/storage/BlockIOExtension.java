@@ -1,6 +1,6 @@
 package dev.ioscope.plugins.storage;
 
-import static dev.ioscope.engine.sim.JournalKind.SCENARIO_ERROR;
+import static dev.ioscope.engine.journal.JournalKind.SCENARIO_ERROR;
 
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;

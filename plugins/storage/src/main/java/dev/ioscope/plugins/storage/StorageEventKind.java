@@ -1,6 +1,6 @@
 package dev.ioscope.plugins.storage;
 
-import dev.ioscope.engine.sim.EventKind;
+import dev.ioscope.engine.journal.EventKind;
 
 /** The events the storage family journals (docs/scenarios.md, "Event kinds"), under its own family. */
 public enum StorageEventKind implements EventKind {

@@ -1,4 +1,4 @@
-package dev.ioscope.engine.sim;
+package dev.ioscope.engine.journal;
 
 /**
  * The kind of a journal event, with the name the journal's text and JSON give it ({@code match.reject}). The

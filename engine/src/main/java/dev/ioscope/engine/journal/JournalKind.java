@@ -1,4 +1,4 @@
-package dev.ioscope.engine.sim;
+package dev.ioscope.engine.journal;
 
 import java.util.Arrays;
 import java.util.Optional;
