@@ -7,6 +7,7 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
@@ -21,6 +22,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+
+import java.util.List;
 
 /**
  * IOKitDiagnostics, shown: the allocation figures, a filter, a sortable table of classes and instance counts
@@ -50,7 +53,7 @@ public final class DiagnosticsPane extends BorderPane {
         summary.setId("diagnosticsSummary");
         summary.textProperty().bind(vm.summaryProperty());
         HBox tools = new HBox(6, filter, new Label("Chart top"), topN);
-        tools.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        tools.setAlignment(Pos.CENTER_LEFT);
         VBox top = new VBox(4, figures, tools, summary);
         top.setPadding(new Insets(6));
         setTop(top);
@@ -89,7 +92,7 @@ public final class DiagnosticsPane extends BorderPane {
             ClassCount c = vm.top().get(i);
             s.getData().add(new XYChart.Data<>(c.instances(), c.className()));
         }
-        chart.getData().setAll(java.util.List.of(s));
+        chart.getData().setAll(List.of(s));
     }
 
     /** The table (tests sort and read it). */

@@ -15,6 +15,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 /** The diagnostics pane in a real window: sort by instances, filter, and the chart's bars. */
 @ExtendWith(ApplicationExtension.class)
 class DiagnosticsWindowTest {
@@ -35,7 +37,7 @@ class DiagnosticsWindowTest {
         TableColumn<ClassCount, ?> instances = pane.table().getColumns().get(1);
         robot.interact(() -> {
             instances.setSortType(TableColumn.SortType.DESCENDING);
-            pane.table().getSortOrder().setAll(java.util.List.of(instances));
+            pane.table().getSortOrder().setAll(List.of(instances));
         });
         assertThat(pane.table().getItems().get(0)).isEqualTo(new ClassCount("OSNumber", 15_557));
         XYChart.Series<Number, String> bars = pane.chart().getData().get(0);

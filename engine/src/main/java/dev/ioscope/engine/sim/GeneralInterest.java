@@ -1,6 +1,5 @@
 package dev.ioscope.engine.sim;
 
-import dev.ioscope.engine.journal.JournalKind;
 import static dev.ioscope.engine.journal.JournalKind.INTEREST_REGISTER;
 import static dev.ioscope.engine.journal.JournalKind.INTEREST_REMOVED;
 import static dev.ioscope.engine.journal.JournalKind.SCENARIO_ERROR;

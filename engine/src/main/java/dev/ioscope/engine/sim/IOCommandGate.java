@@ -1,6 +1,5 @@
 package dev.ioscope.engine.sim;
 
-import dev.ioscope.engine.journal.JournalKind;
 import static dev.ioscope.engine.journal.JournalKind.GATE_BLOCKED;
 import static dev.ioscope.engine.journal.JournalKind.GATE_REFUSED;
 import static dev.ioscope.engine.journal.JournalKind.GATE_RESUME;

@@ -1,6 +1,5 @@
 package dev.ioscope.engine.sim;
 
-import dev.ioscope.engine.journal.JournalKind;
 import static dev.ioscope.engine.journal.JournalKind.INTERRUPT_ACTION;
 import static dev.ioscope.engine.journal.JournalKind.INTERRUPT_DISABLE;
 import static dev.ioscope.engine.journal.JournalKind.INTERRUPT_ENABLE;

@@ -1,6 +1,5 @@
 package dev.ioscope.engine.sim;
 
-import dev.ioscope.engine.journal.JournalKind;
 import static dev.ioscope.engine.journal.JournalKind.TIMER_ARM;
 import static dev.ioscope.engine.journal.JournalKind.TIMER_CANCEL;
 import static dev.ioscope.engine.journal.JournalKind.TIMER_FIRE;

@@ -1,7 +1,8 @@
 package dev.ioscope.engine.sim;
 
-import dev.ioscope.engine.journal.JournalKind;
 import dev.ioscope.engine.journal.EventKind;
+import dev.ioscope.engine.journal.JournalKind;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,5 @@
 package dev.ioscope.engine.sim;
 
-import dev.ioscope.engine.journal.JournalKind;
 import static dev.ioscope.engine.journal.JournalKind.KEXT_LOAD;
 import static dev.ioscope.engine.journal.JournalKind.KEXT_UNLOAD;
 

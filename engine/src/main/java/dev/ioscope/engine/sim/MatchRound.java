@@ -1,9 +1,10 @@
 package dev.ioscope.engine.sim;
 
-import dev.ioscope.engine.journal.JournalKind;
 import static dev.ioscope.engine.journal.JournalKind.PROBE_REFUSE;
 import static dev.ioscope.engine.journal.JournalKind.SERVICE_START;
 import static dev.ioscope.engine.journal.JournalKind.SERVICE_START_FAILED;
+
+import dev.ioscope.engine.journal.JournalKind;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,5 @@
 package dev.ioscope.engine.sim;
 
-import dev.ioscope.engine.journal.JournalKind;
 import static dev.ioscope.engine.journal.JournalKind.MATCH_BEGIN;
 
 import dev.ioscope.engine.registry.IORegistryEntry;

@@ -1,6 +1,5 @@
 package dev.ioscope.engine.sim;
 
-import dev.ioscope.engine.journal.JournalKind;
 import static dev.ioscope.engine.journal.JournalKind.NOTIFY_ARMED;
 import static dev.ioscope.engine.journal.JournalKind.NOTIFY_DELIVER;
 import static dev.ioscope.engine.journal.JournalKind.NOTIFY_REMOVED;

@@ -1,6 +1,5 @@
 package dev.ioscope.engine.sim;
 
-import dev.ioscope.engine.journal.JournalKind;
 import static dev.ioscope.engine.journal.JournalKind.SERVICE_RESOURCE_IGNORED;
 import static dev.ioscope.engine.journal.JournalKind.SERVICE_RESUME;
 import static dev.ioscope.engine.journal.JournalKind.SERVICE_WAIT_RESOURCE;

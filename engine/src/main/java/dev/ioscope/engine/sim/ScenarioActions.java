@@ -1,6 +1,5 @@
 package dev.ioscope.engine.sim;
 
-import dev.ioscope.engine.journal.JournalKind;
 import static dev.ioscope.engine.journal.JournalKind.CLOCK_ADVANCE;
 import static dev.ioscope.engine.journal.JournalKind.DRIVER_EMULATE;
 import static dev.ioscope.engine.journal.JournalKind.PROPERTY_SET;

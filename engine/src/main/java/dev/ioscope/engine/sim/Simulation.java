@@ -1,7 +1,5 @@
 package dev.ioscope.engine.sim;
 
-import dev.ioscope.engine.journal.JournalKind;
-import dev.ioscope.engine.journal.EventKind;
 import static dev.ioscope.engine.journal.JournalKind.REGISTRY_ATTACH;
 import static dev.ioscope.engine.journal.JournalKind.REGISTRY_DETACH;
 import static dev.ioscope.engine.journal.JournalKind.SERVICE_BUSY;
@@ -11,6 +9,7 @@ import static dev.ioscope.engine.journal.JournalKind.SERVICE_REGISTER;
 import static dev.ioscope.engine.journal.JournalKind.SERVICE_STOP;
 import static dev.ioscope.engine.journal.JournalKind.SERVICE_STOP_FAILED;
 
+import dev.ioscope.engine.journal.EventKind;
 import dev.ioscope.engine.os.OSString;
 import dev.ioscope.engine.registry.EntryState;
 import dev.ioscope.engine.registry.IOKitDiagnostics;

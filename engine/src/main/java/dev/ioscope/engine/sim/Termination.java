@@ -1,6 +1,5 @@
 package dev.ioscope.engine.sim;
 
-import dev.ioscope.engine.journal.JournalKind;
 import static dev.ioscope.engine.journal.JournalKind.SERVICE_DID_TERMINATE;
 import static dev.ioscope.engine.journal.JournalKind.SERVICE_TERMINATE;
 import static dev.ioscope.engine.journal.JournalKind.SERVICE_WILL_TERMINATE;

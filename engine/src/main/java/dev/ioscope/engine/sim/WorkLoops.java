@@ -1,6 +1,5 @@
 package dev.ioscope.engine.sim;
 
-import dev.ioscope.engine.journal.JournalKind;
 import static dev.ioscope.engine.journal.JournalKind.INTERRUPT_RAISE;
 import static dev.ioscope.engine.journal.JournalKind.WORKLOOP_CREATE;
 

@@ -156,6 +156,7 @@ class PluginLoaderTest {
     private Path beepJar() throws IOException {
         return jar("beep.jar", Map.of("acme.Beep", """
                 package acme;
+                import dev.ioscope.engine.journal.*;
                 import dev.ioscope.engine.sim.*;
                 import java.util.List;
                 public final class Beep implements SimulationExtension {
@@ -170,6 +171,7 @@ class PluginLoaderTest {
                 }
                 """, "acme.Broken", """
                 package acme;
+                import dev.ioscope.engine.journal.*;
                 import dev.ioscope.engine.sim.*;
                 import java.util.List;
                 public final class Broken implements SimulationExtension {
@@ -212,6 +214,7 @@ class PluginLoaderTest {
     void anExtensionClaimingAnActionAlreadyPerformedIsReportedAndSkipped() throws Exception {
         jar("twice.jar", Map.of("acme.Publish", """
                 package acme;
+                import dev.ioscope.engine.journal.*;
                 import dev.ioscope.engine.sim.*;
                 import java.util.List;
                 public final class Publish implements SimulationExtension {

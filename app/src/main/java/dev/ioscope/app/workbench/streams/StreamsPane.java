@@ -8,6 +8,7 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ public final class StreamsPane extends VBox {
         table.getColumns().add(column("Last", StreamTable.Row::last, 200));
         getChildren().addAll(new Label("Buffers by place: driver → output queue → user client → input queue → "
                 + "driver"), table);
-        VBox.setVgrow(table, javafx.scene.layout.Priority.ALWAYS);
+        VBox.setVgrow(table, Priority.ALWAYS);
     }
 
     /** The IDs of the buffers at {@code place}, e.g. "0 2". */

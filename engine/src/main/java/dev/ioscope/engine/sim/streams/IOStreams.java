@@ -6,8 +6,11 @@ import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.sim.Simulation;
 import dev.ioscope.engine.sim.SimulationExtension;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -35,7 +38,7 @@ public final class IOStreams implements SimulationExtension.Instance {
             this.name = name;
             this.owner = owner;
             this.buffers = new Place[buffers];
-            java.util.Arrays.fill(this.buffers, Place.KERNEL);
+            Arrays.fill(this.buffers, Place.KERNEL);
             this.mode = mode;
             this.queueLength = queueLength == 0 ? buffers : queueLength;
         }
@@ -205,8 +208,8 @@ public final class IOStreams implements SimulationExtension.Instance {
         }
         if (s.buffers[buffer] != where) {
             refuse(s, call, IOReturn.kIOReturnNotPermitted, "buffer " + buffer + " is in "
-                    + s.buffers[buffer].name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ", not "
-                    + where.name().toLowerCase(java.util.Locale.ROOT));
+                    + s.buffers[buffer].name().toLowerCase(Locale.ROOT).replace('_', ' ') + ", not "
+                    + where.name().toLowerCase(Locale.ROOT));
             return false;
         }
         return true;
@@ -226,7 +229,7 @@ public final class IOStreams implements SimulationExtension.Instance {
     }
 
     private void record(Stream s, StreamEvents kind, String queue, StreamQueue q, int buffer, String... more) {
-        List<String> kv = new java.util.ArrayList<>(List.of("stream", s.name, "queue", queue, "buffer",
+        List<String> kv = new ArrayList<>(List.of("stream", s.name, "queue", queue, "buffer",
                 String.valueOf(buffer)));
         kv.addAll(List.of(more));
         kv.addAll(List.of("headIndex", String.valueOf(q.head()), "tailIndex", String.valueOf(q.tail())));

@@ -1,4 +1,4 @@
-package dev.ioscope.engine.sim;
+package dev.ioscope.engine.journal;
 
 import dev.ioscope.engine.journal.JournalKind;
 import static org.assertj.core.api.Assertions.assertThat;
