@@ -49,7 +49,14 @@ final class ScenarioFields {
             Map.entry("unload-kext", fields("bundle", Kind.TEXT)),
             Map.entry("add-notification", fields("type", Kind.TEXT, "matching", Kind.OBJECT)),
             Map.entry("advance", fields()),
-            Map.entry("raise-interrupt", fields("path", Kind.TEXT, "index", Kind.WHOLE)),
+            Map.entry("raise-interrupt", fields("path", Kind.TEXT, "index", Kind.WHOLE, "controller", Kind.TEXT,
+                    "vector", Kind.WHOLE)),
+            Map.entry("register-interrupt-controller", fields("name", Kind.TEXT, "path", Kind.TEXT,
+                    "vectors", Kind.WHOLE, "level", Kind.ANY, "shareable", Kind.ANY)),
+            Map.entry("add-interrupt-source", fields("path", Kind.TEXT, "index", Kind.WHOLE, "name", Kind.TEXT,
+                    "filter", Kind.TEXT, "enable", Kind.ANY)),
+            Map.entry("enable-interrupt", fields("path", Kind.TEXT, "source", Kind.TEXT)),
+            Map.entry("disable-interrupt", fields("path", Kind.TEXT, "source", Kind.TEXT)),
             Map.entry("remove-notification", fields("id", Kind.WHOLE)),
             Map.entry("dext-crash", fields("server", Kind.TEXT)));
 
