@@ -118,8 +118,9 @@ public class IOInterruptEventSource extends IOEventSource {
     @Override
     public void enable() {
         if (registered) {
-            int r = interrupts().enableInterrupt(provider, index);
-            record("interrupt.enable", "source", name, "index", String.valueOf(index), "result", IOReturn.name(r));
+            // journalled before the call: what the controller does as a result follows it
+            record("interrupt.enable", "source", name, "index", String.valueOf(index));
+            interrupts().enableInterrupt(provider, index);
             explicitDisable = false;
             enabled = true;
         }
@@ -129,8 +130,9 @@ public class IOInterruptEventSource extends IOEventSource {
     @Override
     public void disable() {
         if (registered) {
-            int r = interrupts().disableInterrupt(provider, index);
-            record("interrupt.disable", "source", name, "index", String.valueOf(index), "result", IOReturn.name(r));
+            // journalled before the call: what the controller does as a result follows it
+            record("interrupt.disable", "source", name, "index", String.valueOf(index));
+            interrupts().disableInterrupt(provider, index);
             explicitDisable = true;
             enabled = false;
         }
