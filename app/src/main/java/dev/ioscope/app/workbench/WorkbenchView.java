@@ -6,6 +6,7 @@ import dev.ioscope.app.ui.FxDispatch;
 import dev.ioscope.app.ui.Theme;
 import dev.ioscope.app.ui.WindowPlacement;
 import dev.ioscope.app.workbench.devices.DevicesPane;
+import dev.ioscope.app.workbench.interrupts.InterruptsPane;
 import dev.ioscope.app.workbench.matching.MatchingPane;
 import dev.ioscope.app.workbench.power.PowerPane;
 import dev.ioscope.app.workbench.report.IOReportDashboard;
@@ -67,6 +68,7 @@ public final class WorkbenchView {
         right.getTabs().add(new Tab("User clients", new UserClientConsole(vm)));
         right.setId("workbenchTabs");
         right.getTabs().add(new Tab("IOReport", new IOReportDashboard(vm)));
+        right.getTabs().add(new Tab("Interrupts", new InterruptsPane(vm)));
         right.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane center = new SplitPane(registry, timeline, right);
         center.setDividerPositions(0.25, 0.56);
