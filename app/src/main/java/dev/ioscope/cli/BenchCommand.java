@@ -2,11 +2,11 @@ package dev.ioscope.cli;
 
 import dev.ioscope.engine.io.InputFiles;
 import dev.ioscope.engine.os.plist.XmlPlistWriter;
-import dev.ioscope.engine.snapshot.ParseLimits;
+import dev.ioscope.engine.io.ParseLimits;
 import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.snapshot.SnapshotReader;
-import dev.ioscope.engine.snapshot.SnapshotException;
-import dev.ioscope.engine.snapshot.Snapshots;
+import dev.ioscope.engine.io.SnapshotException;
+import dev.ioscope.engine.snapshot.codecs.Snapshots;
 import dev.ioscope.engine.snapshot.SyntheticRegistry;
 import dev.ioscope.engine.snapshot.xml.IoregXmlWriter;
 

@@ -4,7 +4,7 @@ import dev.ioscope.engine.io.OutputException;
 import dev.ioscope.engine.io.SafeOutput;
 import dev.ioscope.engine.machine.JsonFileKind;
 import dev.ioscope.engine.io.OutputException;
-import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.io.SnapshotException;
 import dev.ioscope.logging.LogSetup;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;

@@ -3,7 +3,7 @@ package dev.ioscope.cli;
 import dev.ioscope.engine.io.SafeOutput;
 import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.snapshot.SnapshotFormat;
-import dev.ioscope.engine.snapshot.Snapshots;
+import dev.ioscope.engine.snapshot.codecs.Snapshots;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,7 +1,7 @@
 package dev.ioscope.cli;
 
 import dev.ioscope.engine.snapshot.Snapshot;
-import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.io.SnapshotException;
 import dev.ioscope.engine.snapshot.live.LiveRegistry;
 
 import java.nio.file.Path;

@@ -14,12 +14,13 @@ import dev.ioscope.engine.service.Personality;
 import dev.ioscope.engine.service.ProviderMatch;
 import dev.ioscope.engine.service.RematchCheck;
 import dev.ioscope.engine.service.driverkit.MatchedPersonalities;
+import dev.ioscope.engine.service.family.FamilyMatchers;
 import dev.ioscope.engine.service.kext.KextBundle;
 import dev.ioscope.engine.service.kext.KextLoader;
 import dev.ioscope.engine.sim.CandidateVerdict;
 import dev.ioscope.engine.sim.MatchVerdicts;
 import dev.ioscope.engine.snapshot.Snapshot;
-import dev.ioscope.engine.snapshot.Snapshots;
+import dev.ioscope.engine.snapshot.codecs.Snapshots;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -107,7 +108,7 @@ final class MatchCommand implements Callable<Integer> {
             recovered.forEach(catalogue::add);
             fromSnapshot = recovered.size();
         }
-        MatchContext ctx = MatchContext.standard(s.registry());
+        MatchContext ctx = FamilyMatchers.standardContext(s.registry());
         List<ProviderMatch> matches = new ArrayList<>();
         RematchCheck.Result check = null;
         if (o.strip()) {

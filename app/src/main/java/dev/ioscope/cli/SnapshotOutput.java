@@ -4,7 +4,7 @@ import dev.ioscope.engine.io.SafeOutput;
 import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.snapshot.SnapshotFormat;
 import dev.ioscope.engine.snapshot.SnapshotWriter;
-import dev.ioscope.engine.snapshot.Snapshots;
+import dev.ioscope.engine.snapshot.codecs.Snapshots;
 
 import java.io.IOException;
 import java.io.PrintStream;

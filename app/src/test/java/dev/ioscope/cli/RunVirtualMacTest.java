@@ -104,7 +104,7 @@ class RunVirtualMacTest {
         CliTest.Result r = CliTest.run("run", "../docs/examples/virtual-mac-intelmausi.json", "--save",
                 after.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        var reg = dev.ioscope.engine.snapshot.Snapshots.load(after).registry();
+        var reg = dev.ioscope.engine.snapshot.codecs.Snapshots.load(after).registry();
         var svc = reg.plane(dev.ioscope.engine.registry.IORegistryPlane.IOSERVICE);
         var nic = dev.ioscope.engine.registry.RegistryPath.fromPath(reg,
                 "IOService:/AppleACPIPlatformExpert/PCI0@0/AppleACPIPCI/RP05@1c,4/IOPCI2PCIBridge/GIGE@0", svc)

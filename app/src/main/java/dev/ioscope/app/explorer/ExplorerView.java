@@ -163,7 +163,7 @@ public final class ExplorerView {
         try {
             dev.ioscope.app.workbench.WorkbenchView.openSession(file, root.getStyleClass()
                     .contains(Styles.DARK));
-        } catch (dev.ioscope.engine.snapshot.SnapshotException e) {
+        } catch (dev.ioscope.engine.io.SnapshotException e) {
             showProblem(new ExplorerViewModel.Problem("Cannot open the scenario", e.getMessage()));
         }
     }

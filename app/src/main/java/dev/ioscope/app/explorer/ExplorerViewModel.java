@@ -7,7 +7,7 @@ import dev.ioscope.engine.explore.EntryKind;
 import dev.ioscope.engine.explore.RegistryDiff;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
-import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.io.SnapshotException;
 import dev.ioscope.engine.snapshot.SnapshotFormat;
 import dev.ioscope.engine.snapshot.live.LiveRegistry;
 import javafx.beans.property.BooleanProperty;

@@ -4,11 +4,11 @@ import dev.ioscope.app.ui.Resources;
 import dev.ioscope.engine.explore.RegistryIndex;
 import dev.ioscope.engine.explore.SampleRegistry;
 import dev.ioscope.engine.os.OSDictionary;
-import dev.ioscope.engine.snapshot.ParseLimits;
+import dev.ioscope.engine.io.ParseLimits;
 import dev.ioscope.engine.snapshot.Snapshot;
-import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.io.SnapshotException;
 import dev.ioscope.engine.snapshot.SnapshotFormat;
-import dev.ioscope.engine.snapshot.Snapshots;
+import dev.ioscope.engine.snapshot.codecs.Snapshots;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -13,7 +13,7 @@ import dev.ioscope.engine.sim.JournalEvent;
 import dev.ioscope.engine.sim.Replay;
 import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.snapshot.Snapshot;
-import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.io.SnapshotException;
 
 import java.io.IOException;
 import java.nio.file.Path;

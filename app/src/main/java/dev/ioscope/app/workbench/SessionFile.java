@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.sim.ScenarioWriter;
-import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.io.SnapshotException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -13,11 +13,12 @@ import dev.ioscope.engine.sim.CandidateVerdict;
 import dev.ioscope.engine.sim.JournalEvent;
 import dev.ioscope.engine.sim.MatchVerdicts;
 import dev.ioscope.engine.sim.Simulation;
-import dev.ioscope.engine.snapshot.ParseLimits;
+import dev.ioscope.engine.io.ParseLimits;
 import dev.ioscope.engine.snapshot.Snapshot;
-import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.io.SnapshotException;
+import dev.ioscope.engine.service.family.FamilyMatchers;
 import dev.ioscope.engine.snapshot.SnapshotFormat;
-import dev.ioscope.engine.snapshot.Snapshots;
+import dev.ioscope.engine.snapshot.codecs.Snapshots;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -92,7 +93,7 @@ final class StepQueries {
     }
 
     private static MatchEngine matchEngine(Simulation sim) {
-        return new MatchEngine(sim.catalogue(), MatchContext.standard(sim.registry()));
+        return new MatchEngine(sim.catalogue(), FamilyMatchers.standardContext(sim.registry()));
     }
 
     private static IORegistryEntry resolve(Simulation sim, String path) {

@@ -12,7 +12,7 @@ import dev.ioscope.app.workbench.power.PowerPane;
 import dev.ioscope.app.workbench.report.IOReportDashboard;
 import dev.ioscope.app.workbench.userclient.UserClientConsole;
 import dev.ioscope.engine.sim.Scenario;
-import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.io.SnapshotException;
 import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;

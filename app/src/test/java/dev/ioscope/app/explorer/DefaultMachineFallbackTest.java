@@ -1,6 +1,6 @@
 package dev.ioscope.app.explorer;
 
-import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.io.SnapshotException;
 import dev.ioscope.logging.LogSetup;
 import org.junit.jupiter.api.Test;
 

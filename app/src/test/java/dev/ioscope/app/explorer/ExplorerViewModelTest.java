@@ -137,14 +137,14 @@ class ExplorerViewModelTest {
         var doc = vm.documentProperty().get();
         Path whole = dir.resolve("whole.json");
         vm.export(whole, dev.ioscope.engine.snapshot.SnapshotFormat.JSON, false);
-        var back = dev.ioscope.engine.snapshot.Snapshots.load(whole);
+        var back = dev.ioscope.engine.snapshot.codecs.Snapshots.load(whole);
         assertThat(back.registry().size()).isEqualTo(doc.registry().size());
 
         IORegistryEntry pci0 = find("IOService:/AppleACPIPlatformExpert/PCI0@0");
         vm.selectedProperty().set(pci0);
         Path part = dir.resolve("pci0.xml");
         vm.export(part, dev.ioscope.engine.snapshot.SnapshotFormat.IOREG_XML, true);
-        var sub = dev.ioscope.engine.snapshot.Snapshots.load(part).registry();
+        var sub = dev.ioscope.engine.snapshot.codecs.Snapshots.load(part).registry();
         var plane = vm.planeProperty().get();
         int expected = 1 + dev.ioscope.engine.registry.IORegistryIterator.collect(pci0, plane,
                 dev.ioscope.engine.registry.IORegistryIterator.ITERATE_RECURSIVELY).size();

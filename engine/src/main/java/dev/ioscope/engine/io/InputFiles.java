@@ -1,7 +1,5 @@
 package dev.ioscope.engine.io;
 
-import dev.ioscope.engine.snapshot.SnapshotException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;

@@ -1,7 +1,7 @@
 package dev.ioscope.engine.machine;
 
 import dev.ioscope.engine.snapshot.Snapshot;
-import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.io.SnapshotException;
 import dev.ioscope.engine.spi.Contributions;
 import dev.ioscope.engine.spi.PluginLoader;
 

@@ -6,7 +6,7 @@ import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.sim.Simulation;
 import dev.ioscope.engine.sim.SimulationExtension;
-import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.io.SnapshotException;
 import dev.ioscope.engine.spi.DeviceSpec;
 import dev.ioscope.engine.spi.HotPlugSlot;
 

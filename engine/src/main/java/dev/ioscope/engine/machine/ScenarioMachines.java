@@ -4,7 +4,7 @@ import dev.ioscope.engine.sim.DriverBehavior;
 import dev.ioscope.engine.sim.Replay;
 import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.sim.Simulation;
-import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.io.SnapshotException;
 import dev.ioscope.engine.spi.Contributions;
 import dev.ioscope.engine.spi.PluginLoader;
 

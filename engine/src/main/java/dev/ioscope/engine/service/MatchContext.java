@@ -5,8 +5,6 @@ import dev.ioscope.engine.registry.IORegistry;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.registry.RegistryPath;
-import dev.ioscope.engine.service.family.FamilyMatcher;
-import dev.ioscope.engine.service.family.FamilyMatchers;
 
 import java.util.Collections;
 import java.util.HashMap;
@@ -32,11 +30,6 @@ public final class MatchContext {
         this.registry = registry;
         this.servicePlane = registry.plane(IORegistryPlane.IOSERVICE);
         this.families = List.copyOf(families);
-    }
-
-    /** With the families I/O Kit itself ships (IOResources, PCI, USB, HID). */
-    public static MatchContext standard(IORegistry registry) {
-        return new MatchContext(registry, FamilyMatchers.standard());
     }
 
     public IORegistry registry() {

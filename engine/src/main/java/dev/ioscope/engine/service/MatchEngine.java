@@ -2,8 +2,6 @@ package dev.ioscope.engine.service;
 
 import dev.ioscope.engine.os.OSObject;
 import dev.ioscope.engine.registry.IORegistryEntry;
-import dev.ioscope.engine.service.driverkit.DextPersonality;
-import dev.ioscope.engine.service.driverkit.DextStart;
 
 import java.util.ArrayList;
 import java.util.Comparator;

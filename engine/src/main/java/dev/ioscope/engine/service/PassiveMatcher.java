@@ -5,7 +5,6 @@ import dev.ioscope.engine.os.OSNumber;
 import dev.ioscope.engine.os.OSObject;
 import dev.ioscope.engine.os.OSString;
 import dev.ioscope.engine.registry.IORegistryEntry;
-import dev.ioscope.engine.service.family.FamilyMatcher;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -9,9 +9,9 @@ import dev.ioscope.engine.service.MatchingTrace;
 import dev.ioscope.engine.service.Personality;
 import dev.ioscope.engine.service.ProviderMatch;
 import dev.ioscope.engine.service.StartPolicy;
-import dev.ioscope.engine.service.driverkit.DextPersonality;
+import dev.ioscope.engine.service.DextPersonality;
 import dev.ioscope.engine.service.driverkit.DextRelaunch;
-import dev.ioscope.engine.service.driverkit.DriverKitKeys;
+import dev.ioscope.engine.service.DriverKitKeys;
 
 import java.util.ArrayList;
 import java.util.Comparator;

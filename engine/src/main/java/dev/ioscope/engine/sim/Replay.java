@@ -1,6 +1,6 @@
 package dev.ioscope.engine.sim;
 
-import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.io.SnapshotException;
 
 import java.util.List;
 import java.util.Map;

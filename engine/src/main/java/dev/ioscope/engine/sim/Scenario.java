@@ -8,7 +8,7 @@ import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSNumber;
 import dev.ioscope.engine.os.OSObject;
 import dev.ioscope.engine.os.OSString;
-import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.io.SnapshotException;
 import dev.ioscope.engine.snapshot.json.JsonDocuments;
 
 import java.nio.file.Path;

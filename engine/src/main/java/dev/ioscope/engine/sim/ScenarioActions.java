@@ -5,7 +5,7 @@ import dev.ioscope.engine.os.OSObject;
 import dev.ioscope.engine.os.OSString;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.service.kext.KextLoader;
-import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.io.SnapshotException;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.ioscope.engine.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.io.SnapshotException;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;

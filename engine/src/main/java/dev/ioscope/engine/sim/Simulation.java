@@ -9,14 +9,15 @@ import dev.ioscope.engine.registry.RegistryPath;
 import dev.ioscope.engine.service.IOCatalogue;
 import dev.ioscope.engine.service.MatchContext;
 import dev.ioscope.engine.service.Personality;
-import dev.ioscope.engine.service.driverkit.DextPersonality;
-import dev.ioscope.engine.service.driverkit.DriverKitKeys;
+import dev.ioscope.engine.service.DextPersonality;
+import dev.ioscope.engine.service.DriverKitKeys;
 import dev.ioscope.engine.service.driverkit.IOUserServers;
 import dev.ioscope.engine.service.driverkit.UserResources;
 import dev.ioscope.engine.service.kext.KextBundle;
 import dev.ioscope.engine.service.kext.KextLoader;
-import dev.ioscope.engine.snapshot.SnapshotException;
-import dev.ioscope.engine.snapshot.Snapshots;
+import dev.ioscope.engine.io.SnapshotException;
+import dev.ioscope.engine.service.family.FamilyMatchers;
+import dev.ioscope.engine.snapshot.codecs.Snapshots;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -81,7 +82,7 @@ public final class Simulation {
                        boolean beforeIOKitDaemon) {
         this.registry = registry;
         this.service = registry.plane(IORegistryPlane.IOSERVICE);
-        this.ctx = MatchContext.standard(registry);
+        this.ctx = FamilyMatchers.standardContext(registry);
         this.behaviors = Map.copyOf(behaviors);
         this.maxSteps = maxSteps;
         this.notifications = new MatchingNotifications(this, ctx, registry, service);

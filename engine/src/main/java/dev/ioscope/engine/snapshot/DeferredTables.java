@@ -1,5 +1,6 @@
 package dev.ioscope.engine.snapshot;
 
+import dev.ioscope.engine.io.SnapshotException;
 import dev.ioscope.engine.registry.IORegistryEntry;
 
 import java.util.List;
@@ -12,8 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>When bad input is reported: {@link #complete()} decodes whatever is left (the caller helps), waits for
  * all, and throws the first error in file order, exactly the exception an eager read would have thrown.
- * {@link Snapshots#load} and {@link Snapshots#read} complete before they return, so their callers see no
- * difference; {@link Snapshots#open} returns first, and its callers must complete (the CLI before it exits,
+ * {@code Snapshots.load} and {@code Snapshots.read} complete before they return, so their callers see no
+ * difference; {@code Snapshots.open} returns first, and its callers must complete (the CLI before it exits,
  * the explorer on its loading job after showing the tree). Until then a bad table reads as empty.
  */
 public final class DeferredTables {

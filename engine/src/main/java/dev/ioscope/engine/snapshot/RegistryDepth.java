@@ -1,5 +1,6 @@
 package dev.ioscope.engine.snapshot;
 
+import dev.ioscope.engine.io.ParseLimits;
 import dev.ioscope.engine.registry.IORegistry;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;

@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param source   a display name of the source (file name), or null
  * @param warnings what the reader wants the user to know though the file loaded (it looks truncated, ...): the
  *                 CLI prints each as "warning: ..." and the GUI shows them, so nothing is lost silently
- * @param tables   property tables still being decoded ({@link Snapshots#open}), or {@link DeferredTables#NONE}
+ * @param tables   property tables still being decoded ({@code Snapshots.open}), or {@link DeferredTables#NONE}
  */
 public record Snapshot(IORegistry registry, SnapshotFormat format, OSDictionary info, String source,
                        List<String> warnings, DeferredTables tables) {

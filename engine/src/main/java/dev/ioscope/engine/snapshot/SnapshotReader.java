@@ -1,5 +1,8 @@
 package dev.ioscope.engine.snapshot;
 
+import dev.ioscope.engine.io.ParseLimits;
+import dev.ioscope.engine.io.SnapshotException;
+
 /** Reads one snapshot format. Implementations are stateless and never write to their input. */
 public interface SnapshotReader {
     SnapshotFormat format();

@@ -5,8 +5,8 @@ import dev.ioscope.engine.os.OSObject;
 import dev.ioscope.engine.os.plist.XmlPlistReader;
 import dev.ioscope.engine.service.Personality;
 import dev.ioscope.engine.sim.DriverBehavior;
-import dev.ioscope.engine.snapshot.ParseLimits;
-import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.io.ParseLimits;
+import dev.ioscope.engine.io.SnapshotException;
 
 import java.io.IOException;
 import java.io.InputStream;

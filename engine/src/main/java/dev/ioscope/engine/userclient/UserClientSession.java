@@ -15,7 +15,7 @@ import dev.ioscope.engine.service.driverkit.DextUserClients;
 import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.sim.Simulation;
 import dev.ioscope.engine.sim.SimulationExtension;
-import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.io.SnapshotException;
 import dev.ioscope.engine.snapshot.json.JsonDocuments;
 
 import java.io.IOException;

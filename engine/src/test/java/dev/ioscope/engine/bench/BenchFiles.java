@@ -2,8 +2,8 @@ package dev.ioscope.engine.bench;
 
 import dev.ioscope.engine.os.plist.XmlPlistWriter.KeyOrder;
 import dev.ioscope.engine.snapshot.Snapshot;
-import dev.ioscope.engine.snapshot.SnapshotException;
-import dev.ioscope.engine.snapshot.Snapshots;
+import dev.ioscope.engine.io.SnapshotException;
+import dev.ioscope.engine.snapshot.codecs.Snapshots;
 import dev.ioscope.engine.snapshot.SyntheticRegistry;
 import dev.ioscope.engine.snapshot.xml.IoregXmlWriter;
 

@@ -2,7 +2,7 @@ package dev.ioscope.engine.bench;
 
 import com.dd.plist.XMLPropertyListParser;
 import dev.ioscope.engine.os.plist.XmlPlistReader;
-import dev.ioscope.engine.snapshot.ParseLimits;
+import dev.ioscope.engine.io.ParseLimits;
 import dev.ioscope.engine.snapshot.xml.IoregXmlReader;
 
 import java.lang.management.ManagementFactory;

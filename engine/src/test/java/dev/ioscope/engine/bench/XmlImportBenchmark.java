@@ -4,7 +4,7 @@ import com.dd.plist.NSObject;
 import com.dd.plist.XMLPropertyListParser;
 import dev.ioscope.engine.os.OSObject;
 import dev.ioscope.engine.os.plist.XmlPlistReader;
-import dev.ioscope.engine.snapshot.ParseLimits;
+import dev.ioscope.engine.io.ParseLimits;
 import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.snapshot.xml.IoregXmlReader;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -2,7 +2,7 @@ package dev.ioscope.engine.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ioscope.engine.sim.JournalEvent;
-import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.io.SnapshotException;
 import dev.ioscope.engine.snapshot.json.JsonDocuments;
 
 import java.nio.file.Path;

@@ -9,7 +9,7 @@ import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.registry.RegistryPath;
 import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.snapshot.SnapshotFormat;
-import dev.ioscope.engine.snapshot.Snapshots;
+import dev.ioscope.engine.snapshot.codecs.Snapshots;
 import dev.ioscope.engine.snapshot.xml.IoregXmlWriter;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +31,7 @@ class RegistryDiffRealFilesTest {
         byte[] xml = out.toByteArray();
         assertThat(new String(xml, 0, 200, StandardCharsets.UTF_8)).contains("<plist");
         return Snapshots.read(xml, "MacBookPro15-1.xml", "MacBookPro15-1.xml",
-                dev.ioscope.engine.snapshot.ParseLimits.DEFAULT);
+                dev.ioscope.engine.io.ParseLimits.DEFAULT);
     }
 
     @Test

@@ -4,7 +4,7 @@ import dev.ioscope.engine.TestData;
 import dev.ioscope.engine.os.OSNumber;
 import dev.ioscope.engine.os.OSString;
 import dev.ioscope.engine.registry.IORegistryEntry;
-import dev.ioscope.engine.snapshot.Snapshots;
+import dev.ioscope.engine.snapshot.codecs.Snapshots;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

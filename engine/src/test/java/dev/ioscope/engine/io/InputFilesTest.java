@@ -2,9 +2,7 @@ package dev.ioscope.engine.io;
 
 import dev.ioscope.engine.TestData;
 import dev.ioscope.engine.machine.MachineReader;
-import dev.ioscope.engine.snapshot.ParseLimits;
-import dev.ioscope.engine.snapshot.SnapshotException;
-import dev.ioscope.engine.snapshot.Snapshots;
+import dev.ioscope.engine.snapshot.codecs.Snapshots;
 import dev.ioscope.engine.snapshot.json.JsonDocuments;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -50,7 +50,7 @@ class PowerSnapshotTest {
                 .doesNotContain("power.error");
         // every key IOScope writes is one the real Mac's IOPowerManagement dictionaries use, as numbers
         java.util.Set<String> realKeys = new java.util.TreeSet<>();
-        dev.ioscope.engine.registry.IORegistry real = dev.ioscope.engine.snapshot.Snapshots
+        dev.ioscope.engine.registry.IORegistry real = dev.ioscope.engine.snapshot.codecs.Snapshots
                 .load(TestData.path("snapshots/MacBookPro15-1.ioreg")).registry();
         for (IORegistryEntry e : real.entries()) {
             if (e.property("IOPowerManagement") instanceof OSDictionary rd2) {

@@ -10,6 +10,7 @@ import dev.ioscope.engine.os.OSString;
 import dev.ioscope.engine.registry.IORegistry;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
+import dev.ioscope.engine.service.family.FamilyMatchers;
 
 import java.nio.charset.StandardCharsets;
 
@@ -42,7 +43,7 @@ public final class Machine {
     }
 
     public MatchEngine engine() {
-        return new MatchEngine(catalogue, MatchContext.standard(reg));
+        return new MatchEngine(catalogue, FamilyMatchers.standardContext(reg));
     }
 
     public MatchingTrace explain(IORegistryEntry nub, Personality p) {

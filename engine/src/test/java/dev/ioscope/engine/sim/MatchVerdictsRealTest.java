@@ -5,10 +5,11 @@ import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.service.IOCatalogue;
 import dev.ioscope.engine.service.MatchContext;
 import dev.ioscope.engine.service.MatchEngine;
+import dev.ioscope.engine.service.family.FamilyMatchers;
 import dev.ioscope.engine.service.kext.KextBundle;
 import dev.ioscope.engine.service.kext.KextLoader;
 import dev.ioscope.engine.snapshot.Snapshot;
-import dev.ioscope.engine.snapshot.Snapshots;
+import dev.ioscope.engine.snapshot.codecs.Snapshots;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -114,7 +115,7 @@ class MatchVerdictsRealTest {
                 TestData.path("kexts/IntelMausi")))) {
             catalogue.addKext(b);
         }
-        MatchContext ctx = MatchContext.standard(s.registry());
+        MatchContext ctx = FamilyMatchers.standardContext(s.registry());
         MatchEngine engine = new MatchEngine(catalogue, ctx);
         List<String> mismatches = new ArrayList<>();
         int compared = 0;

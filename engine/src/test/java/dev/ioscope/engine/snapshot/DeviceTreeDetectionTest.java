@@ -1,5 +1,6 @@
 package dev.ioscope.engine.snapshot;
 
+import dev.ioscope.engine.snapshot.codecs.Snapshots;
 import dev.ioscope.engine.snapshot.devicetree.AppleDeviceTreeReader;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,9 @@
 package dev.ioscope.engine.snapshot;
 
+import dev.ioscope.engine.io.ParseLimits;
+import dev.ioscope.engine.io.SnapshotException;
+import dev.ioscope.engine.snapshot.codecs.Snapshots;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;

@@ -1,5 +1,9 @@
 package dev.ioscope.engine.snapshot;
 
+import dev.ioscope.engine.io.ParseLimits;
+import dev.ioscope.engine.io.SnapshotException;
+import dev.ioscope.engine.snapshot.codecs.Snapshots;
+
 import net.jqwik.api.Example;
 
 import java.time.Duration;

@@ -1,7 +1,9 @@
 package dev.ioscope.engine.snapshot;
 
 import dev.ioscope.engine.TestData;
+import dev.ioscope.engine.io.ParseLimits;
 import dev.ioscope.engine.registry.RegistryEquivalence;
+import dev.ioscope.engine.snapshot.codecs.Snapshots;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

@@ -1,6 +1,8 @@
 package dev.ioscope.engine.snapshot;
 
 import dev.ioscope.engine.TestData;
+import dev.ioscope.engine.io.SnapshotException;
+import dev.ioscope.engine.snapshot.codecs.Snapshots;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

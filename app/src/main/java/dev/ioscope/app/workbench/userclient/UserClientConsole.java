@@ -4,7 +4,7 @@ import dev.ioscope.app.workbench.EntryNode;
 import dev.ioscope.app.workbench.WorkbenchViewModel;
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSString;
-import dev.ioscope.engine.service.driverkit.DriverKitKeys;
+import dev.ioscope.engine.service.DriverKitKeys;
 import dev.ioscope.engine.sim.JournalEvent;
 import dev.ioscope.engine.userclient.MethodDescription;
 import dev.ioscope.engine.userclient.UserClientConnection;

@@ -8,7 +8,7 @@ import dev.ioscope.engine.os.plist.PlistValue.PDict;
 import dev.ioscope.engine.os.plist.PlistValue.PInt;
 import dev.ioscope.engine.os.plist.PlistValue.PString;
 import dev.ioscope.engine.os.plist.PlistValue.PUid;
-import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.io.SnapshotException;
 
 import java.util.List;
 

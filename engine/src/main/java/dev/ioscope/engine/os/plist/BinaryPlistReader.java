@@ -10,8 +10,8 @@ import dev.ioscope.engine.os.plist.PlistValue.PReal;
 import dev.ioscope.engine.os.plist.PlistValue.PSet;
 import dev.ioscope.engine.os.plist.PlistValue.PString;
 import dev.ioscope.engine.os.plist.PlistValue.PUid;
-import dev.ioscope.engine.snapshot.ParseLimits;
-import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.io.ParseLimits;
+import dev.ioscope.engine.io.SnapshotException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

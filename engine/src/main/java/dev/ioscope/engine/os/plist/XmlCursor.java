@@ -1,7 +1,7 @@
 package dev.ioscope.engine.os.plist;
 
-import dev.ioscope.engine.snapshot.ParseLimits;
-import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.io.ParseLimits;
+import dev.ioscope.engine.io.SnapshotException;
 
 /**
  * The byte-level XML layer under {@link XmlPlistReader}: a cursor over UTF-8 bytes that skips the prolog

@@ -3,6 +3,7 @@ package dev.ioscope.engine.service.driverkit;
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSNumber;
 import dev.ioscope.engine.registry.IORegistryEntry;
+import dev.ioscope.engine.service.DriverKitKeys;
 import dev.ioscope.engine.service.Personality;
 
 import java.util.Optional;

@@ -2,6 +2,8 @@ package dev.ioscope.engine.service.driverkit;
 
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.registry.IORegistryEntry;
+import dev.ioscope.engine.service.DextPersonality;
+import dev.ioscope.engine.service.DriverKitKeys;
 
 import java.util.Optional;
 

@@ -9,6 +9,8 @@ import dev.ioscope.engine.registry.EntryState;
 import dev.ioscope.engine.registry.IORegistry;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
+import dev.ioscope.engine.service.DextPersonality;
+import dev.ioscope.engine.service.DriverKitKeys;
 import dev.ioscope.engine.service.Personality;
 
 import java.util.ArrayList;

@@ -6,6 +6,7 @@ import dev.ioscope.engine.os.OSObject;
 import dev.ioscope.engine.os.OSSet;
 import dev.ioscope.engine.os.OSString;
 import dev.ioscope.engine.registry.IORegistryEntry;
+import dev.ioscope.engine.service.FamilyMatcher;
 import dev.ioscope.engine.service.KeyVerdict;
 import dev.ioscope.engine.service.MatchContext;
 

@@ -4,7 +4,7 @@ import dev.ioscope.engine.io.InputFiles;
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSObject;
 import dev.ioscope.engine.os.OSString;
-import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.io.SnapshotException;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +33,7 @@ public final class KextLoader {
     /** With the engine's XML plist reader (secure: no DTD fetch, no entities, bounded by ParseLimits). */
     public KextLoader() {
         this((data, name) -> dev.ioscope.engine.os.plist.XmlPlistReader.read(data, name,
-                dev.ioscope.engine.snapshot.ParseLimits.DEFAULT));
+                dev.ioscope.engine.io.ParseLimits.DEFAULT));
     }
 
     /** Loads every kext found under the paths, in path order then file-name order (deterministic). */

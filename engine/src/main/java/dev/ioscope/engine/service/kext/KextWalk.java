@@ -1,6 +1,6 @@
 package dev.ioscope.engine.service.kext;
 
-import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.io.SnapshotException;
 
 import java.io.IOException;
 import java.nio.file.Files;

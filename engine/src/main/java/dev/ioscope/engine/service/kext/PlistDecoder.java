@@ -1,7 +1,7 @@
 package dev.ioscope.engine.service.kext;
 
 import dev.ioscope.engine.os.OSObject;
-import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.io.SnapshotException;
 
 /**
  * Turns the bytes of a property list into libkern values. The catalogue only needs this one operation, so it

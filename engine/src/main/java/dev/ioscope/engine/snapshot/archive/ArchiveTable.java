@@ -5,8 +5,8 @@ import dev.ioscope.engine.os.OSUnserializable;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.PendingProperties;
 import dev.ioscope.engine.snapshot.DeferredTables;
-import dev.ioscope.engine.snapshot.ParseLimits;
-import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.io.ParseLimits;
+import dev.ioscope.engine.io.SnapshotException;
 
 /**
  * One entry's embedded property plist, kept as bytes until it is first needed. Decoding gives the table (XNU's

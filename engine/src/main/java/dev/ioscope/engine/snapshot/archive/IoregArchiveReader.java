@@ -12,9 +12,9 @@ import dev.ioscope.engine.os.plist.PlistValue.PDate;
 import dev.ioscope.engine.os.plist.PlistValue.PString;
 import dev.ioscope.engine.registry.IORegistry;
 import dev.ioscope.engine.snapshot.DeferredTables;
-import dev.ioscope.engine.snapshot.ParseLimits;
+import dev.ioscope.engine.io.ParseLimits;
 import dev.ioscope.engine.snapshot.Snapshot;
-import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.io.SnapshotException;
 import dev.ioscope.engine.snapshot.SnapshotFormat;
 import dev.ioscope.engine.snapshot.SnapshotReader;
 

@@ -1,8 +1,8 @@
 package dev.ioscope.engine.snapshot.archive;
 
 import dev.ioscope.engine.os.OSDictionary;
-import dev.ioscope.engine.snapshot.ParseLimits;
-import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.io.ParseLimits;
+import dev.ioscope.engine.io.SnapshotException;
 
 /**
  * Turns the bytes of one entry's embedded property list (IORegistryExplorer stores each property table as an

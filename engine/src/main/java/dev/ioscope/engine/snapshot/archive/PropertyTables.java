@@ -4,7 +4,7 @@ import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSObject;
 import dev.ioscope.engine.os.plist.XmlPlistReader;
 import dev.ioscope.engine.os.plist.XmlPlistWriter;
-import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.io.SnapshotException;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

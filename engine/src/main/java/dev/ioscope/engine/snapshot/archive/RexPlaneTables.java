@@ -6,7 +6,7 @@ import dev.ioscope.engine.os.plist.PlistValue.PArray;
 import dev.ioscope.engine.os.plist.PlistValue.PDict;
 import dev.ioscope.engine.os.plist.PlistValue.PString;
 import dev.ioscope.engine.registry.IORegistryPlane;
-import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.io.SnapshotException;
 
 import java.util.Map;
 

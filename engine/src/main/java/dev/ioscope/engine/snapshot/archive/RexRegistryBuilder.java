@@ -13,8 +13,8 @@ import dev.ioscope.engine.registry.EntryState;
 import dev.ioscope.engine.registry.IORegistry;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.snapshot.DeferredTables;
-import dev.ioscope.engine.snapshot.ParseLimits;
-import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.io.ParseLimits;
+import dev.ioscope.engine.io.SnapshotException;
 
 import java.util.ArrayList;
 import java.util.HashMap;

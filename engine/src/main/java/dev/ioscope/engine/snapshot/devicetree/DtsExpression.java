@@ -1,6 +1,6 @@
 package dev.ioscope.engine.snapshot.devicetree;
 
-import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.io.SnapshotException;
 
 /**
  * An integer expression inside parentheses in a cell, evaluated as dtc does (dtc-parser.y integer_expr): 64-bit

@@ -1,6 +1,6 @@
 package dev.ioscope.engine.snapshot.devicetree;
 
-import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.io.SnapshotException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;

@@ -1,7 +1,7 @@
 package dev.ioscope.engine.snapshot.devicetree;
 
-import dev.ioscope.engine.snapshot.ParseLimits;
-import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.io.ParseLimits;
+import dev.ioscope.engine.io.SnapshotException;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -9,7 +9,7 @@ import dev.ioscope.engine.os.OSObject;
 import dev.ioscope.engine.os.OSSet;
 import dev.ioscope.engine.os.OSString;
 import dev.ioscope.engine.os.OSUnserializable;
-import dev.ioscope.engine.snapshot.ParseLimits;
+import dev.ioscope.engine.io.ParseLimits;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;

@@ -10,7 +10,7 @@ import dev.ioscope.engine.os.plist.PlistValue.PReal;
 import dev.ioscope.engine.os.plist.PlistValue.PSet;
 import dev.ioscope.engine.os.plist.PlistValue.PString;
 import dev.ioscope.engine.os.plist.PlistValue.PUid;
-import dev.ioscope.engine.snapshot.ParseLimits;
+import dev.ioscope.engine.io.ParseLimits;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -8,8 +8,8 @@ import dev.ioscope.engine.os.plist.PlistValue.PInt;
 import dev.ioscope.engine.os.plist.PlistValue.PSet;
 import dev.ioscope.engine.os.plist.PlistValue.PString;
 import dev.ioscope.engine.os.plist.PlistValue.PUid;
-import dev.ioscope.engine.snapshot.ParseLimits;
-import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.io.ParseLimits;
+import dev.ioscope.engine.io.SnapshotException;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;

@@ -6,7 +6,7 @@ import dev.ioscope.engine.os.plist.PlistValue.PArray;
 import dev.ioscope.engine.os.plist.PlistValue.PData;
 import dev.ioscope.engine.os.plist.PlistValue.PDict;
 import dev.ioscope.engine.os.plist.PlistValue.PUid;
-import dev.ioscope.engine.snapshot.ParseLimits;
+import dev.ioscope.engine.io.ParseLimits;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

@@ -1,7 +1,7 @@
 package dev.ioscope.engine.os.plist;
 
-import dev.ioscope.engine.snapshot.ParseLimits;
-import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.io.ParseLimits;
+import dev.ioscope.engine.io.SnapshotException;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -3,6 +3,7 @@ package dev.ioscope.engine.service.bench;
 import dev.ioscope.engine.service.MatchContext;
 import dev.ioscope.engine.service.MatchEngine;
 import dev.ioscope.engine.service.ProviderMatch;
+import dev.ioscope.engine.service.family.FamilyMatchers;
 
 import java.util.List;
 
@@ -19,7 +20,7 @@ public final class MatchingBench {
     /** Median of several timed runs after warm-up, in ms; also the number of (nub, personality) pairs. */
     public static double[] measure(int entries, int personalities, int runs) {
         SyntheticMachine m = new SyntheticMachine(entries, personalities, 42);
-        MatchEngine engine = new MatchEngine(m.catalogue, MatchContext.standard(m.registry));
+        MatchEngine engine = new MatchEngine(m.catalogue, FamilyMatchers.standardContext(m.registry));
         long pairs = 0;
         for (ProviderMatch pm : engine.matchAll(false)) {
             pairs += pm.candidates().size() + pm.uncounted();

@@ -4,6 +4,7 @@ import dev.ioscope.engine.service.MatchContext;
 import dev.ioscope.engine.service.MatchEngine;
 import dev.ioscope.engine.service.MatchingTrace;
 import dev.ioscope.engine.service.ProviderMatch;
+import dev.ioscope.engine.service.family.FamilyMatchers;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -17,8 +18,8 @@ class QuietMatchingTest {
     @DisplayName("X3: quiet and explained matching decide alike")
     void quietAndExplainedMatchingAgree() {
         SyntheticMachine m = new SyntheticMachine(3000, 600, 7);
-        List<ProviderMatch> loud = new MatchEngine(m.catalogue, MatchContext.standard(m.registry)).matchAll(true);
-        List<ProviderMatch> quiet = new MatchEngine(m.catalogue, MatchContext.standard(m.registry)).matchAll(false);
+        List<ProviderMatch> loud = new MatchEngine(m.catalogue, FamilyMatchers.standardContext(m.registry)).matchAll(true);
+        List<ProviderMatch> quiet = new MatchEngine(m.catalogue, FamilyMatchers.standardContext(m.registry)).matchAll(false);
         assertThat(quiet).hasSameSizeAs(loud);
         long winners = 0;
         for (int i = 0; i < loud.size(); i++) {

@@ -2,6 +2,7 @@ package dev.ioscope.engine.service.driverkit;
 
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSString;
+import dev.ioscope.engine.service.DextPersonality;
 import dev.ioscope.engine.service.IOCatalogue;
 import dev.ioscope.engine.service.Personality;
 import dev.ioscope.engine.service.kext.KextBundle;

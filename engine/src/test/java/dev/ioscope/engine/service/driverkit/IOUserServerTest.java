@@ -5,6 +5,7 @@ import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSNumber;
 import dev.ioscope.engine.os.OSString;
 import dev.ioscope.engine.registry.IORegistryEntry;
+import dev.ioscope.engine.service.DextPersonality;
 import dev.ioscope.engine.service.Personality;
 import dev.ioscope.engine.sim.Simulation;
 import org.junit.jupiter.api.DisplayName;

@@ -12,6 +12,7 @@ import dev.ioscope.engine.service.MatchContext;
 import dev.ioscope.engine.service.MatchEngine;
 import dev.ioscope.engine.service.MatchingTrace;
 import dev.ioscope.engine.service.ProviderMatch;
+import dev.ioscope.engine.service.family.FamilyMatchers;
 import dev.ioscope.engine.service.kext.KextBundle;
 import dev.ioscope.engine.service.kext.KextLoader;
 import dev.ioscope.engine.sim.JournalEvent;
@@ -109,7 +110,7 @@ class KarabinerDextTest {
         IOCatalogue catalogue = new IOCatalogue();
         new KextLoader().load(List.of(KARABINER)).forEach(catalogue::addKext);
         IORegistryEntry user = DextTestKit.ofClass(sim, "IOUserResources").get(0);
-        ProviderMatch pm = new MatchEngine(catalogue, MatchContext.standard(sim.registry())).match(user);
+        ProviderMatch pm = new MatchEngine(catalogue, FamilyMatchers.standardContext(sim.registry())).match(user);
         MatchingTrace w = pm.winners().get("org.pqrs.Karabiner-DriverKit-VirtualHIDDevice");
         assertThat(w.personality().ioClass()).isEqualTo("AppleUserHIDDevice");
         assertThat(w.explanation()).contains("IOResourceMatch IOKit: IOUserResources publishes IOKit — match");
@@ -117,7 +118,7 @@ class KarabinerDextTest {
                 + USER_CLASS + " (IOUserClass) and gets its own IOUserServer(" + SERVER + "-0x<entry ID>)"));
         // IOResources itself is no candidate: the personality names IOUserResources
         IORegistryEntry res = DextTestKit.ofClass(sim, "IOResources").get(0);
-        assertThat(new MatchEngine(catalogue, MatchContext.standard(sim.registry())).match(res).candidates())
+        assertThat(new MatchEngine(catalogue, FamilyMatchers.standardContext(sim.registry())).match(res).candidates())
                 .isEmpty();
     }
 }

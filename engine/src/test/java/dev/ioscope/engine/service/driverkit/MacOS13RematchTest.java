@@ -2,15 +2,17 @@ package dev.ioscope.engine.service.driverkit;
 
 import dev.ioscope.engine.TestData;
 import dev.ioscope.engine.registry.IORegistryPlane;
+import dev.ioscope.engine.service.DextPersonality;
 import dev.ioscope.engine.service.IOCatalogue;
 import dev.ioscope.engine.service.MatchContext;
 import dev.ioscope.engine.service.Personality;
 import dev.ioscope.engine.service.ProviderMatch;
 import dev.ioscope.engine.service.RematchCheck;
+import dev.ioscope.engine.service.family.FamilyMatchers;
 import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.sim.Simulation;
 import dev.ioscope.engine.snapshot.Snapshot;
-import dev.ioscope.engine.snapshot.Snapshots;
+import dev.ioscope.engine.snapshot.codecs.Snapshots;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,7 +58,7 @@ class MacOS13RematchTest {
         Snapshot s = dump();
         IOCatalogue catalogue = new IOCatalogue();
         MatchedPersonalities.of(s.registry()).forEach(catalogue::add);
-        MatchContext ctx = MatchContext.standard(s.registry());
+        MatchContext ctx = FamilyMatchers.standardContext(s.registry());
         List<ProviderMatch> out = new ArrayList<>();
         RematchCheck.Result r = RematchCheck.run(catalogue, ctx, out);
         // checked by hand: one AppleUserHIDEventService (id 0x1000004e1, printed twice under the keyboard) and

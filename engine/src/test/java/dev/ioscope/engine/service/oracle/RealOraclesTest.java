@@ -11,10 +11,11 @@ import dev.ioscope.engine.service.Personality;
 import dev.ioscope.engine.service.ProviderMatch;
 import dev.ioscope.engine.service.RematchCheck;
 import dev.ioscope.engine.service.RematchCheck.Attachment;
+import dev.ioscope.engine.service.family.FamilyMatchers;
 import dev.ioscope.engine.service.kext.KextBundle;
 import dev.ioscope.engine.service.kext.KextLoader;
 import dev.ioscope.engine.snapshot.Snapshot;
-import dev.ioscope.engine.snapshot.Snapshots;
+import dev.ioscope.engine.snapshot.codecs.Snapshots;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +50,7 @@ class RealOraclesTest {
         for (KextBundle b : new KextLoader().load(paths)) {
             cat.addKext(b);
         }
-        MatchContext ctx = MatchContext.standard(s.registry());
+        MatchContext ctx = FamilyMatchers.standardContext(s.registry());
         List<ProviderMatch> out = new ArrayList<>();
         RematchCheck.Result r = RematchCheck.run(cat, ctx, out);
         return new Run(s, cat, ctx, r, out);

@@ -6,10 +6,10 @@ import dev.ioscope.engine.os.OSString;
 import dev.ioscope.engine.os.plist.PlistValue.PData;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.snapshot.DeferredTables;
-import dev.ioscope.engine.snapshot.ParseLimits;
+import dev.ioscope.engine.io.ParseLimits;
 import dev.ioscope.engine.snapshot.Snapshot;
-import dev.ioscope.engine.snapshot.SnapshotException;
-import dev.ioscope.engine.snapshot.Snapshots;
+import dev.ioscope.engine.io.SnapshotException;
+import dev.ioscope.engine.snapshot.codecs.Snapshots;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,8 +1,8 @@
 package dev.ioscope.engine.snapshot.archive;
 
 import dev.ioscope.engine.TestData;
-import dev.ioscope.engine.snapshot.ParseLimits;
-import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.io.ParseLimits;
+import dev.ioscope.engine.io.SnapshotException;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;

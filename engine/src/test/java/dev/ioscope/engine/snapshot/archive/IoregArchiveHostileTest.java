@@ -10,9 +10,9 @@ import dev.ioscope.engine.os.plist.PlistValue.PDict;
 import dev.ioscope.engine.os.plist.PlistValue.PInt;
 import dev.ioscope.engine.os.plist.PlistValue.PString;
 import dev.ioscope.engine.os.plist.PlistValue.PUid;
-import dev.ioscope.engine.snapshot.ParseLimits;
-import dev.ioscope.engine.snapshot.SnapshotException;
-import dev.ioscope.engine.snapshot.Snapshots;
+import dev.ioscope.engine.io.ParseLimits;
+import dev.ioscope.engine.io.SnapshotException;
+import dev.ioscope.engine.snapshot.codecs.Snapshots;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

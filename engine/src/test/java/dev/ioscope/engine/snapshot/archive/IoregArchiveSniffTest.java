@@ -4,10 +4,10 @@ import dev.ioscope.engine.TestData;
 import dev.ioscope.engine.os.plist.BinaryPlistWriter;
 import dev.ioscope.engine.os.plist.PlistValue.PArray;
 import dev.ioscope.engine.os.plist.PlistValue.PString;
-import dev.ioscope.engine.snapshot.ParseLimits;
-import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.io.ParseLimits;
+import dev.ioscope.engine.io.SnapshotException;
 import dev.ioscope.engine.snapshot.SnapshotFormat;
-import dev.ioscope.engine.snapshot.Snapshots;
+import dev.ioscope.engine.snapshot.codecs.Snapshots;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.ioscope.engine.snapshot.devicetree;
 
 import dev.ioscope.engine.TestData;
-import dev.ioscope.engine.snapshot.ParseLimits;
+import dev.ioscope.engine.io.ParseLimits;
 import dev.ioscope.engine.snapshot.Snapshot;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package dev.ioscope.engine.snapshot.devicetree;
 
-import dev.ioscope.engine.snapshot.ParseLimits;
+import dev.ioscope.engine.io.ParseLimits;
 import dev.ioscope.engine.snapshot.Snapshot;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package dev.ioscope.engine.snapshot.json;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.io.SnapshotException;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -12,11 +12,11 @@ import dev.ioscope.engine.os.OSUnserializable;
 import dev.ioscope.engine.registry.EntryState;
 import dev.ioscope.engine.registry.RegistryEquivalence;
 import dev.ioscope.engine.registry.RegistryTestFixtures;
-import dev.ioscope.engine.snapshot.ParseLimits;
+import dev.ioscope.engine.io.ParseLimits;
 import dev.ioscope.engine.snapshot.Snapshot;
-import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.io.SnapshotException;
 import dev.ioscope.engine.snapshot.SnapshotFormat;
-import dev.ioscope.engine.snapshot.Snapshots;
+import dev.ioscope.engine.snapshot.codecs.Snapshots;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;

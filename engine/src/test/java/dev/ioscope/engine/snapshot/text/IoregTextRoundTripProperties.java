@@ -10,7 +10,7 @@ import dev.ioscope.engine.os.OSString;
 import dev.ioscope.engine.registry.EntryState;
 import dev.ioscope.engine.registry.IORegistry;
 import dev.ioscope.engine.registry.IORegistryEntry;
-import dev.ioscope.engine.snapshot.ParseLimits;
+import dev.ioscope.engine.io.ParseLimits;
 import dev.ioscope.engine.snapshot.Snapshot;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

@@ -1,7 +1,7 @@
 package dev.ioscope.engine.snapshot.text;
 
 import dev.ioscope.engine.TestData;
-import dev.ioscope.engine.snapshot.ParseLimits;
+import dev.ioscope.engine.io.ParseLimits;
 import dev.ioscope.engine.snapshot.Snapshot;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

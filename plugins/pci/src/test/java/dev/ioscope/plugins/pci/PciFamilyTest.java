@@ -7,7 +7,7 @@ import dev.ioscope.engine.os.OSBoolean;
 import dev.ioscope.engine.os.OSData;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
-import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.io.SnapshotException;
 import dev.ioscope.engine.spi.Contributions;
 import dev.ioscope.engine.spi.DeviceSpec;
 import dev.ioscope.plugins.platform.PlatformFamily;

@@ -13,7 +13,7 @@ import dev.ioscope.engine.report.ReportChannel;
 import dev.ioscope.engine.sim.JournalEvent;
 import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.sim.SimulationAccess;
-import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.io.SnapshotException;
 import dev.ioscope.engine.spi.Contributions;
 import dev.ioscope.plugins.platform.PlatformFamily;
 import org.junit.jupiter.api.Test;

@@ -11,7 +11,8 @@ import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.service.MatchContext;
 import dev.ioscope.engine.service.PassiveMatcher;
-import dev.ioscope.engine.snapshot.SnapshotException;
+import dev.ioscope.engine.io.SnapshotException;
+import dev.ioscope.engine.service.family.FamilyMatchers;
 import dev.ioscope.engine.spi.Contributions;
 import dev.ioscope.plugins.pci.PciFamily;
 import dev.ioscope.plugins.platform.PlatformFamily;
@@ -51,7 +52,7 @@ class StorageFamilyTest {
         // (IOKitUser IOBSD.c); the core's passive matcher evaluates it as the kernel would.
         OSDictionary matching = OSDictionary.of("IOProviderClass", OSString.of("IOMedia"),
                 "IOPropertyMatch", OSDictionary.of("BSD Name", OSString.of(name)));
-        PassiveMatcher pm = new PassiveMatcher(MatchContext.standard(m.registry()));
+        PassiveMatcher pm = new PassiveMatcher(FamilyMatchers.standardContext(m.registry()));
         return m.registry().entries().stream().filter(e -> e.inPlane(m.registry().plane(IORegistryPlane.IOSERVICE)))
                 .filter(e -> e.state().active())
                 .filter(e -> pm.matchPassive(e, matching, false, false).matched()).toList();

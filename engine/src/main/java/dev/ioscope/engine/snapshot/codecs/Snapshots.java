@@ -1,6 +1,14 @@
-package dev.ioscope.engine.snapshot;
+package dev.ioscope.engine.snapshot.codecs;
 
 import dev.ioscope.engine.io.InputFiles;
+import dev.ioscope.engine.io.ParseLimits;
+import dev.ioscope.engine.io.SnapshotException;
+import dev.ioscope.engine.snapshot.DeferredTables;
+import dev.ioscope.engine.snapshot.RegistryDepth;
+import dev.ioscope.engine.snapshot.Snapshot;
+import dev.ioscope.engine.snapshot.SnapshotFormat;
+import dev.ioscope.engine.snapshot.SnapshotReader;
+import dev.ioscope.engine.snapshot.SnapshotWriter;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,11 +1,11 @@
-package dev.ioscope.engine.service.driverkit;
-
-import dev.ioscope.engine.service.StartPolicy;
+package dev.ioscope.engine.service;
 
 import java.util.Optional;
 
 /** The start outcome matching predicts for dext personalities without running a server. */
 public final class DextStart {
+    private static final String IO_RESOURCES = "IOResources";
+
     private DextStart() {
     }
 
@@ -14,7 +14,7 @@ public final class DextStart {
      * so that candidate fails and probeCandidates tries the next of its category.
      */
     public static StartPolicy policy(StartPolicy base) {
-        return (p, provider) -> DextPersonality.isDext(p) && UserResources.IO_RESOURCES.equals(provider.className())
+        return (p, provider) -> DextPersonality.isDext(p) && IO_RESOURCES.equals(provider.className())
                 ? Optional.of("IOService::startCandidate does not attach a dext (IOUserServerName) to IOResources")
                 : base.startFailure(p, provider);
     }

@@ -1,4 +1,4 @@
-package dev.ioscope.engine.snapshot;
+package dev.ioscope.engine.io;
 
 /**
  * Bounds every parser checks before it allocates or recurses, so a hostile file gets a clean error instead of

@@ -1,4 +1,4 @@
-package dev.ioscope.engine.snapshot;
+package dev.ioscope.engine.io;
 
 /**
  * A snapshot that cannot be read: names the file, the place in it (line/column or byte offset, or a

@@ -1,4 +1,4 @@
-package dev.ioscope.engine.service.driverkit;
+package dev.ioscope.engine.service;
 
 /** The property keys of DriverKit, as iokit/IOKit/IOKitKeys.h and IOUserServer.h spell them. */
 public final class DriverKitKeys {

@@ -1,4 +1,7 @@
-package dev.ioscope.engine.snapshot;
+package dev.ioscope.engine.snapshot.codecs;
+
+import dev.ioscope.engine.snapshot.SnapshotReader;
+import dev.ioscope.engine.snapshot.SnapshotWriter;
 
 import java.util.List;
 

@@ -1,9 +1,7 @@
-package dev.ioscope.engine.service.family;
+package dev.ioscope.engine.service;
 
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.registry.IORegistryEntry;
-import dev.ioscope.engine.service.KeyVerdict;
-import dev.ioscope.engine.service.MatchContext;
 
 import java.util.List;
 

@@ -1,11 +1,9 @@
-package dev.ioscope.engine.service.driverkit;
+package dev.ioscope.engine.service;
 
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSObject;
 import dev.ioscope.engine.os.OSString;
 import dev.ioscope.engine.os.OSSymbol;
-import dev.ioscope.engine.service.KeyVerdict;
-import dev.ioscope.engine.service.Personality;
 
 import java.util.Optional;
 
