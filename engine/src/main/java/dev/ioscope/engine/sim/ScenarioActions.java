@@ -26,7 +26,7 @@ final class ScenarioActions {
             "load-kext", "unload-kext", "add-notification", "advance", "raise-interrupt", "remove-notification",
             "emulate-driver", "publish-resource", "register-interest", "remove-interest", "message-clients",
             "open-service", "close-service", "iokit-daemon-launched", "dext-crash", "register-interrupt-controller",
-            "add-interrupt-source", "enable-interrupt", "disable-interrupt");
+            "add-interrupt-source", "enable-interrupt", "disable-interrupt", "dma-transfer");
     /** IOService::iokitDaemonLaunched: the IOMatchDefer list goes and its nubs are matched again. */
     static final String DAEMON_LAUNCHED = "iokit-daemon-launched";
 
@@ -37,6 +37,7 @@ final class ScenarioActions {
     private final MatchDefer matchDefer;
     private final Map<String, SimulationExtension.Instance> extensionActions = new LinkedHashMap<>();
     private final InterruptActions interrupts;
+    private final DmaActions dma;
 
     ScenarioActions(Simulation sim, KextLoading kexts, MatchingNotifications notifications, GeneralInterest interest,
                     MatchDefer matchDefer) {
@@ -46,6 +47,7 @@ final class ScenarioActions {
         this.interest = interest;
         this.matchDefer = matchDefer;
         this.interrupts = new InterruptActions(sim);
+        this.dma = new DmaActions(sim);
     }
 
     /** Routes {@code action} to the installed extension {@code x} from now on. */
@@ -111,6 +113,7 @@ final class ScenarioActions {
             }
             case "register-interrupt-controller", "add-interrupt-source", "enable-interrupt", "disable-interrupt" ->
                     interrupts.perform(a);
+            case "dma-transfer" -> dma.transfer(a);
             case "emulate-driver" -> emulateDriver(a);
             case "publish-resource" -> publishResource(a);
             case "register-interest" -> withEntry(a, e -> interest.register(e, a.arg("type")));
