@@ -1,3 +1,6 @@
+# Writes the bundled virtual Mac, engine/src/main/resources/dev/ioscope/engine/machine/virtual-mac.json, to stdout:
+#   python3 scripts/gen-virtual-mac.py > engine/src/main/resources/dev/ioscope/engine/machine/virtual-mac.json
+# Edit this script, not the JSON: VirtualMacScriptTest fails when the committed file is not its output.
 import json, struct
 def dev(bcdusb, cls, sub, proto, mps, vid, pid, bcd, im, ip, isn, ncfg=1):
     return struct.pack('<BBHBBBBHHHBBBB',18,1,bcdusb,cls,sub,proto,mps,vid,pid,bcd,im,ip,isn,ncfg).hex()
@@ -42,7 +45,7 @@ acpi=[{"name":n,"hid":h,"location":l} for (n,h,l) in [
  ("EC","PNP0C09","0"),("LID0","PNP0C0D","0"),("PWRB","PNP0C0C","0"),("SLPB","PNP0C0E","0"),("ADP1","ACPI0003","0"),
  ("HPET","PNP0103","0"),("RTC","PNP0B00","70"),("PIC","PNP0000","20"),("TIMR","PNP0100","40"),("DMAC","PNP0200","0"),
  ("FWHD","INT0800","0"),("MATH","PNP0C04","f0"),("LDRC","PNP0C02","2e"),("ALS0","ACPI0008","0"),("PNLF","APP0002","0"),
- ("SMC","APP0001","0"),("GFX0","PNP0A05","0"),("PWRS","ACPI000D","0"),
+ ("GFX0","PNP0A05","0"),("PWRS","ACPI000D","0"),
  ("BAT0","PNP0C0A","0"),("TZ00","ACPI000E","0"),("TZ01","ACPI000E","1"),("FAN0","PNP0C0B","0"),("FAN1","PNP0C0B","1"),
  ("PS2K","APP0004","0"),("PS2M","APP0005","0"),("SPIT","APP000D","0"),("MEM2","PNP0C01","0"),("PDRC","PNP0C02","1"),
  ("USBX","APP0006","0"),("ACEL","APP0007","0"),("IPIC","PNP0000","a0"),("AMW0","PNP0C14","0"),("WMI1","PNP0C14","1")]
@@ -101,5 +104,6 @@ pci_children=[
      {"type":"pci-bridge","name":"DSB4","location":"4","vendor":"0x8086","device":"0x15ea","revision":6,"hotplug":True,"children":[]}]}]}]
 m={"name":"IOScope Virtual Mac","platform":{"type":"platform","model":"MacBookPro15,1","board-id":"Mac-937A206F2EE63C01",
   "serial":"C02VIRTUALMAC","cpus":12,"memory-gb":16,"acpi":acpi,
-  "children":[{"type":"pci-host-bridge","children":pci_children}]}}
+  "children":[{"type":"smc","fans":2,"ambient-celsius":25},  # the sensors family's AppleSMC
+              {"type":"pci-host-bridge","children":pci_children}]}}
 print(json.dumps(m, indent=2))

@@ -3,7 +3,9 @@ package dev.ioscope.app;
 import dev.ioscope.app.explorer.ExplorerView;
 import dev.ioscope.app.explorer.ExplorerViewModel;
 import dev.ioscope.app.prefs.AppPreferences;
+import dev.ioscope.app.ui.AppIcons;
 import dev.ioscope.app.ui.Jobs;
+import dev.ioscope.app.workbench.WorkbenchView;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
@@ -22,7 +24,7 @@ public final class IOScopeApp extends Application {
     @Override
     public void start(Stage stage) {
         ExplorerViewModel vm = new ExplorerViewModel(Jobs.background(), AppPreferences.fromSystemProperty());
-        view = new ExplorerView(stage, vm);
+        view = new ExplorerView(stage, vm, WorkbenchView.LAUNCHER);
         AppIcons.apply(stage);
         stage.show();
         List<String> args = getParameters().getUnnamed();

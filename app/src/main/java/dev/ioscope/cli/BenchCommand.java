@@ -7,7 +7,7 @@ import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.snapshot.SnapshotReader;
 import dev.ioscope.engine.io.SnapshotException;
 import dev.ioscope.engine.snapshot.codecs.Snapshots;
-import dev.ioscope.engine.snapshot.SyntheticRegistry;
+import dev.ioscope.engine.snapshot.BenchmarkRegistry;
 import dev.ioscope.engine.snapshot.xml.IoregXmlWriter;
 
 import picocli.CommandLine.Command;
@@ -140,7 +140,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static void writeSynthetic(int entries, Path file) throws IOException {
-        Snapshot s = SyntheticRegistry.snapshot(entries, 20181);
+        Snapshot s = BenchmarkRegistry.snapshot(entries, 20181);
         try (OutputStream o = Files.newOutputStream(file)) {
             // Plain ioreg -a -l output (sorted keys, no IOScope extension key): what the benchmark is about.
             new IoregXmlWriter("IOService", XmlPlistWriter.KeyOrder.SORTED).write(s, o);

@@ -68,7 +68,7 @@ final class BootCommand implements Callable<Integer> {
             for (PluginLoader.Failure f : pl.failures()) {
                 err.println("ioscope boot: plugin " + f.source() + " skipped: " + f.error());
             }
-            Contributions c = Contributions.of(pl.families());
+            Contributions c = Contributions.of(pl);
             m = Machine.boot(d, c);
             for (String p : m.problems()) {
                 err.println("ioscope boot: " + p);

@@ -1,5 +1,6 @@
 package dev.ioscope.app;
 
+import dev.ioscope.app.ui.AppIcons;
 import dev.ioscope.icons.IconSet;
 import javafx.scene.image.Image;
 import org.junit.jupiter.api.BeforeAll;

@@ -64,7 +64,8 @@ class DebPackageIT {
         assertThat(opt.resolve("lib/app/ioscope.jar")).isRegularFile();
         // The menu entries show IOScope's icon (icons module, 512 px), not jpackage's default Java cup.
         Path icon = Path.of(System.getProperty("ioscope.installer.iconFile"));
-        assertThat(Files.mismatch(opt.resolve("lib/IOScope.png"), icon)).as("lib/IOScope.png vs %s", icon).isEqualTo(-1L);
+        assertThat(Files.mismatch(opt.resolve("lib/IOScope.png"), icon)).as("lib/IOScope.png vs %s", icon)
+                .isEqualTo(-1L);
         assertThat(Files.mismatch(opt.resolve("lib/ioscope-cli.png"), icon)).as("lib/ioscope-cli.png").isEqualTo(-1L);
 
         String desktop = Files.readString(opt.resolve("lib/ioscope-IOScope.desktop"));

@@ -1,5 +1,6 @@
 package dev.ioscope.app.explorer;
 
+import dev.ioscope.app.ui.FullTextCell;
 import dev.ioscope.engine.explore.RegistryDiff;
 import dev.ioscope.engine.explore.ValueText;
 import dev.ioscope.engine.registry.IORegistryEntry;
@@ -33,6 +34,7 @@ final class ChangesPane extends TableView<RegistryDiff.PropertyChange> {
         TableColumn<RegistryDiff.PropertyChange, String> c = new TableColumn<>(title);
         c.setPrefWidth(w);
         c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(f.apply(cd.getValue())));
+        c.setCellFactory(x -> FullTextCell.forTable());
         return c;
     }
 

@@ -55,11 +55,19 @@ public final class ExplorerView {
     private TabPane tabs;
     private InspectorPane inspectorPane;
     private boolean dark;
+    private final WorkbenchLauncher workbench;
     private Alert lastAlert;
     private HelpMenu help;
     private LiveMenu liveMenu;
 
+    /** An explorer window with no way to a workbench (its "Open Workbench…" item is left out). */
     public ExplorerView(Stage stage, ExplorerViewModel vm) {
+        this(stage, vm, null);
+    }
+
+    /** An explorer window whose File and View menus open workbench windows through {@code workbench}. */
+    public ExplorerView(Stage stage, ExplorerViewModel vm, WorkbenchLauncher workbench) {
+        this.workbench = workbench;
         this.stage = stage;
         this.vm = vm;
         EntryActions actions = new EntryActions(vm);
@@ -95,7 +103,7 @@ public final class ExplorerView {
         SplitPane.setResizableWithParent(facts, false);
 
         root.getStyleClass().add(Styles.APP);
-        root.setTop(new VBox(menuBar(), searchBar, diffBanner()));
+        root.setTop(new VBox(menuBar(), searchBar, diffBanner(), new PathBar(vm)));
         root.setCenter(split);
         root.setBottom(statusBar());
         double[] b = prefs.windowBounds();
@@ -160,9 +168,12 @@ public final class ExplorerView {
 
     /** Opens a workbench window on a scenario file the user opened here (errors in an alert, as for snapshots). */
     private void openScenario(java.nio.file.Path file) {
+        if (workbench == null) {
+            showProblem(new ExplorerViewModel.Problem("Cannot open the scenario", "this window has no workbench"));
+            return;
+        }
         try {
-            dev.ioscope.app.workbench.WorkbenchView.openSession(file, root.getStyleClass()
-                    .contains(Styles.DARK));
+            workbench.openSession(file, root.getStyleClass().contains(Styles.DARK));
         } catch (dev.ioscope.engine.io.SnapshotException e) {
             showProblem(new ExplorerViewModel.Problem("Cannot open the scenario", e.getMessage()));
         }
@@ -232,8 +243,10 @@ public final class ExplorerView {
         Menu view = new Menu("View", null, expand, collapse, new SeparatorMenuItem(), theme, new SeparatorMenuItem(),
                 stress);
         // the workbench (package dev.ioscope.app.workbench): its own window on the open snapshot's file
-        view.getItems().addAll(new SeparatorMenuItem(), item("Open Workbench…", "Shortcut+Shift+W",
-                () -> dev.ioscope.app.workbench.WorkbenchView.open(vm.documentProperty().get(), dark)));
+        if (workbench != null) {
+            view.getItems().addAll(new SeparatorMenuItem(), item("Open Workbench…", "Shortcut+Shift+W",
+                    () -> workbench.open(vm.documentProperty().get(), dark)));
+        }
         MenuBar bar = new MenuBar(file, edit, view);
         help = new HelpMenu(stage, bar, List.of(new String[] {"↑ ↓ ← →", "move in the tree, fold and unfold"},
                 new String[] {"Enter / Shift+Enter", "next / previous hit (in the search field)"},

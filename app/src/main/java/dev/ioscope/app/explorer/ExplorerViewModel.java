@@ -309,7 +309,7 @@ public final class ExplorerViewModel {
         start("synthetic registry", () -> loader.synthetic(entries), this::show);
     }
 
-    /** Opens the project's synthetic benchmark registry (SyntheticRegistry; the View menu's stress test). */
+    /** Opens the project's synthetic benchmark registry (BenchmarkRegistry; the View menu's stress test). */
     public void openBenchmark(int entries) {
         start("synthetic registry", () -> loader.benchmark(entries), this::show);
     }
@@ -502,10 +502,8 @@ public final class ExplorerViewModel {
         IORegistryEntry e = selectionOnly && selected.get() != null ? selected.get() : d.registry().root();
         IORegistryPlane p = plane.get();
         start("export to " + file.getFileName(), () -> {
-            try (var out = java.nio.file.Files.newOutputStream(file)) {
-                EntryExport.write(d.registry(), e, p, true, format, out);
-            }
-            return file;
+            // all or nothing: a cancelled or failed export leaves no half file (ExportFile)
+            return ExportFile.write(file, out -> EntryExport.write(d.registry(), e, p, true, format, out));
         }, f -> status.set("Saved " + f.getFileName() + " (" + format.displayName() + ")"));
     }
 

@@ -2,7 +2,7 @@ package dev.ioscope.app.explorer;
 
 import dev.ioscope.app.ui.Resources;
 import dev.ioscope.engine.explore.RegistryIndex;
-import dev.ioscope.engine.explore.SampleRegistry;
+import dev.ioscope.engine.explore.SampleMacRegistry;
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.io.ParseLimits;
 import dev.ioscope.engine.snapshot.Snapshot;
@@ -83,7 +83,7 @@ public final class SnapshotLoader {
         } catch (SnapshotException e) {
             LOG.warn("the bundled {} could not be read ({}); opening a synthetic registry", DEFAULT_NAME,
                     e.getMessage(), e);
-            s = new Snapshot(SampleRegistry.build(2_000, 1), SnapshotFormat.IOREG_ARCHIVE, OSDictionary.empty(),
+            s = new Snapshot(SampleMacRegistry.build(2_000, 1), SnapshotFormat.IOREG_ARCHIVE, OSDictionary.empty(),
                     "sample");
             title = "Sample machine (synthetic) — the bundled " + DEFAULT_NAME + " could not be read: "
                     + e.getMessage();
@@ -94,16 +94,16 @@ public final class SnapshotLoader {
     /** A synthetic registry of {@code entries} entries (benchmarks, the Help menu's stress sample). */
     public Document synthetic(int entries) {
         long t0 = System.nanoTime();
-        Snapshot s = new Snapshot(SampleRegistry.build(entries, 7), SnapshotFormat.IOREG_ARCHIVE, OSDictionary.empty(),
-                "synthetic");
+        Snapshot s = new Snapshot(SampleMacRegistry.build(entries, 7), SnapshotFormat.IOREG_ARCHIVE,
+                OSDictionary.empty(), "synthetic");
         return new Document(s, RegistryIndex.build(s.registry()), null, "Synthetic " + entries + " entries",
                 (System.nanoTime() - t0) / 1_000_000);
     }
 
-    /** The project's standard synthetic registry ({@code SyntheticRegistry}), as benchmarks use it. */
+    /** The project's standard synthetic registry ({@code BenchmarkRegistry}), as benchmarks use it. */
     public Document benchmark(int entries) {
         long t0 = System.nanoTime();
-        Snapshot s = dev.ioscope.engine.snapshot.SyntheticRegistry.snapshot(entries, 1);
+        Snapshot s = dev.ioscope.engine.snapshot.BenchmarkRegistry.snapshot(entries, 1);
         return new Document(s, RegistryIndex.build(s.registry()), null, "Synthetic " + entries + " entries",
                 (System.nanoTime() - t0) / 1_000_000);
     }

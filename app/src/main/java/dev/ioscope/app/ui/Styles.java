@@ -21,6 +21,11 @@ public final class Styles {
     public static final String SOURCE = "source-area";
     public static final String DIFF_BANNER = "diff-banner";
     public static final String ICON = "entry-icon";
+    /** The explorer's breadcrumb bar of the selected entry's registry path: the bar, a crumb, the last, "/". */
+    public static final String PATH_BAR = "path-bar";
+    public static final String PATH_CRUMB = "path-crumb";
+    public static final String PATH_CRUMB_LAST = "path-crumb-last";
+    public static final String PATH_SEPARATOR = "path-separator";
     /** A machine with nothing to do, and what to do about it (the workbench's empty state). */
     public static final String EMPTY_STATE = "empty-state";
     /** Matching verdict text: a satisfied key or a winner, a failed key or a rejection, anything else, a detail. */
@@ -35,6 +40,8 @@ public final class Styles {
     public static final PseudoClass ADDED = PseudoClass.getPseudoClass("added");
     public static final PseudoClass REMOVED = PseudoClass.getPseudoClass("removed");
     public static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed");
+    /** A cell whose row is selected (set by the cell itself; see the workbench's VerdictCell). */
+    public static final PseudoClass ROW_SELECTED = PseudoClass.getPseudoClass("row-selected");
     public static final PseudoClass INACTIVE = PseudoClass.getPseudoClass("inactive");
 
     private Styles() {

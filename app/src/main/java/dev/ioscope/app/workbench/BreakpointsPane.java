@@ -1,5 +1,6 @@
 package dev.ioscope.app.workbench;
 
+import dev.ioscope.app.ui.FullTextCell;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -7,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -38,10 +40,13 @@ final class BreakpointsPane extends VBox {
         list.setId("breakpoints");
         list.setPlaceholder(new Label("No breakpoints. Add one above, or from the registry tree's menu."));
         list.setCellFactory(v -> new ListCell<>() {
+            private final Tooltip tip = FullTextCell.tooltip();
+
             @Override
             protected void updateItem(Breakpoint b, boolean empty) {
                 super.updateItem(b, empty);
                 setText(empty || b == null ? null : "● " + b.describe());
+                FullTextCell.show(this, tip, getText());
             }
         });
         Button remove = new Button("Remove");

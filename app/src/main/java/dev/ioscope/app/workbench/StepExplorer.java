@@ -1,6 +1,6 @@
 package dev.ioscope.app.workbench;
 
-import dev.ioscope.app.AppIcons;
+import dev.ioscope.app.ui.AppIcons;
 import dev.ioscope.app.explorer.ExplorerView;
 import dev.ioscope.app.explorer.ExplorerViewModel;
 import dev.ioscope.app.prefs.AppPreferences;
@@ -73,7 +73,7 @@ final class StepExplorer {
         AppIcons.apply(s);
         var from = WindowPlacement.current();
         var evm = new ExplorerViewModel(Jobs.background(), AppPreferences.fromSystemProperty());
-        new ExplorerView(s, evm);
+        new ExplorerView(s, evm, WorkbenchView.LAUNCHER);
         WindowPlacement.cascade(s, from, s.getScene().getWidth(), s.getScene().getHeight());
         s.show();
         open.accept(evm);

@@ -1,5 +1,6 @@
 package dev.ioscope.app.workbench;
 
+import dev.ioscope.app.ui.FullTextCell;
 import dev.ioscope.engine.sim.JournalEvent;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -8,6 +9,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
@@ -236,6 +238,8 @@ final class TimelinePane extends BorderPane {
         private final Rectangle swatch = new Rectangle(10, 10);
         private final Label text = new Label();
         private final HBox box = new HBox(6, swatch, text);
+        /** The line is cut at the list's width; the whole event is a tooltip away (and in the detail pane). */
+        private final Tooltip tip = FullTextCell.tooltip();
 
         EventCell() {
             box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
@@ -247,6 +251,7 @@ final class TimelinePane extends BorderPane {
             if (empty || e == null) {
                 setGraphic(null);
                 setText(null);
+                setTooltip(null);
                 return;
             }
             swatch.setFill(EventColors.of(e.kind()));
@@ -258,6 +263,7 @@ final class TimelinePane extends BorderPane {
             }
             e.details().forEach((k, v) -> sb.append("  ").append(k).append('=').append(v));
             text.setText(sb.toString());
+            FullTextCell.show(this, tip, sb.toString());
             boolean future = e.seq() >= vm.eventsNowProperty().get();
             boolean current = !future && e.seq() >= vm.stepFromProperty().get();
             box.setOpacity(future ? 0.45 : 1.0);

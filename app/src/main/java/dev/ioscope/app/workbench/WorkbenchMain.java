@@ -6,6 +6,8 @@ import dev.ioscope.engine.sim.Scenario;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Application;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
@@ -25,6 +27,7 @@ import java.util.List;
  * (with a plug: the step before it marked, compared with the end), {@code ioscope.wb.tab} (a tab's title:
  * Matching, Breakpoints, Power, Devices, IOReport...),
  * {@code ioscope.wb.reports} (IOReport groups to chart, comma-separated), {@code ioscope.theme=dark},
+ * {@code ioscope.window} (WIDTHxHEIGHT),
  * {@code ioscope.wb.stallprobe}.
  * {@code java -cp ioscope.jar dev.ioscope.app.workbench.WorkbenchMain FILE}
  */
@@ -47,10 +50,17 @@ public final class WorkbenchMain {
                     : file.toString().endsWith(".json") ? SessionFile.load(file)
                     : new SessionFile.Session(MachineSession.emptyScenario(file), List.of());
             boolean dark = "dark".equals(System.getProperty("ioscope.theme"));
-            dev.ioscope.app.AppIcons.apply(stage);
+            dev.ioscope.app.ui.AppIcons.apply(stage);
             WorkbenchView v = new WorkbenchView(stage, file == null ? "Virtual Mac" : file.getFileName().toString(),
                     session.scenario(), dark);
             v.viewModel().breakpoints().setAll(session.breakpoints());
+            String size = System.getProperty("ioscope.window");   // WIDTHxHEIGHT at the top left, as the explorer's
+            if (size != null && size.matches("\\d+x\\d+")) {
+                stage.setX(0);
+                stage.setY(0);
+                stage.setWidth(Integer.parseInt(size.substring(0, size.indexOf('x'))));
+                stage.setHeight(Integer.parseInt(size.substring(size.indexOf('x') + 1)));
+            }
             stage.show();
             WorkbenchViewModel vm = v.viewModel();
             Timeline t = new Timeline();
@@ -146,7 +156,21 @@ public final class WorkbenchMain {
             if (Boolean.getBoolean("ioscope.wb.compare")) {   // the marked step compared with this one
                 t.getKeyFrames().add(new KeyFrame(Duration.seconds(at + 1.5), e -> v.steps().compare()));
             }
-            t.play();
+            // the times count from the machine built (its build takes seconds on a loaded machine; a Run before it
+            // is ignored)
+            if (vm.registryProperty().get() != null) {
+                t.play();
+            } else {
+                vm.registryProperty().addListener(new ChangeListener<>() {
+                    @Override
+                    public void changed(ObservableValue<? extends EntryNode> o, EntryNode a, EntryNode b) {
+                        if (b != null) {
+                            o.removeListener(this);
+                            t.play();
+                        }
+                    }
+                });
+            }
             if (Boolean.getBoolean("ioscope.wb.stallprobe")) {
                 stallProbe(vm);
             }

@@ -1,6 +1,8 @@
 package dev.ioscope.app.workbench;
 
-import dev.ioscope.app.AppIcons;
+import dev.ioscope.app.ui.AppIcons;
+import dev.ioscope.app.explorer.Document;
+import dev.ioscope.app.explorer.WorkbenchLauncher;
 import dev.ioscope.app.ui.Documentation;
 import dev.ioscope.app.ui.FxDispatch;
 import dev.ioscope.app.ui.Theme;
@@ -68,7 +70,11 @@ public final class WorkbenchView {
         right.getTabs().add(new Tab("User clients", new UserClientConsole(vm)));
         right.setId("workbenchTabs");
         right.getTabs().add(new Tab("IOReport", new IOReportDashboard(vm)));
-        right.getTabs().add(new Tab("Interrupts", new InterruptsPane(vm)));
+        TabPane ioKitTopics = new TabPane();
+        ioKitTopics.setId("ioKitTopics");
+        ioKitTopics.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        ioKitTopics.getTabs().add(new Tab("Interrupts", new InterruptsPane(vm)));
+        right.getTabs().add(new Tab("I/O Kit", ioKitTopics));
         right.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane center = new SplitPane(registry, timeline, right);
         center.setDividerPositions(0.25, 0.56);
@@ -116,12 +122,25 @@ public final class WorkbenchView {
         stage.setOnHidden(e -> close());
     }
 
+    /** What an explorer window opens workbench windows with. */
+    public static final WorkbenchLauncher LAUNCHER = new WorkbenchLauncher() {
+        @Override
+        public void open(Document doc, boolean dark) {
+            WorkbenchView.open(doc, dark);
+        }
+
+        @Override
+        public void openSession(Path file, boolean dark) throws SnapshotException {
+            WorkbenchView.openSession(file, dark);
+        }
+    };
+
     /**
      * Opens a workbench window on an explorer document: a file is reloaded (so the machine can be replayed); a
      * machine the engine booted (the virtual Mac) boots again from time 0, so its whole boot can be stepped
      * through; anything else (a synthetic registry) gives the empty platform.
      */
-    public static WorkbenchView open(dev.ioscope.app.explorer.Document doc, boolean dark) {
+    public static WorkbenchView open(Document doc, boolean dark) {
         Path file = doc == null ? null : doc.file();
         if (file == null && doc != null && doc.snapshot().info().get("machine") != null) {
             return open(MachineSession.defaultMachine(), "Virtual Mac", dark);   // the bundled virtual Mac

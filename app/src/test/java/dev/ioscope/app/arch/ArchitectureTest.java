@@ -4,12 +4,14 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The module rules of docs/development.md, kept true by the build. */
 class ArchitectureTest {
@@ -20,9 +22,35 @@ class ArchitectureTest {
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.ioscope");
         // Guard against a rule that passes because nothing was imported.
-        org.assertj.core.api.Assertions.assertThat(classes.contain("dev.ioscope.engine.registry.IORegistry")
+        assertThat(classes.contain("dev.ioscope.engine.registry.IORegistry")
                 && classes.contain("dev.ioscope.app.explorer.ExplorerView")
-                && classes.contain("dev.ioscope.cli.Cli")).isTrue();
+                && classes.contain("dev.ioscope.cli.Cli")
+                && classes.contain("dev.ioscope.plugins.pci.PciFamily")
+                && classes.contain("dev.ioscope.plugins.storage.BlockIOExtension")).isTrue();
+    }
+
+    @Test
+    @DisplayName("plugins use the engine plugin API only (PluginApi.PACKAGES), never the engine's other packages")
+    void pluginsUseTheEnginePluginApiOnly() {
+        noClasses().that().resideInAPackage("dev.ioscope.plugins..")
+                .should().dependOnClassesThat(PluginApi.OUTSIDE)
+                .check(classes);
+    }
+
+    @Test
+    @DisplayName("what the plugin API's public signatures expose is itself plugin API (or the JDK)")
+    void thePluginApiExposesOnlyThePluginApi() {
+        List<String> leaks = PluginApi.leaks(classes);
+        assertThat(leaks).as("public signatures of plugin API types naming engine types outside it")
+                .containsExactlyInAnyOrderElementsOf(PluginApi.KNOWN_LEAKS);
+    }
+
+    @Test
+    @DisplayName("no app class depends on a plugin's classes: plugins are found at run time by PluginLoader")
+    void appNeverDependsOnAPlugin() {
+        noClasses().that().resideInAnyPackage("dev.ioscope.app..", "dev.ioscope.cli..", "dev.ioscope.engine..")
+                .should().dependOnClassesThat().resideInAPackage("dev.ioscope.plugins..")
+                .check(classes);
     }
 
     @Test
@@ -67,6 +95,28 @@ class ArchitectureTest {
         // Each panel (matching, power, report, userclient, devices) builds on the workbench core only, so one can
         // change, or go, without touching the others.
         slices().matching("dev.ioscope.app.workbench.(*)..").should().notDependOnEachOther().check(classes);
+    }
+
+    @Test
+    @DisplayName("no package cycles in the app: explorer, workbench, ui, prefs (each with its sub-packages)")
+    void appPackagesAreFreeOfCycles() {
+        slices().matching("dev.ioscope.app.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    @DisplayName("the explorer never depends on the workbench: it opens one through a WorkbenchLauncher")
+    void explorerDoesNotKnowTheWorkbench() {
+        noClasses().that().resideInAPackage("dev.ioscope.app.explorer..")
+                .should().dependOnClassesThat().resideInAPackage("dev.ioscope.app.workbench..")
+                .check(classes);
+    }
+
+    @Test
+    @DisplayName("only the composition root (dev.ioscope.app: the application, its start-up) knows every screen")
+    void screensDoNotDependOnTheCompositionRoot() {
+        noClasses().that().resideInAnyPackage("dev.ioscope.app.(*)..")
+                .should().dependOnClassesThat().resideInAPackage("dev.ioscope.app")
+                .check(classes);
     }
 
     @Test

@@ -36,7 +36,7 @@ public final class DefaultMachine {
     /** Boots {@code d} with the built-in families, the user plugins folder and {@code pluginsDir} (may be null). */
     public static Snapshot boot(MachineDescription d, Path pluginsDir) throws SnapshotException {
         try (PluginLoader pl = PluginLoader.standard(pluginsDir)) {
-            return Machine.boot(d, Contributions.of(pl.families())).snapshot();
+            return Machine.boot(d, Contributions.of(pl)).snapshot();
         }
     }
 }

@@ -69,7 +69,7 @@ public final class Machine {
         extra.forEach(wrapped::putIfAbsent);
         // the scenario's kexts and actions are scheduled on the machine's own clock; its snapshot is not used
         this.sim = Simulation.of(new Scenario(scenario.file(), null, scenario.kexts(), scenario.actions(),
-                scenario.maxSteps(), Scenario.EMPTY_MACHINE), wrapped);
+                scenario.maxSteps(), Scenario.EMPTY_MACHINE), wrapped, c.extensions());
         MachineActions.Hook hook = sim.extension(MachineActions.Hook.class);
         if (hook != null) {
             hook.attach(this);

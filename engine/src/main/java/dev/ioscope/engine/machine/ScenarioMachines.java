@@ -42,7 +42,7 @@ public final class ScenarioMachines implements Replay.Factory, AutoCloseable {
     @Override
     public Simulation build(Scenario s) throws SnapshotException {
         if (!s.bootsMachine()) {
-            return Simulation.of(s, extra);
+            return Simulation.of(s, extra, plugins.extensions());
         }
         return machine(s).simulation();
     }
@@ -50,7 +50,7 @@ public final class ScenarioMachines implements Replay.Factory, AutoCloseable {
     /** The machine a scenario boots (its actions scheduled, nothing run yet); the scenario must boot one. */
     public Machine machine(Scenario s) throws SnapshotException {
         // families register afresh for every build: their per-machine state starts empty, as a new boot's does
-        return Machine.build(description(s.machine()), Contributions.of(plugins.families()), s, extra);
+        return Machine.build(description(s.machine()), Contributions.of(plugins), s, extra);
     }
 
     /** The families that did not load, with their errors. */

@@ -23,8 +23,10 @@ public final class Replay {
     private Simulation sim;
     private long steps;
 
-    public Replay(Scenario scenario, Map<String, DriverBehavior> behaviors) throws SnapshotException {
-        this(scenario, s -> Simulation.of(s, Map.copyOf(behaviors)));
+    /** A scenario with no booted machine, these behaviours and these extensions (the plugin loader's). */
+    public Replay(Scenario scenario, Map<String, DriverBehavior> behaviors, List<SimulationExtension> extensions)
+            throws SnapshotException {
+        this(scenario, s -> Simulation.of(s, Map.copyOf(behaviors), List.copyOf(extensions)));
     }
 
     public Replay(Scenario scenario, Factory factory) throws SnapshotException {

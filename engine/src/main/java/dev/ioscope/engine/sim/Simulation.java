@@ -38,14 +38,6 @@ import java.util.function.Predicate;
 public final class Simulation {
     /** The scenario actions (docs/scenarios.md). */
     public static final List<String> CORE_ACTIONS = ScenarioActions.CORE;
-    /** Extensions (power management, ...) found by ServiceLoader, in a fixed order. */
-    private static final List<SimulationExtension> EXTENSIONS = java.util.ServiceLoader
-            .load(SimulationExtension.class, Simulation.class.getClassLoader()).stream()
-            .map(java.util.ServiceLoader.Provider::get)
-            .sorted(java.util.Comparator.comparing(x -> x.getClass().getName())).toList();
-    /** Every scenario action: the core's, then the extensions'. */
-    public static final List<String> ACTIONS = java.util.stream.Stream.concat(CORE_ACTIONS.stream(),
-            EXTENSIONS.stream().flatMap(x -> x.actions().stream())).toList();
     /** Virtual time one life-cycle step takes. */
     static final long STEP_NS = 1_000;
 
@@ -77,6 +69,19 @@ public final class Simulation {
     private final IOUserServers userServers;
     /** Dext services terminated with rematch: their provider re-matches once they are detached. */
     private final Map<IORegistryEntry, IORegistryEntry> rematchOnDetach = new IdentityHashMap<>();
+
+    private static void checkActions(Scenario s, List<SimulationExtension> extensions) throws SnapshotException {
+        List<String> known = new ArrayList<>(CORE_ACTIONS);
+        extensions.forEach(x -> known.addAll(x.actions()));
+        int i = 0;
+        for (Scenario.Action a : s.actions()) {
+            if (!known.contains(a.type())) {
+                throw new SnapshotException(s.file() == null ? "scenario" : s.file().toString(), "actions[" + i + "]",
+                        "unknown action \"" + a.type() + "\" (known: " + String.join(", ", known) + ")");
+            }
+            i++;
+        }
+    }
 
     private Simulation(IORegistry registry, Map<String, DriverBehavior> behaviors, long maxSteps,
                        boolean beforeIOKitDaemon) {
@@ -115,8 +120,15 @@ public final class Simulation {
         });
     }
 
-    /** Builds the machine of a scenario and schedules its actions. Nothing runs until stepped. */
-    public static Simulation of(Scenario s, Map<String, DriverBehavior> behaviors) throws SnapshotException {
+    /**
+     * Builds the machine of a scenario and schedules its actions. Nothing runs until stepped. The extensions
+     * (power management, user clients, plugins' scenario actions) are the ones the plugin loader found
+     * ({@code PluginLoader.extensions()}), in its order; an action of the scenario that neither the core nor one of
+     * them performs is an error in the scenario file.
+     */
+    public static Simulation of(Scenario s, Map<String, DriverBehavior> behaviors,
+                                List<SimulationExtension> extensions) throws SnapshotException {
+        checkActions(s, extensions);
         IORegistry reg;
         if (s.snapshot() != null) {
             reg = Snapshots.load(s.snapshot()).registry();
@@ -135,7 +147,7 @@ public final class Simulation {
         // a scenario that says when the IOKit daemon launches starts before it: the IOMatchDefer list exists
         boolean beforeDaemon = s.actions().stream().anyMatch(a -> a.type().equals(ScenarioActions.DAEMON_LAUNCHED));
         Simulation sim = new Simulation(reg, behaviors, s.maxSteps(), beforeDaemon);
-        for (SimulationExtension x : EXTENSIONS) {
+        for (SimulationExtension x : extensions) {
             SimulationExtension.Instance inst = x.install(sim);
             sim.extensions.put(inst.getClass(), inst);
             x.actions().forEach(a -> sim.actions.addExtension(a, inst));

@@ -5,6 +5,7 @@ import dev.ioscope.engine.os.OSObject;
 import dev.ioscope.engine.os.plist.XmlPlistReader;
 import dev.ioscope.engine.service.Personality;
 import dev.ioscope.engine.sim.DriverBehavior;
+import dev.ioscope.engine.sim.SimulationExtension;
 import dev.ioscope.engine.io.ParseLimits;
 import dev.ioscope.engine.io.SnapshotException;
 
@@ -36,11 +37,26 @@ public final class Contributions {
     private final List<String> problems = new ArrayList<>();
     private final Map<String, HotPlugSlot> slots = new LinkedHashMap<>();
     private final List<PaletteDevice> palette = new ArrayList<>();
+    private final List<SimulationExtension> extensions = new ArrayList<>();
     private final java.util.Set<String> unregistered = new java.util.LinkedHashSet<>();
 
-    /** Registers every family; one that throws is reported and its partial contributions dropped. */
+    /** Registers every family, with the class path's scenario-action extensions. */
     public static Contributions of(List<HardwareFamily> families) {
+        return of(families, PluginLoader.builtInExtensions());
+    }
+
+    /** Everything one plugin loader found: its families and its scenario-action extensions. */
+    public static Contributions of(PluginLoader plugins) {
+        return of(plugins.families(), plugins.extensions());
+    }
+
+    /**
+     * Registers every family; one that throws is reported and its partial contributions dropped. The extensions
+     * are what simulations of the machine get ({@link #extensions()}).
+     */
+    public static Contributions of(List<HardwareFamily> families, List<SimulationExtension> extensions) {
         Contributions all = new Contributions();
+        all.extensions.addAll(extensions);
         for (HardwareFamily f : families) {
             Contributions mine = new Contributions();
             FamilyInfo info;
@@ -54,6 +70,11 @@ public final class Contributions {
             all.absorb(info, mine);
         }
         return all;
+    }
+
+    /** The scenario-action extensions a simulation of this machine installs, in the plugin loader's order. */
+    public List<SimulationExtension> extensions() {
+        return List.copyOf(extensions);
     }
 
     private void absorb(FamilyInfo info, Contributions mine) {

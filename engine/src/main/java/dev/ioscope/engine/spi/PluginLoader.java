@@ -1,5 +1,8 @@
 package dev.ioscope.engine.spi;
 
+import dev.ioscope.engine.sim.Simulation;
+import dev.ioscope.engine.sim.SimulationExtension;
+
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -14,11 +17,12 @@ import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * The one place that calls {@link ServiceLoader}: finds the built-in families on the class path and the
- * families in plugin jars (the user folder {@link #userPluginsFolder()}, i.e. {@code ~/.ioscope/plugins}, or
+ * The one place that calls {@link ServiceLoader}: finds everything a plugin contributes — hardware families
+ * ({@link HardwareFamily}) and scenario actions ({@link SimulationExtension}) — on the class path and in plugin jars (the user folder {@link #userPluginsFolder()}, i.e. {@code ~/.ioscope/plugins}, or
  * a folder named with {@code --plugins DIR}). Each external jar gets its own {@link URLClassLoader}, closed by
  * {@link #close()}. A jar or provider that fails to load is listed in {@link #failures()} with its error and
  * skipped; the others still load.
@@ -36,6 +40,8 @@ public final class PluginLoader implements AutoCloseable {
     }
 
     private final List<Loaded> loaded = new ArrayList<>();
+    private final List<SimulationExtension> extensions = new ArrayList<>();
+    private final Set<String> actions = new LinkedHashSet<>(Simulation.CORE_ACTIONS);
     private final List<Failure> failures = new ArrayList<>();
     private final List<URLClassLoader> loaders = new ArrayList<>();
     private final Set<String> ids = new LinkedHashSet<>();
@@ -48,7 +54,9 @@ public final class PluginLoader implements AutoCloseable {
     /** Built-in families plus the jars of the given folders (missing folders are simply empty). */
     public static PluginLoader load(List<Path> folders) {
         PluginLoader pl = new PluginLoader();
-        pl.loadFrom(ServiceLoader.load(HardwareFamily.class, PluginLoader.class.getClassLoader()), "class path");
+        ClassLoader engine = PluginLoader.class.getClassLoader();
+        pl.loadFamilies(ServiceLoader.load(HardwareFamily.class, engine), "class path", f -> true);
+        pl.loadExtensions(ServiceLoader.load(SimulationExtension.class, engine), "class path", x -> true);
         for (Path folder : folders) {
             pl.loadFolder(folder);
         }
@@ -94,43 +102,79 @@ public final class PluginLoader implements AutoCloseable {
         URLClassLoader cl = new URLClassLoader("plugin:" + jar.getFileName(), new URL[]{url},
                 PluginLoader.class.getClassLoader());
         loaders.add(cl);
-        int before = loaded.size();
+        int before = loaded.size() + extensions.size();
         int failedBefore = failures.size();
         // ServiceLoader.load(…, cl) would also see the parent's (built-in) providers; only this jar's count.
-        loadFrom(ServiceLoader.load(HardwareFamily.class, cl), jar.toString(),
+        loadFamilies(ServiceLoader.load(HardwareFamily.class, cl), jar.toString(),
                 f -> f.getClass().getClassLoader() == cl);
-        if (loaded.size() == before && failures.size() == failedBefore) {
-            failures.add(new Failure(jar.toString(), "no " + HardwareFamily.class.getName()
-                    + " provider in META-INF/services"));
+        loadExtensions(ServiceLoader.load(SimulationExtension.class, cl), jar.toString(),
+                x -> x.getClass().getClassLoader() == cl);
+        if (loaded.size() + extensions.size() == before && failures.size() == failedBefore) {
+            failures.add(new Failure(jar.toString(), "no " + HardwareFamily.class.getName() + " or "
+                    + SimulationExtension.class.getName() + " provider in META-INF/services"));
         }
     }
 
-    private void loadFrom(ServiceLoader<HardwareFamily> sl, String source) {
-        loadFrom(sl, source, f -> true);
-    }
-
-    private void loadFrom(ServiceLoader<HardwareFamily> sl, String source,
-                          java.util.function.Predicate<HardwareFamily> mine) {
-        Iterator<HardwareFamily> it = sl.iterator();
+    /**
+     * The providers {@code sl} can instantiate, in its order; one that cannot (a broken provider line, a missing
+     * class, a constructor that throws) is reported once, with the provider's name, and the rest still load.
+     */
+    private <T> List<T> providers(ServiceLoader<T> sl, String source, Predicate<T> mine) {
+        List<T> out = new ArrayList<>();
+        Iterator<T> it = sl.iterator();
         int errors = 0;
         while (true) {
-            HardwareFamily f;
+            T p;
             try {
                 if (!it.hasNext()) {
-                    return;
+                    return out;
                 }
-                f = it.next();
+                p = it.next();
             } catch (ServiceConfigurationError | LinkageError e) {
                 // A broken provider line or class: report it; the iterator moves on to the next provider.
                 failures.add(new Failure(source, describe(e)));
                 if (++errors > 64) {
-                    return; // a provider file whose every line fails: stop rather than loop on it
+                    return out; // a provider file whose every line fails: stop rather than loop on it
                 }
                 continue;
             }
-            if (!mine.test(f)) {
+            if (mine.test(p)) {
+                out.add(p);
+            }
+        }
+    }
+
+    /**
+     * Scenario-action extensions of one source, sorted by class name (so a simulation rebuilt by Replay gets the
+     * same extensions in the same order). One whose {@code actions()} throws, or that claims an action another
+     * one already performs, is reported and skipped.
+     */
+    private void loadExtensions(ServiceLoader<SimulationExtension> sl, String source,
+                                Predicate<SimulationExtension> mine) {
+        List<SimulationExtension> found = new ArrayList<>(providers(sl, source, mine));
+        found.sort(Comparator.comparing(x -> x.getClass().getName()));
+        for (SimulationExtension x : found) {
+            String name = x.getClass().getName();
+            List<String> its;
+            try {
+                its = List.copyOf(x.actions());
+            } catch (RuntimeException | LinkageError e) {
+                failures.add(new Failure(source, name + ".actions() failed: " + describe(e)));
                 continue;
             }
+            List<String> taken = its.stream().filter(actions::contains).toList();
+            if (!taken.isEmpty()) {
+                failures.add(new Failure(source, name + ": scenario action \"" + taken.get(0)
+                        + "\" is already performed by another extension; this one is skipped"));
+                continue;
+            }
+            actions.addAll(its);
+            extensions.add(x);
+        }
+    }
+
+    private void loadFamilies(ServiceLoader<HardwareFamily> sl, String source, Predicate<HardwareFamily> mine) {
+        for (HardwareFamily f : providers(sl, source, mine)) {
             FamilyInfo info;
             try {
                 info = f.info();
@@ -162,6 +206,29 @@ public final class PluginLoader implements AutoCloseable {
 
     public List<HardwareFamily> families() {
         return loaded.stream().map(Loaded::family).toList();
+    }
+
+    /** The scenario-action extensions that loaded: the class path's, then each jar's, each sorted by class name. */
+    public List<SimulationExtension> extensions() {
+        return List.copyOf(extensions);
+    }
+
+    /** Every scenario action a simulation built with {@link #extensions()} performs: the core's, then theirs. */
+    public List<String> actions() {
+        return List.copyOf(actions);
+    }
+
+    /**
+     * The class path's scenario-action extensions (the engine's own and the built-in plugins'), found once:
+     * what a simulation gets when no plugin folder is named.
+     */
+    public static List<SimulationExtension> builtInExtensions() {
+        return BuiltIn.EXTENSIONS;
+    }
+
+    /** Lazily, on first use: a provider that fails is left out here and reported by every {@link #load}. */
+    private static final class BuiltIn {
+        static final List<SimulationExtension> EXTENSIONS = load(List.of()).extensions();
     }
 
     /** Plugins that failed to load, with their errors. */

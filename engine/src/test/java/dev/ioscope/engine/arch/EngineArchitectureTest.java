@@ -4,7 +4,6 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +41,6 @@ class EngineArchitectureTest {
     }
 
     @Test
-    @Disabled("Simulation still has its own ServiceLoader for SimulationExtension: the next commit routes it")
     @DisplayName("only the plugin loader calls ServiceLoader: everything a plugin contributes comes through it")
     void onlyThePluginLoaderUsesServiceLoader() {
         noClasses().that().doNotHaveFullyQualifiedName("dev.ioscope.engine.spi.PluginLoader")

@@ -4,7 +4,7 @@ import dev.ioscope.engine.os.plist.XmlPlistWriter.KeyOrder;
 import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.io.SnapshotException;
 import dev.ioscope.engine.snapshot.codecs.Snapshots;
-import dev.ioscope.engine.snapshot.SyntheticRegistry;
+import dev.ioscope.engine.snapshot.BenchmarkRegistry;
 import dev.ioscope.engine.snapshot.xml.IoregXmlWriter;
 
 import java.io.IOException;
@@ -45,7 +45,7 @@ public final class BenchFiles {
         if (!Files.exists(file)) {
             Files.createDirectories(dir);
             Path tmp = dir.resolve(file.getFileName() + ".tmp");
-            write(SyntheticRegistry.snapshot(n, SEED), tmp);
+            write(BenchmarkRegistry.snapshot(n, SEED), tmp);
             Files.move(tmp, file);
         }
         return file;

@@ -42,7 +42,7 @@ class RegexLiteralsTest {
 
     @Test
     void prefilteredRegexFindsExactlyWhatAFullScanFinds() {
-        var index = RegistryIndex.build(SampleRegistry.build(20_000, 7));
+        var index = RegistryIndex.build(SampleMacRegistry.build(20_000, 7));
         var all = EnumSet.allOf(SearchField.class);
         for (String re : new String[]{"8c8[0-9]", "^en[0-3]$", "usb.*device", "XHC\\d", "disks?1", "0x8086",
                                       "(abc)?pci"}) {
@@ -67,7 +67,7 @@ class RegexLiteralsTest {
 
     @Test
     void aSupersededSearchStops() {
-        var index = RegistryIndex.build(SampleRegistry.build(20_000, 7));
+        var index = RegistryIndex.build(SampleMacRegistry.build(20_000, 7));
         var q = new SearchQuery(".*x.*", EnumSet.allOf(SearchField.class), true);
         assertThatThrownBy(() -> RegistrySearch.search(index, q, () -> true))
                 .isInstanceOf(CancellationException.class);

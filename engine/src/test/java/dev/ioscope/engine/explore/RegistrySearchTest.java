@@ -50,7 +50,7 @@ class RegistrySearchTest {
     @Test
     void searchesOneHundredThousandEntries() {
         // Speed is measured by the search benchmark (docs/benchmarks-ui.md), not here; this checks it works at scale.
-        var big = RegistryIndex.build(SampleRegistry.build(100_000, 7));
+        var big = RegistryIndex.build(SampleMacRegistry.build(100_000, 7));
         assertThat(big.size()).isGreaterThanOrEqualTo(100_000);
         var r = RegistrySearch.search(big, SearchQuery.quick("disk1"));
         assertThat(r.count()).isPositive();
@@ -64,7 +64,7 @@ class RegistrySearchTest {
 
     @Test
     void hitsInTreeOrderByPlaneSlotsEqualSortingThem() {
-        var reg = SampleRegistry.build(5_000, 7);
+        var reg = SampleMacRegistry.build(5_000, 7);
         var big = RegistryIndex.build(reg);
         for (var plane : reg.planes()) {
             PlaneOrder order = PlaneOrder.of(reg, plane);

@@ -4,8 +4,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * A small bench main (not a test): index build and search times on the 100k-entry SyntheticRegistry (or, with a
- * second argument {@code sample}, on {@link SampleRegistry}).
+ * A small bench main (not a test): index build and search times on the 100k-entry BenchmarkRegistry (or, with a
+ * second argument {@code sample}, on {@link SampleMacRegistry}).
  * Run: {@code ./mvnw -o -q -B -pl engine test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=dev.ioscope.engine.explore.SearchBench}. Figures go to docs/benchmarks-ui.md.
  */
@@ -17,8 +17,8 @@ public final class SearchBench {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         long t0 = System.nanoTime();
         boolean sample = args.length > 1 && args[1].equals("sample");
-        var registry = sample ? SampleRegistry.build(n, 7)
-                : dev.ioscope.engine.snapshot.SyntheticRegistry.generate(n, 1);
+        var registry = sample ? SampleMacRegistry.build(n, 7)
+                : dev.ioscope.engine.snapshot.BenchmarkRegistry.generate(n, 1);
         long t1 = System.nanoTime();
         var index = RegistryIndex.build(registry);
         long t2 = System.nanoTime();

@@ -3,6 +3,7 @@ package dev.ioscope.engine.power;
 import dev.ioscope.engine.sim.JournalEvent;
 import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.sim.Simulation;
+import dev.ioscope.engine.spi.PluginLoader;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ class PowerExampleTest {
 
     @Test
     void exampleRunsAsDocumented() throws Exception {
-        Simulation sim = Simulation.of(Scenario.read(example()), Map.of());
+        Simulation sim = Simulation.of(Scenario.read(example()), Map.of(), PluginLoader.builtInExtensions());
         sim.runUntilQuiet();
         List<JournalEvent> j = sim.journal();
         List<String> lines = j.stream().filter(e -> e.kind().startsWith("power.")).map(JournalEvent::line).toList();

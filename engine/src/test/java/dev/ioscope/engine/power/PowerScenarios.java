@@ -3,6 +3,7 @@ package dev.ioscope.engine.power;
 import dev.ioscope.engine.sim.Replay;
 import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.sim.Simulation;
+import dev.ioscope.engine.spi.PluginLoader;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,13 +47,13 @@ final class PowerScenarios {
     }
 
     static Simulation run(List<String> actions) throws Exception {
-        Simulation sim = Simulation.of(scenario(actions), Map.of());
+        Simulation sim = Simulation.of(scenario(actions), Map.of(), PluginLoader.builtInExtensions());
         sim.runUntilQuiet();
         return sim;
     }
 
     static Replay replay(List<String> actions) throws Exception {
-        return new Replay(scenario(actions), Map.of());
+        return new Replay(scenario(actions), Map.of(), PluginLoader.builtInExtensions());
     }
 
     static PowerManager pm(Simulation sim) {

@@ -8,6 +8,7 @@ import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.sim.JournalEvent;
 import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.sim.Simulation;
+import dev.ioscope.engine.spi.PluginLoader;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ class PowerSnapshotTest {
                 + "\",\"actions\":[" + PowerScenarios.register(1000, adp, "\"desire\":\"2\"") + ","
                 + PowerScenarios.action(1_000_000_000L, "sleep", "") + ","
                 + PowerScenarios.action(2_000_000_000L, "wake", "") + "]}");
-        Simulation sim = Simulation.of(Scenario.read(f), Map.of());
+        Simulation sim = Simulation.of(Scenario.read(f), Map.of(), PluginLoader.builtInExtensions());
         Files.delete(f);
         Files.delete(dir);
         sim.runUntilQuiet();

@@ -5,6 +5,7 @@ import dev.ioscope.engine.os.OSArray;
 import dev.ioscope.engine.os.OSData;
 import dev.ioscope.engine.os.OSString;
 import dev.ioscope.engine.registry.IORegistryEntry;
+import dev.ioscope.engine.spi.PluginLoader;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +32,7 @@ class InterruptControllerTest {
 
     static Simulation run(Path dir, String... actions) throws Exception {
         Simulation sim = Simulation.of(Scenario.read(SimulationTest.scenario(dir, String.join(",", actions))),
-                Map.of());
+                Map.of(), PluginLoader.builtInExtensions());
         sim.runUntilQuiet();
         return sim;
     }

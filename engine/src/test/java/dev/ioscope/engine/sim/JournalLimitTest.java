@@ -1,5 +1,7 @@
 package dev.ioscope.engine.sim;
 
+import dev.ioscope.engine.spi.PluginLoader;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,12 +23,12 @@ class JournalLimitTest {
             actions.add("{\"at\":" + (2000 + i * 1000) + ",\"do\":\"register\",\"path\":\"IOService:/widget\"}");
         }
         Scenario s = Scenario.read(SimulationTest.scenario(dir, String.join(",", actions)));
-        Simulation whole = Simulation.of(s, Map.of());
+        Simulation whole = Simulation.of(s, Map.of(), PluginLoader.builtInExtensions());
         whole.runUntilQuiet();
         assertThat(whole.journalFull()).isFalse();
         assertThat(whole.journalSize()).isGreaterThan(100);
 
-        Simulation bounded = Simulation.of(s, Map.of());
+        Simulation bounded = Simulation.of(s, Map.of(), PluginLoader.builtInExtensions());
         bounded.limitJournal(50);
         bounded.runUntilQuiet();
         assertThat(bounded.journalFull()).isTrue();

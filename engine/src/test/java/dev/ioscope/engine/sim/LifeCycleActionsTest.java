@@ -3,6 +3,7 @@ package dev.ioscope.engine.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ioscope.engine.iokit.IOMessage;
+import dev.ioscope.engine.spi.PluginLoader;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -21,7 +22,7 @@ class LifeCycleActionsTest {
 
     private static List<String> journal(Path dir, String... actions) throws Exception {
         Simulation sim = Simulation.of(Scenario.read(SimulationTest.scenario(dir, String.join(",", actions))),
-                Map.of());
+                Map.of(), PluginLoader.builtInExtensions());
         sim.runUntilQuiet();
         return sim.journal().stream().map(e -> e.kind() + " " + e.entry() + " " + e.details()).toList();
     }

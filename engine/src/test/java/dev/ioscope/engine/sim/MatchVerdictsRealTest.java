@@ -10,6 +10,7 @@ import dev.ioscope.engine.service.kext.KextBundle;
 import dev.ioscope.engine.service.kext.KextLoader;
 import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.snapshot.codecs.Snapshots;
+import dev.ioscope.engine.spi.PluginLoader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class MatchVerdictsRealTest {
         Files.writeString(s, "{\"snapshot\":\"" + json(TestData.path(DUMP)) + "\",\"kexts\":[\""
                 + json(TestData.path("kexts/VoodooPS2")) + "\",\"" + json(TestData.path("kexts/IntelMausi"))
                 + "\"]}");
-        sim = Simulation.of(Scenario.read(s), Map.of());
+        sim = Simulation.of(Scenario.read(s), Map.of(), PluginLoader.builtInExtensions());
         sim.runUntilQuiet();
         journal = sim.journal();
     }

@@ -1,5 +1,7 @@
 package dev.ioscope.engine.sim;
 
+import dev.ioscope.engine.spi.PluginLoader;
+
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +57,8 @@ class MatchVerdictsTest {
         Files.writeString(dir.resolve("s.json"), "{\"machine\":\"empty\",\"kexts\":[\"Info.plist\"],\"actions\":["
                 + "{\"at\":1000,\"do\":\"publish\",\"parent\":\"IOService:/\",\"class\":\"IOService\","
                 + "\"name\":\"widget\"}" + actions + "]}");
-        Simulation sim = Simulation.of(Scenario.read(dir.resolve("s.json")), BEHAVIORS);
+        Simulation sim = Simulation.of(Scenario.read(dir.resolve("s.json")), BEHAVIORS,
+                PluginLoader.builtInExtensions());
         sim.runUntilQuiet();
         return sim;
     }

@@ -1,5 +1,7 @@
 package dev.ioscope.engine.sim;
 
+import dev.ioscope.engine.spi.PluginLoader;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +23,7 @@ class NotificationTest {
 
     static List<String> deliveries(Path dir, String... actions) throws Exception {
         Simulation sim = Simulation.of(Scenario.read(SimulationTest.scenario(dir, String.join(",", actions))),
-                Map.of());
+                Map.of(), PluginLoader.builtInExtensions());
         sim.runUntilQuiet();
         return sim.journal().stream().filter(e -> e.kind().startsWith("notify.") || e.kind().equals("scenario.error"))
                 .map(e -> e.t() + " " + e.kind() + " " + e.details()).toList();

@@ -1,5 +1,7 @@
 package dev.ioscope.engine.sim;
 
+import dev.ioscope.engine.spi.PluginLoader;
+
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -39,7 +41,7 @@ class ReverseStepProperties {
         Path dir = Files.createTempDirectory("ioscope-sim");
         Path file = SimulationTest.scenario(dir, String.join(",", actions));
         Scenario s = Scenario.read(file);
-        Replay r = new Replay(s, SimulationTest.BEHAVIORS);
+        Replay r = new Replay(s, SimulationTest.BEHAVIORS, PluginLoader.builtInExtensions());
         for (int i = 0; i < forward && r.step(); i++) {
             // forward
         }

@@ -1,6 +1,7 @@
 package dev.ioscope.engine.sim;
 
 import dev.ioscope.engine.io.SnapshotException;
+import dev.ioscope.engine.spi.PluginLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,7 +58,7 @@ class ScenarioMachineTest {
         int[] builds = {0};
         Replay r = new Replay(s, sc -> {
             builds[0]++;
-            return Simulation.of(sc, Map.of());
+            return Simulation.of(sc, Map.of(), PluginLoader.builtInExtensions());
         });
         r.runUntilQuiet();
         var full = r.journal();

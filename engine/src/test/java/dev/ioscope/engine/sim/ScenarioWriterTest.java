@@ -6,6 +6,7 @@ import dev.ioscope.engine.os.OSData;
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSNumber;
 import dev.ioscope.engine.os.OSString;
+import dev.ioscope.engine.spi.PluginLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,9 +35,9 @@ class ScenarioWriterTest {
             assertThat(back.actions()).as(name).isEqualTo(s.actions());
             assertThat(back.machine()).as(name).isEqualTo(s.machine());
             assertThat(back.kexts()).as(name).isEqualTo(s.kexts().stream().map(Path::toAbsolutePath).toList());
-            Simulation a = Simulation.of(s, Map.of());
+            Simulation a = Simulation.of(s, Map.of(), PluginLoader.builtInExtensions());
             a.runUntilQuiet();
-            Simulation b = Simulation.of(back, Map.of());
+            Simulation b = Simulation.of(back, Map.of(), PluginLoader.builtInExtensions());
             b.runUntilQuiet();
             assertThat(b.journal()).as(name).isEqualTo(a.journal());
         }

@@ -2,6 +2,7 @@ package dev.ioscope.engine.sim;
 
 import dev.ioscope.engine.TestData;
 import dev.ioscope.engine.registry.IORegistryEntry;
+import dev.ioscope.engine.spi.PluginLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,7 +55,7 @@ class SimulationTest {
     void startFailureFallsBackToTheNextCandidateAndAThrowingPluginIsAFailedStart(@TempDir Path dir) throws Exception {
         Scenario s = Scenario.read(scenario(dir, "{\"at\":1000,\"do\":\"publish\",\"parent\":\"IOService:/\","
                 + "\"class\":\"IOService\",\"name\":\"widget\"}"));
-        Simulation sim = Simulation.of(s, BEHAVIORS);
+        Simulation sim = Simulation.of(s, BEHAVIORS, PluginLoader.builtInExtensions());
         sim.runUntilQuiet();
         List<JournalEvent> j = sim.journal();
         // rule S4: Flaky (900) fails, Thrower (500) throws, Solid (100) starts; Other never matched.
@@ -83,7 +84,7 @@ class SimulationTest {
         Scenario s = Scenario.read(scenario(dir, "{\"at\":1000,\"do\":\"publish\",\"parent\":\"IOService:/\","
                 + "\"class\":\"IOService\",\"name\":\"widget\"},"
                 + "{\"at\":1000,\"do\":\"register\",\"path\":\"IOService:/widget\"}"));
-        Simulation sim = Simulation.of(s, BEHAVIORS);
+        Simulation sim = Simulation.of(s, BEHAVIORS, PluginLoader.builtInExtensions());
         sim.runUntilQuiet();
         List<JournalEvent> j = sim.journal();
         assertThat(j.stream().filter(e -> e.kind().equals("match.begin") && e.entry().equals("IOService:/widget")))
@@ -102,7 +103,7 @@ class SimulationTest {
         Scenario s = Scenario.read(scenario(dir, "{\"at\":0,\"do\":\"publish\",\"parent\":\"IOService:/\","
                 + "\"name\":\"widget\"},{\"at\":50000,\"do\":\"terminate\",\"path\":\"IOService:/widget\"},"
                 + "{\"at\":10,\"do\":\"add-notification\",\"type\":\"terminated\",\"matching\":{\"IONameMatch\":\"widget\"}}"));
-        Simulation sim = Simulation.of(s, Map.of());
+        Simulation sim = Simulation.of(s, Map.of(), PluginLoader.builtInExtensions());
         sim.runUntilQuiet();
         List<String> k = sim.journal().stream().filter(e -> e.t() >= 50000).map(e -> e.kind() + " "
                 + e.entry().replace("IOService:/", "")).toList();
@@ -125,7 +126,8 @@ class SimulationTest {
                 + "{\"IOProviderClass\":\"IOPCIDevice\"}},{\"at\":5000,\"do\":\"publish\",\"parent\":\"IOService:/\","
                 + "\"class\":\"IOPCIDevice\",\"name\":\"ethernet\",\"properties\":{\"vendor-id\":{\"data\":\"86800000\"},"
                 + "\"device-id\":{\"data\":\"b8150000\"}}}]}");
-        Simulation sim = Simulation.of(Scenario.read(dir.resolve("s.json")), Map.of());
+        Simulation sim = Simulation.of(Scenario.read(dir.resolve("s.json")), Map.of(),
+                PluginLoader.builtInExtensions());
         assertThat(sim.runUntil(e -> e.kind().equals("service.start"))).isTrue();
         JournalEvent start = sim.journal().stream().filter(e -> e.kind().equals("service.start")).findFirst()
                 .orElseThrow();
@@ -145,7 +147,8 @@ class SimulationTest {
                 + "\",\"kexts\":[\"" + TestData.path("kexts/VoodooPS2").toString().replace("\\", "\\\\") + "\"],"
                 + "\"actions\":[{\"at\":100000,\"do\":\"terminate\",\"path\":\"IOService:/AppleACPIPlatformExpert/PS2K/ps2controller\"},"
                 + "{\"at\":200000,\"do\":\"register\",\"path\":\"IOService:/AppleACPIPlatformExpert/PS2K\"}]}");
-        Simulation sim = Simulation.of(Scenario.read(dir.resolve("s.json")), Map.of());
+        Simulation sim = Simulation.of(Scenario.read(dir.resolve("s.json")), Map.of(),
+                PluginLoader.builtInExtensions());
         sim.runUntilQuiet();
         List<JournalEvent> j = sim.journal();
         // Loading the kexts re-matches PS2K, but the snapshot's AppleACPIPS2Nub holds the default category.

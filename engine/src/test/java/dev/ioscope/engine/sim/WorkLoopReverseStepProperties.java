@@ -1,5 +1,7 @@
 package dev.ioscope.engine.sim;
 
+import dev.ioscope.engine.spi.PluginLoader;
+
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -55,7 +57,7 @@ class WorkLoopReverseStepProperties {
                                     @ForAll @IntRange(min = 1, max = 60) int back) throws Exception {
         Path dir = Files.createTempDirectory("ioscope-wl");
         Replay r = new Replay(Scenario.read(SimulationTest.scenario(dir, WorkLoopTest.CONTROLLER + ","
-                + String.join(",", actions))), BEHAVIORS);
+                + String.join(",", actions))), BEHAVIORS, PluginLoader.builtInExtensions());
         for (int i = 0; i < forward && r.step(); i++) {
             // forward
         }

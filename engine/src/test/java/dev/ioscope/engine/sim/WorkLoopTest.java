@@ -1,6 +1,7 @@
 package dev.ioscope.engine.sim;
 
 import dev.ioscope.engine.iokit.IOReturn;
+import dev.ioscope.engine.spi.PluginLoader;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,7 +61,8 @@ class WorkLoopTest {
 
     static Simulation run(Path dir, Driver d, Consumer<Driver> setup, String... more) throws Exception {
         String actions = PUBLISH + (more.length == 0 ? "" : "," + String.join(",", more));
-        Simulation sim = Simulation.of(Scenario.read(SimulationTest.scenario(dir, actions)), d.behaviors(setup));
+        Simulation sim = Simulation.of(Scenario.read(SimulationTest.scenario(dir, actions)), d.behaviors(setup),
+                PluginLoader.builtInExtensions());
         sim.runUntilQuiet();
         return sim;
     }

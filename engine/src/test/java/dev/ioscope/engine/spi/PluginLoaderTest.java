@@ -1,5 +1,9 @@
 package dev.ioscope.engine.spi;
 
+import dev.ioscope.engine.io.SnapshotException;
+import dev.ioscope.engine.sim.Scenario;
+import dev.ioscope.engine.sim.Simulation;
+import dev.ioscope.engine.sim.SimulationExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,10 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Plugin jars dropped into a plugins folder: built here from source (javax.tools) into a @TempDir, so their
@@ -28,6 +34,11 @@ class PluginLoaderTest {
 
     /** Compiles {@code sources} (class name → source) against the test class path and jars them. */
     private Path jar(String jarName, Map<String, String> sources, String serviceFile) throws IOException {
+        return jar(jarName, sources, serviceFile == null ? Map.of() : Map.of(SERVICE, serviceFile));
+    }
+
+    /** The same, with any service files (resource name → content). */
+    private Path jar(String jarName, Map<String, String> sources, Map<String, String> services) throws IOException {
         Path src = Files.createDirectories(dir.resolve("src-" + jarName));
         Path out = Files.createDirectories(dir.resolve("out-" + jarName));
         for (var e : sources.entrySet()) {
@@ -55,9 +66,9 @@ class PluginLoaderTest {
                     j.closeEntry();
                 }
             }
-            if (serviceFile != null) {
-                j.putNextEntry(new JarEntry(SERVICE));
-                j.write(serviceFile.getBytes(StandardCharsets.UTF_8));
+            for (var service : new TreeMap<>(services).entrySet()) {
+                j.putNextEntry(new JarEntry(service.getKey()));
+                j.write(service.getValue().getBytes(StandardCharsets.UTF_8));
                 j.closeEntry();
             }
         }
@@ -94,7 +105,7 @@ class PluginLoaderTest {
     void brokenJarsAreReportedAndSkippedWhileTheOthersLoad() throws Exception {
         jar("a-missing-class.jar", Map.of(), "acme.NoSuchFamily\n");
         jar("b-good.jar", Map.of("acme.GoodFamily", family("acme", "GoodFamily", "acme", "")), "acme.GoodFamily\n");
-        jar("c-no-service.jar", Map.of("acme.Lonely", "package acme; public class Lonely {}"), null);
+        jar("c-no-service.jar", Map.of("acme.Lonely", "package acme; public class Lonely {}"), Map.of());
         Files.write(dir.resolve("plugins").resolve("d-not-a-zip.jar"), new byte[]{1, 2, 3, 4});
         jar("e-bad-info.jar", Map.of("acme.BadInfo", """
                 package acme;
@@ -137,6 +148,76 @@ class PluginLoaderTest {
         try (PluginLoader pl = PluginLoader.load(List.of(dir.resolve("plugins")))) {
             assertThat(pl.loaded()).filteredOn(l -> l.info().id().equals("acme")).hasSize(1);
             assertThat(pl.failures()).anyMatch(f -> f.source().endsWith("two.jar") && f.error().contains("already"));
+        }
+    }
+
+    /** A scenario action "beep" that writes one journal event, and an extension whose constructor throws. */
+    private Path beepJar() throws IOException {
+        return jar("beep.jar", Map.of("acme.Beep", """
+                package acme;
+                import dev.ioscope.engine.sim.*;
+                import java.util.List;
+                public final class Beep implements SimulationExtension {
+                    public List<String> actions() { return List.of("beep"); }
+                    public Instance install(Simulation sim) {
+                        return a -> sim.record("acme.beep", "", "times", a.arg("times"));
+                    }
+                }
+                """, "acme.Broken", """
+                package acme;
+                import dev.ioscope.engine.sim.*;
+                import java.util.List;
+                public final class Broken implements SimulationExtension {
+                    public Broken() { throw new IllegalStateException("broken on purpose"); }
+                    public List<String> actions() { return List.of("break"); }
+                    public Instance install(Simulation sim) { return a -> { }; }
+                }
+                """), Map.of("META-INF/services/" + SimulationExtension.class.getName(), "acme.Broken\nacme.Beep\n"));
+    }
+
+    @Test
+    void aJarsScenarioActionLoadsThroughThePluginLoaderAndAThrowingProviderIsReportedOnce() throws Exception {
+        beepJar();
+        try (PluginLoader pl = PluginLoader.load(List.of(dir.resolve("plugins")))) {
+            // the throwing provider is reported once, with its name; the rest of the jar and the built-ins load
+            assertThat(pl.failures()).hasSize(1);
+            assertThat(pl.failures().get(0).source()).endsWith("beep.jar");
+            assertThat(pl.failures().get(0).error()).contains("acme.Broken").contains("broken on purpose");
+            assertThat(pl.extensions()).extracting(x -> x.getClass().getName())
+                    .containsAll(PluginLoader.builtInExtensions().stream().map(x -> x.getClass().getName()).toList())
+                    .contains("acme.Beep").doesNotContain("acme.Broken");
+            assertThat(pl.extensions().get(pl.extensions().size() - 1).getClass().getName()).isEqualTo("acme.Beep");
+            assertThat(pl.actions()).contains("beep", "publish").doesNotContain("break");
+
+            Path s = Files.writeString(dir.resolve("s.json"),
+                    "{\"machine\":\"empty\",\"actions\":[{\"at\":5,\"do\":\"beep\",\"times\":\"3\"}]}");
+            Simulation sim = Simulation.of(Scenario.read(s), Map.of(), pl.extensions());
+            sim.runUntilQuiet();
+            assertThat(sim.journal()).anyMatch(e -> e.kind().equals("acme.beep")
+                    && e.details().get("times").equals("3"));
+            // without the jar the same scenario names an action nobody performs: one clear error
+            assertThatThrownBy(() -> Simulation.of(Scenario.read(s), Map.of(), PluginLoader.builtInExtensions()))
+                    .isInstanceOf(SnapshotException.class)
+                    .hasMessageContaining("s.json").hasMessageContaining("actions[0]")
+                    .hasMessageContaining("unknown action \"beep\"");
+        }
+    }
+
+    @Test
+    void anExtensionClaimingAnActionAlreadyPerformedIsReportedAndSkipped() throws Exception {
+        jar("twice.jar", Map.of("acme.Publish", """
+                package acme;
+                import dev.ioscope.engine.sim.*;
+                import java.util.List;
+                public final class Publish implements SimulationExtension {
+                    public List<String> actions() { return List.of("publish"); }
+                    public Instance install(Simulation sim) { return a -> { }; }
+                }
+                """), Map.of("META-INF/services/" + SimulationExtension.class.getName(), "acme.Publish\n"));
+        try (PluginLoader pl = PluginLoader.load(List.of(dir.resolve("plugins")))) {
+            assertThat(pl.extensions()).noneMatch(x -> x.getClass().getName().equals("acme.Publish"));
+            assertThat(pl.failures()).singleElement().satisfies(f -> assertThat(f.error())
+                    .contains("acme.Publish").contains("\"publish\"").contains("already performed"));
         }
     }
 

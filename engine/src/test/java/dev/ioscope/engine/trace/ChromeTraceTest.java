@@ -6,6 +6,7 @@ import dev.ioscope.engine.report.IOSimpleReporter;
 import dev.ioscope.engine.sim.JournalEvent;
 import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.sim.Simulation;
+import dev.ioscope.engine.spi.PluginLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +43,7 @@ class ChromeTraceTest {
                 + "{\"at\":5000,\"do\":\"power-register\",\"path\":\"IOService:/widget/Solid\",\"states\":" + STATES
                 + ",\"desire\":\"1\",\"setPowerStateUs\":\"40\"},"
                 + "{\"at\":900000,\"do\":\"terminate\",\"path\":\"IOService:/widget\"}]}");
-        return Simulation.of(Scenario.read(dir.resolve("s.json")), Map.of());
+        return Simulation.of(Scenario.read(dir.resolve("s.json")), Map.of(), PluginLoader.builtInExtensions());
     }
 
     static JsonNode trace(Simulation sim, List<CounterSample> counters) throws Exception {

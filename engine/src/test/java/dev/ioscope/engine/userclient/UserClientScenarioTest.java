@@ -7,6 +7,7 @@ import dev.ioscope.engine.sim.JournalEvent;
 import dev.ioscope.engine.sim.Replay;
 import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.sim.Simulation;
+import dev.ioscope.engine.spi.PluginLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,7 +33,8 @@ class UserClientScenarioTest {
 
     @Test
     void demoScenarioJournalsOpenCallsCompletionAndClose() throws Exception {
-        Simulation sim = Simulation.of(Scenario.read(repoFile("docs/examples/userclient-demo.json")), Map.of());
+        Simulation sim = Simulation.of(Scenario.read(repoFile("docs/examples/userclient-demo.json")), Map.of(),
+                PluginLoader.builtInExtensions());
         sim.runUntilQuiet();
         List<JournalEvent> uc = of(sim.journal(), "userclient.");
         assertThat(uc).extracting(JournalEvent::kind).containsExactly("userclient.open", "userclient.open",
@@ -78,7 +80,8 @@ class UserClientScenarioTest {
     /** The read-only accessor a console uses: open connections with their tables, closed ones marked. */
     @Test
     void connectionsAccessorCopiesOpenConnectionsAndTheirTables() throws Exception {
-        Simulation sim = Simulation.of(Scenario.read(repoFile("docs/examples/userclient-demo.json")), Map.of());
+        Simulation sim = Simulation.of(Scenario.read(repoFile("docs/examples/userclient-demo.json")), Map.of(),
+                PluginLoader.builtInExtensions());
         assertThat(UserClientExtension.connections(sim)).isEmpty();
         while (sim.scheduler().now() < 11_000 && sim.step()) {
             // up to the first call
@@ -122,7 +125,8 @@ class UserClientScenarioTest {
                   {"at": 6000, "do": "dequeue", "connection": "q"},
                   {"at": 7000, "do": "advance"}]}
                 """);
-        Simulation sim = Simulation.of(Scenario.read(dir.resolve("s.json")), Map.of());
+        Simulation sim = Simulation.of(Scenario.read(dir.resolve("s.json")), Map.of(),
+                PluginLoader.builtInExtensions());
         while (sim.scheduler().nextDue() >= 0 && sim.scheduler().nextDue() < 6000 && sim.step()) {
             // up to the dequeue
         }
@@ -160,7 +164,7 @@ class UserClientScenarioTest {
     @Test
     void steppingBackThroughUserClientEventsIsExact() throws Exception {
         Scenario s = Scenario.read(repoFile("docs/examples/userclient-demo.json"));
-        Replay r = new Replay(s, Map.of());
+        Replay r = new Replay(s, Map.of(), PluginLoader.builtInExtensions());
         r.runUntilQuiet();
         long end = r.position();
         List<JournalEvent> full = r.journal();
@@ -196,7 +200,8 @@ class UserClientScenarioTest {
                   {"at": 9000, "do": "open", "path": "IOService:/gizmo/IOScopeDemoDriver", "type": 3},
                   {"at": 9500, "do": "call", "line": "call 6 scalars=[1,2,0x10]"}]}
                 """);
-        Simulation sim = Simulation.of(Scenario.read(dir.resolve("s.json")), Map.of());
+        Simulation sim = Simulation.of(Scenario.read(dir.resolve("s.json")), Map.of(),
+                PluginLoader.builtInExtensions());
         sim.runUntilQuiet();
         List<JournalEvent> uc = of(sim.journal(), "userclient.");
         assertThat(uc.get(0).entry()).isEqualTo("IOService:/gizmo/IOScopeDemoDriver");
@@ -232,7 +237,8 @@ class UserClientScenarioTest {
                 + "{\"at\": 7000, \"do\": \"call\", \"connection\": \"m\", \"selector\": 0, \"scalars\": [\"0x10\", 1]},"
                 + "{\"at\": 7000, \"do\": \"call\", \"connection\": \"m\", \"selector\": 1, \"struct\": \"01020304\"},"
                 + "{\"at\": 7000, \"do\": \"call\", \"connection\": \"m\", \"selector\": 2}]}");
-        Simulation sim = Simulation.of(Scenario.read(dir.resolve("s.json")), Map.of());
+        Simulation sim = Simulation.of(Scenario.read(dir.resolve("s.json")), Map.of(),
+                PluginLoader.builtInExtensions());
         sim.runUntilQuiet();
         List<JournalEvent> uc = of(sim.journal(), "userclient.");
         assertThat(uc).extracting(JournalEvent::kind).containsExactly("userclient.provide", "userclient.open",
@@ -271,7 +277,8 @@ class UserClientScenarioTest {
                   {"at": 4000, "do": "close"},
                   {"at": 9000, "do": "advance"}]}
                 """);
-        Simulation sim = Simulation.of(Scenario.read(dir.resolve("s.json")), Map.of());
+        Simulation sim = Simulation.of(Scenario.read(dir.resolve("s.json")), Map.of(),
+                PluginLoader.builtInExtensions());
         sim.runUntilQuiet();
         List<JournalEvent> uc = of(sim.journal(), "userclient.");
         assertThat(uc).extracting(JournalEvent::kind).containsExactly("userclient.open", "userclient.call",

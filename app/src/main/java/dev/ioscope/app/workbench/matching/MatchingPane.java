@@ -172,28 +172,16 @@ public final class MatchingPane extends BorderPane {
         c.setPrefWidth(width);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(d.getValue().getValue() == null ? ""
                 : f.apply(d.getValue().getValue())));
-        c.setCellFactory(col -> new TreeTableCell<>() {
-            @Override
-            protected void updateItem(String s, boolean empty) {
-                super.updateItem(s, empty);
-                MatchRow r = empty || getTableRow() == null ? null : getTableRow().getItem();
-                setText(empty ? null : s);
-                getStyleClass().removeAll(VERDICT_CLASSES);
-                if (r != null) {
-                    getStyleClass().addAll(styleClasses(r));
-                }
-                setTooltip(empty || s == null || s.isEmpty() ? null : new Tooltip(s));
-            }
-        });
+        c.setCellFactory(col -> new VerdictCell());
         return c;
     }
 
-    private static final List<String> VERDICT_CLASSES = List.of(Styles.VERDICT_MATCH, Styles.VERDICT_NO_MATCH,
+    static final List<String> VERDICT_CLASSES = List.of(Styles.VERDICT_MATCH, Styles.VERDICT_NO_MATCH,
             Styles.VERDICT_OTHER, Styles.VERDICT_DETAIL, Styles.VERDICT_STRONG);
 
     /** Green for a satisfied key or a winner, red for a failed key or a rejection (style classes, so a selected
      *  row can read them on the selection colour in either theme). */
-    private static List<String> styleClasses(MatchRow r) {
+    static List<String> styleClasses(MatchRow r) {
         if (r.outcome() == KeyVerdict.Outcome.MATCH) {
             return List.of(Styles.VERDICT_MATCH);
         }

@@ -3,6 +3,7 @@ package dev.ioscope.app.workbench.power;
 import dev.ioscope.engine.sim.JournalEvent;
 import dev.ioscope.engine.sim.Replay;
 import dev.ioscope.engine.sim.Scenario;
+import dev.ioscope.engine.spi.PluginLoader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,8 @@ class PowerLanesTest {
 
     @BeforeAll
     static void run() throws Exception {
-        Replay r = new Replay(Scenario.read(Path.of("../docs/examples/power-sleep-wake.json")), Map.of());
+        Replay r = new Replay(Scenario.read(Path.of("../docs/examples/power-sleep-wake.json")), Map.of(),
+                PluginLoader.builtInExtensions());
         r.runUntilQuiet();
         journal = r.journal();
     }

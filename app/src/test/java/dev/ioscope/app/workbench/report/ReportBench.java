@@ -5,6 +5,7 @@ import dev.ioscope.app.ui.Jobs;
 import dev.ioscope.app.workbench.MachineSession;
 import dev.ioscope.app.workbench.WorkbenchViewModel;
 import dev.ioscope.engine.sim.Replay;
+import dev.ioscope.engine.spi.PluginLoader;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -46,7 +47,8 @@ public final class ReportBench {
     static void engine(int samples) throws Exception {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         Path dir = Files.createTempDirectory("reportbench");
-        Replay r = new Replay(ReportDemo.scenario(dir, 100_000_000), ReportDemo.behaviors(1_000_000, 100_000, BULK));
+        Replay r = new Replay(ReportDemo.scenario(dir, 100_000_000), ReportDemo.behaviors(1_000_000, 100_000, BULK),
+                PluginLoader.builtInExtensions());
         while (r.simulation().reportHub().published().isEmpty()) {
             r.step();
         }

@@ -5,6 +5,7 @@ import dev.ioscope.engine.report.sampling.ReportFrame;
 import dev.ioscope.engine.report.sampling.ReportFormat;
 import dev.ioscope.engine.report.ReportChannel;
 import dev.ioscope.engine.sim.Replay;
+import dev.ioscope.engine.spi.PluginLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The engine-thread sampler on a real Replay of the demo driver (no toolkit). */
 class ReportSamplerTest {
     private static Replay started(Path dir) throws Exception {
-        Replay r = new Replay(ReportDemo.scenario(dir, 1_000_000), ReportDemo.behaviors(20, 1_000_000, 0));
+        Replay r = new Replay(ReportDemo.scenario(dir, 1_000_000), ReportDemo.behaviors(20, 1_000_000, 0),
+                PluginLoader.builtInExtensions());
         while (r.simulation().reportHub().published().isEmpty()) {
             assertThat(r.step()).isTrue();
         }
@@ -92,7 +94,8 @@ class ReportSamplerTest {
     @Test
     void aChannelAskedForBeforeItsDriverStartsIsSampledOnceItExists(@TempDir Path dir) throws Exception {
         ReportChannel ticks = named(new ReportSampler().sample(started(dir).simulation(), 0, false), "Ticks");
-        Replay fresh = new Replay(ReportDemo.scenario(dir, 1_000_000), ReportDemo.behaviors(20, 1_000_000, 0));
+        Replay fresh = new Replay(ReportDemo.scenario(dir, 1_000_000), ReportDemo.behaviors(20, 1_000_000, 0),
+                PluginLoader.builtInExtensions());
         ReportSampler s = new ReportSampler();
         s.request(List.of(ticks));
         assertThat(s.sample(fresh.simulation(), 0, false).subscribed()).isEmpty();
@@ -108,7 +111,7 @@ class ReportSamplerTest {
     @Test
     void theRingKeepsTheNewestFrames(@TempDir Path dir) throws Exception {
         Replay r = new Replay(ReportDemo.scenario(dir, 1_000_000), ReportDemo.behaviors(ReportSampler.CAPACITY + 50,
-                1_000, 0));
+                1_000, 0), PluginLoader.builtInExtensions());
         while (r.simulation().reportHub().published().isEmpty()) {
             r.step();
         }

@@ -3,6 +3,7 @@ package dev.ioscope.engine.power.bench;
 import dev.ioscope.engine.sim.JournalEvent;
 import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.sim.Simulation;
+import dev.ioscope.engine.spi.PluginLoader;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -79,7 +80,7 @@ public final class PowerBench {
 
     /** One run: {wall ns, cpu ns, events, asleep devices at the low point} for the sleep + wake part. */
     static long[] once(Scenario s, ThreadMXBean mx) throws Exception {
-        Simulation sim = Simulation.of(s, Map.of());
+        Simulation sim = Simulation.of(s, Map.of(), PluginLoader.builtInExtensions());
         while (sim.scheduler().nextDue() >= 0 && sim.scheduler().nextDue() < SLEEP_AT && sim.step()) {
             // set-up: publish, match, register, initial power changes
         }

@@ -4,6 +4,7 @@ import dev.ioscope.engine.report.IOSimpleReporter;
 import dev.ioscope.engine.report.ReportChannel;
 import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.sim.Simulation;
+import dev.ioscope.engine.spi.PluginLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +23,7 @@ class ReportRecorderTest {
     /** An empty machine whose scenario does nothing but let the clock reach 400 µs. */
     static Simulation machine(Path dir) throws Exception {
         Files.writeString(dir.resolve("s.json"), "{\"machine\":\"empty\",\"actions\":[{\"at\":400000,\"do\":\"advance\"}]}");
-        return Simulation.of(Scenario.read(dir.resolve("s.json")), Map.of());
+        return Simulation.of(Scenario.read(dir.resolve("s.json")), Map.of(), PluginLoader.builtInExtensions());
     }
 
     @Test

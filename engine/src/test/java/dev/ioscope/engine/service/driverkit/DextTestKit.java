@@ -5,6 +5,7 @@ import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.sim.JournalEvent;
 import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.sim.Simulation;
+import dev.ioscope.engine.spi.PluginLoader;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,7 +48,7 @@ final class DextTestKit {
         }
         Path s = dir.resolve("scenario.json");
         Files.writeString(s, "{\"machine\": \"empty\", \"kexts\": [" + k + "], \"actions\": [" + actions + "]}");
-        Simulation sim = Simulation.of(Scenario.read(s), Map.of());
+        Simulation sim = Simulation.of(Scenario.read(s), Map.of(), PluginLoader.builtInExtensions());
         sim.runUntilQuiet();
         return sim;
     }

@@ -13,6 +13,7 @@ import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.sim.Simulation;
 import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.snapshot.codecs.Snapshots;
+import dev.ioscope.engine.spi.PluginLoader;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,7 +82,7 @@ class MacOS13RematchTest {
                 "snapshots/Hackintosh-DellADL-macOS13.IOService.txt").toString().replace("\\", "\\\\")
                 + "\", \"actions\": [{\"at\": 1000, \"do\": \"dext-crash\", "
                 + "\"server\": \"com.apple.IOUserDockChannelSerial\"}]}");
-        Simulation sim = Simulation.of(Scenario.read(s), Map.of());
+        Simulation sim = Simulation.of(Scenario.read(s), Map.of(), PluginLoader.builtInExtensions());
         sim.runUntilQuiet();
         assertThat(DextTestKit.events(sim, "driverkit.server-died")).singleElement().satisfies(e ->
                 assertThat(e.details()).containsEntry("server",

@@ -15,13 +15,14 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A deterministic, Mac-shaped registry of any size: a platform expert, a PCI root with bridges and devices
+ * A sample Mac: a deterministic, Mac-shaped registry of any size, what the explorer shows when no snapshot can be
+ * loaded (the benchmark load, with every kind of property real snapshots hold, is {@code BenchmarkRegistry}): a platform expert, a PCI root with bridges and devices
  * (vendor-id/device-id/class-code as little-endian OSData, as IOPCIFamily publishes them), XHCI controllers with
  * USB devices, storage with BSD names, network interfaces, and power children. Used when no real snapshot can be
  * loaded, by benchmarks (100k entries) and by tests that need a registry without a file.
  */
-public final class SampleRegistry {
-    private SampleRegistry() {
+public final class SampleMacRegistry {
+    private SampleMacRegistry() {
     }
 
     /** A registry with about {@code entries} entries in IOService, a few in IODeviceTree and IOPower. */

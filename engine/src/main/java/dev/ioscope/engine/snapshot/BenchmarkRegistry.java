@@ -18,13 +18,14 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A deterministic, realistic registry of any size for benchmarks and UI performance work: a Mac-like IOService
+ * The benchmark load: a deterministic, realistic registry of any size for benchmarks and UI performance work
+ * (the small sample Mac the explorer shows when nothing loads is {@code SampleMacRegistry}): a Mac-like IOService
  * tree (platform expert, ACPI, PCI bridges and devices, USB hosts, ports and devices, HID interfaces, storage
  * stacks, drivers) whose entries carry the kinds of properties real snapshots hold — device-tree style OSData,
  * 32- and 64-bit numbers (some negative), booleans, IOPowerManagement dictionaries, arrays — plus an IOPower
  * plane over the same entries and entries with two parents. The same size and seed always give the same registry.
  */
-public final class SyntheticRegistry {
+public final class BenchmarkRegistry {
     private static final String[][] FAMILIES = {
         // class, name, bundle, provider class
         {"IOPCIDevice", "pci8086,a2af", "com.apple.iokit.IOPCIFamily", "IOPCIBridge"},
@@ -56,13 +57,13 @@ public final class SyntheticRegistry {
     private final IORegistryPlane power = reg.plane(IORegistryPlane.IOPOWER);
     private final List<IORegistryEntry> all = new ArrayList<>();
 
-    private SyntheticRegistry(long seed) {
+    private BenchmarkRegistry(long seed) {
         this.rnd = new SplittableRandom(seed);
     }
 
     /** A registry of {@code entries} entries (the root included). */
     public static IORegistry generate(int entries, long seed) {
-        return new SyntheticRegistry(seed).build(Math.max(entries, 2));
+        return new BenchmarkRegistry(seed).build(Math.max(entries, 2));
     }
 
     /** The same registry wrapped as a snapshot (IOService plane, sorted keys: the shape ioreg -a writes). */
@@ -197,7 +198,7 @@ public final class SyntheticRegistry {
 
     /** For callers that want a value mix without a registry (e.g. codec micro-benchmarks). */
     public static OSObject sampleProperties(long seed) {
-        SyntheticRegistry s = new SyntheticRegistry(seed);
+        BenchmarkRegistry s = new BenchmarkRegistry(seed);
         return s.entry(0).properties();
     }
 }

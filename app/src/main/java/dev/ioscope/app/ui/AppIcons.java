@@ -1,4 +1,4 @@
-package dev.ioscope.app;
+package dev.ioscope.app.ui;
 
 import dev.ioscope.icons.IconSet;
 import javafx.scene.image.Image;
