@@ -6,6 +6,7 @@ import dev.ioscope.app.prefs.AppPreferences;
 import dev.ioscope.app.ui.AppIcons;
 import dev.ioscope.app.ui.Jobs;
 import dev.ioscope.app.workbench.WorkbenchView;
+import dev.ioscope.engine.machine.JsonFileKind;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
@@ -32,9 +33,12 @@ public final class IOScopeApp extends Application {
             new UiBench(vm, view).run(args.isEmpty() ? null : Path.of(args.get(0)));
             return;
         }
+        if (FirstFrameMark.enabled()) {
+            vm.documentProperty().addListener((o, was, doc) -> FirstFrameMark.afterNextFrame(view.scene()));
+        }
         StartupOptions.apply(vm, view);
-        if (!args.isEmpty() && dev.ioscope.engine.machine.JsonFileKind.of(Path.of(args.get(0)))
-                == dev.ioscope.engine.machine.JsonFileKind.SCENARIO) {
+        if (!args.isEmpty() && JsonFileKind.of(Path.of(args.get(0)))
+                == JsonFileKind.SCENARIO) {
             // a scenario (a double-clicked .ioscope-scenario.json): the virtual Mac here, the scenario in a workbench
             vm.openDefaultMachine();
             vm.open(Path.of(args.get(0)));

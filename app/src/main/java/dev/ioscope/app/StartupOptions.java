@@ -1,10 +1,12 @@
 package dev.ioscope.app;
 
+import dev.ioscope.app.explorer.Document;
 import dev.ioscope.app.explorer.ExplorerView;
 import dev.ioscope.app.explorer.ExplorerViewModel;
 import dev.ioscope.engine.registry.RegistryPath;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 
 import java.nio.file.Path;
 
@@ -35,8 +37,8 @@ final class StartupOptions {
         }
         vm.documentProperty().addListener(new ChangeListener<>() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends dev.ioscope.app.explorer.Document> o,
-                                dev.ioscope.app.explorer.Document a, dev.ioscope.app.explorer.Document d) {
+            public void changed(ObservableValue<? extends Document> o,
+                                Document a, Document d) {
                 vm.documentProperty().removeListener(this);
                 String compare = System.getProperty("ioscope.compare");
                 // Later: the view-model finishes publishing the document (plane, selection) after this event.

@@ -1,11 +1,19 @@
 package dev.ioscope.app;
 
+import dev.ioscope.app.explorer.Document;
 import dev.ioscope.app.explorer.ExplorerView;
 import dev.ioscope.app.explorer.ExplorerViewModel;
+import dev.ioscope.engine.explore.SearchField;
+import dev.ioscope.engine.explore.SearchQuery;
 import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Scene;
 
+import com.sun.management.OperatingSystemMXBean;
+
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 
 /**
@@ -33,12 +41,12 @@ final class UiBench {
             long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
             print("JVM start to first frame", System.currentTimeMillis() - jvmStart);
             mark = System.nanoTime();
-            vm.documentProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            vm.documentProperty().addListener(new ChangeListener<>() {
                 @Override
-                public void changed(javafx.beans.value.ObservableValue<? extends dev.ioscope.app.explorer.Document> o,
-                                    dev.ioscope.app.explorer.Document a, dev.ioscope.app.explorer.Document d) {
+                public void changed(ObservableValue<? extends Document> o,
+                                    Document a, Document d) {
                     vm.documentProperty().removeListener(this);
-                    print("open " + d.title() + ": read + index (job thread)", d.loadMillis());
+                    print("open " + d.title() + ": read (job thread)", d.loadMillis());
                     afterNextFrame(scene, () -> {
                         print("open to first frame showing it", ms(mark));
                         bigRegistry(scene);
@@ -55,14 +63,25 @@ final class UiBench {
 
     private void bigRegistry(Scene scene) {
         mark = System.nanoTime();
-        vm.documentProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+        long fxCpu = cpuMs();
+        long processCpu = processCpuMs();
+        vm.documentProperty().addListener(new ChangeListener<>() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends dev.ioscope.app.explorer.Document> o,
-                                dev.ioscope.app.explorer.Document a, dev.ioscope.app.explorer.Document d) {
+            public void changed(ObservableValue<? extends Document> o,
+                                Document a, Document d) {
                 vm.documentProperty().removeListener(this);
-                print("synthetic " + d.registry().size() + ": build + index (job thread)", d.loadMillis());
+                print("synthetic " + d.registry().size() + ": build (job thread; index in the background)",
+                        d.loadMillis());
+                long shownCpu = cpuMs();
+                long shown = System.nanoTime();
                 afterNextFrame(scene, () -> {
+                    print("synthetic: document shown to first frame, wall", ms(shown));
+                    print("    same, FX thread CPU", cpuMs() - shownCpu);
                     print("synthetic: open to first frame", ms(mark));
+                    print("synthetic: open to first frame, FX thread CPU (incl. the progress bar's frames)",
+                            cpuMs() - fxCpu);
+                    print("synthetic: open to first frame, process CPU (all threads: build, index so far, JIT, GC)",
+                            processCpuMs() - processCpu);
                     searches(scene, 0, () -> expandAll(scene));
                 });
             }
@@ -88,8 +107,8 @@ final class UiBench {
         long t = System.nanoTime();
         long c = cpuMs();
         var s = vm.search();
-        for (var f : dev.ioscope.engine.explore.SearchField.values()) {
-            s.fieldProperty(f).set(re || dev.ioscope.engine.explore.SearchQuery.QUICK.contains(f));
+        for (var f : SearchField.values()) {
+            s.fieldProperty(f).set(re || SearchQuery.QUICK.contains(f));
         }
         s.regexProperty().set(re);
         s.textProperty().set(re ? q.substring(3) : q);
@@ -156,11 +175,17 @@ final class UiBench {
         Platform.requestNextPulse();
     }
 
-    private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /** CPU time of the calling (FX) thread in ms: unlike wall time, not inflated by other processes. */
     private static long cpuMs() {
         return THREADS.getCurrentThreadCpuTime() / 1_000_000;
+    }
+
+    /** CPU time of the whole process (all threads, JIT and GC included), in ms. */
+    private static long processCpuMs() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
+                ? os.getProcessCpuTime() / 1_000_000 : -1;
     }
 
     private static long ms(long sinceNanos) {

@@ -21,12 +21,15 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadMXBean;
+import java.lang.ref.Reference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -114,7 +117,7 @@ final class BenchCommand implements Callable<Integer> {
     private static final String CORPUS = "engine/src/test/resources/real";
 
     /** The largest file under the corpus's snapshots ({@code ioscope.corpus}, or found above the cwd). */
-    static java.util.Optional<Path> largestRealSnapshot() throws IOException {
+    static Optional<Path> largestRealSnapshot() throws IOException {
         Path data = null;
         String prop = System.getProperty("ioscope.corpus");
         if (prop != null && Files.isDirectory(Path.of(prop))) {
@@ -126,10 +129,10 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         if (data == null || !Files.isDirectory(data.resolve("snapshots"))) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try (var s = Files.list(data.resolve("snapshots"))) {
-            return s.filter(Files::isRegularFile).max(java.util.Comparator.comparingLong(f -> {
+            return s.filter(Files::isRegularFile).max(Comparator.comparingLong(f -> {
                 try {
                     return Files.size(f);
                 } catch (IOException e) {
@@ -174,7 +177,7 @@ final class BenchCommand implements Callable<Integer> {
         long retained = Math.max(0, after - before);
         out.printf("%-40s %10d %10.1f %9.1f %9.1f %12d %6.2fx%n", shorten(name), data.length, median, cpuMedian,
                 data.length / 1e6 / (median / 1000), retained, retained / (double) data.length);
-        java.lang.ref.Reference.reachabilityFence(held);   // held must stay alive through the measurement
+        Reference.reachabilityFence(held);   // held must stay alive through the measurement
     }
 
     private static double median(double[] v) {

@@ -1,6 +1,7 @@
 package dev.ioscope.cli;
 
 import dev.ioscope.engine.os.OSDictionary;
+import dev.ioscope.engine.os.OSString;
 import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.io.InputFiles;
 import dev.ioscope.engine.io.ParseLimits;
@@ -142,7 +143,7 @@ final class IoregCommand implements Callable<Integer> {
     }
 
     private static String propertiesMode(Snapshot s) {
-        return s.info().get(IoregTextInfo.PROPERTIES) instanceof dev.ioscope.engine.os.OSString m ? m.value() : "all";
+        return s.info().get(IoregTextInfo.PROPERTIES) instanceof OSString m ? m.value() : "all";
     }
 
     /** atoi for -d and -w, but a negative or non-numeric value is a usage error rather than a silent 0. */

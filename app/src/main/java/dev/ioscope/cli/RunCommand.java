@@ -118,7 +118,7 @@ final class RunCommand implements Callable<Integer> {
                 g.writeStartObject();
                 g.writeNumberField("seq", e.seq());
                 g.writeNumberField("t", e.t());
-                g.writeStringField("kind", e.kind());
+                g.writeStringField("kind", e.kind().id());
                 g.writeStringField("entry", e.entry());
                 g.writeObjectFieldStart("details");
                 for (var d : e.details().entrySet()) {

@@ -1,5 +1,6 @@
 package dev.ioscope.cli;
 
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,13 +94,13 @@ class CliTest {
         assertThat(Files.readAllBytes(in)).isEqualTo(before);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aScenarioOrAMachineHandedToARegistryCommandNamesTheCommandThatTakesIt() throws Exception {
         Result r = run("info", "../docs/examples/power-sleep-wake.json");
-        org.assertj.core.api.Assertions.assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
-        org.assertj.core.api.Assertions.assertThat(r.err()).contains("not a registry snapshot format")
+        Assertions.assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        Assertions.assertThat(r.err()).contains("not a registry snapshot format")
                 .contains("(this is a scenario: ioscope run ../docs/examples/power-sleep-wake.json)");
         Result m = run("ioreg", "../engine/src/main/resources/dev/ioscope/engine/machine/virtual-mac.json");
-        org.assertj.core.api.Assertions.assertThat(m.err()).contains("(this is a machine description: ioscope boot");
+        Assertions.assertThat(m.err()).contains("(this is a machine description: ioscope boot");
     }
 }

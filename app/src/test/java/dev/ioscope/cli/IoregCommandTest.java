@@ -1,5 +1,6 @@
 package dev.ioscope.cli;
 
+import dev.ioscope.app.TestData;
 import dev.ioscope.engine.io.ParseLimits;
 import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.snapshot.codecs.Snapshots;
@@ -37,7 +38,7 @@ class IoregCommandTest {
     }
 
     static Path data(String file) {
-        return dev.ioscope.app.TestData.path("snapshots/" + file);
+        return TestData.path("snapshots/" + file);
     }
 
     static Result ioreg(String... args) {

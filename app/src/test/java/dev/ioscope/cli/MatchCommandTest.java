@@ -2,6 +2,7 @@ package dev.ioscope.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ioscope.app.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code ioscope match} on the real Hackintosh dump and kexts (the corpus README (engine/src/test/resources/real/README.md) oracles). */
 class MatchCommandTest {
     private static Path data(String rel) {
-        return dev.ioscope.app.TestData.path(rel);
+        return TestData.path(rel);
     }
 
     private static final String DUMP = data("snapshots/Hackintosh-DellADL-macOS13.IOService.txt").toString();

@@ -2,6 +2,7 @@ package dev.ioscope.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ioscope.app.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RunCommandTest {
     private static Path data(String rel) {
-        return dev.ioscope.app.TestData.path(rel);
+        return TestData.path(rel);
     }
 
     @Test

@@ -26,7 +26,7 @@ class RunPluginActionTest {
             public final class Beep implements SimulationExtension {
                 public List<String> actions() { return List.of("beep"); }
                 public Instance install(Simulation sim) {
-                    return a -> sim.record("acme.beep", "", "times", a.arg("times"));
+                    return a -> sim.record(() -> "acme.beep", "", "times", a.arg("times"));
                 }
             }
             """;

@@ -1,5 +1,8 @@
 package dev.ioscope.cli;
 
+import dev.ioscope.engine.registry.IORegistryPlane;
+import dev.ioscope.engine.registry.RegistryPath;
+import dev.ioscope.engine.snapshot.codecs.Snapshots;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,9 +107,9 @@ class RunVirtualMacTest {
         CliTest.Result r = CliTest.run("run", "../docs/examples/virtual-mac-intelmausi.json", "--save",
                 after.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        var reg = dev.ioscope.engine.snapshot.codecs.Snapshots.load(after).registry();
-        var svc = reg.plane(dev.ioscope.engine.registry.IORegistryPlane.IOSERVICE);
-        var nic = dev.ioscope.engine.registry.RegistryPath.fromPath(reg,
+        var reg = Snapshots.load(after).registry();
+        var svc = reg.plane(IORegistryPlane.IOSERVICE);
+        var nic = RegistryPath.fromPath(reg,
                 "IOService:/AppleACPIPlatformExpert/PCI0@0/AppleACPIPCI/RP05@1c,4/IOPCI2PCIBridge/GIGE@0", svc)
                 .orElseThrow();
         assertThat(nic.children(svc)).extracting(e -> e.className()).containsExactly("IntelMausi");

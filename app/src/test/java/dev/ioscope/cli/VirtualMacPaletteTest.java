@@ -42,10 +42,10 @@ class VirtualMacPaletteTest {
                         Map.of("parent", slotPath, "device", d.device()), OSDictionary.empty()));
                 m.runUntilQuiet();
                 List<JournalEvent> mine = m.journal().subList(before, m.journal().size());
-                assertThat(mine).as(d.label()).noneMatch(e -> e.kind().equals("scenario.error"));
-                assertThat(mine).as(d.label()).anyMatch(e -> e.kind().equals("device.plug"));
+                assertThat(mine).as(d.label()).noneMatch(e -> e.kind().id().equals("scenario.error"));
+                assertThat(mine).as(d.label()).anyMatch(e -> e.kind().id().equals("device.plug"));
                 boolean driverless = d.label().contains("no driver");
-                assertThat(mine.stream().anyMatch(e -> e.kind().equals("service.start"))).as(d.label())
+                assertThat(mine.stream().anyMatch(e -> e.kind().id().equals("service.start"))).as(d.label())
                         .isEqualTo(!driverless);
             }
             List<String> bsd = m.registry().entries().stream().filter(e -> e.state().active())

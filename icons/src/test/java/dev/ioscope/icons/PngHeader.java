@@ -1,6 +1,7 @@
 package dev.ioscope.icons;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** Reads a PNG's width and height from its IHDR chunk, the way a container reader sees the embedded file. */
@@ -15,7 +16,7 @@ record PngHeader(int width, int height, int bitDepth, int colourType) {
         b.position(offset + 12);
         byte[] type = new byte[4];
         b.get(type);
-        if (!new String(type, java.nio.charset.StandardCharsets.US_ASCII).equals("IHDR")) {
+        if (!new String(type, StandardCharsets.US_ASCII).equals("IHDR")) {
             throw new AssertionError("first PNG chunk is not IHDR at byte " + offset);
         }
         return new PngHeader(b.getInt(), b.getInt(), b.get(), b.get());

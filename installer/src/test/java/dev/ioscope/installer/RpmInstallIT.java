@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,7 +19,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The built .rpm installed by rpm itself into a throwaway root ({@code rpm --root}, its database inside the root;
  * rpm chroots there to run the scriptlets), as a machine without a desktop would: xdg tools absent, and xdg tools
  * failing with exit 3. It must install, link {@code /usr/bin/ioscope}, run, upgrade over itself, and erase leaving
- * nothing. Needs root, rpm and a built .rpm (the build makes one where rpmbuild is installed); skipped otherwise.
+ * nothing; where the launcher can run inside the root, the post scriptlet's class-data-sharing archive is made.
+ * Needs root, rpm and a built .rpm (the build makes one where rpmbuild is installed); skipped otherwise.
  */
 class RpmInstallIT {
     private static Optional<Path> built = Optional.empty();
@@ -89,6 +91,28 @@ class RpmInstallIT {
         assertThat(erase.exitCode()).as("rpm --erase: %s", erase.err()).isZero();
         assertThat(erase.err()).contains("'xdg-desktop-menu uninstall").doesNotContain("scriptlet failed");
         assertThat(root.rpm("--query", "ioscope").exitCode()).as("still installed").isNotZero();
+        assertThat(root.files()).as("left behind").containsExactlyElementsOf(before);
+    }
+
+    @Test
+    void theClassDataSharingArchiveIsMadeWhereTheLauncherCanRunAndErasedWithThePackage(@TempDir Path dir)
+            throws Exception {
+        assumeTrue(ScratchRoot.canMountProc(dir.resolve("probe")), "needs unshare --mount-proc (a mount namespace)");
+        ScratchRoot root = ScratchRoot.create(dir.resolve("root"));
+        root.addLibrariesOf(Path.of(System.getProperty("ioscope.installer.appImage")));
+        Set<String> before = root.files();
+
+        Launched install = Launched.run(root.withProc(root.rpmCommand("--install", "--nodeps", rpmFile.toString())));
+        assertThat(install.exitCode()).as("rpm --install: %s", install.err()).isZero();
+        assertThat(install.err()).doesNotContain("class-data sharing archive not made");
+        assertThat(root.path("opt/ioscope/lib/app/ioscope.jsa")).isRegularFile();
+        // -Xshare:on: the JVM refuses to start unless it maps the archive (see DebUpgradeIT)
+        Launched run = Launched.run(root.chrooted("/opt/ioscope/bin/ioscope-cli", "--version"),
+                Map.of("JAVA_TOOL_OPTIONS", "-Xshare:on"));
+        assertThat(run.exitCode()).as("ioscope-cli --version with -Xshare:on: %s", run.err()).isZero();
+
+        Launched erase = Launched.run(root.withProc(root.rpmCommand("--erase", "ioscope")));
+        assertThat(erase.exitCode()).as("rpm --erase: %s", erase.err()).isZero();
         assertThat(root.files()).as("left behind").containsExactlyElementsOf(before);
     }
 

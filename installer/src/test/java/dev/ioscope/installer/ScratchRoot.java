@@ -140,6 +140,11 @@ final class ScratchRoot {
      * forced.
      */
     Launched rpm(String... args) throws IOException, InterruptedException {
+        return Launched.run(rpmCommand(args));
+    }
+
+    /** The rpm command line for this root (see {@link #rpm}); makes the database first if there is none. */
+    List<String> rpmCommand(String... args) throws IOException, InterruptedException {
         List<String> base = List.of("rpm", "--root=" + root, "--dbpath=/var/lib/rpm");
         if (!Files.isDirectory(root.resolve("var/lib/rpm"))) {
             List<String> init = new ArrayList<>(base);
@@ -151,7 +156,7 @@ final class ScratchRoot {
         }
         List<String> command = new ArrayList<>(base);
         command.addAll(List.of(args));
-        return Launched.run(command);
+        return command;
     }
 
     /** The built .rpm (installer.packageDir), if the build made one (it does where rpmbuild is installed). */

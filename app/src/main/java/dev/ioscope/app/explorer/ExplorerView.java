@@ -1,5 +1,6 @@
 package dev.ioscope.app.explorer;
 
+import dev.ioscope.app.diagnostics.DiagnosticsWindow;
 import dev.ioscope.app.prefs.AppPreferences;
 import dev.ioscope.app.ui.AppIcon;
 import dev.ioscope.app.ui.HelpMenu;
@@ -7,14 +8,21 @@ import dev.ioscope.app.ui.Styles;
 import dev.ioscope.app.ui.Theme;
 import dev.ioscope.app.ui.WindowPlacement;
 import dev.ioscope.engine.explore.EntryExport;
+import dev.ioscope.engine.explore.RegistryDiff;
+import dev.ioscope.engine.io.SnapshotException;
+import dev.ioscope.engine.registry.IOKitDiagnostics;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.snapshot.SnapshotFormat;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -23,6 +31,8 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeTableView;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -33,6 +43,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -75,21 +86,29 @@ public final class ExplorerView {
         searchBar = new SearchBar(vm);
         InspectorPane inspector = new InspectorPane(vm, actions);
         inspectorPane = inspector;
-        SourcePane source = new SourcePane(vm, actions);
         ChangesPane changes = new ChangesPane(vm);
         FactsPane facts = new FactsPane(vm);
-        var treeMenu = new javafx.scene.control.ContextMenu();
+        var treeMenu = new ContextMenu();
         treeMenu.getItems().setAll(actions.copyMenuItems());
         tree.tree().setContextMenu(treeMenu);
 
         Tab inspectorTab = new Tab("Properties", inspector);
-        Tab sourceTab = new Tab("Source", source);
+        // The source pane (RichTextFX: some 700 classes to load) is built the first time its tab is shown: the
+        // first frame does not need it (docs/benchmarks.md, "First window").
+        Tab sourceTab = new Tab("Source");
         Tab changesTab = new Tab("Changes", changes);
         Tab logTab = new Tab("Live Log", liveLog());
         tabs = new TabPane(inspectorTab, sourceTab, changesTab, logTab);
         tabs.setId("detailTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        sourceTab.selectedProperty().addListener((o, a, b) -> source.setShowing(b));
+        sourceTab.selectedProperty().addListener((o, a, b) -> {
+            if (b && sourceTab.getContent() == null) {
+                sourceTab.setContent(new SourcePane(vm, actions));
+            }
+            if (sourceTab.getContent() instanceof SourcePane source) {
+                source.setShowing(b);
+            }
+        });
         vm.comparisonProperty().addListener((o, a, b) -> {
             if (b != null) {
                 tabs.getSelectionModel().select(changesTab);
@@ -134,21 +153,21 @@ public final class ExplorerView {
                 openScenario(f);
             }
         });
-        vm.recentFiles().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent());
+        vm.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecent());
         fillRecent();
         stage.setOnHiding(e -> remember());
         // Focus starts in the tree (not the plane selector, where ↓ would switch the plane).
         tree.tree().requestFocus();
-        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> tree.tree().requestFocus());
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> tree.tree().requestFocus());
     }
 
     /** The change log of a live registry: one line per refresh, newest last. */
-    private javafx.scene.control.ListView<LiveChange> liveLog() {
-        var list = new javafx.scene.control.ListView<>(vm.liveLog());
+    private ListView<LiveChange> liveLog() {
+        var list = new ListView<>(vm.liveLog());
         list.setId("liveLog");
         list.setPlaceholder(new Label("File ▸ Open This Mac, then Refresh Now or Auto-Refresh: each refresh's "
                 + "added, removed and changed entries are listed here."));
-        vm.liveLog().addListener((javafx.collections.ListChangeListener<LiveChange>) c -> {
+        vm.liveLog().addListener((ListChangeListener<LiveChange>) c -> {
             if (!vm.liveLog().isEmpty()) {
                 list.scrollTo(vm.liveLog().size() - 1);
             }
@@ -167,14 +186,14 @@ public final class ExplorerView {
     }
 
     /** Opens a workbench window on a scenario file the user opened here (errors in an alert, as for snapshots). */
-    private void openScenario(java.nio.file.Path file) {
+    private void openScenario(Path file) {
         if (workbench == null) {
             showProblem(new ExplorerViewModel.Problem("Cannot open the scenario", "this window has no workbench"));
             return;
         }
         try {
             workbench.openSession(file, root.getStyleClass().contains(Styles.DARK));
-        } catch (dev.ioscope.engine.io.SnapshotException e) {
+        } catch (SnapshotException e) {
             showProblem(new ExplorerViewModel.Problem("Cannot open the scenario", e.getMessage()));
         }
     }
@@ -193,7 +212,7 @@ public final class ExplorerView {
     }
 
     /** The registry tree (benchmarks and tests). */
-    public javafx.scene.control.TreeTableView<dev.ioscope.engine.registry.IORegistryEntry> tree() {
+    public TreeTableView<IORegistryEntry> tree() {
         return tree.tree();
     }
 
@@ -240,8 +259,11 @@ public final class ExplorerView {
         MenuItem theme = item("Toggle Dark Theme", "Shortcut+T", this::toggleTheme);
         theme.setGraphic(AppIcon.THEME.create());
         MenuItem stress = item("Open Synthetic 100k Registry", null, () -> vm.openBenchmark(100_000));
+        MenuItem diagnostics = item("IOKit Diagnostics…", "Shortcut+Shift+I", this::openDiagnostics);
+        diagnostics.setId("diagnosticsMenuItem");
+        diagnostics.disableProperty().bind(vm.documentProperty().isNull());
         Menu view = new Menu("View", null, expand, collapse, new SeparatorMenuItem(), theme, new SeparatorMenuItem(),
-                stress);
+                diagnostics, stress);
         // the workbench (package dev.ioscope.app.workbench): its own window on the open snapshot's file
         if (workbench != null) {
             view.getItems().addAll(new SeparatorMenuItem(), item("Open Workbench…", "Shortcut+Shift+W",
@@ -256,6 +278,15 @@ public final class ExplorerView {
         return bar;
     }
 
+    /** The root's IOKitDiagnostics of the open snapshot as a sortable, chartable table. */
+    Stage openDiagnostics() {
+        Document d = vm.documentProperty().get();
+        if (d == null) {
+            return null;
+        }
+        return DiagnosticsWindow.open(IOKitDiagnostics.of(d.registry()).orElse(null), d.title(), dark);
+    }
+
     private static MenuItem item(String text, String accel, Runnable action) {
         MenuItem m = new MenuItem(text);
         if (accel != null) {
@@ -268,7 +299,7 @@ public final class ExplorerView {
     private HBox diffBanner() {
         Label text = new Label();
         text.setId("diffBanner");
-        text.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+        text.textProperty().bind(Bindings.createStringBinding(() -> {
             var c = vm.comparisonProperty().get();
             return c == null ? "" : "Comparing " + c.before().title() + " (before) with " + c.after().title()
                     + " (after): " + c.diff().added().size() + " added, " + c.diff().removed().size() + " removed, "
@@ -279,11 +310,11 @@ public final class ExplorerView {
         HBox.setHgrow(text, Priority.ALWAYS);
         Button prev = new Button(null, AppIcon.PREVIOUS.create());
         prev.setId("previousChange");
-        prev.setTooltip(new javafx.scene.control.Tooltip("Previous change (Shift+F8)"));
+        prev.setTooltip(new Tooltip("Previous change (Shift+F8)"));
         prev.setOnAction(e -> vm.changeSteps().previous());
         Button next = new Button(null, AppIcon.NEXT.create());
         next.setId("nextChange");
-        next.setTooltip(new javafx.scene.control.Tooltip("Next change (F8)"));
+        next.setTooltip(new Tooltip("Next change (F8)"));
         next.setOnAction(e -> vm.changeSteps().next());
         Label where = new Label();
         where.setId("changePosition");
@@ -303,7 +334,7 @@ public final class ExplorerView {
      * When the snapshots hold different planes (a 7-plane .ioreg against a 1-plane ioreg -a file) only the shared
      * ones were compared: say which, and how many entries lie outside them, so "nothing removed" is not misread.
      */
-    static String planeScope(dev.ioscope.engine.explore.RegistryDiff.Result d) {
+    static String planeScope(RegistryDiff.Result d) {
         if (d.beforeOnlyPlanes().isEmpty() && d.afterOnlyPlanes().isEmpty()) {
             return "";
         }

@@ -5,9 +5,14 @@ import dev.ioscope.app.ui.Jobs;
 import dev.ioscope.engine.explore.EntryExport;
 import dev.ioscope.engine.explore.EntryKind;
 import dev.ioscope.engine.explore.RegistryDiff;
+import dev.ioscope.engine.explore.RegistryIndex;
+import dev.ioscope.engine.machine.JsonFileKind;
+import dev.ioscope.engine.registry.IORegistry;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.io.SnapshotException;
+import dev.ioscope.engine.registry.RegistryPath;
+import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.snapshot.SnapshotFormat;
 import dev.ioscope.engine.snapshot.live.LiveRegistry;
 import javafx.beans.property.BooleanProperty;
@@ -27,11 +32,13 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 /**
  * The explorer window's state: the document, the plane, the selected entry, loading, the search and a
@@ -49,8 +56,8 @@ public final class ExplorerViewModel {
     private final Jobs jobs;
     private final AppPreferences prefs;
     private final SnapshotLoader loader = new SnapshotLoader();
-    private final javafx.beans.property.ReadOnlyObjectWrapper<Path> scenarioRequested =
-            new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Path> scenarioRequested =
+            new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Document> document = new ReadOnlyObjectWrapper<>(this, "document");
     private final ObservableList<IORegistryPlane> planes = FXCollections.observableArrayList();
     private final ObjectProperty<IORegistryPlane> plane = new SimpleObjectProperty<>(this, "plane");
@@ -64,6 +71,8 @@ public final class ExplorerViewModel {
     private final SearchViewModel search;
     private final ChangeNavigator changeSteps;
     private final Map<IORegistryEntry, EntryKind> kinds = new IdentityHashMap<>();
+    private final Map<String, Integer> entryCounts = new HashMap<>();
+    private Document countedDocument;
     private Jobs.Handle running;
     /** The ioreg this Mac's live registry is read with; empty where there is none (Linux, Windows). */
     private final Optional<Path> ioreg;
@@ -243,8 +252,8 @@ public final class ExplorerViewModel {
     /** Reads and indexes the live registry (job thread). */
     private Document readLive() throws SnapshotException {
         long t0 = System.nanoTime();
-        dev.ioscope.engine.snapshot.Snapshot s = new LiveRegistry(ioreg.orElseThrow()).read();
-        return new Document(s, dev.ioscope.engine.explore.RegistryIndex.build(s.registry()), null, "This Mac",
+        Snapshot s = new LiveRegistry(ioreg.orElseThrow()).read();
+        return new Document(s, RegistryIndex.build(s.registry()), null, "This Mac",
                 (System.nanoTime() - t0) / 1_000_000);
     }
 
@@ -258,7 +267,7 @@ public final class ExplorerViewModel {
      * A registry handed over whole (the workbench's machine at a step, copied on its engine thread): indexed on the
      * job thread, then shown like a loaded file. It has no file, so it cannot be reloaded.
      */
-    public void openSnapshot(dev.ioscope.engine.snapshot.Snapshot s, String title) {
+    public void openSnapshot(Snapshot s, String title) {
         start(title, () -> handedOver(s, title), this::show);
     }
 
@@ -266,8 +275,8 @@ public final class ExplorerViewModel {
      * Two registries handed over whole, shown as a comparison (before → after): the workbench's marked step and
      * its current one. Both are indexed and diffed on the job thread.
      */
-    public void openComparison(dev.ioscope.engine.snapshot.Snapshot before, String beforeTitle,
-                               dev.ioscope.engine.snapshot.Snapshot after, String afterTitle) {
+    public void openComparison(Snapshot before, String beforeTitle,
+                               Snapshot after, String afterTitle) {
         start("comparison of " + beforeTitle + " and " + afterTitle, () -> {
             Document b = handedOver(before, beforeTitle);
             Document a = handedOver(after, afterTitle);
@@ -280,8 +289,8 @@ public final class ExplorerViewModel {
     }
 
     /** A document over a registry with no file behind it, indexed (job thread). */
-    private static Document handedOver(dev.ioscope.engine.snapshot.Snapshot s, String title) {
-        return new Document(s, dev.ioscope.engine.explore.RegistryIndex.build(s.registry()), null, title, 0);
+    private static Document handedOver(Snapshot s, String title) {
+        return new Document(s, RegistryIndex.build(s.registry()), null, title, 0);
     }
 
     /** The real iMac16,1 IORegistryExplorer save bundled with the app. */
@@ -290,7 +299,7 @@ public final class ExplorerViewModel {
     }
 
     public void open(Path file) {
-        if (dev.ioscope.engine.machine.JsonFileKind.of(file) == dev.ioscope.engine.machine.JsonFileKind.SCENARIO) {
+        if (JsonFileKind.of(file) == JsonFileKind.SCENARIO) {
             // a scenario runs in the workbench (the view opens it); the explorer keeps what it shows
             recentFiles.setAll(prefs.addRecentFile(file));
             scenarioRequested.set(null);
@@ -322,6 +331,9 @@ public final class ExplorerViewModel {
         }
         start("comparison with " + file.getFileName(), () -> {
             Document after = loader.load(file);
+            // the selection follows to its counterpart through both indexes on the FX thread: built here, not there
+            before.index();
+            after.index();
             return new Comparison(before, after, RegistryDiff.diff(before.registry(), after.registry()));
         }, c -> {
             recentFiles.setAll(prefs.addRecentFile(file));
@@ -336,8 +348,11 @@ public final class ExplorerViewModel {
         if (before == null) {
             return;
         }
-        start("comparison with " + after.title(), () -> new Comparison(before, after,
-                RegistryDiff.diff(before.registry(), after.registry())), c -> {
+        start("comparison with " + after.title(), () -> {
+            before.index();
+            after.index();
+            return new Comparison(before, after, RegistryDiff.diff(before.registry(), after.registry()));
+        }, c -> {
             comparison.set(c);
             show(c.after());
         });
@@ -381,7 +396,7 @@ public final class ExplorerViewModel {
         }
     }
 
-    private <T> void start(String what, Callable<T> work, java.util.function.Consumer<T> done) {
+    private <T> void start(String what, Callable<T> work, Consumer<T> done) {
         cancelLoad();
         loading.set(true);
         loadingWhat.set(what);
@@ -467,8 +482,8 @@ public final class ExplorerViewModel {
     }
 
     /** The entries the first view opens, top down: the plane's base, then its IOPlatformExpert child if any. */
-    static List<IORegistryEntry> firstView(dev.ioscope.engine.registry.IORegistry registry, IORegistryPlane p) {
-        IORegistryEntry base = dev.ioscope.engine.registry.RegistryPath.base(registry, p);
+    static List<IORegistryEntry> firstView(IORegistry registry, IORegistryPlane p) {
+        IORegistryEntry base = RegistryPath.base(registry, p);
         if (base == null || base == registry.root() || !base.inPlane(p)) {
             return List.of();
         }
@@ -547,7 +562,7 @@ public final class ExplorerViewModel {
         return PropertyNode.of(e.properties(), c == null ? List.of() : c.diff().propertyChanges(e));
     }
 
-    public List<dev.ioscope.engine.explore.RegistryDiff.PropertyChange> changes(IORegistryEntry e) {
+    public List<RegistryDiff.PropertyChange> changes(IORegistryEntry e) {
         Comparison c = comparison.get();
         return c == null || e == null ? List.of() : c.diff().propertyChanges(e);
     }
@@ -572,6 +587,15 @@ public final class ExplorerViewModel {
 
     // ---- status --------------------------------------------------------------------------------------------
 
+    /** A plane's entry count, counted once per document and plane (a walk of every entry: 100k in a stress test). */
+    private int entryCount(Document d, IORegistryPlane p) {
+        if (countedDocument != d) {
+            countedDocument = d;
+            entryCounts.clear();
+        }
+        return entryCounts.computeIfAbsent(p.name(), n -> d.registry().entryCount(p));
+    }
+
     void updateStatus() {
         Document d = document.get();
         if (d == null) {
@@ -584,7 +608,7 @@ public final class ExplorerViewModel {
                 .append(d.registry().size()).append(" entries");
         IORegistryPlane p = plane.get();
         if (p != null) {
-            sb.append(", ").append(d.registry().entryCount(p)).append(" in ").append(p.name());
+            sb.append(", ").append(entryCount(d, p)).append(" in ").append(p.name());
         }
         sb.append(", ").append(d.registry().planes().size()).append(" planes — loaded in ").append(d.loadMillis())
                 .append(" ms");

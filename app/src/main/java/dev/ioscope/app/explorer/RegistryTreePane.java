@@ -8,6 +8,10 @@ import dev.ioscope.engine.explore.PlaneOrder;
 import dev.ioscope.engine.explore.RegistryDiff;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
@@ -51,16 +55,16 @@ final class RegistryTreePane extends StackPane {
 
         TreeTableColumn<IORegistryEntry, IORegistryEntry> name = new TreeTableColumn<>("Name");
         name.setPrefWidth(255);
-        name.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue().getValue()));
+        name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue()));
         name.setCellFactory(c -> new NameCell());
         TreeTableColumn<IORegistryEntry, String> cls = new TreeTableColumn<>("Class");
         cls.setPrefWidth(165);
-        cls.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(c.getValue().getValue().className()));
+        cls.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getValue().className()));
         cls.setCellFactory(c -> FullTextCell.forTreeTable());
         TreeTableColumn<IORegistryEntry, String> state = new TreeTableColumn<>("Busy · Retain");
         state.setPrefWidth(88);
         state.setMinWidth(80);
-        state.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(
+        state.setCellValueFactory(c -> new ReadOnlyStringWrapper(
                 shortState(c.getValue().getValue())));
         state.setCellFactory(c -> FullTextCell.forTreeTable());
         tree.getColumns().setAll(List.of(name, cls, state));
@@ -161,7 +165,7 @@ final class RegistryTreePane extends StackPane {
         // Selecting an entry in one plane and switching plane keeps it selected where it exists. Run after the
         // tree has processed its new root (it resets selection and focus then).
         IORegistryEntry sel = vm.selectedProperty().get();
-        javafx.application.Platform.runLater(() -> {
+        Platform.runLater(() -> {
             if (tree.getRoot() != root) {
                 return;
             }
@@ -187,7 +191,7 @@ final class RegistryTreePane extends StackPane {
         if (c == null) {
             return;
         }
-        List<IORegistryEntry> marked = new java.util.ArrayList<>();
+        List<IORegistryEntry> marked = new ArrayList<>();
         marked.addAll(c.diff().changed());
         marked.addAll(c.diff().added());
         marked.addAll(c.diff().removed());
@@ -406,7 +410,7 @@ final class RegistryTreePane extends StackPane {
     }
 
     private final class NameCell extends TreeTableCell<IORegistryEntry, IORegistryEntry> {
-        private final javafx.scene.control.Tooltip tip = FullTextCell.tooltip();
+        private final Tooltip tip = FullTextCell.tooltip();
 
         @Override
         protected void updateItem(IORegistryEntry e, boolean empty) {

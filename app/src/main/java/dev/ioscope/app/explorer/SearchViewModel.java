@@ -22,9 +22,15 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,7 +55,7 @@ public final class SearchViewModel {
     private final IntegerProperty hitIndex = new SimpleIntegerProperty(this, "hitIndex", -1);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     /** Per plane of the current document: its entries' index slots in tree order. */
-    private final Map<String, int[]> orders = new java.util.HashMap<>();
+    private final Map<String, int[]> orders = new HashMap<>();
     private Document orderDoc;
     private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper(this, "searching", false);
     /** Bumped by every run(): a result of an older generation is stale. FX thread only. */
@@ -62,8 +68,8 @@ public final class SearchViewModel {
                          long micros, long cpuMicros) {
     }
 
-    private static final java.lang.management.ThreadMXBean THREADS =
-            java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final ThreadMXBean THREADS =
+            ManagementFactory.getThreadMXBean();
     private final ObjectProperty<Long> lastSearchMicros = new SimpleObjectProperty<>(this, "lastSearchMicros", 0L);
 
     SearchViewModel(ExplorerViewModel explorer) {
@@ -122,9 +128,9 @@ public final class SearchViewModel {
             r.run();
             return;
         }
-        searching.addListener(new javafx.beans.value.ChangeListener<>() {
+        searching.addListener(new ChangeListener<>() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean busy) {
+            public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean busy) {
                 if (!busy) {
                     searching.removeListener(this);
                     r.run();
@@ -211,7 +217,7 @@ public final class SearchViewModel {
 
     private void clear(String message) {
         result.set(null);
-        hits.set(new java.util.ArrayList<>());
+        hits.set(new ArrayList<>());
         hitIndex.set(-1);
         summary.set(message);
     }

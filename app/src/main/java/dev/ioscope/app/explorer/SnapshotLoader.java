@@ -1,10 +1,13 @@
 package dev.ioscope.app.explorer;
 
 import dev.ioscope.app.ui.Resources;
-import dev.ioscope.engine.explore.RegistryIndex;
 import dev.ioscope.engine.explore.SampleMacRegistry;
+import dev.ioscope.engine.machine.DefaultMachine;
+import dev.ioscope.engine.machine.JsonFileKind;
+import dev.ioscope.engine.machine.MachineReader;
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.io.ParseLimits;
+import dev.ioscope.engine.snapshot.BenchmarkRegistry;
 import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.io.SnapshotException;
 import dev.ioscope.engine.snapshot.SnapshotFormat;
@@ -27,13 +30,13 @@ public final class SnapshotLoader {
 
     public Document load(Path file) throws SnapshotException {
         long t0 = System.nanoTime();
-        Snapshot s = dev.ioscope.engine.machine.JsonFileKind.of(file)
-                == dev.ioscope.engine.machine.JsonFileKind.MACHINE_DESCRIPTION
+        Snapshot s = JsonFileKind.of(file)
+                == JsonFileKind.MACHINE_DESCRIPTION
                 // a machine description is booted (with the app's families and the user's plugins) and shown
-                ? dev.ioscope.engine.machine.DefaultMachine.boot(dev.ioscope.engine.machine.MachineReader.read(file),
+                ? DefaultMachine.boot(MachineReader.read(file),
                         null)
                 : Snapshots.load(file);
-        RegistryIndex index = RegistryIndex.build(s.registry());
+        PendingIndex index = PendingIndex.building(s.registry());
         String title = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         return new Document(s, index, file, title, (System.nanoTime() - t0) / 1_000_000);
     }
@@ -50,20 +53,20 @@ public final class SnapshotLoader {
      * logged and shown in the document's title, which the status bar shows.
      */
     public Document defaultMachine() {
-        return defaultMachine(dev.ioscope.engine.machine.DefaultMachine::boot);
+        return defaultMachine(DefaultMachine::boot);
     }
 
     Document defaultMachine(Boot boot) {
         long t0 = System.nanoTime();
         try {
             Snapshot s = boot.boot();
-            return new Document(s, RegistryIndex.build(s.registry()), null, "Virtual Mac (booted)",
+            return new Document(s, PendingIndex.building(s.registry()), null, "Virtual Mac (booted)",
                     (System.nanoTime() - t0) / 1_000_000);
         } catch (SnapshotException | RuntimeException e) {
             LOG.warn("the virtual Mac could not boot ({}); opening the bundled {} instead", e.getMessage(),
                     DEFAULT_NAME, e);
             Document bundled = bundledSnapshot();
-            return new Document(bundled.snapshot(), bundled.index(), null, bundled.title()
+            return new Document(bundled.snapshot(), bundled.searchIndex(), null, bundled.title()
                     + " — the virtual Mac could not boot: " + e.getMessage(), bundled.loadMillis());
         }
     }
@@ -88,7 +91,7 @@ public final class SnapshotLoader {
             title = "Sample machine (synthetic) — the bundled " + DEFAULT_NAME + " could not be read: "
                     + e.getMessage();
         }
-        return new Document(s, RegistryIndex.build(s.registry()), null, title, (System.nanoTime() - t0) / 1_000_000);
+        return new Document(s, PendingIndex.building(s.registry()), null, title, (System.nanoTime() - t0) / 1_000_000);
     }
 
     /** A synthetic registry of {@code entries} entries (benchmarks, the Help menu's stress sample). */
@@ -96,15 +99,15 @@ public final class SnapshotLoader {
         long t0 = System.nanoTime();
         Snapshot s = new Snapshot(SampleMacRegistry.build(entries, 7), SnapshotFormat.IOREG_ARCHIVE,
                 OSDictionary.empty(), "synthetic");
-        return new Document(s, RegistryIndex.build(s.registry()), null, "Synthetic " + entries + " entries",
+        return new Document(s, PendingIndex.building(s.registry()), null, "Synthetic " + entries + " entries",
                 (System.nanoTime() - t0) / 1_000_000);
     }
 
     /** The project's standard synthetic registry ({@code BenchmarkRegistry}), as benchmarks use it. */
     public Document benchmark(int entries) {
         long t0 = System.nanoTime();
-        Snapshot s = dev.ioscope.engine.snapshot.BenchmarkRegistry.snapshot(entries, 1);
-        return new Document(s, RegistryIndex.build(s.registry()), null, "Synthetic " + entries + " entries",
+        Snapshot s = BenchmarkRegistry.snapshot(entries, 1);
+        return new Document(s, PendingIndex.building(s.registry()), null, "Synthetic " + entries + " entries",
                 (System.nanoTime() - t0) / 1_000_000);
     }
 

@@ -4,6 +4,7 @@ import dev.ioscope.app.ui.Styles;
 import dev.ioscope.engine.explore.EntryExport;
 import dev.ioscope.engine.snapshot.SnapshotFormat;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -59,7 +60,7 @@ final class SourcePane extends BorderPane {
         next.setOnAction(e -> findNext());
         HBox bar = new HBox(6, new Label("Format"), format, subtree, find, next, found);
         bar.setPadding(new Insets(4));
-        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.setAlignment(Pos.CENTER_LEFT);
         setTop(bar);
         setCenter(new VirtualizedScrollPane<>(area));
         format.valueProperty().addListener((o, a, b) -> refresh());

@@ -1,5 +1,6 @@
 package dev.ioscope.app.ui;
 
+import javafx.scene.control.Control;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeTableCell;
@@ -51,7 +52,7 @@ public final class FullTextCell {
     }
 
     /** Sets {@code text} as the tooltip of {@code cell} (none when empty). */
-    public static void show(javafx.scene.control.Control cell, Tooltip tip, String text) {
+    public static void show(Control cell, Tooltip tip, String text) {
         if (text == null || text.isEmpty()) {
             cell.setTooltip(null);
         } else {

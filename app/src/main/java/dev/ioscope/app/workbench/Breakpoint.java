@@ -1,6 +1,7 @@
 package dev.ioscope.app.workbench;
 
 import dev.ioscope.engine.sim.JournalEvent;
+import dev.ioscope.engine.sim.JournalKind;
 
 import java.util.function.Predicate;
 
@@ -35,11 +36,11 @@ public record Breakpoint(On on, String value) implements Predicate<JournalEvent>
     @Override
     public boolean test(JournalEvent e) {
         return switch (on) {
-            case KIND -> e.kind().equals(value) || e.kind().startsWith(value + ".");
+            case KIND -> e.kind().id().equals(value) || e.kind().id().startsWith(value + ".");
             case CLASS -> value.equals(e.details().get("class"));
             // an entry is concerned by events about it and by attaches/detaches of its clients
             case ENTRY -> e.entry().equals(value) || value.equals(e.details().get("provider"));
-            case PROPERTY -> e.kind().equals("property.set") && value.equals(e.details().get("key"));
+            case PROPERTY -> e.kind() == JournalKind.PROPERTY_SET && value.equals(e.details().get("key"));
         };
     }
 

@@ -6,6 +6,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 
 /**
@@ -34,7 +35,7 @@ final class EmptyMachineBanner {
         example.setId("emptyOpenExample");
         example.setOnAction(e -> openExample.run());
         for (Button b : new Button[] {folder, plists, example}) {
-            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            b.setMinWidth(Region.USE_PREF_SIZE);
         }
         HBox box = new HBox(8, text, folder, plists, example);
         box.setId("emptyMachineBanner");

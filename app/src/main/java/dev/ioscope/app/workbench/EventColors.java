@@ -1,5 +1,16 @@
 package dev.ioscope.app.workbench;
 
+import static dev.ioscope.engine.sim.JournalKind.MATCH_CATEGORY_TAKEN;
+import static dev.ioscope.engine.sim.JournalKind.MATCH_REJECT;
+import static dev.ioscope.engine.sim.JournalKind.PROBE_FAIL;
+import static dev.ioscope.engine.sim.JournalKind.PROBE_REFUSE;
+import static dev.ioscope.engine.sim.JournalKind.SERVICE_DID_TERMINATE;
+import static dev.ioscope.engine.sim.JournalKind.SERVICE_STOP;
+import static dev.ioscope.engine.sim.JournalKind.SERVICE_TERMINATE;
+import static dev.ioscope.engine.sim.JournalKind.SERVICE_WILL_TERMINATE;
+
+import dev.ioscope.engine.sim.EventKind;
+
 import javafx.scene.paint.Color;
 
 /**
@@ -10,23 +21,25 @@ final class EventColors {
     private EventColors() {
     }
 
-    static Color of(String kind) {
-        if (kind.endsWith("-failed") || kind.endsWith(".error") || kind.equals("probe.fail")) {
+    static Color of(EventKind kind) {
+        String id = kind.id();
+        // failures by their names' convention, so a plugin's own failure kinds are red too
+        if (id.endsWith("-failed") || id.endsWith(".error") || kind == PROBE_FAIL) {
             return Color.web("#d62728");
         }
-        if (kind.equals("match.reject") || kind.equals("probe.refuse")) {
+        if (kind == MATCH_REJECT || kind == PROBE_REFUSE) {
             return Color.web("#e377c2");
         }
-        if (kind.equals("match.category-taken")) {
+        if (kind == MATCH_CATEGORY_TAKEN) {
             return Color.web("#bcbd22");
         }
-        String family = kind.contains(".") ? kind.substring(0, kind.indexOf('.')) : kind;
-        return switch (family) {
+        return switch (kind.family()) {
             case "kext" -> Color.web("#9467bd");
             case "registry" -> Color.web("#1f77b4");
             case "match" -> Color.web("#17becf");
             case "probe" -> Color.web("#ff7f0e");
-            case "service" -> kind.contains("terminate") || kind.equals("service.stop")
+            case "service" -> kind == SERVICE_TERMINATE || kind == SERVICE_WILL_TERMINATE
+                    || kind == SERVICE_DID_TERMINATE || kind == SERVICE_STOP
                     ? Color.web("#8c564b") : Color.web("#2ca02c");
             case "property" -> Color.web("#d4a017");
             case "power" -> Color.web("#393b79");

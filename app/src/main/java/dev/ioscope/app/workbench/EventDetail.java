@@ -19,7 +19,7 @@ final class EventDetail {
             return "";
         }
         StringBuilder sb = new StringBuilder();
-        sb.append("#").append(e.seq()).append("  ").append(e.kind()).append("\n");
+        sb.append("#").append(e.seq()).append("  ").append(e.kind().id()).append("\n");
         sb.append("time   ").append(WorkbenchViewModel.formatNs(e.t())).append("  (").append(e.t()).append(" ns)\n");
         if (!e.entry().isEmpty()) {
             sb.append("entry  ").append(e.entry()).append('\n');

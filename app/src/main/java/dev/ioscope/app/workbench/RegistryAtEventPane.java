@@ -2,7 +2,10 @@ package dev.ioscope.app.workbench;
 
 import dev.ioscope.app.explorer.PropertyNode;
 import dev.ioscope.app.ui.FullTextCell;
+import dev.ioscope.app.ui.Styles;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -16,6 +19,7 @@ import javafx.scene.control.TreeView;
 import javafx.scene.layout.BorderPane;
 import javafx.geometry.Orientation;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -78,8 +82,8 @@ final class RegistryAtEventPane extends BorderPane {
         path.setId("workbenchEntryPath");
         path.setTooltip(FullTextCell.tooltip());
         path.setMaxWidth(Double.MAX_VALUE);
-        path.getStyleClass().add(dev.ioscope.app.ui.Styles.FACT_VALUE);
-        path.setPadding(new javafx.geometry.Insets(2, 4, 2, 4));
+        path.getStyleClass().add(Styles.FACT_VALUE);
+        path.setPadding(new Insets(2, 4, 2, 4));
         BorderPane propsBox = new BorderPane(props);
         propsBox.setTop(path);
         SplitPane split = new SplitPane(tree, propsBox);
@@ -147,10 +151,10 @@ final class RegistryAtEventPane extends BorderPane {
         }
 
         @Override
-        public javafx.collections.ObservableList<TreeItem<EntryNode>> getChildren() {
+        public ObservableList<TreeItem<EntryNode>> getChildren() {
             if (!built) {
                 built = true;
-                var kids = new java.util.ArrayList<TreeItem<EntryNode>>();
+                var kids = new ArrayList<TreeItem<EntryNode>>();
                 for (EntryNode c : getValue().children()) {
                     kids.add(item(c, depth + 1));
                 }

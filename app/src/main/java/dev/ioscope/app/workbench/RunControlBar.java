@@ -1,12 +1,14 @@
 package dev.ioscope.app.workbench;
 
 import dev.ioscope.app.ui.AppIcon;
+import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Separator;
+import javafx.scene.control.SplitMenuButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -68,7 +70,7 @@ final class RunControlBar extends ToolBar {
         compare.setId("compareSteps");
         compare.disableProperty().bind(steps.markedProperty().isNull());
         compare.setOnAction(e -> steps.compare());
-        javafx.scene.control.SplitMenuButton explore = new javafx.scene.control.SplitMenuButton(mark, compare);
+        SplitMenuButton explore = new SplitMenuButton(mark, compare);
         explore.setText("Explore Step");
         explore.setGraphic(AppIcon.SEARCH.create());
         explore.setId("exploreStep");
@@ -85,9 +87,9 @@ final class RunControlBar extends ToolBar {
         var stack = vm.undoStack();
         undo.disableProperty().bind(vm.runningProperty().or(stack.undoTextProperty().isEmpty()));
         redo.disableProperty().bind(vm.runningProperty().or(stack.redoTextProperty().isEmpty()));
-        undo.getTooltip().textProperty().bind(javafx.beans.binding.Bindings.concat("Undo ",
+        undo.getTooltip().textProperty().bind(Bindings.concat("Undo ",
                 stack.undoTextProperty(), " (", shortcut("Z"), ")"));
-        redo.getTooltip().textProperty().bind(javafx.beans.binding.Bindings.concat("Redo ",
+        redo.getTooltip().textProperty().bind(Bindings.concat("Redo ",
                 stack.redoTextProperty(), " (", shortcut("Shift+Z"), ")"));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);

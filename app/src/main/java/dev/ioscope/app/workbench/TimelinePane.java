@@ -1,9 +1,12 @@
 package dev.ioscope.app.workbench;
 
 import dev.ioscope.app.ui.FullTextCell;
+import dev.ioscope.app.ui.Styles;
 import dev.ioscope.engine.sim.JournalEvent;
+import dev.ioscope.engine.sim.JournalKind;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.geometry.Orientation;
@@ -14,10 +17,16 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The journal as a timeline: a scrubbable strip (one tick per event, coloured by kind; the known future faded;
@@ -64,7 +73,7 @@ final class TimelinePane extends BorderPane {
         detail.setEditable(false);
         detail.setWrapText(true);
         detail.setPrefRowCount(6);
-        detail.getStyleClass().add(dev.ioscope.app.ui.Styles.HEX_DUMP);
+        detail.getStyleClass().add(Styles.HEX_DUMP);
         detail.setPromptText("The event at the current position, whole: select an event to see it here");
         vm.selectedEventProperty().addListener((o, a, b) -> select(b));
         vm.events().addListener((ListChangeListener<JournalEvent>) c -> redraw());
@@ -103,7 +112,7 @@ final class TimelinePane extends BorderPane {
         });
         Label title = new Label("Journal");
         title.getStyleClass().add("workbench-title");
-        setTop(new javafx.scene.layout.VBox(2, title, legend(), holder));
+        setTop(new VBox(2, title, legend(), holder));
         SplitPane split = new SplitPane(list, detail);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.74);
@@ -145,18 +154,26 @@ final class TimelinePane extends BorderPane {
     }
 
     /** What the colours mean: one sample kind per colour of {@link EventColors}. */
-    private static javafx.scene.layout.FlowPane legend() {
-        var box = new javafx.scene.layout.FlowPane(8, 2);
-        String[][] items = {{"kext.load", "kext"}, {"registry.attach", "registry"}, {"match.accept", "match"},
-            {"match.reject", "reject"}, {"match.category-taken", "taken"}, {"probe.score", "probe"},
-            {"service.start", "service"}, {"service.terminate", "terminate"}, {"power.change-begin", "power"},
-            {"userclient.call", "user client"}, {"notify.deliver", "notify"},
-            {"service.start-failed", "failure"}};
-        for (String[] it : items) {
-            Rectangle r = new Rectangle(9, 9, EventColors.of(it[0]));
-            Label l = new Label(it[1], r);
+    private static FlowPane legend() {
+        var box = new FlowPane(8, 2);
+        Map<JournalKind, String> items = new LinkedHashMap<>();
+        items.put(JournalKind.KEXT_LOAD, "kext");
+        items.put(JournalKind.REGISTRY_ATTACH, "registry");
+        items.put(JournalKind.MATCH_ACCEPT, "match");
+        items.put(JournalKind.MATCH_REJECT, "reject");
+        items.put(JournalKind.MATCH_CATEGORY_TAKEN, "taken");
+        items.put(JournalKind.PROBE_SCORE, "probe");
+        items.put(JournalKind.SERVICE_START, "service");
+        items.put(JournalKind.SERVICE_TERMINATE, "terminate");
+        items.put(JournalKind.POWER_CHANGE_BEGIN, "power");
+        items.put(JournalKind.USERCLIENT_CALL, "user client");
+        items.put(JournalKind.NOTIFY_DELIVER, "notify");
+        items.put(JournalKind.SERVICE_START_FAILED, "failure");
+        for (Map.Entry<JournalKind, String> it : items.entrySet()) {
+            Rectangle r = new Rectangle(9, 9, EventColors.of(it.getKey()));
+            Label l = new Label(it.getValue(), r);
             l.setStyle("-fx-font-size: 0.85em;");
-            l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            l.setMinWidth(Region.USE_PREF_SIZE);
             box.getChildren().add(l);
         }
         return box;
@@ -194,7 +211,7 @@ final class TimelinePane extends BorderPane {
         GraphicsContext g = strip.getGraphicsContext2D();
         double w = strip.getWidth();
         boolean dark = getScene() != null && getScene().getRoot().getStyleClass().contains(
-                dev.ioscope.app.ui.Styles.DARK);
+                Styles.DARK);
         Color ink = dark ? Color.web("#e6e6e9") : Color.BLACK;
         g.setFill(dark ? Color.web("#161b22") : Color.web("#f4f4f4"));
         g.fillRect(0, 0, w, STRIP_H);
@@ -242,7 +259,7 @@ final class TimelinePane extends BorderPane {
         private final Tooltip tip = FullTextCell.tooltip();
 
         EventCell() {
-            box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            box.setAlignment(Pos.CENTER_LEFT);
         }
 
         @Override
@@ -257,7 +274,7 @@ final class TimelinePane extends BorderPane {
             swatch.setFill(EventColors.of(e.kind()));
             StringBuilder sb = new StringBuilder();
             sb.append('#').append(e.seq()).append("  ").append(WorkbenchViewModel.formatNs(e.t())).append("  ")
-                    .append(e.kind());
+                    .append(e.kind().id());
             if (!e.entry().isEmpty()) {
                 sb.append("  ").append(e.entry());
             }

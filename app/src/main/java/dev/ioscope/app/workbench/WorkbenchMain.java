@@ -1,16 +1,21 @@
 package dev.ioscope.app.workbench;
 
+import dev.ioscope.app.ui.AppIcons;
 import dev.ioscope.app.workbench.devices.DevicePalette;
 import dev.ioscope.app.workbench.report.IOReportDashboard;
 import dev.ioscope.engine.sim.Scenario;
+import javafx.animation.AnimationTimer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
+import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -50,7 +55,7 @@ public final class WorkbenchMain {
                     : file.toString().endsWith(".json") ? SessionFile.load(file)
                     : new SessionFile.Session(MachineSession.emptyScenario(file), List.of());
             boolean dark = "dark".equals(System.getProperty("ioscope.theme"));
-            dev.ioscope.app.ui.AppIcons.apply(stage);
+            AppIcons.apply(stage);
             WorkbenchView v = new WorkbenchView(stage, file == null ? "Virtual Mac" : file.getFileName().toString(),
                     session.scenario(), dark);
             v.viewModel().breakpoints().setAll(session.breakpoints());
@@ -130,14 +135,14 @@ public final class WorkbenchMain {
             String tab = System.getProperty("ioscope.wb.tab");
             if (tab != null) {
                 t.getKeyFrames().add(new KeyFrame(Duration.seconds(at), e -> stage.getScene().getRoot()
-                        .lookupAll(".tab-pane").forEach(n -> ((javafx.scene.control.TabPane) n).getTabs().stream()
+                        .lookupAll(".tab-pane").forEach(n -> ((TabPane) n).getTabs().stream()
                                 .filter(x -> x.getText().equalsIgnoreCase(tab)).findFirst()
                                 .ifPresent(x -> x.getTabPane().getSelectionModel().select(x)))));
             }
             String reports = System.getProperty("ioscope.wb.reports");
             if (reports != null) {
                 // IOReport groups to chart, picked as soon as the machine lists them
-                new javafx.animation.AnimationTimer() {
+                new AnimationTimer() {
                     @Override
                     public void handle(long now) {
                         var d = (IOReportDashboard) stage.getScene().getRoot().lookup("#ioreportDashboard");
@@ -181,7 +186,7 @@ public final class WorkbenchMain {
          * UI's responsiveness budget (docs/workbench.md).
          */
         private static void stallProbe(WorkbenchViewModel vm) {
-            new javafx.animation.AnimationTimer() {
+            new AnimationTimer() {
                 private long last;
                 private long max;
                 private long over;
@@ -191,8 +196,8 @@ public final class WorkbenchMain {
                 private long lastCpu;
                 private long maxFrameCpu;
                 private long overCpu;
-                private final java.lang.management.ThreadMXBean mx =
-                        java.lang.management.ManagementFactory.getThreadMXBean();
+                private final ThreadMXBean mx =
+                        ManagementFactory.getThreadMXBean();
 
                 @Override
                 public void handle(long now) {

@@ -1,18 +1,25 @@
 package dev.ioscope.app.workbench;
 
-import dev.ioscope.app.ui.AppIcons;
+import dev.ioscope.app.diagnostics.DiagnosticsPane;
+import dev.ioscope.app.diagnostics.DiagnosticsViewModel;
 import dev.ioscope.app.explorer.Document;
 import dev.ioscope.app.explorer.WorkbenchLauncher;
+import dev.ioscope.app.ui.AppIcons;
 import dev.ioscope.app.ui.Documentation;
 import dev.ioscope.app.ui.FxDispatch;
+import dev.ioscope.app.ui.Styles;
 import dev.ioscope.app.ui.Theme;
 import dev.ioscope.app.ui.WindowPlacement;
 import dev.ioscope.app.workbench.devices.DevicesPane;
 import dev.ioscope.app.workbench.interrupts.InterruptsPane;
+import dev.ioscope.app.workbench.locks.LocksPane;
 import dev.ioscope.app.workbench.matching.MatchingPane;
 import dev.ioscope.app.workbench.power.PowerPane;
 import dev.ioscope.app.workbench.report.IOReportDashboard;
+import dev.ioscope.app.workbench.streams.StreamsPane;
 import dev.ioscope.app.workbench.userclient.UserClientConsole;
+import dev.ioscope.engine.machine.JsonFileKind;
+import dev.ioscope.engine.registry.IOKitDiagnostics;
 import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.io.SnapshotException;
 import javafx.animation.AnimationTimer;
@@ -27,6 +34,7 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import java.io.File;
@@ -48,6 +56,14 @@ public final class WorkbenchView {
     private final MatchingPane matching;
     private final StepExplorer steps;
     private final WorkbenchMenus menus;
+
+    /** The running machine's live IOKitDiagnostics (rule DG3), from the root of the registry at each stop. */
+    private static DiagnosticsPane diagnosticsPane(WorkbenchViewModel vm) {
+        DiagnosticsViewModel dvm = new DiagnosticsViewModel();
+        vm.registryProperty().addListener((o, a, root) -> dvm.sourceProperty().set(root == null ? null
+                : IOKitDiagnostics.from(root.properties().get(IOKitDiagnostics.KEY)).orElse(null)));
+        return new DiagnosticsPane(dvm);
+    }
 
     public WorkbenchView(Stage stage, String title, Scenario scenario, boolean dark) {
         this.stage = stage;
@@ -75,6 +91,9 @@ public final class WorkbenchView {
         ioKitTopics.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         ioKitTopics.getTabs().add(new Tab("Interrupts", new InterruptsPane(vm)));
         right.getTabs().add(new Tab("I/O Kit", ioKitTopics));
+        ioKitTopics.getTabs().add(new Tab("Locks", new LocksPane(vm)));
+        ioKitTopics.getTabs().add(new Tab("Diagnostics", diagnosticsPane(vm)));
+        ioKitTopics.getTabs().add(new Tab("Streams", new StreamsPane(vm)));
         right.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane center = new SplitPane(registry, timeline, right);
         center.setDividerPositions(0.25, 0.56);
@@ -88,7 +107,7 @@ public final class WorkbenchView {
                 this::exportTrace, steps);
         root.setTop(new VBox(menus.bar(), bar, EmptyMachineBanner.create(vm, stage, this::openExample)));
         root.setBottom(status);
-        root.getStyleClass().add(dev.ioscope.app.ui.Styles.APP);
+        root.getStyleClass().add(Styles.APP);
 
         // drop kext folders or Info.plist files anywhere on the window
         root.setOnDragOver(e -> {
@@ -106,7 +125,7 @@ public final class WorkbenchView {
             e.consume();
         });
 
-        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        var screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root, Math.min(1400, screen.getWidth()), Math.min(860, screen.getHeight()));
         Theme.apply(scene, dark);
         stage.setScene(scene);
@@ -145,8 +164,8 @@ public final class WorkbenchView {
         if (file == null && doc != null && doc.snapshot().info().get("machine") != null) {
             return open(MachineSession.defaultMachine(), "Virtual Mac", dark);   // the bundled virtual Mac
         }
-        if (file != null && dev.ioscope.engine.machine.JsonFileKind.of(file)
-                == dev.ioscope.engine.machine.JsonFileKind.MACHINE_DESCRIPTION) {
+        if (file != null && JsonFileKind.of(file)
+                == JsonFileKind.MACHINE_DESCRIPTION) {
             // a machine description the user opened: it boots again from time 0 in the workbench
             return open(MachineSession.defaultMachine().withMachine(file.toAbsolutePath().toString()), doc.title(),
                     dark);
@@ -192,7 +211,7 @@ public final class WorkbenchView {
     private void openFile(File f) {
         try {
             openSession(f.toPath(), stage.getScene().getRoot().getStyleClass()
-                    .contains(dev.ioscope.app.ui.Styles.DARK));
+                    .contains(Styles.DARK));
         } catch (SnapshotException ex) {
             Alert a = new Alert(Alert.AlertType.ERROR, ex.getMessage());
             a.initOwner(stage);

@@ -1,6 +1,7 @@
 package dev.ioscope.app.workbench;
 
 import dev.ioscope.app.ui.Jobs;
+import dev.ioscope.app.ui.UndoStack;
 import dev.ioscope.app.workbench.devices.DevicePalette;
 import dev.ioscope.app.workbench.power.PowerRow;
 import dev.ioscope.app.workbench.userclient.UserClientState;
@@ -9,20 +10,27 @@ import dev.ioscope.engine.service.MatchingTrace;
 import dev.ioscope.engine.service.Personality;
 import dev.ioscope.engine.sim.InterruptTree;
 import dev.ioscope.engine.sim.JournalEvent;
+import dev.ioscope.engine.sim.Scenario;
+import dev.ioscope.engine.spi.PaletteDevice;
 import dev.ioscope.engine.trace.ChromeTrace;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The workbench's state for its views: run control, the timeline, breakpoints, the registry at the selected
@@ -39,12 +47,12 @@ public final class WorkbenchViewModel {
     private final IntegerProperty eventsNow = new SimpleIntegerProperty();
     private final IntegerProperty stepFrom = new SimpleIntegerProperty();
     private final StringProperty clock = new SimpleStringProperty("t = 0");
-    private final javafx.beans.property.LongProperty clockNs = new javafx.beans.property.SimpleLongProperty();
+    private final LongProperty clockNs = new SimpleLongProperty();
     private final StringProperty status = new SimpleStringProperty("building the machine…");
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final BooleanProperty quiet = new SimpleBooleanProperty();
     private final BooleanProperty noKexts = new SimpleBooleanProperty();
-    private final javafx.beans.property.LongProperty powerActionAt = new javafx.beans.property.SimpleLongProperty(-1);
+    private final LongProperty powerActionAt = new SimpleLongProperty(-1);
     private final ObjectProperty<EntryNode> registry = new SimpleObjectProperty<>();
     private final StringProperty selectedEntry = new SimpleStringProperty();
     private final ObjectProperty<JournalEvent> selectedEvent = new SimpleObjectProperty<>();
@@ -55,7 +63,7 @@ public final class WorkbenchViewModel {
     private final ObjectProperty<SessionEvent.Matched> matching = new SimpleObjectProperty<>();
     private final ObjectProperty<MatchingTrace> whyNot = new SimpleObjectProperty<>();
     private final ObjectProperty<DevicePalette> palette = new SimpleObjectProperty<>(DevicePalette.NONE);
-    private final dev.ioscope.app.ui.UndoStack undo = new dev.ioscope.app.ui.UndoStack();
+    private final UndoStack undo = new UndoStack();
     /** One-shot writes (the trace export) off the FX thread. */
     private final Jobs traceJobs = Jobs.background();
 
@@ -122,7 +130,7 @@ public final class WorkbenchViewModel {
     /** A power action at the current time: sleep, wake, or idle for {@code ms} (docs/scenarios.md). */
     public void power(String type, long ms) {
         powerActionAt.set(clockNs.get());
-        session.act(type, type.equals("idle") ? java.util.Map.of("ms", String.valueOf(ms)) : java.util.Map.of());
+        session.act(type, type.equals("idle") ? Map.of("ms", String.valueOf(ms)) : Map.of());
         status.set(type + " at " + clock.get().split("   ")[0] + "…");
     }
 
@@ -130,7 +138,7 @@ public final class WorkbenchViewModel {
      * A user-client action (open, call, close; docs/scenarios.md) at the current time, run at once so its result
      * is journaled; the console reads it back from the journal and {@link #userClientsProperty()}.
      */
-    public void userClientAction(String type, java.util.Map<String, Object> args) {
+    public void userClientAction(String type, Map<String, Object> args) {
         session.actNow(type, args);
         status.set(type + " at " + clock.get().split("   ")[0] + "…");
     }
@@ -138,7 +146,7 @@ public final class WorkbenchViewModel {
     /** activityTickle on a power-managed service at the current time (the scenario action {@code tickle}). */
     public void tickle(String path) {
         powerActionAt.set(clockNs.get());
-        session.act("tickle", java.util.Map.of("path", path));
+        session.act("tickle", Map.of("path", path));
         status.set("activityTickle on " + path + " at " + clock.get().split("   ")[0] + "…");
     }
 
@@ -149,14 +157,14 @@ public final class WorkbenchViewModel {
      */
     public void requestPowerState(String path, int state, String via) {
         powerActionAt.set(clockNs.get());
-        session.act("request", via.equals("usable") ? java.util.Map.of("path", path, "via", via)
-                : java.util.Map.of("path", path, "state", String.valueOf(state), "via", via));
+        session.act("request", via.equals("usable") ? Map.of("path", path, "via", via)
+                : Map.of("path", path, "state", String.valueOf(state), "via", via));
         status.set("request " + (via.equals("usable") ? "makeUsable" : "state " + state + " via " + via) + " on "
                 + path + "…");
     }
 
     /** Hot-plugs a palette device into a slot at the current time (a {@code plug} action; docs/scenarios.md). */
-    public void plug(DevicePalette.Slot slot, dev.ioscope.engine.spi.PaletteDevice device) {
+    public void plug(DevicePalette.Slot slot, PaletteDevice device) {
         session.plug(slot.path(), device.device());
         status.set("plugging " + device.label() + " into " + slot.path().substring(slot.path().lastIndexOf('/') + 1)
                 + "…");
@@ -198,7 +206,7 @@ public final class WorkbenchViewModel {
             SessionFile.save(session.scenario(), List.copyOf(breakpoints), file);
             status.set("session saved to " + file.getFileName() + " (" + session.scenario().actions().size()
                     + " actions; replay with: ioscope run " + file.getFileName() + ")");
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             status.set("cannot save " + file + ": " + e.getMessage());
         }
     }
@@ -234,7 +242,7 @@ public final class WorkbenchViewModel {
     }
 
     /** The edits that can be undone and redone (descriptions for the buttons). */
-    public dev.ioscope.app.ui.UndoStack undoStack() {
+    public UndoStack undoStack() {
         return undo;
     }
 
@@ -394,9 +402,9 @@ public final class WorkbenchViewModel {
             return ns + " ns";
         }
         if (ns < 1_000_000) {
-            return String.format(java.util.Locale.ROOT, "%.3f µs", ns / 1e3);
+            return String.format(Locale.ROOT, "%.3f µs", ns / 1e3);
         }
-        return String.format(java.util.Locale.ROOT, "%.3f ms", ns / 1e6);
+        return String.format(Locale.ROOT, "%.3f ms", ns / 1e6);
     }
 
     // ------------------------------------------------------------------------------------------ properties
@@ -423,11 +431,11 @@ public final class WorkbenchViewModel {
      * When the last power action (sleep, wake, idle, tickle, request) was added, virtual ns; -1 before any. The
      * swim lanes zoom to the changes that follow it.
      */
-    public javafx.beans.property.LongProperty powerActionAtProperty() {
+    public LongProperty powerActionAtProperty() {
         return powerActionAt;
     }
 
-    public javafx.beans.property.LongProperty clockNsProperty() {
+    public LongProperty clockNsProperty() {
         return clockNs;
     }
 
@@ -447,7 +455,7 @@ public final class WorkbenchViewModel {
         return noKexts;
     }
 
-    static boolean hasNoKexts(dev.ioscope.engine.sim.Scenario sc) {
+    static boolean hasNoKexts(Scenario sc) {
         return sc.snapshot() != null && sc.kexts().isEmpty()
                 && sc.actions().stream().noneMatch(a -> a.type().equals("load-kext"));
     }

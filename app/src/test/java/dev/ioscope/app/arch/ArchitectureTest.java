@@ -1,5 +1,6 @@
 package dev.ioscope.app.arch;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -74,7 +75,7 @@ class ArchitectureTest {
         // The explorer shows engine models; only the engine changes them (IORegistry links, entry setters,
         // class catalogue definitions, plane creation by IORegistry.plane(String)).
         noClasses().that().resideInAPackage("dev.ioscope.app..")
-                .should().callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe("an engine mutator",
+                .should().callMethodWhere(DescribedPredicate.describe("an engine mutator",
                         call -> {
                             var target = call.getTarget();
                             String owner = target.getOwner().getName();

@@ -6,8 +6,11 @@ import dev.ioscope.engine.explore.RegistryDiff;
 import dev.ioscope.engine.explore.SearchField;
 import dev.ioscope.engine.os.OSNumber;
 import dev.ioscope.engine.registry.IORegistryEntry;
+import dev.ioscope.engine.registry.IORegistryIterator;
 import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.registry.RegistryPath;
+import dev.ioscope.engine.snapshot.SnapshotFormat;
+import dev.ioscope.engine.snapshot.codecs.Snapshots;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -136,18 +139,18 @@ class ExplorerViewModelTest {
     void exportsTheRegistryAndASubtreeThroughTheEngineWriters(@TempDir Path dir) throws Exception {
         var doc = vm.documentProperty().get();
         Path whole = dir.resolve("whole.json");
-        vm.export(whole, dev.ioscope.engine.snapshot.SnapshotFormat.JSON, false);
-        var back = dev.ioscope.engine.snapshot.codecs.Snapshots.load(whole);
+        vm.export(whole, SnapshotFormat.JSON, false);
+        var back = Snapshots.load(whole);
         assertThat(back.registry().size()).isEqualTo(doc.registry().size());
 
         IORegistryEntry pci0 = find("IOService:/AppleACPIPlatformExpert/PCI0@0");
         vm.selectedProperty().set(pci0);
         Path part = dir.resolve("pci0.xml");
-        vm.export(part, dev.ioscope.engine.snapshot.SnapshotFormat.IOREG_XML, true);
-        var sub = dev.ioscope.engine.snapshot.codecs.Snapshots.load(part).registry();
+        vm.export(part, SnapshotFormat.IOREG_XML, true);
+        var sub = Snapshots.load(part).registry();
         var plane = vm.planeProperty().get();
-        int expected = 1 + dev.ioscope.engine.registry.IORegistryIterator.collect(pci0, plane,
-                dev.ioscope.engine.registry.IORegistryIterator.ITERATE_RECURSIVELY).size();
+        int expected = 1 + IORegistryIterator.collect(pci0, plane,
+                IORegistryIterator.ITERATE_RECURSIVELY).size();
         assertThat(sub.size()).isEqualTo(expected + 1); // plus the fresh root
         assertThat(sub.entry(pci0.registryEntryID())).isPresent();
         assertThat(vm.statusProperty().get()).startsWith("Saved pci0.xml");
@@ -165,15 +168,15 @@ class ExplorerViewModelTest {
     }
 
     @Test
-    void aMachineDescriptionIsBootedAndAScenarioGoesToTheWorkbench(@org.junit.jupiter.api.io.TempDir Path dir)
+    void aMachineDescriptionIsBootedAndAScenarioGoesToTheWorkbench(@TempDir Path dir)
             throws Exception {
         Path machine = dir.resolve("tiny.json");
-        java.nio.file.Files.writeString(machine, """
+        Files.writeString(machine, """
                 {"name": "tiny", "platform": {"type": "platform", "model": "Macmini8,1", "cpus": 2}}""");
         vm.open(machine);
         var doc = vm.documentProperty().get();
         assertThat(doc.file()).isEqualTo(machine);
-        assertThat(doc.snapshot().format()).isEqualTo(dev.ioscope.engine.snapshot.SnapshotFormat.BOOTED_MACHINE);
+        assertThat(doc.snapshot().format()).isEqualTo(SnapshotFormat.BOOTED_MACHINE);
         IORegistryEntry expert = doc.registry().root().children(doc.registry().plane(IORegistryPlane.IOSERVICE))
                 .get(0);
         assertThat(expert.name()).isEqualTo("Macmini8,1");

@@ -2,13 +2,23 @@ package dev.ioscope.app.explorer;
 
 import dev.ioscope.app.prefs.AppPreferences;
 import dev.ioscope.app.ui.Jobs;
+import dev.ioscope.app.ui.Styles;
+import dev.ioscope.app.workbench.WorkbenchView;
 import dev.ioscope.engine.os.OSNumber;
 import dev.ioscope.engine.registry.IORegistryEntry;
+import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.registry.RegistryPath;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +29,11 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +47,7 @@ class ExplorerWindowTest {
     @Start
     void start(Stage stage) {
         vm = new ExplorerViewModel(Jobs.background(), AppPreferences.at("dev/ioscope/test/window"));
-        view = new ExplorerView(stage, vm);
+        view = new ExplorerView(stage, vm, WorkbenchView.LAUNCHER);
         stage.show();
         vm.openSynthetic(5_000);
     }
@@ -77,8 +92,8 @@ class ExplorerWindowTest {
                 "IOService:/AppleACPIPlatformExpert/PCI0@0", null).orElseThrow();
         robot.interact(() -> vm.selectedProperty().set(pci0));
         @SuppressWarnings("unchecked")
-        var combo = (javafx.scene.control.ComboBox<dev.ioscope.engine.registry.IORegistryPlane>)
-                robot.lookup("#planeSelector").queryAs(javafx.scene.control.ComboBox.class);
+        var combo = (ComboBox<IORegistryPlane>)
+                robot.lookup("#planeSelector").queryAs(ComboBox.class);
         robot.interact(() -> combo.getSelectionModel().select(vm.planes().get(1)));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.planeProperty().get().name()).isEqualTo("IODeviceTree");
@@ -135,7 +150,7 @@ class ExplorerWindowTest {
         assertThat(robot.lookup("#diffBanner").queryAs(Label.class).getText())
                 .contains("0 added, 0 removed, 1 changed").contains("registry ID");
         robot.interact(() -> vm.selectedProperty().set(rp));
-        var changes = robot.lookup("#changesTable").queryAs(javafx.scene.control.TableView.class);
+        var changes = robot.lookup("#changesTable").queryAs(TableView.class);
         assertThat(changes.getItems()).hasSize(1);
         assertThat(robot.lookup(".tree-table-row-cell:changed").queryAll()).isNotEmpty();
     }
@@ -166,10 +181,10 @@ class ExplorerWindowTest {
         robot.clickOn("#nextHit");
         robot.clickOn("Source");
         WaitForAsyncUtils.waitForFxEvents();
-        var area = robot.lookup("#sourceArea").queryAs(org.fxmisc.richtext.CodeArea.class);
+        var area = robot.lookup("#sourceArea").queryAs(CodeArea.class);
         assertThat(area.getText()).startsWith("+-o GIGE@").contains("<class IOPCIDevice, id 0x")
                 .contains("\"vendor-id\" = <e4140000>");
-        robot.clickOn("#sourceFind").write("device-id").type(javafx.scene.input.KeyCode.ENTER);
+        robot.clickOn("#sourceFind").write("device-id").type(KeyCode.ENTER);
         assertThat(area.getSelectedText()).isEqualTo("device-id");
         assertThat(robot.lookup("#searchField").queryAs(TextField.class).getText()).isEqualTo("GIGE");
     }
@@ -184,8 +199,8 @@ class ExplorerWindowTest {
         var hits = vm.search().hitsProperty().get();
         assertThat(hits).isNotEmpty().hasSizeLessThan(RegistryTreePane.MAX_REVEALED_HITS);
         // Everything the expand-all opened is folded again except the ancestors of hits and of the selection.
-        var open = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<IORegistryEntry, Boolean>());
-        var keep = new java.util.ArrayList<>(hits);
+        var open = Collections.newSetFromMap(new IdentityHashMap<IORegistryEntry, Boolean>());
+        var keep = new ArrayList<>(hits);
         keep.add(vm.selectedProperty().get());
         for (IORegistryEntry h : keep) {
             for (IORegistryEntry p = h.parent(plane); p != null; p = p.parent(plane)) {
@@ -193,8 +208,8 @@ class ExplorerWindowTest {
             }
         }
         open.add(vm.documentProperty().get().registry().root());
-        var expanded = new java.util.ArrayList<IORegistryEntry>();
-        var work = new java.util.ArrayDeque<javafx.scene.control.TreeItem<IORegistryEntry>>();
+        var expanded = new ArrayList<IORegistryEntry>();
+        var work = new ArrayDeque<TreeItem<IORegistryEntry>>();
         work.add(tree(robot).getRoot());
         while (!work.isEmpty()) {
             var t = work.poll();
@@ -213,11 +228,11 @@ class ExplorerWindowTest {
     }
 
     /** The entries of the rows on screen that carry the search-hit mark (CSS lookups ignore pseudo-classes). */
-    private static java.util.List<IORegistryEntry> markedRows(FxRobot robot) {
-        var out = new java.util.ArrayList<IORegistryEntry>();
+    private static List<IORegistryEntry> markedRows(FxRobot robot) {
+        var out = new ArrayList<IORegistryEntry>();
         for (var n : robot.lookup(".tree-table-row-cell").queryAll()) {
-            var r = (javafx.scene.control.TreeTableRow<?>) n;
-            if (r.isVisible() && !r.isEmpty() && r.getPseudoClassStates().contains(dev.ioscope.app.ui.Styles.SEARCH_HIT)) {
+            var r = (TreeTableRow<?>) n;
+            if (r.isVisible() && !r.isEmpty() && r.getPseudoClassStates().contains(Styles.SEARCH_HIT)) {
                 out.add((IORegistryEntry) r.getItem());
             }
         }
@@ -233,12 +248,12 @@ class ExplorerWindowTest {
     @Test
     void openingAScenarioOpensAWorkbenchWindowOnIt(FxRobot robot) throws Exception {
         awaitLoaded();
-        java.nio.file.Path scenario = java.nio.file.Path.of("../docs/examples/power-sleep-wake.json");
+        Path scenario = Path.of("../docs/examples/power-sleep-wake.json");
         robot.interact(() -> vm.open(scenario));
         String title = "IOScope Workbench — power-sleep-wake.json";
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> javafx.stage.Window.getWindows().stream()
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Window.getWindows().stream()
                 .anyMatch(w -> w instanceof Stage st && title.equals(st.getTitle())));
-        Stage wb = (Stage) javafx.stage.Window.getWindows().stream().filter(w -> w instanceof Stage st
+        Stage wb = (Stage) Window.getWindows().stream().filter(w -> w instanceof Stage st
                 && title.equals(st.getTitle())).findFirst().orElseThrow();
         robot.interact(wb::close);
         assertThat(view.lastAlert()).isNull();
@@ -247,14 +262,14 @@ class ExplorerWindowTest {
     @Test
     void aMachineDescriptionBootsHereAndAgainInTheWorkbench(FxRobot robot) throws Exception {
         awaitLoaded();
-        java.nio.file.Path machine = java.nio.file.Files.createTempDirectory("machine").resolve("tiny.json");
-        java.nio.file.Files.writeString(machine, """
+        Path machine = Files.createTempDirectory("machine").resolve("tiny.json");
+        Files.writeString(machine, """
                 {"name": "tiny", "platform": {"type": "platform", "model": "Macmini8,1", "cpus": 2}}""");
         robot.interact(() -> vm.open(machine));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.documentProperty().get() != null
                 && machine.equals(vm.documentProperty().get().file()));
-        dev.ioscope.app.workbench.WorkbenchView[] wb = new dev.ioscope.app.workbench.WorkbenchView[1];
-        robot.interact(() -> wb[0] = dev.ioscope.app.workbench.WorkbenchView.open(vm.documentProperty().get(),
+        WorkbenchView[] wb = new WorkbenchView[1];
+        robot.interact(() -> wb[0] = WorkbenchView.open(vm.documentProperty().get(),
                 false));
         // the workbench boots the same description from time 0, not the bundled virtual Mac
         assertThat(wb[0].viewModel().session().scenario().machine()).isEqualTo(machine.toAbsolutePath().toString());

@@ -3,6 +3,7 @@ package dev.ioscope.app.explorer;
 import dev.ioscope.app.prefs.AppPreferences;
 import dev.ioscope.app.ui.Jobs;
 import dev.ioscope.app.ui.WindowPlacement;
+import dev.ioscope.engine.explore.SearchField;
 import dev.ioscope.engine.os.OSNumber;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.RegistryPath;
@@ -112,7 +113,7 @@ class FinishedExplorerTest {
     void aPropertySearchScrollsTheInspectorToTheMatchingProperty(FxRobot robot) throws Exception {
         awaitLoaded();
         robot.interact(() -> {
-            vm.search().fieldProperty(dev.ioscope.engine.explore.SearchField.KEY).set(true);
+            vm.search().fieldProperty(SearchField.KEY).set(true);
             vm.search().textProperty().set("sessionID");   // a key only the synthetic USB devices have
         });
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.search().searchingProperty().get()
@@ -125,7 +126,7 @@ class FinishedExplorerTest {
         assertThat(selected.getValue().key()).isEqualTo("sessionID");
         // a name search selects no property
         robot.interact(() -> {
-            vm.search().fieldProperty(dev.ioscope.engine.explore.SearchField.KEY).set(false);
+            vm.search().fieldProperty(SearchField.KEY).set(false);
             vm.search().textProperty().set("AppleACPIPlatformExpert");
         });
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.search().searchingProperty().get()

@@ -8,6 +8,7 @@ import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.RegistryPath;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -48,7 +49,7 @@ class PathBarTest {
     @SuppressWarnings("unchecked")
     private static IORegistryEntry treeSelection(FxRobot robot) {
         return robot.lookup("#registryTree").queryAs(TreeTableView.class).getSelectionModel().getSelectedItem()
-                == null ? null : ((javafx.scene.control.TreeItem<IORegistryEntry>) robot.lookup("#registryTree")
+                == null ? null : ((TreeItem<IORegistryEntry>) robot.lookup("#registryTree")
                 .queryAs(TreeTableView.class).getSelectionModel().getSelectedItem()).getValue();
     }
 

@@ -3,14 +3,20 @@ package dev.ioscope.app.explorer;
 import dev.ioscope.app.TestData;
 import dev.ioscope.app.prefs.AppPreferences;
 import dev.ioscope.app.ui.Jobs;
+import dev.ioscope.app.ui.Styles;
 import dev.ioscope.engine.explore.RegistryDiff;
 import dev.ioscope.engine.os.OSBoolean;
 import dev.ioscope.engine.registry.IORegistryEntry;
+import dev.ioscope.engine.registry.IORegistryIterator;
 import dev.ioscope.engine.registry.RegistryPath;
 import dev.ioscope.engine.snapshot.SnapshotFormat;
 import dev.ioscope.engine.snapshot.codecs.Snapshots;
+import dev.ioscope.engine.snapshot.xml.IoregXmlWriter;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,6 +29,8 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -107,10 +115,10 @@ class RealSnapshotWindowTest {
         pm.setProperty("IOSleepSupported", OSBoolean.FALSE);
         IORegistryEntry stick = RegistryPath.fromPath(r, "IOService:/AppleACPIPlatformExpert/PCI0@0/AppleACPIPCI/"
                 + "XHC1@14/XHC1@14000000/HS01@14100000/Mass Storage Device@14100000", null).orElseThrow();
-        int removed = 1 + dev.ioscope.engine.registry.IORegistryIterator.collect(stick, plane,
-                dev.ioscope.engine.registry.IORegistryIterator.ITERATE_RECURSIVELY).size();
-        for (var e : dev.ioscope.engine.registry.IORegistryIterator.collect(stick, plane,
-                dev.ioscope.engine.registry.IORegistryIterator.ITERATE_RECURSIVELY)) {
+        int removed = 1 + IORegistryIterator.collect(stick, plane,
+                IORegistryIterator.ITERATE_RECURSIVELY).size();
+        for (var e : IORegistryIterator.collect(stick, plane,
+                IORegistryIterator.ITERATE_RECURSIVELY)) {
             r.remove(e);
         }
         r.remove(stick);
@@ -141,7 +149,7 @@ class RealSnapshotWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.selectedProperty().get()).isSameAs(pmAfter);
         assertThat(robot.lookup("#changePosition").queryAs(Label.class).getText()).isEqualTo("change 1 of 2");
-        robot.type(javafx.scene.input.KeyCode.F8);
+        robot.type(KeyCode.F8);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.selectedProperty().get().name()).isEqualTo("Mass Storage Device");
         assertThat(vm.changeOf(vm.selectedProperty().get())).isEqualTo(RegistryDiff.Change.REMOVED);
@@ -149,10 +157,10 @@ class RealSnapshotWindowTest {
         assertThat(tree.getSelectionModel().getSelectedItem().getValue()).isSameAs(vm.selectedProperty().get());
         // The unplugged stick is still in the tree, as a ghost under its port, scrolled into view and marked removed.
         // (TestFX's CSS lookup ignores pseudo-classes: read the row's own state.)
-        java.util.Set<javafx.scene.Node> rows = robot.lookup(".tree-table-row-cell").queryAll();
+        Set<Node> rows = robot.lookup(".tree-table-row-cell").queryAll();
         assertThat(rows.stream().filter(n -> n.isVisible()
-                && n.getPseudoClassStates().contains(dev.ioscope.app.ui.Styles.REMOVED))
-                .map(n -> (Object) ((javafx.scene.control.TreeTableRow<?>) n).getItem()))
+                && n.getPseudoClassStates().contains(Styles.REMOVED))
+                .map(n -> (Object) ((TreeTableRow<?>) n).getItem()))
                 .contains((Object) vm.selectedProperty().get());
         robot.clickOn("#previousChange");
         WaitForAsyncUtils.waitForFxEvents();
@@ -160,7 +168,7 @@ class RealSnapshotWindowTest {
         assertThat(robot.lookup("#changePosition").queryAs(Label.class).getText()).isEqualTo("change 1 of 2");
 
         Path bad = Files.write(dir.resolve("truncated.ioreg"),
-                java.util.Arrays.copyOf(Files.readAllBytes(before), 5000));
+                Arrays.copyOf(Files.readAllBytes(before), 5000));
         robot.interact(() -> vm.open(bad));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.problemProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
@@ -175,7 +183,7 @@ class RealSnapshotWindowTest {
         // What `ioreg -a -l -p IOService` would have printed on that machine: one plane, as XML.
         Path xml = dir.resolve("MacBookPro15-1.xml");
         try (OutputStream out = Files.newOutputStream(xml)) {
-            new dev.ioscope.engine.snapshot.xml.IoregXmlWriter("IOService", null).write(Snapshots.load(ioreg), out);
+            new IoregXmlWriter("IOService", null).write(Snapshots.load(ioreg), out);
         }
         openAndWait(robot, ioreg);
         robot.interact(() -> vm.compareWith(xml));

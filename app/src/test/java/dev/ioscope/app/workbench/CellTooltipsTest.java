@@ -2,6 +2,7 @@ package dev.ioscope.app.workbench;
 
 import dev.ioscope.app.ui.CellTexts;
 import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeTableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class CellTooltipsTest {
         TreeCell<?> realtek = robot.lookup(".tree-cell").queryAllAs(TreeCell.class).stream()
                 .filter(c -> c.getText() != null && c.getText().startsWith("realtek")).findFirst().orElseThrow();
         robot.clickOn(realtek);
-        await(() -> robot.lookup("#matchTable").queryAs(javafx.scene.control.TreeTableView.class).getRoot() != null);
+        await(() -> robot.lookup("#matchTable").queryAs(TreeTableView.class).getRoot() != null);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(CellTexts.withoutFullTextTooltip(robot, "#workbenchTree .tree-cell")).isEmpty();
         assertThat(CellTexts.withoutFullTextTooltip(robot, "#timeline .list-cell")).isEmpty();

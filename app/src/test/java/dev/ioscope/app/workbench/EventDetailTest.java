@@ -1,6 +1,7 @@
 package dev.ioscope.app.workbench;
 
 import dev.ioscope.engine.sim.JournalEvent;
+import dev.ioscope.engine.sim.JournalKind;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
@@ -15,7 +16,7 @@ class EventDetailTest {
         d.put("personality", "IntelMausi");
         d.put("reason", "a long reason that the one-line list cuts short, here whole");
         d.put("result", "0xe00002c2");
-        String text = EventDetail.text(new JournalEvent(12, 5000, "service.start-failed",
+        String text = EventDetail.text(new JournalEvent(12, 5000, JournalKind.SERVICE_START_FAILED,
                 "IOService:/ethernet@1f,6/IntelMausi", d));
         assertThat(text.lines()).containsExactly("#12  service.start-failed", "time   5.000 µs  (5000 ns)",
                 "entry  IOService:/ethernet@1f,6/IntelMausi",

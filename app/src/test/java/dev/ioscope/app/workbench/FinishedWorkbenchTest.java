@@ -2,6 +2,7 @@ package dev.ioscope.app.workbench;
 
 import dev.ioscope.app.TestData;
 import dev.ioscope.app.explorer.PropertyNode;
+import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TreeItem;
@@ -73,7 +74,7 @@ class FinishedWorkbenchTest {
         var last = shown != null ? shown : vm.events().get(4);
         assertThat(last.seq()).isBetween(2L, 4L);
         await(() -> timeline.detail().getText().startsWith("#" + last.seq() + " "));
-        assertThat(timeline.detail().getText()).contains(last.kind()).contains("time   ");
+        assertThat(timeline.detail().getText()).contains(last.kind().id()).contains("time   ");
         if (!last.entry().isEmpty()) {
             assertThat(timeline.detail().getText()).contains("entry  " + last.entry());
         }
@@ -120,7 +121,7 @@ class FinishedWorkbenchTest {
         try {
             var banner = s[0].getScene().lookup("#emptyMachineBanner");
             assertThat(banner.isVisible()).isTrue();
-            assertThat(((javafx.scene.control.Label) s[0].getScene().lookup("#emptyMachineText")).getText())
+            assertThat(((Label) s[0].getScene().lookup("#emptyMachineText")).getText())
                     .contains("no kexts").contains("example");
             robot.interact(() -> empty[0].viewModel().loadKexts(List.of(TestData.path("kexts/VoodooPS2"))));
             await(() -> !banner.isVisible());

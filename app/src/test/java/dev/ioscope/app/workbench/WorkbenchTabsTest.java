@@ -2,6 +2,8 @@ package dev.ioscope.app.workbench;
 
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -40,7 +42,7 @@ class WorkbenchTabsTest {
                     Bounds b = n.localToScene(n.getLayoutBounds());
                     return !n.isVisible() || b.getMaxX() > pane.getMaxX() + 0.5;
                 })
-                .map(n -> String.valueOf(n.lookup(".tab-label") instanceof javafx.scene.control.Label l
+                .map(n -> String.valueOf(n.lookup(".tab-label") instanceof Label l
                         ? l.getText() : n))
                 .toList();
     }
@@ -73,14 +75,14 @@ class WorkbenchTabsTest {
                     .filter(n -> n.getScene() == view[0].stage().getScene()).map(TabPane.class::cast)
                     .findFirst().orElseThrow();
             assertThat(view[0].stage().getScene().getWidth()).isLessThanOrEqualTo(1280);
-            assertThat(tabs.getTabs()).extracting(javafx.scene.control.Tab::getText).containsExactly(
+            assertThat(tabs.getTabs()).extracting(Tab::getText).containsExactly(
                     "Matching", "Breakpoints", "Power", "Devices", "User clients", "IOReport", "I/O Kit");
             TabPane topics = (TabPane) tabs.getTabs().get(6).getContent();
             assertThat(topics.getId()).isEqualTo("ioKitTopics");
             robot.interact(() -> {
                 for (String title : TOPICS) {
                     if (topics.getTabs().stream().noneMatch(t -> t.getText().equals(title))) {
-                        topics.getTabs().add(new javafx.scene.control.Tab(title));
+                        topics.getTabs().add(new Tab(title));
                     }
                 }
             });

@@ -2,15 +2,21 @@ package dev.ioscope.app.workbench;
 
 import dev.ioscope.app.TestData;
 import dev.ioscope.app.workbench.power.PowerRow;
+import dev.ioscope.engine.os.OSBoolean;
+import dev.ioscope.engine.os.OSData;
+import dev.ioscope.engine.os.OSNumber;
+import dev.ioscope.engine.os.OSString;
 import dev.ioscope.engine.service.Personality;
 import dev.ioscope.engine.sim.CandidateVerdict;
 import dev.ioscope.engine.sim.JournalEvent;
+import dev.ioscope.engine.sim.Scenario;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static dev.ioscope.app.workbench.WorkbenchFixtures.has;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,9 +30,9 @@ class WorkbenchViewModelTest {
     private MachineSession session;
     private WorkbenchViewModel vm;
 
-    private void open(dev.ioscope.engine.sim.Scenario s) throws Exception {
+    private void open(Scenario s) throws Exception {
         WorkbenchViewModel[] holder = new WorkbenchViewModel[1];
-        session = new MachineSession("test", s, java.util.Map.of(), Runnable::run, e -> holder[0].accept(e));
+        session = new MachineSession("test", s, Map.of(), Runnable::run, e -> holder[0].accept(e));
         vm = new WorkbenchViewModel(session);
         holder[0] = vm;
         session.start();
@@ -55,7 +61,7 @@ class WorkbenchViewModelTest {
         }
         idle();
         // step 1 loads IntelMausi (#0), step 2 arms the notification (#1), step 3 publishes ethernet (#2..#4)
-        assertThat(vm.events()).extracting(JournalEvent::kind).containsExactly("kext.load", "notify.armed",
+        assertThat(vm.events()).extracting(je -> je.kind().id()).containsExactly("kext.load", "notify.armed",
                 "registry.attach", "service.register", "service.busy");
         assertThat(vm.clockProperty().get()).startsWith("t = 5.000 µs");
         assertThat(has(vm.registryProperty().get(), ETH)).isTrue();
@@ -130,7 +136,7 @@ class WorkbenchViewModelTest {
         vm.loadKexts(List.of(TestData.path("kexts/VoodooPS2")));
         vm.run();
         idle();
-        assertThat(vm.events()).extracting(JournalEvent::kind).contains("kext.load", "match.begin",
+        assertThat(vm.events()).extracting(je -> je.kind().id()).contains("kext.load", "match.begin",
                 "match.category-taken");
         vm.selectedEntryProperty().set("IOService:/AppleACPIPlatformExpert/PS2K");
         idle();
@@ -154,7 +160,7 @@ class WorkbenchViewModelTest {
         vm.run();
         idle();
         assertThat(has(vm.registryProperty().get(), "IOService:/eth2@2/IntelMausi")).isTrue();
-        JournalEvent start = vm.events().stream().filter(e -> e.kind().equals("service.start")).reduce((a, b) -> b)
+        JournalEvent start = vm.events().stream().filter(e -> e.kind().id().equals("service.start")).reduce((a, b) -> b)
                 .orElseThrow();
         assertThat(start.entry()).isEqualTo("IOService:/eth2@2/IntelMausi");
         assertThat(start.t()).isEqualTo(1_003_000 + 1 + 2_000);   // published at 1.003 ms + 1 ns, started 2 µs later
@@ -176,16 +182,16 @@ class WorkbenchViewModelTest {
         var d = PropertyLines.parse("vendor-id = <86800000>\nIOPCIPrimaryMatch = \"0x15b88086\"\nmax = 0x10\n"
                 + "built-in = Yes\n# a comment\nmodel = Intel I219");
         assertThat(d.keys()).containsExactly("vendor-id", "IOPCIPrimaryMatch", "max", "built-in", "model");
-        assertThat(d.get("vendor-id")).isEqualTo(dev.ioscope.engine.os.OSData.ofHex("86800000"));
-        assertThat(d.get("IOPCIPrimaryMatch")).isEqualTo(dev.ioscope.engine.os.OSString.of("0x15b88086"));
-        assertThat(d.get("max")).isEqualTo(dev.ioscope.engine.os.OSNumber.of32(16));
-        assertThat(d.get("built-in")).isEqualTo(dev.ioscope.engine.os.OSBoolean.of(true));
-        assertThat(d.get("model")).isEqualTo(dev.ioscope.engine.os.OSString.of("Intel I219"));
+        assertThat(d.get("vendor-id")).isEqualTo(OSData.ofHex("86800000"));
+        assertThat(d.get("IOPCIPrimaryMatch")).isEqualTo(OSString.of("0x15b88086"));
+        assertThat(d.get("max")).isEqualTo(OSNumber.of32(16));
+        assertThat(d.get("built-in")).isEqualTo(OSBoolean.of(true));
+        assertThat(d.get("model")).isEqualTo(OSString.of("Intel I219"));
     }
 
     @Test
     void powerTreeFollowsSleepAndWake() throws Exception {
-        open(dev.ioscope.engine.sim.Scenario.read(Path.of("../docs/examples/power-sleep-wake.json")));
+        open(Scenario.read(Path.of("../docs/examples/power-sleep-wake.json")));
         vm.run();
         idle();
         // parents before children: IORootParent → IOPMrootDomain → bus → disk, nic
@@ -197,7 +203,7 @@ class WorkbenchViewModelTest {
         vm.power("sleep", 0);
         vm.run();
         idle();
-        assertThat(vm.events().get(before).kind()).isEqualTo("power.system-sleep");
+        assertThat(vm.events().get(before).kind().id()).isEqualTo("power.system-sleep");
         assertThat(state("IOService:/IOPMrootDomain")).isEqualTo(2);   // SLEEP_STATE
         assertThat(state("IOService:/bus")).isEqualTo(0);
         vm.power("wake", 0);

@@ -7,6 +7,8 @@ import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.snapshot.SnapshotFormat;
 import dev.ioscope.engine.snapshot.codecs.Snapshots;
+import dev.ioscope.engine.snapshot.text.IoregOptions;
+import dev.ioscope.engine.snapshot.text.IoregPrinter;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -76,8 +78,8 @@ public final class EntryExport {
         }
         if (format == SnapshotFormat.IOREG_TEXT && !whole) {
             // ioreg -l's drawing of the entry (or its subtree) from depth 0, as ioreg -r draws a match
-            dev.ioscope.engine.snapshot.text.IoregPrinter.printSubtree(registry, entry,
-                    dev.ioscope.engine.snapshot.text.IoregOptions.DEFAULT.withPlane(plane.name()).withList(true)
+            IoregPrinter.printSubtree(registry, entry,
+                    IoregOptions.DEFAULT.withPlane(plane.name()).withList(true)
                             .withDepth(subtree ? 0 : 1), out);
             return;
         }

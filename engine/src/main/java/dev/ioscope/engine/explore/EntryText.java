@@ -14,6 +14,9 @@ import dev.ioscope.engine.registry.EntryState;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -31,12 +34,12 @@ public final class EntryText {
     public static String of(IORegistryEntry top, IORegistryPlane plane, boolean subtree) {
         StringBuilder sb = new StringBuilder();
         int[] count = {0};
-        write(sb, top, plane, subtree, 0, count, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+        write(sb, top, plane, subtree, 0, count, Collections.newSetFromMap(new IdentityHashMap<>()));
         return sb.toString();
     }
 
     private static void write(StringBuilder sb, IORegistryEntry e, IORegistryPlane plane, boolean subtree, int depth,
-                              int[] count, java.util.Set<IORegistryEntry> done) {
+                              int[] count, Set<IORegistryEntry> done) {
         if (count[0]++ >= MAX_ENTRIES) {
             if (count[0] == MAX_ENTRIES + 1) {
                 sb.append("… (cut at ").append(MAX_ENTRIES).append(" entries)\n");

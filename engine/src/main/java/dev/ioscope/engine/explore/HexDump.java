@@ -3,6 +3,7 @@ package dev.ioscope.engine.explore;
 import dev.ioscope.engine.os.OSData;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** Hex and ASCII renderings of OSData, as IORegistryExplorer and {@code ioreg} show data values. */
 public final class HexDump {
@@ -49,9 +50,9 @@ public final class HexDump {
     }
 
     /** The printable C strings of the data ({@link #printable}) split at NULs, or null. */
-    public static java.util.List<String> strings(OSData d) {
+    public static List<String> strings(OSData d) {
         String s = printable(d);
-        return s == null ? null : java.util.List.of(s.split("\0"));
+        return s == null ? null : List.of(s.split("\0"));
     }
 
     /** {@code "a", "b"}: the strings quoted as ioreg quotes string data, or null. */

@@ -6,6 +6,8 @@ import dev.ioscope.engine.registry.IORegistryIterator;
 import dev.ioscope.engine.registry.IORegistryPlane;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -51,7 +53,7 @@ public final class PlaneOrder {
                 bySlotOrder[n++] = s;
             }
         }
-        return java.util.Arrays.copyOf(bySlotOrder, n);
+        return Arrays.copyOf(bySlotOrder, n);
     }
 
     /** The entry's place in the plane's depth-first order (the root is 0), or -1 outside the plane. */
@@ -75,7 +77,7 @@ public final class PlaneOrder {
     /** The first-parent chain from the root down to {@code e} (both included), or empty if e is not in the plane. */
     public static List<IORegistryEntry> ancestry(IORegistry registry, IORegistryEntry e, IORegistryPlane plane) {
         List<IORegistryEntry> chain = new ArrayList<>();
-        var seen = java.util.Collections.newSetFromMap(new IdentityHashMap<IORegistryEntry, Boolean>());
+        var seen = Collections.newSetFromMap(new IdentityHashMap<IORegistryEntry, Boolean>());
         for (IORegistryEntry x = e; x != null && seen.add(x); x = x.parent(plane)) {
             chain.add(0, x);
             if (x == registry.root()) {

@@ -9,6 +9,7 @@ import dev.ioscope.engine.registry.RegistryPath;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -16,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -100,7 +102,7 @@ public final class RegistryDiff {
 
         private Set<IORegistryEntry> addedSet() {
             if (addedSet == null) {
-                addedSet = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+                addedSet = Collections.newSetFromMap(new IdentityHashMap<>());
                 addedSet.addAll(added);
             }
             return addedSet;
@@ -108,7 +110,7 @@ public final class RegistryDiff {
 
         private Set<IORegistryEntry> removedSet() {
             if (removedSet == null) {
-                removedSet = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+                removedSet = Collections.newSetFromMap(new IdentityHashMap<>());
                 removedSet.addAll(removed);
             }
             return removedSet;
@@ -183,7 +185,7 @@ public final class RegistryDiff {
         List<IORegistryEntry> afterEntries = inScope(after, shared);
         r.outsideBefore = before.size() - beforeEntries.size();
         r.outsideAfter = after.size() - afterEntries.size();
-        Set<IORegistryEntry> afterScope = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<IORegistryEntry> afterScope = Collections.newSetFromMap(new IdentityHashMap<>());
         afterScope.addAll(afterEntries);
 
         r.matchedById = sameBoot(before, after);
@@ -275,7 +277,7 @@ public final class RegistryDiff {
     private static String key(IORegistry registry, IORegistryEntry e, List<String> shared) {
         for (String name : shared) {
             IORegistryPlane p = registry.findPlane(name).orElse(null);
-            var path = p == null ? java.util.Optional.<String>empty() : RegistryPath.pathOf(registry, e, p);
+            var path = p == null ? Optional.<String>empty() : RegistryPath.pathOf(registry, e, p);
             if (path.isPresent()) {
                 return path.get() + "\u0000" + e.className();
             }

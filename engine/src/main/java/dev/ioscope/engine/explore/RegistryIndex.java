@@ -15,8 +15,12 @@ import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.registry.RegistryPath;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,7 +48,7 @@ public final class RegistryIndex {
         Map<String, String> chains = new HashMap<>();
         List<IORegistryPlane> planes = registry.planes();
         StringBuilder sb = new StringBuilder();
-        List<Map<IORegistryEntry, String>> pathMemo = new java.util.ArrayList<>();
+        List<Map<IORegistryEntry, String>> pathMemo = new ArrayList<>();
         for (int k = 0; k < planes.size(); k++) {
             pathMemo.add(new IdentityHashMap<>());
         }
@@ -110,7 +114,7 @@ public final class RegistryIndex {
 
     private static String classText(IORegistry registry, IORegistryEntry e) {
         // Conformance (OSDynamicCast): the recorded chain first, then what the catalogue knows.
-        var all = new java.util.LinkedHashSet<String>();
+        var all = new LinkedHashSet<String>();
         all.addAll(registry.classes().chain(e.className()));
         all.addAll(e.inheritance());
         return String.join("\n", all).toLowerCase(Locale.ROOT);
@@ -150,8 +154,8 @@ public final class RegistryIndex {
             return memo.get(e);
         }
         // Walk up to the first ancestor whose path is known (iteratively: planes can be deep), then come down.
-        java.util.ArrayDeque<IORegistryEntry> up = new java.util.ArrayDeque<>();
-        var seen = java.util.Collections.newSetFromMap(new IdentityHashMap<IORegistryEntry, Boolean>());
+        ArrayDeque<IORegistryEntry> up = new ArrayDeque<>();
+        var seen = Collections.newSetFromMap(new IdentityHashMap<IORegistryEntry, Boolean>());
         IORegistryEntry x = e;
         while (x != null && x != registry.root() && x != base && !memo.containsKey(x)) {
             if (!seen.add(x)) {

@@ -11,6 +11,7 @@ import dev.ioscope.engine.registry.IORegistry;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
 
@@ -140,7 +141,7 @@ public final class SampleMacRegistry {
     }
 
     private static OSData data(String s) {
-        return OSData.wrap(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return OSData.wrap(s.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String hex(int v) {

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -26,7 +27,7 @@ public enum JsonFileKind {
      * after its first keys is judged by those keys, so its own reader reports where it breaks.
      */
     public static JsonFileKind of(Path file) {
-        if (!file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
+        if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
             return OTHER;
         }
         if (!Files.isRegularFile(file)) {

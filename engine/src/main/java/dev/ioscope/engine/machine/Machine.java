@@ -1,6 +1,9 @@
 package dev.ioscope.engine.machine;
 
 import dev.ioscope.engine.os.OSDictionary;
+import dev.ioscope.engine.os.OSString;
+import dev.ioscope.engine.power.IOPMPowerState;
+import dev.ioscope.engine.registry.EntryState;
 import dev.ioscope.engine.registry.IORegistry;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
@@ -19,8 +22,11 @@ import dev.ioscope.engine.spi.Contributions;
 import dev.ioscope.engine.spi.DeviceModel;
 import dev.ioscope.engine.spi.DeviceNode;
 import dev.ioscope.engine.spi.DeviceSpec;
+import dev.ioscope.engine.spi.HotPlugSlot;
+import dev.ioscope.engine.spi.PaletteDevice;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -45,10 +51,10 @@ public final class Machine {
     private final IORegistryPlane service;
     private final Contributions contributions;
     private final Map<IORegistryEntry, DeviceNode> nodes = new IdentityHashMap<>();
-    private final Set<IORegistryEntry> expanded = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<IORegistryEntry> expanded = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<String, Integer> counters = new HashMap<>();
     /** Driver class → its power states, from the families' "power" tables (parsed once per machine). */
-    private final Map<String, List<dev.ioscope.engine.power.IOPMPowerState>> powerTables = new HashMap<>();
+    private final Map<String, List<IOPMPowerState>> powerTables = new HashMap<>();
     private final List<String> problems = new ArrayList<>();
     private final String name;
 
@@ -216,9 +222,9 @@ public final class Machine {
     }
 
     /** The hot-plug rule of a slot entry: its class's, or the nearest superclass's that has one; null if none. */
-    public dev.ioscope.engine.spi.HotPlugSlot slot(IORegistryEntry e) {
+    public HotPlugSlot slot(IORegistryEntry e) {
         for (String cls : registry.classes().chain(e.className())) {
-            dev.ioscope.engine.spi.HotPlugSlot s = contributions.slots().get(cls);
+            HotPlugSlot s = contributions.slots().get(cls);
             if (s != null) {
                 return s;
             }
@@ -232,7 +238,7 @@ public final class Machine {
     }
 
     /** The families' ready-made devices for hot-plug. */
-    public List<dev.ioscope.engine.spi.PaletteDevice> palette() {
+    public List<PaletteDevice> palette() {
         return List.copyOf(contributions.palette());
     }
 
@@ -249,7 +255,7 @@ public final class Machine {
     /** The registry as a snapshot (a booted machine; writers choose their own format). */
     public Snapshot snapshot() {
         return new Snapshot(registry, SnapshotFormat.BOOTED_MACHINE, OSDictionary.of("machine",
-                dev.ioscope.engine.os.OSString.of(name)), name);
+                OSString.of(name)), name);
     }
 
     private void attachPlanes(IORegistryEntry e, DeviceNode node) {
@@ -281,7 +287,7 @@ public final class Machine {
         if (registry.classes().conformsTo(node.className(), "IOService")) {
             // an IOService nobody registers (IODeviceTree "chosen", IOACPIPlane "_SB"): ioreg prints it
             // "!registered, !matched, active, busy 0", as on a Mac
-            e.setState(new dev.ioscope.engine.registry.EntryState(true, false, false, true, 0, -1, -1));
+            e.setState(new EntryState(true, false, false, true, 0, -1, -1));
         }
         if (node.location() != null) {
             e.setLocation(node.location());
@@ -317,7 +323,7 @@ public final class Machine {
             if (inner != null && !inner.start(ctx)) {
                 return false;
             }
-            List<dev.ioscope.engine.power.IOPMPowerState> states = powerTables.get(ctx.self().className());
+            List<IOPMPowerState> states = powerTables.get(ctx.self().className());
             if (states != null) {
                 try {
                     PowerTables.join(sim, ctx.self(), states, inner == null ? null

@@ -1,5 +1,9 @@
 package dev.ioscope.engine.machine;
 
+import static dev.ioscope.engine.sim.JournalKind.DEVICE_PLUG;
+import static dev.ioscope.engine.sim.JournalKind.DEVICE_UNPLUG;
+import static dev.ioscope.engine.sim.JournalKind.SCENARIO_ERROR;
+
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
@@ -60,7 +64,7 @@ public final class MachineActions implements SimulationExtension {
                     error(a, "no active entry at " + a.arg("path"));
                     return;
                 }
-                sim.record("device.unplug", sim.path(nub), "class", nub.className());
+                sim.record(DEVICE_UNPLUG, sim.path(nub), "class", nub.className());
                 machine.unplug(nub);
                 return;
             }
@@ -85,7 +89,7 @@ public final class MachineActions implements SimulationExtension {
                 spec = rule.placement().place(spec, slot.className(), slot.properties(),
                         provider == null ? OSDictionary.empty() : provider.properties());
                 IORegistryEntry e = machine.plug(slot, machine.model(spec));
-                sim.record("device.plug", sim.path(e), "type", spec.type(), "slot", sim.path(slot));
+                sim.record(DEVICE_PLUG, sim.path(e), "type", spec.type(), "slot", sim.path(slot));
             } catch (SnapshotException ex) {
                 error(a, ex.getMessage());
             } catch (IllegalArgumentException ex) {
@@ -94,7 +98,7 @@ public final class MachineActions implements SimulationExtension {
         }
 
         private void error(Scenario.Action a, String reason) {
-            sim.record("scenario.error", "", "action", a.type(), "reason", reason);
+            sim.record(SCENARIO_ERROR, "", "action", a.type(), "reason", reason);
         }
     }
 }

@@ -5,11 +5,13 @@ import dev.ioscope.engine.io.InputFiles;
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSObject;
 import dev.ioscope.engine.io.SnapshotException;
+import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.snapshot.json.JsonDocuments;
 import dev.ioscope.engine.spi.DeviceSpec;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,7 +54,7 @@ public final class MachineReader {
     public static DeviceSpec device(Object json, String file, String place) throws SnapshotException {
         JsonNode n = json instanceof JsonNode j ? j : json == null ? null
                 : JsonDocuments.readObject(
-                        json.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), file, "a device");
+                        json.toString().getBytes(StandardCharsets.UTF_8), file, "a device");
         if (n == null) {
             throw new SnapshotException(file, place, "no device given");
         }
@@ -95,6 +97,6 @@ public final class MachineReader {
 
     /** JSON to libkern values, exactly as scenarios write them (docs/scenarios.md): one reading for both files. */
     static OSObject value(JsonNode n, String file, String place, int depth) throws SnapshotException {
-        return dev.ioscope.engine.sim.Scenario.value(n, file, place, depth);
+        return Scenario.value(n, file, place, depth);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ioscope.engine.os;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
 
@@ -70,7 +71,7 @@ public final class OSData implements OSObject {
 
     /** True when the bytes are {@code s} in UTF-8, optionally followed by exactly one NUL terminator. */
     public boolean equalsCString(String s) {
-        byte[] sb = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] sb = s.getBytes(StandardCharsets.UTF_8);
         int n = bytes.length;
         if (n == sb.length + 1 && bytes[n - 1] == 0) {
             n--;

@@ -2,7 +2,9 @@ package dev.ioscope.engine.os;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -165,9 +167,9 @@ public final class OSDictionary implements OSObject {
 
     /** An insertion-ordered, unmodifiable Java view copy. */
     public Map<String, OSObject> toMap() {
-        Map<String, OSObject> m = new java.util.LinkedHashMap<>();
+        Map<String, OSObject> m = new LinkedHashMap<>();
         forEach(m::put);
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 
     /**

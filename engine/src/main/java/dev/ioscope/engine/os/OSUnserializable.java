@@ -1,6 +1,9 @@
 package dev.ioscope.engine.os;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A value a snapshot could not represent: {@code ioreg} prints e.g. {@code "IOSomething is not serializable"}
@@ -12,8 +15,8 @@ public record OSUnserializable(String text) implements OSObject {
      * XNU's OSObject::serialize writes {@code "<ClassName> is not serializable"} as a plain string for objects
      * without a serializer; this recognizes that text in formats that can only carry it as a string.
      */
-    private static final java.util.regex.Pattern TEXT =
-            java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_:]* is not serializable");
+    private static final Pattern TEXT =
+            Pattern.compile("[A-Za-z_][A-Za-z0-9_:]* is not serializable");
 
     /**
      * A string {@code ioreg} printed as nothing at all: its cfstringshow converts with CFStringGetCString into a
@@ -33,7 +36,7 @@ public record OSUnserializable(String text) implements OSObject {
             return looksLike(s.value()) ? new OSUnserializable(s.value()) : v;
         }
         if (v instanceof OSArray a) {
-            java.util.List<OSObject> items = new java.util.ArrayList<>(a.size());
+            List<OSObject> items = new ArrayList<>(a.size());
             boolean changed = false;
             for (OSObject x : a.items()) {
                 OSObject y = recognize(x);

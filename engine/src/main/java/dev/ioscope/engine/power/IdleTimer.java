@@ -1,5 +1,9 @@
 package dev.ioscope.engine.power;
 
+import static dev.ioscope.engine.sim.JournalKind.POWER_IDLE_PERIOD;
+import static dev.ioscope.engine.sim.JournalKind.POWER_IDLE_TIMER;
+import static dev.ioscope.engine.sim.JournalKind.POWER_TICKLE;
+
 /**
  * The idle timer of IOServicePM.cpp on the virtual clock (rule PM9): {@code setIdleTimerPeriod} (seconds),
  * {@code _activityTickle} / {@code handleActivityTickle}, {@code start_PM_idle_timer} / {@code nextIdleTimeout},
@@ -22,7 +26,7 @@ final class IdleTimer {
      * Returns XNU's answer: true when no power change request was issued.
      */
     boolean tickle(PowerNode n, int s) {
-        pm.record("power.tickle", n, "state", String.valueOf(s), "current", String.valueOf(n.current));
+        pm.record(POWER_TICKLE, n, "state", String.valueOf(s), "current", String.valueOf(n.current));
         if (s == 0) {
             return true;
         }
@@ -50,7 +54,7 @@ final class IdleTimer {
                     + ") — a period above INT_MAX is kIOReturnBadArgument");
         }
         n.idlePeriodS = seconds;
-        pm.record("power.idle-period", n, "seconds", String.valueOf(seconds));
+        pm.record(POWER_IDLE_PERIOD, n, "seconds", String.valueOf(seconds));
         stop(n);
         if (seconds > 0) {
             restart(n);
@@ -113,7 +117,7 @@ final class IdleTimer {
         }
         if (n.deviceDesire > n.idleTimerMinPowerState) {
             n.deviceDesire--;
-            pm.record("power.idle-timer", n, "desire", String.valueOf(n.deviceDesire), "current",
+            pm.record(POWER_IDLE_TIMER, n, "desire", String.valueOf(n.deviceDesire), "current",
                     String.valueOf(n.current));
             pm.request(n);
             restart(n);

@@ -1,11 +1,16 @@
 package dev.ioscope.engine.power;
 
+import static dev.ioscope.engine.sim.JournalKind.POWER_ERROR;
+import static dev.ioscope.engine.sim.JournalKind.POWER_IDLE;
+import static dev.ioscope.engine.sim.JournalKind.POWER_IDLE_END;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.sim.Scenario;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +43,8 @@ final class PowerActions {
                 case "wake" -> pm.rootDomain().wake();
                 case "idle" -> {
                     long ms = Long.parseLong(required(a, "ms"));
-                    pm.record("power.idle", null, "ms", String.valueOf(ms));
-                    pm.clock.after(ms * 1_000_000L, "idle end", () -> pm.record("power.idle-end", null, "ms",
+                    pm.record(POWER_IDLE, null, "ms", String.valueOf(ms));
+                    pm.clock.after(ms * 1_000_000L, "idle end", () -> pm.record(POWER_IDLE_END, null, "ms",
                             String.valueOf(ms)));
                 }
                 case "tickle" -> {
@@ -70,7 +75,7 @@ final class PowerActions {
                 default -> throw new IllegalArgumentException("unknown power action");
             }
         } catch (RuntimeException e) {
-            pm.record("power.error", null, "action", a.type(), "reason", String.valueOf(e.getMessage()));
+            pm.record(POWER_ERROR, null, "action", a.type(), "reason", String.valueOf(e.getMessage()));
         }
     }
 
@@ -134,7 +139,7 @@ final class PowerActions {
         } else {
             try {
                 arr = new ObjectMapper().readTree(String.valueOf(json));
-            } catch (java.io.IOException ex) {
+            } catch (IOException ex) {
                 throw new IllegalArgumentException("\"states\" is not JSON: " + ex.getMessage(), ex);
             }
         }

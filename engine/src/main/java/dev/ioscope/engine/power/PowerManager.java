@@ -1,9 +1,20 @@
 package dev.ioscope.engine.power;
 
+import static dev.ioscope.engine.sim.JournalKind.POWER_CLAMP;
+import static dev.ioscope.engine.sim.JournalKind.POWER_INIT;
+import static dev.ioscope.engine.sim.JournalKind.POWER_INTEREST;
+import static dev.ioscope.engine.sim.JournalKind.POWER_JOIN;
+import static dev.ioscope.engine.sim.JournalKind.POWER_OVERRIDE;
+import static dev.ioscope.engine.sim.JournalKind.POWER_REGISTER_DRIVER;
+import static dev.ioscope.engine.sim.JournalKind.POWER_REGISTER_DRIVER_IGNORED;
+import static dev.ioscope.engine.sim.JournalKind.POWER_REQUEST;
+import static dev.ioscope.engine.sim.JournalKind.POWER_STOP;
+
 import dev.ioscope.engine.registry.EntryState;
 import dev.ioscope.engine.registry.IORegistry;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
+import dev.ioscope.engine.sim.EventKind;
 import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.sim.Scheduler;
 import dev.ioscope.engine.sim.Simulation;
@@ -83,7 +94,7 @@ public final class PowerManager implements SimulationExtension.Instance {
             n = new PowerNode(e, sim.path(e));
             nodes.put(e, n);
             order.add(n);
-            record("power.init", n);
+            record(POWER_INIT, n);
         }
         return n;
     }
@@ -110,7 +121,7 @@ public final class PowerManager implements SimulationExtension.Instance {
         child.parent = parent;
         child.connection = conn;
         parent.children.add(child);
-        record("power.join", child, "parent", parent.path);
+        record(POWER_JOIN, child, "parent", parent.path);
         publish(parent);
     }
 
@@ -123,7 +134,7 @@ public final class PowerManager implements SimulationExtension.Instance {
     public void registerPowerDriver(PowerNode n, List<IOPMPowerState> states, PowerDriverModel model) {
         PowerStateTable t = PowerStateTable.validate(n.entry.className(), states);
         if (n.table != null) {
-            record("power.register-driver-ignored", n, "states", String.valueOf(t.count()));
+            record(POWER_REGISTER_DRIVER_IGNORED, n, "states", String.valueOf(t.count()));
             return;
         }
         n.initialChangePending = true;
@@ -135,7 +146,7 @@ public final class PowerManager implements SimulationExtension.Instance {
         n.table = t;
         n.driver = model;
         n.current = initial;
-        record("power.register-driver", n, "states", String.valueOf(t.count()), "initial",
+        record(POWER_REGISTER_DRIVER, n, "states", String.valueOf(t.count()), "initial",
                 String.valueOf(n.current));
         publish(n);
         request(n);
@@ -143,7 +154,7 @@ public final class PowerManager implements SimulationExtension.Instance {
 
     /** PMstop: the service leaves the power tree; its parent may then lower, its children lose their parent. */
     public void pmStop(PowerNode n) {
-        record("power.stop", n);
+        record(POWER_STOP, n);
         PowerNode parent = n.parent;
         if (parent != null) {
             parent.children.remove(n);
@@ -171,7 +182,7 @@ public final class PowerManager implements SimulationExtension.Instance {
     /** registerInterestedDriver: the named driver gets powerStateWillChangeTo / powerStateDidChangeTo. */
     public void registerInterestedDriver(PowerNode n, InterestedDriver driver) {
         n.interested.add(driver);
-        record("power.interest", n, "driver", driver.name());
+        record(POWER_INTEREST, n, "driver", driver.name());
     }
 
     /**
@@ -190,7 +201,7 @@ public final class PowerManager implements SimulationExtension.Instance {
     public void changePowerStateTo(PowerNode n, int state) {
         n.driverDesire = checked(n, state);
         n.ticklePowerState = -1;
-        record("power.request", n, "client", "driver", "state", String.valueOf(n.driverDesire));
+        record(POWER_REQUEST, n, "client", "driver", "state", String.valueOf(n.driverDesire));
         request(n);
     }
 
@@ -198,7 +209,7 @@ public final class PowerManager implements SimulationExtension.Instance {
     public void changePowerStateToPriv(PowerNode n, int state) {
         n.deviceDesire = checked(n, state);
         n.ticklePowerState = -1;
-        record("power.request", n, "client", "device", "state", String.valueOf(n.deviceDesire));
+        record(POWER_REQUEST, n, "client", "device", "state", String.valueOf(n.deviceDesire));
         request(n);
     }
 
@@ -207,7 +218,7 @@ public final class PowerManager implements SimulationExtension.Instance {
         checked(n, 0);
         n.deviceDesire = n.table.highest();
         n.ticklePowerState = -1;
-        record("power.request", n, "client", "device", "state", String.valueOf(n.deviceDesire), "via", "makeUsable");
+        record(POWER_REQUEST, n, "client", "device", "state", String.valueOf(n.deviceDesire), "via", "makeUsable");
         request(n);
     }
 
@@ -231,7 +242,7 @@ public final class PowerManager implements SimulationExtension.Instance {
      */
     public void temporaryPowerClampOn(PowerNode n) {
         n.childProxyDesire = checked(n, n.table.highest());
-        record("power.request", n, "client", "childProxy", "state", String.valueOf(n.childProxyDesire), "via",
+        record(POWER_REQUEST, n, "client", "childProxy", "state", String.valueOf(n.childProxyDesire), "via",
                 "temporaryPowerClampOn");
         request(n);
     }
@@ -243,7 +254,7 @@ public final class PowerManager implements SimulationExtension.Instance {
     public void powerOverride(PowerNode n, boolean on) {
         checked(n, 0);
         n.overrideOn = on;
-        record("power.override", n, "call", on ? "powerOverrideOnPriv" : "powerOverrideOffPriv");
+        record(POWER_OVERRIDE, n, "call", on ? "powerOverrideOnPriv" : "powerOverrideOffPriv");
         adjust(n);
     }
 
@@ -354,7 +365,7 @@ public final class PowerManager implements SimulationExtension.Instance {
             clampKey = -1;
         }
         if (clampKey >= 0) {
-            record("power.clamp", n, "desired", String.valueOf(want), "allowed", String.valueOf(to),
+            record(POWER_CLAMP, n, "desired", String.valueOf(want), "allowed", String.valueOf(to),
                     "parent", n.parent.path);
         }
         publish(n);
@@ -459,7 +470,7 @@ public final class PowerManager implements SimulationExtension.Instance {
         PowerProperties.publish(this, n);
     }
 
-    void record(String kind, PowerNode n, String... kv) {
+    void record(EventKind kind, PowerNode n, String... kv) {
         sim.record(kind, n == null ? "" : n.path, kv);
     }
 }

@@ -1,5 +1,23 @@
 package dev.ioscope.engine.power;
 
+import static dev.ioscope.engine.sim.JournalKind.POWER_ASSERTION_CREATE;
+import static dev.ioscope.engine.sim.JournalKind.POWER_ASSERTION_RELEASE;
+import static dev.ioscope.engine.sim.JournalKind.POWER_CLIENT_ACK;
+import static dev.ioscope.engine.sim.JournalKind.POWER_CLIENT_ACK_TIMEOUT;
+import static dev.ioscope.engine.sim.JournalKind.POWER_JOIN;
+import static dev.ioscope.engine.sim.JournalKind.POWER_MESSAGE;
+import static dev.ioscope.engine.sim.JournalKind.POWER_REQUEST;
+import static dev.ioscope.engine.sim.JournalKind.POWER_SLEEP_CANCELLED;
+import static dev.ioscope.engine.sim.JournalKind.POWER_SLEEP_INTEREST;
+import static dev.ioscope.engine.sim.JournalKind.POWER_SLEEP_PREVENTED;
+import static dev.ioscope.engine.sim.JournalKind.POWER_SYSTEM_ASLEEP;
+import static dev.ioscope.engine.sim.JournalKind.POWER_SYSTEM_AWAKE;
+import static dev.ioscope.engine.sim.JournalKind.POWER_SYSTEM_SLEEP;
+import static dev.ioscope.engine.sim.JournalKind.POWER_SYSTEM_SLEEP_IGNORED;
+import static dev.ioscope.engine.sim.JournalKind.POWER_SYSTEM_WAKE;
+import static dev.ioscope.engine.sim.JournalKind.POWER_SYSTEM_WAKE_IGNORED;
+import static dev.ioscope.engine.sim.JournalKind.POWER_VETO;
+
 import dev.ioscope.engine.registry.EntryState;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
@@ -78,7 +96,7 @@ public final class RootDomain {
             node.parent = parentNode;
             node.connection = conn;
             parentNode.children.add(node);
-            pm.record("power.join", node, "parent", parentNode.path, "existing", "true");
+            pm.record(POWER_JOIN, node, "parent", parentNode.path, "existing", "true");
         } else {
             pm.joinPMtree(parentNode, node);
         }
@@ -105,7 +123,7 @@ public final class RootDomain {
     /** registerPrioritySleepWakeInterest / registerSleepWakeInterest / an application's IORegisterForSystemPower. */
     public void registerInterest(SleepWakeClient c) {
         clients.add(c);
-        pm.record("power.sleep-interest", node, "client", c.name(), "interest", c.interest().word(), "symbol",
+        pm.record(POWER_SLEEP_INTEREST, node, "client", c.name(), "interest", c.interest().word(), "symbol",
                 c.interest().symbol());
     }
 
@@ -113,11 +131,11 @@ public final class RootDomain {
     public void createAssertion(String id, int bits, String owner, String description) {
         boolean wasPrevented = !assertions.idleSleepPreventers().isEmpty();
         assertions.create(new PMAssertions.Held(id, bits, owner, description));
-        pm.record("power.assertion-create", node, "id", id, "bits", "0x" + Integer.toHexString(bits), "owner",
+        pm.record(POWER_ASSERTION_CREATE, node, "id", id, "bits", "0x" + Integer.toHexString(bits), "owner",
                 owner, "description", description);
         if (!wasPrevented && !assertions.idleSleepPreventers().isEmpty()) {
             // updatePreventIdleSleepListInternal: changePowerStateWithTagTo(RUN, kCPSReasonIdleSleepPrevent)
-            pm.record("power.request", node, "client", "driver", "state", String.valueOf(ON_STATE), "reason",
+            pm.record(POWER_REQUEST, node, "client", "driver", "state", String.valueOf(ON_STATE), "reason",
                     "kCPSReasonIdleSleepPrevent");
         }
     }
@@ -125,9 +143,9 @@ public final class RootDomain {
     /** releasePMAssertion: the last one gone drops the driver desire back to SLEEP (idle sleep allowed). */
     public void releaseAssertion(String id) {
         assertions.release(id);
-        pm.record("power.assertion-release", node, "id", id);
+        pm.record(POWER_ASSERTION_RELEASE, node, "id", id);
         if (assertions.idleSleepPreventers().isEmpty() && state == SystemState.AWAKE) {
-            pm.record("power.request", node, "client", "driver", "state", String.valueOf(SLEEP_STATE), "reason",
+            pm.record(POWER_REQUEST, node, "client", "driver", "state", String.valueOf(SLEEP_STATE), "reason",
                     "kCPSReasonIdleSleepAllow");
         }
     }
@@ -142,16 +160,16 @@ public final class RootDomain {
      */
     public void sleep(SleepReason reason) {
         if (state != SystemState.AWAKE) {
-            pm.record("power.system-sleep-ignored", node, "state", state.name(), "reason", reason.word());
+            pm.record(POWER_SYSTEM_SLEEP_IGNORED, node, "state", state.name(), "reason", reason.word());
             return;
         }
-        pm.record("power.system-sleep", node, "reason", reason.word(), "value", String.valueOf(reason.value()),
+        pm.record(POWER_SYSTEM_SLEEP, node, "reason", reason.word(), "value", String.valueOf(reason.value()),
                 "clients", String.valueOf(clients.size()));
         if (!reason.demand()) {
             List<PMAssertions.Held> preventers = assertions.idleSleepPreventers();
             if (!preventers.isEmpty()) {
                 // checkSystemSleepAllowed / the prevent-idle-sleep list: idle sleep does not start
-                pm.record("power.sleep-prevented", node, "assertions", String.valueOf(preventers.size()), "first",
+                pm.record(POWER_SLEEP_PREVENTED, node, "assertions", String.valueOf(preventers.size()), "first",
                         preventers.get(0).id(), "owner", preventers.get(0).owner());
                 return;
             }
@@ -161,7 +179,7 @@ public final class RootDomain {
                 message(c, PowerMessages.kIOMessageCanSystemSleep);
                 if (c.veto()) {
                     vetoes.add(c);
-                    pm.sim.record("power.veto", at(c), "client", c.name(), "call", "cancelPowerChange", "message",
+                    pm.sim.record(POWER_VETO, at(c), "client", c.name(), "call", "cancelPowerChange", "message",
                             PowerMessages.kIOMessageCanSystemSleep.name());
                 }
             }
@@ -170,7 +188,7 @@ public final class RootDomain {
                 for (SleepWakeClient c : asked) {
                     message(c, PowerMessages.kIOMessageSystemWillNotSleep);
                 }
-                pm.record("power.sleep-cancelled", node, "vetoes", String.valueOf(vetoes.size()), "first",
+                pm.record(POWER_SLEEP_CANCELLED, node, "vetoes", String.valueOf(vetoes.size()), "first",
                         vetoes.get(0).name());
                 return;
             }
@@ -181,12 +199,12 @@ public final class RootDomain {
         pm.clock.after(waitApps * 1000 + PowerManager.STEP_NS, "tellChangeDown2", () -> {
             long waitPriority = tellWillSleep(of(SleepWakeClient.Interest.PRIORITY), CLIENT_ACK_LIMIT_US);
             pm.clock.after(waitPriority * 1000 + PowerManager.STEP_NS, "root domain sleep", () -> {
-                pm.record("power.request", node, "client", "system", "state", String.valueOf(SLEEP_STATE));
+                pm.record(POWER_REQUEST, node, "client", "system", "state", String.valueOf(SLEEP_STATE));
                 pm.adjust(node);
                 pm.whenSettled(() -> {
                     pm.stopIdleTimers();
                     state = SystemState.ASLEEP;
-                    pm.record("power.system-asleep", node);
+                    pm.record(POWER_SYSTEM_ASLEEP, node);
                 });
             });
         });
@@ -205,10 +223,10 @@ public final class RootDomain {
                 pm.clock.after(at * 1000, "sleep ack " + c.name(), () -> {
                     if (ack > limitUs) {
                         // ackTimerTick: "tardy equates to approval" (cleanClientResponses logs the laggard)
-                        pm.sim.record("power.client-ack-timeout", at(c), "client", c.name(), "message", msg, "afterUs",
+                        pm.sim.record(POWER_CLIENT_ACK_TIMEOUT, at(c), "client", c.name(), "message", msg, "afterUs",
                                 String.valueOf(at), "reason", "PM notification timeout");
                     } else {
-                        pm.sim.record("power.client-ack", at(c), "client", c.name(), "call", "allowPowerChange",
+                        pm.sim.record(POWER_CLIENT_ACK, at(c), "client", c.name(), "call", "allowPowerChange",
                                 "message", msg, "afterUs", String.valueOf(at));
                     }
                 });
@@ -224,17 +242,17 @@ public final class RootDomain {
      */
     public void wake() {
         if (state != SystemState.ASLEEP) {
-            pm.record("power.system-wake-ignored", node, "state", state.name());
+            pm.record(POWER_SYSTEM_WAKE_IGNORED, node, "state", state.name());
             return;
         }
         state = SystemState.WAKING;
-        pm.record("power.system-wake", node, "clients", String.valueOf(clients.size()));
+        pm.record(POWER_SYSTEM_WAKE, node, "clients", String.valueOf(clients.size()));
         List<SleepWakeClient> all = of(SleepWakeClient.Interest.PRIORITY, SleepWakeClient.Interest.APP,
                 SleepWakeClient.Interest.GENERAL);
         for (SleepWakeClient c : all) {
             message(c, PowerMessages.kIOMessageSystemWillPowerOn);
         }
-        pm.record("power.request", node, "client", "system", "state", String.valueOf(ON_STATE));
+        pm.record(POWER_REQUEST, node, "client", "system", "state", String.valueOf(ON_STATE));
         pm.adjust(node);
         pm.restartIdleTimers();
         pm.whenSettled(() -> {
@@ -242,7 +260,7 @@ public final class RootDomain {
                 message(c, PowerMessages.kIOMessageSystemHasPoweredOn);
             }
             state = SystemState.AWAKE;
-            pm.record("power.system-awake", node);
+            pm.record(POWER_SYSTEM_AWAKE, node);
         });
     }
 
@@ -265,7 +283,7 @@ public final class RootDomain {
     }
 
     private void message(SleepWakeClient c, PowerMessages m) {
-        pm.sim.record("power.message", at(c), "client", c.name(), "interest", c.interest().word(), "message", m.name(),
+        pm.sim.record(POWER_MESSAGE, at(c), "client", c.name(), "interest", c.interest().word(), "message", m.name(),
                 "value", m.hex());
     }
 }

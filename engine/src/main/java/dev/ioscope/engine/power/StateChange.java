@@ -1,6 +1,19 @@
 package dev.ioscope.engine.power;
 
+import static dev.ioscope.engine.sim.JournalKind.POWER_ACK;
+import static dev.ioscope.engine.sim.JournalKind.POWER_ACK_TIMEOUT;
+import static dev.ioscope.engine.sim.JournalKind.POWER_CHANGE_BEGIN;
+import static dev.ioscope.engine.sim.JournalKind.POWER_CHANGE_END;
+import static dev.ioscope.engine.sim.JournalKind.POWER_CHILDREN_READY;
+import static dev.ioscope.engine.sim.JournalKind.POWER_DID_CHANGE;
+import static dev.ioscope.engine.sim.JournalKind.POWER_INTEREST_ACK;
+import static dev.ioscope.engine.sim.JournalKind.POWER_INTEREST_TIMEOUT;
+import static dev.ioscope.engine.sim.JournalKind.POWER_SET_POWER_STATE;
+import static dev.ioscope.engine.sim.JournalKind.POWER_SET_POWER_STATE_FAILED;
+import static dev.ioscope.engine.sim.JournalKind.POWER_WILL_CHANGE;
+
 import dev.ioscope.engine.os.OSBoolean;
+import dev.ioscope.engine.sim.JournalKind;
 
 import java.util.List;
 
@@ -38,10 +51,10 @@ final class StateChange {
         n.target = to;
         pm.changeStarted();
         if (initial) {
-            pm.record("power.change-begin", n, "from", String.valueOf(from), "to", String.valueOf(to), "direction",
+            pm.record(POWER_CHANGE_BEGIN, n, "from", String.valueOf(from), "to", String.valueOf(to), "direction",
                     to < from ? "down" : "up", "initial", "true");
         } else {
-            pm.record("power.change-begin", n, "from", String.valueOf(from), "to", String.valueOf(to), "direction",
+            pm.record(POWER_CHANGE_BEGIN, n, "from", String.valueOf(from), "to", String.valueOf(to), "direction",
                     to < from ? "down" : "up");
         }
         pm.clock.after(PowerManager.STEP_NS, "will change " + n.path, this::tellWillChange);
@@ -49,7 +62,7 @@ final class StateChange {
 
     /** notifyAll's first half: the interested drivers, then (notifyChildren) the power children. */
     private void tellWillChange() {
-        notifyInterested("powerStateWillChangeTo", "power.will-change", this::tellChildren);
+        notifyInterested("powerStateWillChangeTo", POWER_WILL_CHANGE, this::tellChildren);
     }
 
     /**
@@ -70,7 +83,7 @@ final class StateChange {
     }
 
     void childrenReady() {
-        pm.record("power.children-ready", n, "to", String.valueOf(to));
+        pm.record(POWER_CHILDREN_READY, n, "to", String.valueOf(to));
         setPowerStateSoon();
     }
 
@@ -82,7 +95,7 @@ final class StateChange {
      * Tells every interested driver; each returns 0 (IOPMAckImplied) or a budget in µs and then must call
      * acknowledgePowerChange. The change goes on when all have answered or their ack timers ran out.
      */
-    private void notifyInterested(String call, String kind, Runnable next) {
+    private void notifyInterested(String call, JournalKind kind, Runnable next) {
         long waitNs = 0;
         for (InterestedDriver d : n.interested) {
             pm.record(kind, n, "driver", d.name(), "to", String.valueOf(to), "call", call, "returned",
@@ -94,12 +107,12 @@ final class StateChange {
             if (d.ackUs() >= 0 && d.ackUs() * 1000 < limitNs) {
                 waitNs = Math.max(waitNs, d.ackUs() * 1000);
                 pm.clock.after(d.ackUs() * 1000, "acknowledgePowerChange " + d.name(), () -> pm.record(
-                        "power.interest-ack", n, "driver", d.name(), "call", "acknowledgePowerChange", "afterUs",
+                        POWER_INTEREST_ACK, n, "driver", d.name(), "call", "acknowledgePowerChange", "afterUs",
                         String.valueOf(d.ackUs()), "late", String.valueOf(d.ackUs() > d.returnUs())));
             } else {
                 waitNs = Math.max(waitNs, limitNs);
                 // ackTimerTick: the tardy informee gets IOPMTardyAckPowerStateChange; the change goes on
-                pm.clock.after(limitNs, "ack timer " + d.name(), () -> pm.record("power.interest-timeout", n,
+                pm.clock.after(limitNs, "ack timer " + d.name(), () -> pm.record(POWER_INTEREST_TIMEOUT, n,
                         "driver", d.name(), "message", d.name() + "::" + call + "(" + d.name() + ", " + n.entry.name()
                                 + ", " + from + " -> " + to + ") timed out after " + limitNs / 1_000_000 + " ms",
                         "property", "IOPMTardyAckPowerStateChange"));
@@ -116,7 +129,7 @@ final class StateChange {
     private void setPowerState() {
         if (initial && (n.table.get(to).capabilityFlags() & IOPMPowerFlags.kIOPMInitialDeviceState) != 0) {
             // notifyControllingDriver: the initial change into a kIOPMInitialDeviceState state skips setPowerState
-            pm.record("power.set-power-state", n, "from", String.valueOf(from), "to", String.valueOf(to),
+            pm.record(POWER_SET_POWER_STATE, n, "from", String.valueOf(from), "to", String.valueOf(to),
                     "returned", "0", "skipped", "kIOPMInitialDeviceState");
             settle();
             return;
@@ -127,9 +140,9 @@ final class StateChange {
         } catch (RuntimeException | LinkageError e) {
             // a plugin's driver code that throws is the driver's failure, logged like a kernel would; the
             // change itself goes on (power management does not roll back a state the driver did not reach)
-            pm.record("power.set-power-state-failed", n, "to", String.valueOf(to), "reason", String.valueOf(e));
+            pm.record(POWER_SET_POWER_STATE_FAILED, n, "to", String.valueOf(to), "reason", String.valueOf(e));
         }
-        pm.record("power.set-power-state", n, "from", String.valueOf(from), "to", String.valueOf(to), "returned",
+        pm.record(POWER_SET_POWER_STATE, n, "from", String.valueOf(from), "to", String.valueOf(to), "returned",
                 String.valueOf(budgetUs));
         if (budgetUs <= 0) {   // IOPMAckImplied, or a negative result (an error): taken as done
             settle();
@@ -141,7 +154,7 @@ final class StateChange {
         long ackUs = n.driver.ackUs();
         if (ackUs >= 0 && ackUs * 1000 < timeoutNs) {
             pm.clock.after(ackUs * 1000, "acknowledgeSetPowerState " + n.path, () -> {
-                pm.record("power.ack", n, "call", "acknowledgeSetPowerState", "afterUs", String.valueOf(ackUs),
+                pm.record(POWER_ACK, n, "call", "acknowledgeSetPowerState", "afterUs", String.valueOf(ackUs),
                         "late", String.valueOf(ackUs > budgetUs));
                 settle();
             });
@@ -150,13 +163,13 @@ final class StateChange {
         pm.clock.after(timeoutNs, "ack timer " + n.path, () -> {
             // IOServicePM.cpp ackTimerTick: the tardy driver is marked, the error logged, the change goes on
             n.entry.setProperty("IOPMTardyAckSetPowerState", OSBoolean.TRUE);
-            pm.record("power.ack-timeout", n, "message", n.entry.name() + "::setPowerState(" + n.path + ", "
+            pm.record(POWER_ACK_TIMEOUT, n, "message", n.entry.name() + "::setPowerState(" + n.path + ", "
                     + from + " -> " + to + ") timed out after " + timeoutNs / 1_000_000 + " ms", "budgetUs",
                     String.valueOf(budgetUs));
             settle();
         });
         if (ackUs >= 0) {
-            pm.clock.after(ackUs * 1000, "stray ack " + n.path, () -> pm.record("power.ack", n, "call",
+            pm.clock.after(ackUs * 1000, "stray ack " + n.path, () -> pm.record(POWER_ACK, n, "call",
                     "acknowledgeSetPowerState", "afterUs", String.valueOf(ackUs), "late", "true", "ignored",
                     "true"));
         }
@@ -176,12 +189,12 @@ final class StateChange {
 
     private void tellDidChange() {
         n.current = to;
-        notifyInterested("powerStateDidChangeTo", "power.did-change", this::end);
+        notifyInterested("powerStateDidChangeTo", POWER_DID_CHANGE, this::end);
     }
 
     private void end() {
         n.target = -1;
-        pm.record("power.change-end", n, "state", String.valueOf(to));
+        pm.record(POWER_CHANGE_END, n, "state", String.valueOf(to));
         pm.changeFinished(n, selfInitiated);
     }
 }

@@ -1,13 +1,17 @@
 package dev.ioscope.engine.registry;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A whole registry: its planes, its root entry and every entry by ID. The root is a member of every plane,
@@ -22,6 +26,7 @@ public final class IORegistry {
     private final Map<String, IORegistryPlane> planes = new LinkedHashMap<>();
     private final Map<Long, IORegistryEntry> byId = new HashMap<>();
     private final List<IORegistryEntry> entries = new ArrayList<>();
+    private long linkChanges;
     private final IORegistryEntry root;
     private final ClassCatalogue classes;
     private long nextId;
@@ -108,6 +113,11 @@ public final class IORegistry {
         return entries.size();
     }
 
+    /** Grows with every attach and detach: a caller that saw the same number saw the same links. */
+    public long linkChanges() {
+        return linkChanges;
+    }
+
     /**
      * attachToParent(parent, plane): links {@code child} under {@code parent} in the plane, appended after
      * the parent's existing children. Attaching twice to the same parent is a no-op, as in XNU (makeLink
@@ -117,7 +127,9 @@ public final class IORegistry {
         Objects.requireNonNull(child);
         Objects.requireNonNull(parent);
         plane(plane.name());
-        if (child == parent || isAncestor(child, parent, plane)) {
+        // Only a child that already has children in the plane can be an ancestor of its new parent: readers and
+        // generators attach top-down, so most attaches skip the walk up the parent's ancestors.
+        if (child == parent || child.childCount(plane) > 0 && isAncestor(child, parent, plane)) {
             throw new IllegalArgumentException("attaching " + child.name() + " under " + parent.name()
                     + " in " + plane + " would make a cycle");
         }
@@ -130,6 +142,7 @@ public final class IORegistry {
         cl.inPlane = true;
         pl.children.add(child);
         pl.inPlane = true;
+        linkChanges++;
     }
 
     /**
@@ -152,7 +165,7 @@ public final class IORegistry {
 
     private static void reorder(List<IORegistryEntry> current, List<IORegistryEntry> wanted, IORegistryEntry e,
                                 String what) {
-        if (current.size() != wanted.size() || !new java.util.HashSet<>(current).equals(new java.util.HashSet<>(wanted))) {
+        if (current.size() != wanted.size() || !new HashSet<>(current).equals(new HashSet<>(wanted))) {
             throw new IllegalArgumentException("recorded " + what + " of " + e.name() + " do not match its links");
         }
         current.clear();
@@ -167,7 +180,7 @@ public final class IORegistry {
     public void orderParents(IORegistryEntry child, IORegistryPlane plane, List<IORegistryEntry> order) {
         IORegistryEntry.PlaneLinks l = child.links(plane);
         List<IORegistryEntry> now = l == null ? List.of() : l.parents;
-        if (now.size() != order.size() || !new java.util.HashSet<>(now).equals(new java.util.HashSet<>(order))) {
+        if (now.size() != order.size() || !new HashSet<>(now).equals(new HashSet<>(order))) {
             throw new IllegalArgumentException(child.name() + "'s parents in " + plane + " are " + now
                     + ", not " + order);
         }
@@ -190,6 +203,7 @@ public final class IORegistry {
         if (cl.parents.isEmpty() && child != root) {
             cl.inPlane = false;
         }
+        linkChanges++;
     }
 
     /** detachAll(plane) for one entry, then drops it from the registry if it is in no plane any more. */
@@ -216,8 +230,8 @@ public final class IORegistry {
 
     /** True if {@code maybeAncestor} is reachable from {@code e} by parent links in the plane. */
     public boolean isAncestor(IORegistryEntry maybeAncestor, IORegistryEntry e, IORegistryPlane plane) {
-        java.util.ArrayDeque<IORegistryEntry> work = new java.util.ArrayDeque<>();
-        java.util.Set<IORegistryEntry> seen = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        ArrayDeque<IORegistryEntry> work = new ArrayDeque<>();
+        Set<IORegistryEntry> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         work.add(e);
         while (!work.isEmpty()) {
             IORegistryEntry x = work.poll();

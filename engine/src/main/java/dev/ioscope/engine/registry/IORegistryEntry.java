@@ -5,6 +5,7 @@ import dev.ioscope.engine.os.OSObject;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -237,7 +238,7 @@ public final class IORegistryEntry {
     /** getDepth(plane): the number of parent steps to the root along first parents. */
     public int depth(IORegistryPlane plane) {
         int d = 0;
-        Set<IORegistryEntry> seen = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<IORegistryEntry> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (IORegistryEntry e = parent(plane); e != null && seen.add(e); e = e.parent(plane)) {
             d++;
         }

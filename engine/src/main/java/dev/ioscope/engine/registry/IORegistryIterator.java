@@ -1,6 +1,7 @@
 package dev.ioscope.engine.registry;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
@@ -45,7 +46,7 @@ public final class IORegistryIterator implements Iterator<IORegistryEntry> {
 
     /** All entries the iteration returns, as a list. */
     public static List<IORegistryEntry> collect(IORegistryEntry start, IORegistryPlane plane, int options) {
-        List<IORegistryEntry> out = new java.util.ArrayList<>();
+        List<IORegistryEntry> out = new ArrayList<>();
         iterateOver(start, plane, options).forEachRemaining(out::add);
         return out;
     }

@@ -1,5 +1,9 @@
 package dev.ioscope.engine.registry;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+
 /**
  * IOPrintPlane(plane): the kernel's debug dump of a plane, one line per entry, indented two spaces per depth:
  * {@code name@location <class C, busy N>} (busy only for IOServices). Entries with two parents appear under
@@ -12,12 +16,12 @@ public final class PlanePrinter {
     public static String print(IORegistry registry, IORegistryPlane plane) {
         StringBuilder sb = new StringBuilder();
         line(sb, registry.root(), plane, 0);
-        print(sb, registry.root(), plane, 1, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+        print(sb, registry.root(), plane, 1, Collections.newSetFromMap(new IdentityHashMap<>()));
         return sb.toString();
     }
 
     private static void print(StringBuilder sb, IORegistryEntry e, IORegistryPlane plane, int depth,
-                              java.util.Set<IORegistryEntry> done) {
+                              Set<IORegistryEntry> done) {
         done.add(e);
         for (IORegistryEntry c : e.children(plane)) {
             line(sb, c, plane, depth);

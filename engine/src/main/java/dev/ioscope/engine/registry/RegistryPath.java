@@ -6,9 +6,13 @@ import dev.ioscope.engine.os.OSString;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Registry paths both ways, as IORegistryEntry::getPath and IORegistryEntry::fromPath do:
@@ -33,7 +37,7 @@ public final class RegistryPath {
             return Optional.empty();
         }
         Deque<String> parts = new ArrayDeque<>();
-        java.util.Set<IORegistryEntry> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<IORegistryEntry> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         IORegistryEntry e = entry;
         while (e != null && e != registry.root() && e != base) {
             if (!seen.add(e)) {
@@ -134,7 +138,7 @@ public final class RegistryPath {
     public static Optional<String> alias(IORegistry registry, IORegistryPlane plane, String alias) {
         // /aliases sits under the plane's top entry in XNU (dealiasPath looks up "/aliases" from
         // gRegistryRoot->getChildEntry(plane)); a registry that puts it right under the root is accepted too.
-        java.util.List<IORegistryEntry> candidates = new java.util.ArrayList<>(registry.root().children(plane));
+        List<IORegistryEntry> candidates = new ArrayList<>(registry.root().children(plane));
         if (!candidates.isEmpty()) {
             candidates.addAll(candidates.get(0).children(plane));
         }

@@ -12,7 +12,10 @@ import dev.ioscope.engine.registry.IORegistryEntry;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * The {@code IOReportLegend} registry property drivers publish (IOReporter::createLegend, IOReportLegend.cpp): an
@@ -183,7 +186,7 @@ public final class IOReportLegend {
      * {@code nelements × 4} values. Channels a reporter cannot be made for (a histogram whose config is missing or
      * refused) are counted in the result, not thrown.
      */
-    public static int instantiate(IORegistry registry, IOReportHub hub, java.util.function.LongSupplier clock) {
+    public static int instantiate(IORegistry registry, IOReportHub hub, LongSupplier clock) {
         int refused = 0;
         for (IORegistryEntry e : registry.entries()) {
             OSObject legend = e.property(kIOReportLegendKey);
@@ -193,7 +196,7 @@ public final class IOReportLegend {
             long provider = e.registryEntryID();
             for (LegendEntry le : read(legend).entries()) {
                 IOSimpleReporter simple = null;
-                java.util.Map<Integer, IOStateReporter> states = new java.util.LinkedHashMap<>();
+                Map<Integer, IOStateReporter> states = new LinkedHashMap<>();
                 for (LegendChannel c : le.channels()) {
                     IOReportChannelType t = c.type();
                     switch (t.reportFormat()) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.LongSupplier;
 
 /**
@@ -35,7 +36,7 @@ public final class IOReportSubscription implements AutoCloseable {
 
     private static boolean same(IOReportHub.Published p, ReportChannel ch) {
         return p.providerName().equals(ch.providerName()) && p.group().equals(ch.group())
-                && java.util.Objects.equals(p.subgroup(), ch.subgroup());
+                && Objects.equals(p.subgroup(), ch.subgroup());
     }
 
     /**

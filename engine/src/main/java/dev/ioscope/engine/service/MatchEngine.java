@@ -5,6 +5,7 @@ import dev.ioscope.engine.registry.IORegistryEntry;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ public final class MatchEngine {
         List<Personality> found = catalogue.rankedCandidatesFor(nub, ctx.classes());
         List<MatchingTrace> matched = new ArrayList<>();
         List<MatchingTrace> others = new ArrayList<>();
-        Map<String, Optional<IORegistryEntry>> holders = new java.util.HashMap<>();
+        Map<String, Optional<IORegistryEntry>> holders = new HashMap<>();
         int rejected = 0;
         String lastCategory = null;
         IORegistryEntry lastHolder = null;

@@ -1,6 +1,12 @@
 package dev.ioscope.engine.service;
 
+import dev.ioscope.engine.os.OSDictionary;
+import dev.ioscope.engine.os.OSNumber;
+import dev.ioscope.engine.os.OSString;
+
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Why one personality did or did not match one provider, key by key, and what became of it.
@@ -48,7 +54,7 @@ public record MatchingTrace(String providerPath, String providerClass, Personali
 
         /** The dotted journal/CLI name, e.g. {@code category-taken}. */
         public String id() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 
@@ -62,13 +68,13 @@ public record MatchingTrace(String providerPath, String providerClass, Personali
      * The property table a driver started from this candidate begins with (IOService::init(props) in
      * probeCandidates): the personality, its IOProbeScore as probed, its IOMatchCategory, and IONameMatched.
      */
-    public dev.ioscope.engine.os.OSDictionary driverProperties() {
-        var b = dev.ioscope.engine.os.OSDictionary.builder(personality.table().size() + 3);
+    public OSDictionary driverProperties() {
+        var b = OSDictionary.builder(personality.table().size() + 3);
         b.putAll(personality.table());
-        b.put(Personality.IO_PROBE_SCORE, dev.ioscope.engine.os.OSNumber.of32(score));
-        b.put(Personality.IO_MATCH_CATEGORY, dev.ioscope.engine.os.OSString.of(personality.category()));
+        b.put(Personality.IO_PROBE_SCORE, OSNumber.of32(score));
+        b.put(Personality.IO_MATCH_CATEGORY, OSString.of(personality.category()));
         if (nameMatched != null) {
-            b.put("IONameMatched", dev.ioscope.engine.os.OSString.of(nameMatched));
+            b.put("IONameMatched", OSString.of(nameMatched));
         }
         return b.build();
     }
@@ -95,7 +101,7 @@ public record MatchingTrace(String providerPath, String providerClass, Personali
     }
 
     public MatchingTrace withSteps(List<KeyVerdict> more) {
-        List<KeyVerdict> all = new java.util.ArrayList<>(steps);
+        List<KeyVerdict> all = new ArrayList<>(steps);
         all.addAll(more);
         return new MatchingTrace(providerPath, providerClass, personality, passiveMatch, score, verdict, nameMatched,
                 all);

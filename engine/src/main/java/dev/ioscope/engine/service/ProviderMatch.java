@@ -2,6 +2,8 @@ package dev.ioscope.engine.service;
 
 import dev.ioscope.engine.registry.IORegistryEntry;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +21,6 @@ public record ProviderMatch(IORegistryEntry provider, String path, List<Matching
                             Map<String, MatchingTrace> winners, int uncounted) {
     public ProviderMatch {
         candidates = List.copyOf(candidates);
-        winners = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(winners));
+        winners = Collections.unmodifiableMap(new LinkedHashMap<>(winners));
     }
 }

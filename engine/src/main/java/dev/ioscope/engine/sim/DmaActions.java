@@ -59,7 +59,7 @@ final class DmaActions {
                 num(a, "maxSegmentSize", 0), num(a, "maxTransferSize", 0), num(a, "alignment", 0),
                 num(a, "alignmentLength", 0), num(a, "alignmentInternalSegments", 0));
         if (spec.ret() != IOReturn.kIOReturnSuccess) {
-            sim.record("dma.specification", entry, "output", out.name(), "result", IOReturn.name(spec.ret()));
+            sim.record(JournalKind.DMA_SPECIFICATION, entry, "output", out.name(), "result", IOReturn.name(spec.ret()));
             return;
         }
         IODMACommand c = new IODMACommand(spec.spec(), num(a, "lastPhysical", DEFAULT_LAST_PHYSICAL),
@@ -67,7 +67,7 @@ final class DmaActions {
         c.setMemoryDescriptor(md);
         int r = c.prepare(num(a, "offset", 0), num(a, "length", 0));
         IOMemoryDescriptor.Range copy = c.copyBuffer();
-        sim.record("dma.prepare", entry, "length", hex(md.getLength()), "result", IOReturn.name(r),
+        sim.record(JournalKind.DMA_PREPARE, entry, "length", hex(md.getLength()), "result", IOReturn.name(r),
                 "cursor", String.valueOf(c.isCursor()), "doubleBuffer", String.valueOf(c.isDoubleBuffered()),
                 "bouncePages", String.valueOf(c.bouncePageMap().size()),
                 "copyBuffer", copy == null ? "" : hex(copy.address()) + "+" + hex(copy.length()));
@@ -77,13 +77,13 @@ final class DmaActions {
         IODMACommand.Generated g = c.allSegments((int) Math.max(1, Math.min(1 << 20, num(a, "perCall", 16))));
         List<IODMACommand.Segment> segs = g.segments();
         for (int i = 0; i < segs.size(); i++) {
-            sim.record("dma.segment", entry, "index", String.valueOf(i), "address", hex(segs.get(i).address()),
+            sim.record(JournalKind.DMA_SEGMENT, entry, "index", String.valueOf(i), "address", hex(segs.get(i).address()),
                     "length", hex(segs.get(i).length()));
         }
         if (g.ret() != IOReturn.kIOReturnSuccess) {
-            sim.record("dma.generate", entry, "result", IOReturn.name(g.ret()), "offset", hex(g.nextOffset()));
+            sim.record(JournalKind.DMA_GENERATE, entry, "result", IOReturn.name(g.ret()), "offset", hex(g.nextOffset()));
         }
-        sim.record("dma.complete", entry, "result", IOReturn.name(c.complete()));
+        sim.record(JournalKind.DMA_COMPLETE, entry, "result", IOReturn.name(c.complete()));
     }
 
     static IODirection direction(String s) {
@@ -128,6 +128,6 @@ final class DmaActions {
     }
 
     private void error(Scenario.Action a, String reason) {
-        sim.record("scenario.error", "", "action", a.type(), "reason", reason);
+        sim.record(JournalKind.SCENARIO_ERROR, "", "action", a.type(), "reason", reason);
     }
 }

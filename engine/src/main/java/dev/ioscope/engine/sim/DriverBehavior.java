@@ -1,5 +1,6 @@
 package dev.ioscope.engine.sim;
 
+import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.report.IOReportHub;
 
@@ -38,7 +39,7 @@ public interface DriverBehavior {
         long now();
 
         /** Creates a nub under this driver and calls registerService on it. */
-        IORegistryEntry publishNub(String className, String name, dev.ioscope.engine.os.OSDictionary properties);
+        IORegistryEntry publishNub(String className, String name, OSDictionary properties);
 
         /** The simulation's work loops: create one for {@link #self()}, or find the one getWorkLoop gives. */
         default WorkLoops workLoops() {

@@ -1,5 +1,12 @@
 package dev.ioscope.engine.sim;
 
+import static dev.ioscope.engine.sim.JournalKind.INTEREST_REGISTER;
+import static dev.ioscope.engine.sim.JournalKind.INTEREST_REMOVED;
+import static dev.ioscope.engine.sim.JournalKind.SCENARIO_ERROR;
+import static dev.ioscope.engine.sim.JournalKind.SERVICE_CLOSE;
+import static dev.ioscope.engine.sim.JournalKind.SERVICE_MESSAGE;
+import static dev.ioscope.engine.sim.JournalKind.SERVICE_OPEN;
+
 import dev.ioscope.engine.iokit.IOMessage;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
@@ -38,27 +45,27 @@ final class GeneralInterest {
     void register(IORegistryEntry service, String type) {
         String t = type == null ? "IOGeneralInterest" : type;
         if (!TYPES.contains(t)) {
-            sim.record("scenario.error", "", "action", "register-interest", "reason",
+            sim.record(SCENARIO_ERROR, "", "action", "register-interest", "reason",
                     "kIOReturnBadArgument: unknown interest type " + t);
         } else if (!t.equals("IOGeneralInterest")) {
-            sim.record("scenario.error", "", "action", "register-interest", "reason",
+            sim.record(SCENARIO_ERROR, "", "action", "register-interest", "reason",
                     "only IOGeneralInterest is modelled, not " + t);
         } else if (!service.state().active()) {
-            sim.record("scenario.error", "", "action", "register-interest", "reason",
+            sim.record(SCENARIO_ERROR, "", "action", "register-interest", "reason",
                     "kIOReturnNotReady: " + sim.path(service) + " is inactive");
         } else {
             Notifier n = new Notifier(nextId++, service);
             notifiers.add(n);
-            sim.record("interest.register", sim.path(service), "id", String.valueOf(n.id()), "type", t);
+            sim.record(INTEREST_REGISTER, sim.path(service), "id", String.valueOf(n.id()), "type", t);
         }
     }
 
     /** IONotifier::remove on an interest notifier. */
     void remove(int id) {
         if (notifiers.removeIf(n -> n.id() == id)) {
-            sim.record("interest.removed", "", "id", String.valueOf(id));
+            sim.record(INTEREST_REMOVED, "", "id", String.valueOf(id));
         } else {
-            sim.record("scenario.error", "", "action", "remove-interest", "reason", "no interest notifier " + id);
+            sim.record(SCENARIO_ERROR, "", "action", "remove-interest", "reason", "no interest notifier " + id);
         }
     }
 
@@ -83,7 +90,7 @@ final class GeneralInterest {
     }
 
     private void message(String from, IOMessage m, String toKind, String to) {
-        sim.record("service.message", from, "message", m.name(), "code", m.hex(), toKind, to);
+        sim.record(SERVICE_MESSAGE, from, "message", m.name(), "code", m.hex(), toKind, to);
     }
 
     /** IOService::open: kIOMessageServiceIsAttemptingOpen to the others, then handleOpen (one owner). */
@@ -93,7 +100,7 @@ final class GeneralInterest {
         if (ok) {
             owners.put(service, client);
         }
-        sim.record("service.open", sim.path(service), "client", sim.path(client), "result", String.valueOf(ok));
+        sim.record(SERVICE_OPEN, sim.path(service), "client", sim.path(client), "result", String.valueOf(ok));
     }
 
     /** Whether {@code client} holds {@code service} open (handleIsOpen). */
@@ -107,12 +114,12 @@ final class GeneralInterest {
      */
     void close(IORegistryEntry service, IORegistryEntry client, boolean terminating) {
         if (owners.get(service) != client) {
-            sim.record("scenario.error", "", "action", "close-service", "reason",
+            sim.record(SCENARIO_ERROR, "", "action", "close-service", "reason",
                     sim.path(service) + " is not open for " + sim.path(client));
             return;
         }
         owners.remove(service);
-        sim.record("service.close", sim.path(service), "client", sim.path(client));
+        sim.record(SERVICE_CLOSE, sim.path(service), "client", sim.path(client));
         if (!terminating) {
             messageClients(service, IOMessage.kIOMessageServiceWasClosed, client);
         }

@@ -1,5 +1,11 @@
 package dev.ioscope.engine.sim;
 
+import static dev.ioscope.engine.sim.JournalKind.GATE_BLOCKED;
+import static dev.ioscope.engine.sim.JournalKind.GATE_REFUSED;
+import static dev.ioscope.engine.sim.JournalKind.GATE_RESUME;
+import static dev.ioscope.engine.sim.JournalKind.GATE_SLEEP;
+import static dev.ioscope.engine.sim.JournalKind.GATE_WAKEUP;
+
 import dev.ioscope.engine.iokit.IOReturn;
 import dev.ioscope.engine.registry.IORegistryEntry;
 
@@ -48,7 +54,7 @@ public final class IOCommandGate extends IOEventSource {
             // IOCommandGate::runAction: "if the command gate is disabled and we aren't on the workloop
             // thread itself then sleep until we get enabled"
             waiting.add(new Waiting(what, action));
-            record("gate.blocked", "gate", name, "action", what);
+            record(GATE_BLOCKED, "gate", name, "action", what);
             return IOReturn.kIOReturnSuccess;
         }
         return workLoop.runAction(what, action);
@@ -81,12 +87,12 @@ public final class IOCommandGate extends IOEventSource {
      */
     public int commandSleep(String event, long deadline, IntConsumer rest) {
         if (workLoop == null || !workLoop.inGate()) {
-            record("gate.refused", "gate", name, "call", "commandSleep", "reason", "gate not held");
+            record(GATE_REFUSED, "gate", name, "call", "commandSleep", "reason", "gate not held");
             return IOReturn.kIOReturnNotPermitted;
         }
         Sleeper s = new Sleeper(this, event, deadline, rest);
         workLoop.sleepers.add(s);
-        record("gate.sleep", "gate", name, "event", event, "deadline", String.valueOf(deadline));
+        record(GATE_SLEEP, "gate", name, "event", event, "deadline", String.valueOf(deadline));
         if (deadline > 0) {
             workLoop.sim.scheduler().at(deadline, "commandSleep deadline " + event, () -> {
                 if (workLoop != null && workLoop.sleepers.remove(s)) {
@@ -112,7 +118,7 @@ public final class IOCommandGate extends IOEventSource {
                 workLoop.sleepers.remove(s);
             }
         }
-        record("gate.wakeup", "gate", name, "event", event, "oneThread", String.valueOf(oneThread),
+        record(GATE_WAKEUP, "gate", name, "event", event, "oneThread", String.valueOf(oneThread),
                 "woken", String.valueOf(woken.size()));
         for (Sleeper s : woken) {
             workLoop.sim.scheduler().after(0, "commandSleep wakeup " + event, () -> resume(s, THREAD_AWAKENED));
@@ -130,7 +136,7 @@ public final class IOCommandGate extends IOEventSource {
         if (wl == null) {
             return;
         }
-        g.record("gate.resume", "gate", g.name, "event", s.event(),
+        g.record(GATE_RESUME, "gate", g.name, "event", s.event(),
                 "result", result == THREAD_AWAKENED ? "THREAD_AWAKENED" : "THREAD_TIMED_OUT");
         wl.closeGate();
         try {

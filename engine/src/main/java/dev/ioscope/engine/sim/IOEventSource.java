@@ -56,7 +56,7 @@ public abstract class IOEventSource {
         }
     }
 
-    void record(String kind, String... kv) {
+    void record(EventKind kind, String... kv) {
         if (workLoop != null) {
             workLoop.sim.record(kind, workLoop.sim.path(owner), kv);
         }

@@ -103,7 +103,7 @@ public class IOInterruptController {
         v.disabledSoft = true;
         v.disabledHard = true;
         v.registered = true;
-        platform.record("interrupt.share", entry, "controller", name, "vector", String.valueOf(v.number),
+        platform.record(JournalKind.INTERRUPT_SHARE, entry, "controller", name, "vector", String.valueOf(v.number),
                 "moved", wasRegistered ? platform.path(originalNub) + "#" + originalSource : "");
         if (!wasDisabledSoft) {
             platform.enableInterrupt(originalNub, originalSource);
@@ -154,12 +154,12 @@ public class IOInterruptController {
     void lineAsserted(int n) {
         IOInterruptVector v = vectors.get(n);
         if (v == null || !v.registered) {
-            platform.record("interrupt.spurious", entry, "controller", name, "vector", String.valueOf(n));
+            platform.record(JournalKind.INTERRUPT_SPURIOUS, entry, "controller", name, "vector", String.valueOf(n));
             return;
         }
         if (v.disabledSoft) {
             v.pending = true;
-            platform.record("interrupt.masked", v.nub == null ? entry : v.nub, "controller", name,
+            platform.record(JournalKind.INTERRUPT_MASKED, v.nub == null ? entry : v.nub, "controller", name,
                     "vector", String.valueOf(n));
             return;
         }
@@ -168,7 +168,7 @@ public class IOInterruptController {
 
     void deliver(IOInterruptVector v, boolean wasPending) {
         v.delivered++;
-        platform.record("interrupt.dispatch", v.nub == null ? entry : v.nub, "controller", name,
+        platform.record(JournalKind.INTERRUPT_DISPATCH, v.nub == null ? entry : v.nub, "controller", name,
                 "vector", String.valueOf(v.number), "handler", v.handler.name(), "pending", String.valueOf(wasPending));
         v.handler.interruptOccurred(v.nub, v.source);
     }

@@ -119,7 +119,7 @@ public class IOInterruptEventSource extends IOEventSource {
     public void enable() {
         if (registered) {
             // journalled before the call: what the controller does as a result follows it
-            record("interrupt.enable", "source", name, "index", String.valueOf(index));
+            record(JournalKind.INTERRUPT_ENABLE, "source", name, "index", String.valueOf(index));
             interrupts().enableInterrupt(provider, index);
             explicitDisable = false;
             enabled = true;
@@ -131,7 +131,7 @@ public class IOInterruptEventSource extends IOEventSource {
     public void disable() {
         if (registered) {
             // journalled before the call: what the controller does as a result follows it
-            record("interrupt.disable", "source", name, "index", String.valueOf(index));
+            record(JournalKind.INTERRUPT_DISABLE, "source", name, "index", String.valueOf(index));
             interrupts().disableInterrupt(provider, index);
             explicitDisable = true;
             enabled = false;
@@ -143,7 +143,7 @@ public class IOInterruptEventSource extends IOEventSource {
         long produced = producerCount;
         long n = produced - consumerCount;
         if (n != 0) {
-            record("interrupt.action", "source", name, "index", String.valueOf(index), "count", String.valueOf(n));
+            record(JournalKind.INTERRUPT_ACTION, "source", name, "index", String.valueOf(index), "count", String.valueOf(n));
             consumerCount = produced;
             if (action != null) {
                 action.interruptOccurred(this, (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, n)));

@@ -5,6 +5,7 @@ import dev.ioscope.engine.registry.IORegistryEntry;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * IOSharedInterruptController (IOInterruptController.cpp): one vector of a parent controller fanned out to up to
@@ -24,7 +25,7 @@ final class IOSharedInterruptController extends IOInterruptController {
     private boolean controllerDisabled = true;
 
     IOSharedInterruptController(InterruptControllers platform, IOInterruptController parent, int parentVector) {
-        super(platform, parent.name + "/shared@" + parentVector, parent.entry, DEFAULT_VECTORS, java.util.Set.of(),
+        super(platform, parent.name + "/shared@" + parentVector, parent.entry, DEFAULT_VECTORS, Set.of(),
                 false);
         this.parent = parent;
         this.parentVector = parentVector;
@@ -109,12 +110,12 @@ final class IOSharedInterruptController extends IOInterruptController {
                 continue;
             }
             if (v.disabledSoft) {
-                platform.record("interrupt.skip", v.nub, "controller", parent.name, "vector",
+                platform.record(JournalKind.INTERRUPT_SKIP, v.nub, "controller", parent.name, "vector",
                         String.valueOf(parentVector), "subvector", String.valueOf(n), "handler", v.handler.name());
                 continue;
             }
             v.delivered++;
-            platform.record("interrupt.dispatch", v.nub, "controller", parent.name, "vector",
+            platform.record(JournalKind.INTERRUPT_DISPATCH, v.nub, "controller", parent.name, "vector",
                     String.valueOf(parentVector), "subvector", String.valueOf(n), "handler", v.handler.name());
             v.handler.interruptOccurred(v.nub, v.source);
         }

@@ -1,5 +1,9 @@
 package dev.ioscope.engine.sim;
 
+import static dev.ioscope.engine.sim.JournalKind.TIMER_ARM;
+import static dev.ioscope.engine.sim.JournalKind.TIMER_CANCEL;
+import static dev.ioscope.engine.sim.JournalKind.TIMER_FIRE;
+
 import dev.ioscope.engine.iokit.IOReturn;
 import dev.ioscope.engine.registry.IORegistryEntry;
 
@@ -52,7 +56,7 @@ public final class IOTimerEventSource extends IOEventSource {
         long gen = ++generation;
         boolean replaced = due >= 0;
         due = Math.max(abstimeNs, workLoop.sim.scheduler().now());
-        record("timer.arm", "source", name, "due", String.valueOf(due), "replaced", String.valueOf(replaced));
+        record(TIMER_ARM, "source", name, "due", String.valueOf(due), "replaced", String.valueOf(replaced));
         workLoop.sim.scheduler().at(due, "timeout " + name, () -> timeout(gen));
         return IOReturn.kIOReturnSuccess;
     }
@@ -60,7 +64,7 @@ public final class IOTimerEventSource extends IOEventSource {
     /** IOTimerEventSource::cancelTimeout. */
     public void cancelTimeout() {
         if (due >= 0) {
-            record("timer.cancel", "source", name, "due", String.valueOf(due));
+            record(TIMER_CANCEL, "source", name, "due", String.valueOf(due));
         }
         generation++;
         due = -1;
@@ -93,7 +97,7 @@ public final class IOTimerEventSource extends IOEventSource {
         try {
             if (enabled) {
                 fired++;
-                record("timer.fire", "source", name);
+                record(TIMER_FIRE, "source", name);
                 action.accept(this);
             }
         } finally {

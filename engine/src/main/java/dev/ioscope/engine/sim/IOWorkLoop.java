@@ -1,5 +1,9 @@
 package dev.ioscope.engine.sim;
 
+import static dev.ioscope.engine.sim.JournalKind.GATE_ACTION;
+import static dev.ioscope.engine.sim.JournalKind.WORKLOOP_ADD_SOURCE;
+
+import dev.ioscope.engine.iokit.IOReturn;
 import dev.ioscope.engine.registry.IORegistryEntry;
 
 import java.util.ArrayList;
@@ -43,21 +47,21 @@ public final class IOWorkLoop {
     /** IOWorkLoop::addEventSource: appended to the chain; a source belongs to one work loop. */
     public int addEventSource(IOEventSource source) {
         if (source == null || source.workLoop != null) {
-            return dev.ioscope.engine.iokit.IOReturn.kIOReturnBadArgument;
+            return IOReturn.kIOReturnBadArgument;
         }
         source.workLoop = this;
         eventChain.add(source);
-        sim.record("workloop.add-source", sim.path(owner), "workloop", name, "source", source.name);
+        sim.record(WORKLOOP_ADD_SOURCE, sim.path(owner), "workloop", name, "source", source.name);
         if (source instanceof IOInterruptEventSource i) {
             sim.workLoops().registerInterrupt(i);
         }
-        return dev.ioscope.engine.iokit.IOReturn.kIOReturnSuccess;
+        return IOReturn.kIOReturnSuccess;
     }
 
     /** IOWorkLoop::removeEventSource. */
     public int removeEventSource(IOEventSource source) {
         if (source == null || source.workLoop != this) {
-            return dev.ioscope.engine.iokit.IOReturn.kIOReturnBadArgument;
+            return IOReturn.kIOReturnBadArgument;
         }
         if (source instanceof IOTimerEventSource t) {
             t.cancelTimeout();
@@ -67,7 +71,7 @@ public final class IOWorkLoop {
         }
         eventChain.remove(source);
         source.workLoop = null;
-        return dev.ioscope.engine.iokit.IOReturn.kIOReturnSuccess;
+        return IOReturn.kIOReturnSuccess;
     }
 
     public List<IOEventSource> eventSources() {
@@ -106,7 +110,7 @@ public final class IOWorkLoop {
     public int runAction(String what, IntSupplier action) {
         closeGate();
         try {
-            sim.record("gate.action", sim.path(owner), "workloop", name, "action", what,
+            sim.record(GATE_ACTION, sim.path(owner), "workloop", name, "action", what,
                     "depth", String.valueOf(gateDepth));
             return action.getAsInt();
         } finally {

@@ -131,6 +131,6 @@ final class InterruptActions {
     }
 
     private void error(Scenario.Action a, String reason) {
-        sim.record("scenario.error", "", "action", a.type(), "reason", reason);
+        sim.record(JournalKind.SCENARIO_ERROR, "", "action", a.type(), "reason", reason);
     }
 }

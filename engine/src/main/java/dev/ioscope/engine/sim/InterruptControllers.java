@@ -67,7 +67,7 @@ public final class InterruptControllers {
                                                             Set<Integer> level, boolean shareable) {
         IOInterruptController c = new IOInterruptController(this, name, entry, vectorCount, level, shareable);
         controllers.put(name, c);
-        record("interrupt.controller", entry, "controller", name, "vectors", String.valueOf(vectorCount),
+        record(JournalKind.INTERRUPT_CONTROLLER, entry, "controller", name, "vectors", String.valueOf(vectorCount),
                 "level", String.join(",", level.stream().sorted().map(String::valueOf).toList()),
                 "shareable", String.valueOf(shareable));
         List<Waiter> woken = waiting.stream().filter(w -> w.controller.equals(name)).toList();
@@ -90,7 +90,7 @@ public final class InterruptControllers {
         int r = lookup(nub, source, true);
         if (r == WAIT) {
             String name = controllerName(nub, source);
-            record("interrupt.wait-controller", nub, "index", String.valueOf(source), "controller", name);
+            record(JournalKind.INTERRUPT_WAIT_CONTROLLER, nub, "index", String.valueOf(source), "controller", name);
             waiting.add(new Waiter(nub, source, name, handler, then));
             return;
         }
@@ -101,7 +101,7 @@ public final class InterruptControllers {
             r = b.controller.registerInterrupt(nub, source, b.vector, handler);
             b = sources.get(nub)[source];   // a shared controller re-points the source (IC7)
         }
-        record("interrupt.register", nub, "index", String.valueOf(source), "handler", handler.name(),
+        record(JournalKind.INTERRUPT_REGISTER, nub, "index", String.valueOf(source), "handler", handler.name(),
                 "controller", b == null ? "" : b.controller.name, "vector", b == null ? "" : String.valueOf(b.vector),
                 "type", type == kIOInterruptTypeLevel ? "level" : "edge", "result", IOReturn.name(r));
         then.done(r, type);
@@ -146,13 +146,13 @@ public final class InterruptControllers {
         int vector = specifierVector(nub, index);
         IOInterruptController c = name == null ? null : controllers.get(name);
         if (c == null || vector < 0) {
-            record("interrupt.raise", nub, "index", String.valueOf(index), "controller", name == null ? "" : name,
+            record(JournalKind.INTERRUPT_RAISE, nub, "index", String.valueOf(index), "controller", name == null ? "" : name,
                     "vector", vector < 0 ? "" : String.valueOf(vector), "reason", name == null || vector < 0
                             ? "the nub has no interrupt " + index + " in " + kIOInterruptControllersKey + "/"
                             + kIOInterruptSpecifiersKey : "no controller registered as " + name);
             return;
         }
-        record("interrupt.raise", nub, "index", String.valueOf(index), "controller", name, "vector",
+        record(JournalKind.INTERRUPT_RAISE, nub, "index", String.valueOf(index), "controller", name, "vector",
                 String.valueOf(vector));
         c.lineAsserted(vector);
     }
@@ -161,11 +161,11 @@ public final class InterruptControllers {
     public void raiseVector(String controllerName, int vector) {
         IOInterruptController c = controllers.get(controllerName);
         if (c == null) {
-            sim.record("scenario.error", "", "action", "raise-interrupt", "reason",
+            sim.record(JournalKind.SCENARIO_ERROR, "", "action", "raise-interrupt", "reason",
                     "no interrupt controller registered as " + controllerName);
             return;
         }
-        record("interrupt.raise", c.entry, "controller", controllerName, "vector", String.valueOf(vector));
+        record(JournalKind.INTERRUPT_RAISE, c.entry, "controller", controllerName, "vector", String.valueOf(vector));
         c.lineAsserted(vector);
     }
 
@@ -253,10 +253,10 @@ public final class InterruptControllers {
 
     /** OSSynchronizeIO: the I/O barrier, journalled where the kernel issues it (U1). */
     void synchronizeIO(IORegistryEntry entry, String why) {
-        record("os.synchronize-io", entry, "why", why);
+        record(JournalKind.OS_SYNCHRONIZE_IO, entry, "why", why);
     }
 
-    void record(String kind, IORegistryEntry entry, String... kv) {
+    void record(EventKind kind, IORegistryEntry entry, String... kv) {
         sim.record(kind, entry == null ? "" : sim.path(entry), kv);
     }
 

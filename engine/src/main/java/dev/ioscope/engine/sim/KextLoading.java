@@ -1,5 +1,8 @@
 package dev.ioscope.engine.sim;
 
+import static dev.ioscope.engine.sim.JournalKind.KEXT_LOAD;
+import static dev.ioscope.engine.sim.JournalKind.KEXT_UNLOAD;
+
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.service.IOCatalogue;
@@ -31,7 +34,7 @@ final class KextLoading {
         IOCatalogue catalogue = sim.catalogue();
         int before = catalogue.size();
         catalogue.addKext(k);
-        sim.record("kext.load", "", "bundle", k.bundleId(), "personalities",
+        sim.record(KEXT_LOAD, "", "bundle", k.bundleId(), "personalities",
                 String.valueOf(catalogue.size() - before));
         List<Personality> added = catalogue.personalities().subList(before, catalogue.size());
         for (IORegistryEntry e : List.copyOf(sim.registry().entries())) {
@@ -48,7 +51,7 @@ final class KextLoading {
     /** IOCatalogue::removeDrivers: the bundle's personalities go, and every live instance of their classes. */
     void unload(String bundle) {
         List<Personality> gone = sim.catalogue().removeBundle(bundle);
-        sim.record("kext.unload", "", "bundle", bundle, "personalities", String.valueOf(gone.size()));
+        sim.record(KEXT_UNLOAD, "", "bundle", bundle, "personalities", String.valueOf(gone.size()));
         for (IORegistryEntry e : List.copyOf(sim.registry().entries())) {
             if (e.state().active() && gone.stream().anyMatch(p -> e.className().equals(p.ioClass()))) {
                 sim.terminate(e);

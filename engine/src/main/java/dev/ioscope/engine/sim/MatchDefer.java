@@ -1,5 +1,8 @@
 package dev.ioscope.engine.sim;
 
+import static dev.ioscope.engine.sim.JournalKind.IOKIT_DAEMON_LAUNCHED;
+import static dev.ioscope.engine.sim.JournalKind.MATCH_DEFER;
+
 import dev.ioscope.engine.os.OSBoolean;
 import dev.ioscope.engine.registry.IORegistryEntry;
 
@@ -33,7 +36,7 @@ final class MatchDefer {
         if (!deferred.contains(nub)) {
             deferred.add(nub);
         }
-        sim.record("match.defer", sim.path(nub), "class", candidate.className());
+        sim.record(MATCH_DEFER, sim.path(nub), "class", candidate.className());
         return true;
     }
 
@@ -42,7 +45,7 @@ final class MatchDefer {
         List<IORegistryEntry> again = List.copyOf(deferred);
         deferred.clear();
         listExists = false;
-        sim.record("iokit.daemon-launched", "", "deferred", String.valueOf(again.size()));
+        sim.record(IOKIT_DAEMON_LAUNCHED, "", "deferred", String.valueOf(again.size()));
         for (IORegistryEntry nub : again) {
             if (nub.state().active()) {
                 sim.scheduleMatching(nub);

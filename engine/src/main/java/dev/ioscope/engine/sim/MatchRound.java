@@ -1,5 +1,9 @@
 package dev.ioscope.engine.sim;
 
+import static dev.ioscope.engine.sim.JournalKind.PROBE_REFUSE;
+import static dev.ioscope.engine.sim.JournalKind.SERVICE_START;
+import static dev.ioscope.engine.sim.JournalKind.SERVICE_START_FAILED;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,40 +59,40 @@ record MatchRound(List<Slot> slots, Map<String, String> winners) {
             boolean onNub = e.entry().equals(nub);
             boolean onClient = e.entry().startsWith(childPrefix)
                     && e.entry().indexOf('/', childPrefix.length()) < 0;
-            if (onNub) {
-                switch (e.kind()) {
-                    case "match.accept" -> slots.add(new Slot(e, Decision.ACCEPTED));
-                    case "match.reject" -> slots.add(new Slot(e, Decision.REJECTED));
-                    case "match.category-taken" -> slots.add(new Slot(e, Decision.CATEGORY_TAKEN));
-                    default -> {
-                        if (e.kind().startsWith("probe.")) {
-                            Slot s = find(slots, e, false);
-                            if (s != null) {
-                                s.events.add(e);
-                                switch (e.kind()) {
-                                    case "probe.score" -> {
-                                        s.probeTold = true;
-                                        s.probed = parse(e.details().get("score"));
-                                    }
-                                    // a probe that threw is journaled as probe.fail, then probe.refuse
-                                    case "probe.fail" -> s.probeRefusal = e.details().getOrDefault("reason",
-                                            "probe failed");
-                                    default -> {
-                                        s.probeTold = true;
-                                        if (s.probeRefusal == null) {
-                                            s.probeRefusal = "probe returned no instance";
-                                        }
+            if (onNub && e.kind() instanceof JournalKind kind) {
+                switch (kind) {
+                    case MATCH_ACCEPT -> slots.add(new Slot(e, Decision.ACCEPTED));
+                    case MATCH_REJECT -> slots.add(new Slot(e, Decision.REJECTED));
+                    case MATCH_CATEGORY_TAKEN -> slots.add(new Slot(e, Decision.CATEGORY_TAKEN));
+                    case PROBE_SCORE, PROBE_FAIL, PROBE_REFUSE -> {
+                        Slot s = find(slots, e, false);
+                        if (s != null) {
+                            s.events.add(e);
+                            switch (kind) {
+                                case PROBE_SCORE -> {
+                                    s.probeTold = true;
+                                    s.probed = parse(e.details().get("score"));
+                                }
+                                // a probe that threw is journaled as probe.fail, then probe.refuse
+                                case PROBE_FAIL -> s.probeRefusal = e.details().getOrDefault("reason",
+                                        "probe failed");
+                                default -> {
+                                    s.probeTold = true;
+                                    if (s.probeRefusal == null) {
+                                        s.probeRefusal = "probe returned no instance";
                                     }
                                 }
                             }
                         }
                     }
+                    default -> {
+                    }
                 }
-            } else if (onClient && e.kind().startsWith("service.start")) {
+            } else if (onClient && (e.kind() == SERVICE_START || e.kind() == SERVICE_START_FAILED)) {
                 Slot s = find(slots, e, true);
                 if (s != null) {
                     s.events.add(e);
-                    if (e.kind().equals("service.start")) {
+                    if (e.kind() == SERVICE_START) {
                         s.started = true;
                         winners.putIfAbsent(s.category, s.name);
                     } else {
@@ -104,7 +108,7 @@ record MatchRound(List<Slot> slots, Map<String, String> winners) {
     private static Slot find(List<Slot> slots, JournalEvent e, boolean start) {
         String personality = e.details().get("personality");
         String cls = e.details().getOrDefault("class", "");
-        boolean refuse = e.kind().equals("probe.refuse");
+        boolean refuse = e.kind() == PROBE_REFUSE;
         for (Slot s : slots) {
             boolean told = start ? s.startTold() : s.probeTold || (s.probeRefusal != null && !refuse);
             if (s.decision != Decision.ACCEPTED || told) {

@@ -1,5 +1,7 @@
 package dev.ioscope.engine.sim;
 
+import static dev.ioscope.engine.sim.JournalKind.MATCH_BEGIN;
+
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.service.KeyVerdict;
 import dev.ioscope.engine.service.MatchEngine;
@@ -75,7 +77,7 @@ public final class MatchVerdicts {
         int begin = -1;
         for (int i = end - 1; i >= 0; i--) {
             JournalEvent e = journal.get(i);
-            if (e.kind().equals(MATCH_BEGIN) && e.entry().equals(nubPath)) {
+            if (e.kind() == MATCH_BEGIN && e.entry().equals(nubPath)) {
                 begin = i;
                 break;
             }
@@ -166,7 +168,6 @@ public final class MatchVerdicts {
         return null;
     }
 
-    static final String MATCH_BEGIN = "match.begin";
     /** The reason the simulator journals for a personality without IOClass (probeCandidates skips it). */
     static final String NO_CLASS = "no IOClass";
     static final String NO_CLASS_KEY = "IOClass";

@@ -1,5 +1,10 @@
 package dev.ioscope.engine.sim;
 
+import static dev.ioscope.engine.sim.JournalKind.NOTIFY_ARMED;
+import static dev.ioscope.engine.sim.JournalKind.NOTIFY_DELIVER;
+import static dev.ioscope.engine.sim.JournalKind.NOTIFY_REMOVED;
+import static dev.ioscope.engine.sim.JournalKind.SCENARIO_ERROR;
+
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.registry.IORegistry;
 import dev.ioscope.engine.registry.IORegistryEntry;
@@ -41,19 +46,19 @@ final class MatchingNotifications {
      */
     void add(String type, OSDictionary matching) {
         if (!NOTIFICATION_TYPES.contains(type) || matching == null) {
-            sim.record("scenario.error", "", "action", "add-notification", "reason", matching == null
+            sim.record(SCENARIO_ERROR, "", "action", "add-notification", "reason", matching == null
                     ? "no matching dictionary" : "unknown notification type " + type);
             return;
         }
         Notification n = new Notification(nextNotificationId++, type, matching);
         notifications.add(n);
-        sim.record("notify.armed", "", "id", String.valueOf(n.id()), "type", type);
+        sim.record(NOTIFY_ARMED, "", "id", String.valueOf(n.id()), "type", type);
         if (!"terminated".equals(type) && !"will-terminate".equals(type)) {
             boolean publishKind = type.endsWith("publish");
             for (IORegistryEntry e : List.copyOf(registry.entries())) {
                 boolean state = publishKind ? e.state().registered() : e.state().matched();
                 if (e.inPlane(service) && state && e.state().active() && matches(n, e)) {
-                    sim.record("notify.deliver", sim.path(e), "id", String.valueOf(n.id()), "type", type,
+                    sim.record(NOTIFY_DELIVER, sim.path(e), "id", String.valueOf(n.id()), "type", type,
                             "existing", "true");
                 }
             }
@@ -64,9 +69,9 @@ final class MatchingNotifications {
     boolean remove(int id) {
         boolean removed = notifications.removeIf(n -> n.id() == id);
         if (removed) {
-            sim.record("notify.removed", "", "id", String.valueOf(id));
+            sim.record(NOTIFY_REMOVED, "", "id", String.valueOf(id));
         } else {
-            sim.record("scenario.error", "", "action", "remove-notification", "reason", "no notification " + id);
+            sim.record(SCENARIO_ERROR, "", "action", "remove-notification", "reason", "no notification " + id);
         }
         return removed;
     }
@@ -76,7 +81,7 @@ final class MatchingNotifications {
         for (String type : types) {
             for (Notification n : List.copyOf(notifications)) {
                 if (type.equals(n.type()) && matches(n, e)) {
-                    sim.record("notify.deliver", sim.path(e), "id", String.valueOf(n.id()), "type", n.type());
+                    sim.record(NOTIFY_DELIVER, sim.path(e), "id", String.valueOf(n.id()), "type", n.type());
                 }
             }
         }

@@ -1,5 +1,15 @@
 package dev.ioscope.engine.sim;
 
+import static dev.ioscope.engine.sim.JournalKind.MATCH_ACCEPT;
+import static dev.ioscope.engine.sim.JournalKind.MATCH_BEGIN;
+import static dev.ioscope.engine.sim.JournalKind.MATCH_CATEGORY_TAKEN;
+import static dev.ioscope.engine.sim.JournalKind.MATCH_REJECT;
+import static dev.ioscope.engine.sim.JournalKind.PROBE_FAIL;
+import static dev.ioscope.engine.sim.JournalKind.PROBE_REFUSE;
+import static dev.ioscope.engine.sim.JournalKind.PROBE_SCORE;
+import static dev.ioscope.engine.sim.JournalKind.SERVICE_START;
+import static dev.ioscope.engine.sim.JournalKind.SERVICE_START_FAILED;
+
 import dev.ioscope.engine.os.OSNumber;
 import dev.ioscope.engine.registry.EntryState;
 import dev.ioscope.engine.registry.IORegistryEntry;
@@ -56,7 +66,7 @@ final class ProbeCandidates {
         MatchEngine engine = new MatchEngine(sim.catalogue(), sim.matchContext(), StartPolicy.ALWAYS);
         ProviderMatch pm = engine.match(nub, true);
         String at = sim.path(nub);
-        sim.record("match.begin", at, "candidates", String.valueOf(pm.candidates().size()));
+        sim.record(MATCH_BEGIN, at, "candidates", String.valueOf(pm.candidates().size()));
         List<MatchingTrace> familyMatches = new ArrayList<>();
         int dexts = 0;
         DextRelaunch relaunch = DextRelaunch.take(nub).orElse(null);
@@ -66,23 +76,23 @@ final class ProbeCandidates {
                 dexts++;   // DK10: dexts passing matchPassive count, even when their category is already held
             }
             switch (t.verdict()) {
-                case REJECTED -> sim.record("match.reject", at, "personality", p.name(), "class", p.ioClass(),
+                case REJECTED -> sim.record(MATCH_REJECT, at, "personality", p.name(), "class", p.ioClass(),
                         "reason", t.reasons().isEmpty() ? "" : t.reasons().get(0));
                 case CATEGORY_TAKEN -> {
                     IORegistryEntry holder = engine.clientWithCategory(nub, p.category());
-                    sim.record("match.category-taken", at, "personality", p.name(), "category", p.category(),
+                    sim.record(MATCH_CATEGORY_TAKEN, at, "personality", p.name(), "category", p.category(),
                             "holder", holder == null ? "" : sim.path(holder),
                             "holder-class", holder == null ? "" : holder.className());
                 }
-                case NOT_INSTANTIABLE -> sim.record("match.reject", at, "personality", p.name(), "class", "",
+                case NOT_INSTANTIABLE -> sim.record(MATCH_REJECT, at, "personality", p.name(), "class", "",
                         "reason", "no IOClass");
                 default -> {
                     if (relaunch != null && !relaunch.admits(p)) {
-                        sim.record("match.reject", at, "personality", p.name(), "class", p.ioClass(), "reason",
+                        sim.record(MATCH_REJECT, at, "personality", p.name(), "class", p.ioClass(), "reason",
                                 "IORematchPersonality names another personality (a dext is being relaunched)");
                         continue;
                     }
-                    sim.record("match.accept", at, "personality", p.name(), "class", p.ioClass(),
+                    sim.record(MATCH_ACCEPT, at, "personality", p.name(), "class", p.ioClass(),
                             "category", p.category(), "score", String.valueOf(t.score()));
                     familyMatches.add(t);
                 }
@@ -130,15 +140,15 @@ final class ProbeCandidates {
             try {
                 score = b.probe(c, t.score());
             } catch (RuntimeException ex) {
-                sim.record("probe.fail", sim.path(nub), "class", p.ioClass(), "reason", "probe threw " + ex);
+                sim.record(PROBE_FAIL, sim.path(nub), "class", p.ioClass(), "reason", "probe threw " + ex);
                 score = null;
             }
         }
         if (score == null) {
-            sim.record("probe.refuse", sim.path(nub), "class", p.ioClass(), "personality", p.name());
+            sim.record(PROBE_REFUSE, sim.path(nub), "class", p.ioClass(), "personality", p.name());
         } else {
             inst.setProperty(Personality.IO_PROBE_SCORE, OSNumber.of32(score));
-            sim.record("probe.score", sim.path(nub), "class", p.ioClass(), "score", String.valueOf(score),
+            sim.record(PROBE_SCORE, sim.path(nub), "class", p.ioClass(), "score", String.valueOf(score),
                     "personality", p.name());
         }
         sim.detach(inst, nub);
@@ -175,7 +185,7 @@ final class ProbeCandidates {
                     if (categoryHeld(p.trace().personality().category())) {
                         // XNU serialises matching on a nub (lockForArbitration) and starts within
                         // probeCandidates, so a second matching round sees the first one's driver
-                        sim.record("match.category-taken", sim.path(nub), "personality",
+                        sim.record(MATCH_CATEGORY_TAKEN, sim.path(nub), "personality",
                                 p.trace().personality().name(), "category", p.trace().personality().category());
                         started = true;                    // the rest of this category's list is released
                         sim.registry().remove(p.inst());
@@ -238,13 +248,13 @@ final class ProbeCandidates {
             sim.userServers().serviceStarted(inst, ok);
         }
         if (ok) {
-            sim.record("service.start", sim.path(inst), "class", p.ioClass(), "personality", p.name(),
+            sim.record(SERVICE_START, sim.path(inst), "class", p.ioClass(), "personality", p.name(),
                     "bundle", p.bundle(), "passive", String.valueOf(b == null));
             EntryState s = inst.state();
             inst.setState(new EntryState(true, s.registered(), true, true, s.busyState(), 0, s.retainCount()));
             return true;
         }
-        sim.record("service.start-failed", sim.path(inst), "class", p.ioClass(), "reason", why);
+        sim.record(SERVICE_START_FAILED, sim.path(inst), "class", p.ioClass(), "reason", why);
         sim.detach(inst, probed.ctx().provider());
         sim.registry().remove(inst);
         return false;

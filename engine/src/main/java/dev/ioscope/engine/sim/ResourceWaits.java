@@ -1,5 +1,9 @@
 package dev.ioscope.engine.sim;
 
+import static dev.ioscope.engine.sim.JournalKind.SERVICE_RESOURCE_IGNORED;
+import static dev.ioscope.engine.sim.JournalKind.SERVICE_RESUME;
+import static dev.ioscope.engine.sim.JournalKind.SERVICE_WAIT_RESOURCE;
+
 import dev.ioscope.engine.os.OSObject;
 import dev.ioscope.engine.os.OSSet;
 import dev.ioscope.engine.os.OSString;
@@ -47,10 +51,10 @@ final class ResourceWaits {
             List<OSObject> names = prop instanceof OSSet set ? set.members() : List.of(prop);
             for (OSObject n : names) {
                 if (!(n instanceof OSString s)) {
-                    sim.record("service.resource-ignored", sim.path(driver), "class", driver.className(),
+                    sim.record(SERVICE_RESOURCE_IGNORED, sim.path(driver), "class", driver.className(),
                             "type", n.typeName());
                 } else if (resources == null || resources.property(s.value()) == null) {
-                    sim.record("service.wait-resource", sim.path(driver), "class", driver.className(),
+                    sim.record(SERVICE_WAIT_RESOURCE, sim.path(driver), "class", driver.className(),
                             "resource", s.value(), "of", holder == nub ? "nub" : "driver");
                     waiters.add(new Waiter(driver, s.value(), resume));
                     return false;
@@ -65,7 +69,7 @@ final class ResourceWaits {
         for (Waiter w : List.copyOf(waiters)) {
             if (resources.property(w.resource()) != null) {
                 waiters.remove(w);
-                sim.record("service.resume", sim.path(w.driver()), "class", w.driver().className(),
+                sim.record(SERVICE_RESUME, sim.path(w.driver()), "class", w.driver().className(),
                         "resource", w.resource());
                 w.resume().run();
             }

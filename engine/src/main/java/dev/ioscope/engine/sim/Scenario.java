@@ -14,6 +14,7 @@ import dev.ioscope.engine.snapshot.json.JsonDocuments;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -123,7 +124,7 @@ public record Scenario(Path file, Path snapshot, List<Path> kexts, List<Action> 
             // Whether an action is known depends on the plugins loaded: Simulation.of checks it.
             ScenarioFields.check(name, place, type, a);
             long at = a.path("at").asLong(0);
-            Map<String, Object> args = new java.util.LinkedHashMap<>();
+            Map<String, Object> args = new LinkedHashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
                 var f = it.next();
                 if (!f.getKey().equals("properties") && !f.getKey().equals("matching") && !f.getKey().equals("value")) {

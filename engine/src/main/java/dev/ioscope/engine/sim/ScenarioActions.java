@@ -1,5 +1,11 @@
 package dev.ioscope.engine.sim;
 
+import static dev.ioscope.engine.sim.JournalKind.CLOCK_ADVANCE;
+import static dev.ioscope.engine.sim.JournalKind.DRIVER_EMULATE;
+import static dev.ioscope.engine.sim.JournalKind.PROPERTY_SET;
+import static dev.ioscope.engine.sim.JournalKind.RESOURCE_PUBLISH;
+import static dev.ioscope.engine.sim.JournalKind.SCENARIO_ERROR;
+
 import dev.ioscope.engine.iokit.IOMessage;
 import dev.ioscope.engine.os.OSObject;
 import dev.ioscope.engine.os.OSString;
@@ -60,7 +66,7 @@ final class ScenarioActions {
             case "publish" -> {
                 IORegistryEntry parent = sim.resolve(a.arg("parent"));
                 if (parent == null) {
-                    sim.record("scenario.error", "", "action", "publish", "reason", "no entry at " + a.arg("parent"));
+                    sim.record(SCENARIO_ERROR, "", "action", "publish", "reason", "no entry at " + a.arg("parent"));
                     return;
                 }
                 String cls = a.arg("class") == null ? "IOService" : a.arg("class");
@@ -81,24 +87,24 @@ final class ScenarioActions {
                 } else {
                     e.setProperty(a.arg("key"), v);
                 }
-                sim.record("property.set", sim.path(e), "key", a.arg("key"), "value", String.valueOf(v));
+                sim.record(PROPERTY_SET, sim.path(e), "key", a.arg("key"), "value", String.valueOf(v));
             });
             case "load-kext" -> {
                 try {
                     Path p = Path.of(a.arg("path"));
                     new KextLoader().load(List.of(p)).forEach(kexts::load);
                 } catch (SnapshotException | RuntimeException ex) {
-                    sim.record("scenario.error", "", "action", "load-kext", "reason", ex.getMessage());
+                    sim.record(SCENARIO_ERROR, "", "action", "load-kext", "reason", ex.getMessage());
                 }
             }
             case "unload-kext" -> kexts.unload(a.arg("bundle"));
             case "add-notification" -> notifications.add(a.arg("type"), a.properties());
-            case "advance" -> sim.record("clock.advance", "");
+            case "advance" -> sim.record(CLOCK_ADVANCE, "");
             case "dext-crash" -> {
                 // the dext process of an IOUserServerName dies (IOUserServer::finalize, rule DK8)
                 String server = a.arg("server");
                 if (server == null || sim.userServers().crash(server) == 0) {
-                    sim.record("scenario.error", "", "action", "dext-crash", "reason",
+                    sim.record(SCENARIO_ERROR, "", "action", "dext-crash", "reason",
                             "no running IOUserServer named " + server);
                 }
             }
@@ -121,7 +127,7 @@ final class ScenarioActions {
             case "message-clients" -> withEntry(a, e -> {
                 Optional<IOMessage> m = IOMessage.parse(a.arg("message"));
                 if (m.isEmpty()) {
-                    sim.record("scenario.error", "", "action", a.type(), "reason",
+                    sim.record(SCENARIO_ERROR, "", "action", a.type(), "reason",
                             "unknown message " + a.arg("message"));
                 } else {
                     interest.messageClients(e, m.get(), null);
@@ -135,7 +141,7 @@ final class ScenarioActions {
                 if (x != null) {
                     x.perform(a);
                 } else {
-                    sim.record("scenario.error", "", "action", a.type(), "reason", "unknown action");
+                    sim.record(SCENARIO_ERROR, "", "action", a.type(), "reason", "unknown action");
                 }
             }
         }
@@ -146,13 +152,13 @@ final class ScenarioActions {
         String cls = a.arg("class");
         String probe = a.arg("probe");
         if (cls == null || cls.isBlank()) {
-            sim.record("scenario.error", "", "action", a.type(), "reason", "no class");
+            sim.record(SCENARIO_ERROR, "", "action", a.type(), "reason", "no class");
         } else if (probe != null && !probe.equals("refuse") && !probe.trim().matches("-?\\d{1,9}")) {
-            sim.record("scenario.error", "", "action", a.type(), "reason",
+            sim.record(SCENARIO_ERROR, "", "action", a.type(), "reason",
                     "probe is a score or \"refuse\", not " + probe);
         } else {
             sim.emulate(cls, ScriptedDriver.of(a));
-            sim.record("driver.emulate", "", "class", cls, "probe", probe == null ? "keep" : probe,
+            sim.record(DRIVER_EMULATE, "", "class", cls, "probe", probe == null ? "keep" : probe,
                     "start", String.valueOf(a.arg("start") == null || Boolean.parseBoolean(a.arg("start"))));
         }
     }
@@ -165,12 +171,12 @@ final class ScenarioActions {
         IORegistryEntry res = sim.ioResources();
         String key = a.arg("key");
         if (res == null || key == null || key.isBlank()) {
-            sim.record("scenario.error", "", "action", a.type(), "reason", res == null ? "no IOResources" : "no key");
+            sim.record(SCENARIO_ERROR, "", "action", a.type(), "reason", res == null ? "no IOResources" : "no key");
             return;
         }
         OSObject v = a.properties().get("value");
         res.setProperty(key, v == null ? OSString.of("IOService") : v);
-        sim.record("resource.publish", sim.path(res), "key", key);
+        sim.record(RESOURCE_PUBLISH, sim.path(res), "key", key);
         sim.registerService(res);
     }
 
@@ -178,7 +184,7 @@ final class ScenarioActions {
     private void withClient(Scenario.Action a, Consumer<IORegistryEntry> f) {
         IORegistryEntry c = sim.resolve(a.arg("client"));
         if (c == null) {
-            sim.record("scenario.error", "", "action", a.type(), "reason", "no client at " + a.arg("client"));
+            sim.record(SCENARIO_ERROR, "", "action", a.type(), "reason", "no client at " + a.arg("client"));
         } else {
             f.accept(c);
         }
@@ -188,7 +194,7 @@ final class ScenarioActions {
     private void withEntry(Scenario.Action a, Consumer<IORegistryEntry> f) {
         IORegistryEntry e = sim.resolve(a.arg("path"));
         if (e == null) {
-            sim.record("scenario.error", "", "action", a.type(), "reason", "no entry at " + a.arg("path"));
+            sim.record(SCENARIO_ERROR, "", "action", a.type(), "reason", "no entry at " + a.arg("path"));
         } else {
             f.accept(e);
         }
@@ -200,7 +206,7 @@ final class ScenarioActions {
         if (v.matches("\\d{1,9}")) {
             f.accept(Integer.parseInt(v));
         } else {
-            sim.record("scenario.error", "", "action", a.type(), "reason", bad + v);
+            sim.record(SCENARIO_ERROR, "", "action", a.type(), "reason", bad + v);
         }
     }
 }

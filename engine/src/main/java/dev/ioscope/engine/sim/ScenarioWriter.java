@@ -1,5 +1,6 @@
 package dev.ioscope.engine.sim;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -55,7 +56,7 @@ public final class ScenarioWriter {
     public static String write(ObjectNode json) {
         try {
             return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);   // a tree of plain nodes always serialises
         }
     }

@@ -1,6 +1,17 @@
 package dev.ioscope.engine.sim;
 
+import static dev.ioscope.engine.sim.JournalKind.REGISTRY_ATTACH;
+import static dev.ioscope.engine.sim.JournalKind.REGISTRY_DETACH;
+import static dev.ioscope.engine.sim.JournalKind.SERVICE_BUSY;
+import static dev.ioscope.engine.sim.JournalKind.SERVICE_IDLE;
+import static dev.ioscope.engine.sim.JournalKind.SERVICE_MATCHED;
+import static dev.ioscope.engine.sim.JournalKind.SERVICE_REGISTER;
+import static dev.ioscope.engine.sim.JournalKind.SERVICE_STOP;
+import static dev.ioscope.engine.sim.JournalKind.SERVICE_STOP_FAILED;
+
+import dev.ioscope.engine.os.OSString;
 import dev.ioscope.engine.registry.EntryState;
+import dev.ioscope.engine.registry.IOKitDiagnostics;
 import dev.ioscope.engine.report.IOReportHub;
 import dev.ioscope.engine.registry.IORegistry;
 import dev.ioscope.engine.registry.IORegistryEntry;
@@ -67,6 +78,9 @@ public final class Simulation {
     private final ProbeCandidates probeCandidates;
     private final Termination termination;
     private final IOUserServers userServers;
+    /** The root's IOKitDiagnostics, republished after each step that changed the registry's links (DG3). */
+    private LiveDiagnostics diagnostics;
+    private long linksSeen = -1;
     /** Dext services terminated with rematch: their provider re-matches once they are detached. */
     private final Map<IORegistryEntry, IORegistryEntry> rematchOnDetach = new IdentityHashMap<>();
 
@@ -98,7 +112,7 @@ public final class Simulation {
         this.actions = new ScenarioActions(this, kexts, notifications, interest, matchDefer);
         this.userServers = new IOUserServers(registry, new IOUserServers.Host() {
             @Override
-            public void record(String kind, String entry, String... kv) {
+            public void record(EventKind kind, String entry, String... kv) {
                 log(kind, entry, kv);
             }
 
@@ -139,7 +153,7 @@ public final class Simulation {
             reg.attach(expert, reg.root(), svc);
             expert.setState(EntryState.settledService(-1));
             IORegistryEntry res = reg.createEntry("IOResources", "IOResources");
-            res.setProperty("IOKit", dev.ioscope.engine.os.OSString.of("IOService"));
+            res.setProperty("IOKit", OSString.of("IOService"));
             reg.attach(res, expert, svc);
             res.setState(EntryState.settledService(-1));
             UserResources.ensure(reg);   // DK9: beside IOResources on every machine we build
@@ -152,6 +166,8 @@ public final class Simulation {
             sim.extensions.put(inst.getClass(), inst);
             x.actions().forEach(a -> sim.actions.addExtension(a, inst));
         }
+        sim.diagnostics = new LiveDiagnostics(reg);
+        sim.linksSeen = reg.linkChanges();
         List<KextBundle> kexts = new KextLoader().load(s.kexts());
         sim.scheduler.at(0, "load kexts", () -> kexts.forEach(sim.kexts::load));
         for (Scenario.Action a : s.actions()) {
@@ -215,7 +231,17 @@ public final class Simulation {
         if (scheduler.executed() >= maxSteps || journalFull()) {
             return false;
         }
-        return scheduler.step();
+        boolean ran = scheduler.step();
+        if (registry.linkChanges() != linksSeen) {
+            linksSeen = registry.linkChanges();
+            diagnostics.update();
+        }
+        return ran;
+    }
+
+    /** The root's IOKitDiagnostics as published after the last step (rule DG3). */
+    public IOKitDiagnostics diagnostics() {
+        return diagnostics.current();
     }
 
     /** Runs until nothing is scheduled (waitQuiet) or the step bound is reached. */
@@ -278,14 +304,14 @@ public final class Simulation {
     /** Attaches in the IOService plane and journals it (a published nub, a started driver instance). */
     void attach(IORegistryEntry child, IORegistryEntry parent) {
         registry.attach(child, parent, service);
-        log("registry.attach", path(child), "class", child.className(), "provider", path(parent));
+        log(REGISTRY_ATTACH, path(child), "class", child.className(), "provider", path(parent));
     }
 
     /** IOService::registerService: registered state, publish notifications, asynchronous matching. */
     void registerService(IORegistryEntry e) {
         EntryState s = e.state();
         e.setState(new EntryState(true, true, false, true, s.busyState(), s.busyTimeMs(), s.retainCount()));
-        log("service.register", path(e), "class", e.className());
+        log(SERVICE_REGISTER, path(e), "class", e.className());
         boolean first = published.put(e, Boolean.TRUE) == null;
         // doServiceMatch: first-publish (once per service, kIOServiceFirstPublishState) before publish
         notifications.deliver(first ? List.of("first-publish", "publish") : List.of("publish"), e);
@@ -307,7 +333,7 @@ public final class Simulation {
     void detach(IORegistryEntry inst, IORegistryEntry provider) {
         String p = path(inst);
         registry.detachAll(inst, service);
-        log("registry.detach", p, "class", inst.className(), "provider", path(provider));
+        log(REGISTRY_DETACH, p, "class", inst.className(), "provider", path(provider));
     }
 
     /** The emulated code of a driver class: the scenario's own ({@code emulate-driver}) first; null: passive. */
@@ -352,7 +378,7 @@ public final class Simulation {
         EntryState s = nub.state();
         nub.setState(new EntryState(true, s.registered(), true, s.active(), s.busyState(), s.busyTimeMs(),
                 s.retainCount()));
-        log("service.matched", path(nub));
+        log(SERVICE_MATCHED, path(nub));
         // doServiceMatch: matched every time, first-match only once per service (kIOServiceFirstMatchState)
         boolean firstMatch = firstMatched.put(nub, Boolean.TRUE) == null;
         notifications.deliver(firstMatch ? List.of("matched", "first-match") : List.of("matched"), nub);
@@ -376,16 +402,16 @@ public final class Simulation {
             try {
                 b.stop(new DriverInstanceContext(this, v, provider));
             } catch (RuntimeException ex) {
-                log("service.stop-failed", p, "class", v.className(), "reason", "stop threw " + ex);
+                log(SERVICE_STOP_FAILED, p, "class", v.className(), "reason", "stop threw " + ex);
             }
         }
-        log("service.stop", p, "class", v.className());
+        log(SERVICE_STOP, p, "class", v.className());
         userServers.serviceStop(v);
         adjustBusy(v, -1);
         interest.forget(v);
         matchDefer.forget(v);
         registry.detachAll(v, service);
-        log("registry.detach", p, "class", v.className());
+        log(REGISTRY_DETACH, p, "class", v.className());
         IORegistryEntry rematch = rematchOnDetach.remove(v);
         if (rematch != null && rematch.state().active()) {
             // kIOServiceRematchOnDetach: the provider goes through matching again (DK8)
@@ -399,13 +425,13 @@ public final class Simulation {
         EntryState s = e.state();
         e.setState(new EntryState(true, s.registered(), s.matched(), s.active(), n, Math.max(0, s.busyTimeMs()),
                 s.retainCount()));
-        log(delta > 0 ? "service.busy" : "service.idle", path(e), "busy", String.valueOf(n));
+        log(delta > 0 ? SERVICE_BUSY : SERVICE_IDLE, path(e), "busy", String.valueOf(n));
     }
 
     // ---------------------------------------------------------------------------------------------- journal
 
     /** Journals an event for an extension or a helper of this package (details as key, value pairs). */
-    public void record(String kind, String entry, String... kv) {
+    public void record(EventKind kind, String entry, String... kv) {
         log(kind, entry, kv);
     }
 
@@ -414,7 +440,7 @@ public final class Simulation {
         return RegistryPath.pathOf(registry, e, service).orElse(e.name());
     }
 
-    private void log(String kind, String entry, String... kv) {
+    private void log(EventKind kind, String entry, String... kv) {
         Map<String, String> d = new LinkedHashMap<>();
         for (int i = 0; i + 1 < kv.length; i += 2) {
             d.put(kv[i], kv[i + 1] == null ? "" : kv[i + 1]);

@@ -1,5 +1,9 @@
 package dev.ioscope.engine.sim;
 
+import static dev.ioscope.engine.sim.JournalKind.SERVICE_DID_TERMINATE;
+import static dev.ioscope.engine.sim.JournalKind.SERVICE_TERMINATE;
+import static dev.ioscope.engine.sim.JournalKind.SERVICE_WILL_TERMINATE;
+
 import dev.ioscope.engine.iokit.IOMessage;
 import dev.ioscope.engine.registry.EntryState;
 import dev.ioscope.engine.registry.IORegistryEntry;
@@ -47,7 +51,7 @@ final class Termination {
         sim.scheduler().after(Simulation.STEP_NS, "willTerminate", () -> {
             for (IORegistryEntry v : victims) {
                 notifications.deliver(List.of("will-terminate"), v);
-                sim.record("service.will-terminate", sim.path(v), "class", v.className());
+                sim.record(SERVICE_WILL_TERMINATE, sim.path(v), "class", v.className());
             }
             sim.scheduler().after(Simulation.STEP_NS, "didTerminate", () -> {
                 for (int i = victims.size() - 1; i >= 0; i--) {
@@ -76,7 +80,7 @@ final class Termination {
             EntryState s = v.state();
             v.setState(new EntryState(s.service(), s.registered(), s.matched(), false, s.busyState(), s.busyTimeMs(),
                     s.retainCount()));
-            sim.record("service.terminate", sim.path(v), "class", v.className());
+            sim.record(SERVICE_TERMINATE, sim.path(v), "class", v.className());
             sim.adjustBusy(v, +1);
             notifications.deliver(List.of("terminated"), v);
             for (IORegistryEntry c : v.children(service)) {
@@ -93,7 +97,7 @@ final class Termination {
     /** actionDidTerminate: messageClients(kIOMessageServiceIsTerminated), then each client's didTerminate. */
     private void didTerminate(IORegistryEntry v) {
         interest.messageClients(v, IOMessage.kIOMessageServiceIsTerminated, null);
-        sim.record("service.did-terminate", sim.path(v), "class", v.className());
+        sim.record(SERVICE_DID_TERMINATE, sim.path(v), "class", v.className());
         for (IORegistryEntry c : v.children(service)) {
             if (interest.isOpen(v, c)) {
                 interest.messageClient(v, IOMessage.kIOMessageServiceIsRequestingClose, c);

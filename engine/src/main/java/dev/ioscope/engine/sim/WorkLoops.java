@@ -23,7 +23,7 @@ public final class WorkLoops {
     public IOWorkLoop create(IORegistryEntry owner) {
         return own.computeIfAbsent(owner, o -> {
             IOWorkLoop wl = new IOWorkLoop(sim, o, o.className() + ".workLoop");
-            sim.record("workloop.create", sim.path(o), "workloop", wl.name());
+            sim.record(JournalKind.WORKLOOP_CREATE, sim.path(o), "workloop", wl.name());
             return wl;
         });
     }

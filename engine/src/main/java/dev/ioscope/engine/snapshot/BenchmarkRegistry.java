@@ -15,7 +15,9 @@ import dev.ioscope.engine.registry.IORegistryPlane;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.UUID;
 
 /**
  * The benchmark load: a deterministic, realistic registry of any size for benchmarks and UI performance work
@@ -193,7 +195,7 @@ public final class BenchmarkRegistry {
     }
 
     private String uuid() {
-        return new java.util.UUID(rnd.nextLong(), rnd.nextLong()).toString().toUpperCase(java.util.Locale.ROOT);
+        return new UUID(rnd.nextLong(), rnd.nextLong()).toString().toUpperCase(Locale.ROOT);
     }
 
     /** For callers that want a value mix without a registry (e.g. codec micro-benchmarks). */

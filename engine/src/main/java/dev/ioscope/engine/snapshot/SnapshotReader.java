@@ -3,6 +3,8 @@ package dev.ioscope.engine.snapshot;
 import dev.ioscope.engine.io.ParseLimits;
 import dev.ioscope.engine.io.SnapshotException;
 
+import java.nio.file.Path;
+
 /** Reads one snapshot format. Implementations are stateless and never write to their input. */
 public interface SnapshotReader {
     SnapshotFormat format();
@@ -24,7 +26,7 @@ public interface SnapshotReader {
      * Reads a file's bytes knowing where the file is, for formats that refer to other files (a {@code .dts}
      * includes {@code .dtsi} files beside it). Other files are only ever read. By default the location is unused.
      */
-    default Snapshot read(byte[] data, String name, ParseLimits limits, java.nio.file.Path location)
+    default Snapshot read(byte[] data, String name, ParseLimits limits, Path location)
             throws SnapshotException {
         return read(data, name, limits);
     }
@@ -34,7 +36,7 @@ public interface SnapshotReader {
      * property table is decoded: the snapshot's {@link Snapshot#tables()} then decode in the background, and
      * the caller completes them to learn of bad input. By default everything is read at once.
      */
-    default Snapshot open(byte[] data, String name, ParseLimits limits, java.nio.file.Path location)
+    default Snapshot open(byte[] data, String name, ParseLimits limits, Path location)
             throws SnapshotException {
         return location == null ? read(data, name, limits) : read(data, name, limits, location);
     }

@@ -2,6 +2,8 @@ package dev.ioscope.engine.spi;
 
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSObject;
+import dev.ioscope.engine.os.OSString;
+import dev.ioscope.engine.os.OSSymbol;
 import dev.ioscope.engine.os.plist.XmlPlistReader;
 import dev.ioscope.engine.service.Personality;
 import dev.ioscope.engine.sim.DriverBehavior;
@@ -13,8 +15,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything the families contributed for one machine, in family order then contribution order (so a boot
@@ -38,7 +42,7 @@ public final class Contributions {
     private final Map<String, HotPlugSlot> slots = new LinkedHashMap<>();
     private final List<PaletteDevice> palette = new ArrayList<>();
     private final List<SimulationExtension> extensions = new ArrayList<>();
-    private final java.util.Set<String> unregistered = new java.util.LinkedHashSet<>();
+    private final Set<String> unregistered = new LinkedHashSet<>();
 
     /** Registers every family, with the class path's scenario-action extensions. */
     public static Contributions of(List<HardwareFamily> families) {
@@ -179,8 +183,8 @@ public final class Contributions {
     }
 
     private static String str(OSObject v) {
-        return v instanceof dev.ioscope.engine.os.OSString s ? s.value()
-                : v instanceof dev.ioscope.engine.os.OSSymbol y ? y.value() : null;
+        return v instanceof OSString s ? s.value()
+                : v instanceof OSSymbol y ? y.value() : null;
     }
 
     public Map<String, DeviceModel> models() {

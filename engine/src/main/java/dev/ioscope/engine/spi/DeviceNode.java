@@ -3,7 +3,9 @@ package dev.ioscope.engine.spi;
 import dev.ioscope.engine.os.OSDictionary;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A nub a device model wants published: class, name, location, properties, and the nubs the driver that
@@ -19,11 +21,11 @@ public final class DeviceNode {
     private final List<DeviceNode> children = new ArrayList<>();
     private final List<String> planes = new ArrayList<>();
     private boolean attachesChildren;
-    private final List<java.util.Map.Entry<String, DeviceNode>> planeEntries = new ArrayList<>();
+    private final List<Map.Entry<String, DeviceNode>> planeEntries = new ArrayList<>();
     /** Plane → the name this nub has there (IORegistryEntry::setName(name, plane)), when it differs. */
-    private final java.util.Map<String, String> planeNames = new java.util.LinkedHashMap<>();
+    private final Map<String, String> planeNames = new LinkedHashMap<>();
     /** Plane → the name of the plane-only entry it sits under there (ACPI devices under "_SB"). */
-    private final java.util.Map<String, String> planeUnder = new java.util.LinkedHashMap<>();
+    private final Map<String, String> planeUnder = new LinkedHashMap<>();
 
     public DeviceNode(String className, String name, String location, OSDictionary properties) {
         this.className = className;
@@ -132,11 +134,11 @@ public final class DeviceNode {
      * attached under it in the same plane. This nub must itself be in the plane ({@link #alsoIn}).
      */
     public DeviceNode planeEntry(String plane, DeviceNode entry) {
-        planeEntries.add(java.util.Map.entry(plane, entry));
+        planeEntries.add(Map.entry(plane, entry));
         return entry;
     }
 
-    public List<java.util.Map.Entry<String, DeviceNode>> planeEntries() {
+    public List<Map.Entry<String, DeviceNode>> planeEntries() {
         return planeEntries;
     }
 

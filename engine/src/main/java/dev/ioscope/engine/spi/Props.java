@@ -1,6 +1,8 @@
 package dev.ioscope.engine.spi;
 
+import dev.ioscope.engine.os.OSArray;
 import dev.ioscope.engine.os.OSData;
+import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSNumber;
 import dev.ioscope.engine.os.OSString;
 
@@ -46,17 +48,17 @@ public final class Props {
      * {@code FamilyContext.table("power", ...)} takes: IOPMPowerState's capabilityFlags, outputPowerCharacter
      * and inputPowerRequirement (kIOPMPowerOn 0x2, kIOPMDeviceUsable 0x8000, kIOPMLowPower 0x10000).
      */
-    public static dev.ioscope.engine.os.OSArray threeStatePowerTable() {
-        return dev.ioscope.engine.os.OSArray.of(
+    public static OSArray threeStatePowerTable() {
+        return OSArray.of(
                 powerState(0, 0, 0),
                 powerState(0x10000, 0x10000, 0x2),
                 powerState(0x8002, 0x2, 0x2));
     }
 
     /** One power state dictionary of a "power" table. */
-    public static dev.ioscope.engine.os.OSDictionary powerState(int capabilityFlags, int outputPowerCharacter,
+    public static OSDictionary powerState(int capabilityFlags, int outputPowerCharacter,
                                                                 int inputPowerRequirement) {
-        return dev.ioscope.engine.os.OSDictionary.of("capabilityFlags", num(capabilityFlags),
+        return OSDictionary.of("capabilityFlags", num(capabilityFlags),
                 "outputPowerCharacter", num(outputPowerCharacter), "inputPowerRequirement", num(inputPowerRequirement));
     }
 

@@ -1,8 +1,10 @@
 package dev.ioscope.engine.trace;
 
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ioscope.engine.sim.JournalEvent;
+import dev.ioscope.engine.sim.JournalKind;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -76,11 +78,14 @@ public final class ChromeTrace {
             if (!e.entry().isEmpty()) {
                 args.put("entry", e.entry());
             }
-            events.add(new Event(e.t(), e.seq() * 4 + 1, "i", e.kind(), category(e.kind()), tid, 0, null, args,
+            events.add(new Event(e.t(), e.seq() * 4 + 1, "i", e.kind().id(), e.kind().family(), tid, 0, null, args,
                     null));
-            switch (e.kind()) {
-                case "power.change-begin" -> power.computeIfAbsent(e.entry(), k -> new ArrayDeque<>()).push(e);
-                case "power.change-end" -> {
+            if (!(e.kind() instanceof JournalKind kind)) {
+                continue;   // a plugin's own kinds are instants only (their families are their own)
+            }
+            switch (kind) {
+                case POWER_CHANGE_BEGIN -> power.computeIfAbsent(e.entry(), k -> new ArrayDeque<>()).push(e);
+                case POWER_CHANGE_END -> {
                     Deque<JournalEvent> open = power.get(e.entry());
                     if (open != null && !open.isEmpty()) {
                         JournalEvent b = open.pop();
@@ -88,24 +93,24 @@ public final class ChromeTrace {
                                 + b.details().getOrDefault("to", "?"), "power", tid);
                     }
                 }
-                case "match.begin" -> {
+                case MATCH_BEGIN -> {
                     closeMatching(e.entry(), matching, lastMatching);
                     matching.put(e.entry(), e);
                     lastMatching.put(e.entry(), e.t());
                 }
-                case "service.matched" -> {
+                case SERVICE_MATCHED -> {
                     lastMatching.put(e.entry(), e.t());
                     closeMatching(e.entry(), matching, lastMatching);
                 }
-                case "service.start" -> running.put(e.entry(), e);
-                case "service.stop" -> {
+                case SERVICE_START -> running.put(e.entry(), e);
+                case SERVICE_STOP -> {
                     JournalEvent b = running.remove(e.entry());
                     if (b != null) {
                         lifetime(b, e.t(), e.seq());
                     }
                 }
                 default -> {
-                    if (e.kind().startsWith("match.") || e.kind().startsWith("probe.")) {
+                    if (e.kind().in(JournalKind.MATCH) || e.kind().in(JournalKind.PROBE)) {
                         lastMatching.computeIfPresent(e.entry(), (k, v) -> e.t());
                     }
                 }
@@ -145,10 +150,6 @@ public final class ChromeTrace {
         events.add(new Event(endT, endSeq * 4 + 2, "e", name, "service", tid, 0, (long) tid, Map.of(), null));
     }
 
-    private static String category(String kind) {
-        int dot = kind.indexOf('.');
-        return dot < 0 ? kind : kind.substring(0, dot);
-    }
 
     private void write(String title, JsonGenerator g) throws IOException {
         g.writeStartObject();

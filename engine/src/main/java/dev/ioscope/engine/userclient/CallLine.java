@@ -1,6 +1,7 @@
 package dev.ioscope.engine.userclient;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -118,6 +119,6 @@ public record CallLine(int selector, long[] scalars, byte[] struct, Integer out,
     /** The journal line: {@code call 1 (echo) scalars=[] struct=0a0b -> kIOReturnSuccess (0x00000000) …}. */
     public String journalLine(MethodDescription method, CallResult result) {
         return "call " + selector + (method == null ? "" : " (" + method.name() + ")") + " scalars="
-                + java.util.Arrays.toString(scalars) + " struct=" + HexFormat.of().formatHex(struct) + " -> " + result;
+                + Arrays.toString(scalars) + " struct=" + HexFormat.of().formatHex(struct) + " -> " + result;
     }
 }

@@ -5,6 +5,7 @@ import static dev.ioscope.engine.iokit.IOReturn.kIOReturnOverrun;
 import static dev.ioscope.engine.iokit.IOReturn.kIOReturnSuccess;
 import static dev.ioscope.engine.iokit.IOReturn.kIOReturnUnsupported;
 
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -82,7 +83,7 @@ public final class DemoMethods {
             return kIOReturnBadArgument;
         }
         byte[] bytes = new byte[(int) count];
-        java.util.Arrays.fill(bytes, (byte) a.scalarInput[1]);
+        Arrays.fill(bytes, (byte) a.scalarInput[1]);
         d.shared().writeBytes((int) offset, bytes, bytes.length);
         return kIOReturnSuccess;
     }

@@ -2,6 +2,8 @@ package dev.ioscope.engine.userclient;
 
 import static dev.ioscope.engine.userclient.IOExternalMethodDispatch.kIOUCVariableStructureSize;
 
+import java.util.List;
+
 /**
  * A method table row described as data, so a UI can build a form and a plugin can ship its table beside its driver:
  * selector, name, the four argument shapes of the dispatch row ({@link #VARIABLE} = kIOUCVariableStructureSize),
@@ -11,19 +13,19 @@ import static dev.ioscope.engine.userclient.IOExternalMethodDispatch.kIOUCVariab
  */
 public record MethodDescription(int selector, String name, int scalarInputs, int structureInputSize,
         int scalarOutputs, int structureOutputSize, boolean async, String entitlement, String doc,
-        java.util.List<StructField> structure) {
+        List<StructField> structure) {
 
     public static final int VARIABLE = kIOUCVariableStructureSize;
 
     public MethodDescription {
-        structure = structure == null ? java.util.List.of() : java.util.List.copyOf(structure);
+        structure = structure == null ? List.of() : List.copyOf(structure);
     }
 
     /** A row without a described structure. */
     public MethodDescription(int selector, String name, int scalarInputs, int structureInputSize, int scalarOutputs,
             int structureOutputSize, boolean async, String entitlement, String doc) {
         this(selector, name, scalarInputs, structureInputSize, scalarOutputs, structureOutputSize, async, entitlement,
-                doc, java.util.List.of());
+                doc, List.of());
     }
 
     /** The dispatch row this description declares, calling {@code function}. */

@@ -3,6 +3,15 @@ package dev.ioscope.engine.userclient;
 import static dev.ioscope.engine.iokit.IOReturn.kIOReturnNoMemory;
 import static dev.ioscope.engine.iokit.IOReturn.kIOReturnSuccess;
 import static dev.ioscope.engine.iokit.IOReturn.kIOReturnUnsupported;
+import static dev.ioscope.engine.sim.JournalKind.DRIVERKIT_OSACTION;
+import static dev.ioscope.engine.sim.JournalKind.SCENARIO_ERROR;
+import static dev.ioscope.engine.sim.JournalKind.USERCLIENT_ASYNC_COMPLETE;
+import static dev.ioscope.engine.sim.JournalKind.USERCLIENT_CALL;
+import static dev.ioscope.engine.sim.JournalKind.USERCLIENT_CLOSE;
+import static dev.ioscope.engine.sim.JournalKind.USERCLIENT_DEQUEUE;
+import static dev.ioscope.engine.sim.JournalKind.USERCLIENT_MAP;
+import static dev.ioscope.engine.sim.JournalKind.USERCLIENT_OPEN;
+import static dev.ioscope.engine.sim.JournalKind.USERCLIENT_PROVIDE;
 
 import dev.ioscope.engine.io.InputFiles;
 import dev.ioscope.engine.iokit.IOReturn;
@@ -21,11 +30,14 @@ import dev.ioscope.engine.snapshot.json.JsonDocuments;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -40,7 +52,7 @@ import java.util.Set;
  * {@code IOUserClientCreator} property, as ioreg shows real user clients, and detached on close.
  */
 final class UserClientSession implements SimulationExtension.Instance {
-    static final java.util.List<String> ACTIONS = java.util.List.of("provide-user-client", "open", "call", "close",
+    static final List<String> ACTIONS = List.of("provide-user-client", "open", "call", "close",
             "map", "dequeue");
     static final String IO_USER_CLIENT_CLASS = "IOUserClientClass";
     private static final MethodTableJson.MethodTable DEMO = demoTable();
@@ -54,7 +66,7 @@ final class UserClientSession implements SimulationExtension.Instance {
 
     /** {@code mappings}: memory type → the caller's view of it (IOConnectMapMemory), in mapping order. */
     private record Connection(String name, IORegistryEntry provider, IORegistryEntry entry, IOConnect connect,
-            TableUserClient client, Map<Integer, java.nio.ByteBuffer> mappings) {
+            TableUserClient client, Map<Integer, ByteBuffer> mappings) {
     }
 
     UserClientSession(Simulation sim) {
@@ -88,7 +100,7 @@ final class UserClientSession implements SimulationExtension.Instance {
     }
 
     private void error(Scenario.Action a, String reason) {
-        sim.record("scenario.error", "", "action", a.type(), "reason", reason);
+        sim.record(SCENARIO_ERROR, "", "action", a.type(), "reason", reason);
     }
 
     /** Names a user-client class for an entry: its table (a JSON file, or the demo table) and IOUserClientClass. */
@@ -118,7 +130,7 @@ final class UserClientSession implements SimulationExtension.Instance {
         }
         classes.put(cls, table);
         e.setProperty(IO_USER_CLIENT_CLASS, OSString.of(cls));
-        sim.record("userclient.provide", sim.path(e), "class", cls, "methods", String.valueOf(table.methods().size()));
+        sim.record(USERCLIENT_PROVIDE, sim.path(e), "class", cls, "methods", String.valueOf(table.methods().size()));
     }
 
     /** IOServiceOpen(service, task, type) → IOService::newUserClient. */
@@ -166,7 +178,7 @@ final class UserClientSession implements SimulationExtension.Instance {
         opened++;
         String path = sim.path(e);
         if (r.result() != kIOReturnSuccess) {
-            sim.record("userclient.open", path, "connection", "", "type", String.valueOf(type), "class",
+            sim.record(USERCLIENT_OPEN, path, "connection", "", "type", String.valueOf(type), "class",
                     cls == null ? "" : cls, "result", name(r.result()), "value", hex(r.result()));
             return;
         }
@@ -178,7 +190,7 @@ final class UserClientSession implements SimulationExtension.Instance {
         sim.registry().attach(uc, e, service);
         uc.setState(new EntryState(true, false, false, true, 0, 0, -1));
         connections.put(name, new Connection(name, e, uc, r.connect(), made[0], new LinkedHashMap<>()));
-        sim.record("userclient.open", path, "connection", name, "type", String.valueOf(type), "class", cls,
+        sim.record(USERCLIENT_OPEN, path, "connection", name, "type", String.valueOf(type), "class", cls,
                 "result", name(r.result()), "value", hex(r.result()), "methods",
                 String.valueOf(made[0].table().methods().size()));
     }
@@ -194,7 +206,7 @@ final class UserClientSession implements SimulationExtension.Instance {
         }
         DriverUserClients.Implementation own = DriverUserClients.find(e, dext.userClass());
         MethodTableJson.MethodTable table = own != null ? own.table()
-                : new MethodTableJson.MethodTable(dext.userClass(), java.util.List.of());
+                : new MethodTableJson.MethodTable(dext.userClass(), List.of());
         made[0] = own != null ? new IOUserUserClient(type, table, own.functions(), own.memory(), true)
                 : new IOUserUserClient(type, table, Map.of(), Map.of(), false);
         return new UserClientProvider.NewUserClient(kIOReturnSuccess, made[0]);
@@ -219,7 +231,7 @@ final class UserClientSession implements SimulationExtension.Instance {
         String path = sim.path(c.provider());
         CallResult r;
         if (async) {
-            r = line.runAsync(c.connect(), m, (ref, result, args, t) -> sim.record("userclient.async.complete", path,
+            r = line.runAsync(c.connect(), m, (ref, result, args, t) -> sim.record(USERCLIENT_ASYNC_COMPLETE, path,
                     "connection", c.name(), "selector", String.valueOf(line.selector()), "method",
                     m == null ? "" : m.name(), "refcon", String.valueOf(ref), "result", name(result), "value",
                     hex(result), "args", Arrays.toString(args)), refcon);
@@ -228,10 +240,10 @@ final class UserClientSession implements SimulationExtension.Instance {
         }
         OSAction act = c.client() instanceof IOUserUserClient u ? u.takeLastAction() : null;
         if (act != null) {
-            sim.record("driverkit.osaction", path, "connection", c.name(), "selector", String.valueOf(line.selector()),
+            sim.record(DRIVERKIT_OSACTION, path, "connection", c.name(), "selector", String.valueOf(line.selector()),
                     "class", OSAction.KERNEL_COMPLETION, "reference", Long.toHexString(act.reference().id()));
         }
-        sim.record("userclient.call", path, "connection", c.name(), "selector", String.valueOf(line.selector()),
+        sim.record(USERCLIENT_CALL, path, "connection", c.name(), "selector", String.valueOf(line.selector()),
                 "method", m == null ? "" : m.name(), "async", String.valueOf(async), "scalars",
                 Arrays.toString(line.scalars()), "struct", HexFormat.of().formatHex(line.struct()), "result",
                 name(r.result()), "value", hex(r.result()), "scalarOutput", Arrays.toString(r.scalarOutput()),
@@ -276,7 +288,7 @@ final class UserClientSession implements SimulationExtension.Instance {
             sim.registry().detachAll(c.entry(), service);
             sim.registry().remove(c.entry());
         }
-        sim.record("userclient.close", sim.path(c.provider()), "connection", c.name(), "result", name(r), "value",
+        sim.record(USERCLIENT_CLOSE, sim.path(c.provider()), "connection", c.name(), "result", name(r), "value",
                 hex(r));
     }
 
@@ -291,7 +303,7 @@ final class UserClientSession implements SimulationExtension.Instance {
         if (r.result() == kIOReturnSuccess) {
             c.mappings().put(type, r.memory());
         }
-        sim.record("userclient.map", sim.path(c.provider()), "connection", c.name(), "memoryType",
+        sim.record(USERCLIENT_MAP, sim.path(c.provider()), "connection", c.name(), "memoryType",
                 String.valueOf(type), "result", name(r.result()), "value", hex(r.result()), "size",
                 String.valueOf(r.memory() == null ? 0 : r.memory().capacity()));
     }
@@ -303,13 +315,13 @@ final class UserClientSession implements SimulationExtension.Instance {
         if (c == null || type == null) {
             return;
         }
-        java.nio.ByteBuffer m = c.mappings().get(type);
+        ByteBuffer m = c.mappings().get(type);
         if (m == null) {
             error(a, "memory type " + type + " of " + c.name() + " is not mapped");
             return;
         }
         IODataQueueClient.Dequeued d = new IODataQueueClient(m).dequeue(4096);
-        sim.record("userclient.dequeue", sim.path(c.provider()), "connection", c.name(), "memoryType",
+        sim.record(USERCLIENT_DEQUEUE, sim.path(c.provider()), "connection", c.name(), "memoryType",
                 String.valueOf(type), "result", name(d.result()), "value", hex(d.result()), "data",
                 d.data() == null ? "" : HexFormat.of().formatHex(d.data()));
     }
@@ -325,14 +337,14 @@ final class UserClientSession implements SimulationExtension.Instance {
     }
 
     /** The connections opened so far, in open order, copied (the caller may be on another thread later). */
-    java.util.List<UserClientConnection> connections() {
+    List<UserClientConnection> connections() {
         return connections.values().stream().map(c -> new UserClientConnection(c.name(), sim.path(c.provider()),
                 c.entry().className(), c.client().type(), c.connect().isClosed(), c.client().calls(),
                 c.client().table(), mappings(c))).toList();
     }
 
-    private static java.util.List<UserClientConnection.Mapping> mappings(Connection c) {
-        java.util.List<UserClientConnection.Mapping> out = new java.util.ArrayList<>();
+    private static List<UserClientConnection.Mapping> mappings(Connection c) {
+        List<UserClientConnection.Mapping> out = new ArrayList<>();
         c.mappings().forEach((type, m) -> {
             byte[] bytes = new byte[Math.min(m.capacity(), UserClientConnection.Mapping.MAX_BYTES)];
             m.get(0, bytes);
@@ -340,7 +352,7 @@ final class UserClientSession implements SimulationExtension.Instance {
             out.add(new UserClientConnection.Mapping(type, m.capacity(), HexFormat.of().formatHex(bytes),
                     queue ? IODataQueueView.of(m) : null));
         });
-        return java.util.List.copyOf(out);
+        return List.copyOf(out);
     }
 
     private Connection connection(Scenario.Action a) {

@@ -32,7 +32,7 @@ record Expectation(String rule, String source, List<Fact> facts, Order order, Li
      */
     record Fact(String kind, Map<String, String> fields) {
         boolean matches(JournalEvent e) {
-            if (!kind.equals(e.kind())) {
+            if (!kind.equals(e.kind().id())) {
                 return false;
             }
             for (Map.Entry<String, String> f : fields.entrySet()) {

@@ -3,8 +3,9 @@ package dev.ioscope.engine.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ioscope.engine.sim.JournalEvent;
 import dev.ioscope.engine.io.SnapshotException;
+import dev.ioscope.engine.sim.JournalEvent;
+import dev.ioscope.engine.sim.JournalKind;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The conformance runner's own checks: facts by kind and fields, in sequence or anywhere, and absences. */
 class ExpectationTest {
     private static final List<JournalEvent> JOURNAL = List.of(
-            new JournalEvent(0, 10, "probe.score", "IOService:/a", Map.of("class", "A", "score", "5")),
-            new JournalEvent(1, 20, "probe.score", "IOService:/a", Map.of("class", "B", "score", "9")),
-            new JournalEvent(2, 30, "service.start", "IOService:/a/B", Map.of("class", "B")));
+            new JournalEvent(0, 10, JournalKind.PROBE_SCORE, "IOService:/a", Map.of("class", "A", "score", "5")),
+            new JournalEvent(1, 20, JournalKind.PROBE_SCORE, "IOService:/a", Map.of("class", "B", "score", "9")),
+            new JournalEvent(2, 30, JournalKind.SERVICE_START, "IOService:/a/B", Map.of("class", "B")));
 
     private static Expectation read(Path dir, String json) throws Exception {
         Path f = dir.resolve("expect.json");

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.BitSet;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.regex.Pattern;
 
@@ -47,7 +48,7 @@ class RegexLiteralsTest {
         for (String re : new String[]{"8c8[0-9]", "^en[0-3]$", "usb.*device", "XHC\\d", "disks?1", "0x8086",
                                       "(abc)?pci"}) {
             var found = RegistrySearch.search(index, new SearchQuery(re, all, true));
-            boolean fold = !re.equals(re.toLowerCase(java.util.Locale.ROOT));
+            boolean fold = !re.equals(re.toLowerCase(Locale.ROOT));
             var p = Pattern.compile(re, (fold ? Pattern.CASE_INSENSITIVE : 0) | Pattern.MULTILINE);
             BitSet expected = new BitSet();
             for (SearchField f : all) {

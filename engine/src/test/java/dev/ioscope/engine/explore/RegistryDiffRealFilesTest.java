@@ -1,6 +1,7 @@
 package dev.ioscope.engine.explore;
 
 import dev.ioscope.engine.TestData;
+import dev.ioscope.engine.io.ParseLimits;
 import dev.ioscope.engine.os.OSBoolean;
 import dev.ioscope.engine.registry.IORegistry;
 import dev.ioscope.engine.registry.IORegistryEntry;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +34,7 @@ class RegistryDiffRealFilesTest {
         byte[] xml = out.toByteArray();
         assertThat(new String(xml, 0, 200, StandardCharsets.UTF_8)).contains("<plist");
         return Snapshots.read(xml, "MacBookPro15-1.xml", "MacBookPro15-1.xml",
-                dev.ioscope.engine.io.ParseLimits.DEFAULT);
+                ParseLimits.DEFAULT);
     }
 
     @Test
@@ -49,7 +52,7 @@ class RegistryDiffRealFilesTest {
         // Entries outside IOService (device-tree nodes, ACPI objects) are not "removed": they are not compared.
         IORegistryPlane service = before.findPlane("IOService").orElseThrow();
         // The IOService tree as a set (an entry with two providers is reached twice), the root included.
-        var inService = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<IORegistryEntry, Boolean>());
+        var inService = Collections.newSetFromMap(new IdentityHashMap<IORegistryEntry, Boolean>());
         inService.add(before.root());
         inService.addAll(IORegistryIterator.collect(before.root(), service, IORegistryIterator.ITERATE_RECURSIVELY));
         long nowhere = before.entries().stream().filter(e -> before.planes().stream().noneMatch(e::inPlane)).count();

@@ -3,6 +3,7 @@ package dev.ioscope.engine.explore;
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSNumber;
 import dev.ioscope.engine.os.OSString;
+import dev.ioscope.engine.registry.IORegistry;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,10 +36,10 @@ class RegistryDiffTest {
     @Test
     void acrossBootsIdsDriftSoEntriesMatchByPathAndClass() {
         TinyRegistry before = new TinyRegistry();
-        var after = new dev.ioscope.engine.registry.IORegistry[1];
+        var after = new IORegistry[1];
         // Rebuild the same tree with every ID shifted, as a second boot numbers entries differently.
         TinyRegistry shifted = new TinyRegistry();
-        var r2 = dev.ioscope.engine.registry.IORegistry.create();
+        var r2 = IORegistry.create();
         var s = r2.plane("IOService");
         var pe = r2.createEntry(0x200000001L, "IOPlatformExpertDevice", "J137AP");
         r2.attach(pe, r2.root(), s);

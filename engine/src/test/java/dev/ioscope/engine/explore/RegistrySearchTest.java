@@ -1,7 +1,10 @@
 package dev.ioscope.engine.explore;
 
+import dev.ioscope.engine.registry.IORegistryEntry;
 import org.junit.jupiter.api.Test;
 
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,7 +14,7 @@ class RegistrySearchTest {
     private final TinyRegistry t = new TinyRegistry();
     private final RegistryIndex index = RegistryIndex.build(t.r);
 
-    private java.util.List<dev.ioscope.engine.registry.IORegistryEntry> find(String text, SearchField f, boolean re) {
+    private List<IORegistryEntry> find(String text, SearchField f, boolean re) {
         return RegistrySearch.search(index, new SearchQuery(text, Set.of(f), re)).entries();
     }
 
@@ -56,7 +59,7 @@ class RegistrySearchTest {
         assertThat(r.count()).isPositive();
         // A regex search over this many entries is split across cores; a literal pattern must find what the
         // sequential plain search finds, in the same order.
-        var all = java.util.EnumSet.allOf(SearchField.class);
+        var all = EnumSet.allOf(SearchField.class);
         var plain = RegistrySearch.search(big, new SearchQuery("disk1", all, false)).entries();
         var regex = RegistrySearch.search(big, new SearchQuery("disk1", all, true)).entries();
         assertThat(regex).isNotEmpty().isEqualTo(plain);

@@ -1,5 +1,9 @@
 package dev.ioscope.engine.explore;
 
+import com.sun.management.OperatingSystemMXBean;
+import dev.ioscope.engine.snapshot.BenchmarkRegistry;
+
+import java.lang.management.ManagementFactory;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -18,7 +22,7 @@ public final class SearchBench {
         long t0 = System.nanoTime();
         boolean sample = args.length > 1 && args[1].equals("sample");
         var registry = sample ? SampleMacRegistry.build(n, 7)
-                : dev.ioscope.engine.snapshot.BenchmarkRegistry.generate(n, 1);
+                : BenchmarkRegistry.generate(n, 1);
         long t1 = System.nanoTime();
         var index = RegistryIndex.build(registry);
         long t2 = System.nanoTime();
@@ -45,9 +49,9 @@ public final class SearchBench {
                 RegistrySearch.search(index, c.q());
             }
             int runs = 20;
-            var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            var threads = ManagementFactory.getThreadMXBean();
             long cpu0 = threads.getCurrentThreadCpuTime();
-            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+            var os = (OperatingSystemMXBean) ManagementFactory
                     .getOperatingSystemMXBean();
             long proc0 = os.getProcessCpuTime();
             long best = Long.MAX_VALUE;

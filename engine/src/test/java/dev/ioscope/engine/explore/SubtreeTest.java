@@ -1,8 +1,11 @@
 package dev.ioscope.engine.explore;
 
+import dev.ioscope.engine.snapshot.SnapshotFormat;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
 
 class SubtreeTest {
     @Test
@@ -26,10 +29,10 @@ class SubtreeTest {
         assertThat(copy.size()).isEqualTo(1);
         assertThat(copy.root().className()).isEqualTo("IOPCIDevice");
         assertThat(copy.root().registryEntryID()).isEqualTo(0x100000140L);
-        String text = EntryExport.text(t.r, t.xhc, t.service, true, dev.ioscope.engine.snapshot.SnapshotFormat.IOREG_TEXT);
+        String text = EntryExport.text(t.r, t.xhc, t.service, true, SnapshotFormat.IOREG_TEXT);
         assertThat(text).startsWith("+-o XHC1@14  <class IOPCIDevice, id 0x100000140").contains("APPLE SSD Media")
                 .doesNotContain("Root");
-        String xml = EntryExport.text(t.r, t.xhc, t.service, false, dev.ioscope.engine.snapshot.SnapshotFormat.IOREG_XML);
+        String xml = EntryExport.text(t.r, t.xhc, t.service, false, SnapshotFormat.IOREG_XML);
         assertThat(xml).contains("<string>IOPCIDevice</string>").contains("<key>class-code</key>")
                 .doesNotContain("APPLE SSD Media");
     }
@@ -38,7 +41,7 @@ class SubtreeTest {
     void planeOrderAndAncestry() {
         TinyRegistry t = new TinyRegistry();
         var order = PlaneOrder.of(t.r, t.service);
-        assertThat(order.sort(java.util.List.of(t.media, t.pe, t.gfx))).containsExactly(t.pe, t.gfx, t.media);
+        assertThat(order.sort(List.of(t.media, t.pe, t.gfx))).containsExactly(t.pe, t.gfx, t.media);
         assertThat(PlaneOrder.ancestry(t.r, t.media, t.service)).containsExactly(t.r.root(), t.pe, t.pci0, t.xhc,
                 t.media);
         assertThat(PlaneOrder.ancestry(t.r, t.gfx, t.dt)).isEmpty();

@@ -32,7 +32,7 @@ class PowerClampOverrideTest {
         // registered with desire 0: initial change to 2, then 0; the clamp brings it to 2; once dev (desire 0)
         // has joined and asked, the bus goes back to 0
         assertThat(states(j, "power.change-end", BUS, "state")).containsExactly("2", "0", "2", "0");
-        assertThat(j.stream().filter(e -> e.kind().equals("power.change-end") && e.entry().equals(BUS))
+        assertThat(j.stream().filter(e -> e.kind().id().equals("power.change-end") && e.entry().equals(BUS))
                 .map(JournalEvent::t).toList().get(3)).isGreaterThan(T2);
     }
 

@@ -29,14 +29,16 @@ class PowerExampleTest {
         Simulation sim = Simulation.of(Scenario.read(example()), Map.of(), PluginLoader.builtInExtensions());
         sim.runUntilQuiet();
         List<JournalEvent> j = sim.journal();
-        List<String> lines = j.stream().filter(e -> e.kind().startsWith("power.")).map(JournalEvent::line).toList();
-        assertThat(j.stream().map(JournalEvent::kind)).doesNotContain("power.error", "scenario.error")
+        List<String> lines = j.stream().filter(e -> e.kind().id().startsWith("power."))
+                .map(JournalEvent::line).toList();
+        assertThat(j.stream().map(je -> je.kind().id())).doesNotContain("power.error", "scenario.error")
                 .contains("power.idle-timer", "power.system-asleep", "power.system-awake", "power.client-ack",
                         "power.will-change", "power.did-change", "power.ack");
         PowerManager pm = PowerScenarios.pm(sim);
         // makeUsable at 3.5 s brings the disk to 2; with no tickle the idle timer takes it down again, one state
         // per 500 ms period
-        assertThat(j.stream().filter(e -> e.kind().equals("power.change-end") && e.entry().equals("IOService:/bus/disk")
+        assertThat(j.stream().filter(e -> e.kind().id().equals("power.change-end")
+                && e.entry().equals("IOService:/bus/disk")
                 && e.t() > 3_500_000_000L).map(e -> e.details().get("state"))).containsExactly("2", "1", "0");
         assertThat(pm.node(sim.resolve("IOService:/bus/disk")).currentPowerState()).isZero();
         assertThat(pm.node(sim.resolve("IOService:/bus/nic")).currentPowerState()).isEqualTo(1);

@@ -38,7 +38,7 @@ class PowerRulesTest {
 
     static int index(List<JournalEvent> j, String kind, String entry, Predicate<JournalEvent> more) {
         for (JournalEvent e : j) {
-            if (e.kind().equals(kind) && e.entry().equals(entry) && more.test(e)) {
+            if (e.kind().id().equals(kind) && e.entry().equals(entry) && more.test(e)) {
                 return (int) e.seq();
             }
         }
@@ -62,7 +62,7 @@ class PowerRulesTest {
     }
 
     static List<String> states(List<JournalEvent> j, String kind, String entry, String key) {
-        return j.stream().filter(e -> e.kind().equals(kind) && e.entry().equals(entry))
+        return j.stream().filter(e -> e.kind().id().equals(kind) && e.entry().equals(entry))
                 .map(e -> e.details().get(key)).toList();
     }
 
@@ -94,7 +94,7 @@ class PowerRulesTest {
         int clamp = index(j, "power.clamp", BUS, e -> e.t() >= SLEEP_AT);
         assertThat(clamp).isPositive().isLessThan(asleep);
         assertThat(at(j, clamp).details()).containsEntry("desired", "2").containsEntry("allowed", "0");
-        assertThat(j.stream().filter(e -> e.seq() > asleep && e.kind().equals("power.set-power-state"))).isEmpty();
+        assertThat(j.stream().filter(e -> e.seq() > asleep && e.kind().id().equals("power.set-power-state"))).isEmpty();
         PowerNode dev = PowerScenarios.pm(sim).node(sim.resolve(DEV));
         assertThat(dev.currentPowerState()).isZero();
         OSDictionary d = (OSDictionary) dev.entry().property("IOPowerManagement");
@@ -167,9 +167,10 @@ class PowerRulesTest {
                 register(10_000, DEV, "\"desire\":\"2\",\"interested\":\"DevWatcher\""),
                 action(1_000_000_000L, "power-override", "\"path\":\"" + BUS + "\",\"on\":\"true\"")));
         List<JournalEvent> j = after(run(a).journal(), 1_000_000_000L);
-        List<String> seq = j.stream().filter(e -> e.kind().equals("power.will-change")
-                        || e.kind().equals("power.did-change") || e.kind().equals("power.set-power-state"))
-                .map(e -> e.kind().substring(6) + " " + e.entry().substring(e.entry().lastIndexOf('/') + 1)).toList();
+        List<String> seq = j.stream().filter(e -> e.kind().id().equals("power.will-change")
+                        || e.kind().id().equals("power.did-change") || e.kind().id().equals("power.set-power-state"))
+                .map(e -> e.kind().id().substring(6) + " " + e.entry().substring(e.entry().lastIndexOf('/') + 1))
+                .toList();
         assertThat(seq).containsExactly("will-change bus", "will-change dev", "set-power-state dev",
                 "did-change dev", "set-power-state bus", "did-change bus");
     }
@@ -248,7 +249,7 @@ class PowerRulesTest {
         a.add(action(5_000_000, "request", "\"path\":\"" + DEV + "\",\"state\":\"7\""));
         a.add(action(5_000_000, "tickle", "\"path\":\"IOService:/nothing\""));
         List<JournalEvent> j = run(a).journal();
-        List<String> reasons = j.stream().filter(e -> e.kind().equals("power.error"))
+        List<String> reasons = j.stream().filter(e -> e.kind().id().equals("power.error"))
                 .map(e -> e.details().get("reason")).toList();
         assertThat(reasons).containsExactly("IOService:/bus/dev: power state 7 is not in 0..2",
                 "no entry at IOService:/nothing");

@@ -3,11 +3,13 @@ package dev.ioscope.engine.power;
 import dev.ioscope.engine.TestData;
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSNumber;
+import dev.ioscope.engine.registry.IORegistry;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.sim.JournalEvent;
 import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.sim.Simulation;
+import dev.ioscope.engine.snapshot.codecs.Snapshots;
 import dev.ioscope.engine.spi.PluginLoader;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,13 +49,13 @@ class PowerSnapshotTest {
         assertThat(adp1.parent(power).className()).isEqualTo("IOPowerConnection");
         assertThat(adp1.parent(power).parent(power)).isSameAs(rd);
         String rdPath = pm.rootDomain().node().path();
-        assertThat(j.stream().filter(e -> e.kind().equals("power.change-end") && e.entry().equals(rdPath))
+        assertThat(j.stream().filter(e -> e.kind().id().equals("power.change-end") && e.entry().equals(rdPath))
                 .map(e -> e.details().get("state"))).containsExactly("2", "3");
-        assertThat(j.stream().map(JournalEvent::kind)).contains("power.system-asleep", "power.system-awake")
+        assertThat(j.stream().map(je -> je.kind().id())).contains("power.system-asleep", "power.system-awake")
                 .doesNotContain("power.error");
         // every key IOScope writes is one the real Mac's IOPowerManagement dictionaries use, as numbers
-        java.util.Set<String> realKeys = new java.util.TreeSet<>();
-        dev.ioscope.engine.registry.IORegistry real = dev.ioscope.engine.snapshot.codecs.Snapshots
+        Set<String> realKeys = new TreeSet<>();
+        IORegistry real = Snapshots
                 .load(TestData.path("snapshots/MacBookPro15-1.ioreg")).registry();
         for (IORegistryEntry e : real.entries()) {
             if (e.property("IOPowerManagement") instanceof OSDictionary rd2) {

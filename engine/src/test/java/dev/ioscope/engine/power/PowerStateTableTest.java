@@ -106,7 +106,7 @@ class PowerStateTableTest {
                 "{\"do\":\"power-register\",\"path\":\"IOService:/bus\",\"states\":[{\"capabilityFlags\":2}]}",
                 "{\"do\":\"power-register\",\"path\":\"IOService:/bus\","
                         + "\"states\":[{\"capabilityFlags\":\"kIOPMBogus\"},{}]}"));
-        assertThat(sim.journal().stream().filter(e -> e.kind().equals("power.error"))
+        assertThat(sim.journal().stream().filter(e -> e.kind().id().equals("power.error"))
                 .map(e -> e.details().get("reason")))
                 .containsExactly("IOService power state array: a power state array needs at least 2 states (has 1) — "
                         + "registerPowerDriver returns kIOReturnBadArgument",

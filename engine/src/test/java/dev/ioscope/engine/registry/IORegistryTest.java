@@ -110,6 +110,27 @@ class IORegistryTest {
     }
 
     @Test
+    void aCycleThroughSeveralGenerationsIsRefusedAndALeafAttachesAnywhere() {
+        IORegistry reg = IORegistry.create();
+        IORegistryPlane service = reg.plane(IORegistryPlane.IOSERVICE);
+        IORegistryEntry a = reg.createEntry("A", "a");
+        IORegistryEntry b = reg.createEntry("B", "b");
+        IORegistryEntry c = reg.createEntry("C", "c");
+        IORegistryEntry leaf = reg.createEntry("L", "leaf");
+        reg.attach(a, reg.root(), service);
+        reg.attach(b, a, service);
+        reg.attach(c, b, service);
+        reg.attach(leaf, c, service);
+        // a has a subtree: its ancestors are walked and the cycle a -> b -> c -> a is found
+        assertThatThrownBy(() -> reg.attach(a, c, service)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cycle");
+        assertThatThrownBy(() -> reg.attach(b, leaf, service)).isInstanceOf(IllegalArgumentException.class);
+        // a childless entry is nobody's ancestor: a second parent anywhere is fine
+        reg.attach(leaf, a, service);
+        assertThat(leaf.parents(service)).containsExactly(c, a);
+    }
+
+    @Test
     void detachAndRemove() {
         f.reg.remove(f.xhc);
         assertThat(f.pci0.children(f.service)).containsExactly(f.gfx);

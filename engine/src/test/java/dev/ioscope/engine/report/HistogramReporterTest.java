@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import dev.ioscope.engine.iokit.IOReturn;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -91,7 +92,7 @@ class HistogramReporterTest {
     void overrideChecksTheBucketIndex() {
         IOHistogramReporter h = IOHistogramReporter.with(1, 0, 7, "o", IOReportUnit.kIOReportUnitNone,
                 List.of(linear(10, 2)), clock::get);
-        assertThat(h.overrideBucketValues(2, 1, 1, 1, 1)).isEqualTo(dev.ioscope.engine.iokit.IOReturn
+        assertThat(h.overrideBucketValues(2, 1, 1, 1, 1)).isEqualTo(IOReturn
                 .kIOReturnBadArgument);
         assertThat(h.overrideBucketValues(1, 4, 1, 9, 20)).isZero();
         assertThat(h.bucket(1)).containsExactly(4, 1, 9, 20);

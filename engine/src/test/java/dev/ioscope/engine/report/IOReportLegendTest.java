@@ -3,6 +3,7 @@ package dev.ioscope.engine.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ioscope.engine.TestData;
+import dev.ioscope.engine.os.OSString;
 import dev.ioscope.engine.registry.IORegistry;
 import dev.ioscope.engine.snapshot.codecs.Snapshots;
 import java.util.List;
@@ -84,7 +85,7 @@ class IOReportLegendTest {
         assertThat(back.skipped()).isZero();
         assertThat(back.entries()).containsExactly(e);
         assertThat(IOReportLegend.typeToNumber(new IOReportChannelType(3, 0x14, 11, 0))).isEqualTo(0xb00140003L);
-        assertThat(IOReportLegend.read(dev.ioscope.engine.os.OSString.of("junk")).skipped()).isEqualTo(1);
+        assertThat(IOReportLegend.read(OSString.of("junk")).skipped()).isEqualTo(1);
     }
 
     @Test

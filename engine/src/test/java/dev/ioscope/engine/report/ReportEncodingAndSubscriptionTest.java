@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class ReportEncodingAndSubscriptionTest {
         assertThat(IOReportUnit.iecExponent(IOReportUnit.scale(IOReportUnit.kIOReportUnitBytes))).isEqualTo(3);
         assertThat(IOReportUnit.factor(IOReportUnit.kIOReportUnit_ms)).isEqualTo(1e-3);
         assertThat(IOReportUnit.factor(IOReportUnit.kIOReportUnit24MHzTicks)).isCloseTo(1 / 24e6,
-                org.assertj.core.data.Offset.offset(1e-15));
+                Offset.offset(1e-15));
         assertThat(IOReportUnit.factor(IOReportUnit.kIOReportUnitHWTicks)).isNaN();
     }
 

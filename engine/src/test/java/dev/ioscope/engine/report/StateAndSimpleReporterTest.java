@@ -5,7 +5,10 @@ import static dev.ioscope.engine.iokit.IOReturn.kIOReturnSuccess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import dev.ioscope.engine.iokit.IOReturn;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -106,9 +109,9 @@ class StateAndSimpleReporterTest {
         assertThat(s.getValue(1)).isEqualTo(15);
         assertThat(s.setValue(2, 1)).isEqualTo(kIOReturnBadArgument);
         assertThat(s.getValue(2)).isEqualTo(IOReportTypes.kIOReportInvalidValue);
-        java.util.List<IOReportElement> out = new java.util.ArrayList<>();
+        List<IOReportElement> out = new ArrayList<>();
         assertThat(s.updateReport(new long[] {1}, IOReportTypes.kIOReportCopyChannelData, out))
-                .as("nothing enabled").isEqualTo(dev.ioscope.engine.iokit.IOReturn.kIOReturnError);
+                .as("nothing enabled").isEqualTo(IOReturn.kIOReturnError);
         assertThat(s.configureReport(new long[] {1, 2}, IOReportTypes.kIOReportEnable)).containsExactly(0, 1);
         assertThat(s.updateReport(new long[] {1, 2}, IOReportTypes.kIOReportCopyChannelData, out)).isZero();
         assertThat(out).containsExactly(new IOReportElement(0x200, 1, new IOReportChannelType(1,
@@ -124,7 +127,7 @@ class StateAndSimpleReporterTest {
         a.incrementValue(9, 0, 3);
         assertThat(a.getValue(9, 5)).isEqualTo(55);
         assertThat(a.setValue(9, 6, 1)).isEqualTo(kIOReturnBadArgument);
-        java.util.List<IOReportElement> out = new java.util.ArrayList<>();
+        List<IOReportElement> out = new ArrayList<>();
         assertThat(a.configureReport(new long[] {9, 10}, IOReportTypes.kIOReportGetDimensions)).containsExactly(0, 2);
         a.configureReport(new long[] {9}, IOReportTypes.kIOReportEnable);
         a.updateReport(new long[] {9}, IOReportTypes.kIOReportCopyChannelData, out);
@@ -147,9 +150,9 @@ class StateAndSimpleReporterTest {
                 | IOReportTypes.kIOReportNotifyHubOnChange)).containsExactly(0, 0);
         assertThat(s.isEnabled(5)).isFalse();
         s.configureReport(new long[] {5}, IOReportTypes.kIOReportEnable);
-        java.util.List<IOReportElement> out = new java.util.ArrayList<>();
+        List<IOReportElement> out = new ArrayList<>();
         assertThat(s.updateReport(new long[] {5}, IOReportTypes.kIOReportTraceChannelData, out))
-                .isEqualTo(dev.ioscope.engine.iokit.IOReturn.kIOReturnError);
+                .isEqualTo(IOReturn.kIOReturnError);
         assertThat(s.updateReport(new long[] {5}, IOReportTypes.kIOReportCopyChannelData, out)).isZero();
         assertThat(out).hasSize(1).first().extracting(IOReportElement::v0).isEqualTo(9L);
     }

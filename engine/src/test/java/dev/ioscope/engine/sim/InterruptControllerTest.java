@@ -53,8 +53,8 @@ class InterruptControllerTest {
         List<String> out = new ArrayList<>();
         for (JournalEvent e : sim.journal()) {
             for (String p : prefixes) {
-                if (e.kind().startsWith(p)) {
-                    out.add(e.t() + " " + e.kind() + " " + e.entry() + " " + e.details());
+                if (e.kind().id().startsWith(p)) {
+                    out.add(e.t() + " " + e.kind().id() + " " + e.entry() + " " + e.details());
                 }
             }
         }
@@ -65,9 +65,9 @@ class InterruptControllerTest {
     static List<String> brief(Simulation sim, String key, String... kinds) {
         List<String> out = new ArrayList<>();
         for (JournalEvent e : sim.journal()) {
-            if (List.of(kinds).contains(e.kind())) {
+            if (List.of(kinds).contains(e.kind().id())) {
                 String v = e.details().get(key);
-                out.add(e.t() + " " + e.kind() + (v == null ? "" : " " + key + "=" + v));
+                out.add(e.t() + " " + e.kind().id() + (v == null ? "" : " " + key + "=" + v));
             }
         }
         return out;

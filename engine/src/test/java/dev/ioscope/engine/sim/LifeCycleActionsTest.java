@@ -24,7 +24,7 @@ class LifeCycleActionsTest {
         Simulation sim = Simulation.of(Scenario.read(SimulationTest.scenario(dir, String.join(",", actions))),
                 Map.of(), PluginLoader.builtInExtensions());
         sim.runUntilQuiet();
-        return sim.journal().stream().map(e -> e.kind() + " " + e.entry() + " " + e.details()).toList();
+        return sim.journal().stream().map(e -> e.kind().id() + " " + e.entry() + " " + e.details()).toList();
     }
 
     private static List<String> errors(List<String> journal) {

@@ -2,6 +2,7 @@ package dev.ioscope.engine.sim;
 
 import dev.ioscope.engine.TestData;
 import dev.ioscope.engine.registry.IORegistryEntry;
+import dev.ioscope.engine.registry.RegistryPath;
 import dev.ioscope.engine.service.IOCatalogue;
 import dev.ioscope.engine.service.MatchContext;
 import dev.ioscope.engine.service.MatchEngine;
@@ -52,7 +53,7 @@ class MatchVerdictsRealTest {
     }
 
     private static List<String> roundNubs() {
-        return journal.stream().filter(e -> e.kind().equals("match.begin")).map(JournalEvent::entry).distinct()
+        return journal.stream().filter(e -> e.kind().id().equals("match.begin")).map(JournalEvent::entry).distinct()
                 .toList();
     }
 
@@ -76,14 +77,15 @@ class MatchVerdictsRealTest {
         for (String nub : roundNubs()) {
             List<JournalEvent> round = MatchVerdicts.lastRound(journal, journal.size(), nub);
             List<JournalEvent> decisions = round.stream().filter(e -> e.entry().equals(nub)
-                    && List.of("match.accept", "match.reject", "match.category-taken").contains(e.kind())).toList();
+                    && List.of("match.accept", "match.reject", "match.category-taken")
+                            .contains(e.kind().id())).toList();
             List<CandidateVerdict> v = MatchVerdicts.fromRound(round, nub, List.of());
             assertThat(v).hasSize(decisions.size());
             for (int i = 0; i < v.size(); i++) {
                 JournalEvent d = decisions.get(i);
                 CandidateVerdict c = v.get(i);
                 assertThat(c.personality()).isEqualTo(d.details().get("personality"));
-                switch (d.kind()) {
+                switch (d.kind().id()) {
                     case "match.reject" -> {
                         assertThat(c.kind()).isEqualTo(CandidateVerdict.Kind.REJECTED);
                         assertThat(d.details().get("reason")).startsWith(c.key() + " ").isEqualTo(c.detail());
@@ -95,7 +97,7 @@ class MatchVerdictsRealTest {
                                 + d.details().get("holder-class") + ">");
                     }
                     default -> {
-                        boolean started = round.stream().anyMatch(e -> e.kind().equals("service.start")
+                        boolean started = round.stream().anyMatch(e -> e.kind().id().equals("service.start")
                                 && c.personality().equals(e.details().get("personality")));
                         assertThat(c.kind()).isEqualTo(started ? CandidateVerdict.Kind.WINNER
                                 : CandidateVerdict.Kind.OUTRANKED);
@@ -121,7 +123,7 @@ class MatchVerdictsRealTest {
         List<String> mismatches = new ArrayList<>();
         int compared = 0;
         for (String nub : roundNubs()) {
-            IORegistryEntry e = dev.ioscope.engine.registry.RegistryPath.fromPath(s.registry(), nub,
+            IORegistryEntry e = RegistryPath.fromPath(s.registry(), nub,
                     ctx.servicePlane()).orElseThrow();
             List<CandidateVerdict> stat = MatchVerdicts.of(engine.match(e), engine);
             List<CandidateVerdict> fromJournal = MatchVerdicts.fromRound(

@@ -2,12 +2,14 @@ package dev.ioscope.engine.sim;
 
 import dev.ioscope.engine.spi.PluginLoader;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -89,7 +91,7 @@ class MatchVerdictsTest {
         // V1: Solid started
         assertThat(of(v, "Solid").kind()).isEqualTo(CandidateVerdict.Kind.WINNER);
         assertThat(of(v, "Solid").words()).isEqualTo("winner");
-        assertThat(of(v, "Solid").events()).extracting(JournalEvent::kind)
+        assertThat(of(v, "Solid").events()).extracting(je -> je.kind().id())
                 .containsExactly("match.accept", "probe.score", "service.start");
         // V2: Second matched but Solid took IODefaultMatchCategory
         assertThat(of(v, "Second").words()).isEqualTo("outranked by Solid");
@@ -110,7 +112,7 @@ class MatchVerdictsTest {
                 .isEqualTo("category IODefaultMatchCategory held by Solid <Solid>")).hasSize(5);
         // the first round, read up to its end, still gives the first round's verdicts
         int firstEnd = (int) sim.journal().stream()
-                .filter(e -> e.kind().equals("service.matched") && e.entry().equals(WIDGET)).findFirst()
+                .filter(e -> e.kind().id().equals("service.matched") && e.entry().equals(WIDGET)).findFirst()
                 .orElseThrow().seq() + 1;
         assertThat(of(verdicts(sim, firstEnd), "Solid").kind()).isEqualTo(CandidateVerdict.Kind.WINNER);
     }
@@ -120,7 +122,7 @@ class MatchVerdictsTest {
     void pendingMidRound(@TempDir Path dir) throws Exception {
         Simulation sim = run(dir, "");
         List<JournalEvent> j = sim.journal();
-        int afterMatch = (int) j.stream().filter(e -> e.kind().equals("match.reject")).findFirst().orElseThrow()
+        int afterMatch = (int) j.stream().filter(e -> e.kind().id().equals("match.reject")).findFirst().orElseThrow()
                 .seq() + 1;
         List<CandidateVerdict> v = verdicts(sim, afterMatch);
         assertThat(v).filteredOn(c -> !c.personality().equals("Other"))
@@ -149,17 +151,17 @@ class MatchVerdictsTest {
         List<CandidateVerdict> v = MatchVerdicts.fromRound(round, nub, List.of());
         assertThat(v).extracting(CandidateVerdict::personality, CandidateVerdict::kind, CandidateVerdict::score)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("A", CandidateVerdict.Kind.PROBE_REFUSED, 9),
-                        org.assertj.core.groups.Tuple.tuple("Solid", CandidateVerdict.Kind.WINNER, 5),
-                        org.assertj.core.groups.Tuple.tuple("B", CandidateVerdict.Kind.START_FAILED, 7));
+                        Tuple.tuple("A", CandidateVerdict.Kind.PROBE_REFUSED, 9),
+                        Tuple.tuple("Solid", CandidateVerdict.Kind.WINNER, 5),
+                        Tuple.tuple("B", CandidateVerdict.Kind.START_FAILED, 7));
     }
 
     private static JournalEvent ev(long seq, String kind, String entry, Map<String, String> d) {
-        return new JournalEvent(seq, 0, kind, entry, d);
+        return new JournalEvent(seq, 0, JournalKind.of(kind).orElseThrow(), entry, d);
     }
 
     private static Map<String, String> ordered(String... kv) {
-        Map<String, String> m = new java.util.LinkedHashMap<>();
+        Map<String, String> m = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
             m.put(kv[i], kv[i + 1]);
         }

@@ -25,8 +25,9 @@ class NotificationTest {
         Simulation sim = Simulation.of(Scenario.read(SimulationTest.scenario(dir, String.join(",", actions))),
                 Map.of(), PluginLoader.builtInExtensions());
         sim.runUntilQuiet();
-        return sim.journal().stream().filter(e -> e.kind().startsWith("notify.") || e.kind().equals("scenario.error"))
-                .map(e -> e.t() + " " + e.kind() + " " + e.details()).toList();
+        return sim.journal().stream().filter(e -> e.kind().id().startsWith("notify.")
+                || e.kind().id().equals("scenario.error"))
+                .map(e -> e.t() + " " + e.kind().id() + " " + e.details()).toList();
     }
 
     @Test

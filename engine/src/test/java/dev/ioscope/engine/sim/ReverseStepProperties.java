@@ -8,6 +8,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 
 import java.nio.file.Files;
@@ -31,8 +32,8 @@ class ReverseStepProperties {
         Arbitrary<String> notify = at.map(t -> "{\"at\":" + t + ",\"do\":\"add-notification\",\"type\":\"matched\","
                 + "\"matching\":{\"IONameMatch\":\"widget\"}}");
         Arbitrary<String> unload = at.map(t -> "{\"at\":" + t + ",\"do\":\"unload-kext\",\"bundle\":\"com.example.flaky\"}");
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(5, publish), net.jqwik.api.Tuple.of(2, terminate),
-                net.jqwik.api.Tuple.of(1, set), net.jqwik.api.Tuple.of(1, notify), net.jqwik.api.Tuple.of(1, unload));
+        return Arbitraries.frequencyOf(Tuple.of(5, publish), Tuple.of(2, terminate),
+                Tuple.of(1, set), Tuple.of(1, notify), Tuple.of(1, unload));
     }
 
     @Property(tries = 40)

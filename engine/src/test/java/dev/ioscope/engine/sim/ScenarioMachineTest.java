@@ -1,12 +1,14 @@
 package dev.ioscope.engine.sim;
 
 import dev.ioscope.engine.io.SnapshotException;
+import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.spi.PluginLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,8 +46,8 @@ class ScenarioMachineTest {
     @Test
     void addingActionsKeepsTheMachine(@TempDir Path dir) throws Exception {
         Scenario s = read(dir, "{\"machine\": \"empty\"}");
-        Scenario more = s.withActions(java.util.List.of(new Scenario.Action(5, "advance", Map.of(),
-                dev.ioscope.engine.os.OSDictionary.empty())));
+        Scenario more = s.withActions(List.of(new Scenario.Action(5, "advance", Map.of(),
+                OSDictionary.empty())));
         assertThat(more.machine()).isEqualTo(Scenario.EMPTY_MACHINE);
         assertThat(more.actions()).hasSize(1);
     }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -73,7 +74,7 @@ class ScenarioWriterTest {
     /** The one-line form a console history shows: what the saved file's actions array holds for the action. */
     @Test
     void oneActionAsOneLine() {
-        Map<String, Object> args = new java.util.LinkedHashMap<>();
+        Map<String, Object> args = new LinkedHashMap<>();
         args.put("connection", "ui0");
         args.put("selector", 0L);
         args.put("scalars", "[1,0x10]");

@@ -47,7 +47,7 @@ class SimulationTest {
             });
 
     static List<String> kinds(List<JournalEvent> j, String prefix) {
-        return j.stream().filter(e -> e.kind().startsWith(prefix)).map(e -> e.kind() + " " + e.details()
+        return j.stream().filter(e -> e.kind().id().startsWith(prefix)).map(e -> e.kind().id() + " " + e.details()
                 .getOrDefault("class", "")).toList();
     }
 
@@ -61,9 +61,11 @@ class SimulationTest {
         // rule S4: Flaky (900) fails, Thrower (500) throws, Solid (100) starts; Other never matched.
         assertThat(kinds(j, "service.start")).containsExactly("service.start-failed Flaky",
                 "service.start-failed Thrower", "service.start Solid");
-        assertThat(j.stream().filter(e -> e.kind().equals("service.start-failed")).map(e -> e.details().get("reason")))
+        assertThat(j.stream().filter(e -> e.kind().id().equals("service.start-failed"))
+                .map(e -> e.details().get("reason")))
                 .containsExactly("start returned false", "start threw java.lang.IllegalStateException: boom");
-        assertThat(j).anyMatch(e -> e.kind().equals("match.reject") && e.details().get("personality").equals("Other")
+        assertThat(j).anyMatch(e -> e.kind().id().equals("match.reject")
+                && e.details().get("personality").equals("Other")
                 && e.details().get("reason").startsWith("IONameMatch gadget"));
         IORegistryEntry widget = sim.registry().entries().stream().filter(e -> e.name().equals("widget")).findFirst()
                 .orElseThrow();
@@ -73,7 +75,7 @@ class SimulationTest {
         assertThat(widget.children(sim.registry().plane("IOService"))).extracting(IORegistryEntry::className)
                 .containsExactly("Solid");
         // virtual time: publish at 1000, matching 1 µs later, start 1 µs after that
-        assertThat(j.stream().filter(e -> e.kind().equals("service.start")).findFirst().orElseThrow().t())
+        assertThat(j.stream().filter(e -> e.kind().id().equals("service.start")).findFirst().orElseThrow().t())
                 .isEqualTo(3000);
     }
 
@@ -87,11 +89,11 @@ class SimulationTest {
         Simulation sim = Simulation.of(s, BEHAVIORS, PluginLoader.builtInExtensions());
         sim.runUntilQuiet();
         List<JournalEvent> j = sim.journal();
-        assertThat(j.stream().filter(e -> e.kind().equals("match.begin") && e.entry().equals("IOService:/widget")))
+        assertThat(j.stream().filter(e -> e.kind().id().equals("match.begin") && e.entry().equals("IOService:/widget")))
                 .hasSize(2);
         assertThat(kinds(j, "service.start")).containsExactly("service.start-failed Flaky",
                 "service.start-failed Thrower", "service.start Solid");
-        assertThat(j).anyMatch(e -> e.kind().equals("match.category-taken"));
+        assertThat(j).anyMatch(e -> e.kind().id().equals("match.category-taken"));
         IORegistryEntry widget = sim.registry().entries().stream().filter(e -> e.name().equals("widget")).findFirst()
                 .orElseThrow();
         assertThat(widget.children(sim.registry().plane("IOService"))).extracting(IORegistryEntry::className)
@@ -105,7 +107,7 @@ class SimulationTest {
                 + "{\"at\":10,\"do\":\"add-notification\",\"type\":\"terminated\",\"matching\":{\"IONameMatch\":\"widget\"}}"));
         Simulation sim = Simulation.of(s, Map.of(), PluginLoader.builtInExtensions());
         sim.runUntilQuiet();
-        List<String> k = sim.journal().stream().filter(e -> e.t() >= 50000).map(e -> e.kind() + " "
+        List<String> k = sim.journal().stream().filter(e -> e.t() >= 50000).map(e -> e.kind().id() + " "
                 + e.entry().replace("IOService:/", "")).toList();
         // terminatePhase1 invokes the terminated notifiers as the service goes inactive (L1, N4)
         assertThat(k).containsSubsequence("service.terminate widget", "notify.deliver widget",
@@ -128,8 +130,8 @@ class SimulationTest {
                 + "\"device-id\":{\"data\":\"b8150000\"}}}]}");
         Simulation sim = Simulation.of(Scenario.read(dir.resolve("s.json")), Map.of(),
                 PluginLoader.builtInExtensions());
-        assertThat(sim.runUntil(e -> e.kind().equals("service.start"))).isTrue();
-        JournalEvent start = sim.journal().stream().filter(e -> e.kind().equals("service.start")).findFirst()
+        assertThat(sim.runUntil(e -> e.kind().id().equals("service.start"))).isTrue();
+        JournalEvent start = sim.journal().stream().filter(e -> e.kind().id().equals("service.start")).findFirst()
                 .orElseThrow();
         assertThat(start.details()).containsEntry("class", "IntelMausi").containsEntry("passive", "true");
         IORegistryEntry driver = sim.registry().entries().stream().filter(e -> e.className().equals("IntelMausi"))
@@ -137,7 +139,8 @@ class SimulationTest {
         // S5: the passive instance carries its personality's properties
         assertThat(driver.property("Driver Parameters")).isNotNull();
         sim.runUntilQuiet();
-        assertThat(sim.journal()).anyMatch(e -> e.kind().equals("notify.deliver") && e.entry().equals("IOService:/ethernet"));
+        assertThat(sim.journal()).anyMatch(e -> e.kind().id().equals("notify.deliver")
+                && e.entry().equals("IOService:/ethernet"));
     }
 
     @Test
@@ -152,12 +155,13 @@ class SimulationTest {
         sim.runUntilQuiet();
         List<JournalEvent> j = sim.journal();
         // Loading the kexts re-matches PS2K, but the snapshot's AppleACPIPS2Nub holds the default category.
-        assertThat(j).anyMatch(e -> e.t() < 100000 && e.kind().equals("match.category-taken")
+        assertThat(j).anyMatch(e -> e.t() < 100000 && e.kind().id().equals("match.category-taken")
                 && e.entry().equals("IOService:/AppleACPIPlatformExpert/PS2K"));
         // Terminating the nub driver takes its whole chain down (keyboard and mouse drivers included) ...
-        assertThat(j).anyMatch(e -> e.kind().equals("service.stop") && e.details().get("class").equals("ApplePS2Keyboard"));
+        assertThat(j).anyMatch(e -> e.kind().id().equals("service.stop")
+                && e.details().get("class").equals("ApplePS2Keyboard"));
         // ... and registering PS2K again starts a passive AppleACPIPS2Nub in its place.
-        assertThat(j).filteredOn(e -> e.t() >= 200000 && e.kind().equals("service.start"))
+        assertThat(j).filteredOn(e -> e.t() >= 200000 && e.kind().id().equals("service.start"))
                 .extracting(e -> e.details().get("class")).containsExactly("AppleACPIPS2Nub");
     }
 }

@@ -68,8 +68,8 @@ class WorkLoopTest {
     }
 
     static List<String> events(Simulation sim, String prefix) {
-        return sim.journal().stream().filter(e -> e.kind().startsWith(prefix))
-                .map(e -> e.t() + " " + e.kind() + " " + e.details()).toList();
+        return sim.journal().stream().filter(e -> e.kind().id().startsWith(prefix))
+                .map(e -> e.t() + " " + e.kind().id() + " " + e.details()).toList();
     }
 
     static String raise(long at) {

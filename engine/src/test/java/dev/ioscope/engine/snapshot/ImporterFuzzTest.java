@@ -7,6 +7,7 @@ import dev.ioscope.engine.snapshot.codecs.Snapshots;
 import net.jqwik.api.Example;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,7 +91,7 @@ class ImporterFuzzTest {
             ParseLimits limits = ParseLimits.DEFAULT;
             for (SnapshotReader reader : Snapshots.readers()) {
                 try {
-                    reader.sniff(java.util.Arrays.copyOf(data, Math.min(data.length, 4096)), fileName);
+                    reader.sniff(Arrays.copyOf(data, Math.min(data.length, 4096)), fileName);
                     Snapshot s = reader.read(data, fileName, limits);
                     assertThat(s.registry()).isNotNull();
                 } catch (SnapshotException expected) {

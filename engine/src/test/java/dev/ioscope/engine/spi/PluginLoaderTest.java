@@ -7,6 +7,7 @@ import dev.ioscope.engine.sim.SimulationExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.util.ArrayList;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import java.io.IOException;
@@ -48,7 +49,7 @@ class PluginLoaderTest {
         }
         if (!sources.isEmpty()) {
             JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-            List<String> args = new java.util.ArrayList<>(List.of("-d", out.toString(), "-cp",
+            List<String> args = new ArrayList<>(List.of("-d", out.toString(), "-cp",
                     System.getProperty("java.class.path")));
             try (var files = Files.walk(src)) {
                 files.filter(p -> p.toString().endsWith(".java")).forEach(p -> args.add(p.toString()));
@@ -158,9 +159,13 @@ class PluginLoaderTest {
                 import dev.ioscope.engine.sim.*;
                 import java.util.List;
                 public final class Beep implements SimulationExtension {
+                    enum Kind implements EventKind {
+                        BEEP;
+                        public String id() { return "acme.beep"; }
+                    }
                     public List<String> actions() { return List.of("beep"); }
                     public Instance install(Simulation sim) {
-                        return a -> sim.record("acme.beep", "", "times", a.arg("times"));
+                        return a -> sim.record(Kind.BEEP, "", "times", a.arg("times"));
                     }
                 }
                 """, "acme.Broken", """
@@ -193,7 +198,7 @@ class PluginLoaderTest {
                     "{\"machine\":\"empty\",\"actions\":[{\"at\":5,\"do\":\"beep\",\"times\":\"3\"}]}");
             Simulation sim = Simulation.of(Scenario.read(s), Map.of(), pl.extensions());
             sim.runUntilQuiet();
-            assertThat(sim.journal()).anyMatch(e -> e.kind().equals("acme.beep")
+            assertThat(sim.journal()).anyMatch(e -> e.kind().id().equals("acme.beep")
                     && e.details().get("times").equals("3"));
             // without the jar the same scenario names an action nobody performs: one clear error
             assertThatThrownBy(() -> Simulation.of(Scenario.read(s), Map.of(), PluginLoader.builtInExtensions()))

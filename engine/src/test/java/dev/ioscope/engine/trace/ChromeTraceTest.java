@@ -113,9 +113,9 @@ class ChromeTraceTest {
         int widget = tid(events, "widget");
         JsonNode matching = events.stream().filter(e -> e.get("ph").asText().equals("X")
                 && e.get("cat").asText().equals("match") && e.get("tid").asInt() == widget).findFirst().orElseThrow();
-        JournalEvent round = j.stream().filter(e -> e.kind().equals("match.begin") && e.entry().equals(
+        JournalEvent round = j.stream().filter(e -> e.kind().id().equals("match.begin") && e.entry().equals(
                 "IOService:/widget")).findFirst().orElseThrow();
-        JournalEvent matched = j.stream().filter(e -> e.kind().equals("service.matched") && e.entry().equals(
+        JournalEvent matched = j.stream().filter(e -> e.kind().id().equals("service.matched") && e.entry().equals(
                 "IOService:/widget")).findFirst().orElseThrow();
         assertThat(matching.get("ts").asDouble()).isEqualTo(round.t() / 1000.0);
         assertThat(matching.get("dur").asDouble()).isEqualTo((matched.t() - round.t()) / 1000.0);
@@ -167,7 +167,7 @@ class ChromeTraceTest {
     }
 
     static JournalEvent first(List<JournalEvent> j, String kind) {
-        return j.stream().filter(e -> e.kind().equals(kind)).findFirst().orElseThrow(() -> new AssertionError(
+        return j.stream().filter(e -> e.kind().id().equals(kind)).findFirst().orElseThrow(() -> new AssertionError(
                 "no " + kind + " in " + j.stream().map(JournalEvent::line).toList()));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Set;
+import dev.ioscope.engine.iokit.IOReturn;
 import org.junit.jupiter.api.Test;
 
 class CallLineTest {
@@ -33,7 +34,7 @@ class CallLineTest {
         assertThat(CallLine.parse("call 1 struct=beef").run(connect, echo).structureOutput())
                 .containsExactly(0xbe, 0xef);
         assertThat(c.run(connect, null).result()).as("no room for the scalar output")
-                .isEqualTo(dev.ioscope.engine.iokit.IOReturn.kIOReturnBadArgument);
+                .isEqualTo(IOReturn.kIOReturnBadArgument);
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Set;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -196,7 +197,7 @@ class DataQueueLayoutTest {
     @Test
     void guardsAgainstImpossibleInputs() {
         IOSharedDataQueue q = IOSharedDataQueue.withCapacity(32);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> q.enqueue(new byte[2], 3))
+        Assertions.assertThatThrownBy(() -> q.enqueue(new byte[2], 3))
                 .isInstanceOf(IllegalArgumentException.class);
         q.enqueue(b("ok"), 2);
         ByteBuffer m = q.getMemoryDescriptor().map();

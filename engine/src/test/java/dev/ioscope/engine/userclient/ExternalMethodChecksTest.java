@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import dev.ioscope.engine.iokit.IOReturn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -248,8 +249,8 @@ class ExternalMethodChecksTest {
         assertThat(user.serviceOpen(type -> new UserClientProvider.NewUserClient(kIOReturnUnsupported, null), 0)
                 .result()).isEqualTo(kIOReturnUnsupported);
         assertThat(user.serviceOpen(type -> new UserClientProvider.NewUserClient(
-                dev.ioscope.engine.iokit.IOReturn.kIOReturnExclusiveAccess, null), 0).result())
-                .isEqualTo(dev.ioscope.engine.iokit.IOReturn.kIOReturnExclusiveAccess);
+                IOReturn.kIOReturnExclusiveAccess, null), 0).result())
+                .isEqualTo(IOReturn.kIOReturnExclusiveAccess);
     }
 
     @Test
@@ -257,7 +258,7 @@ class ExternalMethodChecksTest {
     @DisplayName("UC10: more than kMaxAsyncArgs (16) arguments is kIOReturnMessageTooLarge")
     void moreThanSixteenAsyncArgumentsIsMessageTooLarge() {
         assertThat(uc.sendAsyncResult64(new AsyncReference(1, (a, b, c, d) -> { }, 0), 0, new long[17]))
-                .isEqualTo(dev.ioscope.engine.iokit.IOReturn.kIOReturnMessageTooLarge);
+                .isEqualTo(IOReturn.kIOReturnMessageTooLarge);
     }
 
     @Test
@@ -265,9 +266,9 @@ class ExternalMethodChecksTest {
     @DisplayName("UC4: absurd out-of-line sizes are refused without allocating")
     void absurdOutOfLineSizesAreRefusedWithoutAllocating() {
         assertThat(connect.callStructMethod(1, null, -1).result())
-                .isEqualTo(dev.ioscope.engine.iokit.IOReturn.kIOReturnNoMemory);
+                .isEqualTo(IOReturn.kIOReturnNoMemory);
         assertThat(connect.ioConnectMethod(1, new long[0], null, null, 0, 0, IOConnect.kMaxOutOfLineSize + 1, null)
-                .result()).isEqualTo(dev.ioscope.engine.iokit.IOReturn.kIOReturnNoMemory);
+                .result()).isEqualTo(IOReturn.kIOReturnNoMemory);
     }
 
     @Test
@@ -288,7 +289,7 @@ class ExternalMethodChecksTest {
         assertThat(r.result()).isEqualTo(kIOReturnSuccess);
         assertThat(r.structureOutput()).containsExactly(1, 2, 3, 4, 5);
         assertThat(c.callStructMethod(1, null, IOConnect.kIOConnectMethodVarOutputSize).result())
-                .isEqualTo(dev.ioscope.engine.iokit.IOReturn.kIOReturnUnderrun);
+                .isEqualTo(IOReturn.kIOReturnUnderrun);
         assertThat(c.callStructMethod(2, null, IOConnect.kIOConnectMethodVarOutputSize).result())
                 .as("no inband room is offered, so a fixed 8-byte output row refuses").isEqualTo(kIOReturnBadArgument);
     }

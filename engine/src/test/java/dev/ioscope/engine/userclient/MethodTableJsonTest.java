@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -71,13 +73,13 @@ class MethodTableJsonTest {
      */
     @Test
     void theExampleFileDescribesTheDemoTableExactly() throws Exception {
-        java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("user.dir")).toAbsolutePath();
-        while (dir != null && !java.nio.file.Files.exists(dir.resolve("docs/examples/demo-userclient.methods.json"))) {
+        Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("docs/examples/demo-userclient.methods.json"))) {
             dir = dir.getParent();
         }
         assertThat(dir).as("docs/examples above the working directory").isNotNull();
-        java.nio.file.Path file = dir.resolve("docs/examples/demo-userclient.methods.json");
-        MethodTableJson.MethodTable t = MethodTableJson.read(java.nio.file.Files.readAllBytes(file), file.toString());
+        Path file = dir.resolve("docs/examples/demo-userclient.methods.json");
+        MethodTableJson.MethodTable t = MethodTableJson.read(Files.readAllBytes(file), file.toString());
         assertThat(t.methods()).hasSize(DemoUserClient.TABLE.size() + 2);
         assertThat(t.methods().subList(DemoUserClient.TABLE.size(), t.methods().size()))
                 .extracting(MethodDescription::name).containsExactly("enqueue", "fill");
@@ -85,6 +87,6 @@ class MethodTableJsonTest {
             IOExternalMethodDispatch row = DemoUserClient.TABLE.get(m.selector());
             assertThat(m.toDispatch(row.function())).as(m.name()).isEqualTo(row);
         }
-        assertThat(MethodTableJson.write(t)).isEqualTo(java.nio.file.Files.readAllBytes(file));
+        assertThat(MethodTableJson.write(t)).isEqualTo(Files.readAllBytes(file));
     }
 }

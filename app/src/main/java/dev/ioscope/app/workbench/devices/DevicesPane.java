@@ -15,6 +15,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
+import java.util.List;
+
 /**
  * The device palette: the machine's hot-plug slots (USB ports, PCI bridges) and the ready-made devices its
  * families offer. "Plug In" adds a {@code plug} action at the current time; "Unplug" an {@code unplug} of the
@@ -63,7 +65,7 @@ public final class DevicesPane extends VBox {
             }
         });
         slotList.getSelectionModel().selectedItemProperty().addListener((o, a, s) -> {
-            devices.setAll(s == null ? java.util.List.of() : vm.paletteProperty().get().devicesFor(s));
+            devices.setAll(s == null ? List.of() : vm.paletteProperty().get().devicesFor(s));
             if (!devices.isEmpty()) {
                 deviceList.getSelectionModel().selectFirst();
             }

@@ -49,7 +49,7 @@ record MatchRow(String name, String verdict, String score, String category, Stri
             }
         }
         for (JournalEvent e : events) {
-            rows.add(new MatchRow("journal #" + e.seq(), e.kind(), e.details().getOrDefault("score", ""), "",
+            rows.add(new MatchRow("journal #" + e.seq(), e.kind().id(), e.details().getOrDefault("score", ""), "",
                     WorkbenchViewModel.formatNs(e.t()) + "  " + e.details(), KeyVerdict.Outcome.NOTE, null, null,
                     false));
         }

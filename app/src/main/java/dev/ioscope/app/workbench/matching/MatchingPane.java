@@ -15,6 +15,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
@@ -25,11 +26,13 @@ import javafx.scene.control.TreeTableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Callback;
 
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Matching of the selected provider at the current step: candidates ranked as probeCandidates orders them,
@@ -65,7 +68,7 @@ public final class MatchingPane extends BorderPane {
         personalities.setId("whyNotPersonality");
         personalities.setPromptText("any personality in the catalogue…");
         personalities.setMaxWidth(Double.MAX_VALUE);
-        Callback<javafx.scene.control.ListView<Personality>, ListCell<Personality>> cells = v -> new ListCell<>() {
+        Callback<ListView<Personality>, ListCell<Personality>> cells = v -> new ListCell<>() {
             @Override
             protected void updateItem(Personality p, boolean empty) {
                 super.updateItem(p, empty);
@@ -76,7 +79,7 @@ public final class MatchingPane extends BorderPane {
         personalities.setButtonCell(cells.call(null));
         HBox.setHgrow(personalities, Priority.ALWAYS);
         Button ask = new Button("Why not?");
-        ask.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        ask.setMinWidth(Region.USE_PREF_SIZE);
         ask.setId("whyNot");
         ask.disableProperty().bind(personalities.valueProperty().isNull());
         ask.setOnAction(e -> vm.whyNot(personalities.getValue()));
@@ -89,12 +92,12 @@ public final class MatchingPane extends BorderPane {
 
         detail.setId("matchDetail");
         detail.setWrapText(true);
-        detail.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        detail.setMinHeight(Region.USE_PREF_SIZE);
         detail.setPadding(new Insets(2, 4, 2, 4));
         for (TreeTableView<MatchRow> t : List.of(table, whyNot)) {
             t.getSelectionModel().selectedItemProperty().addListener((o, a, it) -> {
                 MatchRow r = it == null ? null : it.getValue();
-                detail.setText(r == null ? "" : String.join("  ·  ", java.util.stream.Stream.of(r.name(),
+                detail.setText(r == null ? "" : String.join("  ·  ", Stream.of(r.name(),
                         r.verdict(), r.score(), r.category(), r.bundle())
                         .filter(x -> x != null && !x.isEmpty()).toList()));
             });

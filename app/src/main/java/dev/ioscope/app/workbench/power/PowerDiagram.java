@@ -1,14 +1,19 @@
 package dev.ioscope.app.workbench.power;
 
 import dev.ioscope.app.workbench.WorkbenchViewModel;
+import dev.ioscope.engine.sim.JournalKind;
+import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Polyline;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -29,8 +34,8 @@ final class PowerDiagram extends ScrollPane {
         this.vm = vm;
         setId("powerDiagram");
         // centred while it fits, scrolled when it does not
-        javafx.scene.layout.StackPane centre = new javafx.scene.layout.StackPane(canvas);
-        centre.setAlignment(javafx.geometry.Pos.TOP_CENTER);
+        StackPane centre = new StackPane(canvas);
+        centre.setAlignment(Pos.TOP_CENTER);
         canvas.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         canvas.setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);   // wider than the view: scroll, not cut
         setContent(centre);
@@ -106,7 +111,7 @@ final class PowerDiagram extends ScrollPane {
      * the content's size is known then).
      */
     private void reveal(String path) {
-        javafx.application.Platform.runLater(() -> {
+        Platform.runLater(() -> {
             PowerTreeLayout.Box b = shown == null ? null : shown.boxes().stream()
                     .filter(x -> x.row().path().equals(path)).findFirst().orElse(null);
             var view = getViewportBounds();
@@ -134,7 +139,7 @@ final class PowerDiagram extends ScrollPane {
         int now = Math.min(vm.eventsNowProperty().get(), events.size());
         for (int i = now - 1; i >= 0 && i >= now - 10_000; i--) {
             var e = events.get(i);
-            if (e.kind().equals("power.change-begin") && e.entry().equals(path)) {
+            if (e.kind() == JournalKind.POWER_CHANGE_BEGIN && e.entry().equals(path)) {
                 try {
                     return Integer.parseInt(e.details().getOrDefault("to", "-1"));
                 } catch (NumberFormatException x) {
@@ -152,6 +157,6 @@ final class PowerDiagram extends ScrollPane {
 
     /** The boxes drawn now, by path (tests, and the lanes' order). */
     Map<String, PowerBox> boxes() {
-        return java.util.Collections.unmodifiableMap(boxes);
+        return Collections.unmodifiableMap(boxes);
     }
 }

@@ -1,6 +1,7 @@
 package dev.ioscope.app.workbench.power;
 
 import dev.ioscope.engine.sim.JournalEvent;
+import dev.ioscope.engine.sim.JournalKind;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -101,13 +102,13 @@ record PowerLanes(List<Lane> lanes, long endNs) {
         void feed(JournalEvent e) {
             fed++;
             last = e;
-            if (!e.kind().startsWith("power.")) {
+            if (!(e.kind() instanceof JournalKind kind) || !kind.in(JournalKind.POWER)) {
                 return;
             }
             lastT = Math.max(lastT, e.t());
             Builder b = byPath.get(e.entry());
-            switch (e.kind()) {
-                case "power.register-driver" -> {
+            switch (kind) {
+                case POWER_REGISTER_DRIVER -> {
                     if (b == null) {
                         b = new Builder(e.entry());
                         byPath.put(e.entry(), b);
@@ -116,22 +117,22 @@ record PowerLanes(List<Lane> lanes, long endNs) {
                     b.states = num(e, "states", b.states);
                     b.move(e, num(e, "initial", 0), false);
                 }
-                case "power.change-begin" -> {
+                case POWER_CHANGE_BEGIN -> {
                     if (b != null) {
                         b.move(e, b.state, true);
                     }
                 }
-                case "power.set-power-state" -> {
+                case POWER_SET_POWER_STATE -> {
                     if (b != null) {
                         b.move(e, num(e, "to", b.state), true);
                     }
                 }
-                case "power.change-end" -> {
+                case POWER_CHANGE_END -> {
                     if (b != null) {
                         b.move(e, num(e, "state", b.state), false);
                     }
                 }
-                case "power.stop" -> {
+                case POWER_STOP -> {
                     if (b != null && !b.stopped) {
                         b.close(e.t());
                     }

@@ -1,6 +1,7 @@
 package dev.ioscope.app.workbench.power;
 
 import dev.ioscope.engine.sim.JournalEvent;
+import dev.ioscope.engine.sim.JournalKind;
 
 import java.util.Map;
 
@@ -17,32 +18,41 @@ final class PowerMessageText {
     static String describe(JournalEvent e) {
         Map<String, String> d = e.details();
         String who = e.entry().isEmpty() ? "" : e.entry().substring(e.entry().lastIndexOf('/') + 1);
-        return switch (e.kind()) {
-            case "power.change-begin" -> who + ": change " + d.get("from") + " → " + d.get("to") + " ("
+        if (!(e.kind() instanceof JournalKind kind)) {
+            return other(e, who, d);
+        }
+        return switch (kind) {
+            case POWER_CHANGE_BEGIN -> who + ": change " + d.get("from") + " → " + d.get("to") + " ("
                     + d.get("direction") + ") begins";
-            case "power.will-change", "power.did-change" -> d.get("driver") + "::" + d.get("call") + "(" + who + ", "
+            case POWER_WILL_CHANGE, POWER_DID_CHANGE -> d.get("driver") + "::" + d.get("call") + "(" + who + ", "
                     + d.get("to") + ") returned " + micros(d.get("returned"));
-            case "power.interest-ack" -> d.get("driver") + " " + d.get("call") + " for " + who + " after "
+            case POWER_INTEREST_ACK -> d.get("driver") + " " + d.get("call") + " for " + who + " after "
                     + d.get("afterUs") + " µs" + ("true".equals(d.get("late")) ? " (late)" : "");
-            case "power.set-power-state" -> who + "::setPowerState(" + d.get("from") + " → " + d.get("to")
+            case POWER_SET_POWER_STATE -> who + "::setPowerState(" + d.get("from") + " → " + d.get("to")
                     + ") returned " + micros(d.get("returned"));
-            case "power.ack" -> who + " " + d.get("call") + " after " + d.get("afterUs") + " µs"
+            case POWER_ACK -> who + " " + d.get("call") + " after " + d.get("afterUs") + " µs"
                     + ("true".equals(d.get("late")) ? " (late)" : "") + ("true".equals(d.get("ignored"))
                     ? " (ignored: timed out)" : "");
-            case "power.ack-timeout", "power.interest-timeout" -> "timeout: " + d.get("message");
-            case "power.children-ready" -> who + ": children fit state " + d.get("to");
-            case "power.change-end" -> who + " is in state " + d.get("state");
-            case "power.message" -> (d.get("client") != null ? d.get("client") : who) + " ← " + d.get("message")
+            case POWER_ACK_TIMEOUT, POWER_INTEREST_TIMEOUT -> "timeout: " + d.get("message");
+            case POWER_CHILDREN_READY -> who + ": children fit state " + d.get("to");
+            case POWER_CHANGE_END -> who + " is in state " + d.get("state");
+            case POWER_MESSAGE -> (d.get("client") != null ? d.get("client") : who) + " ← " + d.get("message")
                     + " (" + d.get("value") + ")";
-            case "power.tickle" -> who + " activityTickle(kIOPMSuperclassPolicy1, " + d.get("state") + "), current "
+            case POWER_TICKLE -> who + " activityTickle(kIOPMSuperclassPolicy1, " + d.get("state") + "), current "
                     + d.get("current");
-            case "power.request" -> who + " " + requestCall(d) + " (" + d.get("client") + " client)";
-            case "power.idle-timer" -> who + " idle timer: desire " + d.get("desire") + ", current "
+            case POWER_REQUEST -> who + " " + requestCall(d) + " (" + d.get("client") + " client)";
+            case POWER_IDLE_TIMER -> who + " idle timer: desire " + d.get("desire") + ", current "
                     + d.get("current");
-            case "power.clamp" -> who + " limited to " + d.get("allowed") + " by " + shortPath(d.get("parent"))
+            case POWER_CLAMP -> who + " limited to " + d.get("allowed") + " by " + shortPath(d.get("parent"))
                     + " (wants " + d.get("desired") + ")";
-            default -> e.kind().substring("power.".length()) + (who.isEmpty() ? "" : " " + who) + details(d);
+            default -> other(e, who, d);
         };
+    }
+
+    /** A kind with no words of its own: its name without the family, the entry and the details. */
+    private static String other(JournalEvent e, String who, Map<String, String> d) {
+        return e.kind().id().substring(e.kind().family().length() + 1) + (who.isEmpty() ? "" : " " + who)
+                + details(d);
     }
 
     private static String requestCall(Map<String, String> d) {

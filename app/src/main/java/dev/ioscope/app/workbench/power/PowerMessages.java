@@ -1,7 +1,9 @@
 package dev.ioscope.app.workbench.power;
 
 import dev.ioscope.app.workbench.WorkbenchViewModel;
+import dev.ioscope.engine.sim.EventKind;
 import dev.ioscope.engine.sim.JournalEvent;
+import dev.ioscope.engine.sim.JournalKind;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
@@ -66,7 +68,7 @@ final class PowerMessages extends ListView<JournalEvent> {
             return;
         }
         List<JournalEvent> more = history.subList(scanned, now).stream()
-                .filter(e -> e.kind().startsWith("power.")).toList();
+                .filter(e -> e.kind().in(JournalKind.POWER)).toList();
         scanned = now;
         lastScanned = now == 0 ? null : history.get(now - 1);
         shown.addAll(more);
@@ -76,18 +78,17 @@ final class PowerMessages extends ListView<JournalEvent> {
     }
 
     /** A trouble sign (time-out, veto, error) in red; the driver's calls and the change's ends stand out. */
-    static Color colorOf(String kind) {
-        if (kind.endsWith("timeout") || kind.equals("power.veto") || kind.equals("power.error")
-                || kind.equals("power.sleep-cancelled")) {
-            return Color.web("#d62728");
+    static Color colorOf(EventKind kind) {
+        if (!(kind instanceof JournalKind k)) {
+            return null;
         }
-        if (kind.equals("power.set-power-state") || kind.equals("power.ack")) {
-            return Color.web("#2ca02c");
-        }
-        if (kind.equals("power.will-change") || kind.equals("power.did-change") || kind.equals("power.message")) {
-            return Color.web("#1f77b4");
-        }
-        return null;
+        return switch (k) {
+            case POWER_ACK_TIMEOUT, POWER_CLIENT_ACK_TIMEOUT, POWER_INTEREST_TIMEOUT, POWER_VETO, POWER_ERROR,
+                    POWER_SLEEP_CANCELLED -> Color.web("#d62728");
+            case POWER_SET_POWER_STATE, POWER_ACK -> Color.web("#2ca02c");
+            case POWER_WILL_CHANGE, POWER_DID_CHANGE, POWER_MESSAGE -> Color.web("#1f77b4");
+            default -> null;
+        };
     }
 
     private final class Cell extends ListCell<JournalEvent> {

@@ -6,7 +6,10 @@ import dev.ioscope.engine.power.PowerNode;
 import dev.ioscope.engine.sim.Simulation;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One member of the power tree at a step, copied on the engine thread.
@@ -37,7 +40,7 @@ public record PowerRow(String path, String parent, int state, int states, boolea
             return List.of();
         }
         List<PowerRow> rows = new ArrayList<>();
-        var seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<PowerNode, Boolean>());
+        var seen = Collections.newSetFromMap(new IdentityHashMap<PowerNode, Boolean>());
         for (PowerNode n : pm.nodes()) {
             if (n.powerParent() == null) {
                 walk(n, rows, seen, 0);
@@ -50,7 +53,7 @@ public record PowerRow(String path, String parent, int state, int states, boolea
     }
 
     /** Depth first, parents before children, in the power tree's child order. */
-    private static void walk(PowerNode n, List<PowerRow> rows, java.util.Set<PowerNode> seen, int depth) {
+    private static void walk(PowerNode n, List<PowerRow> rows, Set<PowerNode> seen, int depth) {
         if (depth > 64 || !seen.add(n)) {
             return;
         }

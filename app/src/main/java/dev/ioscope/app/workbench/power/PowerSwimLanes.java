@@ -1,5 +1,6 @@
 package dev.ioscope.app.workbench.power;
 
+import dev.ioscope.app.ui.Styles;
 import dev.ioscope.app.workbench.WorkbenchViewModel;
 import dev.ioscope.engine.sim.JournalEvent;
 import javafx.application.Platform;
@@ -8,14 +9,18 @@ import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One swim lane per power-tree member over virtual time, read from the journal by {@link PowerLanes}: coloured
@@ -36,7 +41,7 @@ final class PowerSwimLanes extends ScrollPane {
     private PowerLanes.Reader reader = new PowerLanes.Reader();
     private PowerLanes lanes = new PowerLanes(List.of(), 0);
     private boolean scheduled;
-    private final java.util.Map<String, String> fitted = new java.util.HashMap<>();
+    private final Map<String, String> fitted = new HashMap<>();
     /** The time shown, ns; {@code zoomTo} &lt;= 0: everything known. */
     private double zoomFrom;
     private double zoomTo;
@@ -63,7 +68,7 @@ final class PowerSwimLanes extends ScrollPane {
                 e.consume();
             }
         });
-        javafx.scene.control.Tooltip.install(canvas, new javafx.scene.control.Tooltip(
+        Tooltip.install(canvas, new Tooltip(
                 "click: select the device · double click: go to that change · Ctrl+wheel: zoom time · "
                         + "double click on the axis: show all"));
         canvas.setOnMouseClicked(e -> {
@@ -129,7 +134,7 @@ final class PowerSwimLanes extends ScrollPane {
      */
     private String fitted(String name, String suffix, boolean bold) {
         return fitted.computeIfAbsent((bold ? "b" : "n") + name + suffix, k -> {
-            var t = new javafx.scene.text.Text(name + suffix);
+            var t = new Text(name + suffix);
             t.setFont(Font.font(null, bold ? FontWeight.BOLD : FontWeight.NORMAL, 11));
             String s = name;
             while (s.length() > 4 && t.getLayoutBounds().getWidth() > LABEL_W - 12) {
@@ -224,7 +229,7 @@ final class PowerSwimLanes extends ScrollPane {
         canvas.setHeight(h);
         canvas.setLayoutY(off);
         boolean dark = getScene() != null && getScene().getRoot().getStyleClass().contains(
-                dev.ioscope.app.ui.Styles.DARK);
+                Styles.DARK);
         Color fg = dark ? Color.web("#dddddd") : Color.web("#222222");
         Color bg = dark ? Color.web("#2b2b2b") : Color.web("#ffffff");
         GraphicsContext g = canvas.getGraphicsContext2D();

@@ -17,11 +17,19 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.List;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 import java.io.File;
 import java.io.IOException;
@@ -63,7 +71,7 @@ public final class IOReportDashboard extends BorderPane {
         pause.selectedProperty().bindBidirectional(vm.pausedProperty());
         ToggleButton deltas = new ToggleButton("Deltas");
         deltas.setId("reportDeltas");
-        deltas.setTooltip(new javafx.scene.control.Tooltip("Counters per virtual second; histograms and states: "
+        deltas.setTooltip(new Tooltip("Counters per virtual second; histograms and states: "
                 + "what happened over the frames shown"));
         deltas.selectedProperty().addListener((o, a, b) -> charts.setDeltas(b));
         Button csv = new Button("Export CSV…");
@@ -81,9 +89,9 @@ public final class IOReportDashboard extends BorderPane {
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.34);
         setCenter(split);
-        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
-        javafx.scene.layout.HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
-        javafx.scene.layout.HBox bottom = new javafx.scene.layout.HBox(8, status, gap, info);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bottom = new HBox(8, status, gap, info);
         bottom.setPadding(new Insets(2, 6, 2, 6));
         setBottom(bottom);
 
@@ -144,13 +152,13 @@ public final class IOReportDashboard extends BorderPane {
         return getScene() != null;
     }
 
-    private java.util.Optional<Path> choose(String what, String glob, String name) {
+    private Optional<Path> choose(String what, String glob, String name) {
         FileChooser fc = new FileChooser();
         fc.setTitle("Export " + what);
         fc.setInitialFileName(name);
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, glob));
         File f = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        return java.util.Optional.ofNullable(f).map(File::toPath);
+        return Optional.ofNullable(f).map(File::toPath);
     }
 
     /** The charts as shown now, as a PNG: snapshot on the FX thread, encoded and written (atomically) off it. */
@@ -169,7 +177,7 @@ public final class IOReportDashboard extends BorderPane {
     }
 
     /** Checks every channel of these groups (WorkbenchMain's {@code ioscope.wb.reports}, for screenshots). */
-    public void pickGroups(java.util.List<String> groups) {
+    public void pickGroups(List<String> groups) {
         groups.forEach(g -> picker.pick(g, null, true));
     }
 
@@ -200,8 +208,8 @@ public final class IOReportDashboard extends BorderPane {
 
     /** The current thread's CPU time, when the JVM measures it (else 0: the figures then read 0). */
     static final class Probe {
-        private static final java.lang.management.ThreadMXBean MX =
-                java.lang.management.ManagementFactory.getThreadMXBean();
+        private static final ThreadMXBean MX =
+                ManagementFactory.getThreadMXBean();
 
         private Probe() {
         }

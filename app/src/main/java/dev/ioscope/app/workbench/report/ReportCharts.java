@@ -1,5 +1,6 @@
 package dev.ioscope.app.workbench.report;
 
+import dev.ioscope.app.ui.Styles;
 import dev.ioscope.engine.report.sampling.ReportValue;
 import dev.ioscope.engine.report.sampling.ReportFrame;
 import dev.ioscope.engine.report.sampling.ReportFormat;
@@ -92,7 +93,7 @@ final class ReportCharts extends ListView<ReportChannel> {
     }
 
     private boolean dark() {
-        return getScene() != null && getScene().getRoot().getStyleClass().contains(dev.ioscope.app.ui.Styles.DARK);
+        return getScene() != null && getScene().getRoot().getStyleClass().contains(Styles.DARK);
     }
 
     private final class ChartCell extends ListCell<ReportChannel> {

@@ -13,6 +13,7 @@ import javafx.beans.property.StringProperty;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
  * The IOReport dashboard's state: the machine's channel catalogue, the channels picked (posted to the engine as a
@@ -79,7 +80,7 @@ public final class ReportDashboardViewModel {
     }
 
     /** Runs an export job (the PNG encoder) with the same status reporting. */
-    void export(String what, java.util.concurrent.Callable<Path> work) {
+    void export(String what, Callable<Path> work) {
         status.set("writing " + what + "…");
         jobs.submit(work, t -> status.set("wrote " + t), e -> status.set(what + " export failed: " + e.getMessage()));
     }

@@ -11,8 +11,10 @@ import dev.ioscope.engine.sim.Simulation;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -99,7 +101,7 @@ public final class ReportSampler {
         }
         subscribedRequest = want;
         List<ReportChannel> present = new ArrayList<>();
-        java.util.Set<ReportChannel> known = new java.util.HashSet<>(catalogue);
+        Set<ReportChannel> known = new HashSet<>(catalogue);
         for (ReportChannel ch : want) {
             if (known.contains(ch)) {
                 present.add(ch);

@@ -1,11 +1,14 @@
 package dev.ioscope.app.workbench.userclient;
 
+import dev.ioscope.app.ui.Styles;
 import dev.ioscope.engine.sim.JournalEvent;
+import dev.ioscope.engine.sim.JournalKind;
 import dev.ioscope.engine.sim.ScenarioWriter;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -35,13 +38,13 @@ final class CallHistory extends BorderPane {
         area.setEditable(false);
         area.setWrapText(true);
         area.setId("callHistory");
-        area.getStyleClass().addAll(dev.ioscope.app.ui.Styles.SOURCE, "uc-history");
+        area.getStyleClass().addAll(Styles.SOURCE, "uc-history");
         Button copy = new Button("Copy");
         copy.setId("copyHistory");
         copy.setOnAction(e -> {
             ClipboardContent c = new ClipboardContent();
             c.putString(actionLines());
-            javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+            Clipboard.getSystemClipboard().setContent(c);
         });
         Button saveButton = new Button("Save as scenario…");
         saveButton.setId("saveScenario");
@@ -113,21 +116,24 @@ final class CallHistory extends BorderPane {
     /** What an action's event says: the IOReturn and, per kind, the outputs or the new connection. */
     static String answer(JournalEvent e) {
         var d = e.details();
-        switch (e.kind()) {
-            case "scenario.error":
+        if (!(e.kind() instanceof JournalKind kind)) {
+            return ioReturn(e);
+        }
+        switch (kind) {
+            case SCENARIO_ERROR:
                 return "error: " + d.get("reason");
-            case "userclient.open":
+            case USERCLIENT_OPEN:
                 return ioReturn(e) + (d.get("connection").isEmpty() ? "" : "  connection " + d.get("connection")
                         + ", " + d.get("class") + ", " + d.get("methods") + " methods");
-            case "userclient.call":
+            case USERCLIENT_CALL:
                 String so = d.get("structOutput");
                 return ioReturn(e) + "  " + (d.get("method").isEmpty() ? "selector " + d.get("selector")
                         : d.get("method")) + ("[]".equals(d.get("scalarOutput")) ? ""
                         : "  scalarOutput=" + d.get("scalarOutput"))
                         + (so == null || so.isEmpty() ? "" : "  structOutput=" + abbreviate(so));
-            case "userclient.map":
+            case USERCLIENT_MAP:
                 return ioReturn(e) + "  memory type " + d.get("memoryType") + ", " + d.get("size") + " bytes";
-            case "userclient.dequeue":
+            case USERCLIENT_DEQUEUE:
                 return ioReturn(e) + "  data=" + abbreviate(d.get("data"));
             default:
                 return ioReturn(e);

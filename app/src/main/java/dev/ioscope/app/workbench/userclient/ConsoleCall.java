@@ -1,6 +1,7 @@
 package dev.ioscope.app.workbench.userclient;
 
 import dev.ioscope.engine.sim.JournalEvent;
+import dev.ioscope.engine.sim.JournalKind;
 import dev.ioscope.engine.sim.Scenario;
 
 import java.util.ArrayList;
@@ -20,8 +21,16 @@ public record ConsoleCall(Scenario.Action action, JournalEvent result, List<Jour
     }
 
     /** The journal kind an action answers with: {@code userclient.open}, …, {@code userclient.provide}. */
-    static String kindOf(String actionType) {
-        return "userclient." + (actionType.equals("provide-user-client") ? "provide" : actionType);
+    static JournalKind kindOf(String actionType) {
+        return switch (actionType) {
+            case "provide-user-client" -> JournalKind.USERCLIENT_PROVIDE;
+            case "open" -> JournalKind.USERCLIENT_OPEN;
+            case "call" -> JournalKind.USERCLIENT_CALL;
+            case "close" -> JournalKind.USERCLIENT_CLOSE;
+            case "map" -> JournalKind.USERCLIENT_MAP;
+            case "dequeue" -> JournalKind.USERCLIENT_DEQUEUE;
+            default -> null;
+        };
     }
 
     /** The connection handle an action names (the scenario default is {@code uc0}). */
@@ -52,9 +61,9 @@ public record ConsoleCall(Scenario.Action action, JournalEvent result, List<Jour
             List<JournalEvent> done = new ArrayList<>();
             if (result != null) {
                 taken.add(result.seq());
-                if (Boolean.parseBoolean(a.arg("async")) && result.kind().equals("userclient.call")) {
+                if (Boolean.parseBoolean(a.arg("async")) && result.kind() == JournalKind.USERCLIENT_CALL) {
                     for (JournalEvent e : known.subList(at + 1, known.size())) {
-                        if (e.kind().equals("userclient.async.complete")
+                        if (e.kind() == JournalKind.USERCLIENT_ASYNC_COMPLETE
                                 && connectionOf(a).equals(e.details().get("connection"))
                                 && String.valueOf(a.arg("refcon") == null ? "0" : a.arg("refcon"))
                                         .equals(e.details().get("refcon"))
@@ -85,10 +94,10 @@ public record ConsoleCall(Scenario.Action action, JournalEvent result, List<Jour
     }
 
     private static boolean answers(Scenario.Action a, JournalEvent e) {
-        if (e.kind().equals("scenario.error")) {
+        if (e.kind() == JournalKind.SCENARIO_ERROR) {
             return a.type().equals(e.details().get("action"));
         }
-        if (!e.kind().equals(kindOf(a.type()))) {
+        if (e.kind() != kindOf(a.type())) {
             return false;
         }
         return switch (a.type()) {

@@ -1,5 +1,6 @@
 package dev.ioscope.app.workbench.userclient;
 
+import dev.ioscope.app.ui.Styles;
 import dev.ioscope.engine.userclient.IODataQueueLayout;
 import dev.ioscope.engine.userclient.IODataQueueView;
 import dev.ioscope.engine.userclient.UserClientConnection;
@@ -29,7 +30,7 @@ final class DataQueueView extends VBox {
     DataQueueView() {
         super(2);
         getStyleClass().add("uc-queue");
-        entries.getStyleClass().add(dev.ioscope.app.ui.Styles.HEX_DUMP);
+        entries.getStyleClass().add(Styles.HEX_DUMP);
         entries.setWrapText(true);
         getChildren().addAll(title, canvas, entries);
         widthProperty().addListener((o, a, w) -> canvas.setWidth(Math.max(200, w.doubleValue() - 4)));

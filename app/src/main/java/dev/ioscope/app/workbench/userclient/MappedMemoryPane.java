@@ -1,5 +1,6 @@
 package dev.ioscope.app.workbench.userclient;
 
+import dev.ioscope.app.ui.Styles;
 import dev.ioscope.app.workbench.WorkbenchViewModel;
 import dev.ioscope.engine.userclient.UserClientConnection;
 import javafx.geometry.Insets;
@@ -9,10 +10,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The memory a console connection mapped ({@code IOConnectMapMemory64} through the scenario {@code map} action):
@@ -24,7 +28,7 @@ final class MappedMemoryPane extends VBox {
     private final TextField memoryType = new TextField("1");
     private List<UserClientConnection.Mapping> shown = List.of();
 
-    MappedMemoryPane(WorkbenchViewModel vm, java.util.function.Supplier<UserClientConnection> connection) {
+    MappedMemoryPane(WorkbenchViewModel vm, Supplier<UserClientConnection> connection) {
         super(4);
         setPadding(new Insets(4, 0, 0, 0));
         memoryType.setId("ucMemoryType");
@@ -42,7 +46,7 @@ final class MappedMemoryPane extends VBox {
         bar.setAlignment(Pos.CENTER_LEFT);
         ScrollPane scroll = new ScrollPane(views);
         scroll.setFitToWidth(true);
-        VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
         views.setId("ucMemoryViews");
         getChildren().addAll(bar, scroll);
         show(List.of());
@@ -60,7 +64,7 @@ final class MappedMemoryPane extends VBox {
             vm.statusProperty().set(c == null ? "open a user client first" : "memory type must be 0..4294967295");
             return;
         }
-        Map<String, Object> args = new java.util.LinkedHashMap<>();
+        Map<String, Object> args = new LinkedHashMap<>();
         args.put("connection", c.name());
         args.put("memoryType", t);
         vm.userClientAction(type, args);
@@ -86,7 +90,7 @@ final class MappedMemoryPane extends VBox {
                 Label title = new Label("memory type " + m.memoryType() + ": " + m.size() + " bytes");
                 Label dump = new Label(hexDump(m.hex()));
                 dump.setId("ucMemory" + m.memoryType());
-                dump.getStyleClass().add(dev.ioscope.app.ui.Styles.HEX_DUMP);
+                dump.getStyleClass().add(Styles.HEX_DUMP);
                 views.getChildren().add(new VBox(2, title, dump));
             }
         }

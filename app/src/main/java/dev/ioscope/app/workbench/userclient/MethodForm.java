@@ -1,6 +1,9 @@
 package dev.ioscope.app.workbench.userclient;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.ioscope.app.ui.Styles;
 import dev.ioscope.engine.userclient.MethodDescription;
+import dev.ioscope.engine.userclient.StructField;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -10,6 +13,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import java.util.ArrayList;
@@ -35,7 +39,7 @@ final class MethodForm extends VBox {
     private final TextField outStruct = new TextField();
     private final CheckBox async = new CheckBox("async");
     private final FlowPane fields = new FlowPane(8, 4);
-    private final Map<dev.ioscope.engine.userclient.StructField, TextField> fieldInputs = new LinkedHashMap<>();
+    private final Map<StructField, TextField> fieldInputs = new LinkedHashMap<>();
     private MethodDescription method;
 
     MethodForm() {
@@ -56,7 +60,7 @@ final class MethodForm extends VBox {
         struct.setId("structHex");
         struct.setPrefRowCount(2);
         struct.setWrapText(true);
-        struct.getStyleClass().add(dev.ioscope.app.ui.Styles.HEX_DUMP);
+        struct.getStyleClass().add(Styles.HEX_DUMP);
         struct.setPromptText("structure input: hex bytes, spaces allowed (0a 0b 0c)");
         struct.textProperty().addListener((o, a, b) -> hints());
         out.setId("scalarOutputRoom");
@@ -70,7 +74,7 @@ final class MethodForm extends VBox {
         scalarLabel.setMinWidth(Label.USE_PREF_SIZE);
         HBox scalarRow = new HBox(6, scalarLabel, scalars, more, fewer);
         scalarRow.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(scalars, javafx.scene.layout.Priority.ALWAYS);
+        HBox.setHgrow(scalars, Priority.ALWAYS);
         scalarHint.setId("scalarHint");
         scalarHint.getStyleClass().add("uc-hint");
         HBox roomRow = new HBox(6, new Label("Output room: scalars"), out, new Label("struct bytes"), outStruct,
@@ -82,7 +86,7 @@ final class MethodForm extends VBox {
         structHint.getStyleClass().add("uc-hint");
         fields.setId("structFields");
         getChildren().addAll(scalarRow, scalarHint, fields, new HBox(6, structLabel, struct, structHint), roomRow);
-        HBox.setHgrow(struct, javafx.scene.layout.Priority.ALWAYS);
+        HBox.setHgrow(struct, Priority.ALWAYS);
         show(null);
     }
 
@@ -133,7 +137,7 @@ final class MethodForm extends VBox {
 
     private void composeStruct() {
         int size = method.structureInputSize() == MethodDescription.VARIABLE
-                ? method.structure().stream().mapToInt(dev.ioscope.engine.userclient.StructField::end).max().orElse(0)
+                ? method.structure().stream().mapToInt(StructField::end).max().orElse(0)
                 : method.structureInputSize();
         byte[] bytes = new byte[size];
         try {
@@ -161,7 +165,7 @@ final class MethodForm extends VBox {
         f.setPromptText("#" + i + " dec or 0x");
         Label other = new Label();
         other.getStyleClass().add("uc-hint");
-        other.getStyleClass().add(dev.ioscope.app.ui.Styles.HEX_DUMP);
+        other.getStyleClass().add(Styles.HEX_DUMP);
         f.textProperty().addListener((o, a, b) -> {
             other.setText(otherBase(b));
             hints();
@@ -251,7 +255,7 @@ final class MethodForm extends VBox {
         if (!values.isEmpty()) {
             // a JSON array of numbers, so a saved session reads as it was meant; a value past 2^63 (hex only)
             // keeps the text form, which the call parser reads too
-            var arr = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+            var arr = JsonNodeFactory.instance.arrayNode();
             boolean plain = true;
             for (String v : values) {
                 long n = parseScalar(v);

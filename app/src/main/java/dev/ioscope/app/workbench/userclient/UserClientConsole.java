@@ -1,34 +1,48 @@
 package dev.ioscope.app.workbench.userclient;
 
+import dev.ioscope.app.ui.Resources;
+import dev.ioscope.app.ui.Styles;
 import dev.ioscope.app.workbench.EntryNode;
 import dev.ioscope.app.workbench.WorkbenchViewModel;
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSString;
 import dev.ioscope.engine.service.DriverKitKeys;
 import dev.ioscope.engine.sim.JournalEvent;
+import dev.ioscope.engine.sim.JournalKind;
 import dev.ioscope.engine.userclient.MethodDescription;
+import dev.ioscope.engine.userclient.StructField;
 import dev.ioscope.engine.userclient.UserClientConnection;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -123,7 +137,7 @@ public final class UserClientConsole extends VBox {
         result.setStyle("-fx-font-weight: bold;");
         outputs.setId("ucOutputs");
         outputs.setWrapText(true);
-        outputs.getStyleClass().add(dev.ioscope.app.ui.Styles.HEX_DUMP);
+        outputs.getStyleClass().add(Styles.HEX_DUMP);
         for (Button b : new Button[] {open, close, call}) {
             b.disableProperty().bind(vm.runningProperty());
         }
@@ -134,24 +148,24 @@ public final class UserClientConsole extends VBox {
         top.setPadding(new Insets(0, 4, 0, 0));
         // a described structure makes the form tall: it scrolls rather than squeezing the method table, while
         // Call, the IOReturn and the outputs stay in view below it
-        javafx.scene.control.ScrollPane formScroll = new javafx.scene.control.ScrollPane(top);
+        ScrollPane formScroll = new ScrollPane(top);
         formScroll.setFitToWidth(true);
-        javafx.scene.control.ScrollPane outputScroll = new javafx.scene.control.ScrollPane(outputs);
+        ScrollPane outputScroll = new ScrollPane(outputs);
         outputScroll.setFitToWidth(true);
         outputScroll.setMaxHeight(110);
         outputScroll.setPrefHeight(70);
         outputScroll.setId("ucOutputScroll");
-        javafx.scene.layout.BorderPane topScroll = new javafx.scene.layout.BorderPane(formScroll);
+        BorderPane topScroll = new BorderPane(formScroll);
         topScroll.setBottom(new VBox(4, callRow, outputScroll));
         SplitPane split = new SplitPane(topScroll, memory, history);
-        for (javafx.scene.layout.Region r : new javafx.scene.layout.Region[] {topScroll, memory, history}) {
+        for (Region r : new Region[] {topScroll, memory, history}) {
             r.setMinHeight(0);   // every divider can be dragged all the way
         }
-        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.64, 0.8);
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().add(split);
-        getStylesheets().add(dev.ioscope.app.ui.Resources.css("workbench/userclient.css"));
+        getStylesheets().add(Resources.css("workbench/userclient.css"));
 
         vm.registryProperty().addListener((o, a, r) -> services(r));
         vm.userClientsProperty().addListener((o, a, s) -> refresh());
@@ -162,10 +176,10 @@ public final class UserClientConsole extends VBox {
     }
 
     /** A row whose labels and buttons keep their text; the combo boxes take what is left. */
-    private static HBox row(javafx.scene.Node... nodes) {
-        for (javafx.scene.Node n : nodes) {
-            if (n instanceof javafx.scene.control.Labeled l) {
-                l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    private static HBox row(Node... nodes) {
+        for (Node n : nodes) {
+            if (n instanceof Labeled l) {
+                l.setMinWidth(Region.USE_PREF_SIZE);
             } else if (n instanceof ComboBox<?> c) {
                 c.setPrefWidth(120);
             }
@@ -260,7 +274,7 @@ public final class UserClientConsole extends VBox {
             outputs.setText("");
             return;
         }
-        if (r.kind().equals("scenario.error")) {
+        if (r.kind() == JournalKind.SCENARIO_ERROR) {
             result.setText("error: " + r.details().get("reason"));
             result.getStyleClass().add(CallHistory.ERROR);
             outputs.setText("");
@@ -303,12 +317,12 @@ public final class UserClientConsole extends VBox {
         String hex = r.details().getOrDefault("structOutput", "");
         if (!hex.isEmpty()) {
             if (m != null && !m.structure().isEmpty()) {
-                byte[] bytes = java.util.HexFormat.of().parseHex(hex);
+                byte[] bytes = HexFormat.of().parseHex(hex);
                 String dataType = null;
                 for (var f : m.structure()) {
                     sb.append(f.name()).append(" = ").append(f.format(bytes)).append("   ");
                     dataType = f.name().equals("keyInfo.dataType") && f.end() <= bytes.length
-                            ? new String(bytes, f.offset(), 4, java.nio.charset.StandardCharsets.ISO_8859_1)
+                            ? new String(bytes, f.offset(), 4, StandardCharsets.ISO_8859_1)
                             : dataType;
                 }
                 sb.append('\n');
@@ -334,12 +348,12 @@ public final class UserClientConsole extends VBox {
     /** SMCParamStruct.data8's command that reads a key's value (AppleSMC user tools' kSMCReadKey). */
     private static final int KSMC_READ_KEY = 5;
 
-    private static java.util.Optional<String> smcValue(java.util.List<dev.ioscope.engine.userclient.StructField> fields,
+    private static Optional<String> smcValue(List<StructField> fields,
                                                        String dataTypeLE, byte[] bytes) {
         boolean readKey = fields.stream().anyMatch(f -> f.name().equals("data8") && f.offset() < bytes.length
                 && bytes[f.offset()] == KSMC_READ_KEY);
         if (dataTypeLE == null || !readKey) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String type = new StringBuilder(dataTypeLE).reverse().toString();
         return fields.stream().filter(f -> f.name().equals("bytes")).findFirst()
@@ -362,7 +376,7 @@ public final class UserClientConsole extends VBox {
         }
         String name = freeName();
         awaitedConnection = name;
-        Map<String, Object> args = new java.util.LinkedHashMap<>();
+        Map<String, Object> args = new LinkedHashMap<>();
         args.put("path", path.trim());
         args.put("type", v);
         args.put("as", name);

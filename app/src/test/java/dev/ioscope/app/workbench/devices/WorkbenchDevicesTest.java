@@ -6,10 +6,17 @@ import dev.ioscope.app.workbench.SessionFile;
 import dev.ioscope.app.workbench.WorkbenchView;
 import dev.ioscope.app.workbench.WorkbenchViewModel;
 import dev.ioscope.cli.Cli;
+import dev.ioscope.engine.registry.IORegistryEntry;
+import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.sim.JournalEvent;
+import dev.ioscope.engine.spi.PaletteDevice;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SplitMenuButton;
+import javafx.scene.control.TreeTableView;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,6 +30,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -61,7 +69,7 @@ class WorkbenchDevicesTest {
 
     private boolean journalHas(String kind, String entryPrefix) {
         return vm.events().subList(0, vm.eventsNowProperty().get()).stream()
-                .anyMatch(e -> e.kind().equals(kind) && e.entry().startsWith(entryPrefix));
+                .anyMatch(e -> e.kind().id().equals(kind) && e.entry().startsWith(entryPrefix));
     }
 
     @Test
@@ -81,9 +89,9 @@ class WorkbenchDevicesTest {
                 .contains("AppleUSB20XHCIPort", "AppleUSB30XHCIPort", "IOPCI2PCIBridge");
         robot.interact(() -> slots.getSelectionModel().select(slots.getItems().stream()
                 .filter(s -> s.path().equals(PORT)).findFirst().orElseThrow()));
-        ListView<dev.ioscope.engine.spi.PaletteDevice> devices = robot.lookup("#paletteDevices")
+        ListView<PaletteDevice> devices = robot.lookup("#paletteDevices")
                 .queryAs(ListView.class);
-        assertThat(devices.getItems()).extracting(dev.ioscope.engine.spi.PaletteDevice::bus).containsOnly("usb");
+        assertThat(devices.getItems()).extracting(PaletteDevice::bus).containsOnly("usb");
         robot.interact(() -> devices.getSelectionModel().select(devices.getItems().stream()
                 .filter(d -> d.label().contains("flash drive")).findFirst().orElseThrow()));
         robot.clickOn("#plugDevice");
@@ -96,13 +104,13 @@ class WorkbenchDevicesTest {
 
         // the registry at this step in an explorer window: every plane, the stick in IOUSB too
         robot.clickOn("#exploreStep");
-        await(() -> javafx.stage.Window.getWindows().stream().anyMatch(w -> w instanceof Stage st
+        await(() -> Window.getWindows().stream().anyMatch(w -> w instanceof Stage st
                 && st.getTitle() != null && st.getTitle().contains("Virtual Mac at t = ")
                 && st.getTitle().endsWith("— IOScope")));
-        Stage explorer = (Stage) javafx.stage.Window.getWindows().stream().filter(w -> w instanceof Stage st
+        Stage explorer = (Stage) Window.getWindows().stream().filter(w -> w instanceof Stage st
                 && st.getTitle() != null && st.getTitle().contains("Virtual Mac at t = ")).findFirst().orElseThrow();
         @SuppressWarnings("unchecked")
-        var tree = (javafx.scene.control.TreeTableView<dev.ioscope.engine.registry.IORegistryEntry>) explorer
+        var tree = (TreeTableView<IORegistryEntry>) explorer
                 .getScene().getRoot().lookup(".tree-table-view");
         await(() -> tree.getRoot() != null);
         var root = tree.getRoot().getValue();
@@ -112,10 +120,10 @@ class WorkbenchDevicesTest {
 
         // marked step → this step in the explorer's comparison: the stick's stack is what was added
         robot.interact(() -> menuItem(robot, "compareSteps").fire());
-        await(() -> javafx.stage.Window.getWindows().stream().anyMatch(w -> w instanceof Stage st
+        await(() -> Window.getWindows().stream().anyMatch(w -> w instanceof Stage st
                 && st.getScene() != null && st.getScene().getRoot().lookup("#diffBanner") instanceof Label l
                 && l.getText().startsWith("Comparing Virtual Mac at t = ")));
-        Stage diff = (Stage) javafx.stage.Window.getWindows().stream().filter(w -> w instanceof Stage st
+        Stage diff = (Stage) Window.getWindows().stream().filter(w -> w instanceof Stage st
                 && st.getScene() != null && st.getScene().getRoot().lookup("#diffBanner") instanceof Label l
                 && l.getText().startsWith("Comparing")).findFirst().orElseThrow();
         String banner = ((Label) diff.getScene().getRoot().lookup("#diffBanner")).getText();
@@ -149,9 +157,9 @@ class WorkbenchDevicesTest {
         assertThat(back.scenario().actions()).extracting(a -> a.type()).containsExactly("plug", "unplug");
     }
 
-    private static List<String> names(dev.ioscope.engine.registry.IORegistryEntry e,
-                                      dev.ioscope.engine.registry.IORegistryPlane plane) {
-        List<String> out = new java.util.ArrayList<>();
+    private static List<String> names(IORegistryEntry e,
+                                      IORegistryPlane plane) {
+        List<String> out = new ArrayList<>();
         for (var c : e.children(plane)) {
             out.add(c.name());
             out.addAll(names(c, plane));
@@ -159,8 +167,8 @@ class WorkbenchDevicesTest {
         return out;
     }
 
-    private static javafx.scene.control.MenuItem menuItem(FxRobot robot, String id) {
-        var button = robot.lookup("#exploreStep").queryAs(javafx.scene.control.SplitMenuButton.class);
+    private static MenuItem menuItem(FxRobot robot, String id) {
+        var button = robot.lookup("#exploreStep").queryAs(SplitMenuButton.class);
         return button.getItems().stream().filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
     }
 }

@@ -4,10 +4,12 @@ import dev.ioscope.app.ui.Contrast;
 import dev.ioscope.app.workbench.WorkbenchFixtures;
 import dev.ioscope.app.workbench.WorkbenchView;
 import dev.ioscope.app.workbench.WorkbenchViewModel;
+import javafx.scene.Node;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableView;
+import javafx.scene.input.KeyCode;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -81,12 +83,12 @@ class DarkVerdictRowsTest {
         // WCAG AA for text: 4.5:1; every row before any selection, then with the selection walked down the rows
         // by the keyboard (a row that was selected goes back to its verdict colour)
         assertThat(unreadable(robot, 4.5)).isEmpty();
-        robot.clickOn(robot.lookup("#matchTable .tree-table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        robot.clickOn(robot.lookup("#matchTable .tree-table-row-cell").nth(0).queryAs(Node.class));
         robot.moveTo("#matchHeader");   // no hover: the rows as the keyboard leaves them
         for (int i = 0; i < cand.getChildren().size(); i++) {
             WaitForAsyncUtils.waitForFxEvents();
             assertThat(unreadable(robot, 4.5)).as("selection on row %d", i).isEmpty();
-            robot.type(javafx.scene.input.KeyCode.DOWN);
+            robot.type(KeyCode.DOWN);
         }
     }
 }

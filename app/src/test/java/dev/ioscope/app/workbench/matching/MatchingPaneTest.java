@@ -3,6 +3,7 @@ package dev.ioscope.app.workbench.matching;
 import dev.ioscope.app.workbench.WorkbenchFixtures;
 import dev.ioscope.app.workbench.WorkbenchView;
 import dev.ioscope.app.workbench.WorkbenchViewModel;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TreeCell;
@@ -77,7 +78,7 @@ class MatchingPaneTest {
                 .startsWith("IOPCIMatch 0x10EA8086").contains("✘ no match").contains(key.getValue().bundle());
 
         // "why not?" from the catalogue picker
-        robot.interact(() -> robot.lookup("#whyNotPersonality").queryAs(javafx.scene.control.ComboBox.class)
+        robot.interact(() -> robot.lookup("#whyNotPersonality").queryAs(ComboBox.class)
                 .getSelectionModel().select(0));
         robot.clickOn("#whyNot");
         TreeTableView<MatchRow> why = robot.lookup("#whyNotTable").queryAs(TreeTableView.class);

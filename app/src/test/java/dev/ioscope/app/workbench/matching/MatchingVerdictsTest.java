@@ -103,13 +103,14 @@ class MatchingVerdictsTest {
     private void everyCandidateAgreesWithTheJournal(FxRobot robot) {
         List<JournalEvent> journal = new ArrayList<>();
         robot.interact(() -> journal.addAll(vm.events()));
-        List<String> nubs = journal.stream().filter(e -> e.kind().equals("match.begin")).map(JournalEvent::entry)
+        List<String> nubs = journal.stream().filter(e -> e.kind().id().equals("match.begin")).map(JournalEvent::entry)
                 .distinct().toList();
         int checked = 0;
         for (String nub : nubs) {
             List<JournalEvent> round = MatchVerdicts.lastRound(journal, journal.size(), nub);
             List<JournalEvent> decisions = round.stream().filter(e -> e.entry().equals(nub)
-                    && List.of("match.accept", "match.reject", "match.category-taken").contains(e.kind())).toList();
+                    && List.of("match.accept", "match.reject", "match.category-taken")
+                            .contains(e.kind().id())).toList();
             List<CandidateVerdict> v = MatchVerdicts.fromRound(round, nub, List.of());
             assertThat(v).as(nub).hasSize(decisions.size());
             for (int i = 0; i < v.size(); i++) {
@@ -117,15 +118,15 @@ class MatchingVerdictsTest {
                 CandidateVerdict c = v.get(i);
                 String name = d.details().get("personality");
                 assertThat(c.personality()).isEqualTo(name);
-                boolean started = round.stream().anyMatch(e -> e.kind().equals("service.start")
+                boolean started = round.stream().anyMatch(e -> e.kind().id().equals("service.start")
                         && name.equals(e.details().get("personality"))
                         && e.entry().startsWith(nub.endsWith("/") ? nub : nub + "/"));
                 boolean refused = round.stream().anyMatch(e -> e.entry().equals(nub)
-                        && (e.kind().equals("probe.refuse") || e.kind().equals("probe.fail"))
+                        && (e.kind().id().equals("probe.refuse") || e.kind().id().equals("probe.fail"))
                         && d.details().get("class").equals(e.details().get("class")));
-                boolean failed = round.stream().anyMatch(e -> e.kind().equals("service.start-failed")
+                boolean failed = round.stream().anyMatch(e -> e.kind().id().equals("service.start-failed")
                         && d.details().get("class").equals(e.details().get("class")));
-                CandidateVerdict.Kind expected = switch (d.kind()) {
+                CandidateVerdict.Kind expected = switch (d.kind().id()) {
                     case "match.reject" -> CandidateVerdict.Kind.REJECTED;
                     case "match.category-taken" -> CandidateVerdict.Kind.CATEGORY_TAKEN;
                     default -> started ? CandidateVerdict.Kind.WINNER : refused ? CandidateVerdict.Kind.PROBE_REFUSED

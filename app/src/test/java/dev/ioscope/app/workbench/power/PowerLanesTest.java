@@ -1,6 +1,7 @@
 package dev.ioscope.app.workbench.power;
 
 import dev.ioscope.engine.sim.JournalEvent;
+import dev.ioscope.engine.sim.JournalKind;
 import dev.ioscope.engine.sim.Replay;
 import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.spi.PluginLoader;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +32,7 @@ class PowerLanesTest {
     }
 
     private static JournalEvent first(String kind) {
-        return journal.stream().filter(e -> e.kind().equals(kind)).findFirst().orElseThrow();
+        return journal.stream().filter(e -> e.kind().id().equals(kind)).findFirst().orElseThrow();
     }
 
     @Test
@@ -58,7 +60,7 @@ class PowerLanesTest {
         // the bus's own change: changing from change-begin, off from setPowerState, settled at change-end
         PowerLanes.Segment changing = bus.segments().stream()
                 .filter(s -> s.changing() && s.fromNs() > sleep && s.fromNs() < wake).findFirst().orElseThrow();
-        assertThat(journal.get((int) changing.seq()).kind()).isEqualTo("power.change-begin");
+        assertThat(journal.get((int) changing.seq()).kind().id()).isEqualTo("power.change-begin");
         assertThat(bus.at(wake + 10_000_000).kind(bus.states())).isEqualTo(PowerStateKind.ON);
         // segments tile the lane: each starts where the one before ends
         for (int i = 1; i < bus.segments().size(); i++) {
@@ -69,11 +71,11 @@ class PowerLanesTest {
     @Test
     void pmStopEndsTheLane() {
         List<JournalEvent> evs = List.of(
-                new JournalEvent(0, 10, "power.register-driver", DISK, Map.of("states", "3", "initial", "0")),
-                new JournalEvent(1, 20, "power.change-begin", DISK, Map.of("from", "0", "to", "2")),
-                new JournalEvent(2, 30, "power.set-power-state", DISK, Map.of("from", "0", "to", "2")),
-                new JournalEvent(3, 40, "power.change-end", DISK, Map.of("state", "2")),
-                new JournalEvent(4, 50, "power.stop", DISK, Map.of()));
+                new JournalEvent(0, 10, JournalKind.POWER_REGISTER_DRIVER, DISK, Map.of("states", "3", "initial", "0")),
+                new JournalEvent(1, 20, JournalKind.POWER_CHANGE_BEGIN, DISK, Map.of("from", "0", "to", "2")),
+                new JournalEvent(2, 30, JournalKind.POWER_SET_POWER_STATE, DISK, Map.of("from", "0", "to", "2")),
+                new JournalEvent(3, 40, JournalKind.POWER_CHANGE_END, DISK, Map.of("state", "2")),
+                new JournalEvent(4, 50, JournalKind.POWER_STOP, DISK, Map.of()));
         PowerLanes.Lane disk = PowerLanes.of(evs, List.of(), 100).lanes().get(0);
         assertThat(disk.segments()).containsExactly(
                 new PowerLanes.Segment(10, 20, 0, false, 0),
@@ -98,7 +100,7 @@ class PowerLanesTest {
         List<PowerRow> rows = List.of(row(ROOT, ""), row(BUS, ROOT), row(DISK, BUS), row(NIC, BUS));
         PowerTreeLayout layout = PowerTreeLayout.of(rows);
         assertThat(layout).isEqualTo(PowerTreeLayout.of(rows));   // deterministic
-        var box = new java.util.HashMap<String, PowerTreeLayout.Box>();
+        var box = new HashMap<String, PowerTreeLayout.Box>();
         layout.boxes().forEach(b -> box.put(b.row().path(), b));
         assertThat(box.get(DISK).y()).isEqualTo(box.get(NIC).y()).isGreaterThan(box.get(BUS).y());
         assertThat(box.get(DISK).x()).isLessThan(box.get(NIC).x());
@@ -112,7 +114,7 @@ class PowerLanesTest {
     void leftRightLayoutIsTheSameTreeOnItsSide() {
         List<PowerRow> rows = List.of(row(ROOT, ""), row(BUS, ROOT), row(DISK, BUS), row(NIC, BUS));
         PowerTreeLayout layout = PowerTreeLayout.of(rows, PowerTreeLayout.Direction.LEFT_RIGHT);
-        var box = new java.util.HashMap<String, PowerTreeLayout.Box>();
+        var box = new HashMap<String, PowerTreeLayout.Box>();
         layout.boxes().forEach(b -> box.put(b.row().path(), b));
         // one column per depth, the children one under the other, the parent level with their middle
         assertThat(box.get(DISK).x()).isEqualTo(box.get(NIC).x()).isGreaterThan(box.get(BUS).x());

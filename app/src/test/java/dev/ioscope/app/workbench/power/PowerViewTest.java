@@ -4,11 +4,15 @@ import dev.ioscope.app.workbench.WorkbenchView;
 import dev.ioscope.app.workbench.WorkbenchViewModel;
 import dev.ioscope.engine.sim.JournalEvent;
 import dev.ioscope.engine.sim.Scenario;
+import javafx.geometry.Point2D;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.canvas.Canvas;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,7 +88,7 @@ class PowerViewTest {
     }
 
     private JournalEvent last(String kind, String entry) {
-        return vm.events().stream().filter(e -> e.kind().equals(kind) && e.entry().equals(entry))
+        return vm.events().stream().filter(e -> e.kind().id().equals(kind) && e.entry().equals(entry))
                 .reduce((a, b) -> b).orElse(null);
     }
 
@@ -137,7 +141,7 @@ class PowerViewTest {
         });
         // the messages show the system's sleep and wake, in order, and end at the current position
         ListView<?> messages = find(robot, "#powerMessages", ListView.class);
-        var kinds = messages.getItems().stream().map(e -> ((JournalEvent) e).kind()).toList();
+        var kinds = messages.getItems().stream().map(e -> ((JournalEvent) e).kind().id()).toList();
         assertThat(kinds).containsSubsequence("power.system-sleep", "power.system-asleep", "power.system-wake",
                 "power.system-awake");
         assertThat(kinds).allMatch(k -> k.startsWith("power."));
@@ -148,28 +152,28 @@ class PowerViewTest {
         PowerSwimLanes lanes = find(robot, "#powerLanes", PowerSwimLanes.class);
         await(() -> lanes.lanes().lanes().size() == 4);
         assertThat(lanes.lanes().lanes().get(1).path()).isEqualTo(BUS);   // tree order: root domain, bus, ...
-        javafx.scene.canvas.Canvas canvas = robot.from(lanes).lookup((Node n) -> n instanceof javafx.scene.canvas.Canvas)
-                .queryAs(javafx.scene.canvas.Canvas.class);
-        var onBus = new javafx.geometry.Point2D(PowerSwimLanes.LABEL_W / 2,
+        Canvas canvas = robot.from(lanes).lookup((Node n) -> n instanceof Canvas)
+                .queryAs(Canvas.class);
+        var onBus = new Point2D(PowerSwimLanes.LABEL_W / 2,
                 PowerSwimLanes.AXIS_H + 1.5 * PowerSwimLanes.LANE_H);
-        robot.clickOn(robot.point(canvas).atPosition(javafx.geometry.Pos.TOP_LEFT).atOffset(onBus));
+        robot.clickOn(robot.point(canvas).atPosition(Pos.TOP_LEFT).atOffset(onBus));
         await(() -> BUS.equals(vm.selectedEntryProperty().get()));
         assertThat(find(robot, "#powerDiagram", PowerDiagram.class).boxes().get(BUS).isSelected()).isTrue();
 
         // a double click in the lane's time area: the machine goes back to the event that began that segment
         int before = vm.eventsNowProperty().get();
-        var early = new javafx.geometry.Point2D(PowerSwimLanes.LABEL_W + 30,
+        var early = new Point2D(PowerSwimLanes.LABEL_W + 30,
                 PowerSwimLanes.AXIS_H + 1.5 * PowerSwimLanes.LANE_H);
-        robot.doubleClickOn(robot.point(canvas).atPosition(javafx.geometry.Pos.TOP_LEFT).atOffset(early));
+        robot.doubleClickOn(robot.point(canvas).atPosition(Pos.TOP_LEFT).atOffset(early));
         await(() -> vm.eventsNowProperty().get() < before);
         JournalEvent at = vm.selectedEventProperty().get();
         assertThat(at.entry()).isEqualTo(BUS);
-        assertThat(at.kind()).startsWith("power.");
+        assertThat(at.kind().id()).startsWith("power.");
     }
 
     @Test
     void goingBackIntoTheSleepShowsTheRootDomainChanging(FxRobot robot) throws Exception {
-        JournalEvent sps = vm.events().stream().filter(e -> e.kind().equals("power.set-power-state")
+        JournalEvent sps = vm.events().stream().filter(e -> e.kind().id().equals("power.set-power-state")
                 && e.entry().equals(ROOT)).findFirst().orElseThrow();
         robot.interact(() -> vm.selectEvent(sps));
         await(() -> vm.eventsNowProperty().get() == sps.seq() + 1 && kind(robot, ROOT) == PowerStateKind.CHANGING);
@@ -206,7 +210,7 @@ class PowerViewTest {
         long tickleEnd = vm.clockNsProperty().get();
         @SuppressWarnings("unchecked")
         Spinner<Integer> state = find(robot, "#powerRequestState", Spinner.class);
-        assertThat(((javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory) state.getValueFactory())
+        assertThat(((SpinnerValueFactory.IntegerSpinnerValueFactory) state.getValueFactory())
                 .getMax()).isEqualTo(2);   // the disk's three states
         robot.interact(() -> state.getValueFactory().setValue(1));
         press(robot, "#powerRequest");
@@ -246,8 +250,8 @@ class PowerViewTest {
         WorkbenchView[] power = new WorkbenchView[1];
         robot.interact(() -> {
             try {
-                power[0] = new WorkbenchView(new Stage(), "power", dev.ioscope.engine.sim.Scenario.read(
-                        java.nio.file.Path.of("../docs/examples/power-sleep-wake.json")), false);
+                power[0] = new WorkbenchView(new Stage(), "power", Scenario.read(
+                        Path.of("../docs/examples/power-sleep-wake.json")), false);
                 power[0].stage().show();
             } catch (Exception e) {
                 throw new IllegalStateException(e);
@@ -262,7 +266,7 @@ class PowerViewTest {
                     .queryLabeled());
             robot.clickOn(robot.lookup("#powerSleep").match(n -> n.getScene() == power[0].stage().getScene())
                     .queryButton());
-            await(() -> pvm.events().stream().anyMatch(e -> e.kind().equals("power.system-sleep")));
+            await(() -> pvm.events().stream().anyMatch(e -> e.kind().id().equals("power.system-sleep")));
             robot.interact(pvm::run);
             await(() -> pvm.quietProperty().get() && pvm.power().stream().anyMatch(
                     r -> r.path().equals("IOService:/IOPMrootDomain") && r.state() == 2));

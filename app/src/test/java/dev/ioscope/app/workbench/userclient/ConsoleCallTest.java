@@ -2,6 +2,7 @@ package dev.ioscope.app.workbench.userclient;
 
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.sim.JournalEvent;
+import dev.ioscope.engine.sim.JournalKind;
 import dev.ioscope.engine.sim.Scenario;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ class ConsoleCallTest {
     }
 
     private static JournalEvent event(long seq, long t, String kind, Map<String, String> details) {
-        return new JournalEvent(seq, t, kind, "IOService:/demo", details);
+        return new JournalEvent(seq, t, JournalKind.of(kind).orElseThrow(), "IOService:/demo", details);
     }
 
     @Test
@@ -34,7 +35,8 @@ class ConsoleCallTest {
                         "value", "0x00000000")),
                 event(3, 103, "userclient.call", Map.of("connection", "ui0", "selector", "0",
                         "value", "0xe00002c2")),
-                new JournalEvent(4, 104, "scenario.error", "", Map.of("action", "dequeue", "reason", "not mapped")),
+                new JournalEvent(4, 104, JournalKind.SCENARIO_ERROR, "", Map.of("action", "dequeue", "reason",
+                        "not mapped")),
                 event(5, 152, "userclient.async.complete", Map.of("connection", "ui0", "refcon", "2",
                         "value", "0x00000000")));
 

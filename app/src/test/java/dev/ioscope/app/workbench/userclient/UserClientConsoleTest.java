@@ -6,9 +6,15 @@ import dev.ioscope.app.workbench.WorkbenchViewModel;
 import dev.ioscope.cli.Cli;
 import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.userclient.MethodDescription;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -61,10 +67,10 @@ class UserClientConsoleTest {
     }
 
     /** Scrolls the console's form so {@code n} is in view (the form scrolls in a small window), as a user would. */
-    static <T extends javafx.scene.Node> T shown(FxRobot robot, T n) {
+    static <T extends Node> T shown(FxRobot robot, T n) {
         robot.interact(() -> {
-            for (javafx.scene.Node p = n.getParent(); p != null; p = p.getParent()) {
-                if (p instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
+            for (Node p = n.getParent(); p != null; p = p.getParent()) {
+                if (p instanceof ScrollPane sp && sp.getContent() != null) {
                     double y = sp.getContent().sceneToLocal(n.localToScene(0, 0)).getY();
                     double room = sp.getContent().getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
                     sp.setVvalue(room <= 0 ? 0 : Math.min(1, Math.max(0, (y - 20) / room)));
@@ -76,7 +82,7 @@ class UserClientConsoleTest {
         return n;
     }
 
-    private static javafx.scene.Node node(FxRobot robot, String id) {
+    private static Node node(FxRobot robot, String id) {
         return shown(robot, robot.lookup(id).query());
     }
 
@@ -90,7 +96,7 @@ class UserClientConsoleTest {
         await(() -> vm.registryProperty().get() != null);
         robot.interact(vm::run);
         await(() -> vm.quietProperty().get() && !vm.runningProperty().get() && vm.events().stream()
-                .anyMatch(e -> e.kind().equals("userclient.close")));
+                .anyMatch(e -> e.kind().id().equals("userclient.close")));
         robot.clickOn("User clients");
         ComboBox<String> service = robot.lookup("#ucService").queryAs(ComboBox.class);
         await(() -> service.getItems().contains("IOService:/demo"));
@@ -123,10 +129,10 @@ class UserClientConsoleTest {
         robot.interact(() -> methods.getSelectionModel().select(3));
         robot.clickOn(node(robot, "#scalar0")).write("2000");
         robot.clickOn(node(robot, "#asyncCall"));
-        assertThat(robot.lookup("#asyncCall").queryAs(javafx.scene.control.CheckBox.class).isSelected()).isTrue();
+        assertThat(robot.lookup("#asyncCall").queryAs(CheckBox.class).isSelected()).isTrue();
         robot.clickOn("#ucCall");
         await(() -> text(robot, "#ucOutputs").contains("not yet arrived"));
-        long callAt = vm.events().stream().filter(e -> e.kind().equals("userclient.call")).reduce((a, b) -> b)
+        long callAt = vm.events().stream().filter(e -> e.kind().id().equals("userclient.call")).reduce((a, b) -> b)
                 .orElseThrow().t();
         assertThat(text(robot, "#ucResult")).isEqualTo("kIOReturnSuccess (0x00000000)");
         CallHistory history = findHistory(robot);
@@ -189,7 +195,7 @@ class UserClientConsoleTest {
             robot.interact(mvm::run);
             await(() -> mvm.quietProperty().get() && !mvm.runningProperty().get() && mvm.registryProperty().get()
                     != null && !mvm.events().isEmpty());
-            javafx.scene.Scene scene = mac[0].stage().getScene();
+            Scene scene = mac[0].stage().getScene();
             robot.interact(() -> mac[0].stage().toFront());
             robot.clickOn(robot.lookup("User clients").match(n -> n.getScene() == scene).queryLabeled());
             ComboBox<String> service = robot.lookup("#ucService").match(n -> n.getScene() == scene)
@@ -204,11 +210,11 @@ class UserClientConsoleTest {
             robot.interact(() -> methods.getSelectionModel().select(2));
             // kSMCGetKeyInfo (data8 = 9) for the CPU proximity temperature
             robot.clickOn(shown(robot, robot.lookup("#field-key").match(n -> n.getScene() == scene).queryAs(
-                    javafx.scene.control.TextField.class))).write("TC0P");
+                    TextField.class))).write("TC0P");
             robot.clickOn(shown(robot, robot.lookup("#field-data8").match(n -> n.getScene() == scene).queryAs(
-                    javafx.scene.control.TextField.class))).write("9");
+                    TextField.class))).write("9");
             String hex = robot.lookup("#structHex").match(n -> n.getScene() == scene)
-                    .queryAs(javafx.scene.control.TextArea.class).getText().replaceAll("\\s+", "");
+                    .queryAs(TextArea.class).getText().replaceAll("\\s+", "");
             assertThat(hex).hasSize(160).startsWith("50304354");
             robot.clickOn(robot.lookup("#ucCall").match(n -> n.getScene() == scene).queryButton());
             Label result = robot.lookup("#ucResult").match(n -> n.getScene() == scene).queryAs(Label.class);

@@ -15,6 +15,7 @@ import dev.ioscope.engine.io.SnapshotException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -287,7 +288,7 @@ public final class NSKeyedArchive {
         if (v instanceof PInt i) {
             return Long.toString(i.value());
         }
-        return "a " + v.getClass().getSimpleName().substring(1).toLowerCase(java.util.Locale.ROOT);
+        return "a " + v.getClass().getSimpleName().substring(1).toLowerCase(Locale.ROOT);
     }
 
     /**

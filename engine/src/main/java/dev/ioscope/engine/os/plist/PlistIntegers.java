@@ -2,6 +2,8 @@ package dev.ioscope.engine.os.plist;
 
 import dev.ioscope.engine.os.OSNumber;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * The {@code <integer>} rules, shared by the reader and the writer so that widths survive a round trip.
  *
@@ -96,7 +98,7 @@ public final class PlistIntegers {
 
     /** The offending text for an error message, shortened. */
     static String show(byte[] b, int from, int to) {
-        String s = new String(b, from, Math.min(to - from, 40), java.nio.charset.StandardCharsets.UTF_8).strip();
+        String s = new String(b, from, Math.min(to - from, 40), StandardCharsets.UTF_8).strip();
         return to - from > 40 ? s + "…" : s;
     }
 }

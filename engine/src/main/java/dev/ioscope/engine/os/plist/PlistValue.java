@@ -1,5 +1,6 @@
 package dev.ioscope.engine.os.plist;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -108,10 +109,10 @@ public sealed interface PlistValue {
         /** 2001-01-01T00:00:00Z in Unix seconds (kCFAbsoluteTimeIntervalSince1970). */
         public static final long EPOCH_2001_UNIX = 978_307_200L;
 
-        public java.time.Instant toInstant() {
+        public Instant toInstant() {
             double unix = secondsSince2001 + EPOCH_2001_UNIX;
             long s = (long) Math.floor(unix);
-            return java.time.Instant.ofEpochSecond(s, Math.round((unix - s) * 1e9) % 1_000_000_000L);
+            return Instant.ofEpochSecond(s, Math.round((unix - s) * 1e9) % 1_000_000_000L);
         }
     }
 

@@ -3,6 +3,8 @@ package dev.ioscope.engine.os.plist;
 import dev.ioscope.engine.io.ParseLimits;
 import dev.ioscope.engine.io.SnapshotException;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * The byte-level XML layer under {@link XmlPlistReader}: a cursor over UTF-8 bytes that skips the prolog
  * (declaration, comments, one DOCTYPE that is never fetched and may not declare entities), reads tags through
@@ -182,7 +184,7 @@ abstract class XmlCursor {
         if (b[p + 1] == '#') {
             cp = numericReference(p + 2, semi);
         } else {
-            String ref = new String(b, p + 1, semi - p - 1, java.nio.charset.StandardCharsets.US_ASCII);
+            String ref = new String(b, p + 1, semi - p - 1, StandardCharsets.US_ASCII);
             cp = switch (ref) {
                 case "lt" -> '<';
                 case "gt" -> '>';

@@ -12,8 +12,11 @@ import dev.ioscope.engine.os.OSSymbol;
 import dev.ioscope.engine.os.OSUnserializable;
 
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Writes libkern values as an Apple-style XML property list, laid out as CFPropertyListWrite lays it out
@@ -60,11 +63,11 @@ public final class XmlPlistWriter {
 
     /** The document as a String (for small values and tests). */
     public String toXml(OSObject value) {
-        java.io.StringWriter sw = new java.io.StringWriter();
+        StringWriter sw = new StringWriter();
         try {
             writeDocument(value, sw);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         return sw.toString();
     }
@@ -127,7 +130,7 @@ public final class XmlPlistWriter {
         writeString("key", key, indent, w);
     }
 
-    private void writeList(String tag, java.util.List<OSObject> items, int indent, Writer w) throws IOException {
+    private void writeList(String tag, List<OSObject> items, int indent, Writer w) throws IOException {
         indentTo(indent, w);
         if (items.isEmpty()) {
             w.write('<');

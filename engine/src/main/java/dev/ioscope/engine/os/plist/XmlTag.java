@@ -1,6 +1,7 @@
 package dev.ioscope.engine.os.plist;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Scans one plist start tag at the byte level: the element (as a small code), whether it is empty
@@ -194,7 +195,7 @@ final class XmlTag {
         for (int c = 1; c < NAME_BYTES.length; c++) {
             byte[] nm = NAME_BYTES[c];
             if (nm.length == to - from && nm[0] == b[from]
-                    && java.util.Arrays.equals(nm, 0, nm.length, b, from, to)) {
+                    && Arrays.equals(nm, 0, nm.length, b, from, to)) {
                 return c;
             }
         }

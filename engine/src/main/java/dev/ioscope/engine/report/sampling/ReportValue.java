@@ -1,5 +1,6 @@
 package dev.ioscope.engine.report.sampling;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -47,7 +48,7 @@ public sealed interface ReportValue {
             if (earlier.states().size() != states.size()) {
                 return this;
             }
-            List<Slot> out = new java.util.ArrayList<>(states.size());
+            List<Slot> out = new ArrayList<>(states.size());
             for (int i = 0; i < states.size(); i++) {
                 Slot a = earlier.states().get(i);
                 Slot b = states.get(i);
@@ -86,7 +87,7 @@ public sealed interface ReportValue {
             if (earlier.buckets().size() != buckets.size()) {
                 return this;
             }
-            List<Bucket> out = new java.util.ArrayList<>(buckets.size());
+            List<Bucket> out = new ArrayList<>(buckets.size());
             for (int i = 0; i < buckets.size(); i++) {
                 Bucket a = earlier.buckets().get(i);
                 Bucket b = buckets.get(i);

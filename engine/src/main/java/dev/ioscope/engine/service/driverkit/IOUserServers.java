@@ -1,5 +1,15 @@
 package dev.ioscope.engine.service.driverkit;
 
+import static dev.ioscope.engine.sim.JournalKind.DRIVERKIT_LAUNCH;
+import static dev.ioscope.engine.sim.JournalKind.DRIVERKIT_NO_REUSE;
+import static dev.ioscope.engine.sim.JournalKind.DRIVERKIT_NO_SERVER;
+import static dev.ioscope.engine.sim.JournalKind.DRIVERKIT_REUSE;
+import static dev.ioscope.engine.sim.JournalKind.DRIVERKIT_RPC;
+import static dev.ioscope.engine.sim.JournalKind.DRIVERKIT_SERVER_DIED;
+import static dev.ioscope.engine.sim.JournalKind.DRIVERKIT_SERVICE_ATTACH;
+import static dev.ioscope.engine.sim.JournalKind.DRIVERKIT_STARTED;
+import static dev.ioscope.engine.sim.JournalKind.REGISTRY_DETACH;
+
 import dev.ioscope.engine.os.OSArray;
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSNumber;
@@ -12,6 +22,7 @@ import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.service.DextPersonality;
 import dev.ioscope.engine.service.DriverKitKeys;
 import dev.ioscope.engine.service.Personality;
+import dev.ioscope.engine.sim.EventKind;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -28,7 +39,7 @@ import java.util.Optional;
 public final class IOUserServers {
     /** What the life cycle lends: its journal, its journaled attach, its paths and its terminate. */
     public interface Host {
-        void record(String kind, String entry, String... kv);
+        void record(EventKind kind, String entry, String... kv);
 
         void attach(IORegistryEntry child, IORegistryEntry parent);
 
@@ -70,14 +81,14 @@ public final class IOUserServers {
         service.setProperty(DriverKitKeys.IO_MATCHED_PERSONALITY, table);
         Optional<String> serverName = DextPersonality.serverName(table);
         if (serverName.isEmpty()) {
-            host.record("driverkit.no-server", host.path(service), "reason",
+            host.record(DRIVERKIT_NO_SERVER, host.path(service), "reason",
                     "IOUserServerName is not a string: no server is launched");
             return Optional.empty();
         }
         DextPersonality.userClass(table).ifPresent(service::setName);   // DK4
         IORegistryEntry server = launch(service, serverName.get(), p.bundle(), DextPersonality.oneProcess(table));
         serviceAttach(server, service);
-        host.record("driverkit.rpc", host.path(service), "server", server.name(), "message", "IOService::Start",
+        host.record(DRIVERKIT_RPC, host.path(service), "server", server.name(), "message", "IOService::Start",
                 "provider", host.path(provider));
         return Optional.empty();
     }
@@ -87,7 +98,7 @@ public final class IOUserServers {
         IORegistryEntry server = serverOf.get(service);
         if (server != null) {
             started.put(service, ok);
-            host.record("driverkit.started", host.path(service), "server", server.name(), "result",
+            host.record(DRIVERKIT_STARTED, host.path(service), "server", server.name(), "result",
                     String.valueOf(ok));
             if (!ok) {
                 serviceStop(service);
@@ -105,7 +116,7 @@ public final class IOUserServers {
         List<OSObject> ids = new ArrayList<>(associated(server));
         ids.removeIf(o -> o instanceof OSNumber n && n.value() == service.registryEntryID());
         server.setProperty(DriverKitKeys.IO_ASSOCIATED_SERVICES, OSArray.of(ids));
-        host.record("driverkit.rpc", host.path(service), "server", server.name(), "message", "IOService::Stop");
+        host.record(DRIVERKIT_RPC, host.path(service), "server", server.name(), "message", "IOService::Stop");
     }
 
     /**
@@ -117,7 +128,7 @@ public final class IOUserServers {
         int n = 0;
         for (IORegistryEntry server : servers(serverName)) {
             n++;
-            host.record("driverkit.server-died", host.path(server), "server", server.name());
+            host.record(DRIVERKIT_SERVER_DIED, host.path(server), "server", server.name());
             for (IORegistryEntry service : hostedBy(server)) {
                 IORegistryEntry provider = service.parent(plane);
                 // a service a snapshot brought (not started here) counts as started when it is active
@@ -141,7 +152,7 @@ public final class IOUserServers {
             server.setState(new EntryState(s.service(), s.registered(), s.matched(), false, s.busyState(),
                     s.busyTimeMs(), s.retainCount()));
             registry.detachAll(server, plane);
-            host.record("registry.detach", "", "class", server.className(), "name", server.name());
+            host.record(REGISTRY_DETACH, "", "class", server.className(), "name", server.name());
         }
         return n;
     }
@@ -184,13 +195,13 @@ public final class IOUserServers {
     private IORegistryEntry launch(IORegistryEntry service, String serverName, String bundleId, boolean oneProcess) {
         boolean reuse = oneProcess && DextPersonality.sameOrganization(bundleId, serverName);
         if (oneProcess && !reuse) {
-            host.record("driverkit.no-reuse", host.path(service), "server", serverName, "bundle", bundleId,
+            host.record(DRIVERKIT_NO_REUSE, host.path(service), "server", serverName, "bundle", bundleId,
                     "reason", "IOUserServerName is not of the bundle identifier's organisation");
         }
         if (reuse) {
             List<IORegistryEntry> existing = servers(serverName);
             if (!existing.isEmpty()) {
-                host.record("driverkit.reuse", host.path(service), "server", existing.get(0).name());
+                host.record(DRIVERKIT_REUSE, host.path(service), "server", existing.get(0).name());
                 return existing.get(0);
             }
         }
@@ -200,7 +211,7 @@ public final class IOUserServers {
         server.setProperty(DriverKitKeys.IO_USER_SERVER_NAME, OSString.of(serverName));
         server.setProperty(DriverKitKeys.IO_USER_SERVER_TAG, OSNumber.of64(tag));
         server.setProperty(DriverKitKeys.IO_ASSOCIATED_SERVICES, OSArray.of());
-        host.record("driverkit.launch", host.path(service), "server", serverName, "tag", "0x" + Long.toHexString(tag),
+        host.record(DRIVERKIT_LAUNCH, host.path(service), "server", serverName, "tag", "0x" + Long.toHexString(tag),
                 "bundle", bundleId);
         IORegistryEntry root = UserResources.serviceRoot(registry).orElse(registry.root());
         host.attach(server, root);
@@ -225,7 +236,7 @@ public final class IOUserServers {
             }
             service.setProperty(DriverKitKeys.IO_USER_CLASSES, OSArray.of(chain));
         }
-        host.record("driverkit.service-attach", host.path(service), "server", server.name(),
+        host.record(DRIVERKIT_SERVICE_ATTACH, host.path(service), "server", server.name(),
                 "class", service.className(), "userClass", userClass.orElse(""));
     }
 

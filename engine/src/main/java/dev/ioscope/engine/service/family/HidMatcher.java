@@ -8,8 +8,11 @@ import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.service.FamilyMatcher;
 import dev.ioscope.engine.service.KeyVerdict;
 import dev.ioscope.engine.service.MatchContext;
+import dev.ioscope.engine.service.TablePlans;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * HID family matching (IOHIDFamily: IOHIDDevice::matchPropertyTable → MatchPropertyTable in
@@ -40,7 +43,7 @@ public final class HidMatcher implements FamilyMatcher {
     /** Per personality table (immutable, compared by identity): the HID keys it holds (absent keys pass). */
 
     /** Every key MatchPropertyTable looks at. */
-    private static final java.util.Set<String> HID_KEYS = java.util.Set.of("PrimaryUsagePage", "PrimaryUsage",
+    private static final Set<String> HID_KEYS = Set.of("PrimaryUsagePage", "PrimaryUsage",
             "DeviceUsagePairs", "DeviceUsagePage", "DeviceUsage", "Transport", "LocationID", "VendorID", "ProductID",
             "ProductIDArray", "ProductIDMask", "VersionNumber", "Manufacturer", "SerialNumber",
             "PhysicalDeviceUniqueID", "BootProtocol", "HIDDefaultBehavior", "HIDCompatibilityInterface");
@@ -71,18 +74,18 @@ public final class HidMatcher implements FamilyMatcher {
         int[] s = new int[9];  // pUP, pU, use, trans1, trans2, ven1, ven2, ven3, boot
         // One pass over the personality's keys; an absent key always passes, so only present ones are compared.
         // kept in the table's own plan slot: one field read per pair instead of a hash lookup
-        dev.ioscope.engine.service.TablePlans tp = dev.ioscope.engine.service.TablePlans.of(table);
+        TablePlans tp = TablePlans.of(table);
         @SuppressWarnings("unchecked")
-        java.util.Set<String> has = (java.util.Set<String>) tp.hid;
+        Set<String> has = (Set<String>) tp.hid;
         if (has == null) {
             OSDictionary t = table;
-            java.util.Set<String> k = new java.util.HashSet<>();
+            Set<String> k = new HashSet<>();
             for (int i = 0, n = t.size(); i < n; i++) {
                 if (HID_KEYS.contains(t.keyAt(i))) {
                     k.add(t.keyAt(i));
                 }
             }
-            has = java.util.Set.copyOf(k);
+            has = Set.copyOf(k);
             tp.hid = has;
         }
         boolean pUP = !has.contains("PrimaryUsagePage") || compare(owner, table, "PrimaryUsagePage", s, 0, USAGE_BASE, out);

@@ -10,8 +10,11 @@ import dev.ioscope.engine.service.FamilyMatcher;
 import dev.ioscope.engine.service.KeyVerdict;
 import dev.ioscope.engine.service.MatchContext;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * IOPCIDevice::matchPropertyTable → IOPCIBridge::matchNubWithPropertyTable → pciMatchNub / matchKeys
@@ -94,8 +97,8 @@ public final class PciMatcher implements FamilyMatcher {
     }
 
     /** Parsed value lists, memoised: a catalogue holds few distinct strings and matching reads them often. */
-    private final java.util.Map<String, long[]> cacheFullMask = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.Map<String, long[]> cacheClassMask = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, long[]> cacheFullMask = new ConcurrentHashMap<>();
+    private final Map<String, long[]> cacheClassMask = new ConcurrentHashMap<>();
 
     /** The list as (value, mask) pairs, in order, as matchKeys reads it. */
     long[] parsed(String keys, long defaultMask) {
@@ -104,7 +107,7 @@ public final class PciMatcher implements FamilyMatcher {
     }
 
     static long[] parse(String keys, long defaultMask) {
-        java.util.List<Long> out = new java.util.ArrayList<>();
+        List<Long> out = new ArrayList<>();
         int i = 0;
         int n = keys.length();
         while (true) {

@@ -9,8 +9,12 @@ import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.service.FamilyMatcher;
 import dev.ioscope.engine.service.KeyVerdict;
 import dev.ioscope.engine.service.MatchContext;
+import dev.ioscope.engine.service.TablePlans;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * USB device and interface matching (IOUSBHostDevice / IOUSBHostInterface::matchPropertyTable, and before them
@@ -55,7 +59,7 @@ public final class UsbMatcher implements FamilyMatcher {
             "bDeviceSubClass", "bDeviceProtocol", "bConfigurationValue", "bInterfaceNumber", "bInterfaceClass",
             "bInterfaceSubClass", "bInterfaceProtocol");
 
-    private static final java.util.Set<String> USB_KEYS = java.util.Set.of("idVendor", "idProduct", "bcdDevice",
+    private static final Set<String> USB_KEYS = Set.of("idVendor", "idProduct", "bcdDevice",
             "bDeviceClass", "bDeviceSubClass", "bDeviceProtocol", "bConfigurationValue", "bInterfaceNumber",
             "bInterfaceClass", "bInterfaceSubClass", "bInterfaceProtocol", "bcdDeviceLow", "bcdDeviceHigh",
             "idProductArray", "idProductMask");
@@ -67,7 +71,7 @@ public final class UsbMatcher implements FamilyMatcher {
 
     private Plan plan(OSDictionary table, boolean iface) {
         // kept in the table's own plan slot: one field read per pair instead of a hash lookup
-        dev.ioscope.engine.service.TablePlans tp = dev.ioscope.engine.service.TablePlans.of(table);
+        TablePlans tp = TablePlans.of(table);
         Plan[] p = tp.usb instanceof Plan[] a ? a : null;
         if (p == null) {
             p = new Plan[2];
@@ -75,7 +79,7 @@ public final class UsbMatcher implements FamilyMatcher {
         }
         int i = iface ? 1 : 0;
         if (p[i] == null) {
-            java.util.Set<String> present = new java.util.HashSet<>(8);
+            Set<String> present = new HashSet<>(8);
             for (int k = 0, n = table.size(); k < n; k++) {
                 if (USB_KEYS.contains(table.keyAt(k))) {
                     present.add(table.keyAt(k));
@@ -96,7 +100,7 @@ public final class UsbMatcher implements FamilyMatcher {
                     break;
                 }
             }
-            List<String> keys = new java.util.ArrayList<>();
+            List<String> keys = new ArrayList<>();
             for (String key : ALL_KEYS) {
                 if (present.contains(key) || ("bcdDevice".equals(key) && hasRange)
                         || ("idProduct".equals(key) && hasArray)) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -106,8 +107,8 @@ public final class BuildVariables {
             switch (mod) {
                 case "rfc1034identifier" -> v = v.replaceAll("[^A-Za-z0-9.-]", "-");
                 case "identifier", "c99extidentifier" -> v = v.replaceAll("[^A-Za-z0-9_]", "_");
-                case "lower" -> v = v.toLowerCase(java.util.Locale.ROOT);
-                case "upper" -> v = v.toUpperCase(java.util.Locale.ROOT);
+                case "lower" -> v = v.toLowerCase(Locale.ROOT);
+                case "upper" -> v = v.toUpperCase(Locale.ROOT);
                 default -> {
                     // an unknown modifier leaves the value as it is
                 }

@@ -1,16 +1,19 @@
 package dev.ioscope.engine.service.kext;
 
 import dev.ioscope.engine.io.InputFiles;
+import dev.ioscope.engine.io.ParseLimits;
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSObject;
 import dev.ioscope.engine.os.OSString;
 import dev.ioscope.engine.io.SnapshotException;
+import dev.ioscope.engine.os.plist.XmlPlistReader;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Finds and reads kexts and dexts: a path may be an {@code Info.plist} (or any {@code *.plist}), a {@code .kext}
@@ -32,8 +35,8 @@ public final class KextLoader {
 
     /** With the engine's XML plist reader (secure: no DTD fetch, no entities, bounded by ParseLimits). */
     public KextLoader() {
-        this((data, name) -> dev.ioscope.engine.os.plist.XmlPlistReader.read(data, name,
-                dev.ioscope.engine.io.ParseLimits.DEFAULT));
+        this((data, name) -> XmlPlistReader.read(data, name,
+                ParseLimits.DEFAULT));
     }
 
     /** Loads every kext found under the paths, in path order then file-name order (deterministic). */
@@ -109,9 +112,9 @@ public final class KextLoader {
         return m;
     }
 
-    private static java.util.Optional<String> literal(OSDictionary info, String key) {
+    private static Optional<String> literal(OSDictionary info, String key) {
         return info.get(key) instanceof OSString s && !s.value().contains("$") && !s.value().isEmpty()
-                ? java.util.Optional.of(s.value()) : java.util.Optional.empty();
+                ? Optional.of(s.value()) : Optional.empty();
     }
 
     /** A kext or a DriverKit extension bundle (CFBundlePackageType KEXT / DEXT), by its folder name. */

@@ -13,6 +13,7 @@ import dev.ioscope.engine.io.SnapshotException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +31,7 @@ final class RexLinker {
 
     private final IORegistry registry;
     private final Map<Long, IORegistryEntry> byUid;
-    private final Map<IORegistryEntry, Integer> indexOf = new java.util.IdentityHashMap<>();
+    private final Map<IORegistryEntry, Integer> indexOf = new IdentityHashMap<>();
     private final ParseLimits limits;
     private final String file;
 

@@ -18,6 +18,7 @@ import dev.ioscope.engine.io.SnapshotException;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -74,7 +75,7 @@ final class RexRegistryBuilder {
         if (root == null) {
             throw new SnapshotException(file, where, "no entry is marked isRegistryRoot");
         }
-        Map<ArchivedObject, OSDictionary> extras = new java.util.IdentityHashMap<>();
+        Map<ArchivedObject, OSDictionary> extras = new IdentityHashMap<>();
         for (ArchivedObject o : objects) {
             extras.put(o, extras(o));
         }

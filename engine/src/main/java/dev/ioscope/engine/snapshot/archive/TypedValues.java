@@ -10,6 +10,7 @@ import dev.ioscope.engine.os.OSUnserializable;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * CoreFoundation's XML plists (what IORegistryExplorer parses) have no set, symbol or "not serializable"
@@ -135,7 +136,7 @@ final class TypedValues {
         return OSDictionary.builder(2).put(TYPE, OSString.of(type)).put(VALUE, value).build();
     }
 
-    private static List<OSObject> map(List<OSObject> in, java.util.function.UnaryOperator<OSObject> f) {
+    private static List<OSObject> map(List<OSObject> in, UnaryOperator<OSObject> f) {
         List<OSObject> out = new ArrayList<>(in.size());
         for (OSObject o : in) {
             out.add(f.apply(o));
@@ -143,7 +144,7 @@ final class TypedValues {
         return out;
     }
 
-    private static OSDictionary mapDict(OSDictionary d, java.util.function.UnaryOperator<OSObject> f) {
+    private static OSDictionary mapDict(OSDictionary d, UnaryOperator<OSObject> f) {
         OSDictionary.Builder b = OSDictionary.builder(d.size());
         for (int i = 0; i < d.size(); i++) {
             b.put(d.keyAt(i), f.apply(d.valueAt(i)));

@@ -6,6 +6,7 @@ import dev.ioscope.engine.io.SnapshotException;
 import dev.ioscope.engine.snapshot.SnapshotFormat;
 import dev.ioscope.engine.snapshot.SnapshotReader;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
@@ -87,7 +88,7 @@ public final class AppleDeviceTreeReader implements SnapshotReader {
         }
         for (int i = 1; i + 6 <= Math.min(head.length, 12); i++) {
             if (head[i] == 0x16 && head[i + 1] == 4) {
-                String tag = new String(head, i + 2, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+                String tag = new String(head, i + 2, 4, StandardCharsets.ISO_8859_1);
                 if (tag.equals("IM4P") || tag.equals("IMG4")) {
                     return tag;
                 }
@@ -163,7 +164,7 @@ public final class AppleDeviceTreeReader implements SnapshotReader {
             if (nul == NAME_LENGTH) {
                 throw new SnapshotException(file, "offset " + q, "property name is not NUL-terminated in 32 bytes");
             }
-            String propName = new String(d, q, nul, java.nio.charset.StandardCharsets.ISO_8859_1);
+            String propName = new String(d, q, nul, StandardCharsets.ISO_8859_1);
             long word = le32(d, q + NAME_LENGTH);
             boolean placeholder = (word & PLACEHOLDER) != 0;
             long len = word & ~(long) PLACEHOLDER & 0xffffffffL;

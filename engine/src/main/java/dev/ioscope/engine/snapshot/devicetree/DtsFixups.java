@@ -5,6 +5,7 @@ import dev.ioscope.engine.io.SnapshotException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -99,7 +100,7 @@ final class DtsFixups {
             byte[] base = n.baseName().getBytes(StandardCharsets.ISO_8859_1);
             byte[] v = name.value;
             if (name.references.isEmpty() && v.length == base.length + 1 && v[base.length] == 0
-                    && java.util.Arrays.equals(v, 0, base.length, base, 0, base.length)) {
+                    && Arrays.equals(v, 0, base.length, base, 0, base.length)) {
                 name.deleted = true;
             } else {
                 throw new SnapshotException(file, n.fullPath(), "\"name\" property is incorrect (not the base"

@@ -3,8 +3,12 @@ package dev.ioscope.engine.snapshot.devicetree;
 import dev.ioscope.engine.io.ParseLimits;
 import dev.ioscope.engine.io.SnapshotException;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The structure of device tree source v1 as dtc's grammar (dtc-parser.y) gives it: {@code /dts-v1/;},
@@ -22,7 +26,7 @@ final class DtsParser {
     private final DtsValueParser values;
     private final ParseLimits limits;
     private final List<long[]> reservations = new ArrayList<>();
-    private final java.util.Map<String, DtNode> labelIndex = new java.util.HashMap<>();
+    private final Map<String, DtNode> labelIndex = new HashMap<>();
     private DtNode root;
     private long count;
 
@@ -130,7 +134,7 @@ final class DtsParser {
             return n;
         }
         labelIndex.clear();
-        java.util.Deque<DtNode> work = new java.util.ArrayDeque<>();
+        Deque<DtNode> work = new ArrayDeque<>();
         work.push(root);
         while (!work.isEmpty()) {
             DtNode x = work.pop();

@@ -12,6 +12,7 @@ import dev.ioscope.engine.snapshot.SnapshotReader;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -190,7 +191,7 @@ public final class FdtReader implements SnapshotReader {
                     if (++count > limits.maxCount()) {
                         throw b.fail(tokenAt, "more than " + limits.maxCount() + " nodes and properties");
                     }
-                    byte[] value = java.util.Arrays.copyOfRange(b.data, p, p + (int) len);
+                    byte[] value = Arrays.copyOfRange(b.data, p, p + (int) len);
                     current.addProperty(new DtProperty(propName, value));
                     p = align4(p + (int) len);
                 }

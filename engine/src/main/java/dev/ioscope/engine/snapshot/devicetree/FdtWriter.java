@@ -19,6 +19,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 
 /**
@@ -129,7 +130,7 @@ public final class FdtWriter implements SnapshotWriter {
         byte[] table = strings.toByteArray();
         byte[] want = (s + "\0").getBytes(StandardCharsets.ISO_8859_1);
         for (int i = 0; i + want.length <= table.length; i++) {
-            if (java.util.Arrays.equals(table, i, i + want.length, want, 0, want.length)) {
+            if (Arrays.equals(table, i, i + want.length, want, 0, want.length)) {
                 return i;
             }
         }

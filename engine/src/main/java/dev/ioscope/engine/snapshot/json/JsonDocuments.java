@@ -1,6 +1,7 @@
 package dev.ioscope.engine.snapshot.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -66,7 +67,7 @@ public final class JsonDocuments {
             }
             JsonNode n = value(p, t);
             if (p.nextToken() != null) {
-                throw new com.fasterxml.jackson.core.JsonParseException(p, "trailing content after the document");
+                throw new JsonParseException(p, "trailing content after the document");
             }
             return n;
         }
@@ -109,7 +110,7 @@ public final class JsonDocuments {
             case VALUE_NULL:
                 return NODES.nullNode();
             default:
-                throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected " + t);
+                throw new JsonParseException(p, "unexpected " + t);
         }
     }
 }

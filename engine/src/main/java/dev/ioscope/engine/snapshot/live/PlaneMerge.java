@@ -4,7 +4,9 @@ import dev.ioscope.engine.registry.IORegistry;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
 
+import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -33,12 +35,12 @@ final class PlaneMerge {
         Map<IORegistryEntry, IORegistryEntry> same = new HashMap<>();
         same.put(from.root(), into.root());
         int added = 0;
-        java.util.ArrayDeque<IORegistryEntry> todo = new java.util.ArrayDeque<>();
+        ArrayDeque<IORegistryEntry> todo = new ArrayDeque<>();
         todo.push(from.root());
         while (!todo.isEmpty()) {
             IORegistryEntry parent = todo.pop();
             IORegistryEntry intoParent = same.get(parent);
-            java.util.List<IORegistryEntry> children = parent.children(src);
+            List<IORegistryEntry> children = parent.children(src);
             for (IORegistryEntry child : children) {
                 IORegistryEntry mine = same.get(child);
                 if (mine == null) {

@@ -11,7 +11,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Prints a registry as Apple's {@code ioreg} prints the live one (IOKitTools ioreg.c: scan, search, show,
@@ -79,7 +82,7 @@ public final class IoregPrinter {
             return;
         }
         List<IORegistryEntry> up = new ArrayList<>();
-        java.util.Set<IORegistryEntry> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<IORegistryEntry> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (IORegistryEntry x = top; x != null && seen.add(x); x = x.parent(p.plane)) {
             up.add(0, x);
         }

@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -49,9 +50,9 @@ public final class IoregTextWriter implements SnapshotWriter {
             }
             int want = (int) Math.min(1 << 16, IoregTextInfo.number(info, IoregTextInfo.TRAILING_NEWLINES, 1));
             if (n + want > b.length) {
-                b = java.util.Arrays.copyOf(b, n + want);
+                b = Arrays.copyOf(b, n + want);
             }
-            java.util.Arrays.fill(b, n, n + want, (byte) '\n');
+            Arrays.fill(b, n, n + want, (byte) '\n');
             n += want;
         }
         if (IoregTextInfo.flag(info, "ioreg.crlf")) {

@@ -17,7 +17,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -56,7 +58,7 @@ final class IoregValueParser {
     private final ParseLimits limits;
     private int pos;
     /** For the string opened at an offset, how many possible ends to pass over (set by backtracking). */
-    private final java.util.Map<Integer, Integer> skips = new java.util.HashMap<>();
+    private final Map<Integer, Integer> skips = new HashMap<>();
     /** The strings of the current reading: {open offset, end offset, context}. */
     private final List<int[]> decisions = new ArrayList<>();
     boolean sawHex;

@@ -9,12 +9,15 @@ import dev.ioscope.engine.os.OSString;
 import dev.ioscope.engine.registry.EntryState;
 import dev.ioscope.engine.registry.IORegistry;
 import dev.ioscope.engine.registry.IORegistryEntry;
+import dev.ioscope.engine.registry.IORegistryIterator;
 import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.snapshot.SnapshotFormat;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,10 +39,10 @@ final class IoregXmlExtension {
     /** The extension dictionary for a snapshot whose {@code written} plane goes into the ioreg -a tree. */
     static OSDictionary build(Snapshot s, IORegistryPlane written) {
         IORegistry reg = s.registry();
-        Set<IORegistryEntry> inTree = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<IORegistryEntry> inTree = Collections.newSetFromMap(new IdentityHashMap<>());
         inTree.add(reg.root());
-        dev.ioscope.engine.registry.IORegistryIterator.iterateOver(reg.root(), written,
-                dev.ioscope.engine.registry.IORegistryIterator.ITERATE_RECURSIVELY).forEachRemaining(inTree::add);
+        IORegistryIterator.iterateOver(reg.root(), written,
+                IORegistryIterator.ITERATE_RECURSIVELY).forEachRemaining(inTree::add);
         List<OSObject> planes = new ArrayList<>();
         for (IORegistryPlane p : reg.planes()) {
             planes.add(OSString.of(p.name()));

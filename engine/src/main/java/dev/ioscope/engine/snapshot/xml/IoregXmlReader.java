@@ -1,10 +1,12 @@
 package dev.ioscope.engine.snapshot.xml;
 
 import dev.ioscope.engine.os.OSArray;
+import dev.ioscope.engine.os.OSBoolean;
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSNumber;
 import dev.ioscope.engine.os.OSObject;
 import dev.ioscope.engine.os.OSString;
+import dev.ioscope.engine.os.OSUnserializable;
 import dev.ioscope.engine.os.plist.XmlPlistReader;
 import dev.ioscope.engine.registry.EntryState;
 import dev.ioscope.engine.registry.IORegistry;
@@ -189,7 +191,7 @@ public final class IoregXmlReader implements SnapshotReader {
                 info.put("ioregMatches", OSNumber.of32(roots.size()));
             }
             if (synthesizedRoot) {
-                info.put("syntheticRoot", dev.ioscope.engine.os.OSBoolean.TRUE);
+                info.put("syntheticRoot", OSBoolean.TRUE);
             }
             Snapshot plain = new Snapshot(registry, SnapshotFormat.IOREG_XML, info.build(), file);
             try {
@@ -295,7 +297,7 @@ public final class IoregXmlReader implements SnapshotReader {
                 prev = k;
                 if (!IoregKeys.SYNTHETIC.contains(k)) {
                     // The kernel serializes objects it cannot serialize as "<Class> is not serializable" strings.
-                    props.put(k, dev.ioscope.engine.os.OSUnserializable.recognize(d.valueAt(i)));
+                    props.put(k, OSUnserializable.recognize(d.valueAt(i)));
                 }
             }
             e.setProperties(props.build());

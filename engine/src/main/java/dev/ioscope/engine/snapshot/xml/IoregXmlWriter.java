@@ -5,6 +5,7 @@ import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSNumber;
 import dev.ioscope.engine.os.OSObject;
 import dev.ioscope.engine.os.OSString;
+import dev.ioscope.engine.os.plist.PlistIntegers;
 import dev.ioscope.engine.os.plist.XmlPlistWriter;
 import dev.ioscope.engine.os.plist.XmlPlistWriter.KeyOrder;
 import dev.ioscope.engine.registry.EntryState;
@@ -22,6 +23,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -131,7 +133,7 @@ public final class IoregXmlWriter implements SnapshotWriter {
             idx[i] = i;
         }
         if (plist.order() == KeyOrder.SORTED) {
-            java.util.Arrays.sort(idx, (x, y) -> keys.get(x).compareTo(keys.get(y)));
+            Arrays.sort(idx, (x, y) -> keys.get(x).compareTo(keys.get(y)));
         }
         XmlPlistWriter.indentTo(indent, w);
         w.write("<dict>\n");
@@ -156,7 +158,7 @@ public final class IoregXmlWriter implements SnapshotWriter {
 
     /** A number written without a size attribute: ioreg's CFNumbers carry no XNU width. */
     private static OSNumber plain(long v) {
-        return OSNumber.of(v, dev.ioscope.engine.os.plist.PlistIntegers.defaultWidth(v));
+        return OSNumber.of(v, PlistIntegers.defaultWidth(v));
     }
 
     /** ioreg.c archive(): the keys in the order it sets them. */

@@ -12,6 +12,7 @@ import dev.ioscope.engine.io.ParseLimits;
 import dev.ioscope.engine.io.SnapshotException;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,6 +123,6 @@ class NSKeyedArchiveTest {
 
     private static PDict classDict(String... chain) {
         return dict("$classname", new PString(chain[0]), "$classes",
-                new PArray(java.util.Arrays.stream(chain).map(c -> (PlistValue) new PString(c)).toList()));
+                new PArray(Arrays.stream(chain).map(c -> (PlistValue) new PString(c)).toList()));
     }
 }

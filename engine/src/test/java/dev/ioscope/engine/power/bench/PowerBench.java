@@ -91,12 +91,12 @@ public final class PowerBench {
         long wall = System.nanoTime() - t0;
         long cpu = mx.getCurrentThreadCpuTime() - cpu0;
         List<JournalEvent> j = sim.journal();
-        long asleep = j.stream().filter(e -> e.kind().equals("power.system-asleep")).count();
-        long awake = j.stream().filter(e -> e.kind().equals("power.system-awake")).count();
+        long asleep = j.stream().filter(e -> e.kind().id().equals("power.system-asleep")).count();
+        long awake = j.stream().filter(e -> e.kind().id().equals("power.system-awake")).count();
         if (asleep != 1 || awake != 1) {
             throw new IllegalStateException("sleep/wake did not complete");
         }
-        long downs = j.stream().filter(e -> e.kind().equals("power.set-power-state") && e.t() >= SLEEP_AT
+        long downs = j.stream().filter(e -> e.kind().id().equals("power.set-power-state") && e.t() >= SLEEP_AT
                 && e.t() < WAKE_AT && e.details().get("to").equals("0")).count();
         return new long[] {wall, cpu, j.size() - before, downs};
     }

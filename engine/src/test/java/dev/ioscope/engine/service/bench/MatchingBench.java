@@ -5,6 +5,9 @@ import dev.ioscope.engine.service.MatchEngine;
 import dev.ioscope.engine.service.ProviderMatch;
 import dev.ioscope.engine.service.family.FamilyMatchers;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -30,7 +33,7 @@ public final class MatchingBench {
         }
         // Thread CPU time, not wall time: the build machine is shared (load far above its core count), and CPU
         // time measures the work itself. Wall time is reported too.
-        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         double[] t = new double[runs];
         double[] w = new double[runs];
         for (int i = 0; i < runs; i++) {
@@ -43,8 +46,8 @@ public final class MatchingBench {
                 throw new AssertionError();
             }
         }
-        java.util.Arrays.sort(t);
-        java.util.Arrays.sort(w);
+        Arrays.sort(t);
+        Arrays.sort(w);
         return new double[]{t[runs / 2], pairs, w[runs / 2]};
     }
 

@@ -12,6 +12,7 @@ import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.service.IOCatalogue;
 import dev.ioscope.engine.service.Personality;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -76,7 +77,7 @@ public final class SyntheticMachine {
                 e.setProperty("class-code", le(new int[]{0x020000, 0x0c0330, 0x030000}[r.nextInt(3)]));
             }
             case "IOACPIPlatformDevice" -> e.setProperty("compatible", OSData.wrap(("PNP0" + (300 + r.nextInt(40)) + "\0")
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                    .getBytes(StandardCharsets.UTF_8)));
             case "IOUSBHostDevice", "IOUSBHostInterface" -> {
                 e.setProperty("idVendor", OSNumber.of32(0x05ac + r.nextInt(4)));
                 e.setProperty("idProduct", OSNumber.of32(r.nextInt(64)));

@@ -1,6 +1,7 @@
 package dev.ioscope.engine.service.conformance;
 
 import dev.ioscope.engine.TestData;
+import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.service.IOCatalogue;
 import dev.ioscope.engine.service.Machine;
@@ -47,7 +48,7 @@ class CatalogueRulesTest {
     void c3Placeholders() throws Exception {
         KextBundle lilu = new KextLoader().loadPlist(TestData.path("kexts/Lilu/Info.plist"));
         // IOClass is $(PRODUCT_NAME:rfc1034identifier); PRODUCT_NAME comes from the folder name "Lilu".
-        dev.ioscope.engine.os.OSDictionary p = (dev.ioscope.engine.os.OSDictionary) lilu.personalities().valueAt(0);
+        OSDictionary p = (OSDictionary) lilu.personalities().valueAt(0);
         assertThat(p.get("IOClass")).hasToString("\"Lilu\"");
         assertThat(lilu.warnings()).anyMatch(w -> w.contains("took \"Lilu\" from the file name"));
         // CFBundleIdentifier is $(PRODUCT_BUNDLE_IDENTIFIER), which nothing defines: kept literally, with a warning.

@@ -1,5 +1,6 @@
 package dev.ioscope.engine.service.conformance;
 
+import dev.ioscope.engine.os.OSData;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.service.Machine;
 import dev.ioscope.engine.service.MatchingTrace;
@@ -10,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import static dev.ioscope.engine.service.Machine.dict;
 import static dev.ioscope.engine.service.Machine.strings;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
 
 /** docs/iokit-rules.md, "Passive matching" (P1–P14). */
 class PassiveRulesTest {
@@ -82,7 +85,7 @@ class PassiveRulesTest {
     @DisplayName("P5: IOPropertyMatch (dictionary) needs every property equal by libkern isEqualTo")
     void p5PropertyMatchDict() {
         IORegistryEntry n = m.nub(m.expert, "IOService", "dev", "SupportsIOFastPath", true,
-                "model", dev.ioscope.engine.os.OSData.wrap("abc".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                "model", OSData.wrap("abc".getBytes(StandardCharsets.UTF_8)));
         Personality ok = m.add("ok", "IOProviderClass", "IOService",
                 "IOPropertyMatch", dict("SupportsIOFastPath", true, "model", "abc"));
         Personality bad = m.add("bad", "IOProviderClass", "IOService",

@@ -1,5 +1,6 @@
 package dev.ioscope.engine.service.conformance;
 
+import dev.ioscope.engine.os.OSArray;
 import dev.ioscope.engine.os.OSSet;
 import dev.ioscope.engine.os.OSString;
 import dev.ioscope.engine.registry.IORegistryEntry;
@@ -49,7 +50,7 @@ class ResourceRulesTest {
         assertThat(m.explain(m.resources, empty).passiveMatch()).isTrue();
         // IOResourceMatched looks in IOResources' own IOResourceMatched array (IOResourcesMatchPropertyTable)
         assertThat(m.explain(m.resources, matched).passiveMatch()).isFalse();
-        m.resources.setProperty("IOResourceMatched", dev.ioscope.engine.os.OSArray.of(OSString.of("IOKit")));
+        m.resources.setProperty("IOResourceMatched", OSArray.of(OSString.of("IOKit")));
         assertThat(m.explain(m.resources, matched).passiveMatch()).isTrue();
     }
 

@@ -60,7 +60,7 @@ final class DextTestKit {
     }
 
     static List<JournalEvent> events(Simulation sim, String kind) {
-        return sim.journal().stream().filter(e -> e.kind().equals(kind)).toList();
+        return sim.journal().stream().filter(e -> e.kind().id().equals(kind)).toList();
     }
 
     static IORegistryEntry parent(Simulation sim, IORegistryEntry e) {

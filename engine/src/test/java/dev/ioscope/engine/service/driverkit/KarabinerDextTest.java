@@ -83,7 +83,7 @@ class KarabinerDextTest {
         assertThat(server.property("IOUserServerTag")).isEqualTo(OSNumber.of64(id));
         assertThat(server.property("IOAssociatedServices")).isEqualTo(OSArray.of(OSNumber.of64(id)));
         // the Start RPC goes to the server before the service counts as started
-        List<String> kinds = sim.journal().stream().map(JournalEvent::kind)
+        List<String> kinds = sim.journal().stream().map(je -> je.kind().id())
                 .filter(x -> x.startsWith("driverkit.") || x.equals("service.start")).toList();
         assertThat(kinds).containsSubsequence("driverkit.launch", "driverkit.service-attach", "driverkit.rpc",
                 "driverkit.started", "service.start");

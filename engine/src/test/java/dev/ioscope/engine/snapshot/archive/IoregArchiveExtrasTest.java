@@ -24,6 +24,7 @@ import dev.ioscope.engine.snapshot.SnapshotFormat;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +39,7 @@ class IoregArchiveExtrasTest {
         IORegistryPlane service = r.plane("IOService");
         IORegistryPlane dt = r.plane("IODeviceTree");
         IORegistryEntry a = r.createEntry(7, "AppleThing", "thing");
-        a.setInheritance(java.util.List.of("AppleThing", "IOService", "IORegistryEntry", "OSObject"));
+        a.setInheritance(List.of("AppleThing", "IOService", "IORegistryEntry", "OSObject"));
         a.setName(service, "thing");                // a plane name equal to the default name
         a.setLocation("1f");
         a.setLocation(dt, "1f");                    // likewise a plane location
@@ -86,7 +87,7 @@ class IoregArchiveExtrasTest {
     void recognizedMarkersNeedNoTypeTags() throws Exception {
         IORegistry r = IORegistry.create();
         IORegistryEntry a = r.createEntry("IOService", "svc");
-        a.setInheritance(java.util.List.of("IOService", "IORegistryEntry", "OSObject"));
+        a.setInheritance(List.of("IOService", "IORegistryEntry", "OSObject"));
         a.setProperty("IOGeneralInterest", new OSUnserializable("IOCommand is not serializable"));
         a.setProperty("list", OSArray.of(OSNumber.of32(3)));
         r.attach(a, r.root(), r.plane("IOService"));

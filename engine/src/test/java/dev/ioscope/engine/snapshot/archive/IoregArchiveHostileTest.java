@@ -12,10 +12,15 @@ import dev.ioscope.engine.os.plist.PlistValue.PString;
 import dev.ioscope.engine.os.plist.PlistValue.PUid;
 import dev.ioscope.engine.io.ParseLimits;
 import dev.ioscope.engine.io.SnapshotException;
+import dev.ioscope.engine.registry.IORegistry;
+import dev.ioscope.engine.snapshot.Snapshot;
+import dev.ioscope.engine.snapshot.SnapshotFormat;
 import dev.ioscope.engine.snapshot.codecs.Snapshots;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -141,7 +146,7 @@ class IoregArchiveHostileTest {
         // The host name "iMac\u00a0\u2014 iMac" is a UTF-16 string object (marker 0x6B: 11 characters). Make its
         // count "0xF then an 8-byte integer": the next 8 bytes are its own characters, ~2^54 of them.
         byte[] f = small.clone();
-        byte[] text = "iMac".getBytes(java.nio.charset.StandardCharsets.UTF_16BE);
+        byte[] text = "iMac".getBytes(StandardCharsets.UTF_16BE);
         int at = -1;
         for (int i = 8; i + 9 < f.length && at < 0; i++) {
             if ((f[i] & 0xff) == 0x6B && Arrays.equals(f, i + 1, i + 9, text, 0, 8)) {
@@ -174,7 +179,7 @@ class IoregArchiveHostileTest {
     void overDeepChainIsRefusedQuickly() throws Exception {
         // 3000 entries, each the only child of the one before: deeper than the 512-level default.
         // Built with our writer from an in-memory registry.
-        dev.ioscope.engine.registry.IORegistry r = dev.ioscope.engine.registry.IORegistry.create();
+        IORegistry r = IORegistry.create();
         var plane = r.plane("IOService");
         var parent = r.root();
         for (int i = 0; i < 3000; i++) {
@@ -182,9 +187,9 @@ class IoregArchiveHostileTest {
             r.attach(e, parent, plane);
             parent = e;
         }
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        new IoregArchiveWriter().write(new dev.ioscope.engine.snapshot.Snapshot(r,
-                dev.ioscope.engine.snapshot.SnapshotFormat.IOREG_ARCHIVE, null, "deep"), out);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new IoregArchiveWriter().write(new Snapshot(r,
+                SnapshotFormat.IOREG_ARCHIVE, null, "deep"), out);
         SnapshotException e = fail(out.toByteArray());
         assertThat(e.problem()).contains("IOService plane is deeper than 512 levels");
         assertThat(e.place()).contains("childrenInPlanes");

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -70,7 +71,7 @@ class IoregArchiveWriterTest {
                 ParseLimits.DEFAULT);
         assertThat(ours.entries().keySet()).containsExactlyElementsOf(apple.entries().keySet());
         assertThat(ours.get("$archiver")).isEqualTo(new PString("NSKeyedArchiver"));
-        assertThat(ours.get("$top")).isEqualTo(new PDict(java.util.Map.of("root", new PUid(1))));
+        assertThat(ours.get("$top")).isEqualTo(new PDict(Map.of("root", new PUid(1))));
         assertThat(classes(ours)).isEqualTo(classes(apple));
         assertThat(keysOf(ours, "RexRegistryEntry")).isEqualTo(keysOf(apple, "RexRegistryEntry"));
         assertThat(keysOf(ours, "RexDataStore")).isEqualTo(keysOf(apple, "RexDataStore"));

@@ -1,6 +1,7 @@
 package dev.ioscope.engine.snapshot.devicetree;
 
 import dev.ioscope.engine.TestData;
+import dev.ioscope.engine.os.OSData;
 import dev.ioscope.engine.registry.IORegistry;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryIterator;
@@ -52,7 +53,7 @@ class AppleDeviceTreeRealDumpTest {
         for (int i = 0; i < before.size(); i++) {
             List<String> want = new ArrayList<>();
             before.get(i).properties().forEach((k, v) -> {
-                if (v instanceof dev.ioscope.engine.os.OSData) {
+                if (v instanceof OSData) {
                     want.add(k + "=" + v);
                 }
             });

@@ -2,6 +2,7 @@ package dev.ioscope.engine.snapshot.devicetree;
 
 import dev.ioscope.engine.TestData;
 import dev.ioscope.engine.io.ParseLimits;
+import dev.ioscope.engine.os.OSData;
 import dev.ioscope.engine.snapshot.Snapshot;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +39,7 @@ class DtsDtbCrossCheckTest {
         var plane = r.findPlane("IODeviceTree").orElseThrow();
         assertThat(FdtReaderTest.at(r, "/cpus").children(plane)).hasSize(1);
         assertThat(FdtReaderTest.string(FdtReaderTest.at(r, "/cpus/cpu@0"), "model")).isEqualTo("PowerPC,440EP\0");
-        assertThat(((dev.ioscope.engine.os.OSData) FdtReaderTest.at(r, "/plb/opb/serial@ef600300").property("reg"))
+        assertThat(((OSData) FdtReaderTest.at(r, "/plb/opb/serial@ef600300").property("reg"))
                 .toHex()).isEqualTo("ef60030000000008");
         assertThat(FdtReaderTest.string(FdtReaderTest.at(r, "/plb/pci@ec000000"), "compatible"))
                 .isEqualTo("ibm,plb440ep-pci\0ibm,plb-pci\0");

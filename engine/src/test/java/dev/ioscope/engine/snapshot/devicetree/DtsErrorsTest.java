@@ -1,6 +1,7 @@
 package dev.ioscope.engine.snapshot.devicetree;
 
 import dev.ioscope.engine.io.ParseLimits;
+import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.io.SnapshotException;
 import dev.ioscope.engine.snapshot.codecs.Snapshots;
@@ -53,7 +54,7 @@ class DtsErrorsTest {
         assertThatThrownBy(() -> parse("/dts-v1/;\n#define X 1\n/ { };"))
                 .hasMessageContaining("line 2, column 1: C preprocessor directive #define is not supported");
         Snapshot s = parse("/dts-v1/;\n# 1 \"t.dts\"\n/ {\n#address-cells = <2>;\n};");
-        assertThat(s.registry().root().children(new dev.ioscope.engine.registry.IORegistryPlane("IODeviceTree"))
+        assertThat(s.registry().root().children(new IORegistryPlane("IODeviceTree"))
                 .get(0).property("#address-cells")).isNotNull();
     }
 

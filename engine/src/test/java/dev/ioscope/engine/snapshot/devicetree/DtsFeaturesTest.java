@@ -9,6 +9,7 @@ import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.io.ParseLimits;
 import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.io.SnapshotException;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -71,7 +72,7 @@ class DtsFeaturesTest {
     @Test
     void withoutAResolverIncludesAreRefused() throws Exception {
         byte[] b = Files.readAllBytes(resource("features.dts"));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DtsReader().read(b, "f.dts", ParseLimits.DEFAULT))
+        Assertions.assertThatThrownBy(() -> new DtsReader().read(b, "f.dts", ParseLimits.DEFAULT))
                 .isInstanceOf(SnapshotException.class)
                 .hasMessageContaining("f.dts: line 10, column 1")
                 .hasMessageContaining("cannot include 'inc/soc.dtsi'");

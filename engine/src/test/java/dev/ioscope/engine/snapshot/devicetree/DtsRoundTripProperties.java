@@ -9,6 +9,7 @@ import dev.ioscope.engine.snapshot.SnapshotFormat;
 import dev.ioscope.engine.snapshot.codecs.Snapshots;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -188,7 +189,7 @@ class DtsRoundTripProperties {
                 .ofMaxSize(5).map(LinkedHashMap::new);
         Arbitrary<List<GNode>> kids = depth == 0 ? Arbitraries.just(List.of())
                 : node(depth - 1).list().ofMaxSize(3).uniqueElements(GNode::name);
-        return net.jqwik.api.Combinators.combine(names, props, kids).as(GNode::new);
+        return Combinators.combine(names, props, kids).as(GNode::new);
     }
 
     private Arbitrary<String> propNames() {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,7 +46,7 @@ class JsonSnapshotTest {
                 "$weird", OSString.of("dollar key"),
                 "bad", new OSUnserializable("IOFoo is not serializable")));
         f.gfx.setState(new EntryState(true, true, false, true, 2, 153, 17));
-        f.gfx.setInheritance(java.util.List.of("IOPCIDevice", "IOService", "IORegistryEntry", "OSObject"));
+        f.gfx.setInheritance(List.of("IOPCIDevice", "IOService", "IORegistryEntry", "OSObject"));
         f.gfx.setSnapshotInfo(OSDictionary.of("entryTag", OSNumber.of32(42)));
         return new Snapshot(f.reg, SnapshotFormat.IOREG_ARCHIVE, OSDictionary.of("hostName", OSString.of("mac")), "x.ioreg");
     }

@@ -9,6 +9,7 @@ import dev.ioscope.engine.io.ParseLimits;
 import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.snapshot.SnapshotFormat;
 import dev.ioscope.engine.snapshot.codecs.Snapshots;
+import dev.ioscope.engine.snapshot.xml.IoregXmlWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,7 +34,7 @@ class IoregArchiveTest {
         IoregArchive.write(s.registry(), IoregTextWriter.optionsFor(s).withList(true), mine);
         ByteArrayOutputStream theirs = new ByteArrayOutputStream();
         // The ioreg-shaped writer (not the lossless export, which adds the IOScopeRegistry key).
-        new dev.ioscope.engine.snapshot.xml.IoregXmlWriter(null, null).write(s, theirs);
+        new IoregXmlWriter(null, null).write(s, theirs);
         assertThat(mine.toByteArray()).isEqualTo(theirs.toByteArray());
     }
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -79,7 +80,7 @@ class IoregTextHostileInputTest {
     void aClippedDumpSaysHowToMakeAWholeOne() throws Exception {
         // what `ioreg -l` prints on an 80-column terminal: every long line cut at 79 bytes and marked '$'
         Snapshot s = Snapshots.load(TestData.path("snapshots/MacBookPro8-1.IOService.txt"));
-        java.io.ByteArrayOutputStream clipped = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream clipped = new ByteArrayOutputStream();
         IoregPrinter.print(s.registry(), IoregOptions.DEFAULT.withList(true).withWidth(80), clipped);
         assertThatThrownBy(() -> new IoregTextReader().read(clipped.toByteArray(), "clipped.txt",
                 ParseLimits.DEFAULT)).isInstanceOf(SnapshotException.class).hasMessageContaining("ioreg -lw0");

@@ -16,6 +16,7 @@ import dev.ioscope.engine.snapshot.SnapshotFormat;
 import dev.ioscope.engine.snapshot.codecs.Snapshots;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 
@@ -126,7 +127,7 @@ class IoregTextModelTest {
         Snapshot s = new IoregTextReader().read(b, "tree", ParseLimits.DEFAULT);
         assertThat(s.registry().size()).isEqualTo(3);
         assertThat(s.info().get(IoregTextInfo.PROPERTIES)).isEqualTo(OSString.of("none"));
-        var out = new java.io.ByteArrayOutputStream();
+        var out = new ByteArrayOutputStream();
         new IoregTextWriter().write(s, out);
         assertThat(out.toString(StandardCharsets.US_ASCII)).isEqualTo(text);
     }
@@ -140,7 +141,7 @@ class IoregTextModelTest {
                 ParseLimits.DEFAULT);
         assertThat(s.registry().size()).isEqualTo(3);
         assertThat(s.info().get(IoregTextInfo.IDS).toString()).isEqualTo("No");
-        var out = new java.io.ByteArrayOutputStream();
+        var out = new ByteArrayOutputStream();
         new IoregTextWriter().write(s, out);
         assertThat(out.toString(StandardCharsets.US_ASCII)).isEqualTo(text);
     }
@@ -159,7 +160,7 @@ class IoregTextModelTest {
         assertThat(d.get("a")).isEqualTo(OSString.of("x\",\"y"));
         assertThat(d.get("b")).isEqualTo(OSNumber.of32(1));
         assertThat(s.registry().root().property("e")).isEqualTo(OSArray.of(OSString.of("p)"), OSNumber.of32(3)));
-        var out = new java.io.ByteArrayOutputStream();
+        var out = new ByteArrayOutputStream();
         new IoregTextWriter().write(s, out);
         assertThat(out.toString(StandardCharsets.US_ASCII)).isEqualTo(text);
     }
@@ -171,7 +172,7 @@ class IoregTextModelTest {
         for (String ending : new String[] {"", "\n", "\n\n\n"}) {
             Snapshot s = new IoregTextReader().read((tree + ending).getBytes(StandardCharsets.US_ASCII), "t",
                     ParseLimits.DEFAULT);
-            var out = new java.io.ByteArrayOutputStream();
+            var out = new ByteArrayOutputStream();
             new IoregTextWriter().write(s, out);
             assertThat(out.toString(StandardCharsets.US_ASCII)).isEqualTo(tree + ending);
         }

@@ -1,9 +1,12 @@
 package dev.ioscope.engine.snapshot.xml;
 
+import dev.ioscope.engine.TestData;
 import dev.ioscope.engine.os.OSData;
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSNumber;
 import dev.ioscope.engine.os.OSString;
+import dev.ioscope.engine.os.OSUnserializable;
+import dev.ioscope.engine.os.plist.XmlPlistReader;
 import dev.ioscope.engine.os.plist.XmlPlistWriter;
 import dev.ioscope.engine.registry.EntryState;
 import dev.ioscope.engine.registry.IORegistry;
@@ -12,6 +15,7 @@ import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.io.ParseLimits;
 import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.io.SnapshotException;
+import dev.ioscope.engine.snapshot.SnapshotFormat;
 import dev.ioscope.engine.snapshot.codecs.Snapshots;
 import org.junit.jupiter.api.Test;
 
@@ -141,23 +145,23 @@ class IoregXmlReaderTest {
                 "IOPCIDevice-XHC1.plist", "AppleHDAController-AppleHDAController.plist")) {
             byte[] b = getClass().getResourceAsStream("/plist/real/" + n).readAllBytes();
             IORegistryEntry e = reg.createEntry(n.substring(0, n.indexOf('-')), n);
-            e.setProperties((OSDictionary) dev.ioscope.engine.os.OSUnserializable.recognize(
-                    dev.ioscope.engine.os.plist.XmlPlistReader.read(b, n, ParseLimits.DEFAULT)));
+            e.setProperties((OSDictionary) OSUnserializable.recognize(
+                    XmlPlistReader.read(b, n, ParseLimits.DEFAULT)));
             e.setState(EntryState.settledService(3));
             reg.attach(e, parent, svc);
             parent = e;
         }
-        String xml = IoregXmlRoundTripTest.write(new Snapshot(reg, dev.ioscope.engine.snapshot.SnapshotFormat.IOREG_XML,
+        String xml = IoregXmlRoundTripTest.write(new Snapshot(reg, SnapshotFormat.IOREG_XML,
                 null, "real"), new IoregXmlWriter(null, null));
         Snapshot back = IoregXmlRoundTripTest.read(xml, "real.xml");
         IoregXmlRoundTripTest.assertSameEntries(reg, svc, back.registry(),
-                dev.ioscope.engine.os.plist.XmlPlistWriter.KeyOrder.SORTED);
+                XmlPlistWriter.KeyOrder.SORTED);
         IORegistryEntry pci = back.registry().entries().stream().filter(e -> e.className().equals("IOPCIDevice"))
                 .findFirst().orElseThrow();
         assertThat(pci.property("vendor-id")).isEqualTo(OSData.ofHex("86800000"));
     }
 
     static Path sharedData() {
-        return dev.ioscope.engine.TestData.root();
+        return TestData.root();
     }
 }

@@ -1,11 +1,14 @@
 package dev.ioscope.plugins.example;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ioscope.engine.machine.Machine;
 import dev.ioscope.engine.machine.MachineReader;
+import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSNumber;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.spi.Contributions;
+import dev.ioscope.engine.spi.DeviceNode;
 import dev.ioscope.engine.spi.DeviceSpec;
 import dev.ioscope.plugins.platform.PlatformFamily;
 import org.junit.jupiter.api.Test;
@@ -40,7 +43,7 @@ class ThermometerFamilyTest {
         assertThat(driver.parent(m.registry().plane(IORegistryPlane.IOSERVICE))).isSameAs(nub);
         // 310.150 K = 37.00 °C
         assertThat(driver.property("Temperature")).isEqualTo(OSNumber.of32(3700));
-        assertThat(m.journal()).anyMatch(e -> e.kind().equals("service.start")
+        assertThat(m.journal()).anyMatch(e -> e.kind().id().equals("service.start")
                 && "ExampleThermometerDriver".equals(e.details().get("class")));
     }
 
@@ -50,19 +53,19 @@ class ThermometerFamilyTest {
         IORegistryEntry expertDriver = ofClass(m, "AppleACPIPlatformExpert").get(0);
         String json = "{\"type\":\"example-thermometer\"}";
         var spec = new DeviceSpec("example-thermometer", null, null, null,
-                new com.fasterxml.jackson.databind.ObjectMapper().readTree(json), List.of(), "plug");
+                new ObjectMapper().readTree(json), List.of(), "plug");
         var node = m.model(spec);
         // the model always writes sensor-id; remove it to stand for a broken device
-        var props = dev.ioscope.engine.os.OSDictionary.builder();
+        var props = OSDictionary.builder();
         node.properties().forEach((k, v) -> {
             if (!k.equals("sensor-id")) {
                 props.put(k, v);
             }
         });
-        var broken = new dev.ioscope.engine.spi.DeviceNode(node.className(), "BROKEN", null, props.build());
+        var broken = new DeviceNode(node.className(), "BROKEN", null, props.build());
         m.plug(expertDriver, broken);
         m.runUntilQuiet();
-        assertThat(m.journal()).anyMatch(e -> e.kind().equals("probe.refuse"));
+        assertThat(m.journal()).anyMatch(e -> e.kind().id().equals("probe.refuse"));
         assertThat(ofClass(m, "ExampleThermometerDriver")).hasSize(1);
     }
 }

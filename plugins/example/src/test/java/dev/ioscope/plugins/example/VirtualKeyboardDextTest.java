@@ -56,11 +56,11 @@ class VirtualKeyboardDextTest {
         assertThat(kb.property("LastReport")).isEqualTo(OSData.ofHex("0000040000000000"));   // 'a' pressed
         assertThat(kb.property("ReportCount")).isEqualTo(OSNumber.of32(1));
 
-        List<JournalEvent> calls = m.journal().stream().filter(e -> e.kind().equals("userclient.call")).toList();
+        List<JournalEvent> calls = m.journal().stream().filter(e -> e.kind().id().equals("userclient.call")).toList();
         assertThat(calls).extracting(e -> e.details().get("result")).containsExactly("kIOReturnSuccess",
                 "kIOReturnBadArgument", "kIOReturnSuccess");   // an empty report is refused by the keyboard
         assertThat(calls.get(2).details()).containsEntry("scalarOutput", "[1]");
-        assertThat(m.journal()).anyMatch(e -> e.kind().equals("userclient.open")
+        assertThat(m.journal()).anyMatch(e -> e.kind().id().equals("userclient.open")
                 && "IOUserUserClient".equals(e.details().get("class")));
     }
 
@@ -71,14 +71,14 @@ class VirtualKeyboardDextTest {
                 + "{\"at\": 2000000, \"do\": \"call\", \"connection\": \"kb\", \"line\": \"call 2 struct=00000400\"},"
                 + "{\"at\": 3000000, \"do\": \"call\", \"connection\": \"kb\", \"async\": true, "
                 + "\"line\": \"call 2 struct=00000500\"}");
-        List<JournalEvent> calls = m.journal().stream().filter(e -> e.kind().equals("userclient.call")).toList();
+        List<JournalEvent> calls = m.journal().stream().filter(e -> e.kind().id().equals("userclient.call")).toList();
         assertThat(calls).extracting(e -> e.details().get("result")).containsExactly("kIOReturnBadArgument",
                 "kIOReturnSuccess");
         // the refused call never reached the keyboard: only the async one was counted, and it completed
         IORegistryEntry kb = m.find(SVC);
         assertThat(kb.property("ReportCount")).isEqualTo(OSNumber.of32(1));
         assertThat(kb.property("LastReport")).isEqualTo(OSData.ofHex("00000500"));
-        assertThat(m.journal()).filteredOn(e -> e.kind().equals("userclient.async.complete")).singleElement()
+        assertThat(m.journal()).filteredOn(e -> e.kind().id().equals("userclient.async.complete")).singleElement()
                 .satisfies(e -> assertThat(e.details()).containsEntry("args", "[1]"));
     }
 
@@ -91,11 +91,12 @@ class VirtualKeyboardDextTest {
                 + "{\"at\": 3000000, \"do\": \"call\", \"connection\": \"kb\", \"line\": \"call 1 out=1\"},"
                 + "{\"at\": 4000000, \"do\": \"call\", \"connection\": \"kb\", \"async\": true, "
                 + "\"line\": \"call 2 struct=00000500\"}");
-        List<JournalEvent> actions = m.journal().stream().filter(e -> e.kind().equals("driverkit.osaction")).toList();
+        List<JournalEvent> actions = m.journal().stream()
+                .filter(e -> e.kind().id().equals("driverkit.osaction")).toList();
         assertThat(actions).hasSize(2).allSatisfy(e -> assertThat(e.details())
                 .containsEntry("class", "OSAction_IOUserClient_KernelCompletion").containsEntry("selector", "2"));
         assertThat(actions.get(0).details().get("reference")).isNotEqualTo(actions.get(1).details().get("reference"));
-        assertThat(m.journal()).filteredOn(e -> e.kind().equals("userclient.async.complete"))
+        assertThat(m.journal()).filteredOn(e -> e.kind().id().equals("userclient.async.complete"))
                 .extracting(e -> e.details().get("args")).containsExactly("[1]", "[2]");
     }
 
@@ -107,7 +108,7 @@ class VirtualKeyboardDextTest {
                 + "{\"at\": 2000000, \"do\": \"map\", \"connection\": \"kb\", \"memoryType\": 1},"
                 + "{\"at\": 3000000, \"do\": \"call\", \"connection\": \"kb\", "
                 + "\"line\": \"call 0 struct=0000040000000000\"}");
-        List<JournalEvent> maps = m.journal().stream().filter(e -> e.kind().equals("userclient.map")).toList();
+        List<JournalEvent> maps = m.journal().stream().filter(e -> e.kind().id().equals("userclient.map")).toList();
         // type 1: CopyClientMemoryForType answers kIOReturnUnsupported, which IOConnectMapMemory64 reports as
         // kIOReturnBadArgument (is_io_connect_map_memory_into_task)
         assertThat(maps).extracting(e -> e.details().get("result")).containsExactly("kIOReturnSuccess",

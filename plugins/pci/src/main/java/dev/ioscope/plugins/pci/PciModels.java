@@ -1,11 +1,13 @@
 package dev.ioscope.plugins.pci;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ioscope.engine.os.OSArray;
 import dev.ioscope.engine.os.OSBoolean;
 import dev.ioscope.engine.os.OSData;
 import dev.ioscope.engine.os.OSDictionary;
+import dev.ioscope.engine.os.OSObject;
 import dev.ioscope.engine.spi.DeviceModel;
 import dev.ioscope.engine.spi.DeviceNode;
 import dev.ioscope.engine.spi.DeviceSpec;
@@ -64,7 +66,7 @@ public final class PciModels {
     /** A copy of {@code spec} whose settings say it sits on {@code bus}. */
     public static DeviceSpec onBus(DeviceSpec spec, int bus) {
         ObjectNode s = spec.settings() instanceof ObjectNode o ? o.deepCopy()
-                : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+                : JsonNodeFactory.instance.objectNode();
         s.put("bus", bus);
         return new DeviceSpec(spec.type(), spec.name(), spec.location(), spec.properties(), s, spec.children(),
                 spec.place());
@@ -203,7 +205,7 @@ public final class PciModels {
 
     /** "IODeviceMemory": one range list per memory BAR, as IOService::getDeviceMemory serialises it. */
     private static OSArray deviceMemory(ConfigSpace cs) {
-        List<dev.ioscope.engine.os.OSObject> ranges = new ArrayList<>();
+        List<OSObject> ranges = new ArrayList<>();
         for (ConfigSpace.Bar bar : cs.bars()) {
             if (!bar.io()) {
                 ranges.add(OSArray.of(OSDictionary.of("address", num(bar.address()), "length", num(bar.size()))));

@@ -5,11 +5,16 @@ import dev.ioscope.engine.machine.Machine;
 import dev.ioscope.engine.machine.MachineReader;
 import dev.ioscope.engine.os.OSBoolean;
 import dev.ioscope.engine.os.OSData;
+import dev.ioscope.engine.os.OSDictionary;
+import dev.ioscope.engine.os.OSNumber;
+import dev.ioscope.engine.registry.IORegistry;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.io.SnapshotException;
+import dev.ioscope.engine.sim.DriverBehavior;
 import dev.ioscope.engine.spi.Contributions;
 import dev.ioscope.engine.spi.DeviceSpec;
+import dev.ioscope.engine.spi.Props;
 import dev.ioscope.plugins.platform.PlatformFamily;
 import org.junit.jupiter.api.Test;
 
@@ -117,7 +122,7 @@ class PciFamilyTest {
         m.runUntilQuiet();
         assertThat(audio.state().active()).isFalse();
         assertThat(bridge.children(svc)).extracting(IORegistryEntry::name).containsExactly("ARPT");
-        assertThat(m.journal()).anyMatch(e -> e.kind().equals("service.stop")
+        assertThat(m.journal()).anyMatch(e -> e.kind().id().equals("service.stop")
                 && "AppleHDAController".equals(e.details().get("class")) && e.entry().contains("HDAU"));
     }
 
@@ -133,21 +138,21 @@ class PciFamilyTest {
         assertThat(driversOf(m, rp)).containsExactly("IOPCI2PCIBridge");
         // its secondary bus comes from the machine-wide counter: bus 1 was RP05's, so this one is bus 2
         assertThat(rp.children(svc).get(0).property("IOPCIBusNumber"))
-                .isEqualTo(dev.ioscope.engine.os.OSNumber.of32(2));
+                .isEqualTo(OSNumber.of32(2));
     }
 
     @Test
     void theBridgeDriverRefusesAFunctionThatIsNotABridge() {
         PciFamily.PciToPciBridge b = new PciFamily.PciToPciBridge();
-        IORegistryEntry nub = dev.ioscope.engine.registry.IORegistry.create().createEntry("IOPCIDevice", "X");
-        nub.setProperty("class-code", dev.ioscope.engine.spi.Props.le32(0x040300));
+        IORegistryEntry nub = IORegistry.create().createEntry("IOPCIDevice", "X");
+        nub.setProperty("class-code", Props.le32(0x040300));
         assertThat(b.probe(ctx(nub), 0)).isNull();
-        nub.setProperty("class-code", dev.ioscope.engine.spi.Props.le32(0x060400));
+        nub.setProperty("class-code", Props.le32(0x060400));
         assertThat(b.probe(ctx(nub), 5)).isEqualTo(5);
     }
 
-    private static dev.ioscope.engine.sim.DriverBehavior.DriverContext ctx(IORegistryEntry provider) {
-        return new dev.ioscope.engine.sim.DriverBehavior.DriverContext() {
+    private static DriverBehavior.DriverContext ctx(IORegistryEntry provider) {
+        return new DriverBehavior.DriverContext() {
             public IORegistryEntry self() {
                 return provider;
             }
@@ -160,7 +165,7 @@ class PciFamilyTest {
                 return 0;
             }
 
-            public IORegistryEntry publishNub(String c, String n, dev.ioscope.engine.os.OSDictionary p) {
+            public IORegistryEntry publishNub(String c, String n, OSDictionary p) {
                 throw new UnsupportedOperationException();
             }
         };

@@ -1,6 +1,7 @@
 package dev.ioscope.plugins.platform;
 
 import dev.ioscope.engine.os.OSNumber;
+import dev.ioscope.engine.os.OSString;
 import dev.ioscope.engine.sim.DriverBehavior;
 import dev.ioscope.engine.spi.FamilyContext;
 import dev.ioscope.engine.spi.FamilyInfo;
@@ -69,7 +70,7 @@ public final class PlatformFamily implements HardwareFamily {
         public boolean start(DriverContext ctx) {
             OSNumber n = (OSNumber) ctx.provider().property("processor-index");
             ctx.self().setProperty("IOCPUNumber", OSNumber.of32(n.value()));
-            ctx.self().setProperty("IOCPUState", dev.ioscope.engine.os.OSString.of("Running"));
+            ctx.self().setProperty("IOCPUState", OSString.of("Running"));
             return true;
         }
     }

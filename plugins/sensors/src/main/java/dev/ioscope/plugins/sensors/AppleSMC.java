@@ -1,5 +1,6 @@
 package dev.ioscope.plugins.sensors;
 
+import dev.ioscope.engine.os.OSBoolean;
 import dev.ioscope.engine.power.PowerManager;
 import dev.ioscope.engine.power.PowerNode;
 import dev.ioscope.engine.registry.IORegistryEntry;
@@ -47,7 +48,7 @@ public final class AppleSMC {
         power.addChannel(POWER_CHANNEL, "SMC Power State");
         self.setProperty(IOReportLegend.kIOReportLegendKey,
                 IOReportLegend.write(List.of(IOReportLegend.of(power, GROUP, "Power"))));
-        self.setProperty(IOReportLegend.kIOReportLegendPublicKey, dev.ioscope.engine.os.OSBoolean.of(true));
+        self.setProperty(IOReportLegend.kIOReportLegendPublicKey, OSBoolean.of(true));
         hub.addReporterLegend(self.name(), power, GROUP, "Power");
         setPowerState(STATES.length - 1);    // start() leaves the SMC on and usable
         IOExternalMethodAction none = (target, ref, a) -> kIOReturnSuccess;

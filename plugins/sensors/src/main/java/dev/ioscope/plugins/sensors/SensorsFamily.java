@@ -2,6 +2,7 @@ package dev.ioscope.plugins.sensors;
 
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSNumber;
+import dev.ioscope.engine.os.OSString;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.sim.DriverBehavior;
 import dev.ioscope.engine.spi.DeviceNode;
@@ -67,7 +68,7 @@ public final class SensorsFamily implements HardwareFamily {
         ctx.driver("AppleSMC", "IOService", new Driver(table));
         ctx.classEntry("AppleSMCClient", "IOUserClient");
         ctx.table("power", "AppleSMC", Props.threeStatePowerTable());
-        ctx.table("methods", "AppleSMC", dev.ioscope.engine.os.OSString.of(TABLE));
+        ctx.table("methods", "AppleSMC", OSString.of(TABLE));
     }
 
     private static MethodTableJson.MethodTable methodTable() {

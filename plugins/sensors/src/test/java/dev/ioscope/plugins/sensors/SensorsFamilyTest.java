@@ -7,6 +7,7 @@ import dev.ioscope.engine.os.OSString;
 import dev.ioscope.engine.power.PowerManager;
 import dev.ioscope.engine.power.SleepReason;
 import dev.ioscope.engine.registry.IORegistryEntry;
+import dev.ioscope.engine.report.IOReportHub;
 import dev.ioscope.engine.report.IOReportSample;
 import dev.ioscope.engine.report.IOReportSubscription;
 import dev.ioscope.engine.report.ReportChannel;
@@ -56,8 +57,8 @@ class SensorsFamilyTest {
                     a.type(), a.args(), a.properties()));
         }
         m.runUntilQuiet();
-        return m.simulation().journalFrom(from).stream().filter(e -> e.kind().startsWith("userclient.")
-                || e.kind().equals("scenario.error")).toList();
+        return m.simulation().journalFrom(from).stream().filter(e -> e.kind().id().startsWith("userclient.")
+                || e.kind().id().equals("scenario.error")).toList();
     }
 
     static Scenario.Action action(long at, String type, Object... kv) {
@@ -102,7 +103,7 @@ class SensorsFamilyTest {
                 readKey(0, "FNum", 1),
                 readKey(0, "XXXX", 2),
                 action(0, "close", "connection", "smc")));
-        assertThat(ev).extracting(JournalEvent::kind).containsExactly("userclient.open", "userclient.call",
+        assertThat(ev).extracting(je -> je.kind().id()).containsExactly("userclient.open", "userclient.call",
                 "userclient.call", "userclient.call", "userclient.call", "userclient.close");
         assertThat(ev.get(0).details().get("result")).isEqualTo("kIOReturnSuccess");
         ByteBuffer info = out(ev.get(1));
@@ -192,7 +193,7 @@ class SensorsFamilyTest {
                 .isInstanceOf(SnapshotException.class).hasMessageContaining("fans");
     }
 
-    private static dev.ioscope.engine.report.IOReportHub hub(Booted b) {
+    private static IOReportHub hub(Booted b) {
         return b.machine().simulation().reportHub();
     }
 }

@@ -1,5 +1,7 @@
 package dev.ioscope.plugins.storage;
 
+import static dev.ioscope.engine.sim.JournalKind.SCENARIO_ERROR;
+
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.sim.Scenario;
@@ -31,7 +33,7 @@ public final class BlockIOExtension implements SimulationExtension {
         BlockStorageReports r = e == null ? null : BlockStorageReports.of(e) != null ? BlockStorageReports.of(e)
                 : e.parent(svc) == null ? null : BlockStorageReports.of(e.parent(svc));
         if (r == null) {
-            sim.record("scenario.error", "", "action", "block-io", "reason",
+            sim.record(SCENARIO_ERROR, "", "action", "block-io", "reason",
                     "no running IOBlockStorageDriver at " + a.arg("path"));
             return;
         }
@@ -42,15 +44,15 @@ public final class BlockIOExtension implements SimulationExtension {
             intervalNs = Math.multiplyExact(Long.parseLong(a.arg("interval-us") == null ? "1000"
                     : a.arg("interval-us")), 1000L);
         } catch (NumberFormatException | ArithmeticException ex) {
-            sim.record("scenario.error", "", "action", "block-io", "reason", "bad requests/interval-us: " + ex);
+            sim.record(SCENARIO_ERROR, "", "action", "block-io", "reason", "bad requests/interval-us: " + ex);
             return;
         }
         if (requests < 0 || intervalNs <= 0) {
-            sim.record("scenario.error", "", "action", "block-io", "reason", "requests >= 0, interval-us > 0");
+            sim.record(SCENARIO_ERROR, "", "action", "block-io", "reason", "requests >= 0, interval-us > 0");
             return;
         }
         r.workload(sim.workLoops(), requests, intervalNs);
-        sim.record("storage.block-io", sim.path(r.driver()), "requests", String.valueOf(requests), "interval-ns",
+        sim.record(StorageEventKind.BLOCK_IO, sim.path(r.driver()), "requests", String.valueOf(requests), "interval-ns",
                 String.valueOf(intervalNs));
     }
 }

@@ -1,5 +1,6 @@
 package dev.ioscope.plugins.storage;
 
+import dev.ioscope.engine.os.OSBoolean;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.report.IOHistogramReporter;
 import dev.ioscope.engine.report.IOHistogramSegmentConfig;
@@ -12,7 +13,10 @@ import dev.ioscope.engine.sim.WorkLoops;
 import dev.ioscope.engine.sim.IOTimerEventSource;
 import dev.ioscope.engine.sim.IOWorkLoop;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -43,8 +47,8 @@ public final class BlockStorageReports {
     private final IOHistogramReporter latency;
     private long ops;
     /** Running drivers' reporters by driver entry (weak: a dropped machine takes them along), for scenario actions. */
-    private static final java.util.Map<IORegistryEntry, BlockStorageReports> RUNNING =
-            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    private static final Map<IORegistryEntry, BlockStorageReports> RUNNING =
+            Collections.synchronizedMap(new WeakHashMap<>());
 
     /** The reporters of a running IOBlockStorageDriver entry, or null. */
     public static BlockStorageReports of(IORegistryEntry driver) {
@@ -72,7 +76,7 @@ public final class BlockStorageReports {
         driver.setProperty(IOReportLegend.kIOReportLegendKey, IOReportLegend.write(List.of(
                 IOReportLegend.of(counters, GROUP, sub), IOReportLegend.of(operations, GROUP, sub),
                 IOReportLegend.of(latency, GROUP, sub))));
-        driver.setProperty(IOReportLegend.kIOReportLegendPublicKey, dev.ioscope.engine.os.OSBoolean.of(true));
+        driver.setProperty(IOReportLegend.kIOReportLegendPublicKey, OSBoolean.of(true));
         hub.addReporterLegend(driver.name(), counters, GROUP, sub);
         hub.addReporterLegend(driver.name(), operations, GROUP, sub);
         hub.addReporterLegend(driver.name(), latency, GROUP, sub);

@@ -5,6 +5,7 @@ import dev.ioscope.engine.sim.DriverBehavior;
 import dev.ioscope.engine.spi.FamilyContext;
 import dev.ioscope.engine.spi.FamilyInfo;
 import dev.ioscope.engine.spi.HardwareFamily;
+import dev.ioscope.engine.spi.PaletteDevice;
 import dev.ioscope.engine.spi.Props;
 
 import dev.ioscope.engine.registry.IORegistryEntry;
@@ -55,7 +56,7 @@ public final class StorageFamily implements HardwareFamily {
     public void register(FamilyContext ctx) {
         ctx.deviceModel("nvme", StorageModels.NVME);
         // an NVMe drive is a PCIe device: it plugs in behind a bridge (the pci family's slot)
-        ctx.paletteDevice(new dev.ioscope.engine.spi.PaletteDevice("NVMe SSD, 1 TB, GUID partitions", "pci", """
+        ctx.paletteDevice(new PaletteDevice("NVMe SSD, 1 TB, GUID partitions", "pci", """
                 {"type": "nvme", "name": "NVME", "location": "0", "vendor": "0x144d", "device": "0xa808",
                  "model": "Samsung SSD 970 EVO Plus 1TB", "serial": "S4EWNX0VIRTUAL", "blocks": 244190646,
                  "partitions": [{"name": "EFI", "content": "C12A7328-F81F-11D2-BA4B-00A0C93EC93B",

@@ -2,12 +2,16 @@ package dev.ioscope.plugins.storage;
 
 import dev.ioscope.engine.machine.Machine;
 import dev.ioscope.engine.machine.MachineReader;
+import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.registry.IORegistryEntry;
+import dev.ioscope.engine.report.IOReportHub;
 import dev.ioscope.engine.report.IOReportLegend;
 import dev.ioscope.engine.report.IOReportSample;
 import dev.ioscope.engine.report.IOReportSubscription;
 import dev.ioscope.engine.report.IOReportTypes;
 import dev.ioscope.engine.report.ReportChannel;
+import dev.ioscope.engine.sim.Scenario;
+import dev.ioscope.engine.sim.SimulationAccess;
 import dev.ioscope.engine.spi.Contributions;
 import dev.ioscope.plugins.pci.PciFamily;
 import dev.ioscope.plugins.platform.PlatformFamily;
@@ -15,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -103,20 +108,20 @@ class BlockStorageReportsTest {
         BlockStorageReports r = BlockStorageReports.of(disk0.parent(m.registry().plane("IOService")));
         assertThat(r).isNotNull();
         long t0 = m.simulation().scheduler().now();
-        dev.ioscope.engine.sim.SimulationAccess.schedule(m.simulation(), new dev.ioscope.engine.sim.Scenario.Action(
-                t0, "block-io", java.util.Map.of("path", m.simulation().path(disk0), "requests", "4",
-                "interval-us", "250"), dev.ioscope.engine.os.OSDictionary.empty()));
+        SimulationAccess.schedule(m.simulation(), new Scenario.Action(
+                t0, "block-io", Map.of("path", m.simulation().path(disk0), "requests", "4",
+                "interval-us", "250"), OSDictionary.empty()));
         m.runUntilQuiet();
-        assertThat(m.journal()).anyMatch(e -> e.kind().equals("storage.block-io"));
+        assertThat(m.journal()).anyMatch(e -> e.kind().id().equals("storage.block-io"));
         assertThat(m.simulation().scheduler().now() - t0).isEqualTo(1_000_000);    // 4 × 250 µs
         assertThat(r.operations().getValue(BlockStorageReports.READS)).isEqualTo(3);
         assertThat(r.operations().getValue(BlockStorageReports.WRITES)).isEqualTo(1);
         assertThat(r.counters().getValue(BlockStorageReports.READ_BYTES)).isEqualTo(3 * 4096);
         // a path that is no block storage driver is a scenario error, not an exception
-        dev.ioscope.engine.sim.SimulationAccess.schedule(m.simulation(), new dev.ioscope.engine.sim.Scenario.Action(
-                0, "block-io", java.util.Map.of("path", "/nowhere"), dev.ioscope.engine.os.OSDictionary.empty()));
+        SimulationAccess.schedule(m.simulation(), new Scenario.Action(
+                0, "block-io", Map.of("path", "/nowhere"), OSDictionary.empty()));
         m.runUntilQuiet();
-        assertThat(m.journal()).anyMatch(e -> e.kind().equals("scenario.error")
+        assertThat(m.journal()).anyMatch(e -> e.kind().id().equals("scenario.error")
                 && "block-io".equals(e.details().get("action")));
     }
 
@@ -141,7 +146,7 @@ class BlockStorageReportsTest {
         return l.stream().filter(c -> name.equals(c.name())).findFirst().orElseThrow();
     }
 
-    private static dev.ioscope.engine.report.IOReportHub hub(Booted b) {
+    private static IOReportHub hub(Booted b) {
         return b.machine().simulation().reportHub();
     }
 }

@@ -6,6 +6,7 @@ import dev.ioscope.engine.os.OSBoolean;
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSNumber;
 import dev.ioscope.engine.os.OSString;
+import dev.ioscope.engine.power.PowerManager;
 import dev.ioscope.engine.power.SleepReason;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
@@ -19,6 +20,7 @@ import dev.ioscope.plugins.platform.PlatformFamily;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -101,7 +103,7 @@ class StorageFamilyTest {
                 .doesNotContain("IOFDiskPartitionScheme");
         assertThat(disk1.children(svc)).extracting(IORegistryEntry::className).contains("IOFDiskPartitionScheme")
                 .doesNotContain("IOGUIDPartitionScheme");
-        assertThat(m.journal()).anyMatch(e -> e.kind().equals("probe.refuse")
+        assertThat(m.journal()).anyMatch(e -> e.kind().id().equals("probe.refuse")
                 && "IOFDiskPartitionScheme".equals(e.details().get("class")) && e.entry().contains("APPLE SSD"));
     }
 
@@ -115,14 +117,14 @@ class StorageFamilyTest {
         assertThat(media(m)).extracting(e -> ((OSString) e.property("BSD Name")).value())
                 .containsExactly("disk1", "disk1s1");
         assertThat(bsd(m, "disk0s1")).isEmpty();
-        assertThat(m.journal()).anyMatch(e -> e.kind().equals("service.stop")
+        assertThat(m.journal()).anyMatch(e -> e.kind().id().equals("service.stop")
                 && "IOGUIDPartitionScheme".equals(e.details().get("class")));
     }
 
     @Test
     void theStorageDriversSleepAndWakeWithTheSystem() throws Exception {
         Machine m = boot();
-        var pm = m.simulation().extension(dev.ioscope.engine.power.PowerManager.class);
+        var pm = m.simulation().extension(PowerManager.class);
         assertThat(pm).as("power management installed (ServiceLoader)").isNotNull();
         IORegistryPlane svc = m.registry().plane(IORegistryPlane.IOSERVICE);
         // ANS2's controller: behind RP01, so its power parent is the bridge driver (SSD1's is AppleACPIPCI)
@@ -149,7 +151,7 @@ class StorageFamilyTest {
     }
 
     private static List<String> chain(IORegistryEntry e, IORegistryPlane svc) {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (IORegistryEntry p = e.parent(svc); p != null && out.size() < 5; p = p.parent(svc)) {
             out.add(p.className());
         }

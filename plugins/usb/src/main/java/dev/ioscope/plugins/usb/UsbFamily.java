@@ -1,6 +1,7 @@
 package dev.ioscope.plugins.usb;
 
 import dev.ioscope.engine.os.OSArray;
+import dev.ioscope.engine.os.OSBoolean;
 import dev.ioscope.engine.os.OSData;
 import dev.ioscope.engine.os.OSNumber;
 import dev.ioscope.engine.sim.DriverBehavior;
@@ -72,8 +73,8 @@ public final class UsbFamily implements HardwareFamily {
 
         @Override
         public boolean start(DriverContext ctx) {
-            ctx.self().setProperty("kUSBSleepSupported", dev.ioscope.engine.os.OSBoolean.of(true));
-            ctx.self().setProperty("UsbRTD3Supported", dev.ioscope.engine.os.OSBoolean.of(true));
+            ctx.self().setProperty("kUSBSleepSupported", OSBoolean.of(true));
+            ctx.self().setProperty("UsbRTD3Supported", OSBoolean.of(true));
             return true;
         }
     }

@@ -1,0 +1,50 @@
+package dev.ioscope.app.explorer;
+
+import dev.ioscope.engine.explore.RegistryIndex;
+import dev.ioscope.engine.explore.SampleMacRegistry;
+import dev.ioscope.engine.registry.IORegistry;
+import dev.ioscope.engine.os.OSDictionary;
+import dev.ioscope.engine.registry.IORegistryEntry;
+import dev.ioscope.engine.snapshot.Snapshot;
+import dev.ioscope.engine.snapshot.SnapshotFormat;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PendingIndexTest {
+    @Test
+    void anIndexBuiltInTheBackgroundHoldsEveryEntryOfTheRegistry() {
+        IORegistry reg = SampleMacRegistry.build(2_000, 3);
+        RegistryIndex index = PendingIndex.building(reg).get();
+        assertThat(index.size()).isEqualTo(reg.size());
+        int i = 0;
+        for (IORegistryEntry e : reg.entries()) {
+            assertThat(index.slotOf(e)).isEqualTo(i++);
+        }
+    }
+
+    @Test
+    void aReadyIndexIsHandedBackAsItIs() {
+        RegistryIndex index = RegistryIndex.build(SampleMacRegistry.build(50, 1));
+        PendingIndex pending = PendingIndex.ready(index);
+        assertThat(pending.isReady()).isTrue();
+        assertThat(pending.get()).isSameAs(index);
+    }
+
+    @Test
+    void aFailedBuildIsRethrownAsItWasNotWrapped() {
+        PendingIndex pending = PendingIndex.building(null);
+        assertThatThrownBy(pending::get).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void aDocumentWithAReadyIndexAnswersAtOnce() {
+        IORegistry reg = SampleMacRegistry.build(50, 1);
+        RegistryIndex index = RegistryIndex.build(reg);
+        Document d = new Document(new Snapshot(reg, SnapshotFormat.IOREG_ARCHIVE, OSDictionary.empty(), "t"), index,
+                null, "t", 0);
+        assertThat(d.searchIndex().isReady()).isTrue();
+        assertThat(d.index()).isSameAs(index);
+    }
+}

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# The first window against its peer, side by side in one run (issue 18; docs/benchmarks.md "First window").
+# Each round runs every variant once, interleaved, each in a fresh JVM under X: a JavaFX hello-world window from
+# the same jar (dev.ioscope.app.HelloWindow), the app with no file (the booted virtual Mac) and the app on FILE,
+# plus the same two with the jar's CDS archive when app/target/ioscope-cds.jsa exists. With
+# -Dioscope.bench=first-window each prints one line once the frame showing its content (the app: the registry
+# tree of its first document) has been rendered, then halts; see dev.ioscope.app.FirstFrameMark.
+# Reports, per variant, best and median of: the time from JVM start to that frame (as the program prints it), the
+# process's wall time from `java` to its exit, and its CPU time (user + sys, all threads); the ratio to hello world
+# is taken on the medians. On a shared machine CPU time is the steadier figure.
+#
+# usage: scripts/bench-first-window.sh [ROUNDS] [FILE]  (defaults: 5, the corpus's MacBookPro15-1.ioreg)
+# Needs an X display: $DISPLAY if set, else it starts `Xvfb :12` (BENCH_DISPLAY overrides) and stops it after.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rounds="${1:-5}"
+file="${2:-engine/src/test/resources/real/snapshots/MacBookPro15-1.ioreg}"
+jar=app/target/ioscope.jar
+jsa=app/target/ioscope-cds.jsa
+[ -f "$jar" ] || { echo "bench-first-window: build first (./mvnw -q install -DskipTests)" >&2; exit 1; }
+out="$(mktemp -d)"
+xvfb=""
+cleanup() {
+    [ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null
+    rm -rf "$out"
+}
+trap cleanup EXIT
+if [ -z "${DISPLAY:-}" ]; then
+    export DISPLAY="${BENCH_DISPLAY:-:12}"
+    Xvfb "$DISPLAY" -screen 0 1280x800x24 -nolisten tcp > /dev/null 2>&1 &
+    xvfb=$!
+    sleep 1
+fi
+
+# The app's preferences (recent files) go to a scratch folder, not the user's.
+java_opts=(-Dioscope.bench=first-window -Djava.util.prefs.userRoot="$out/prefs")
+variants=("hello world" "app, no file" "app, $(basename "$file")")
+[ -f "$jsa" ] && variants+=("app, no file + CDS" "app, $(basename "$file") + CDS")
+
+command_for() {
+    case "$1" in
+        "hello world") echo java "${java_opts[@]}" -cp "$jar" dev.ioscope.app.HelloWindow ;;
+        "app, no file") echo java "${java_opts[@]}" -jar "$jar" ;;
+        "app, no file + CDS") echo java -XX:SharedArchiveFile="$jsa" "${java_opts[@]}" -jar "$jar" ;;
+        *" + CDS") echo java -XX:SharedArchiveFile="$jsa" "${java_opts[@]}" -jar "$jar" "$file" ;;
+        *) echo java "${java_opts[@]}" -jar "$jar" "$file" ;;
+    esac
+}
+
+for ((r = 1; r <= rounds; r++)); do
+    for v in "${variants[@]}"; do
+        key="$(echo "$v" | tr -c 'A-Za-z0-9\n' _)"
+        t0=$(date +%s%N)
+        /usr/bin/time -f "%U %S" -o "$out/time" timeout 300 $(command_for "$v") > "$out/stdout" 2> "$out/stderr" \
+            || { echo "bench-first-window: '$v' failed:" >&2; cat "$out/stderr" >&2; exit 3; }
+        t1=$(date +%s%N)
+        frame=$(grep -oE 'first frame drawn: [0-9]+' "$out/stdout" | grep -oE '[0-9]+$') \
+            || { echo "bench-first-window: '$v' printed no first-frame line" >&2; exit 3; }
+        read -r user sys < <(tail -1 "$out/time")
+        echo "$frame $(( (t1 - t0) / 1000000 )) $(echo "($user + $sys) * 1000" | bc | cut -d. -f1)" >> "$out/$key"
+    done
+done
+
+summary() { # column: best / median
+    sort -n | awk '{ v[NR] = $1 } END { printf "%s / %s", v[1], v[int((NR + 1) / 2)] }'
+}
+median() {
+    sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
+}
+hello="$(echo "hello world" | tr -c 'A-Za-z0-9\n' _)"
+echo "first window: $rounds interleaved rounds, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)," \
+    "$(java -version 2>&1 | head -1)"
+printf '| %-34s | %-20s | %-20s | %-20s | %-15s |\n' "variant" "frame ms (best / median)" "process wall ms" \
+    "process CPU ms" "× hello (wall / CPU)"
+for v in "${variants[@]}"; do
+    key="$(echo "$v" | tr -c 'A-Za-z0-9\n' _)"
+    ratio_w=$(echo "scale=2; $(cut -d' ' -f2 "$out/$key" | median) / $(cut -d' ' -f2 "$out/$hello" | median)" | bc)
+    ratio_c=$(echo "scale=2; $(cut -d' ' -f3 "$out/$key" | median) / $(cut -d' ' -f3 "$out/$hello" | median)" | bc)
+    printf '| %-34s | %-24s | %-20s | %-20s | %-20s |\n' "$v" "$(cut -d' ' -f1 "$out/$key" | summary)" \
+        "$(cut -d' ' -f2 "$out/$key" | summary)" "$(cut -d' ' -f3 "$out/$key" | summary)" "$ratio_w / $ratio_c"
+done
