@@ -57,6 +57,7 @@ public final class Cli {
         COMMANDS.put("match", MatchCommand::new);
         COMMANDS.put("run", RunCommand::new);
         COMMANDS.put("report", ReportCommand::new);
+        COMMANDS.put("dma", DmaCommand::new);
         COMMANDS.put("boot", BootCommand::new);
         COMMANDS.put("bench", BenchCommand::new);
     }

@@ -24,8 +24,8 @@ class CliDocsTest {
     void docsCliMdHoldsEveryUsageAsHelpPrintsIt() throws IOException {
         String doc = Files.readString(checkout("docs/cli.md"));
         assertThat(CliDocs.update(doc)).as("docs/cli.md is stale: run scripts/cli-docs.sh").isEqualTo(doc);
-        assertThat(CliDocs.commands()).containsExactly("ioreg", "info", "convert", "match", "run", "report", "boot",
-                "bench");
+        assertThat(CliDocs.commands()).containsExactly("ioreg", "info", "convert", "match", "run", "report", "dma",
+                "boot", "bench");
         for (String c : CliDocs.commands()) {
             // a long synopsis wraps in the usage block (match, report): the block is the help, word for word
             assertThat(doc).contains("<!-- usage: " + c + " -->\n```\n" + CliDocs.usage(c));

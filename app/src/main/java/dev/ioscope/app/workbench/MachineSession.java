@@ -67,7 +67,7 @@ public final class MachineSession implements AutoCloseable {
         this.listener = listener;
         this.userFrom = scenario.actions().size();
         this.state = new MachineState(0, machine, 0, 0, 0, 0, List.of(), false, false, null, 0, List.of(),
-                ReportState.EMPTY, UserClientState.EMPTY);
+                ReportState.EMPTY, UserClientState.EMPTY, List.of());
         this.engine = new EngineThread("ioscope-engine-" + machine, this::failed, () -> {
             if (replay != null) {
                 replay.close();
@@ -399,7 +399,7 @@ public final class MachineSession implements AutoCloseable {
         state = new MachineState(++version, machine, sim.scheduler().now(), pos, replay.eventsNow(),
                 replay.stepFrom(), replay.events(), running, sim.scheduler().idle(), registry,
                 sim.catalogue().size(), power, reports.sample(sim, pos, running),
-                UserClientState.copyOf(sim, replay.scenario(), userFrom));
+                UserClientState.copyOf(sim, replay.scenario(), userFrom), sim.interrupts().tree());
     }
 
     private void emit(SessionEvent e) {

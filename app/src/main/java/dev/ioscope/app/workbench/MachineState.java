@@ -3,6 +3,7 @@ package dev.ioscope.app.workbench;
 import dev.ioscope.app.workbench.power.PowerRow;
 import dev.ioscope.app.workbench.report.ReportState;
 import dev.ioscope.app.workbench.userclient.UserClientState;
+import dev.ioscope.engine.sim.InterruptTree;
 import dev.ioscope.engine.sim.JournalEvent;
 
 import java.util.List;
@@ -24,13 +25,15 @@ import java.util.List;
  * @param power    the power tree at {@code position} (empty until a power action), like {@code registry}
  * @param reports  the IOReport channels, the subscribed ones and their last frames (the dashboard's data)
  * @param userClients the user-client connections at {@code position} and the scenario with the user's actions
+ * @param interrupts the interrupt controllers, their vectors in use and the handlers on them at {@code position}
  */
 public record MachineState(long version, String machine, long clockNs, long position, int events, int stepFrom,
                            List<JournalEvent> history, boolean running, boolean quiet, EntryNode registry,
                            int personalities, List<PowerRow> power, ReportState reports,
-                           UserClientState userClients) {
+                           UserClientState userClients, List<InterruptTree.Controller> interrupts) {
     public MachineState {
         history = List.copyOf(history);
         power = List.copyOf(power);
+        interrupts = List.copyOf(interrupts);
     }
 }

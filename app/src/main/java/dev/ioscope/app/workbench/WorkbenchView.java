@@ -11,6 +11,7 @@ import dev.ioscope.app.ui.Styles;
 import dev.ioscope.app.ui.Theme;
 import dev.ioscope.app.ui.WindowPlacement;
 import dev.ioscope.app.workbench.devices.DevicesPane;
+import dev.ioscope.app.workbench.interrupts.InterruptsPane;
 import dev.ioscope.app.workbench.locks.LocksPane;
 import dev.ioscope.app.workbench.matching.MatchingPane;
 import dev.ioscope.app.workbench.power.PowerPane;
@@ -88,6 +89,7 @@ public final class WorkbenchView {
         TabPane ioKitTopics = new TabPane();
         ioKitTopics.setId("ioKitTopics");
         ioKitTopics.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        ioKitTopics.getTabs().add(new Tab("Interrupts", new InterruptsPane(vm)));
         right.getTabs().add(new Tab("I/O Kit", ioKitTopics));
         ioKitTopics.getTabs().add(new Tab("Locks", new LocksPane(vm)));
         ioKitTopics.getTabs().add(new Tab("Diagnostics", diagnosticsPane(vm)));

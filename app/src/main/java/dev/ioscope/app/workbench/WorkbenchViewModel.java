@@ -8,6 +8,7 @@ import dev.ioscope.app.workbench.userclient.UserClientState;
 import dev.ioscope.engine.io.SafeOutput;
 import dev.ioscope.engine.service.MatchingTrace;
 import dev.ioscope.engine.service.Personality;
+import dev.ioscope.engine.sim.InterruptTree;
 import dev.ioscope.engine.sim.JournalEvent;
 import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.spi.PaletteDevice;
@@ -57,6 +58,7 @@ public final class WorkbenchViewModel {
     private final ObjectProperty<JournalEvent> selectedEvent = new SimpleObjectProperty<>();
     private final ObservableList<PowerRow> power = FXCollections.observableArrayList();
     private final ObjectProperty<UserClientState> userClients = new SimpleObjectProperty<>(UserClientState.EMPTY);
+    private final ObjectProperty<List<InterruptTree.Controller>> interrupts = new SimpleObjectProperty<>(List.of());
     private final ObservableList<Breakpoint> breakpoints = FXCollections.observableArrayList();
     private final ObjectProperty<SessionEvent.Matched> matching = new SimpleObjectProperty<>();
     private final ObjectProperty<MatchingTrace> whyNot = new SimpleObjectProperty<>();
@@ -344,6 +346,9 @@ public final class WorkbenchViewModel {
         if (!s.userClients().equals(userClients.get())) {
             userClients.set(s.userClients());
         }
+        if (!s.interrupts().equals(interrupts.get())) {
+            interrupts.set(s.interrupts());
+        }
         if (session.palette() != palette.get()) {
             palette.set(session.palette());
         }
@@ -473,6 +478,11 @@ public final class WorkbenchViewModel {
 
     public ObservableList<PowerRow> power() {
         return power;
+    }
+
+    /** The interrupt controllers, vectors and handlers at the current step (the Interrupts tab). */
+    public ObjectProperty<List<InterruptTree.Controller>> interruptsProperty() {
+        return interrupts;
     }
 
     public ObjectProperty<UserClientState> userClientsProperty() {

@@ -5,16 +5,19 @@ import static dev.ioscope.engine.journal.JournalKind.INTERRUPT_DISABLE;
 import static dev.ioscope.engine.journal.JournalKind.INTERRUPT_ENABLE;
 import static dev.ioscope.engine.journal.JournalKind.INTERRUPT_MASKED;
 
+import dev.ioscope.engine.journal.JournalKind;
+import dev.ioscope.engine.iokit.IOReturn;
 import dev.ioscope.engine.registry.IORegistryEntry;
 
 /**
- * IOInterruptEventSource: interrupt {@code index} of a provider (a device model raises it) counted in primary
- * interrupt context ({@code producerCount++}, signalWorkAvailable) and handled on the work loop: checkForWork
- * calls the action once with every interrupt counted since the last call ({@code numInts = producerCount -
- * consumerCount}). disable masks the interrupt at the provider; one raised while masked is held pending by the
- * interrupt controller and delivered when enabled again. Rules IN1-IN4 in docs/iokit-rules.md.
+ * IOInterruptEventSource: interrupt {@code index} of a provider, registered with the provider's interrupt
+ * controller when the source joins a work loop (setWorkLoop → registerInterruptHandler), counted in primary
+ * interrupt context ({@code producerCount++}, signalWorkAvailable) and handled on the work loop: checkForWork calls
+ * the action once with every interrupt counted since the last call ({@code numInts = producerCount -
+ * consumerCount}). A level-triggered line is disabled at the controller when it fires and enabled again after the
+ * action (autoDisable), unless the driver disabled it. Rules IN1-IN3 and IC4-IC9 in docs/iokit-rules.md.
  */
-public final class IOInterruptEventSource extends IOEventSource {
+public class IOInterruptEventSource extends IOEventSource {
     /** The action: (source, number of interrupts since the last call). */
     @FunctionalInterface
     public interface Action {
@@ -26,7 +29,10 @@ public final class IOInterruptEventSource extends IOEventSource {
     private final Action action;
     private long producerCount;
     private long consumerCount;
-    private boolean pendingWhileMasked;
+    private boolean registered;
+    private boolean autoDisable;
+    private boolean explicitDisable;
+    private int registerResult = IOReturn.kIOReturnNotReady;
 
     public IOInterruptEventSource(IORegistryEntry owner, String name, IORegistryEntry provider, int index,
                                   Action action) {
@@ -52,36 +58,89 @@ public final class IOInterruptEventSource extends IOEventSource {
         return consumerCount;
     }
 
-    /** The device raised the interrupt (what the provider's interrupt controller delivers). */
-    void interruptOccurred() {
-        if (!enabled) {
-            pendingWhileMasked = true;
-            record(INTERRUPT_MASKED, "source", name, "index", String.valueOf(index));
+    /** getAutoDisable: the line is level-triggered, so it is masked from the interrupt until the action ran. */
+    public boolean getAutoDisable() {
+        return autoDisable;
+    }
+
+    /** What registerInterrupt answered (kIOReturnNotReady until it has been asked, or while it waits). */
+    public int registerResult() {
+        return registerResult;
+    }
+
+    /** registerInterruptHandler: getInterruptType, then registerInterrupt with the handler for that type. */
+    void register(InterruptControllers interrupts) {
+        if (provider == null || registered) {
             return;
         }
+        interrupts.registerInterrupt(provider, index, handler(), (result, type) -> {
+            registerResult = result;
+            registered = result == IOReturn.kIOReturnSuccess;
+            autoDisable = type == InterruptControllers.kIOInterruptTypeLevel;
+        });
+    }
+
+    /** setWorkLoop(NULL): unregisterInterruptHandler. */
+    void unregister(InterruptControllers interrupts) {
+        if (registered) {
+            interrupts.unregisterInterrupt(provider, index);
+            registered = false;
+        }
+    }
+
+    private InterruptControllers.Handler handler() {
+        return new InterruptControllers.Handler() {
+            @Override
+            public String name() {
+                return IOInterruptEventSource.this.name;
+            }
+
+            @Override
+            public void interruptOccurred(IORegistryEntry nub, int source) {
+                primaryInterrupt(nub, source);
+            }
+        };
+    }
+
+    /** normalInterruptOccurred / disableInterruptOccurred (level: the line is disabled first). */
+    void primaryInterrupt(IORegistryEntry nub, int source) {
+        if (autoDisable) {
+            interrupts().disableInterrupt(nub, source);
+        }
+        signalInterrupt();
+    }
+
+    /** producerCount++ and wake the work loop. */
+    final void signalInterrupt() {
         producerCount++;
         signalWorkAvailable();
     }
 
+    InterruptControllers interrupts() {
+        return workLoop.sim.interrupts();
+    }
+
+    /** enable: provider->enableInterrupt(index), when registered; the vector starts disabled until this (IC4). */
     @Override
     public void enable() {
-        boolean was = enabled;
-        super.enable();
-        if (!was) {
-            record(INTERRUPT_ENABLE, "source", name, "index", String.valueOf(index));
-        }
-        if (pendingWhileMasked) {
-            pendingWhileMasked = false;
-            interruptOccurred();
+        if (registered) {
+            // journalled before the call: what the controller does as a result follows it
+            record(JournalKind.INTERRUPT_ENABLE, "source", name, "index", String.valueOf(index));
+            interrupts().enableInterrupt(provider, index);
+            explicitDisable = false;
+            enabled = true;
         }
     }
 
+    /** disable: provider->disableInterrupt(index), when registered. */
     @Override
     public void disable() {
-        boolean was = enabled;
-        super.disable();
-        if (was) {
-            record(INTERRUPT_DISABLE, "source", name, "index", String.valueOf(index));
+        if (registered) {
+            // journalled before the call: what the controller does as a result follows it
+            record(JournalKind.INTERRUPT_DISABLE, "source", name, "index", String.valueOf(index));
+            interrupts().disableInterrupt(provider, index);
+            explicitDisable = true;
+            enabled = false;
         }
     }
 
@@ -89,10 +148,15 @@ public final class IOInterruptEventSource extends IOEventSource {
     boolean checkForWork() {
         long produced = producerCount;
         long n = produced - consumerCount;
-        if (n > 0 && action != null) {
-            record(INTERRUPT_ACTION, "source", name, "index", String.valueOf(index), "count", String.valueOf(n));
+        if (n != 0) {
+            record(JournalKind.INTERRUPT_ACTION, "source", name, "index", String.valueOf(index), "count", String.valueOf(n));
             consumerCount = produced;
-            action.interruptOccurred(this, (int) Math.min(Integer.MAX_VALUE, n));
+            if (action != null) {
+                action.interruptOccurred(this, (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, n)));
+            }
+            if (autoDisable && !explicitDisable) {
+                enable();
+            }
         }
         return false;
     }

@@ -31,7 +31,8 @@ final class ScenarioActions {
     static final List<String> CORE = List.of("publish", "terminate", "set-property", "register",
             "load-kext", "unload-kext", "add-notification", "advance", "raise-interrupt", "remove-notification",
             "emulate-driver", "publish-resource", "register-interest", "remove-interest", "message-clients",
-            "open-service", "close-service", "iokit-daemon-launched", "dext-crash");
+            "open-service", "close-service", "iokit-daemon-launched", "dext-crash", "register-interrupt-controller",
+            "add-interrupt-source", "enable-interrupt", "disable-interrupt", "dma-transfer");
     /** IOService::iokitDaemonLaunched: the IOMatchDefer list goes and its nubs are matched again. */
     static final String DAEMON_LAUNCHED = "iokit-daemon-launched";
 
@@ -41,6 +42,8 @@ final class ScenarioActions {
     private final GeneralInterest interest;
     private final MatchDefer matchDefer;
     private final Map<String, SimulationExtension.Instance> extensionActions = new LinkedHashMap<>();
+    private final InterruptActions interrupts;
+    private final DmaActions dma;
 
     ScenarioActions(Simulation sim, KextLoading kexts, MatchingNotifications notifications, GeneralInterest interest,
                     MatchDefer matchDefer) {
@@ -49,6 +52,8 @@ final class ScenarioActions {
         this.notifications = notifications;
         this.interest = interest;
         this.matchDefer = matchDefer;
+        this.interrupts = new InterruptActions(sim);
+        this.dma = new DmaActions(sim);
     }
 
     /** Routes {@code action} to the installed extension {@code x} from now on. */
@@ -104,8 +109,17 @@ final class ScenarioActions {
                 }
             }
             case "remove-notification" -> withIndex(a, "id", "", "bad notification id ", notifications::remove);
-            case "raise-interrupt" -> withEntry(a, e -> withIndex(a, "index", "0", "bad interrupt index ",
-                    i -> sim.workLoops().raiseInterrupt(e, i)));
+            case "raise-interrupt" -> {
+                if (a.arg("controller") != null) {
+                    interrupts.raise(a, null, 0);
+                } else {
+                    withEntry(a, e -> withIndex(a, "index", "0", "bad interrupt index ",
+                            i -> interrupts.raise(a, e, i)));
+                }
+            }
+            case "register-interrupt-controller", "add-interrupt-source", "enable-interrupt", "disable-interrupt" ->
+                    interrupts.perform(a);
+            case "dma-transfer" -> dma.transfer(a);
             case "emulate-driver" -> emulateDriver(a);
             case "publish-resource" -> publishResource(a);
             case "register-interest" -> withEntry(a, e -> interest.register(e, a.arg("type")));

@@ -67,6 +67,7 @@ public final class Simulation {
     private final long maxSteps;
     private final Map<Class<?>, SimulationExtension.Instance> extensions = new LinkedHashMap<>();
     private final WorkLoops workLoops = new WorkLoops(this);
+    private final InterruptControllers interrupts = new InterruptControllers(this);
     private final IOReportHub reportHub = new IOReportHub();
     private final MatchingNotifications notifications;
     private final KextLoading kexts;
@@ -283,6 +284,11 @@ public final class Simulation {
     /** The work loops of this simulation and the interrupt lines device models raise. */
     public WorkLoops workLoops() {
         return workLoops;
+    }
+
+    /** The machine's interrupt controllers and the interrupt sources of its nubs. */
+    public InterruptControllers interrupts() {
+        return interrupts;
     }
 
     /** Resolves a scenario path (IOService plane unless it names a plane); null when absent. */

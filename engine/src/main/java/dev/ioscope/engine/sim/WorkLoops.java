@@ -3,12 +3,11 @@ package dev.ioscope.engine.sim;
 import static dev.ioscope.engine.journal.JournalKind.INTERRUPT_RAISE;
 import static dev.ioscope.engine.journal.JournalKind.WORKLOOP_CREATE;
 
+import dev.ioscope.engine.journal.JournalKind;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
 
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,7 +18,6 @@ import java.util.Map;
 public final class WorkLoops {
     private final Simulation sim;
     private final Map<IORegistryEntry, IOWorkLoop> own = new IdentityHashMap<>();
-    private final List<IOInterruptEventSource> interrupts = new ArrayList<>();
 
     WorkLoops(Simulation sim) {
         this.sim = sim;
@@ -29,7 +27,7 @@ public final class WorkLoops {
     public IOWorkLoop create(IORegistryEntry owner) {
         return own.computeIfAbsent(owner, o -> {
             IOWorkLoop wl = new IOWorkLoop(sim, o, o.className() + ".workLoop");
-            sim.record(WORKLOOP_CREATE, sim.path(o), "workloop", wl.name());
+            sim.record(JournalKind.WORKLOOP_CREATE, sim.path(o), "workloop", wl.name());
             return wl;
         });
     }
@@ -47,22 +45,18 @@ public final class WorkLoops {
     }
 
     void registerInterrupt(IOInterruptEventSource s) {
-        interrupts.add(s);
+        s.register(sim.interrupts());
     }
 
     void unregisterInterrupt(IOInterruptEventSource s) {
-        interrupts.remove(s);
+        s.unregister(sim.interrupts());
     }
 
     /**
-     * A device model raises interrupt {@code index} of {@code provider}: journalled as {@code interrupt.raise}
-     * and counted by every event source registered for that line (shared interrupts reach each handler).
+     * A device model raises interrupt {@code index} of {@code provider}: the line its {@code IOInterruptControllers}
+     * / {@code IOInterruptSpecifiers} wire it to is asserted at that controller (IC6).
      */
     public void raiseInterrupt(IORegistryEntry provider, int index) {
-        List<IOInterruptEventSource> handlers = interrupts.stream()
-                .filter(s -> s.provider() == provider && s.index() == index).toList();
-        sim.record(INTERRUPT_RAISE, sim.path(provider), "index", String.valueOf(index),
-                "handlers", String.valueOf(handlers.size()));
-        handlers.forEach(IOInterruptEventSource::interruptOccurred);
+        sim.interrupts().raise(provider, index);
     }
 }

@@ -29,10 +29,12 @@ class WorkLoopReverseStepProperties {
         wl.addEventSource(gate);
         IOTimerEventSource timer = new IOTimerEventSource(c.self(), "timer", t -> gate.commandWakeup("io", false));
         wl.addEventSource(timer);
-        wl.addEventSource(new IOInterruptEventSource(c.self(), "irq", c.provider(), 0, (s, n) -> {
+        IOInterruptEventSource irq = new IOInterruptEventSource(c.self(), "irq", c.provider(), 0, (s, n) -> {
             timer.setTimeoutUS(3L * n);
             gate.runAction("io", () -> gate.commandSleep("io", c.now() + 5_000, r -> { }));
-        }));
+        });
+        wl.addEventSource(irq);
+        irq.enable();
         return true;
     });
 
@@ -40,7 +42,7 @@ class WorkLoopReverseStepProperties {
     Arbitrary<List<String>> actions() {
         Arbitrary<Long> at = Arbitraries.longs().between(0, 30_000);
         Arbitrary<String> publish = at.map(t -> "{\"at\":" + t
-                + ",\"do\":\"publish\",\"parent\":\"IOService:/\",\"name\":\"widget\"}");
+                + ",\"do\":\"publish\",\"parent\":\"IOService:/\",\"name\":\"widget\"," + WorkLoopTest.WIRED + "}");
         Arbitrary<String> raise = at.map(t -> "{\"at\":" + t
                 + ",\"do\":\"raise-interrupt\",\"path\":\"IOService:/widget\"}");
         Arbitrary<String> terminate = at.map(t -> "{\"at\":" + t
@@ -54,8 +56,8 @@ class WorkLoopReverseStepProperties {
                                     @ForAll @IntRange(min = 0, max = 60) int forward,
                                     @ForAll @IntRange(min = 1, max = 60) int back) throws Exception {
         Path dir = Files.createTempDirectory("ioscope-wl");
-        Replay r = new Replay(Scenario.read(SimulationTest.scenario(dir, String.join(",", actions))), BEHAVIORS,
-                PluginLoader.builtInExtensions());
+        Replay r = new Replay(Scenario.read(SimulationTest.scenario(dir, WorkLoopTest.CONTROLLER + ","
+                + String.join(",", actions))), BEHAVIORS, PluginLoader.builtInExtensions());
         for (int i = 0; i < forward && r.step(); i++) {
             // forward
         }

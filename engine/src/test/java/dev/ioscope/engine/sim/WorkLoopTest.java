@@ -18,7 +18,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WorkLoopTest {
     /** The widget nub is published at 1 µs; its driver (Flaky, score 900) starts at 3 µs. */
     static final long START = 3_000;
-    static final String PUBLISH = "{\"at\":1000,\"do\":\"publish\",\"parent\":\"IOService:/\",\"name\":\"widget\"}";
+    /**
+     * The widget's two interrupts as a real nub carries them (MacBookPro8-1.IOService.txt: a PCI function's
+     * {@code IOInterruptControllers = ("io-apic-0")}, {@code IOInterruptSpecifiers = (<1000000007000000>)}):
+     * vectors 0x10 and 0x11 of io-apic-0.
+     */
+    static final String WIRED = "\"properties\":{\"IOInterruptControllers\":[\"io-apic-0\",\"io-apic-0\"],"
+            + "\"IOInterruptSpecifiers\":[{\"data\":\"1000000007000000\"},{\"data\":\"1100000007000000\"}]}";
+    /** io-apic-0 with the 24 vectors the real AppleAPICInterruptController reports ("Vector Count" = 24), all edge. */
+    static final String CONTROLLER = "{\"at\":0,\"do\":\"register-interrupt-controller\",\"name\":\"io-apic-0\","
+            + "\"vectors\":24}";
+    static final String PUBLISH = CONTROLLER + ",{\"at\":1000,\"do\":\"publish\",\"parent\":\"IOService:/\","
+            + "\"name\":\"widget\"," + WIRED + "}";
 
     /** A driver that, in start, builds its work loop and event sources with {@code setup}. */
     static final class Driver {
@@ -38,6 +49,7 @@ class WorkLoopTest {
                 irq = new IOInterruptEventSource(c.self(), "irq", c.provider(), 0,
                         (s, n) -> seen.add("irq " + n + " @" + c.now() + " gate=" + wl.inGate()));
                 wl.addEventSource(irq);
+                irq.enable();   // a registered vector starts disabled (IC4)
                 timer = new IOTimerEventSource(c.self(), "timer",
                         t -> seen.add("timer @" + c.now() + " gate=" + wl.inGate()));
                 wl.addEventSource(timer);
@@ -92,8 +104,13 @@ class WorkLoopTest {
     void in3AnInterruptLineWithoutHandlerIsJournalledAndNothingRuns(@TempDir Path dir) throws Exception {
         Driver d = new Driver();
         Simulation sim = run(dir, d, x -> { },
-                "{\"at\":5000,\"do\":\"raise-interrupt\",\"path\":\"IOService:/widget\",\"index\":3}");
-        assertThat(events(sim, "interrupt.")).containsExactly("5000 interrupt.raise {index=3, handlers=0}");
+                "{\"at\":5000,\"do\":\"raise-interrupt\",\"path\":\"IOService:/widget\",\"index\":1}",
+                "{\"at\":6000,\"do\":\"raise-interrupt\",\"path\":\"IOService:/widget\",\"index\":3}");
+        assertThat(events(sim, "interrupt.").stream().filter(l -> l.startsWith("5") || l.startsWith("6")).toList())
+                .containsExactly("5000 interrupt.raise {index=1, controller=io-apic-0, vector=17}",
+                        "5000 interrupt.spurious {controller=io-apic-0, vector=17}",
+                        "6000 interrupt.raise {index=3, controller=, vector=, reason=the nub has no interrupt 3 in "
+                                + "IOInterruptControllers/IOInterruptSpecifiers}");
         assertThat(d.seen).isEmpty();
     }
 
