@@ -67,7 +67,64 @@ public final class ChangeNavigator {
         order = null;
         index = -1;
         var c = vm.comparisonProperty().get();
-        summary.set(c == null ? "" : changes().size() + " changes in this plane");
+        summary.set(c == null ? "" : overview());
+    }
+
+    /**
+     * "17 changes in this plane", and the added, removed or changed entries this plane's tree cannot show (they
+     * live in other planes, or in none), counted and named, so the banner's totals and this count agree.
+     */
+    private String overview() {
+        StringBuilder sb = new StringBuilder().append(changes().size()).append(" changes in this plane");
+        List<IORegistryEntry> elsewhere = outsidePlane();
+        if (!elsewhere.isEmpty()) {
+            sb.append("; ").append(elsewhere.size()).append(" outside it: ").append(names(elsewhere, true));
+        }
+        return sb.toString();
+    }
+
+    /** Added and changed entries not in the after tree of the plane, removed ones not in its before tree. */
+    List<IORegistryEntry> outsidePlane() {
+        var c = vm.comparisonProperty().get();
+        IORegistryPlane plane = vm.planeProperty().get();
+        if (c == null || plane == null) {
+            return List.of();
+        }
+        RegistryDiff.Result d = c.diff();
+        IORegistryPlane afterPlane = c.after().registry().findPlane(plane.name()).orElse(null);
+        IORegistryPlane beforePlane = c.before().registry().findPlane(plane.name()).orElse(null);
+        List<IORegistryEntry> out = new ArrayList<>();
+        for (IORegistryEntry e : d.added()) {
+            if (afterPlane == null || !e.inPlane(afterPlane)) {
+                out.add(e);
+            }
+        }
+        List<IORegistryEntry> changed = new ArrayList<>(d.changed());
+        changed.sort(Comparator.comparingLong(IORegistryEntry::registryEntryID));
+        for (IORegistryEntry e : changed) {
+            if (afterPlane == null || !e.inPlane(afterPlane)) {
+                out.add(e);
+            }
+        }
+        for (IORegistryEntry e : d.removed()) {
+            if (beforePlane == null || !e.inPlane(beforePlane)) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** Up to three names (marked "(in no plane)" where attached in none, if asked), then "and N more". */
+    static String names(List<IORegistryEntry> entries, boolean markPlaneless) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < Math.min(3, entries.size()); i++) {
+            IORegistryEntry e = entries.get(i);
+            sb.append(i == 0 ? "" : ", ").append(e.name()).append(markPlaneless && e.planes().isEmpty() ? " (in no plane)" : "");
+        }
+        if (entries.size() > 3) {
+            sb.append(" and ").append(entries.size() - 3).append(" more");
+        }
+        return sb.toString();
     }
 
     /** One stop: the entry, its place in the plane's tree order, and ghosts (removed) after real entries there. */

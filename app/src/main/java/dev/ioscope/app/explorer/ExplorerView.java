@@ -48,6 +48,7 @@ import javafx.stage.WindowEvent;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -351,7 +352,14 @@ public final class ExplorerView {
         }
         int outside = d.outsideBefore() + d.outsideAfter();
         if (outside > 0) {
-            sb.append(" (").append(outside).append(outside == 1 ? " entry" : " entries").append(" not compared)");
+            sb.append(" (").append(outside).append(outside == 1 ? " entry" : " entries").append(" not compared");
+            List<IORegistryEntry> planeless = new ArrayList<>(d.planelessBefore());
+            planeless.addAll(d.planelessAfter());
+            if (!planeless.isEmpty()) {
+                sb.append(", ").append(planeless.size() == 1 ? "1 of them" : planeless.size() + " of them")
+                        .append(" in no plane: ").append(ChangeNavigator.names(planeless, false));
+            }
+            sb.append(')');
         }
         return sb.toString();
     }

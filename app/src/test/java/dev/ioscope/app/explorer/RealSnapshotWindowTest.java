@@ -11,6 +11,7 @@ import dev.ioscope.engine.registry.IORegistryIterator;
 import dev.ioscope.engine.registry.RegistryPath;
 import dev.ioscope.engine.snapshot.SnapshotFormat;
 import dev.ioscope.engine.snapshot.codecs.Snapshots;
+import dev.ioscope.engine.snapshot.text.IoregTextWriter;
 import dev.ioscope.engine.snapshot.xml.IoregXmlWriter;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -199,6 +200,51 @@ class RealSnapshotWindowTest {
                 .contains(diff.outsideBefore() + " entries not compared");
         assertThat(vm.changeSteps().changes()).isEmpty();
         assertThat(robot.lookup("#changePosition").queryAs(Label.class).getText()).isEqualTo("0 changes in this plane");
+    }
+
+    @Test
+    void theIMacAgainstItsIoregTextSaysTheSameInBannerAndStepper(FxRobot robot, @TempDir Path dir) throws Exception {
+        // The colleague's report: iMac16-1.ioreg against its IOService plane as ioreg -l text showed "2 removed"
+        // beside "0 changes in this plane". The two are entries the save holds in no plane, which a plane walk
+        // cannot print: not compared, and named.
+        Path ioreg = TestData.path("snapshots/iMac16-1.ioreg");
+        Path text = dir.resolve("iMac16-1.txt");
+        try (OutputStream out = Files.newOutputStream(text)) {
+            new IoregTextWriter().write(Snapshots.load(ioreg), out);
+        }
+        openAndWait(robot, ioreg);
+        robot.interact(() -> vm.compareWith(text));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.comparisonProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        var diff = vm.comparisonProperty().get().diff();
+        assertThat(diff.removed()).isEmpty();
+        assertThat(robot.lookup("#diffBanner").queryAs(Label.class).getText())
+                .contains("0 added, 0 removed, 0 changed").contains("Compared in IOService only")
+                .contains("(343 entries not compared, 2 of them in no plane: IOBlockStorageDriver, "
+                        + "RootDomainUserClient)");
+        assertThat(robot.lookup("#changePosition").queryAs(Label.class).getText()).isEqualTo("0 changes in this plane");
+    }
+
+    @Test
+    void aRemovedEntryInNoPlaneIsCountedOutsideThePlane(FxRobot robot, @TempDir Path dir) throws Exception {
+        // Two whole saves: the planeless RootDomainUserClient gone from the second is removed, and the stepper,
+        // which cannot show it in any tree, names it rather than contradicting the banner.
+        Path ioreg = TestData.path("snapshots/iMac16-1.ioreg");
+        var after = Snapshots.load(ioreg);
+        var reg = after.registry();
+        reg.remove(reg.entries().stream().filter(e -> e.name().equals("RootDomainUserClient") && e.planes().isEmpty())
+                .findFirst().orElseThrow());
+        Path saved = dir.resolve("after.ioreg");
+        try (OutputStream out = Files.newOutputStream(saved)) {
+            Snapshots.write(after, SnapshotFormat.IOREG_ARCHIVE, out);
+        }
+        openAndWait(robot, ioreg);
+        robot.interact(() -> vm.compareWith(saved));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.comparisonProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#diffBanner").queryAs(Label.class).getText()).contains("0 added, 1 removed");
+        assertThat(robot.lookup("#changePosition").queryAs(Label.class).getText())
+                .isEqualTo("0 changes in this plane; 1 outside it: RootDomainUserClient (in no plane)");
     }
 
     /** Searches run on a job thread: wait until the newest one has reached the window. */

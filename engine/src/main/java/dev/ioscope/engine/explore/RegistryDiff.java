@@ -34,6 +34,12 @@ import java.util.Set;
  * one given to {@code -p}), an {@code .ioreg} save all of them; an entry that only lives in a plane the other
  * snapshot lacks (an IOACPIPlane or IODeviceTree node against an IOService-only file) is outside the comparison:
  * neither added nor removed, just counted in {@link Result#outsideBefore()} / {@link Result#outsideAfter()}.
+ *
+ * <p>Entries attached in no plane at all (a whole-registry save such as IORegistryExplorer's can hold a few: an
+ * entry detached from every plane while the save ran, still listed) are compared only when the other snapshot has
+ * every plane this one has. A snapshot lacking planes is a plane walk ({@code ioreg -l}, {@code ioreg -a -p}), and
+ * a plane walk never reaches an entry in no plane, so their absence there says nothing: they are outside the
+ * comparison too, and named in {@link Result#planelessBefore()} / {@link Result#planelessAfter()}.
  */
 public final class RegistryDiff {
     private RegistryDiff() {
@@ -59,6 +65,8 @@ public final class RegistryDiff {
         private List<String> afterOnlyPlanes = List.of();
         private int outsideBefore;
         private int outsideAfter;
+        private List<IORegistryEntry> planelessBefore = List.of();
+        private List<IORegistryEntry> planelessAfter = List.of();
 
         /** The planes both registries have (in before's order): the only ones compared. */
         public List<String> sharedPlanes() {
@@ -83,6 +91,19 @@ public final class RegistryDiff {
         /** After-side entries in none of the shared planes (not compared, so not reported as added). */
         public int outsideAfter() {
             return outsideAfter;
+        }
+
+        /**
+         * Before-side entries attached in no plane and left out of the comparison (included in
+         * {@link #outsideBefore()}), because the after snapshot is a walk of fewer planes; in registry order.
+         */
+        public List<IORegistryEntry> planelessBefore() {
+            return planelessBefore;
+        }
+
+        /** After-side entries attached in no plane and left out of the comparison (in {@link #outsideAfter()}). */
+        public List<IORegistryEntry> planelessAfter() {
+            return planelessAfter;
         }
 
         /** The change of an entry of either registry, or null when it is unchanged. */
@@ -181,8 +202,10 @@ public final class RegistryDiff {
         r.sharedPlanes = List.copyOf(shared);
         r.beforeOnlyPlanes = List.copyOf(beforeOnly);
         r.afterOnlyPlanes = List.copyOf(afterOnly);
-        List<IORegistryEntry> beforeEntries = inScope(before, shared);
-        List<IORegistryEntry> afterEntries = inScope(after, shared);
+        List<IORegistryEntry> beforeEntries = inScope(before, shared, beforeOnly.isEmpty());
+        List<IORegistryEntry> afterEntries = inScope(after, shared, afterOnly.isEmpty());
+        r.planelessBefore = beforeOnly.isEmpty() ? List.of() : planeless(before);
+        r.planelessAfter = afterOnly.isEmpty() ? List.of() : planeless(after);
         r.outsideBefore = before.size() - beforeEntries.size();
         r.outsideAfter = after.size() - afterEntries.size();
         Set<IORegistryEntry> afterScope = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -232,10 +255,11 @@ public final class RegistryDiff {
     }
 
     /**
-     * The root, every entry attached in at least one of the named planes, and entries attached in no plane at all
-     * (terminated leftovers a save may hold: they are compared as before), in registry order.
+     * The root, every entry attached in at least one of the named planes, and, when {@code withPlaneless} (the
+     * other snapshot has every plane this one has), entries attached in no plane at all; in registry order.
      */
-    private static List<IORegistryEntry> inScope(IORegistry registry, List<String> planeNames) {
+    private static List<IORegistryEntry> inScope(IORegistry registry, List<String> planeNames,
+            boolean withPlaneless) {
         List<IORegistryPlane> planes = new ArrayList<>();
         for (String n : planeNames) {
             registry.findPlane(n).ifPresent(planes::add);
@@ -243,11 +267,22 @@ public final class RegistryDiff {
         List<IORegistryEntry> out = new ArrayList<>();
         for (IORegistryEntry e : registry.entries()) {
             if (e == registry.root() || planes.stream().anyMatch(e::inPlane)
-                    || registry.planes().stream().noneMatch(e::inPlane)) {
+                    || withPlaneless && registry.planes().stream().noneMatch(e::inPlane)) {
                 out.add(e);
             }
         }
         return out;
+    }
+
+    /** Entries other than the root attached in no plane of their registry, in registry order. */
+    private static List<IORegistryEntry> planeless(IORegistry registry) {
+        List<IORegistryEntry> out = new ArrayList<>();
+        for (IORegistryEntry e : registry.entries()) {
+            if (e != registry.root() && registry.planes().stream().noneMatch(e::inPlane)) {
+                out.add(e);
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static void pair(Result r, IORegistryEntry b, IORegistryEntry a) {
