@@ -3,22 +3,23 @@ package dev.ioscope.app.workbench;
 import dev.ioscope.app.ui.AppIcons;
 import dev.ioscope.app.workbench.devices.DevicePalette;
 import dev.ioscope.app.workbench.report.IOReportDashboard;
+import dev.ioscope.engine.journal.JournalKind;
 import dev.ioscope.engine.sim.Scenario;
 import javafx.animation.AnimationTimer;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
+import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
-import javafx.util.Duration;
+import javafx.stage.Window;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The workbench alone, on a scenario or saved session (.json), a snapshot file, or (no file) the virtual Mac,
@@ -33,7 +34,9 @@ import java.util.List;
  * Matching, Breakpoints, Power, Devices, IOReport...),
  * {@code ioscope.wb.reports} (IOReport groups to chart, comma-separated), {@code ioscope.theme=dark},
  * {@code ioscope.window} (WIDTHxHEIGHT),
- * {@code ioscope.wb.stallprobe}.
+ * {@code ioscope.wb.open} (a service path: a user-client connection opened on it), {@code ioscope.wb.call}
+ * (SELECTOR:STRUCT-HEX: a call on that connection), {@code ioscope.wb.stallprobe}. Each step waits for the state
+ * the one before leads to ({@link ShotScript}), and "ioscope.shot: ready" is printed when all are done.
  * {@code java -cp ioscope.jar dev.ioscope.app.workbench.WorkbenchMain FILE}
  */
 public final class WorkbenchMain {
@@ -68,13 +71,11 @@ public final class WorkbenchMain {
             }
             stage.show();
             WorkbenchViewModel vm = v.viewModel();
-            Timeline t = new Timeline();
-            double at = 1.5;
+            ShotScript t = new ShotScript();
             String kexts = System.getProperty("ioscope.wb.kexts");
             if (kexts != null) {
-                t.getKeyFrames().add(new KeyFrame(Duration.seconds(at), e -> vm.loadKexts(
-                        Arrays.stream(kexts.split(",")).map(Path::of).toList())));
-                at += 1.5;
+                t.then("kexts", () -> vm.loadKexts(Arrays.stream(kexts.split(",")).map(Path::of).toList()),
+                        () -> !vm.noKextsProperty().get());
             }
             String bp = System.getProperty("ioscope.wb.breakpoint");
             if (bp != null && bp.contains(":")) {
@@ -82,62 +83,68 @@ public final class WorkbenchMain {
                         bp.substring(bp.indexOf(':') + 1));
             }
             String what = System.getProperty("ioscope.wb.do", "");
-            if (!what.isEmpty()) {
-                t.getKeyFrames().add(new KeyFrame(Duration.seconds(at), e -> {
-                    if (what.equals("run")) {
-                        vm.run();
-                    } else if (what.equals("breakpoint")) {
-                        vm.runToBreakpoint();
-                    } else if (what.startsWith("steps:")) {
-                        for (int i = Integer.parseInt(what.substring(6)); i > 0; i--) {
-                            vm.step();
-                        }
+            if (what.equals("run")) {
+                t.then("run", vm::run, ShotScript.stopped(vm, false));
+            } else if (what.equals("breakpoint")) {
+                t.then("run to a breakpoint", vm::runToBreakpoint, ShotScript.stopped(vm, false));
+            } else if (what.startsWith("steps:")) {
+                int n = Integer.parseInt(what.substring(6));
+                t.then("steps", () -> {
+                    for (int i = n; i > 0; i--) {
+                        vm.step();
                     }
-                }));
-                at += 1.5;
+                }, () -> vm.eventsNowProperty().get() >= n && !vm.runningProperty().get());
             }
             String plug = System.getProperty("ioscope.wb.plug");   // SLOT-PATH,part of a palette label
+            boolean compare = Boolean.getBoolean("ioscope.wb.compare");
             if (plug != null && plug.contains(",")) {
                 String slot = plug.substring(0, plug.lastIndexOf(','));
                 String label = plug.substring(plug.lastIndexOf(',') + 1);
-                if (Boolean.getBoolean("ioscope.wb.compare")) {   // the registry before the plug, to compare with
-                    t.getKeyFrames().add(new KeyFrame(Duration.seconds(at - 0.5), e -> v.steps().mark()));
+                if (compare) {   // the registry before the plug, to compare with
+                    t.then("mark", () -> v.steps().mark());
                 }
-                t.getKeyFrames().add(new KeyFrame(Duration.seconds(at), e -> {
+                t.then("plug", () -> {
                     DevicePalette p = vm.paletteProperty().get();
                     p.slots().stream().filter(x -> x.path().equals(slot)).findFirst().ifPresent(sl ->
                             p.devicesFor(sl).stream().filter(d -> d.label().contains(label)).findFirst()
                                     .ifPresent(d -> vm.plug(sl, d)));
-                }));
-                t.getKeyFrames().add(new KeyFrame(Duration.seconds(at + 1.5), e -> vm.run()));
-                at += 3;
+                }, () -> !vm.runningProperty().get());
+                t.then("run after the plug", vm::run, ShotScript.stopped(vm, true));
+            }
+            String open = System.getProperty("ioscope.wb.open");   // a service path: a connection "shot", type 0
+            if (open != null) {
+                t.then("open", () -> vm.userClientAction("open", Map.of("path", open, "type", "0", "as", "shot")),
+                        () -> journaled(vm, JournalKind.USERCLIENT_OPEN));
+            }
+            String call = System.getProperty("ioscope.wb.call");   // SELECTOR:STRUCT-HEX on that connection
+            if (call != null && call.contains(":")) {
+                t.then("call", () -> vm.userClientAction("call", Map.of("connection", "shot",
+                        "selector", call.substring(0, call.indexOf(':')), "struct",
+                        call.substring(call.indexOf(':') + 1))), () -> journaled(vm, JournalKind.USERCLIENT_CALL));
             }
             String event = System.getProperty("ioscope.wb.event");
             if (event != null) {
-                t.getKeyFrames().add(new KeyFrame(Duration.seconds(at), e -> {
+                t.then("event", () -> {
                     int seq = Integer.parseInt(event);
                     if (seq < vm.events().size()) {
                         vm.selectEvent(vm.events().get(seq));
                     }
-                }));
-                at += 1.5;
+                });
             }
             String select = System.getProperty("ioscope.wb.select");
             if (select != null) {
-                t.getKeyFrames().add(new KeyFrame(Duration.seconds(at), e -> vm.selectedEntryProperty().set(select)));
-                at += 1.5;
+                t.then("select", () -> vm.selectedEntryProperty().set(select));
             }
             String whyNot = System.getProperty("ioscope.wb.whynot");
             if (whyNot != null) {
-                t.getKeyFrames().add(new KeyFrame(Duration.seconds(at), e -> vm.whyNot(whyNot)));
-                at += 1.5;
+                t.then("why not", () -> vm.whyNot(whyNot), () -> vm.whyNotProperty().get() != null);
             }
             String tab = System.getProperty("ioscope.wb.tab");
             if (tab != null) {
-                t.getKeyFrames().add(new KeyFrame(Duration.seconds(at), e -> stage.getScene().getRoot()
+                t.then("tab", () -> stage.getScene().getRoot()
                         .lookupAll(".tab-pane").forEach(n -> ((TabPane) n).getTabs().stream()
                                 .filter(x -> x.getText().equalsIgnoreCase(tab)).findFirst()
-                                .ifPresent(x -> x.getTabPane().getSelectionModel().select(x)))));
+                                .ifPresent(x -> x.getTabPane().getSelectionModel().select(x))));
             }
             String reports = System.getProperty("ioscope.wb.reports");
             if (reports != null) {
@@ -156,22 +163,24 @@ public final class WorkbenchMain {
                 }.start();
             }
             if (Boolean.getBoolean("ioscope.wb.explore")) {   // an explorer window on the registry at this step
-                t.getKeyFrames().add(new KeyFrame(Duration.seconds(at + 1.5), e -> v.exploreThisStep()));
+                t.then("explore", v::exploreThisStep, () -> Window.getWindows().size() > 1);
             }
-            if (Boolean.getBoolean("ioscope.wb.compare")) {   // the marked step compared with this one
-                t.getKeyFrames().add(new KeyFrame(Duration.seconds(at + 1.5), e -> v.steps().compare()));
+            if (compare) {   // the marked step compared with this one
+                t.then("compare", () -> v.steps().compare(), () -> Window.getWindows().stream().anyMatch(w ->
+                        w != stage && w.getScene() != null && w.getScene().getRoot().lookup("#diffBanner")
+                                instanceof Label l && !l.getText().isEmpty()));
             }
-            // the times count from the machine built (its build takes seconds on a loaded machine; a Run before it
-            // is ignored)
+            // the steps start once the machine is built (its build takes seconds on a loaded machine; a Run before
+            // it is ignored)
             if (vm.registryProperty().get() != null) {
-                t.play();
+                t.start();
             } else {
                 vm.registryProperty().addListener(new ChangeListener<>() {
                     @Override
                     public void changed(ObservableValue<? extends EntryNode> o, EntryNode a, EntryNode b) {
                         if (b != null) {
                             o.removeListener(this);
-                            t.play();
+                            t.start();
                         }
                     }
                 });
@@ -179,6 +188,12 @@ public final class WorkbenchMain {
             if (Boolean.getBoolean("ioscope.wb.stallprobe")) {
                 stallProbe(vm);
             }
+        }
+
+        /** Whether the journal up to the current position holds an event of that kind. */
+        private static boolean journaled(WorkbenchViewModel vm, JournalKind kind) {
+            int now = Math.min(vm.eventsNowProperty().get(), vm.events().size());
+            return vm.events().subList(0, now).stream().anyMatch(e -> e.kind() == kind);
         }
 
         /**
