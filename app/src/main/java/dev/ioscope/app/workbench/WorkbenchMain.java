@@ -9,6 +9,7 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
@@ -169,6 +170,11 @@ public final class WorkbenchMain {
                 t.then("compare", () -> v.steps().compare(), () -> Window.getWindows().stream().anyMatch(w ->
                         w != stage && w.getScene() != null && w.getScene().getRoot().lookup("#diffBanner")
                                 instanceof Label l && !l.getText().isEmpty()));
+                // then on to the last change in tree order (with a plug: the top of the added subtree)
+                t.then("last change", () -> Window.getWindows().stream().filter(w -> w != stage
+                        && w.getScene() != null && w.getScene().getRoot().lookup("#previousChange") instanceof Button)
+                        .findFirst().ifPresent(w -> ((Button) w.getScene().getRoot().lookup("#previousChange"))
+                                .fire()));
             }
             // the steps start once the machine is built (its build takes seconds on a loaded machine; a Run before
             // it is ignored)
