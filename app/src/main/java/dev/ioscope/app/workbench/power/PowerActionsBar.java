@@ -126,7 +126,8 @@ final class PowerActionsBar extends VBox {
     /** The selected entry when it has a power driver, else null. */
     private PowerRow selected() {
         String path = vm.selectedEntryProperty().get();
-        return vm.panelState(PowerRow.STATE).get().stream().filter(r -> r.path().equals(path) && r.states() > 0).findFirst().orElse(null);
+        return vm.panelState(PowerRow.STATE).get().stream().filter(r -> r.path().equals(path) && r.states() > 0)
+                .findFirst().orElse(null);
     }
 
     /** The device label and the state spinner's range follow the selection and its power state table. */

@@ -14,6 +14,7 @@ import javafx.scene.shape.Polyline;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -51,7 +52,8 @@ final class PowerDiagram extends ScrollPane {
         });
         viewportBoundsProperty().addListener((o, a, b) -> {
             // the direction follows the room there is: lay out again only when it would change
-            if (!vm.panelState(PowerRow.STATE).get().isEmpty() && (PowerTreeLayout.of(vm.panelState(PowerRow.STATE).get()).width() > viewWidth())
+            List<PowerRow> rows = vm.panelState(PowerRow.STATE).get();
+            if (!rows.isEmpty() && (PowerTreeLayout.of(rows).width() > viewWidth())
                     != (direction == PowerTreeLayout.Direction.LEFT_RIGHT)) {
                 rebuild();
             }

@@ -119,7 +119,8 @@ final class PowerSwimLanes extends ScrollPane {
         for (int i = reader.fed(); i < history.size(); i++) {
             reader.feed(history.get(i));
         }
-        lanes = reader.lanes(vm.panelState(PowerRow.STATE).get().stream().map(PowerRow::path).toList(), vm.clockNsProperty().get());
+        lanes = reader.lanes(vm.panelState(PowerRow.STATE).get().stream().map(PowerRow::path).toList(),
+                vm.clockNsProperty().get());
         zoomToTriggered();
         draw();
     }

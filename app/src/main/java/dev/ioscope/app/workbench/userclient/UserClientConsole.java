@@ -385,8 +385,9 @@ public final class UserClientConsole extends VBox {
 
     /** A connection handle no connection uses yet: ui0, ui1, … */
     private String freeName() {
-        var used = vm.panelState(UserClientState.STATE).get().connections().stream().map(UserClientConnection::name).toList();
-        var asked = vm.panelState(UserClientState.STATE).get().consoleActions().stream().map(ConsoleCall::connectionOf).toList();
+        UserClientState s = vm.panelState(UserClientState.STATE).get();
+        var used = s.connections().stream().map(UserClientConnection::name).toList();
+        var asked = s.consoleActions().stream().map(ConsoleCall::connectionOf).toList();
         for (int i = 0; ; i++) {
             if (!used.contains("ui" + i) && !asked.contains("ui" + i)) {
                 return "ui" + i;

@@ -56,7 +56,8 @@ class PowerViewTest {
         robot.interact(() -> view.stage().toFront());
         robot.clickOn(robot.lookup("Power").match(this::mine).queryLabeled());
         robot.interact(vm::run);
-        await(() -> vm.quietProperty().get() && !vm.runningProperty().get() && !vm.panelState(PowerRow.STATE).get().isEmpty());
+        await(() -> vm.quietProperty().get() && !vm.runningProperty().get()
+                && !vm.panelState(PowerRow.STATE).get().isEmpty());
     }
 
     @AfterEach
@@ -273,7 +274,8 @@ class PowerViewTest {
             PowerDiagram diagram = robot.lookup("#powerDiagram").match(n -> n.getScene() == power[0].stage()
                     .getScene()).queryAs(PowerDiagram.class);
             assertThat(diagram.boxes()).hasSize(pvm.panelState(PowerRow.STATE).get().size());
-            assertThat(pvm.panelState(PowerRow.STATE).get()).filteredOn(r -> r.path().equals("IOService:/bus")).singleElement()
+            assertThat(pvm.panelState(PowerRow.STATE).get()).filteredOn(r -> r.path().equals("IOService:/bus"))
+                    .singleElement()
                     .extracting(PowerRow::state).isEqualTo(0);
         } finally {
             robot.interact(() -> power[0].stage().close());

@@ -102,7 +102,8 @@ public final class ReportBench {
                 @Override
                 public void handle(long now) {
                     if (phase[0] == 0) {
-                        while (session.state().panel(ReportState.STATE).channels().isEmpty() && !session.state().quiet()) {
+                        while (session.state().panel(ReportState.STATE).channels().isEmpty()
+                                && !session.state().quiet()) {
                             session.step();
                             try {
                                 session.awaitIdle(10_000);
