@@ -1,6 +1,12 @@
-package dev.ioscope.app.workbench;
+package dev.ioscope.app.workbench.panels;
 
 import dev.ioscope.app.ui.AppIcons;
+import dev.ioscope.app.workbench.Breakpoint;
+import dev.ioscope.app.workbench.EntryNode;
+import dev.ioscope.app.workbench.MachineSession;
+import dev.ioscope.app.workbench.SessionFile;
+import dev.ioscope.app.workbench.WorkbenchView;
+import dev.ioscope.app.workbench.WorkbenchViewModel;
 import dev.ioscope.app.workbench.devices.DevicePalette;
 import dev.ioscope.app.workbench.report.IOReportDashboard;
 import dev.ioscope.engine.sim.Scenario;
@@ -34,7 +40,7 @@ import java.util.List;
  * {@code ioscope.wb.reports} (IOReport groups to chart, comma-separated), {@code ioscope.theme=dark},
  * {@code ioscope.window} (WIDTHxHEIGHT),
  * {@code ioscope.wb.stallprobe}.
- * {@code java -cp ioscope.jar dev.ioscope.app.workbench.WorkbenchMain FILE}
+ * {@code java -cp ioscope.jar dev.ioscope.app.workbench.panels.WorkbenchMain FILE}
  */
 public final class WorkbenchMain {
     private WorkbenchMain() {
@@ -104,10 +110,10 @@ public final class WorkbenchMain {
                     t.getKeyFrames().add(new KeyFrame(Duration.seconds(at - 0.5), e -> v.steps().mark()));
                 }
                 t.getKeyFrames().add(new KeyFrame(Duration.seconds(at), e -> {
-                    DevicePalette p = vm.paletteProperty().get();
+                    DevicePalette p = vm.panelState(DevicePalette.STATE).get();
                     p.slots().stream().filter(x -> x.path().equals(slot)).findFirst().ifPresent(sl ->
                             p.devicesFor(sl).stream().filter(d -> d.label().contains(label)).findFirst()
-                                    .ifPresent(d -> vm.plug(sl, d)));
+                                    .ifPresent(d -> vm.plug(sl.path(), d)));
                 }));
                 t.getKeyFrames().add(new KeyFrame(Duration.seconds(at + 1.5), e -> vm.run()));
                 at += 3;
