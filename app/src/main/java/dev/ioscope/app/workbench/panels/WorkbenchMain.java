@@ -9,7 +9,6 @@ import dev.ioscope.app.workbench.WorkbenchView;
 import dev.ioscope.app.workbench.WorkbenchViewModel;
 import dev.ioscope.app.workbench.devices.DevicePalette;
 import dev.ioscope.app.workbench.report.IOReportDashboard;
-import dev.ioscope.engine.sim.Scenario;
 import javafx.animation.AnimationTimer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -230,7 +229,8 @@ public final class WorkbenchMain {
                         ran = true;
                     } else if (ran) {
                         ran = false;
-                        System.out.printf("stall probe: %d frames while running, longest gap %.1f ms wall, %d over 50 ms;"
+                        System.out.printf("stall probe: %d frames while running, longest gap %.1f ms wall,"
+                                + " %d over 50 ms;"
                                 + " FX-thread CPU per frame: longest %.1f ms, %d over 50 ms; longest pull %.1f ms CPU;"
                                 + " %d events%n", frames, max / 1e6, over, maxFrameCpu / 1e6, overCpu,
                                 maxPullCpu / 1e6, vm.events().size());

@@ -28,7 +28,8 @@ import java.util.Locale;
  * <li>{@code window}: a real window (Xvfb) with the dashboard charting all 500 channels while the machine runs;
  * prints the FX thread's CPU per dashboard draw and the frames drawn.</li>
  * </ul>
- * {@code java -cp app/target/ioscope.jar:app/target/test-classes dev.ioscope.app.workbench.report.ReportBench engine|window}
+ * {@code java -cp app/target/ioscope.jar:app/target/test-classes dev.ioscope.app.workbench.report.ReportBench
+ * engine|window}
  */
 public final class ReportBench {
     static final int BULK = 496;
