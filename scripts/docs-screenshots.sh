@@ -15,7 +15,7 @@ OUT=${OUT:-docs/images}
 D=${SHOT_DISPLAY:-:11}
 WAIT=${WAIT:-1}
 REAL=engine/src/test/resources/real/snapshots
-WB=(-cp "$JAR" dev.ioscope.app.workbench.WorkbenchMain)
+WB=(-cp "$JAR" dev.ioscope.app.workbench.panels.WorkbenchMain)
 XHC1=IOService:/AppleACPIPlatformExpert/PCI0@0/AppleACPIPCI/XHC1@14
 HS02=$XHC1/AppleIntelCNLUSBXHCI/HS02@14200000
 TMP=$(mktemp -d)
@@ -50,7 +50,7 @@ shot() {   # NAME SIZE SECONDS JAVA-ARGS...: start the app, wait, grab the scree
     screen "$size"
     DISPLAY=$D nice -n 19 java -Dioscope.window="$size" "$@" >"$TMP/$name.log" 2>&1 &
     local pid=$!
-    if [[ " $* " == *" dev.ioscope.app.workbench.WorkbenchMain "* ]]; then
+    if [[ " $* " == *".WorkbenchMain "* ]]; then
         local limit
         limit=$(echo "$secs * 4 * $WAIT / 1" | bc)
         for _ in $(seq 1 "$limit"); do

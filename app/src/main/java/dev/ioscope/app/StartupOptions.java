@@ -60,7 +60,8 @@ final class StartupOptions {
         }
         String select = System.getProperty("ioscope.select");
         if (select != null) {
-            RegistryPath.fromPath(doc.registry(), select, vm.planeProperty().get()).ifPresent(vm.selectedProperty()::set);
+            RegistryPath.fromPath(doc.registry(), select, vm.planeProperty().get())
+                    .ifPresent(vm.selectedProperty()::set);
         }
         if ("true".equals(System.getProperty("ioscope.advanced"))) {
             vm.search().advancedProperty().set(true);

@@ -116,7 +116,8 @@ final class UiBench {
             long fxCpu = cpuMs() - c;
             afterNextFrame(scene, () -> {
                 print("search '" + q + "' (" + s.hitsProperty().get().size() + " hits): job thread "
-                        + s.lastSearchMicros() / 1000 + " ms (CPU " + s.lastSearchCpuMicros() / 1000 + " ms); keystroke to frame, wall",
+                        + s.lastSearchMicros() / 1000 + " ms (CPU " + s.lastSearchCpuMicros() / 1000
+                        + " ms); keystroke to frame, wall",
                         ms(t));
                 print("    same, FX thread CPU (tree fold/unfold, marks)", fxCpu);
                 searches(scene, i + 1, then);

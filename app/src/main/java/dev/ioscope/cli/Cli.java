@@ -3,7 +3,6 @@ package dev.ioscope.cli;
 import dev.ioscope.engine.io.OutputException;
 import dev.ioscope.engine.io.SafeOutput;
 import dev.ioscope.engine.machine.JsonFileKind;
-import dev.ioscope.engine.io.OutputException;
 import dev.ioscope.engine.io.SnapshotException;
 import dev.ioscope.logging.LogSetup;
 import org.slf4j.LoggerFactory;

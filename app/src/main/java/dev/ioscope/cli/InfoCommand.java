@@ -22,7 +22,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code ioscope info FILE [--json]}: format detected, planes and entries per plane, top classes, load time. */
-@Command(name = "info", customSynopsis = {"ioscope info [--json] [--top N] FILE", "       ioscope info [--json] [--top N] --live"},
+@Command(name = "info", customSynopsis = {"ioscope info [--json] [--top N] FILE",
+        "       ioscope info [--json] [--top N] --live"},
         description = "Format, planes, entry counts, top classes and load time of a snapshot.")
 final class InfoCommand implements Callable<Integer> {
     @Mixin
@@ -68,7 +69,8 @@ final class InfoCommand implements Callable<Integer> {
             classCount.merge(e.className(), 1, Integer::sum);
         }
         List<Map.Entry<String, Integer>> classes = new ArrayList<>(classCount.entrySet());
-        classes.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        classes.sort(Map.Entry.<String, Integer>comparingByValue().reversed()
+                .thenComparing(Map.Entry.comparingByKey()));
         classes = classes.subList(0, Math.min(top, classes.size()));
 
         if (json) {

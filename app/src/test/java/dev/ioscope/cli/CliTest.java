@@ -52,7 +52,8 @@ class CliTest {
     void missingFileIsBadInputNamingTheFile(@TempDir Path dir) {
         Result r = run("info", dir.resolve("nope.ioreg").toString());
         assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(r.err()).contains("nope.ioreg").contains("no such file").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(r.err()).contains("nope.ioreg").contains("no such file").doesNotContain("Exception")
+                .doesNotContain("\tat ");
     }
 
     @Test
@@ -73,11 +74,13 @@ class CliTest {
 
     @Test
     void infoAndConvertOnAJsonRegistry(@TempDir Path dir) throws Exception {
-        String json = "{\"format\":\"ioscope-registry\",\"version\":1,\"planes\":[\"IOService\"],\"root\":\"0x100000100\","
+        String json = "{\"format\":\"ioscope-registry\",\"version\":1,\"planes\":[\"IOService\"],"
+                + "\"root\":\"0x100000100\","
                 + "\"entries\":[{\"id\":\"0x100000100\",\"class\":\"IORegistryEntry\",\"name\":\"Root\","
                 + "\"planes\":{\"IOService\":{\"children\":[\"0x100000101\"]}}},"
                 + "{\"id\":\"0x100000101\",\"class\":\"IOPlatformExpertDevice\",\"name\":\"Mac\","
-                + "\"planes\":{\"IOService\":{\"parents\":[\"0x100000100\"]}},\"properties\":{\"model\":{\"$data\":\"4d616300\"}}}]}";
+                + "\"planes\":{\"IOService\":{\"parents\":[\"0x100000100\"]}},"
+                + "\"properties\":{\"model\":{\"$data\":\"4d616300\"}}}]}";
         Path in = dir.resolve("m.json");
         Files.writeString(in, json);
         byte[] before = Files.readAllBytes(in);

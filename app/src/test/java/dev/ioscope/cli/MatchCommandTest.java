@@ -11,7 +11,10 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code ioscope match} on the real Hackintosh dump and kexts (the corpus README (engine/src/test/resources/real/README.md) oracles). */
+/**
+ * {@code ioscope match} on the real Hackintosh dump and kexts (the corpus README
+ * (engine/src/test/resources/real/README.md) oracles).
+ */
 class MatchCommandTest {
     private static Path data(String rel) {
         return TestData.path(rel);
@@ -24,7 +27,8 @@ class MatchCommandTest {
         CliTest.Result r = CliTest.run("match", DUMP, "--kexts", data("kexts/Lilu").toString(),
                 data("kexts/AppleALC").toString(), data("kexts/VoodooPS2").toString(), "--strip");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("strip: 6 driver(s) the snapshot shows; re-matching put back 6 (agreement 100.0%)");
+        assertThat(r.out()).contains(
+                "strip: 6 driver(s) the snapshot shows; re-matching put back 6 (agreement 100.0%)");
         assertThat(r.out()).contains("winner in Lilu: Lilu (as.vit9696.Lilu)");
         assertThat(r.err()).contains("warning:").contains("took \"Lilu\" from the file name");
     }
@@ -36,7 +40,8 @@ class MatchCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode root = new ObjectMapper().readTree(r.out());
         JsonNode p = root.get("providers").get(0);
-        assertThat(p.get("path").asText()).isEqualTo("IOService:/AppleACPIPlatformExpert/PC00/AppleACPIPCI/RP09@1D/IOPP/PXSX@0");
+        assertThat(p.get("path").asText())
+                .isEqualTo("IOService:/AppleACPIPlatformExpert/PC00/AppleACPIPCI/RP09@1D/IOPP/PXSX@0");
         assertThat(p.get("class").asText()).isEqualTo("IOPCIDevice");
         JsonNode c = p.get("candidates").get(0);
         assertThat(c.get("bundle").asText()).isEqualTo("as.acidanthera.mieze.IntelMausiEthernet");

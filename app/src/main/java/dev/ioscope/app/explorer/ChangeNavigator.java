@@ -119,7 +119,8 @@ public final class ChangeNavigator {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < Math.min(3, entries.size()); i++) {
             IORegistryEntry e = entries.get(i);
-            sb.append(i == 0 ? "" : ", ").append(e.name()).append(markPlaneless && e.planes().isEmpty() ? " (in no plane)" : "");
+            sb.append(i == 0 ? "" : ", ").append(e.name())
+                    .append(markPlaneless && e.planes().isEmpty() ? " (in no plane)" : "");
         }
         if (entries.size() > 3) {
             sb.append(" and ").append(entries.size() - 3).append(" more");

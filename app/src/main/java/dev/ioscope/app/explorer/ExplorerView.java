@@ -421,7 +421,8 @@ public final class ExplorerView {
         fc.setTitle(subtree ? "Export Selected Subtree" : "Export Registry");
         List<SnapshotFormat> formats = EntryExport.fileFormats();
         for (SnapshotFormat f : formats) {
-            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(f.displayName(), "*." + f.extensions().get(0)));
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(f.displayName(),
+                    "*." + f.extensions().get(0)));
         }
         // the proposed name: the snapshot's name with the first filter's extension, in the snapshot's folder
         fc.setSelectedExtensionFilter(fc.getExtensionFilters().get(0));

@@ -15,7 +15,6 @@ import dev.ioscope.engine.registry.RegistryPath;
 import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.snapshot.SnapshotFormat;
 import dev.ioscope.engine.snapshot.live.LiveRegistry;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -30,7 +29,6 @@ import javafx.collections.ObservableList;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -74,16 +72,8 @@ public final class ExplorerViewModel {
     private final Map<String, Integer> entryCounts = new HashMap<>();
     private Document countedDocument;
     private Jobs.Handle running;
-    /** The ioreg this Mac's live registry is read with; empty where there is none (Linux, Windows). */
-    private final Optional<Path> ioreg;
-    private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper(this, "live");
-    private final ObjectProperty<LiveRefresh> liveRefresh = new SimpleObjectProperty<>(this, "liveRefresh",
-            LiveRefresh.OFF);
-    private final ObservableList<LiveChange> liveLog = FXCollections.observableArrayList();
-    /** The live document the next refresh compares with (the newest read); null when no live registry is open. */
-    private Document liveDocument;
-    /** True while a refresh reads: refreshes never overlap. */
-    private boolean refreshing;
+    /** This Mac's live registry: reads, auto-refresh, the log of changes. */
+    private final LiveRegistrySession live;
 
     /** {@code ioscope.ioreg} (a path) overrides the PATH search, so tests and users can point at another ioreg. */
     public static final String IOREG_PROPERTY = "ioscope.ioreg";
@@ -97,7 +87,7 @@ public final class ExplorerViewModel {
     public ExplorerViewModel(Jobs jobs, AppPreferences prefs, Optional<Path> ioreg) {
         this.jobs = jobs;
         this.prefs = prefs;
-        this.ioreg = ioreg;
+        this.live = new LiveRegistrySession(this, jobs, ioreg);
         this.search = new SearchViewModel(this);
         this.changeSteps = new ChangeNavigator(this);
         recentFiles.setAll(prefs.recentFiles());
@@ -177,7 +167,7 @@ public final class ExplorerViewModel {
 
     /** Whether this Mac's registry can be read (an ioreg was found); else the reason is {@link #NO_LIVE}. */
     public boolean liveAvailable() {
-        return ioreg.isPresent();
+        return live.available();
     }
 
     /** Why File ▸ Open This Mac is disabled. */
@@ -185,34 +175,33 @@ public final class ExplorerViewModel {
 
     /** True while the document shown is this Mac's live registry. */
     public ReadOnlyBooleanProperty liveProperty() {
-        return live.getReadOnlyProperty();
+        return live.liveProperty();
     }
 
     /** How often the live registry is read again (the view's timer calls {@link #refreshLive()}). */
     public ObjectProperty<LiveRefresh> liveRefreshProperty() {
-        return liveRefresh;
+        return live.refreshProperty();
     }
 
     /** What each refresh found, oldest first. */
     public ObservableList<LiveChange> liveLog() {
-        return liveLog;
+        return live.log();
     }
 
     /** True while a refresh is reading. */
     public boolean refreshing() {
-        return refreshing;
+        return live.refreshing();
     }
 
     /** File ▸ Open This Mac: reads the running kernel's registry through ioreg on a job thread and shows it. */
     public void openThisMac() {
-        if (ioreg.isEmpty()) {
+        if (!live.available()) {
             problem.set(new Problem("Cannot open this Mac", NO_LIVE));
             return;
         }
-        start("This Mac", this::readLive, doc -> {
+        start("This Mac", live::read, doc -> {
             comparison.set(null);
-            liveLog.clear();
-            liveDocument = doc;
+            live.opened(doc);
             show(doc);
         });
     }
@@ -223,38 +212,14 @@ public final class ExplorerViewModel {
      * entry (matched by registry entry ID). A refresh asked for while one reads is dropped: they never overlap.
      */
     public void refreshLive() {
-        Document before = liveDocument;
-        if (before == null || refreshing) {
-            return;
-        }
-        refreshing = true;
-        jobs.submit(() -> {
-            Document after = readLive();
-            return new Comparison(before, after, RegistryDiff.diff(before.registry(), after.registry()));
-        }, c -> {
-            refreshing = false;
-            if (liveDocument != before) {
-                return;   // another document was opened meanwhile
-            }
-            liveDocument = c.after();
-            liveLog.add(LiveChange.of(LocalTime.now(), c.diff()));
+        live.refresh(c -> {
             comparison.set(c);
             show(c.after());
         }, failure -> {
-            refreshing = false;
-            liveRefresh.set(LiveRefresh.OFF);   // one dialog, not one per tick
             LoggerFactory.getLogger(ExplorerViewModel.class).warn("cannot refresh the live registry: {}",
                     message(failure), failure);
             problem.set(new Problem("Cannot refresh this Mac", message(failure)));
         });
-    }
-
-    /** Reads and indexes the live registry (job thread). */
-    private Document readLive() throws SnapshotException {
-        long t0 = System.nanoTime();
-        Snapshot s = new LiveRegistry(ioreg.orElseThrow()).read();
-        return new Document(s, RegistryIndex.build(s.registry()), null, "This Mac",
-                (System.nanoTime() - t0) / 1_000_000);
     }
 
     // ---- loading -------------------------------------------------------------------------------------------
@@ -366,11 +331,11 @@ public final class ExplorerViewModel {
     /** Ends a comparison and goes back to the "before" document. */
     public void endComparison() {
         Comparison c = comparison.get();
-        if (c != null && live.get()) {
+        if (c != null && live.liveProperty().get()) {
             // a live registry stays live: the newest read, without the last refresh's marks
             IORegistryEntry keep = selected.get();
             comparison.set(null);
-            show(liveDocument, keep != null && c.diff().changeOf(keep) == RegistryDiff.Change.REMOVED ? null : keep);
+            show(live.document(), keep != null && c.diff().changeOf(keep) == RegistryDiff.Change.REMOVED ? null : keep);
             return;
         }
         if (c != null) {
@@ -449,13 +414,9 @@ public final class ExplorerViewModel {
     private void show(Document doc, IORegistryEntry entry, boolean followSelection) {
         IORegistryEntry keep = selected.get();
         kinds.clear();
-        boolean isLive = doc == liveDocument;
-        if (!isLive) {
-            liveDocument = null;
-            liveRefresh.set(LiveRefresh.OFF);
-        }
+        boolean isLive = live.follow(doc);
         document.set(doc);
-        live.set(isLive);
+        live.setLive(isLive);
         planes.setAll(doc.registry().planes());
         IORegistryPlane want = doc.registry().findPlane(plane.get() != null ? plane.get().name() : prefs.lastPlane())
                 .or(() -> doc.registry().findPlane(IORegistryPlane.IOSERVICE))

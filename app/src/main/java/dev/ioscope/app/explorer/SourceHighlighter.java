@@ -20,7 +20,8 @@ final class SourceHighlighter {
                     + "|(?<number>-?\\b\\d+(?:\\.\\d+)?\\b)|(?<keyword>\\btrue\\b|\\bfalse\\b|\\bnull\\b)");
     private static final Pattern TEXT = Pattern.compile(
             "(?<tag>\\+-o [^<\\n]*)|(?<comment><class [^>\\n]*>)|(?<key>\"[^\"\\n]*\"(?= = ))"
-                    + "|(?<string>\"[^\"\\n]*\")|(?<data><[0-9a-f]*>)|(?<number>\\b\\d+\\b)|(?<keyword>\\bYes\\b|\\bNo\\b)");
+                    + "|(?<string>\"[^\"\\n]*\")|(?<data><[0-9a-f]*>)|(?<number>\\b\\d+\\b)"
+                    + "|(?<keyword>\\bYes\\b|\\bNo\\b)");
     private static final List<String> GROUPS = List.of("comment", "key", "tag", "string", "number", "keyword", "data");
 
     private SourceHighlighter() {

@@ -15,8 +15,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** Breakpoints on event kinds, classes, entries and property changes: add, list, remove. */
-final class BreakpointsPane extends VBox {
-    BreakpointsPane(WorkbenchViewModel vm) {
+public final class BreakpointsPane extends VBox {
+    public BreakpointsPane(WorkbenchViewModel vm) {
         super(6);
         setPadding(new Insets(6));
         ComboBox<Breakpoint.On> on = new ComboBox<>();

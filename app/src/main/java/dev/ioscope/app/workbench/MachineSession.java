@@ -1,12 +1,6 @@
 package dev.ioscope.app.workbench;
 
-import dev.ioscope.app.workbench.devices.DevicePalette;
-import dev.ioscope.app.workbench.power.PowerRow;
-import dev.ioscope.app.workbench.report.ReportSampler;
-import dev.ioscope.app.workbench.report.ReportState;
-import dev.ioscope.app.workbench.userclient.UserClientState;
 import dev.ioscope.engine.os.OSDictionary;
-import dev.ioscope.engine.report.ReportChannel;
 import dev.ioscope.engine.service.Personality;
 import dev.ioscope.engine.sim.DriverBehavior;
 import dev.ioscope.engine.sim.JournalEvent;
@@ -19,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,15 +42,13 @@ public final class MachineSession implements AutoCloseable {
     private final EngineThread engine;
     private volatile MachineState state;
     private volatile Scenario published;
-    private volatile DevicePalette palette = DevicePalette.NONE;
 
     // engine-thread state
     private EditableReplay replay;   // null until built
     private long version;
     private EntryNode registry;
-    private List<PowerRow> power = List.of();
     private boolean running;
-    private final ReportSampler reports = new ReportSampler();
+    private final Map<PanelState<?>, PanelState.Sampler<?>> samplers = new LinkedHashMap<>();
     private final int userFrom;   // actions from here on were added in this window
 
     public MachineSession(String machine, Scenario scenario, Map<String, DriverBehavior> behaviors, Executor ui,
@@ -66,8 +59,11 @@ public final class MachineSession implements AutoCloseable {
         this.ui = ui;
         this.listener = listener;
         this.userFrom = scenario.actions().size();
-        this.state = new MachineState(0, machine, 0, 0, 0, 0, List.of(), false, false, null, 0, List.of(),
-                ReportState.EMPTY, UserClientState.EMPTY, List.of());
+        this.state = new MachineState(0, machine, 0, 0, 0, 0, List.of(), false, false, null, 0, Map.of(),
+                List.of());
+        for (PanelState<?> p : WorkbenchPanels.states()) {
+            samplers.put(p, p.sampler());
+        }
         this.engine = new EngineThread("ioscope-engine-" + machine, this::failed, () -> {
             if (replay != null) {
                 replay.close();
@@ -96,11 +92,6 @@ public final class MachineSession implements AutoCloseable {
     /** The scenario as it stands: the machine, kexts and every action added so far (any thread). */
     public Scenario scenario() {
         return published;
-    }
-
-    /** The slots and ready-made devices of the machine's families (empty until built; any thread). */
-    public DevicePalette palette() {
-        return palette;
     }
 
     /** The latest published state (any thread). */
@@ -234,12 +225,21 @@ public final class MachineSession implements AutoCloseable {
         act("unplug", Map.of("path", path));
     }
 
+    /** This session's sampler of a panel's state (any thread), e.g. to tell it what to sample next. */
+    @SuppressWarnings("unchecked")
+    public <T> PanelState.Sampler<T> sampler(PanelState<T> key) {
+        PanelState.Sampler<?> s = samplers.get(key);
+        if (s == null) {
+            throw new IllegalArgumentException("panel state not registered with WorkbenchPanels: " + key);
+        }
+        return (PanelState.Sampler<T>) s;
+    }
+
     /**
-     * The IOReport channels the dashboard wants sampled (any thread). A running machine picks them up at its next
-     * publication; a stopped one publishes at once.
+     * Publishes again soon (any thread), e.g. after a panel changed what its sampler samples: a running machine
+     * picks it up at its next publication; a stopped one publishes at once.
      */
-    public void subscribeReports(List<ReportChannel> channels) {
-        reports.request(channels);
+    public void republish() {
         engine.post(() -> publish(false));
     }
 
@@ -390,16 +390,17 @@ public final class MachineSession implements AutoCloseable {
             return;
         }
         var sim = replay.simulation();
-        if (withRegistry || registry == null) {
+        boolean stop = withRegistry || registry == null;
+        if (stop) {
             registry = EntryNode.copyOf(sim.registry());
-            power = PowerRow.copyOf(sim);
-            palette = DevicePalette.of(sim);
         }
         long pos = replay.position();
+        var at = new PanelState.Capture(sim, replay.scenario(), pos, running, stop, userFrom);
+        Map<PanelState<?>, Object> panels = new HashMap<>();
+        samplers.forEach((k, sampler) -> panels.put(k, sampler.sample(at)));
         state = new MachineState(++version, machine, sim.scheduler().now(), pos, replay.eventsNow(),
                 replay.stepFrom(), replay.events(), running, sim.scheduler().idle(), registry,
-                sim.catalogue().size(), power, reports.sample(sim, pos, running),
-                UserClientState.copyOf(sim, replay.scenario(), userFrom), sim.interrupts().tree());
+                sim.catalogue().size(), panels, sim.interrupts().tree());
     }
 
     private void emit(SessionEvent e) {

@@ -1,12 +1,10 @@
 package dev.ioscope.app.workbench;
 
-import dev.ioscope.app.workbench.power.PowerRow;
-import dev.ioscope.app.workbench.report.ReportState;
-import dev.ioscope.app.workbench.userclient.UserClientState;
 import dev.ioscope.engine.sim.InterruptTree;
 import dev.ioscope.engine.sim.JournalEvent;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the engine thread publishes for the UI to pull once per frame: immutable, replaced as a whole.
@@ -22,18 +20,24 @@ import java.util.List;
  * @param quiet    nothing more is scheduled (waitQuiet reached)
  * @param registry the IOService plane at {@code position}; while running, the one at the last stop
  * @param personalities personalities in the IOCatalogue at {@code position}
- * @param power    the power tree at {@code position} (empty until a power action), like {@code registry}
- * @param reports  the IOReport channels, the subscribed ones and their last frames (the dashboard's data)
- * @param userClients the user-client connections at {@code position} and the scenario with the user's actions
+ * @param panels   each panel's state ({@link PanelState}) at {@code position}
  * @param interrupts the interrupt controllers, their vectors in use and the handlers on them at {@code position}
  */
 public record MachineState(long version, String machine, long clockNs, long position, int events, int stepFrom,
                            List<JournalEvent> history, boolean running, boolean quiet, EntryNode registry,
-                           int personalities, List<PowerRow> power, ReportState reports,
-                           UserClientState userClients, List<InterruptTree.Controller> interrupts) {
+                           int personalities, Map<PanelState<?>, Object> panels,
+                           List<InterruptTree.Controller> interrupts) {
     public MachineState {
         history = List.copyOf(history);
-        power = List.copyOf(power);
+        panels = Map.copyOf(panels);
         interrupts = List.copyOf(interrupts);
+    }
+
+    /** A panel's state at {@code position}, or its empty value when no sampler published it. */
+    public <T> T panel(PanelState<T> key) {
+        Object v = panels.get(key);
+        @SuppressWarnings("unchecked")
+        T t = v == null ? key.empty() : (T) v;
+        return t;
     }
 }

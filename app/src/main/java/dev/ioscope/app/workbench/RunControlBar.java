@@ -93,7 +93,8 @@ final class RunControlBar extends ToolBar {
                 stack.redoTextProperty(), " (", shortcut("Shift+Z"), ")"));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        getItems().addAll(run, pause, progress, back, step, toBp, new Separator(), undo, redo, new Separator(), clock, grow,
+        getItems().addAll(run, pause, progress, back, step, toBp, new Separator(), undo, redo, new Separator(), clock,
+                grow,
                 explore, publish, kexts, session);
         // whole or not at all: a narrow window moves the last items into the toolbar's overflow menu (and the menu
         // bar has every command) instead of cutting each label to "Pa…"

@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * what changed between a marked step and this one — the explorer's comparison, so "what did plugging this device
  * do to the registry?" is one click. The registries are copies the session makes on its engine thread.
  */
-final class StepExplorer {
+public final class StepExplorer {
     /** A step's registry kept for a later comparison. */
     record Marked(Snapshot snapshot, String title) {
     }
@@ -42,7 +42,7 @@ final class StepExplorer {
     }
 
     /** Keeps the registry at the current step as the "before" of a comparison. */
-    void mark() {
+    public void mark() {
         String title = title();
         session.snapshotNow(snap -> {
             marked.set(new Marked(snap, title));
@@ -51,7 +51,7 @@ final class StepExplorer {
     }
 
     /** An explorer window comparing the marked step (before) with the current one (after). */
-    void compare() {
+    public void compare() {
         Marked m = marked.get();
         if (m == null) {
             return;

@@ -1,7 +1,5 @@
 package dev.ioscope.app.workbench;
 
-import dev.ioscope.app.diagnostics.DiagnosticsPane;
-import dev.ioscope.app.diagnostics.DiagnosticsViewModel;
 import dev.ioscope.app.explorer.Document;
 import dev.ioscope.app.explorer.WorkbenchLauncher;
 import dev.ioscope.app.ui.AppIcons;
@@ -10,16 +8,7 @@ import dev.ioscope.app.ui.FxDispatch;
 import dev.ioscope.app.ui.Styles;
 import dev.ioscope.app.ui.Theme;
 import dev.ioscope.app.ui.WindowPlacement;
-import dev.ioscope.app.workbench.devices.DevicesPane;
-import dev.ioscope.app.workbench.interrupts.InterruptsPane;
-import dev.ioscope.app.workbench.locks.LocksPane;
-import dev.ioscope.app.workbench.matching.MatchingPane;
-import dev.ioscope.app.workbench.power.PowerPane;
-import dev.ioscope.app.workbench.report.IOReportDashboard;
-import dev.ioscope.app.workbench.streams.StreamsPane;
-import dev.ioscope.app.workbench.userclient.UserClientConsole;
 import dev.ioscope.engine.machine.JsonFileKind;
-import dev.ioscope.engine.registry.IOKitDiagnostics;
 import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.io.SnapshotException;
 import javafx.animation.AnimationTimer;
@@ -53,17 +42,8 @@ public final class WorkbenchView {
     private final AnimationTimer frames;
     private final TimelinePane timeline;
     private final RegistryAtEventPane registry;
-    private final MatchingPane matching;
     private final StepExplorer steps;
     private final WorkbenchMenus menus;
-
-    /** The running machine's live IOKitDiagnostics (rule DG3), from the root of the registry at each stop. */
-    private static DiagnosticsPane diagnosticsPane(WorkbenchViewModel vm) {
-        DiagnosticsViewModel dvm = new DiagnosticsViewModel();
-        vm.registryProperty().addListener((o, a, root) -> dvm.sourceProperty().set(root == null ? null
-                : IOKitDiagnostics.from(root.properties().get(IOKitDiagnostics.KEY)).orElse(null)));
-        return new DiagnosticsPane(dvm);
-    }
 
     public WorkbenchView(Stage stage, String title, Scenario scenario, boolean dark) {
         this.stage = stage;
@@ -77,23 +57,22 @@ public final class WorkbenchView {
 
         timeline = new TimelinePane(vm);
         registry = new RegistryAtEventPane(vm);
-        matching = new MatchingPane(vm);
-        Tab matchTab = new Tab("Matching", matching);
-        Tab bpTab = new Tab("Breakpoints", new BreakpointsPane(vm));
-        Tab powerTab = new Tab("Power", new PowerPane(vm));
-        Tab devicesTab = new Tab("Devices", new DevicesPane(vm));
-        TabPane right = new TabPane(matchTab, bpTab, powerTab, devicesTab);
-        right.getTabs().add(new Tab("User clients", new UserClientConsole(vm)));
+        TabPane right = new TabPane();
         right.setId("workbenchTabs");
-        right.getTabs().add(new Tab("IOReport", new IOReportDashboard(vm)));
         TabPane ioKitTopics = new TabPane();
         ioKitTopics.setId("ioKitTopics");
         ioKitTopics.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        ioKitTopics.getTabs().add(new Tab("Interrupts", new InterruptsPane(vm)));
-        right.getTabs().add(new Tab("I/O Kit", ioKitTopics));
-        ioKitTopics.getTabs().add(new Tab("Locks", new LocksPane(vm)));
-        ioKitTopics.getTabs().add(new Tab("Diagnostics", diagnosticsPane(vm)));
-        ioKitTopics.getTabs().add(new Tab("Streams", new StreamsPane(vm)));
+        for (WorkbenchPanel p : WorkbenchPanels.installed().panels()) {
+            Tab tab = new Tab(p.title(), p.create(vm));
+            if (p.group() == WorkbenchPanel.Group.TOP) {
+                right.getTabs().add(tab);
+            } else {
+                ioKitTopics.getTabs().add(tab);
+            }
+        }
+        if (!ioKitTopics.getTabs().isEmpty()) {
+            right.getTabs().add(new Tab("I/O Kit", ioKitTopics));
+        }
         right.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane center = new SplitPane(registry, timeline, right);
         center.setDividerPositions(0.25, 0.56);
@@ -240,11 +219,11 @@ public final class WorkbenchView {
     }
 
     /** Opens an explorer window on a copy of the machine's registry at the current step. */
-    void exploreThisStep() {
+    public void exploreThisStep() {
         steps.explore();
     }
 
-    StepExplorer steps() {
+    public StepExplorer steps() {
         return steps;
     }
 

@@ -2,9 +2,6 @@ package dev.ioscope.app.workbench;
 
 import dev.ioscope.app.ui.Jobs;
 import dev.ioscope.app.ui.UndoStack;
-import dev.ioscope.app.workbench.devices.DevicePalette;
-import dev.ioscope.app.workbench.power.PowerRow;
-import dev.ioscope.app.workbench.userclient.UserClientState;
 import dev.ioscope.engine.io.SafeOutput;
 import dev.ioscope.engine.service.MatchingTrace;
 import dev.ioscope.engine.service.Personality;
@@ -17,6 +14,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
@@ -28,6 +26,7 @@ import javafx.collections.ObservableList;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,19 +55,21 @@ public final class WorkbenchViewModel {
     private final ObjectProperty<EntryNode> registry = new SimpleObjectProperty<>();
     private final StringProperty selectedEntry = new SimpleStringProperty();
     private final ObjectProperty<JournalEvent> selectedEvent = new SimpleObjectProperty<>();
-    private final ObservableList<PowerRow> power = FXCollections.observableArrayList();
-    private final ObjectProperty<UserClientState> userClients = new SimpleObjectProperty<>(UserClientState.EMPTY);
+    /** Each registered panel's state ({@link PanelState}), at the current step. */
+    private final Map<PanelState<?>, ObjectProperty<Object>> panels = new HashMap<>();
     private final ObjectProperty<List<InterruptTree.Controller>> interrupts = new SimpleObjectProperty<>(List.of());
     private final ObservableList<Breakpoint> breakpoints = FXCollections.observableArrayList();
     private final ObjectProperty<SessionEvent.Matched> matching = new SimpleObjectProperty<>();
     private final ObjectProperty<MatchingTrace> whyNot = new SimpleObjectProperty<>();
-    private final ObjectProperty<DevicePalette> palette = new SimpleObjectProperty<>(DevicePalette.NONE);
     private final UndoStack undo = new UndoStack();
     /** One-shot writes (the trace export) off the FX thread. */
     private final Jobs traceJobs = Jobs.background();
 
     public WorkbenchViewModel(MachineSession session) {
         this.session = session;
+        for (PanelState<?> key : WorkbenchPanels.states()) {
+            panels.put(key, new SimpleObjectProperty<>(key.empty()));
+        }
         noKexts.set(hasNoKexts(session.scenario()));
         selectedEntry.addListener((o, a, b) -> {
             if (b != null) {
@@ -136,7 +137,7 @@ public final class WorkbenchViewModel {
 
     /**
      * A user-client action (open, call, close; docs/scenarios.md) at the current time, run at once so its result
-     * is journaled; the console reads it back from the journal and {@link #userClientsProperty()}.
+     * is journaled; the console reads it back from the journal and its {@link #panelState panel state}.
      */
     public void userClientAction(String type, Map<String, Object> args) {
         session.actNow(type, args);
@@ -164,10 +165,9 @@ public final class WorkbenchViewModel {
     }
 
     /** Hot-plugs a palette device into a slot at the current time (a {@code plug} action; docs/scenarios.md). */
-    public void plug(DevicePalette.Slot slot, PaletteDevice device) {
-        session.plug(slot.path(), device.device());
-        status.set("plugging " + device.label() + " into " + slot.path().substring(slot.path().lastIndexOf('/') + 1)
-                + "…");
+    public void plug(String slot, PaletteDevice device) {
+        session.plug(slot, device.device());
+        status.set("plugging " + device.label() + " into " + slot.substring(slot.lastIndexOf('/') + 1) + "…");
     }
 
     /** Hot-unplugs the nub at {@code path} and its clients (an {@code unplug} action). */
@@ -340,17 +340,14 @@ public final class WorkbenchViewModel {
         running.set(s.running());
         quiet.set(s.quiet());
         noKexts.set(hasNoKexts(session.scenario()));
-        if (!s.power().equals(power)) {
-            power.setAll(s.power());
-        }
-        if (!s.userClients().equals(userClients.get())) {
-            userClients.set(s.userClients());
-        }
+        panels.forEach((key, p) -> {
+            Object now = s.panel(key);
+            if (!now.equals(p.get())) {
+                p.set(now);
+            }
+        });
         if (!s.interrupts().equals(interrupts.get())) {
             interrupts.set(s.interrupts());
-        }
-        if (session.palette() != palette.get()) {
-            palette.set(session.palette());
         }
         if (s.registry() != registry.get()) {
             registry.set(s.registry());
@@ -476,17 +473,9 @@ public final class WorkbenchViewModel {
         return selectedEvent;
     }
 
-    public ObservableList<PowerRow> power() {
-        return power;
-    }
-
     /** The interrupt controllers, vectors and handlers at the current step (the Interrupts tab). */
     public ObjectProperty<List<InterruptTree.Controller>> interruptsProperty() {
         return interrupts;
-    }
-
-    public ObjectProperty<UserClientState> userClientsProperty() {
-        return userClients;
     }
 
     public ObservableList<Breakpoint> breakpoints() {
@@ -501,8 +490,16 @@ public final class WorkbenchViewModel {
         return whyNot;
     }
 
-    /** The slots and devices the machine's families offer for hot-plug, at the current position. */
-    public ObjectProperty<DevicePalette> paletteProperty() {
-        return palette;
+    /**
+     * A registered panel's state at the current step (replaced as a whole when it changes), e.g. the power tree or
+     * the hot-plug palette.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> ReadOnlyObjectProperty<T> panelState(PanelState<T> key) {
+        ObjectProperty<Object> p = panels.get(key);
+        if (p == null) {
+            throw new IllegalArgumentException("panel state not registered with WorkbenchPanels: " + key);
+        }
+        return (ReadOnlyObjectProperty<T>) (ReadOnlyObjectProperty<?>) p;
     }
 }

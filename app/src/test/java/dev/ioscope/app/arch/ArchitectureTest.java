@@ -10,12 +10,15 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The module rules of docs/development.md, kept true by the build. */
 class ArchitectureTest {
+    /** The one package that names every workbench panel and their order. */
+    private static final String COMPOSITION = "dev.ioscope.app.workbench.panels";
     private static JavaClasses classes;
 
     @BeforeAll
@@ -93,9 +96,30 @@ class ArchitectureTest {
 
     @Test
     void workbenchPanelsDoNotKnowEachOther() {
-        // Each panel (matching, power, report, userclient, devices) builds on the workbench core only, so one can
-        // change, or go, without touching the others.
-        slices().matching("dev.ioscope.app.workbench.(*)..").should().notDependOnEachOther().check(classes);
+        // Each panel (matching, power, report, userclient, devices, ...) builds on the workbench core only, so one
+        // can change, or go, without touching the others; only the composition (workbench.panels) names them all.
+        slices().matching("dev.ioscope.app.workbench.(*)..").should().notDependOnEachOther()
+                .ignoreDependency(resideInAPackage(COMPOSITION), DescribedPredicate.alwaysTrue())
+                .check(classes);
+    }
+
+    @Test
+    @DisplayName("the workbench core depends on no panel: panels register through WorkbenchPanels, composed in "
+            + "workbench.panels")
+    void workbenchCoreDependsOnNoPanel() {
+        noClasses().that().resideInAPackage("dev.ioscope.app.workbench")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ioscope.app.workbench.*..",
+                        "dev.ioscope.app.diagnostics..")
+                .check(classes);
+        // Guard: the rule looks at the real core and the real composition.
+        assertThat(classes.contain("dev.ioscope.app.workbench.WorkbenchView")
+                && classes.contain(COMPOSITION + ".Panels")).isTrue();
+    }
+
+    @Test
+    @DisplayName("no package cycles among the app's packages, each workbench panel package on its own")
+    void appPackagesOneByOneAreFreeOfCycles() {
+        slices().matching("dev.ioscope.app.(**)").should().beFreeOfCycles().check(classes);
     }
 
     @Test

@@ -36,7 +36,10 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The real window on the real snapshots in the corpus (engine/src/test/resources/real) (read through the engine's readers). */
+/**
+ * The real window on the real snapshots in the corpus (engine/src/test/resources/real) (read through the engine's
+ * readers).
+ */
 @ExtendWith(ApplicationExtension.class)
 class RealSnapshotWindowTest {
     private ExplorerViewModel vm;

@@ -195,7 +195,8 @@ class WorkbenchViewModelTest {
         vm.run();
         idle();
         // parents before children: IORootParent → IOPMrootDomain → bus → disk, nic
-        assertThat(vm.power()).extracting(PowerRow::path).startsWith("IOService:/IOPMrootDomain/IORootParent",
+        assertThat(vm.panelState(PowerRow.STATE).get()).extracting(PowerRow::path).startsWith(
+                "IOService:/IOPMrootDomain/IORootParent",
                 "IOService:/IOPMrootDomain", "IOService:/bus");
         assertThat(state("IOService:/IOPMrootDomain")).isEqualTo(3);   // ON_STATE
         assertThat(state("IOService:/bus")).isEqualTo(1);
@@ -214,7 +215,8 @@ class WorkbenchViewModelTest {
     }
 
     private int state(String path) {
-        return vm.power().stream().filter(r -> r.path().equals(path)).findFirst().orElseThrow().state();
+        return vm.panelState(PowerRow.STATE).get().stream().filter(r -> r.path().equals(path)).findFirst().orElseThrow()
+                .state();
     }
 
     @Test

@@ -17,7 +17,8 @@ final class PciClassCodes {
             Map.entry(0x0680, "Other bridge"), Map.entry(0x0780, "Other communication (MEI)"),
             Map.entry(0x0c03, "USB"), Map.entry(0x0c0300, "USB UHCI"), Map.entry(0x0c0310, "USB OHCI"),
             Map.entry(0x0c0320, "USB EHCI"), Map.entry(0x0c0330, "USB XHCI"), Map.entry(0x0c05, "SMBus"),
-            Map.entry(0x0c80, "Other serial bus"), Map.entry(0x0c0a, "Thunderbolt"), Map.entry(0x0d80, "Other wireless"),
+            Map.entry(0x0c80, "Other serial bus"), Map.entry(0x0c0a, "Thunderbolt"),
+                    Map.entry(0x0d80, "Other wireless"),
             Map.entry(0x1180, "Signal processing controller"));
 
     private PciClassCodes() {

@@ -17,7 +17,8 @@ import java.util.Random;
 
 /**
  * A sample Mac: a deterministic, Mac-shaped registry of any size, what the explorer shows when no snapshot can be
- * loaded (the benchmark load, with every kind of property real snapshots hold, is {@code BenchmarkRegistry}): a platform expert, a PCI root with bridges and devices
+ * loaded (the benchmark load, with every kind of property real snapshots hold, is {@code BenchmarkRegistry}): a
+ * platform expert, a PCI root with bridges and devices
  * (vendor-id/device-id/class-code as little-endian OSData, as IOPCIFamily publishes them), XHCI controllers with
  * USB devices, storage with BSD names, network interfaces, and power children. Used when no real snapshot can be
  * loaded, by benchmarks (100k entries) and by tests that need a registry without a file.
@@ -106,7 +107,8 @@ public final class SampleMacRegistry {
                         OSDictionary.of("IOMACAddress", OSData.wrap(new byte[]{0x0c, 0x4d, (byte) 0xe9, 1,
                                 (byte) b, (byte) d})));
                 add(r, service, drv, "IOEthernetInterface", "en" + (b % 4), null,
-                        OSDictionary.of("BSD Name", OSString.of("en" + b), "IOLinkSpeed", OSNumber.of64(1_000_000_000L)));
+                        OSDictionary.of("BSD Name", OSString.of("en" + b), "IOLinkSpeed",
+                                OSNumber.of64(1_000_000_000L)));
                 return 3;
             }
             default -> {

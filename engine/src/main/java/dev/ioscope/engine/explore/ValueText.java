@@ -78,7 +78,10 @@ public final class ValueText {
         return String.valueOf(v);
     }
 
-    /** The type column: the value's kind plus its width in bits or length in bytes ({@code Number (32)}, {@code Data (4)}). */
+    /**
+     * The type column: the value's kind plus its width in bits or length in bytes ({@code Number (32)}, {@code Data
+     * (4)}).
+     */
     public static String typeOf(OSObject v) {
         if (v instanceof OSNumber n) {
             return "Number (" + n.bits() + ")";

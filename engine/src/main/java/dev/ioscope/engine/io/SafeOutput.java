@@ -144,7 +144,8 @@ public final class SafeOutput {
 
     private static void replace(Path real, boolean exists, String name, Body body) throws OutputException {
         Path dir = real.getParent();
-        Path tmp = dir.resolve("." + real.getFileName() + ".ioscope-" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+        Path tmp = dir.resolve("." + real.getFileName() + ".ioscope-"
+                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
         try {
             // CREATE_NEW with no attributes: the mode open(2) gives, 0666 less the umask (createTempFile forces 0600).
             try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,

@@ -13,7 +13,8 @@ public final class PropertySearch {
     private PropertySearch() {
     }
 
-    public static Optional<OSObject> getProperty(IORegistryEntry entry, String key, IORegistryPlane plane, int options) {
+    public static Optional<OSObject> getProperty(IORegistryEntry entry, String key, IORegistryPlane plane,
+            int options) {
         OSObject v = entry.property(key);
         if (v != null) {
             return Optional.of(v);

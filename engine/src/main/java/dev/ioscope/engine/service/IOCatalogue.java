@@ -47,7 +47,8 @@ public final class IOCatalogue {
 
     /** Adds one personality (e.g. from a plugin). */
     public void add(Personality p) {
-        Personality withOrder = p.order() == all.size() ? p : new Personality(p.bundle(), p.name(), p.table(), all.size());
+        Personality withOrder = p.order() == all.size() ? p
+                : new Personality(p.bundle(), p.name(), p.table(), all.size());
         all.add(withOrder);
         ranked.clear();
         String provider = withOrder.providerClass();

@@ -77,7 +77,8 @@ public final class MatchEngine {
                 continue;
             }
             MatchingTrace t = new MatchingTrace(path, nub.className(), p, o.matched(), o.score(),
-                    o.matched() ? MatchingTrace.Verdict.OUTRANKED : MatchingTrace.Verdict.REJECTED, o.nameMatched(), steps);
+                    o.matched() ? MatchingTrace.Verdict.OUTRANKED : MatchingTrace.Verdict.REJECTED, o.nameMatched(),
+                            steps);
             if (holder != null) {
                 // XNU skips the personality before matchPassive; we still explain how it would have matched.
                 t = t.withVerdict(MatchingTrace.Verdict.CATEGORY_TAKEN);

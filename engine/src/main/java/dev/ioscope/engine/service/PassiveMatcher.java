@@ -61,7 +61,8 @@ public final class PassiveMatcher {
             match = true;
             while (true) {
                 if (++depth > MAX_NESTING) {
-                    if (steps != null) steps.add(KeyVerdict.noMatch("nesting", "more than " + MAX_NESTING + " nested tables"));
+                    if (steps != null) steps.add(KeyVerdict.noMatch("nesting", "more than " + MAX_NESTING
+                            + " nested tables"));
                     match = false;
                     break outer;
                 }
@@ -69,7 +70,8 @@ public final class PassiveMatcher {
                 match = matchInternal(where, t, first && classDone, done, steps, first ? nameMatched : null);
                 if (!match || done[0] == t.size()) {
                     if (match && first) {
-                        if (steps != null) steps.add(KeyVerdict.note("family", "every key was generic; no family matching needed"));
+                        if (steps != null) steps.add(KeyVerdict.note("family",
+                                "every key was generic; no family matching needed"));
                     }
                     break;
                 }
@@ -89,7 +91,8 @@ public final class PassiveMatcher {
                     match = false;
                     matchParent = true;
                     t = next;
-                    if (steps != null) steps.add(KeyVerdict.note("IOParentMatch", "looking for a provider above " + where.name()
+                    if (steps != null) steps.add(KeyVerdict.note("IOParentMatch", "looking for a provider above "
+                            + where.name()
                             + " that matches " + next));
                     break;
                 }
@@ -99,12 +102,14 @@ public final class PassiveMatcher {
                     IORegistryEntry p = ctx.provider(where);
                     IORegistryEntry at = p == null ? null : matchLocation(p);
                     if (at != null) {
-                        if (steps != null) steps.add(KeyVerdict.note("IOLocationMatch", "checking the location nub " + at.name()));
+                        if (steps != null) steps.add(KeyVerdict.note("IOLocationMatch", "checking the location nub "
+                                + at.name()));
                         where = at;
                         t = loc;
                         continue;
                     }
-                    if (steps != null) steps.add(KeyVerdict.noMatch("IOLocationMatch", "no provider above " + where.name()
+                    if (steps != null) steps.add(KeyVerdict.noMatch("IOLocationMatch", "no provider above "
+                            + where.name()
                             + " answers matchLocation (an IOPlatformDevice or IOPCIDevice)"));
                 }
                 break;
@@ -258,7 +263,8 @@ public final class PassiveMatcher {
             steps.add(PropertyMatching.resourceWait(ctx, resourceMatch));
         }
         if (steps != null && debug instanceof OSNumber dbg) {
-            steps.add(KeyVerdict.note("IOKitDebug 0x" + Long.toHexString(dbg.value()), IOKitDebug.describe(dbg.value())));
+            steps.add(KeyVerdict.note("IOKitDebug 0x" + Long.toHexString(dbg.value()),
+                    IOKitDebug.describe(dbg.value())));
         }
         return match;
     }

@@ -47,7 +47,8 @@ final class PropertyMatching {
             String miss = firstMismatch(nub, d);
             if (miss == null) {
                 if (steps != null) steps.add(KeyVerdict.match("IOPropertyMatch " + d, dicts.size() > 1
-                        ? "one of " + dicts.size() + " alternatives; every property is equal" : "every property is equal"));
+                        ? "one of " + dicts.size() + " alternatives; every property is equal"
+                        : "every property is equal"));
                 return true;
             }
             misses.add(miss);
@@ -76,7 +77,8 @@ final class PropertyMatching {
         List<String> keys = NameMatching.names(o);
         for (String k : keys) {
             if (nub.property(k) != null) {
-                if (steps != null) steps.add(KeyVerdict.match("IOPropertyExistsMatch " + String.join(" ", keys), "the entry has \""
+                if (steps != null) steps.add(KeyVerdict.match("IOPropertyExistsMatch " + String.join(" ", keys),
+                        "the entry has \""
                         + k + "\""));
                 return true;
             }

@@ -78,11 +78,13 @@ final class DmaActions {
         IODMACommand.Generated g = c.allSegments((int) Math.max(1, Math.min(1 << 20, num(a, "perCall", 16))));
         List<IODMACommand.Segment> segs = g.segments();
         for (int i = 0; i < segs.size(); i++) {
-            sim.record(JournalKind.DMA_SEGMENT, entry, "index", String.valueOf(i), "address", hex(segs.get(i).address()),
+            sim.record(JournalKind.DMA_SEGMENT, entry, "index", String.valueOf(i), "address",
+                    hex(segs.get(i).address()),
                     "length", hex(segs.get(i).length()));
         }
         if (g.ret() != IOReturn.kIOReturnSuccess) {
-            sim.record(JournalKind.DMA_GENERATE, entry, "result", IOReturn.name(g.ret()), "offset", hex(g.nextOffset()));
+            sim.record(JournalKind.DMA_GENERATE, entry, "result", IOReturn.name(g.ret()), "offset",
+                    hex(g.nextOffset()));
         }
         sim.record(JournalKind.DMA_COMPLETE, entry, "result", IOReturn.name(c.complete()));
     }

@@ -37,7 +37,8 @@ public final class IOFilterInterruptEventSource extends IOInterruptEventSource {
     void primaryInterrupt(IORegistryEntry nub, int source) {
         filtered++;
         boolean r = filter.filterInterrupt(this);
-        record(JournalKind.INTERRUPT_FILTER, "source", name, "index", String.valueOf(index()), "result", String.valueOf(r));
+        record(JournalKind.INTERRUPT_FILTER, "source", name, "index", String.valueOf(index()), "result",
+                String.valueOf(r));
         if (r) {
             if (getAutoDisable()) {
                 interrupts().disableInterrupt(nub, source);

@@ -1,10 +1,5 @@
 package dev.ioscope.engine.sim;
 
-import static dev.ioscope.engine.journal.JournalKind.INTERRUPT_ACTION;
-import static dev.ioscope.engine.journal.JournalKind.INTERRUPT_DISABLE;
-import static dev.ioscope.engine.journal.JournalKind.INTERRUPT_ENABLE;
-import static dev.ioscope.engine.journal.JournalKind.INTERRUPT_MASKED;
-
 import dev.ioscope.engine.journal.JournalKind;
 import dev.ioscope.engine.iokit.IOReturn;
 import dev.ioscope.engine.registry.IORegistryEntry;
@@ -149,7 +144,8 @@ public class IOInterruptEventSource extends IOEventSource {
         long produced = producerCount;
         long n = produced - consumerCount;
         if (n != 0) {
-            record(JournalKind.INTERRUPT_ACTION, "source", name, "index", String.valueOf(index), "count", String.valueOf(n));
+            record(JournalKind.INTERRUPT_ACTION, "source", name, "index", String.valueOf(index), "count",
+                    String.valueOf(n));
             consumerCount = produced;
             if (action != null) {
                 action.interruptOccurred(this, (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, n)));

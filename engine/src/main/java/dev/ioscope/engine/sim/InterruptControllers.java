@@ -148,7 +148,8 @@ public final class InterruptControllers {
         int vector = specifierVector(nub, index);
         IOInterruptController c = name == null ? null : controllers.get(name);
         if (c == null || vector < 0) {
-            record(JournalKind.INTERRUPT_RAISE, nub, "index", String.valueOf(index), "controller", name == null ? "" : name,
+            record(JournalKind.INTERRUPT_RAISE, nub, "index", String.valueOf(index), "controller",
+                    name == null ? "" : name,
                     "vector", vector < 0 ? "" : String.valueOf(vector), "reason", name == null || vector < 0
                             ? "the nub has no interrupt " + index + " in " + kIOInterruptControllersKey + "/"
                             + kIOInterruptSpecifiersKey : "no controller registered as " + name);

@@ -94,7 +94,8 @@ public record Scenario(Path file, Path snapshot, List<Path> kexts, List<Action> 
                 throw new SnapshotException(name, "machine", "\"machine\" is \"default\", \"empty\" or a file name");
             }
             if (snapshot != null) {
-                throw new SnapshotException(name, "machine", "a scenario starts from a snapshot or a machine, not both");
+                throw new SnapshotException(name, "machine",
+                        "a scenario starts from a snapshot or a machine, not both");
             }
             machine = root.get("machine").asText();
             if (!machine.equals(DEFAULT_MACHINE) && !machine.equals(EMPTY_MACHINE)) {

@@ -1,8 +1,5 @@
 package dev.ioscope.engine.sim;
 
-import static dev.ioscope.engine.journal.JournalKind.INTERRUPT_RAISE;
-import static dev.ioscope.engine.journal.JournalKind.WORKLOOP_CREATE;
-
 import dev.ioscope.engine.journal.JournalKind;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;

@@ -146,7 +146,8 @@ public final class Contributions {
                 } catch (SnapshotException e) {
                     throw new IOException(e.getMessage(), e);
                 }
-                if (!(root instanceof OSDictionary info) || !(info.get("IOKitPersonalities") instanceof OSDictionary p)) {
+                if (!(root instanceof OSDictionary info)
+                        || !(info.get("IOKitPersonalities") instanceof OSDictionary p)) {
                     throw new IOException(resourceName + ": not an Info.plist with IOKitPersonalities");
                 }
                 String bundle = str(info.get("CFBundleIdentifier"));

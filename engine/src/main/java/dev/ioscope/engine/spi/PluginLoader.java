@@ -22,7 +22,8 @@ import java.util.stream.Stream;
 
 /**
  * The one place that calls {@link ServiceLoader}: finds everything a plugin contributes — hardware families
- * ({@link HardwareFamily}) and scenario actions ({@link SimulationExtension}) — on the class path and in plugin jars (the user folder {@link #userPluginsFolder()}, i.e. {@code ~/.ioscope/plugins}, or
+ * ({@link HardwareFamily}) and scenario actions ({@link SimulationExtension}) — on the class path and in plugin jars
+ * (the user folder {@link #userPluginsFolder()}, i.e. {@code ~/.ioscope/plugins}, or
  * a folder named with {@code --plugins DIR}). Each external jar gets its own {@link URLClassLoader}, closed by
  * {@link #close()}. A jar or provider that fails to load is listed in {@link #failures()} with its error and
  * skipped; the others still load.

@@ -9,7 +9,6 @@ import dev.ioscope.engine.registry.IORegistryIterator;
 import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.registry.RegistryPath;
 import dev.ioscope.engine.snapshot.Snapshot;
-import dev.ioscope.engine.snapshot.SnapshotFormat;
 import dev.ioscope.engine.snapshot.codecs.Snapshots;
 import dev.ioscope.engine.snapshot.text.IoregTextWriter;
 import dev.ioscope.engine.snapshot.xml.IoregXmlWriter;

@@ -14,7 +14,8 @@ class RegistryDiffTest {
         TinyRegistry before = new TinyRegistry();
         TinyRegistry after = new TinyRegistry();
         // A kext load: a driver attaches on XHC1 and the controller publishes a new property.
-        var driver = after.add(0x100000160L, "AppleUSBXHCIPCI", "AppleUSBXHCIPCI", null, after.xhc, OSDictionary.empty());
+        var driver = after.add(0x100000160L, "AppleUSBXHCIPCI", "AppleUSBXHCIPCI", null, after.xhc,
+                OSDictionary.empty());
         after.xhc.setProperty("IOPCIExpressLinkStatus", OSNumber.of32(0x2012));
         after.xhc.setProperty("kUSBSleepSupported", OSString.of("Yes"));
         after.r.detachAll(after.media, after.service);

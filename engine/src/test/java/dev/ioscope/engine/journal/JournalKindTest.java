@@ -1,6 +1,5 @@
 package dev.ioscope.engine.journal;
 
-import dev.ioscope.engine.journal.JournalKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ioscope.engine.TestData;

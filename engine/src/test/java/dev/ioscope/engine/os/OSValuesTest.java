@@ -17,7 +17,8 @@ class OSValuesTest {
 
     @Test
     void probeScoreMinus100PrintsAsUnsigned64() {
-        // ioreg prints IOProbeScore -100 as 18446744073709551516 (docs/reference/FORMATS.md): the 64-bit unsigned rendering.
+        // ioreg prints IOProbeScore -100 as 18446744073709551516 (docs/reference/FORMATS.md): the 64-bit unsigned
+        // rendering.
         OSNumber n = OSNumber.of64(-100);
         assertThat(n.toString()).isEqualTo("18446744073709551516");
         assertThat(OSNumber.of(-100, 32).signedValue()).isEqualTo(-100);

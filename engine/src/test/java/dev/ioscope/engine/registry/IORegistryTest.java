@@ -1,6 +1,5 @@
 package dev.ioscope.engine.registry;
 
-import dev.ioscope.engine.os.OSData;
 import dev.ioscope.engine.os.OSObject;
 import dev.ioscope.engine.os.OSString;
 import org.junit.jupiter.api.Test;
@@ -84,7 +83,8 @@ class IORegistryTest {
         assertThat(names(IORegistryIterator.collect(driver, f.service, ITERATE_PARENTS | ITERATE_RECURSIVELY)))
                 .containsExactly("shared", "GFX0", "PCI0", "AppleACPIPlatformExpert", "MacBookPro15,1", "Root",
                         "XHC1", "PCI0");
-        assertThat(names(IORegistryIterator.collect(f.shared, f.service, ITERATE_PARENTS))).containsExactly("GFX0", "XHC1");
+        assertThat(names(IORegistryIterator.collect(f.shared, f.service, ITERATE_PARENTS)))
+                .containsExactly("GFX0", "XHC1");
     }
 
     @Test

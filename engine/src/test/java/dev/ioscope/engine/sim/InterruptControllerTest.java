@@ -158,7 +158,8 @@ class InterruptControllerTest {
     }
 
     @Test
-    @DisplayName("IC4: a registered vector starts disabled: nothing arrives until enable; an unshareable vector has one handler")
+    @DisplayName("IC4: a registered vector starts disabled: nothing arrives until enable; an unshareable vector has "
+            + "one handler")
     void ic4RegisteredVectorStartsDisabled(@TempDir Path dir) throws Exception {
         Simulation sim = run(dir, String.format(APIC, ""), String.format(NUB, "1", "1000000007000000"),
                 String.format(NUB, "2", "1000000007000000"),
@@ -245,7 +246,8 @@ class InterruptControllerTest {
     }
 
     @Test
-    @DisplayName("IC9: a level line is masked until its action ran; a filter answering false leaves no work and no mask")
+    @DisplayName("IC9: a level line is masked until its action ran; a filter answering false leaves no work and no "
+            + "mask")
     void ic9LevelAutoDisableAndFilter(@TempDir Path dir) throws Exception {
         Simulation sim = run(dir, String.format(APIC, ",\"level\":[16]"),
                 String.format(NUB, "1", "1000000007000000"), String.format(NUB, "2", "1100000007000000"),

@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** addMatchingNotification semantics, one rule each (N1-N5 in docs/iokit-rules.md). */
 class NotificationTest {
     static String arm(long at, String type, String name) {
-        return "{\"at\":" + at + ",\"do\":\"add-notification\",\"type\":\"" + type + "\",\"matching\":{\"IONameMatch\":\""
+        return "{\"at\":" + at + ",\"do\":\"add-notification\",\"type\":\"" + type
+                + "\",\"matching\":{\"IONameMatch\":\""
                 + name + "\"}}";
     }
 

@@ -28,16 +28,19 @@ class ReverseStepProperties {
         Arbitrary<String> terminate = Combinators.combine(at, name).as((t, n) -> "{\"at\":" + t
                 + ",\"do\":\"terminate\",\"path\":\"IOService:/" + n + "\"}");
         Arbitrary<String> set = Combinators.combine(at, name).as((t, n) -> "{\"at\":" + t
-                + ",\"do\":\"set-property\",\"path\":\"IOService:/" + n + "\",\"key\":\"k\",\"value\":" + (t % 7) + "}");
+                + ",\"do\":\"set-property\",\"path\":\"IOService:/" + n + "\",\"key\":\"k\",\"value\":" + (t % 7)
+                + "}");
         Arbitrary<String> notify = at.map(t -> "{\"at\":" + t + ",\"do\":\"add-notification\",\"type\":\"matched\","
                 + "\"matching\":{\"IONameMatch\":\"widget\"}}");
-        Arbitrary<String> unload = at.map(t -> "{\"at\":" + t + ",\"do\":\"unload-kext\",\"bundle\":\"com.example.flaky\"}");
+        Arbitrary<String> unload = at.map(t -> "{\"at\":" + t
+                + ",\"do\":\"unload-kext\",\"bundle\":\"com.example.flaky\"}");
         return Arbitraries.frequencyOf(Tuple.of(5, publish), Tuple.of(2, terminate),
                 Tuple.of(1, set), Tuple.of(1, notify), Tuple.of(1, unload));
     }
 
     @Property(tries = 40)
-    void backThenForwardIsIdentical(@ForAll("actions") List<String> actions, @ForAll @IntRange(min = 0, max = 60) int forward,
+    void backThenForwardIsIdentical(@ForAll("actions") List<String> actions,
+            @ForAll @IntRange(min = 0, max = 60) int forward,
                                     @ForAll @IntRange(min = 1, max = 60) int back) throws Exception {
         Path dir = Files.createTempDirectory("ioscope-sim");
         Path file = SimulationTest.scenario(dir, String.join(",", actions));

@@ -23,17 +23,25 @@ class ScenarioValidationTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "{\"do\": \"advance\", \"at\": \"5\"}                    | actions[0].at: a whole number of at least 0 is expected, not \"5\"",
-        "{\"do\": \"advance\", \"at\": -1}                       | actions[0].at: a whole number of at least 0 is expected, not -1",
-        "{\"do\": \"advance\", \"at\": 1.5}                      | actions[0].at: a whole number of at least 0 is expected, not 1.5",
+        "{\"do\": \"advance\", \"at\": \"5\"}                    | actions[0].at: a whole number of at least 0 is "
+                + "expected, not \"5\"",
+        "{\"do\": \"advance\", \"at\": -1}                       | actions[0].at: a whole number of at least 0 is "
+                + "expected, not -1",
+        "{\"do\": \"advance\", \"at\": 1.5}                      | actions[0].at: a whole number of at least 0 is "
+                + "expected, not 1.5",
         "{\"do\": 7}                                             | actions[0].do: the action's name is a string, not 7",
         "{\"do\": \"publish\", \"parent\": 3}                    | actions[0].parent: a string is expected, not 3",
-        "{\"do\": \"publish\", \"parent\": \"/\", \"properties\": [1]} | actions[0].properties: a JSON object is expected, not [1]",
-        "{\"do\": \"raise-interrupt\", \"path\": \"x\", \"index\": true} | actions[0].index: a whole number of at least 0 is expected, not true",
-        "{\"do\": \"remove-notification\", \"id\": \"0\"}         | actions[0].id: a whole number of at least 0 is expected, not \"0\"",
-        "{\"do\": \"terminate\", \"pth\": \"x\"}                  | actions[0].pth: \"terminate\" takes no field \"pth\" (it takes: path)",
+        "{\"do\": \"publish\", \"parent\": \"/\", \"properties\": [1]} | actions[0].properties: a JSON object is "
+                + "expected, not [1]",
+        "{\"do\": \"raise-interrupt\", \"path\": \"x\", \"index\": true} | actions[0].index: a whole number of at "
+                + "least 0 is expected, not true",
+        "{\"do\": \"remove-notification\", \"id\": \"0\"}         | actions[0].id: a whole number of at least 0 is "
+                + "expected, not \"0\"",
+        "{\"do\": \"terminate\", \"pth\": \"x\"}                  | actions[0].pth: \"terminate\" takes no field "
+                + "\"pth\" (it takes: path)",
         "{\"do\": \"dext-crash\", \"server\": 1}                | actions[0].server: a string is expected, not 1",
-        "{\"do\": \"dext-crash\", \"name\": \"x\"}               | actions[0].name: \"dext-crash\" takes no field \"name\" (it takes: server)",
+        "{\"do\": \"dext-crash\", \"name\": \"x\"}               | actions[0].name: \"dext-crash\" takes no field "
+                + "\"name\" (it takes: server)",
     })
     void aWrongFieldNamesTheFileTheActionAndTheField(String action, String message) throws Exception {
         Path f = scenario("{\"actions\": [" + action + "]}");

@@ -104,7 +104,8 @@ class SimulationTest {
     void terminatePhasesRunInOrderAndStateFlagsFollow(@TempDir Path dir) throws Exception {
         Scenario s = Scenario.read(scenario(dir, "{\"at\":0,\"do\":\"publish\",\"parent\":\"IOService:/\","
                 + "\"name\":\"widget\"},{\"at\":50000,\"do\":\"terminate\",\"path\":\"IOService:/widget\"},"
-                + "{\"at\":10,\"do\":\"add-notification\",\"type\":\"terminated\",\"matching\":{\"IONameMatch\":\"widget\"}}"));
+                + "{\"at\":10,\"do\":\"add-notification\",\"type\":\"terminated\","
+                + "\"matching\":{\"IONameMatch\":\"widget\"}}"));
         Simulation sim = Simulation.of(s, Map.of(), PluginLoader.builtInExtensions());
         sim.runUntilQuiet();
         List<String> k = sim.journal().stream().filter(e -> e.t() >= 50000).map(e -> e.kind().id() + " "
@@ -126,7 +127,8 @@ class SimulationTest {
         Files.writeString(dir.resolve("s.json"), "{\"kexts\":[\"" + kext.toString().replace("\\", "\\\\") + "\"],"
                 + "\"actions\":[{\"at\":0,\"do\":\"add-notification\",\"type\":\"matched\",\"matching\":"
                 + "{\"IOProviderClass\":\"IOPCIDevice\"}},{\"at\":5000,\"do\":\"publish\",\"parent\":\"IOService:/\","
-                + "\"class\":\"IOPCIDevice\",\"name\":\"ethernet\",\"properties\":{\"vendor-id\":{\"data\":\"86800000\"},"
+                + "\"class\":\"IOPCIDevice\",\"name\":\"ethernet\","
+                + "\"properties\":{\"vendor-id\":{\"data\":\"86800000\"},"
                 + "\"device-id\":{\"data\":\"b8150000\"}}}]}");
         Simulation sim = Simulation.of(Scenario.read(dir.resolve("s.json")), Map.of(),
                 PluginLoader.builtInExtensions());
@@ -148,7 +150,8 @@ class SimulationTest {
         Files.writeString(dir.resolve("s.json"), "{\"snapshot\":\"" + TestData.path(
                 "snapshots/Hackintosh-DellADL-macOS13.IOService.txt").toString().replace("\\", "\\\\")
                 + "\",\"kexts\":[\"" + TestData.path("kexts/VoodooPS2").toString().replace("\\", "\\\\") + "\"],"
-                + "\"actions\":[{\"at\":100000,\"do\":\"terminate\",\"path\":\"IOService:/AppleACPIPlatformExpert/PS2K/ps2controller\"},"
+                + "\"actions\":[{\"at\":100000,\"do\":\"terminate\","
+                + "\"path\":\"IOService:/AppleACPIPlatformExpert/PS2K/ps2controller\"},"
                 + "{\"at\":200000,\"do\":\"register\",\"path\":\"IOService:/AppleACPIPlatformExpert/PS2K\"}]}");
         Simulation sim = Simulation.of(Scenario.read(dir.resolve("s.json")), Map.of(),
                 PluginLoader.builtInExtensions());

@@ -83,7 +83,8 @@ public final class FuzzCampaign {
                 Outcome o = runCase(base.name(), mutated, why);
                 counts.merge(o, 1, Integer::sum);
                 if ((o == Outcome.CRASH || o == Outcome.HANG) && failures.size() < 10) {
-                    failures.add("case " + i + " (seed " + caseSeed + ") " + base + " mutated:" + m.log + ": " + why[0]);
+                    failures.add("case " + i + " (seed " + caseSeed + ") " + base + " mutated:" + m.log + ": "
+                            + why[0]);
                 }
             }
             out.put(e.getKey(), new Tally(e.getKey(), e.getValue().size(), counts, failures));

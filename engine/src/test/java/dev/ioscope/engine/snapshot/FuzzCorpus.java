@@ -21,7 +21,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Seed inputs for {@link ImporterFuzzTest}: every real file in the corpus (engine/src/test/resources/real/snapshots) (big files as windows of
+ * Seed inputs for {@link ImporterFuzzTest}: every real file in the corpus (engine/src/test/resources/real/snapshots)
+ * (big files as windows of
  * {@link #WINDOW} bytes, head and tail, so that each try stays fast) plus small synthetic files for formats
  * without a real sample. Loaded once.
  */

@@ -19,7 +19,8 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every real snapshot in the corpus (engine/src/test/resources/real) loads with its format detected by content, is left untouched, and survives
+ * Every real snapshot in the corpus (engine/src/test/resources/real) loads with its format detected by content, is left
+ * untouched, and survives
  * a conversion to every lossless format (XML, JSON, .ioreg) and back as an equal registry.
  */
 class RealSnapshotsTest {
@@ -73,7 +74,8 @@ class RealSnapshotsTest {
         for (SnapshotFormat f : lossless) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             Snapshots.write(s, f, out);
-            Snapshot back = Snapshots.read(out.toByteArray(), "x", file.getFileName() + " as " + f, ParseLimits.DEFAULT);
+            Snapshot back = Snapshots.read(out.toByteArray(), "x", file.getFileName() + " as " + f,
+                    ParseLimits.DEFAULT);
             assertThat(back.format()).as(f.name()).isIn(f, s.format());
             assertThat(RegistryEquivalence.differences(s.registry(), back.registry(), 10))
                     .as(file.getFileName() + " via " + f).isEmpty();

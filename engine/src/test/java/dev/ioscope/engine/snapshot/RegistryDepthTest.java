@@ -24,12 +24,14 @@ class RegistryDepthTest {
 
     /** An IOScope JSON snapshot whose IOService plane is one chain of {@code depth} links. */
     static byte[] jsonChain(int depth) {
-        StringBuilder sb = new StringBuilder("{\"format\":\"ioscope-registry\",\"version\":1,\"planes\":[\"IOService\"],"
+        StringBuilder sb = new StringBuilder("{\"format\":\"ioscope-registry\",\"version\":1,"
+                + "\"planes\":[\"IOService\"],"
                 + "\"root\":\"0x100000100\",\"entries\":[");
         for (int i = 0; i <= depth; i++) {
             sb.append(i == 0 ? "" : ",").append("{\"id\":\"0x").append(Long.toHexString(0x100000100L + i))
                     .append("\",\"class\":\"").append(i == 0 ? "IORegistryEntry" : "IOService")
-                    .append("\",\"name\":\"").append(i == 0 ? "Root" : "n" + i).append("\",\"planes\":{\"IOService\":{");
+                    .append("\",\"name\":\"").append(i == 0 ? "Root" : "n" + i)
+                            .append("\",\"planes\":{\"IOService\":{");
             if (i > 0) {
                 sb.append("\"parents\":[\"0x").append(Long.toHexString(0x100000100L + i - 1)).append("\"]");
             }

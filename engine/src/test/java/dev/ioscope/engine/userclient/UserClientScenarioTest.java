@@ -148,7 +148,8 @@ class UserClientScenarioTest {
         assertThat(uc.get(1).details()).containsEntry("memoryType", "0").containsEntry("result", "kIOReturnSuccess")
                 .containsEntry("size", "64");
         // a memory type the client does not offer: is_io_connect_map_memory_into_task answers kIOReturnBadArgument
-        assertThat(uc.get(3).details()).containsEntry("memoryType", "7").containsEntry("result", "kIOReturnBadArgument");
+        assertThat(uc.get(3).details()).containsEntry("memoryType", "7")
+                .containsEntry("result", "kIOReturnBadArgument");
         // fill past the 64-byte buffer's end is refused by the driver
         assertThat(uc.get(5).details()).containsEntry("method", "fill").containsEntry("result", "kIOReturnBadArgument");
         assertThat(uc.get(6).details()).containsEntry("method", "enqueue").containsEntry("result", "kIOReturnSuccess");
@@ -234,7 +235,8 @@ class UserClientScenarioTest {
                 + t + "\"},"
                 + "{\"at\": 6000, \"do\": \"open\", \"path\": \"IOService:/mine\", \"as\": \"m\"},"
                 + "{\"at\": 6000, \"do\": \"open\", \"path\": \"IOService:/hid\", \"as\": \"h\"},"
-                + "{\"at\": 7000, \"do\": \"call\", \"connection\": \"m\", \"selector\": 0, \"scalars\": [\"0x10\", 1]},"
+                + "{\"at\": 7000, \"do\": \"call\", \"connection\": \"m\", \"selector\": 0,"
+                + " \"scalars\": [\"0x10\", 1]},"
                 + "{\"at\": 7000, \"do\": \"call\", \"connection\": \"m\", \"selector\": 1, \"struct\": \"01020304\"},"
                 + "{\"at\": 7000, \"do\": \"call\", \"connection\": \"m\", \"selector\": 2}]}");
         Simulation sim = Simulation.of(Scenario.read(dir.resolve("s.json")), Map.of(),
@@ -283,7 +285,8 @@ class UserClientScenarioTest {
         List<JournalEvent> uc = of(sim.journal(), "userclient.");
         assertThat(uc).extracting(je -> je.kind().id()).containsExactly("userclient.open", "userclient.call",
                 "userclient.call", "userclient.close");
-        assertThat(uc.get(1).details()).containsEntry("method", "poke").containsEntry("result", "kIOReturnNotPrivileged");
+        assertThat(uc.get(1).details()).containsEntry("method", "poke")
+                .containsEntry("result", "kIOReturnNotPrivileged");
         assertThat(uc.get(2).details()).containsEntry("async", "true").containsEntry("result", "kIOReturnSuccess");
         assertThat(sim.scheduler().now()).isEqualTo(9000); // the driver's work at 8000 ran, its message found no port
     }

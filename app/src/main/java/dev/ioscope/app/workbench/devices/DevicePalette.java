@@ -1,5 +1,6 @@
 package dev.ioscope.app.workbench.devices;
 
+import dev.ioscope.app.workbench.PanelState;
 import dev.ioscope.engine.machine.Machine;
 import dev.ioscope.engine.machine.MachineActions;
 import dev.ioscope.engine.registry.IORegistryEntry;
@@ -21,6 +22,9 @@ import java.util.List;
 public record DevicePalette(List<PaletteDevice> devices, List<Slot> slots) {
     /** A machine loaded from a snapshot, or not built yet: nothing to plug. */
     public static final DevicePalette NONE = new DevicePalette(List.of(), List.of());
+    /** The slots and devices the machine's families offer for hot-plug at the last stop. */
+    public static final PanelState<DevicePalette> STATE = PanelState.atStops("device palette", NONE,
+            DevicePalette::of);
 
     /**
      * One slot.

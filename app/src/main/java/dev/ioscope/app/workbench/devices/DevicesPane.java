@@ -65,7 +65,7 @@ public final class DevicesPane extends VBox {
             }
         });
         slotList.getSelectionModel().selectedItemProperty().addListener((o, a, s) -> {
-            devices.setAll(s == null ? List.of() : vm.paletteProperty().get().devicesFor(s));
+            devices.setAll(s == null ? List.of() : vm.panelState(DevicePalette.STATE).get().devicesFor(s));
             if (!devices.isEmpty()) {
                 deviceList.getSelectionModel().selectFirst();
             }
@@ -73,7 +73,7 @@ public final class DevicesPane extends VBox {
                 vm.selectedEntryProperty().set(s.path());
             }
         });
-        vm.paletteProperty().addListener((o, a, p) -> refresh());
+        vm.panelState(DevicePalette.STATE).addListener((o, a, p) -> refresh());
         freeOnly.selectedProperty().addListener((o, a, b) -> refresh());
 
         Button plug = new Button("Plug In", AppIcon.POWER.create());
@@ -82,7 +82,7 @@ public final class DevicesPane extends VBox {
             DevicePalette.Slot s = slotList.getSelectionModel().getSelectedItem();
             PaletteDevice d = deviceList.getSelectionModel().getSelectedItem();
             if (s != null && d != null) {
-                vm.plug(s, d);
+                vm.plug(s.path(), d);
             }
         });
         plug.disableProperty().bind(vm.runningProperty().or(slotList.getSelectionModel().selectedItemProperty()
@@ -105,7 +105,7 @@ public final class DevicesPane extends VBox {
 
     private void refresh() {
         DevicePalette.Slot keep = slotList.getSelectionModel().getSelectedItem();
-        var all = vm.paletteProperty().get().slots();
+        var all = vm.panelState(DevicePalette.STATE).get().slots();
         slots.setAll(freeOnly.isSelected() ? all.stream().filter(s -> !s.occupied()).toList() : all);
         if (keep != null) {
             slots.stream().filter(s -> s.path().equals(keep.path())).findFirst()

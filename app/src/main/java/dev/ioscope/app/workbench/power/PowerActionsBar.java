@@ -4,7 +4,6 @@ import dev.ioscope.app.workbench.WorkbenchViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.collections.FXCollections;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -74,7 +73,7 @@ final class PowerActionsBar extends VBox {
                 vm.selectedEntryProperty().get(), state.getValue(), via.getValue()));
 
         BooleanBinding noDevice = Bindings.createBooleanBinding(() -> selected() == null,
-                vm.selectedEntryProperty(), vm.power());
+                vm.selectedEntryProperty(), vm.panelState(PowerRow.STATE));
         for (Button b : new Button[] {sleep, wake, idle}) {
             b.disableProperty().bind(vm.runningProperty());
         }
@@ -82,7 +81,7 @@ final class PowerActionsBar extends VBox {
             b.disableProperty().bind(vm.runningProperty().or(noDevice));
         }
         vm.selectedEntryProperty().addListener((o, a, b) -> follow());
-        vm.power().addListener((ListChangeListener<PowerRow>) c -> follow());
+        vm.panelState(PowerRow.STATE).addListener((o, a, b) -> follow());
         follow();
         // every button and label whole ("Req…" at 1280x800): the device name and the spinners give way instead
         HBox system = new HBox(6, title("System"), sleep, wake, new Separator(Orientation.VERTICAL), idle,
@@ -127,7 +126,8 @@ final class PowerActionsBar extends VBox {
     /** The selected entry when it has a power driver, else null. */
     private PowerRow selected() {
         String path = vm.selectedEntryProperty().get();
-        return vm.power().stream().filter(r -> r.path().equals(path) && r.states() > 0).findFirst().orElse(null);
+        return vm.panelState(PowerRow.STATE).get().stream().filter(r -> r.path().equals(path) && r.states() > 0)
+                .findFirst().orElse(null);
     }
 
     /** The device label and the state spinner's range follow the selection and its power state table. */

@@ -3,7 +3,6 @@ package dev.ioscope.app.workbench.power;
 import dev.ioscope.app.workbench.WorkbenchViewModel;
 import dev.ioscope.engine.journal.JournalKind;
 import javafx.application.Platform;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -15,6 +14,7 @@ import javafx.scene.shape.Polyline;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -43,7 +43,7 @@ final class PowerDiagram extends ScrollPane {
         setFitToHeight(true);
         setPannable(true);
         canvas.getStyleClass().add("power-diagram");
-        vm.power().addListener((ListChangeListener<PowerRow>) c -> rebuild());
+        vm.panelState(PowerRow.STATE).addListener((o, a, b) -> rebuild());
         vm.selectedEntryProperty().addListener((o, a, b) -> {
             outline();
             if (b != null && boxes.containsKey(b)) {
@@ -52,7 +52,8 @@ final class PowerDiagram extends ScrollPane {
         });
         viewportBoundsProperty().addListener((o, a, b) -> {
             // the direction follows the room there is: lay out again only when it would change
-            if (!vm.power().isEmpty() && (PowerTreeLayout.of(vm.power()).width() > viewWidth())
+            List<PowerRow> rows = vm.panelState(PowerRow.STATE).get();
+            if (!rows.isEmpty() && (PowerTreeLayout.of(rows).width() > viewWidth())
                     != (direction == PowerTreeLayout.Direction.LEFT_RIGHT)) {
                 rebuild();
             }
@@ -73,17 +74,17 @@ final class PowerDiagram extends ScrollPane {
     private void rebuild() {
         canvas.getChildren().clear();
         boxes.clear();
-        if (vm.power().isEmpty()) {
+        if (vm.panelState(PowerRow.STATE).get().isEmpty()) {
             empty.relocate(PowerTreeLayout.MARGIN, PowerTreeLayout.MARGIN);
             canvas.getChildren().add(empty);
             canvas.setPrefSize(Region.USE_COMPUTED_SIZE, Region.USE_COMPUTED_SIZE);
             return;
         }
-        PowerTreeLayout layout = PowerTreeLayout.of(vm.power());
+        PowerTreeLayout layout = PowerTreeLayout.of(vm.panelState(PowerRow.STATE).get());
         direction = PowerTreeLayout.Direction.TOP_DOWN;
         if (layout.width() > viewWidth()) {
             // a wide tree (a real Mac's) reads better down the narrow panel, one column per depth
-            layout = PowerTreeLayout.of(vm.power(), PowerTreeLayout.Direction.LEFT_RIGHT);
+            layout = PowerTreeLayout.of(vm.panelState(PowerRow.STATE).get(), PowerTreeLayout.Direction.LEFT_RIGHT);
             direction = PowerTreeLayout.Direction.LEFT_RIGHT;
         }
         for (PowerTreeLayout.Edge e : layout.edges()) {

@@ -1,5 +1,6 @@
 package dev.ioscope.app.workbench.power;
 
+import dev.ioscope.app.workbench.PanelState;
 import dev.ioscope.engine.power.IOPMPowerFlags;
 import dev.ioscope.engine.power.PowerManager;
 import dev.ioscope.engine.power.PowerNode;
@@ -23,6 +24,10 @@ import java.util.Set;
  */
 public record PowerRow(String path, String parent, int state, int states, boolean changing, String className,
                        String capabilities) {
+    /** The power tree at the last stop (empty until a power action), published with the machine. */
+    public static final PanelState<List<PowerRow>> STATE = PanelState.atStops("power tree", List.of(),
+            PowerRow::copyOf);
+
     /** The name the power view shows: the last component of its IOService path. */
     public String name() {
         return path.substring(path.lastIndexOf('/') + 1);

@@ -58,7 +58,7 @@ final class PowerSwimLanes extends ScrollPane {
         viewportBoundsProperty().addListener((o, a, b) -> later());
         vvalueProperty().addListener((o, a, b) -> draw());
         vm.events().addListener((ListChangeListener<JournalEvent>) c -> later());
-        vm.power().addListener((ListChangeListener<PowerRow>) c -> later());
+        vm.panelState(PowerRow.STATE).addListener((o, a, b) -> later());
         vm.clockNsProperty().addListener((o, a, b) -> later());
         vm.eventsNowProperty().addListener((o, a, b) -> later());
         vm.selectedEntryProperty().addListener((o, a, b) -> later());
@@ -119,7 +119,8 @@ final class PowerSwimLanes extends ScrollPane {
         for (int i = reader.fed(); i < history.size(); i++) {
             reader.feed(history.get(i));
         }
-        lanes = reader.lanes(vm.power().stream().map(PowerRow::path).toList(), vm.clockNsProperty().get());
+        lanes = reader.lanes(vm.panelState(PowerRow.STATE).get().stream().map(PowerRow::path).toList(),
+                vm.clockNsProperty().get());
         zoomToTriggered();
         draw();
     }

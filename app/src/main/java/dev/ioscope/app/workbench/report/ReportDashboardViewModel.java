@@ -46,14 +46,17 @@ public final class ReportDashboardViewModel {
         List<ReportChannel> l = List.copyOf(picked);
         if (!l.equals(selection.get())) {
             selection.set(l);
-            session.subscribeReports(l);
+            if (session.sampler(ReportState.STATE) instanceof ReportSampler sampler) {
+                sampler.request(l);
+                session.republish();
+            }
             status.set(l.isEmpty() ? "pick channels on the left" : "sampling " + l.size() + " channel(s)");
         }
     }
 
     /** Takes the session's newest report state; true when what is shown changed (the view then redraws). */
     public boolean pull() {
-        ReportState rs = session.state().reports();
+        ReportState rs = session.state().panel(ReportState.STATE);
         if (rs == seen) {
             return false;
         }

@@ -1,5 +1,6 @@
 package dev.ioscope.app.workbench.report;
 
+import dev.ioscope.app.workbench.PanelState;
 import dev.ioscope.engine.report.sampling.ReportValue;
 import dev.ioscope.engine.report.sampling.ReportValues;
 import dev.ioscope.engine.report.sampling.ReportFrame;
@@ -28,7 +29,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * simulation being deterministic). A hub that gained reporters (a driver started) is subscribed again too, so a
  * channel asked for before its driver started appears once it exists.
  */
-public final class ReportSampler {
+public final class ReportSampler implements PanelState.Sampler<ReportState> {
     /** Frames kept: 20 s at 30 Hz. */
     static final int CAPACITY = 600;
     /** While running, at most one frame per this many wall ns (the dashboard draws at most 30 Hz). */
@@ -48,6 +49,11 @@ public final class ReportSampler {
     private long lastPosition = -1;
     private long lastWall;
     private ReportState state = ReportState.EMPTY;
+
+    @Override
+    public ReportState sample(PanelState.Capture at) {
+        return sample(at.sim(), at.position(), at.running());
+    }
 
     /** The channels to sample from now on (any thread; takes effect at the next publication). */
     public void request(List<ReportChannel> channels) {

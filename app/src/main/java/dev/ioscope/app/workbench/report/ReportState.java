@@ -1,5 +1,6 @@
 package dev.ioscope.app.workbench.report;
 
+import dev.ioscope.app.workbench.PanelState;
 import dev.ioscope.engine.report.sampling.ReportFrame;
 import dev.ioscope.app.workbench.MachineState;
 import dev.ioscope.engine.report.ReportChannel;
@@ -14,6 +15,23 @@ import java.util.List;
  */
 public record ReportState(List<ReportChannel> channels, List<ReportChannel> subscribed, List<ReportFrame> frames) {
     public static final ReportState EMPTY = new ReportState(List.of(), List.of(), List.of());
+    /** The dashboard's data, published with the machine: each session samples with its own {@link ReportSampler}. */
+    public static final PanelState<ReportState> STATE = new PanelState<>() {
+        @Override
+        public ReportState empty() {
+            return EMPTY;
+        }
+
+        @Override
+        public Sampler<ReportState> sampler() {
+            return new ReportSampler();
+        }
+
+        @Override
+        public String toString() {
+            return "IOReport";
+        }
+    };
 
     public ReportState {
         channels = List.copyOf(channels);

@@ -17,7 +17,6 @@ import org.fxmisc.richtext.StyleClassedTextArea;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * The console's history: each action it added, as the line of scenario JSON it is (what a saved scenario

@@ -168,7 +168,7 @@ public final class UserClientConsole extends VBox {
         getStylesheets().add(Resources.css("workbench/userclient.css"));
 
         vm.registryProperty().addListener((o, a, r) -> services(r));
-        vm.userClientsProperty().addListener((o, a, s) -> refresh());
+        vm.panelState(UserClientState.STATE).addListener((o, a, s) -> refresh());
         vm.eventsNowProperty().addListener((o, a, n) -> refresh());
         connection.valueProperty().addListener((o, a, c) -> showTable(a, c));
         services(vm.registryProperty().get());
@@ -234,7 +234,7 @@ public final class UserClientConsole extends VBox {
 
     /** New state or position: the connection list, then the history and the last answer. */
     private void refresh() {
-        UserClientState s = vm.userClientsProperty().get();
+        UserClientState s = vm.panelState(UserClientState.STATE).get();
         UserClientConnection chosen = connection.getValue();
         String want = awaitedConnection != null ? awaitedConnection : chosen == null ? null : chosen.name();
         if (!s.connections().equals(connection.getItems())) {
@@ -385,8 +385,9 @@ public final class UserClientConsole extends VBox {
 
     /** A connection handle no connection uses yet: ui0, ui1, … */
     private String freeName() {
-        var used = vm.userClientsProperty().get().connections().stream().map(UserClientConnection::name).toList();
-        var asked = vm.userClientsProperty().get().consoleActions().stream().map(ConsoleCall::connectionOf).toList();
+        UserClientState s = vm.panelState(UserClientState.STATE).get();
+        var used = s.connections().stream().map(UserClientConnection::name).toList();
+        var asked = s.consoleActions().stream().map(ConsoleCall::connectionOf).toList();
         for (int i = 0; ; i++) {
             if (!used.contains("ui" + i) && !asked.contains("ui" + i)) {
                 return "ui" + i;

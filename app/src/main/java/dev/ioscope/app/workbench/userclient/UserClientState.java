@@ -1,5 +1,6 @@
 package dev.ioscope.app.workbench.userclient;
 
+import dev.ioscope.app.workbench.PanelState;
 import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.sim.Simulation;
 import dev.ioscope.engine.userclient.UserClientConnection;
@@ -23,6 +24,9 @@ public record UserClientState(List<UserClientConnection> connections, Scenario s
     public static final Set<String> ACTIONS = Set.of("provide-user-client", "open", "call", "close", "map",
             "dequeue");
     public static final UserClientState EMPTY = new UserClientState(List.of(), null, 0);
+    /** The connections and the user's actions at every publication (the console's data). */
+    public static final PanelState<UserClientState> STATE = PanelState.everyPublication("user clients", EMPTY,
+            at -> copyOf(at.sim(), at.scenario(), at.userFrom()));
 
     public UserClientState {
         connections = List.copyOf(connections);

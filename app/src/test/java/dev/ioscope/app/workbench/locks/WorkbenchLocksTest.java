@@ -59,7 +59,8 @@ class WorkbenchLocksTest {
     }
 
     private void runTo(FxRobot robot, String kind) throws Exception {
-        while (vm.events().subList(0, vm.eventsNowProperty().get()).stream().noneMatch(e -> e.kind().id().equals(kind))) {
+        while (vm.events().subList(0, vm.eventsNowProperty().get()).stream()
+                .noneMatch(e -> e.kind().id().equals(kind))) {
             String before = vm.clockProperty().get();    // "t = …   step N   events …": moves with every step
             robot.interact(vm::step);
             await(() -> !vm.clockProperty().get().equals(before));

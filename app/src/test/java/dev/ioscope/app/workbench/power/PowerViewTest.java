@@ -56,7 +56,8 @@ class PowerViewTest {
         robot.interact(() -> view.stage().toFront());
         robot.clickOn(robot.lookup("Power").match(this::mine).queryLabeled());
         robot.interact(vm::run);
-        await(() -> vm.quietProperty().get() && !vm.runningProperty().get() && !vm.power().isEmpty());
+        await(() -> vm.quietProperty().get() && !vm.runningProperty().get()
+                && !vm.panelState(PowerRow.STATE).get().isEmpty());
     }
 
     @AfterEach
@@ -260,7 +261,7 @@ class PowerViewTest {
         WorkbenchViewModel pvm = power[0].viewModel();
         try {
             robot.interact(pvm::run);
-            await(() -> pvm.quietProperty().get() && !pvm.power().isEmpty());
+            await(() -> pvm.quietProperty().get() && !pvm.panelState(PowerRow.STATE).get().isEmpty());
             robot.interact(() -> power[0].stage().toFront());
             robot.clickOn(robot.lookup("Power").match(n -> n.getScene() == power[0].stage().getScene())
                     .queryLabeled());
@@ -268,12 +269,13 @@ class PowerViewTest {
                     .queryButton());
             await(() -> pvm.events().stream().anyMatch(e -> e.kind().id().equals("power.system-sleep")));
             robot.interact(pvm::run);
-            await(() -> pvm.quietProperty().get() && pvm.power().stream().anyMatch(
+            await(() -> pvm.quietProperty().get() && pvm.panelState(PowerRow.STATE).get().stream().anyMatch(
                     r -> r.path().equals("IOService:/IOPMrootDomain") && r.state() == 2));
             PowerDiagram diagram = robot.lookup("#powerDiagram").match(n -> n.getScene() == power[0].stage()
                     .getScene()).queryAs(PowerDiagram.class);
-            assertThat(diagram.boxes()).hasSize(pvm.power().size());
-            assertThat(pvm.power()).filteredOn(r -> r.path().equals("IOService:/bus")).singleElement()
+            assertThat(diagram.boxes()).hasSize(pvm.panelState(PowerRow.STATE).get().size());
+            assertThat(pvm.panelState(PowerRow.STATE).get()).filteredOn(r -> r.path().equals("IOService:/bus"))
+                    .singleElement()
                     .extracting(PowerRow::state).isEqualTo(0);
         } finally {
             robot.interact(() -> power[0].stage().close());

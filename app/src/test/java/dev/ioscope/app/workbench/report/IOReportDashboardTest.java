@@ -62,7 +62,7 @@ class IOReportDashboardTest {
 
     /** Steps until the demo driver has started and filed its reporters, and the picker lists them. */
     private void startDriver() throws Exception {
-        while (session.state().reports().channels().isEmpty()) {
+        while (session.state().panel(ReportState.STATE).channels().isEmpty()) {
             session.step();
             session.awaitIdle(10_000);
         }
@@ -92,7 +92,7 @@ class IOReportDashboardTest {
         startDriver();
         pickGroup(robot, "Demo");
         await(() -> vm.selectionProperty().get().size() == 4);
-        assertThat(session.state().reports().subscribed()).hasSize(4);
+        assertThat(session.state().panel(ReportState.STATE).subscribed()).hasSize(4);
         ReportChannel ticks = channel("Ticks");
         steps(6);   // one timer tick per step, one frame per step
         await(() -> dash.charts().samplesShown(ticks) >= 7);
@@ -125,7 +125,7 @@ class IOReportDashboardTest {
         long draws = dash.charts().draws();
 
         steps(5);
-        await(() -> session.state().reports().frames().size() >= frozen.frames().size() + 5);
+        await(() -> session.state().panel(ReportState.STATE).frames().size() >= frozen.frames().size() + 5);
         robot.interact(() -> vm.pull());   // as the dashboard's timer does, whenever it ticks
         WaitForAsyncUtils.waitForFxEvents(5);
         assertThat(dash.charts().state()).isSameAs(frozen);

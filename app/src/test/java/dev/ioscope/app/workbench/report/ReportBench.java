@@ -28,7 +28,8 @@ import java.util.Locale;
  * <li>{@code window}: a real window (Xvfb) with the dashboard charting all 500 channels while the machine runs;
  * prints the FX thread's CPU per dashboard draw and the frames drawn.</li>
  * </ul>
- * {@code java -cp app/target/ioscope.jar:app/target/test-classes dev.ioscope.app.workbench.report.ReportBench engine|window}
+ * {@code java -cp app/target/ioscope.jar:app/target/test-classes dev.ioscope.app.workbench.report.ReportBench
+ * engine|window}
  */
 public final class ReportBench {
     static final int BULK = 496;
@@ -102,7 +103,8 @@ public final class ReportBench {
                 @Override
                 public void handle(long now) {
                     if (phase[0] == 0) {
-                        while (session.state().reports().channels().isEmpty() && !session.state().quiet()) {
+                        while (session.state().panel(ReportState.STATE).channels().isEmpty()
+                                && !session.state().quiet()) {
                             session.step();
                             try {
                                 session.awaitIdle(10_000);
@@ -112,7 +114,7 @@ public final class ReportBench {
                         }
                         List<String> a = getParameters().getUnnamed();
                         int pick = a.size() > 1 ? Integer.parseInt(a.get(1)) : 500;
-                        var all = session.state().reports().channels();
+                        var all = session.state().panel(ReportState.STATE).channels();
                         vm.select(all.subList(0, Math.min(pick, all.size())));
                         vm.pausedProperty().set(a.size() > 2 && a.get(2).equals("paused"));
                         session.run();
@@ -127,8 +129,8 @@ public final class ReportBench {
                         long n = dash.drawCount();
                         System.out.printf(Locale.ROOT, "window: %d channels sampled, %d frames in the ring; %d draws"
                                 + " in %.1f s of running, mean %.2f ms FX CPU per draw (charts visible: %d); t = %s%n",
-                                session.state().reports().subscribed().size(),
-                                session.state().reports().frames().size(), n, (now - started) / 1e9,
+                                session.state().panel(ReportState.STATE).subscribed().size(),
+                                session.state().panel(ReportState.STATE).frames().size(), n, (now - started) / 1e9,
                                 dash.drawCpuNs() / 1e6 / Math.max(1, n),
                                 dash.charts().lookupAll(".list-cell").stream().filter(c -> !((javafx.scene.control
                                         .ListCell<?>) c).isEmpty()).count(),

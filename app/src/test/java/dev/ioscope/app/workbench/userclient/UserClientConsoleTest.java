@@ -125,7 +125,8 @@ class UserClientConsoleTest {
         assertThat(text(robot, "#ucResult")).isEqualTo("kIOReturnSuccess (0x00000000)");
         assertThat(text(robot, "#ucOutputs")).contains("#0 = 17 (0x11)");
 
-        // async delayedAnswer (refcon 4: its place among the console's actions): returns at once, completes 2000 ns of virtual time later
+        // async delayedAnswer (refcon 4: its place among the console's actions): returns at once, completes 2000 ns of
+        // virtual time later
         robot.interact(() -> methods.getSelectionModel().select(3));
         robot.clickOn(node(robot, "#scalar0")).write("2000");
         robot.clickOn(node(robot, "#asyncCall"));

@@ -89,7 +89,8 @@ public final class BinaryPlistReader {
                     + limits.maxCount());
         }
         if (topObject < 0 || topObject >= numObjects) {
-            throw trailerError(trailer, "top object " + Long.toUnsignedString(topObject) + " is not below the object count "
+            throw trailerError(trailer, "top object " + Long.toUnsignedString(topObject)
+                    + " is not below the object count "
                     + numObjects);
         }
         if (tableOffset < MAGIC.length + 1 || tableOffset > t

@@ -88,14 +88,16 @@ public final class HidMatcher implements FamilyMatcher {
             has = Set.copyOf(k);
             tp.hid = has;
         }
-        boolean pUP = !has.contains("PrimaryUsagePage") || compare(owner, table, "PrimaryUsagePage", s, 0, USAGE_BASE, out);
+        boolean pUP = !has.contains("PrimaryUsagePage")
+                || compare(owner, table, "PrimaryUsagePage", s, 0, USAGE_BASE, out);
         boolean pU = !has.contains("PrimaryUsage") || compare(owner, table, "PrimaryUsage", s, 1, USAGE_INCREMENT, out);
         boolean use = !has.contains("DeviceUsagePairs") || deviceUsagePairs(owner, table, s, out);
         boolean use2 = deviceUsage(owner, table, table, s, out, "DeviceUsagePage/DeviceUsage", true);
         boolean t1 = !has.contains("Transport") || compare(owner, table, "Transport", s, 3, TRANSPORT1, out);
         boolean t2 = !has.contains("LocationID") || compare(owner, table, "LocationID", s, 4, TRANSPORT2, out);
         boolean ven = !has.contains("VendorID") || compare(owner, table, "VendorID", s, 5, VENDOR1, out);
-        boolean prod = !(has.contains("ProductID") || has.contains("ProductIDArray")) || productID(owner, table, s, out);
+        boolean prod = !(has.contains("ProductID") || has.contains("ProductIDArray"))
+                || productID(owner, table, s, out);
         boolean vers = !has.contains("VersionNumber") || compare(owner, table, "VersionNumber", s, 7, VENDOR3, out);
         boolean man = !has.contains("Manufacturer") || compare(owner, table, "Manufacturer", s, 7, VENDOR3, out);
         boolean ser = !has.contains("SerialNumber") || compare(owner, table, "SerialNumber", s, 7, VENDOR3, out);
@@ -122,7 +124,8 @@ public final class HidMatcher implements FamilyMatcher {
             sc += s[0] + s[1];
         }
         if (sc != score) {
-            if (out != null) out.add(KeyVerdict.note("HID score", "IOHIDFamily raises the probe score from " + score + " to " + sc));
+            if (out != null) out.add(KeyVerdict.note("HID score", "IOHIDFamily raises the probe score from " + score
+                    + " to " + sc));
         }
         return new Result(true, sc);
     }
@@ -139,7 +142,8 @@ public final class HidMatcher implements FamilyMatcher {
         if (ok) {
             s[slot] += inc;
         }
-        if (out != null) out.add(KeyVerdict.of(ok, key + " " + want, "the HID device's is " + (have == null ? "absent" : have)));
+        if (out != null) out.add(KeyVerdict.of(ok, key + " " + want, "the HID device's is "
+                + (have == null ? "absent" : have)));
         return ok;
     }
 
@@ -148,7 +152,8 @@ public final class HidMatcher implements FamilyMatcher {
             return true;
         }
         boolean ok = owner.property(key) != null;
-        if (out != null) out.add(KeyVerdict.of(ok, key, ok ? "the HID device has it" : "the HID device does not have it"));
+        if (out != null) out.add(KeyVerdict.of(ok, key, ok ? "the HID device has it"
+                : "the HID device does not have it"));
         return ok;
     }
 
@@ -256,7 +261,8 @@ public final class HidMatcher implements FamilyMatcher {
             ok = false;
         }
         s[6] += add;
-        if (out != null) out.add(KeyVerdict.of(ok, "ProductID" + (array != null ? "Array" : "") + (mask != null ? "/Mask" : ""),
+        if (out != null) out.add(KeyVerdict.of(ok, "ProductID" + (array != null ? "Array" : "")
+                + (mask != null ? "/Mask" : ""),
                 "the HID device's ProductID is " + (have == null ? "absent" : have)));
         return ok;
     }

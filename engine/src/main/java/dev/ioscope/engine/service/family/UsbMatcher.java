@@ -163,7 +163,8 @@ public final class UsbMatcher implements FamilyMatcher {
             long lo = num(table.get("bcdDeviceLow"), 0);
             long hi = num(table.get("bcdDeviceHigh"), 0xffff);
             boolean ok = have instanceof OSNumber n && n.value() >= lo && n.value() <= hi;
-            if (out != null) out.add(KeyVerdict.of(ok, "bcdDevice " + String.format("0x%04x-0x%04x", lo, hi), "the device's is "
+            if (out != null) out.add(KeyVerdict.of(ok, "bcdDevice " + String.format("0x%04x-0x%04x", lo, hi),
+                    "the device's is "
                     + haveText));
             return ok;
         }

@@ -144,7 +144,8 @@ public final class JsonSnapshotReader implements SnapshotReader {
         }
         checkDepth(pending, limits);
         link(reg, pending, byId);
-        return new Snapshot(reg, sourceFormat == SnapshotFormat.JSON ? SnapshotFormat.JSON : sourceFormat, info, source);
+        return new Snapshot(reg, sourceFormat == SnapshotFormat.JSON ? SnapshotFormat.JSON : sourceFormat, info,
+                source);
     }
 
     /**

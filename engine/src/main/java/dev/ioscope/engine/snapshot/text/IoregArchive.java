@@ -138,7 +138,8 @@ public final class IoregArchive {
             long bits = (s.registered() ? REGISTERED | FIRST_PUBLISH : 0) | (s.matched() ? MATCHED | FIRST_MATCH : 0)
                     | (s.active() ? 0 : INACTIVE);
             if (e.snapshotInfo().get("IOServiceState") instanceof OSNumber raw
-                    && (raw.value() & (REGISTERED | MATCHED | INACTIVE)) == (bits & (REGISTERED | MATCHED | INACTIVE))) {
+                    && (raw.value() & (REGISTERED | MATCHED | INACTIVE))
+                            == (bits & (REGISTERED | MATCHED | INACTIVE))) {
                 bits = raw.value();
             }
             long ms = Math.max(0, s.busyTimeMs());

@@ -1,7 +1,6 @@
 package dev.ioscope.engine.snapshot.text;
 
 import dev.ioscope.engine.os.OSDictionary;
-import dev.ioscope.engine.os.OSObject;
 import dev.ioscope.engine.registry.EntryState;
 import dev.ioscope.engine.registry.IORegistry;
 import dev.ioscope.engine.registry.IORegistryEntry;

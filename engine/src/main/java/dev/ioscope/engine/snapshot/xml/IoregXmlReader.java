@@ -36,10 +36,11 @@ import java.util.List;
  * {@code plane}. Whether keys were sorted (as CoreFoundation writes them) is recorded as {@code keyOrder}.
  */
 public final class IoregXmlReader implements SnapshotReader {
+    /** Keys only a registry dump has; the root's IOKitDiagnostics alone can fill the sniffed head. */
     private static final byte[][] MARKERS = {
         bytes("<key>IORegistryEntryName</key>"), bytes("<key>IORegistryEntryChildren</key>"),
         bytes("<key>IORegistryEntryID</key>"), bytes("<key>IOObjectClass</key>"),
-        bytes("<key>IOKitBuildVersion</key>")};
+        bytes("<key>IOKitBuildVersion</key>"), bytes("<key>IOKitDiagnostics</key>")};
 
     private final String plane;
 

@@ -22,7 +22,8 @@ class ReportRecorderTest {
 
     /** An empty machine whose scenario does nothing but let the clock reach 400 µs. */
     static Simulation machine(Path dir) throws Exception {
-        Files.writeString(dir.resolve("s.json"), "{\"machine\":\"empty\",\"actions\":[{\"at\":400000,\"do\":\"advance\"}]}");
+        Files.writeString(dir.resolve("s.json"),
+                "{\"machine\":\"empty\",\"actions\":[{\"at\":400000,\"do\":\"advance\"}]}");
         return Simulation.of(Scenario.read(dir.resolve("s.json")), Map.of(), PluginLoader.builtInExtensions());
     }
 

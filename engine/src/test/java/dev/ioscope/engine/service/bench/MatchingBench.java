@@ -1,6 +1,5 @@
 package dev.ioscope.engine.service.bench;
 
-import dev.ioscope.engine.service.MatchContext;
 import dev.ioscope.engine.service.MatchEngine;
 import dev.ioscope.engine.service.ProviderMatch;
 import dev.ioscope.engine.service.family.FamilyMatchers;
@@ -14,7 +13,8 @@ import java.util.List;
  * Full re-match benchmark (docs/benchmarks.md, "Matching"): every nub of a synthetic registry against every
  * personality of a synthetic catalogue, without explanations (the words are recomputed per pair on demand).
  * Run: {@code ./mvnw -o -q -pl engine test-compile exec:java} is not wired; use
- * {@code java -cp engine/target/classes:engine/target/test-classes:<jackson> dev.ioscope.engine.service.bench.MatchingBench}.
+ * {@code java -cp engine/target/classes:engine/target/test-classes:<jackson>
+ * dev.ioscope.engine.service.bench.MatchingBench}.
  */
 public final class MatchingBench {
     private MatchingBench() {

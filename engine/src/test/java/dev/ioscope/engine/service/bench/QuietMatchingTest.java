@@ -1,6 +1,5 @@
 package dev.ioscope.engine.service.bench;
 
-import dev.ioscope.engine.service.MatchContext;
 import dev.ioscope.engine.service.MatchEngine;
 import dev.ioscope.engine.service.MatchingTrace;
 import dev.ioscope.engine.service.ProviderMatch;
@@ -18,8 +17,10 @@ class QuietMatchingTest {
     @DisplayName("X3: quiet and explained matching decide alike")
     void quietAndExplainedMatchingAgree() {
         SyntheticMachine m = new SyntheticMachine(3000, 600, 7);
-        List<ProviderMatch> loud = new MatchEngine(m.catalogue, FamilyMatchers.standardContext(m.registry)).matchAll(true);
-        List<ProviderMatch> quiet = new MatchEngine(m.catalogue, FamilyMatchers.standardContext(m.registry)).matchAll(false);
+        List<ProviderMatch> loud = new MatchEngine(m.catalogue, FamilyMatchers.standardContext(m.registry))
+                .matchAll(true);
+        List<ProviderMatch> quiet = new MatchEngine(m.catalogue, FamilyMatchers.standardContext(m.registry))
+                .matchAll(false);
         assertThat(quiet).hasSameSizeAs(loud);
         long winners = 0;
         for (int i = 0; i < loud.size(); i++) {
@@ -34,7 +35,8 @@ class QuietMatchingTest {
                 assertThat(y.score()).isEqualTo(x.score());
                 winners++;
             }
-            long rejectedLoud = a.candidates().stream().filter(t -> t.verdict() == MatchingTrace.Verdict.REJECTED).count();
+            long rejectedLoud = a.candidates().stream().filter(t -> t.verdict() == MatchingTrace.Verdict.REJECTED)
+                    .count();
             assertThat(b.uncounted()).isEqualTo(rejectedLoud);
         }
         assertThat(winners).as("the synthetic machine does match things").isGreaterThan(500);

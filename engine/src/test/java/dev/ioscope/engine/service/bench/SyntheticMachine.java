@@ -76,7 +76,8 @@ public final class SyntheticMachine {
                 e.setProperty("subsystem-id", le(r.nextInt(0x1000)));
                 e.setProperty("class-code", le(new int[]{0x020000, 0x0c0330, 0x030000}[r.nextInt(3)]));
             }
-            case "IOACPIPlatformDevice" -> e.setProperty("compatible", OSData.wrap(("PNP0" + (300 + r.nextInt(40)) + "\0")
+            case "IOACPIPlatformDevice" -> e.setProperty("compatible",
+                    OSData.wrap(("PNP0" + (300 + r.nextInt(40)) + "\0")
                     .getBytes(StandardCharsets.UTF_8)));
             case "IOUSBHostDevice", "IOUSBHostInterface" -> {
                 e.setProperty("idVendor", OSNumber.of32(0x05ac + r.nextInt(4)));
@@ -108,7 +109,8 @@ public final class SyntheticMachine {
             case "IOPCIDevice" -> {
                 StringBuilder ids = new StringBuilder();
                 for (int k = 0; k < 1 + r.nextInt(30); k++) {
-                    ids.append(String.format("0x%04x%04x ", 0x1500 + r.nextInt(256), r.nextBoolean() ? 0x8086 : 0x10ec));
+                    ids.append(String.format("0x%04x%04x ", 0x1500 + r.nextInt(256),
+                            r.nextBoolean() ? 0x8086 : 0x10ec));
                 }
                 b.put(r.nextInt(5) == 0 ? "IOPCIClassMatch" : "IOPCIMatch", OSString.of(ids.toString().strip()));
             }

@@ -53,7 +53,8 @@ class CatalogueRulesTest {
         assertThat(lilu.warnings()).anyMatch(w -> w.contains("took \"Lilu\" from the file name"));
         // CFBundleIdentifier is $(PRODUCT_BUNDLE_IDENTIFIER), which nothing defines: kept literally, with a warning.
         assertThat(lilu.bundleId()).isEqualTo("$(PRODUCT_BUNDLE_IDENTIFIER)");
-        assertThat(lilu.warnings()).anyMatch(w -> w.contains("$(PRODUCT_BUNDLE_IDENTIFIER)") && w.contains("literally"));
+        assertThat(lilu.warnings()).anyMatch(w -> w.contains("$(PRODUCT_BUNDLE_IDENTIFIER)")
+                && w.contains("literally"));
         KextBundle mausi = new KextLoader().loadPlist(TestData.path("kexts/IntelMausi/IntelMausiEthernet-Info.plist"));
         assertThat(mausi.bundleId()).isEqualTo("as.acidanthera.mieze.IntelMausiEthernet");
     }

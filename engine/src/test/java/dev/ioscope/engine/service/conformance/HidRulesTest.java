@@ -65,7 +65,8 @@ class HidRulesTest {
     }
 
     @Test
-    @DisplayName("HID4: scores: usage pair +100+1100, page only +50+1100, vendor+product 5000+1000, primary usage 1100+100")
+    @DisplayName("HID4: scores: usage pair +100+1100, page only +50+1100, vendor+product 5000+1000, primary usage "
+            + "1100+100")
     void hid4Scores() {
         assertThat(on(iface, "DeviceUsagePairs", new Object[]{dict("DeviceUsagePage", 1, "DeviceUsage", 6)}).score())
                 .isEqualTo(1200);

@@ -30,7 +30,8 @@ class OrderingRulesTest {
         m.add("a", "IOProviderClass", "IOService", "IOClass", "A", "IOProbeScore", 10, "IOMatchCategory", "a");
         m.add("b", "IOProviderClass", "IOService", "IOClass", "B", "IOProbeScore", 20, "IOMatchCategory", "b");
         m.add("c", "IOProviderClass", "IOService", "IOClass", "C", "IOProbeScore", 10, "IOMatchCategory", "c");
-        m.add("d", "IOProviderClass", "IOService", "IOClass", "D", "IOProbeScore", OSNumber.of32(-5), "IOMatchCategory", "d");
+        m.add("d", "IOProviderClass", "IOService", "IOClass", "D", "IOProbeScore", OSNumber.of32(-5), "IOMatchCategory",
+                "d");
         assertThat(m.engine().match(n).candidates()).extracting(t -> t.personality().name())
                 .containsExactly("b", "a", "c", "d");
         assertThat(m.engine().match(n).candidates()).extracting(MatchingTrace::verdict)

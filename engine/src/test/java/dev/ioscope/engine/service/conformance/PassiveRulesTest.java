@@ -48,7 +48,8 @@ class PassiveRulesTest {
         assertThat(explain(n, list).explanation()).anyMatch(s -> s.contains("\"ps2controller\" matches its name"));
         MatchingTrace t = explain(n, miss);
         assertThat(t.passiveMatch()).isFalse();
-        assertThat(t.reasons().get(0)).isEqualTo("IONameMatch other: none matches the name \"ps2controller\" — no match");
+        assertThat(t.reasons().get(0))
+                .isEqualTo("IONameMatch other: none matches the name \"ps2controller\" — no match");
     }
 
     @Test
@@ -64,7 +65,8 @@ class PassiveRulesTest {
                 "IONameMatch", "DLLK*");
         assertThat(explain(kbd, exact).explanation()).anyMatch(s -> s.contains("\"PNP0303\" matches its compatible"));
         assertThat(explain(kbd, wild).passiveMatch()).isTrue();
-        assertThat(explain(kbd, plainName).explanation()).anyMatch(s -> s.contains("\"DLLK0C1D\" matches its name property"));
+        assertThat(explain(kbd, plainName).explanation())
+                .anyMatch(s -> s.contains("\"DLLK0C1D\" matches its name property"));
         // A plain IOService nub is compared by its name only, not by properties.
         IORegistryEntry svc = m.nub(m.expert, "IOService", "X", "compatible", strings("PNP0303"));
         Personality onSvc = m.add("svc", "IOClass", "D", "IOProviderClass", "IOService", "IONameMatch", "PNP0303");
@@ -76,7 +78,8 @@ class PassiveRulesTest {
     void p4Location() {
         IORegistryEntry n = m.nub(m.expert, "IOService", "dev");
         n.setLocation("1f,3");
-        assertThat(explain(n, m.add("a", "IOProviderClass", "IOService", "IOLocationMatch", "1f,3")).passiveMatch()).isTrue();
+        assertThat(explain(n, m.add("a", "IOProviderClass", "IOService", "IOLocationMatch", "1f,3")).passiveMatch())
+                .isTrue();
         assertThat(explain(n, m.add("b", "IOProviderClass", "IOService", "IOLocationMatch", "1f,4")).reasons())
                 .containsExactly("IOLocationMatch 1f,4: the location is \"1f,3\" — no match");
     }
@@ -112,10 +115,12 @@ class PassiveRulesTest {
     @DisplayName("P7: IOPropertyExistsMatch needs one of the keys present")
     void p7Exists() {
         IORegistryEntry n = m.nub(m.expert, "IOService", "dev", "B", 1);
-        assertThat(explain(n, m.add("s", "IOProviderClass", "IOService", "IOPropertyExistsMatch", "B")).passiveMatch()).isTrue();
+        assertThat(explain(n, m.add("s", "IOProviderClass", "IOService", "IOPropertyExistsMatch", "B")).passiveMatch())
+                .isTrue();
         assertThat(explain(n, m.add("a", "IOProviderClass", "IOService", "IOPropertyExistsMatch",
                 new Object[]{"A", "B"})).passiveMatch()).isTrue();
-        assertThat(explain(n, m.add("n", "IOProviderClass", "IOService", "IOPropertyExistsMatch", "A")).passiveMatch()).isFalse();
+        assertThat(explain(n, m.add("n", "IOProviderClass", "IOService", "IOPropertyExistsMatch", "A")).passiveMatch())
+                .isFalse();
     }
 
     @Test
@@ -135,7 +140,8 @@ class PassiveRulesTest {
         IORegistryEntry n = m.nub(m.expert, "IOService", "dev");
         assertThat(explain(n, m.add("p", "IOProviderClass", "IOService", "IORegistryEntryID",
                 n.registryEntryID())).passiveMatch()).isTrue();
-        assertThat(explain(n, m.add("q", "IOProviderClass", "IOService", "IORegistryEntryID", 5L)).passiveMatch()).isFalse();
+        assertThat(explain(n, m.add("q", "IOProviderClass", "IOService", "IORegistryEntryID", 5L)).passiveMatch())
+                .isFalse();
     }
 
     @Test
@@ -144,8 +150,10 @@ class PassiveRulesTest {
         IORegistryEntry n = m.nub(m.expert, "IOService", "dev");
         m.nub(n, "SomeDriver", "SomeDriver", "IOMatchCategory", "IODefaultMatchCategory");
         m.nub(n, "IOService", "child-nub");
-        assertThat(explain(n, m.add("one", "IOProviderClass", "IOService", "IOMatchedServiceCount", 1)).passiveMatch()).isTrue();
-        assertThat(explain(n, m.add("zero", "IOProviderClass", "IOService", "IOMatchedServiceCount", 0)).reasons().get(0))
+        assertThat(explain(n, m.add("one", "IOProviderClass", "IOService", "IOMatchedServiceCount", 1)).passiveMatch())
+                .isTrue();
+        assertThat(explain(n, m.add("zero", "IOProviderClass", "IOService", "IOMatchedServiceCount", 0)).reasons()
+                .get(0))
                 .contains("it has 1 matched driver(s)");
     }
 
@@ -153,8 +161,10 @@ class PassiveRulesTest {
     @DisplayName("P11: BSD Name (IOBSDNameMatching) compares the property")
     void p11BsdName() {
         IORegistryEntry n = m.nub(m.expert, "IOService", "disk", "BSD Name", "disk0s1");
-        assertThat(explain(n, m.add("a", "IOProviderClass", "IOService", "BSD Name", "disk0s1")).passiveMatch()).isTrue();
-        assertThat(explain(n, m.add("b", "IOProviderClass", "IOService", "BSD Name", "disk1")).passiveMatch()).isFalse();
+        assertThat(explain(n, m.add("a", "IOProviderClass", "IOService", "BSD Name", "disk0s1")).passiveMatch())
+                .isTrue();
+        assertThat(explain(n, m.add("b", "IOProviderClass", "IOService", "BSD Name", "disk1")).passiveMatch())
+                .isFalse();
     }
 
     @Test
@@ -173,8 +183,10 @@ class PassiveRulesTest {
         IORegistryEntry bus = m.nub(m.expert, "IOService", "bus", "Kind", "usb");
         IORegistryEntry mid = m.nub(bus, "IOService", "mid");
         IORegistryEntry leaf = m.nub(mid, "IOService", "leaf");
-        Personality p = m.add("p", "IOProviderClass", "IOService", "IOParentMatch", dict("IOPropertyMatch", dict("Kind", "usb")));
-        Personality q = m.add("q", "IOProviderClass", "IOService", "IOParentMatch", dict("IOPropertyMatch", dict("Kind", "pci")));
+        Personality p = m.add("p", "IOProviderClass", "IOService", "IOParentMatch",
+                dict("IOPropertyMatch", dict("Kind", "usb")));
+        Personality q = m.add("q", "IOProviderClass", "IOService", "IOParentMatch",
+                dict("IOPropertyMatch", dict("Kind", "pci")));
         assertThat(explain(leaf, p).passiveMatch()).isTrue();
         assertThat(explain(leaf, q).passiveMatch()).isFalse();
         assertThat(explain(leaf, q).reasons()).anyMatch(s -> s.contains("no provider up to the root matches"));

@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** docs/iokit-rules.md, "Probe and start" (S1–S6); S4's start failure is tested with the simulator. */
 class ProbeStartRulesTest {
     @Test
-    @DisplayName("S1: a category already held on the nub skips the personality; no category means IODefaultMatchCategory")
+    @DisplayName("S1: a category already held on the nub skips the personality; no category means "
+            + "IODefaultMatchCategory")
     void s1Categories() {
         Machine m = new Machine();
         IORegistryEntry n = m.nub(m.expert, "IOService", "n");
@@ -25,7 +26,8 @@ class ProbeStartRulesTest {
         assertThat(dflt.category()).isEqualTo("IODefaultMatchCategory");
         ProviderMatch pm = m.engine().match(n);
         assertThat(pm.winners()).containsOnlyKeys("Mine");
-        MatchingTrace skipped = pm.candidates().stream().filter(t -> t.personality().equals(dflt)).findFirst().orElseThrow();
+        MatchingTrace skipped = pm.candidates().stream().filter(t -> t.personality().equals(dflt)).findFirst()
+                .orElseThrow();
         assertThat(skipped.verdict()).isEqualTo(Verdict.CATEGORY_TAKEN);
         assertThat(skipped.reasons()).anyMatch(s -> s.contains("already held on this nub by Existing"));
     }
@@ -82,12 +84,14 @@ class ProbeStartRulesTest {
         ProviderMatch pm = m.engine().match(n);
         assertThat(pm.candidates()).extracting(MatchingTrace::verdict)
                 .containsExactly(Verdict.START_FAILED, Verdict.WINNER);
-        assertThat(pm.candidates().get(0).explanation()).anyMatch(s -> s.startsWith("start: IOHIDProviderPropertyMerger::start"));
+        assertThat(pm.candidates().get(0).explanation())
+                .anyMatch(s -> s.startsWith("start: IOHIDProviderPropertyMerger::start"));
         assertThat(pm.winners().get("IODefaultMatchCategory").personality().name()).isEqualTo("real");
     }
 
     @Test
-    @DisplayName("S5: the driver starts with the personality's properties, its probed score, category and IONameMatched")
+    @DisplayName("S5: the driver starts with the personality's properties, its probed score, category and "
+            + "IONameMatched")
     void s5DriverProperties() {
         Machine m = new Machine();
         IORegistryEntry n = m.nub(m.expert, "IOService", "ps2controller");

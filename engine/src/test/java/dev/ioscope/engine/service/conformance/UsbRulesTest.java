@@ -34,7 +34,8 @@ class UsbRulesTest {
     void usb1Tuples() {
         assertThat(on(dev, "idVendor", 0x05ac, "idProduct", 0x0340).passiveMatch()).isTrue();
         assertThat(on(dev, "idVendor", 0x05ac).reasons().get(0)).contains("no complete USB Common Class tuple");
-        assertThat(on(iface, "bInterfaceClass", 3, "bInterfaceSubClass", 1, "bInterfaceProtocol", 1).passiveMatch()).isTrue();
+        assertThat(on(iface, "bInterfaceClass", 3, "bInterfaceSubClass", 1, "bInterfaceProtocol", 1).passiveMatch())
+                .isTrue();
         assertThat(on(iface, "idVendor", 0x05ac, "idProduct", 0x0340).passiveMatch())
                 .as("an interface tuple needs bConfigurationValue+bInterfaceNumber").isFalse();
     }

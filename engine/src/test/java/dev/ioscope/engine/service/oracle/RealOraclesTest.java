@@ -26,12 +26,13 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The real oracles of the corpus README (engine/src/test/resources/real/README.md): strip the drivers a real dump shows, re-match with the real kext
+ * The real oracles of the corpus README (engine/src/test/resources/real/README.md): strip the drivers a real dump
+ * shows, re-match with the real kext
  * personalities, and compare with what the kernel did.
  */
 class RealOraclesTest {
-    private static final String HID_USER_INTERFACE = "IOService:/IOResources/IOHIDResource/IOHIDResourceDeviceUserClient"
-            + "/IOHIDUserDevice/IOHIDInterface";
+    private static final String HID_USER_INTERFACE = "IOService:/IOResources/IOHIDResource"
+            + "/IOHIDResourceDeviceUserClient/IOHIDUserDevice/IOHIDInterface";
 
     record Run(Snapshot snapshot, IOCatalogue catalogue, MatchContext ctx, RematchCheck.Result result,
                List<ProviderMatch> matches) {
@@ -71,7 +72,8 @@ class RealOraclesTest {
         assertThat(kbd.personality().name()).isEqualTo("HID Keyboard Driver");
         assertThat(kbd.score()).isEqualTo(1200);
         IORegistryEntry realDriver = r.ctx().ignored().stream()
-                .filter(e -> e.className().equals("IOHIDEventDriver") && r.ctx().path(r.ctx().provider(e)).equals(HID_USER_INTERFACE))
+                .filter(e -> e.className().equals("IOHIDEventDriver") && r.ctx().path(r.ctx().provider(e))
+                        .equals(HID_USER_INTERFACE))
                 .findFirst().orElseThrow();
         assertThat(realDriver.property("IOProbeScore")).isEqualTo(OSNumber.of32(1200));
         // The two other IOHIDEventDriver instances came from personalities of another kext, which the dump itself

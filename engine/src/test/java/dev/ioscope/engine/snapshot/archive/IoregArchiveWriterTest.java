@@ -1,7 +1,6 @@
 package dev.ioscope.engine.snapshot.archive;
 
 import dev.ioscope.engine.TestData;
-import dev.ioscope.engine.os.OSBoolean;
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSNumber;
 import dev.ioscope.engine.os.OSString;

@@ -115,7 +115,10 @@ class AppleDeviceTreeTest {
         byte[] b = AppleDeviceTreeWriter.toBytes(sample());
         assertThatThrownBy(() -> read(Arrays.copyOf(b, b.length - 3))).isInstanceOf(SnapshotException.class);
         byte[] lie = b.clone();
-        lie[0] = (byte) 0xff; lie[1] = (byte) 0xff; lie[2] = (byte) 0xff; lie[3] = 0x7f;
+        lie[0] = (byte) 0xff;
+        lie[1] = (byte) 0xff;
+        lie[2] = (byte) 0xff;
+        lie[3] = 0x7f;
         assertThatThrownBy(() -> read(lie)).isInstanceOf(SnapshotException.class)
                 .hasMessageContaining("offset 0: node claims 2147483647 properties");
         byte[] trailing = Arrays.copyOf(b, b.length + 8);

@@ -48,7 +48,8 @@ class JsonSnapshotTest {
         f.gfx.setState(new EntryState(true, true, false, true, 2, 153, 17));
         f.gfx.setInheritance(List.of("IOPCIDevice", "IOService", "IORegistryEntry", "OSObject"));
         f.gfx.setSnapshotInfo(OSDictionary.of("entryTag", OSNumber.of32(42)));
-        return new Snapshot(f.reg, SnapshotFormat.IOREG_ARCHIVE, OSDictionary.of("hostName", OSString.of("mac")), "x.ioreg");
+        return new Snapshot(f.reg, SnapshotFormat.IOREG_ARCHIVE, OSDictionary.of("hostName", OSString.of("mac")),
+                "x.ioreg");
     }
 
     @Test
@@ -73,7 +74,8 @@ class JsonSnapshotTest {
 
     @Test
     void malformedJsonNamesLineAndProblem() {
-        byte[] bad = "{\"format\":\"ioscope-registry\",\"version\":1,\"planes\":[\"IOService\"],\n\"root\":\"0x1\",\"entries\":[{\"id\":\"0x1\",}"
+        byte[] bad = ("{\"format\":\"ioscope-registry\",\"version\":1,\"planes\":[\"IOService\"],\n\"root\":\"0x1\","
+                + "\"entries\":[{\"id\":\"0x1\",}")
                 .getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> Snapshots.read(bad, "bad.json", "bad.json", ParseLimits.DEFAULT))
                 .isInstanceOf(SnapshotException.class).hasMessageStartingWith("bad.json: line 2");
@@ -88,17 +90,22 @@ class JsonSnapshotTest {
                 .isInstanceOf(SnapshotException.class).hasMessageContaining("unknown entry id 0x9");
         String dup = "{\"format\":\"ioscope-registry\",\"version\":1,\"planes\":[],\"root\":\"0x1\",\"entries\":["
                 + "{\"id\":\"0x1\",\"class\":\"IORegistryEntry\",\"name\":\"Root\"},"
-                + "{\"id\":\"0x2\",\"class\":\"IOService\",\"name\":\"a\"},{\"id\":\"0x2\",\"class\":\"IOService\",\"name\":\"b\"}]}";
+                + "{\"id\":\"0x2\",\"class\":\"IOService\",\"name\":\"a\"},{\"id\":\"0x2\",\"class\":\"IOService\","
+                + "\"name\":\"b\"}]}";
         assertThatThrownBy(() -> Snapshots.read(dup.getBytes(), "d.json", "d.json", ParseLimits.DEFAULT))
                 .isInstanceOf(SnapshotException.class).hasMessageContaining("duplicate");
     }
 
     @Test
     void cyclicLinksAreAnErrorNotAHang() {
-        String cyc = "{\"format\":\"ioscope-registry\",\"version\":1,\"planes\":[\"IOService\"],\"root\":\"0x1\",\"entries\":["
-                + "{\"id\":\"0x1\",\"class\":\"IORegistryEntry\",\"name\":\"Root\",\"planes\":{\"IOService\":{\"children\":[\"0x2\"]}}},"
-                + "{\"id\":\"0x2\",\"class\":\"IOService\",\"name\":\"a\",\"planes\":{\"IOService\":{\"children\":[\"0x3\"]}}},"
-                + "{\"id\":\"0x3\",\"class\":\"IOService\",\"name\":\"b\",\"planes\":{\"IOService\":{\"children\":[\"0x2\"]}}}]}";
+        String cyc = "{\"format\":\"ioscope-registry\",\"version\":1,\"planes\":[\"IOService\"],\"root\":\"0x1\","
+                + "\"entries\":["
+                + "{\"id\":\"0x1\",\"class\":\"IORegistryEntry\",\"name\":\"Root\","
+                + "\"planes\":{\"IOService\":{\"children\":[\"0x2\"]}}},"
+                + "{\"id\":\"0x2\",\"class\":\"IOService\",\"name\":\"a\","
+                + "\"planes\":{\"IOService\":{\"children\":[\"0x3\"]}}},"
+                + "{\"id\":\"0x3\",\"class\":\"IOService\",\"name\":\"b\","
+                + "\"planes\":{\"IOService\":{\"children\":[\"0x2\"]}}}]}";
         assertThatThrownBy(() -> Snapshots.read(cyc.getBytes(), "c.json", "c.json", ParseLimits.DEFAULT))
                 .isInstanceOf(SnapshotException.class).hasMessageContaining("cycle");
     }

@@ -70,7 +70,8 @@ class IoregTextHostileInputTest {
         assertThatThrownBy(() -> new IoregTextReader().read(deep.toString().getBytes(StandardCharsets.US_ASCII),
                 "deep.txt", ParseLimits.DEFAULT)).isInstanceOf(SnapshotException.class)
                 .hasMessageContaining("line 3:");
-        String big = "+-o Root  <class IORegistryEntry, id 0x100000100, retain 1>\n    {\n      \"n\" = 99999999999999999999\n"
+        String big = "+-o Root  <class IORegistryEntry, id 0x100000100, retain 1>\n    {\n      \"n\" = "
+                + "99999999999999999999\n"
                 + "    }\n";
         assertThatThrownBy(() -> new IoregTextReader().read(big.getBytes(StandardCharsets.US_ASCII), "big.txt",
                 ParseLimits.DEFAULT)).isInstanceOf(SnapshotException.class).hasMessageContaining("64 bits");

@@ -164,4 +164,19 @@ class IoregXmlReaderTest {
     static Path sharedData() {
         return TestData.root();
     }
+    @Test
+    void aRootWhoseIOKitDiagnosticsFillsTheSniffedHeadIsStillDetected() throws Exception {
+        StringBuilder classes = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            classes.append("<key>AppleClass").append(i).append("</key><integer>1</integer>\n");
+        }
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<plist version=\"1.0\">\n<dict>\n"
+                + "<key>IOKitDiagnostics</key><dict><key>Classes</key><dict>\n" + classes + "</dict></dict>\n"
+                + "<key>IORegistryEntryID</key><integer>256</integer>\n"
+                + "<key>IORegistryEntryName</key><string>Root</string>\n"
+                + "<key>IOObjectClass</key><string>IORegistryEntry</string>\n</dict>\n</plist>\n";
+        byte[] data = xml.getBytes(StandardCharsets.UTF_8);
+        assertThat(data.length).isGreaterThan(4096);
+        assertThat(Snapshots.detect(data, "root.xml")).map(r -> r.format()).contains(SnapshotFormat.IOREG_XML);
+    }
 }

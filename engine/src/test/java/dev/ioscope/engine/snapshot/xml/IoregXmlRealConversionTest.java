@@ -44,7 +44,8 @@ class IoregXmlRealConversionTest {
     @ParameterizedTest
     @ValueSource(strings = {"snapshots/MacBookPro15-1.ioreg"})
     void realFactsSurviveInTheIOServicePlane(String file) throws Exception {
-        // Checked by hand in the archive: IOHIDSystem sits under IOResources (see the corpus README (engine/src/test/resources/real/README.md)).
+        // Checked by hand in the archive: IOHIDSystem sits under IOResources (see the corpus README
+        // (engine/src/test/resources/real/README.md)).
         Snapshot archive = Snapshots.load(TestData.path(file));
         String xml = IoregXmlRoundTripTest.write(archive, new IoregXmlWriter("IOService", null));
         Snapshot back = new IoregXmlReader().read(xml.getBytes(StandardCharsets.UTF_8), "x", ParseLimits.DEFAULT);

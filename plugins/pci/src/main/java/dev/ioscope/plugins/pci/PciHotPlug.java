@@ -39,7 +39,8 @@ final class PciHotPlug {
                 new PaletteDevice("PCIe Wi-Fi card (Broadcom BCM4360, no driver)", BUS, """
                         {"type": "pci-device", "name": "ARPT", "location": "0", "vendor": "0x14e4",
                          "device": "0x43a0", "class": "0x028000", "bars": [{"type": "mem64", "size": 32768}]}"""),
-                // a Hackintosh's NIC: no bundled driver; load the IntelMausi kext (the corpus (engine/src/test/resources/real/kexts)) and it matches
+                // a Hackintosh's NIC: no bundled driver; load the IntelMausi kext (the corpus
+                // (engine/src/test/resources/real/kexts)) and it matches
                 new PaletteDevice("Intel I219-V Ethernet (no driver: load IntelMausi)", BUS, """
                         {"type": "pci-device", "name": "GIGE", "location": "0", "vendor": "0x8086",
                          "device": "0x15b8", "class": "0x020000", "bars": [{"type": "mem32", "size": 131072}]}"""));

@@ -84,7 +84,8 @@ public final class PlatformModel implements DeviceModel {
                         OSDictionary.builder()
                                 .put("name", strings(hid))
                                 .put("compatible", strings(hid))
-                                .put("acpi-path", str("IOACPIPlane:/_SB/" + name + "@" + a.path("location").asText("0")))
+                                .put("acpi-path", str("IOACPIPlane:/_SB/" + name + "@" + a.path("location")
+                                        .asText("0")))
                                 .put("IOName", str(hid))
                                 .build()).alsoIn(ACPI, "_SB"));
             }

@@ -40,7 +40,8 @@ class PlatformFamilyTest {
 
     @Test
     void theAcpiPlaneHasTheShapeOfARealMac() throws Exception {
-        // MacBookPro15-1.ioreg in the corpus (engine/src/test/resources/real): Root → acpi (the IOPlatformExpertDevice) → _SB → the ACPI devices,
+        // MacBookPro15-1.ioreg in the corpus (engine/src/test/resources/real): Root → acpi (the IOPlatformExpertDevice)
+        // → _SB → the ACPI devices,
         // and the processors CPUn directly under acpi
         Machine m = boot(MACHINE);
         IORegistryPlane acpi = m.registry().plane("IOACPIPlane");

@@ -1,8 +1,6 @@
 package dev.ioscope.plugins.sensors;
 
 import dev.ioscope.engine.os.OSBoolean;
-import dev.ioscope.engine.power.PowerManager;
-import dev.ioscope.engine.power.PowerNode;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.report.IOReportHub;
 import dev.ioscope.engine.report.IOReportLegend;

@@ -37,7 +37,8 @@ public final class SensorsFamily implements HardwareFamily {
     @Override
     public FamilyInfo info() {
         return new FamilyInfo("sensors", "Sensors (SMC) family", "1.0",
-                "AppleSMC: 4-char keys (TC0P, F0Ac...) evolving on virtual time, AppleSMCClient, IOReport power states");
+                "AppleSMC: 4-char keys (TC0P, F0Ac...) evolving on virtual time, AppleSMCClient,"
+                        + " IOReport power states");
     }
 
 

@@ -34,7 +34,8 @@ public final class BlockStorageReports {
     public static final long READS = 0x52446F70L;
     public static final long WRITES = 0x57446F70L;
     public static final long LATENCY = 0x4C617420L;      // 'Lat '
-    /** Latency buckets: 8 × 50 µs up to 400 µs, then 8 × 500 µs up to 4 ms (two linear IOHistogramSegmentConfig segments; a scaled
+    /** Latency buckets: 8 × 50 µs up to 400 µs, then 8 × 500 µs up to 4 ms (two linear IOHistogramSegmentConfig
+     * segments; a scaled
      * segment would be width^(i+1), IOHistogramReporter::initWith). */
     static final List<IOHistogramSegmentConfig> LATENCY_SEGMENTS = List.of(
             new IOHistogramSegmentConfig(50_000, 0, 0, 8), new IOHistogramSegmentConfig(500_000, 0, 1, 8));

@@ -83,7 +83,8 @@ public final class StorageModels {
                         + "multiple of the block size");
             }
             if (base + psize > size) {
-                throw new IllegalArgumentException(spec.place() + ".partitions[" + (id - 1) + "]: ends beyond the disk");
+                throw new IllegalArgumentException(spec.place() + ".partitions[" + (id - 1)
+                        + "]: ends beyond the disk");
             }
             String bsd = "disk" + unit + "s" + id;
             whole.add(new DeviceNode("IOMedia", p.path("name").asText("Untitled " + id), Integer.toString(id),

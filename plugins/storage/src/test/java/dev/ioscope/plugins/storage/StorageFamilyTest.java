@@ -10,7 +10,6 @@ import dev.ioscope.engine.power.PowerManager;
 import dev.ioscope.engine.power.SleepReason;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
-import dev.ioscope.engine.service.MatchContext;
 import dev.ioscope.engine.service.PassiveMatcher;
 import dev.ioscope.engine.io.SnapshotException;
 import dev.ioscope.engine.service.family.FamilyMatchers;
@@ -33,7 +32,8 @@ class StorageFamilyTest {
               {"type": "pci-bridge", "name": "RP01", "location": "1b", "vendor": "0x8086", "device": "0xa340",
                "children": [{"type": "nvme", "name": "ANS2", "location": "0", "vendor": "0x106b",
                  "device": "0x2005", "serial": "S1", "blocks": 262144, "partitions": [
-                   {"name": "EFI System Partition", "content": "C12A7328-F81F-11D2-BA4B-00A0C93EC93B", "size": 209715200},
+                   {"name": "EFI System Partition", "content": "C12A7328-F81F-11D2-BA4B-00A0C93EC93B",
+                   "size": 209715200},
                    {"name": "Container", "content": "7C3457EF-0000-11AA-AA11-00306543ECAC", "size": 536870912}]}]},
               {"type": "nvme", "name": "SSD1", "location": "3", "vendor": "0x144d", "device": "0xa808",
                "model": "Samsung SSD 970", "serial": "S2", "blocks": 65536, "scheme": "FDisk_partition_scheme",

@@ -60,7 +60,8 @@ public final class Descriptors {
         while (off < total) {
             int len = u8(b, off);
             if (len < 2 || off + len > total) {
-                throw new IllegalArgumentException("configuration descriptor: bad bLength " + len + " at offset " + off);
+                throw new IllegalArgumentException("configuration descriptor: bad bLength " + len + " at offset "
+                        + off);
             }
             int type = u8(b, off + 1);
             if (type == 4 && len >= 9) {

@@ -49,7 +49,8 @@ public final class UsbFamily implements HardwareFamily {
         ctx.classEntry("IOUSBMassStorageDriver", "IOService");
         ctx.classEntry("BroadcomBluetoothHostControllerUSBTransport", "IOService");
         ctx.classEntry("AppleUSBVideoSupport", "IOService");
-        // drivers that stay !registered on real Macs (MacBookPro8-1 and Hackintosh dumps in the corpus (engine/src/test/resources/real))
+        // drivers that stay !registered on real Macs (MacBookPro8-1 and Hackintosh dumps in the corpus
+        // (engine/src/test/resources/real))
         ctx.unregisteredDriver("AppleUSBHostCompositeDevice");
         ctx.unregisteredDriver("BroadcomBluetoothHostControllerUSBTransport");
         // power-managed drivers (they join the IOPower plane when they start)

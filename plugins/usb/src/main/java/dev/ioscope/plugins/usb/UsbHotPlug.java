@@ -2,7 +2,6 @@ package dev.ioscope.plugins.usb;
 
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSNumber;
-import dev.ioscope.engine.spi.DeviceSpec;
 import dev.ioscope.engine.spi.HotPlugSlot;
 import dev.ioscope.engine.spi.PaletteDevice;
 

@@ -70,7 +70,8 @@ class UsbFamilyTest {
         assertThat(c.bMaxPower()).isEqualTo(0x70);
         assertThat(c.interfaces()).hasSize(1);
         Descriptors.Interface i = c.interfaces().get(0);
-        assertThat(List.of(i.bInterfaceClass(), i.bInterfaceSubClass(), i.bInterfaceProtocol())).containsExactly(8, 6, 80);
+        assertThat(List.of(i.bInterfaceClass(), i.bInterfaceSubClass(), i.bInterfaceProtocol()))
+                .containsExactly(8, 6, 80);
         assertThat(i.endpoints()).extracting(Descriptors.Endpoint::bEndpointAddress).containsExactly(0x81, 0x02);
         assertThat(i.endpoints()).extracting(Descriptors.Endpoint::wMaxPacketSize).containsExactly(512, 512);
         assertThatThrownBy(() -> Descriptors.configuration(Descriptors.hex("0902ff00010100807009")))
@@ -116,7 +117,8 @@ class UsbFamilyTest {
         Machine m = boot();
         IORegistryPlane usb = m.registry().plane("IOUSB");
         List<IORegistryEntry> top = m.registry().root().children(usb);
-        assertThat(top).extracting(IORegistryEntry::name).containsExactly("USB Optical Mouse", "USB Device 2109:2817"); // no product string: named by ids
+        assertThat(top).extracting(IORegistryEntry::name)
+                .containsExactly("USB Optical Mouse", "USB Device 2109:2817"); // no product string: named by ids
         IORegistryEntry hub = top.get(1);
         assertThat(hub.children(usb)).extracting(IORegistryEntry::name).containsExactly("Ultra");
         assertThat(hub.children(usb).get(0).children(usb)).extracting(IORegistryEntry::className)

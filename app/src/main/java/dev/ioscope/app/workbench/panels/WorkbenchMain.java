@@ -1,10 +1,15 @@
-package dev.ioscope.app.workbench;
+package dev.ioscope.app.workbench.panels;
 
 import dev.ioscope.app.ui.AppIcons;
+import dev.ioscope.app.workbench.Breakpoint;
+import dev.ioscope.app.workbench.EntryNode;
+import dev.ioscope.app.workbench.MachineSession;
+import dev.ioscope.app.workbench.SessionFile;
+import dev.ioscope.app.workbench.WorkbenchView;
+import dev.ioscope.app.workbench.WorkbenchViewModel;
 import dev.ioscope.app.workbench.devices.DevicePalette;
 import dev.ioscope.app.workbench.report.IOReportDashboard;
 import dev.ioscope.engine.journal.JournalKind;
-import dev.ioscope.engine.sim.Scenario;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.beans.value.ChangeListener;
@@ -38,7 +43,7 @@ import java.util.Map;
  * {@code ioscope.wb.open} (a service path: a user-client connection opened on it), {@code ioscope.wb.call}
  * (SELECTOR:STRUCT-HEX: a call on that connection), {@code ioscope.wb.stallprobe}. Each step waits for the state
  * the one before leads to ({@link ShotScript}), and "ioscope.shot: ready" is printed when all are done.
- * {@code java -cp ioscope.jar dev.ioscope.app.workbench.WorkbenchMain FILE}
+ * {@code java -cp ioscope.jar dev.ioscope.app.workbench.panels.WorkbenchMain FILE}
  */
 public final class WorkbenchMain {
     private WorkbenchMain() {
@@ -105,10 +110,10 @@ public final class WorkbenchMain {
                     t.then("mark", () -> v.steps().mark());
                 }
                 t.then("plug", () -> {
-                    DevicePalette p = vm.paletteProperty().get();
+                    DevicePalette p = vm.panelState(DevicePalette.STATE).get();
                     p.slots().stream().filter(x -> x.path().equals(slot)).findFirst().ifPresent(sl ->
                             p.devicesFor(sl).stream().filter(d -> d.label().contains(label)).findFirst()
-                                    .ifPresent(d -> vm.plug(sl, d)));
+                                    .ifPresent(d -> vm.plug(sl.path(), d)));
                 }, () -> !vm.runningProperty().get());
                 t.then("run after the plug", vm::run, ShotScript.stopped(vm, true));
             }
@@ -245,7 +250,8 @@ public final class WorkbenchMain {
                         ran = true;
                     } else if (ran) {
                         ran = false;
-                        System.out.printf("stall probe: %d frames while running, longest gap %.1f ms wall, %d over 50 ms;"
+                        System.out.printf("stall probe: %d frames while running, longest gap %.1f ms wall,"
+                                + " %d over 50 ms;"
                                 + " FX-thread CPU per frame: longest %.1f ms, %d over 50 ms; longest pull %.1f ms CPU;"
                                 + " %d events%n", frames, max / 1e6, over, maxFrameCpu / 1e6, overCpu,
                                 maxPullCpu / 1e6, vm.events().size());

@@ -1,5 +1,6 @@
-package dev.ioscope.app.workbench;
+package dev.ioscope.app.workbench.panels;
 
+import dev.ioscope.app.workbench.WorkbenchViewModel;
 import javafx.animation.AnimationTimer;
 
 import java.util.ArrayDeque;
