@@ -93,6 +93,8 @@ public final class WorkbenchViewModel {
     }
 
     public void run() {
+        // shown at once: on a fast machine a whole run can end between two publications, which would never show it
+        running.set(true);
         session.run();
     }
 
