@@ -1,5 +1,9 @@
 package dev.ioscope.engine.memory;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
 /**
  * The mapping options of {@code createMappingInTask} and {@code IOConnectMapMemory} (IOMapTypes.h), and the
  * IOBufferMemoryDescriptor options that share their bits (IOBufferMemoryDescriptor.h, IOMemoryDescriptor.h).
@@ -24,6 +28,60 @@ public final class IOMapOptions {
     public static final int kIOMemoryClearEncrypt = 0x00200000;
 
     private IOMapOptions() {
+    }
+
+    /**
+     * Mapping options from words (scenarios): {@code anywhere}, {@code readOnly} and a cache mode
+     * ({@code inhibitCache}, …), I/O Kit's names with or without the {@code kIOMap} prefix, joined by {@code |},
+     * commas or spaces.
+     */
+    public static int parseMapOptions(String text) {
+        int o = 0;
+        for (String w : words(text)) {
+            o |= switch (w) {
+                case "anywhere" -> kIOMapAnywhere;
+                case "readonly" -> kIOMapReadOnly;
+                default -> cache(w);
+            };
+        }
+        return o;
+    }
+
+    /** IOBufferMemoryDescriptor options from words: {@code pageable}, {@code contiguous}, … and a cache mode. */
+    public static int parseBufferOptions(String text) {
+        int o = 0;
+        for (String w : words(text)) {
+            o |= switch (w) {
+                case "pageable" -> kIOMemoryPageable;
+                case "contiguous", "physicallycontiguous" -> kIOMemoryPhysicallyContiguous;
+                case "hostphysicallycontiguous" -> kIOMemoryHostPhysicallyContiguous;
+                case "purgeable" -> kIOMemoryPurgeable;
+                case "kernelusershared" -> kIOMemoryKernelUserShared;
+                default -> cache(w);
+            };
+        }
+        return o;
+    }
+
+    private static int cache(String w) {
+        IOCacheMode m = IOCacheMode.parse(w);
+        if (m == null) {
+            throw new IllegalArgumentException("no option " + w);
+        }
+        return m.mapOption();
+    }
+
+    private static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        if (text != null) {
+            for (String w : text.split("[|,\\s]+")) {
+                String t = w.trim().toLowerCase(Locale.ROOT).replace("kiomemory", "").replace("kiomap", "");
+                if (!t.isEmpty()) {
+                    out.add(t);
+                }
+            }
+        }
+        return out;
     }
 
     /** The cache mode field of an option word (kIOMapCacheMask, shifted down). */

@@ -13,7 +13,6 @@ import static dev.ioscope.engine.journal.JournalKind.SCENARIO_ERROR;
 
 import dev.ioscope.engine.iokit.IOReturn;
 import dev.ioscope.engine.memory.IOBufferMemoryDescriptor;
-import dev.ioscope.engine.memory.IOCacheMode;
 import dev.ioscope.engine.memory.IODirection;
 import dev.ioscope.engine.memory.IOMapOptions;
 import dev.ioscope.engine.memory.IOMemoryDescriptor;
@@ -96,7 +95,7 @@ final class MemoryActions {
                     : IOMemoryDescriptor.Type.VIRTUAL;
             md = new IOMemoryDescriptor(type, dir, IOMemoryDescriptor.parseRanges(a.arg("ranges")));
         } else {
-            int options = dir.bits | bufferOptions(a.arg("options"));
+            int options = dir.bits | IOMapOptions.parseBufferOptions(a.arg("options"));
             long capacity = num(a, "capacity", -1);
             if (capacity < 0) {
                 throw new IllegalArgumentException("no capacity (or ranges for a descriptor over physical memory)");
@@ -168,7 +167,7 @@ final class MemoryActions {
         IOMemoryDescriptor md = descriptor(name);
         String task = a.arg("task") == null ? TaskMap.KERNEL_TASK : a.arg("task");
         TaskMap t = tasks.computeIfAbsent(task, TaskMap::new);
-        int options = mapOptions(a.arg("options"));
+        int options = IOMapOptions.parseMapOptions(a.arg("options"));
         long at = num(a, "address", 0);
         if ((options & IOMapOptions.kIOMapAnywhere) == 0 && at == 0) {
             options |= IOMapOptions.kIOMapAnywhere;     // no address given: anywhere, as map() does
@@ -254,56 +253,6 @@ final class MemoryActions {
             throw new IllegalArgumentException("no entry at " + a.arg("path"));
         }
         return sim.path(e);
-    }
-
-    /** {@code pageable|contiguous|inhibit…}: buffer options by I/O Kit name without the kIOMemory prefix. */
-    static int bufferOptions(String text) {
-        int o = 0;
-        for (String w : words(text)) {
-            o |= switch (w) {
-                case "pageable" -> IOMapOptions.kIOMemoryPageable;
-                case "contiguous", "physicallycontiguous" -> IOMapOptions.kIOMemoryPhysicallyContiguous;
-                case "hostphysicallycontiguous" -> IOMapOptions.kIOMemoryHostPhysicallyContiguous;
-                case "purgeable" -> IOMapOptions.kIOMemoryPurgeable;
-                case "kernelusershared" -> IOMapOptions.kIOMemoryKernelUserShared;
-                default -> cache(w, "options");
-            };
-        }
-        return o;
-    }
-
-    /** {@code anywhere|readonly|inhibit…}: mapping options (kIOMap… names without the prefix). */
-    static int mapOptions(String text) {
-        int o = 0;
-        for (String w : words(text)) {
-            o |= switch (w) {
-                case "anywhere" -> IOMapOptions.kIOMapAnywhere;
-                case "readonly" -> IOMapOptions.kIOMapReadOnly;
-                default -> cache(w, "options");
-            };
-        }
-        return o;
-    }
-
-    private static int cache(String w, String field) {
-        IOCacheMode m = IOCacheMode.parse(w);
-        if (m == null) {
-            throw new IllegalArgumentException(field + ": no option " + w);
-        }
-        return m.mapOption();
-    }
-
-    private static List<String> words(String text) {
-        List<String> out = new ArrayList<>();
-        if (text != null) {
-            for (String w : text.split("[|,\\s]+")) {
-                String t = w.trim().toLowerCase(Locale.ROOT).replace("kiomemory", "").replace("kiomap", "");
-                if (!t.isEmpty()) {
-                    out.add(t);
-                }
-            }
-        }
-        return out;
     }
 
     private static String required(Scenario.Action a, String field) {
