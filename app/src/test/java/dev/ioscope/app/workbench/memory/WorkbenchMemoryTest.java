@@ -90,6 +90,9 @@ class WorkbenchMemoryTest {
         assertThat(ring.maps()).singleElement().asString().startsWith("ring@app 0x100000000+0x3000");
         assertThat(ring.state()).isEqualTo("released, held by 1 map(s)");
         assertThat(segments.getItems()).isEmpty();
+        assertThat(robot.lookup("#memoryDetails").queryAs(Label.class).getText()).isEqualTo("ring: "
+                + "IOBufferMemoryDescriptor in kernel_task, direction IN, length 0x3000 of capacity 0x3000, wire "
+                + "count 1; maps ring@app 0x100000000+0x3000 ×1; released, held by 1 map(s); last: release");
         while (segments.getItems().size() < 3) {
             step(robot, false);
         }
