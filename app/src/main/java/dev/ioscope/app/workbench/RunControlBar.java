@@ -99,8 +99,8 @@ final class RunControlBar extends ToolBar {
                 grow,
                 explore, publish, kexts);
         // whole or not at all: a narrow window first shows the right-hand commands as icons, the last first (their
-        // tooltips and the menu bar name them), then moves the last items into the toolbar's overflow menu (the menu bar has every
-        // command) instead of cutting each label to "Pa…"
+        // tooltips and the menu bar name them), then moves the last items into the toolbar's overflow menu (the menu
+        // bar has every command) instead of cutting each label to "Pa…"
         for (var n : getItems()) {
             if (n instanceof Region r && r != grow) {
                 r.setMinWidth(Region.USE_PREF_SIZE);
