@@ -11,6 +11,10 @@
 #
 # usage: scripts/bench-first-window.sh [ROUNDS] [FILE]  (defaults: 5, the corpus's MacBookPro15-1.ioreg)
 # Needs an X display: $DISPLAY if set, else it starts `Xvfb :12` (BENCH_DISPLAY overrides) and stops it after.
+# BENCH_JDK25=JAVA_HOME (a Java 25 JDK) adds, per round: hello world, the app with no file and the app on FILE,
+# each on that JDK with an AOT cache (-XX:AOTCache) trained before the rounds, the app's by the headless training
+# run (dev.ioscope.app.FirstWindowTraining FILE, with app/target/training/openjfx-monocle.jar), hello world's by
+# one run of its own; plus the app with no file on that JDK without a cache.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds="${1:-5}"
@@ -36,9 +40,26 @@ fi
 java_opts=(-Dioscope.bench=first-window -Djava.util.prefs.userRoot="$out/prefs")
 variants=("hello world" "app, no file" "app, $(basename "$file")")
 [ -f "$jsa" ] && variants+=("app, no file + CDS" "app, $(basename "$file") + CDS")
+jdk25="${BENCH_JDK25:-}"
+if [ -n "$jdk25" ]; then
+    monocle=app/target/training/openjfx-monocle.jar
+    [ -f "$monocle" ] || { echo "bench-first-window: $monocle missing (build the app)" >&2; exit 1; }
+    "$jdk25/bin/java" -XX:AOTCacheOutput="$out/app.aot" -cp "$jar:$monocle" dev.ioscope.app.FirstWindowTraining \
+        "$file" > "$out/train.log" 2>&1 || { cat "$out/train.log" >&2; exit 3; }
+    "$jdk25/bin/java" -XX:AOTCacheOutput="$out/hello.aot" "${java_opts[@]}" -cp "$jar" dev.ioscope.app.HelloWindow \
+        > "$out/train.log" 2>&1 || { cat "$out/train.log" >&2; exit 3; }
+    variants+=("hello world, JDK 25 + AOT" "app, no file, JDK 25" "app, no file, JDK 25 + AOT"
+        "app, $(basename "$file"), JDK 25 + AOT")
+fi
 
 command_for() {
     case "$1" in
+        "hello world, JDK 25 + AOT") echo "$jdk25/bin/java" -XX:AOTCache="$out/hello.aot" "${java_opts[@]}" -cp "$jar" \
+            dev.ioscope.app.HelloWindow ;;
+        "app, no file, JDK 25") echo "$jdk25/bin/java" "${java_opts[@]}" -jar "$jar" ;;
+        "app, no file, JDK 25 + AOT")
+            echo "$jdk25/bin/java" -XX:AOTCache="$out/app.aot" "${java_opts[@]}" -jar "$jar" ;;
+        *", JDK 25 + AOT") echo "$jdk25/bin/java" -XX:AOTCache="$out/app.aot" "${java_opts[@]}" -jar "$jar" "$file" ;;
         "hello world") echo java "${java_opts[@]}" -cp "$jar" dev.ioscope.app.HelloWindow ;;
         "app, no file") echo java "${java_opts[@]}" -jar "$jar" ;;
         "app, no file + CDS") echo java -XX:SharedArchiveFile="$jsa" "${java_opts[@]}" -jar "$jar" ;;
