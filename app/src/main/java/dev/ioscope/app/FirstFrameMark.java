@@ -18,7 +18,8 @@ import java.util.Deque;
  * The app calls it when the tree shows its first document; {@link HelloWindow}, the peer, after its first frame.
  * With {@code -Dioscope.bench.then=FILE[:FILE...]} (the path separator between files; {@link FirstWindowTraining})
  * the app then opens each FILE in turn, prints {@value #THEN_MARK} after each one's first frame, and halts after
- * the last.
+ * the last. {@code -Dioscope.bench.exit=true} exits through {@code System.exit} instead of halting, so shutdown
+ * hooks run (a flight recording started with {@code -XX:StartFlightRecording} is written).
  */
 final class FirstFrameMark {
     static final String MARK = "first frame drawn:";
@@ -76,6 +77,9 @@ final class FirstFrameMark {
                     next.run();
                 } else {
                     beforeHalt.run();
+                    if (Boolean.getBoolean("ioscope.bench.exit")) {
+                        System.exit(0);   // shutdown hooks run: a JFR recording is dumped (profiling)
+                    }
                     Runtime.getRuntime().halt(0);
                 }
             });
