@@ -8,12 +8,10 @@ import dev.ioscope.app.ui.Styles;
 import dev.ioscope.app.ui.Theme;
 import dev.ioscope.app.ui.WindowPlacement;
 import dev.ioscope.engine.explore.EntryExport;
-import dev.ioscope.engine.explore.RegistryDiff;
 import dev.ioscope.engine.io.SnapshotException;
 import dev.ioscope.engine.registry.IOKitDiagnostics;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.snapshot.SnapshotFormat;
-import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
@@ -31,14 +29,12 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Modality;
@@ -48,7 +44,6 @@ import javafx.stage.WindowEvent;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -123,7 +118,7 @@ public final class ExplorerView {
         SplitPane.setResizableWithParent(facts, false);
 
         root.getStyleClass().add(Styles.APP);
-        root.setTop(new VBox(menuBar(), searchBar, diffBanner(), new PathBar(vm)));
+        root.setTop(new VBox(menuBar(), searchBar, new DiffBanner(vm), new PathBar(vm)));
         root.setCenter(split);
         root.setBottom(statusBar());
         double[] b = prefs.windowBounds();
@@ -295,73 +290,6 @@ public final class ExplorerView {
         }
         m.setOnAction(e -> action.run());
         return m;
-    }
-
-    private HBox diffBanner() {
-        Label text = new Label();
-        text.setId("diffBanner");
-        text.textProperty().bind(Bindings.createStringBinding(() -> {
-            var c = vm.comparisonProperty().get();
-            return c == null ? "" : "Comparing " + c.before().title() + " (before) with " + c.after().title()
-                    + " (after): " + c.diff().added().size() + " added, " + c.diff().removed().size() + " removed, "
-                    + c.diff().changedCount() + " changed — matched by "
-                    + (c.diff().matchedById() ? "registry ID (same boot)" : "path and class") + planeScope(c.diff());
-        }, vm.comparisonProperty()));
-        text.setWrapText(true);
-        HBox.setHgrow(text, Priority.ALWAYS);
-        Button prev = new Button(null, AppIcon.PREVIOUS.create());
-        prev.setId("previousChange");
-        prev.setTooltip(new Tooltip("Previous change (Shift+F8)"));
-        prev.setOnAction(e -> vm.changeSteps().previous());
-        Button next = new Button(null, AppIcon.NEXT.create());
-        next.setId("nextChange");
-        next.setTooltip(new Tooltip("Next change (F8)"));
-        next.setOnAction(e -> vm.changeSteps().next());
-        Label where = new Label();
-        where.setId("changePosition");
-        where.setMinWidth(Region.USE_PREF_SIZE);
-        where.textProperty().bind(vm.changeSteps().summaryProperty());
-        Button end = new Button("End Comparison");
-        end.setMinWidth(Region.USE_PREF_SIZE);
-        end.setOnAction(e -> vm.endComparison());
-        HBox box = new HBox(text, prev, next, where, end);
-        box.getStyleClass().add(Styles.DIFF_BANNER);
-        box.visibleProperty().bind(vm.comparisonProperty().isNotNull());
-        box.managedProperty().bind(box.visibleProperty());
-        return box;
-    }
-
-    /**
-     * When the snapshots hold different planes (a 7-plane .ioreg against a 1-plane ioreg -a file) only the shared
-     * ones were compared: say which, and how many entries lie outside them, so "nothing removed" is not misread.
-     */
-    static String planeScope(RegistryDiff.Result d) {
-        if (d.beforeOnlyPlanes().isEmpty() && d.afterOnlyPlanes().isEmpty()) {
-            return "";
-        }
-        if (d.sharedPlanes().isEmpty()) {
-            return ". The snapshots share no plane: nothing could be compared";
-        }
-        StringBuilder sb = new StringBuilder(". Compared in ").append(String.join(", ", d.sharedPlanes()))
-                .append(" only");
-        if (!d.beforeOnlyPlanes().isEmpty()) {
-            sb.append("; only before has ").append(String.join(", ", d.beforeOnlyPlanes()));
-        }
-        if (!d.afterOnlyPlanes().isEmpty()) {
-            sb.append("; only after has ").append(String.join(", ", d.afterOnlyPlanes()));
-        }
-        int outside = d.outsideBefore() + d.outsideAfter();
-        if (outside > 0) {
-            sb.append(" (").append(outside).append(outside == 1 ? " entry" : " entries").append(" not compared");
-            List<IORegistryEntry> planeless = new ArrayList<>(d.planelessBefore());
-            planeless.addAll(d.planelessAfter());
-            if (!planeless.isEmpty()) {
-                sb.append(", ").append(planeless.size() == 1 ? "1 of them" : planeless.size() + " of them")
-                        .append(" in no plane: ").append(ChangeNavigator.names(planeless, false));
-            }
-            sb.append(')');
-        }
-        return sb.toString();
     }
 
     private HBox statusBar() {
