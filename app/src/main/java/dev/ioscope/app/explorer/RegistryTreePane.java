@@ -201,7 +201,8 @@ final class RegistryTreePane extends StackPane {
             }
             // Only the top of an added or removed subtree: its descendants are marked too but stay folded.
             var parent = e.parent(vm.planeProperty().get());
-            if (parent != null && vm.changeOf(parent) != null && vm.changeOf(parent) != RegistryDiff.Change.CHANGED) {
+            RegistryDiff.Change parentChange = parent == null ? null : vm.shown().changeOf(parent);
+            if (parentChange != null && parentChange != RegistryDiff.Change.CHANGED) {
                 continue;
             }
             EntryTreeItem it = itemFor(e, true);
@@ -246,7 +247,7 @@ final class RegistryTreePane extends StackPane {
         }
         var comparison = vm.comparisonProperty().get();
         // A ghost (removed) entry hangs under the after-side counterpart of its before-side parent.
-        boolean ghost = comparison != null && vm.changeOf(e) == RegistryDiff.Change.REMOVED;
+        boolean ghost = comparison != null && vm.shown().changeOf(e) == RegistryDiff.Change.REMOVED;
         List<IORegistryEntry> chain = PlaneOrder.ancestry(ghost ? comparison.before().registry() : doc.registry(), e,
                 plane);
         if (chain.isEmpty()) {
@@ -420,7 +421,7 @@ final class RegistryTreePane extends StackPane {
             }
             IORegistryPlane p = vm.planeProperty().get();
             setText(p == null ? e.name() : e.nameWithLocation(p));
-            setGraphic(AppIcon.of(vm.kindOf(e)).create());
+            setGraphic(AppIcon.of(vm.shown().kindOf(e)).create());
             FullTextCell.show(this, getText() + "  <class " + e.className() + ">");
         }
     }
@@ -429,7 +430,7 @@ final class RegistryTreePane extends StackPane {
         @Override
         protected void updateItem(IORegistryEntry e, boolean empty) {
             super.updateItem(e, empty);
-            RegistryDiff.Change c = empty || e == null ? null : vm.changeOf(e);
+            RegistryDiff.Change c = empty || e == null ? null : vm.shown().changeOf(e);
             pseudoClassStateChanged(Styles.SEARCH_HIT, !empty && e != null && vm.search().isHit(e));
             pseudoClassStateChanged(Styles.ADDED, c == RegistryDiff.Change.ADDED);
             pseudoClassStateChanged(Styles.REMOVED, c == RegistryDiff.Change.REMOVED);
