@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the real launcher ({@link Launcher}) in a child JVM with this test run's class path. */
+/** Runs the real launcher ({@link Launcher}), or another main, in a child JVM with this test run's class path. */
 final class LauncherProcess {
     record Result(int code, String out, String err) {
         List<String> errLines() {
@@ -28,12 +28,18 @@ final class LauncherProcess {
      */
     static Result run(Map<String, String> properties, Map<String, String> env, String... args)
             throws IOException, InterruptedException {
+        return run(Launcher.class, properties, env, args);
+    }
+
+    /** The same with another main class of the jar (e.g. {@link FirstWindowTraining}). */
+    static Result run(Class<?> main, Map<String, String> properties, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
-        cmd.add(Launcher.class.getName());
+        cmd.add(main.getName());
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         env.forEach((k, v) -> {
