@@ -11,7 +11,6 @@ import dev.ioscope.engine.registry.IORegistryPlane;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
@@ -410,21 +409,19 @@ final class RegistryTreePane extends StackPane {
     }
 
     private final class NameCell extends TreeTableCell<IORegistryEntry, IORegistryEntry> {
-        private final Tooltip tip = FullTextCell.tooltip();
-
         @Override
         protected void updateItem(IORegistryEntry e, boolean empty) {
             super.updateItem(e, empty);
             if (empty || e == null) {
                 setText(null);
                 setGraphic(null);
-                setTooltip(null);
+                FullTextCell.show(this, null);
                 return;
             }
             IORegistryPlane p = vm.planeProperty().get();
             setText(p == null ? e.name() : e.nameWithLocation(p));
             setGraphic(AppIcon.of(vm.kindOf(e)).create());
-            FullTextCell.show(this, tip, getText() + "  <class " + e.className() + ">");
+            FullTextCell.show(this, getText() + "  <class " + e.className() + ">");
         }
     }
 

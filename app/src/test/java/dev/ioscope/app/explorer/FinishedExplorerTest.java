@@ -1,12 +1,15 @@
 package dev.ioscope.app.explorer;
 
+import dev.ioscope.app.Await;
 import dev.ioscope.app.prefs.AppPreferences;
+import dev.ioscope.app.ui.FullTextCell;
 import dev.ioscope.app.ui.Jobs;
 import dev.ioscope.app.ui.WindowPlacement;
 import dev.ioscope.engine.explore.SearchField;
 import dev.ioscope.engine.os.OSNumber;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.RegistryPath;
+import javafx.event.Event;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -16,6 +19,8 @@ import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.StackPane;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -25,8 +30,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,7 +50,7 @@ class FinishedExplorerTest {
     }
 
     private void awaitLoaded() throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.documentProperty().get() != null
+        Await.until(() -> vm.documentProperty().get() != null
                 && !vm.loadingProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -103,7 +106,7 @@ class FinishedExplorerTest {
     void oneHitIsOneHit(FxRobot robot) throws Exception {
         awaitLoaded();
         robot.interact(() -> vm.search().textProperty().set("AppleACPIPlatformExpert"));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.search().searchingProperty().get()
+        Await.until(() -> !vm.search().searchingProperty().get()
                 && vm.search().hitsProperty().get().size() == 1);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#hitCount").queryAs(Label.class).getText()).isEqualTo("1 hit");
@@ -116,7 +119,7 @@ class FinishedExplorerTest {
             vm.search().fieldProperty(SearchField.KEY).set(true);
             vm.search().textProperty().set("sessionID");   // a key only the synthetic USB devices have
         });
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.search().searchingProperty().get()
+        Await.until(() -> !vm.search().searchingProperty().get()
                 && !vm.search().hitsProperty().get().isEmpty());
         robot.interact(() -> vm.search().next());
         WaitForAsyncUtils.waitForFxEvents();
@@ -129,7 +132,7 @@ class FinishedExplorerTest {
             vm.search().fieldProperty(SearchField.KEY).set(false);
             vm.search().textProperty().set("AppleACPIPlatformExpert");
         });
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.search().searchingProperty().get()
+        Await.until(() -> !vm.search().searchingProperty().get()
                 && vm.search().hitsProperty().get().size() == 1);
         robot.interact(() -> vm.search().next());
         WaitForAsyncUtils.waitForFxEvents();
@@ -146,7 +149,7 @@ class FinishedExplorerTest {
                 "IOService:/AppleACPIPlatformExpert/PCI0@0/RP00@1c", null).orElseThrow();
         rp.setProperties(rp.properties().with("IOPCIExpressLinkStatus", OSNumber.of32(0x2042)));
         robot.interact(() -> vm.compareWith(after));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.comparisonProperty().get() != null
+        Await.until(() -> vm.comparisonProperty().get() != null
                 && !vm.loadingProperty().get());
         robot.interact(() -> vm.selectedProperty().set(rp));
         robot.interact(vm::endComparison);
@@ -188,7 +191,13 @@ class FinishedExplorerTest {
         var cells = robot.lookup(".tree-table-cell").queryAllAs(TreeTableCell.class).stream()
                 .filter(c -> c.getTableColumn() == cls && !c.isEmpty() && c.getText() != null).toList();
         assertThat(cells).isNotEmpty();
-        assertThat(cells).allSatisfy(c -> assertThat(c.getTooltip().getText()).isEqualTo(c.getText()));
+        assertThat(cells).allSatisfy(c -> assertThat(FullTextCell.fullText(c)).isEqualTo(c.getText()));
+        // the tooltip itself is made when the pointer first enters the cell
+        TreeTableCell<?, ?> first = cells.get(0);
+        assertThat(first.getTooltip()).isNull();
+        robot.interact(() -> Event.fireEvent(first, new MouseEvent(MouseEvent.MOUSE_ENTERED, 1, 1, 1, 1,
+                MouseButton.NONE, 0, false, false, false, false, false, false, false, false, false, false, null)));
+        assertThat(first.getTooltip().getText()).isEqualTo(first.getText());
     }
 
     @Test

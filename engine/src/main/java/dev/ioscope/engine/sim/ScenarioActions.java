@@ -32,7 +32,8 @@ final class ScenarioActions {
             "load-kext", "unload-kext", "add-notification", "advance", "raise-interrupt", "remove-notification",
             "emulate-driver", "publish-resource", "register-interest", "remove-interest", "message-clients",
             "open-service", "close-service", "iokit-daemon-launched", "dext-crash", "register-interrupt-controller",
-            "add-interrupt-source", "enable-interrupt", "disable-interrupt", "dma-transfer");
+            "add-interrupt-source", "enable-interrupt", "disable-interrupt", "dma-transfer", "memory-create",
+            "memory-prepare", "memory-complete", "memory-set-length", "memory-map", "memory-unmap", "memory-release");
     /** IOService::iokitDaemonLaunched: the IOMatchDefer list goes and its nubs are matched again. */
     static final String DAEMON_LAUNCHED = "iokit-daemon-launched";
 
@@ -44,6 +45,7 @@ final class ScenarioActions {
     private final Map<String, SimulationExtension.Instance> extensionActions = new LinkedHashMap<>();
     private final InterruptActions interrupts;
     private final DmaActions dma;
+    private final MemoryActions memory;
 
     ScenarioActions(Simulation sim, KextLoading kexts, MatchingNotifications notifications, GeneralInterest interest,
                     MatchDefer matchDefer) {
@@ -53,7 +55,8 @@ final class ScenarioActions {
         this.interest = interest;
         this.matchDefer = matchDefer;
         this.interrupts = new InterruptActions(sim);
-        this.dma = new DmaActions(sim);
+        this.memory = new MemoryActions(sim);
+        this.dma = new DmaActions(sim, memory);
     }
 
     /** Routes {@code action} to the installed extension {@code x} from now on. */
@@ -120,6 +123,8 @@ final class ScenarioActions {
             case "register-interrupt-controller", "add-interrupt-source", "enable-interrupt", "disable-interrupt" ->
                     interrupts.perform(a);
             case "dma-transfer" -> dma.transfer(a);
+            case "memory-create", "memory-prepare", "memory-complete", "memory-set-length", "memory-map",
+                 "memory-unmap", "memory-release" -> memory.perform(a);
             case "emulate-driver" -> emulateDriver(a);
             case "publish-resource" -> publishResource(a);
             case "register-interest" -> withEntry(a, e -> interest.register(e, a.arg("type")));

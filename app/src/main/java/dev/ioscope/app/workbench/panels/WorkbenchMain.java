@@ -10,6 +10,7 @@ import dev.ioscope.app.workbench.WorkbenchViewModel;
 import dev.ioscope.app.workbench.devices.DevicePalette;
 import dev.ioscope.app.workbench.report.IOReportDashboard;
 import dev.ioscope.engine.journal.JournalKind;
+import dev.ioscope.engine.sim.streams.StreamEvents;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.beans.value.ChangeListener;
@@ -24,6 +25,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,8 +39,10 @@ import java.util.Map;
  * entry path), {@code ioscope.wb.event} (a journal seq to go to), {@code ioscope.wb.whynot} (a personality name),
  * {@code ioscope.wb.plug} (SLOT-PATH,part of a palette device's label: plugged, then run),
  * {@code ioscope.wb.explore=true} (an explorer window on the registry at the end), {@code ioscope.wb.compare=true}
- * (with a plug: the step before it marked, compared with the end), {@code ioscope.wb.tab} (a tab's title:
- * Matching, Breakpoints, Power, Devices, IOReport...),
+ * (with a plug: the step before it marked, compared with the end), {@code ioscope.wb.tab} (tab titles, comma-separated,
+ * selected in turn: Matching, Breakpoints, Power, Devices, IOReport, "I/O Kit,Memory &amp; DMA"...),
+ * {@code ioscope.wb.stream} (NAME:STEP,STEP...: the console drives that IOStream as client "console", each STEP one
+ * of open, start, send, dequeue, enqueue, take),
  * {@code ioscope.wb.reports} (IOReport groups to chart, comma-separated), {@code ioscope.theme=dark},
  * {@code ioscope.window} (WIDTHxHEIGHT),
  * {@code ioscope.wb.open} (a service path: a user-client connection opened on it), {@code ioscope.wb.call}
@@ -128,6 +133,14 @@ public final class WorkbenchMain {
                         "selector", call.substring(0, call.indexOf(':')), "struct",
                         call.substring(call.indexOf(':') + 1))), () -> journaled(vm, JournalKind.USERCLIENT_CALL));
             }
+            String stream = System.getProperty("ioscope.wb.stream");   // NAME:open,start,send,dequeue,...
+            if (stream != null && stream.contains(":")) {
+                String name = stream.substring(0, stream.indexOf(':'));
+                Map<String, Integer> sent = new HashMap<>();
+                for (String step : stream.substring(stream.indexOf(':') + 1).split(",")) {
+                    streamStep(t, vm, name, step.trim(), sent);
+                }
+            }
             String event = System.getProperty("ioscope.wb.event");
             if (event != null) {
                 t.then("event", () -> {
@@ -147,10 +160,12 @@ public final class WorkbenchMain {
             }
             String tab = System.getProperty("ioscope.wb.tab");
             if (tab != null) {
-                t.then("tab", () -> stage.getScene().getRoot()
-                        .lookupAll(".tab-pane").forEach(n -> ((TabPane) n).getTabs().stream()
-                                .filter(x -> x.getText().equalsIgnoreCase(tab)).findFirst()
-                                .ifPresent(x -> x.getTabPane().getSelectionModel().select(x))));
+                for (String title : tab.split(",")) {
+                    t.then("tab " + title, () -> stage.getScene().getRoot()
+                            .lookupAll(".tab-pane").forEach(n -> ((TabPane) n).getTabs().stream()
+                                    .filter(x -> x.getText().equalsIgnoreCase(title.trim())).findFirst()
+                                    .ifPresent(x -> x.getTabPane().getSelectionModel().select(x))));
+                }
             }
             String reports = System.getProperty("ioscope.wb.reports");
             if (reports != null) {
@@ -202,6 +217,42 @@ public final class WorkbenchMain {
         }
 
         /** Whether the journal up to the current position holds an event of that kind. */
+        /** One console action on an IOStream, then wait until the journal has its answer (a stream event more). */
+        private static void streamStep(ShotScript t, WorkbenchViewModel vm, String name, String step,
+                                       Map<String, Integer> sent) {
+            Map<String, Object> args = new LinkedHashMap<>();
+            args.put("name", name);
+            String type = switch (step) {
+                case "open", "start", "stop", "close" -> "stream-" + step;
+                case "send" -> "stream-enqueue-output";
+                case "dequeue" -> "stream-dequeue-output";
+                case "enqueue" -> "stream-enqueue-input";
+                case "take" -> "stream-dequeue-input";
+                default -> null;
+            };
+            if (type == null) {
+                return;
+            }
+            if (!type.equals("stream-dequeue-input") && !type.equals("stream-enqueue-output")) {
+                args.put("client", "console");
+            }
+            if (type.equals("stream-enqueue-output") || type.equals("stream-enqueue-input")) {
+                // the buffers go out and come back in order: the n-th send is buffer n, the n-th give-back too
+                args.put("buffer", String.valueOf(sent.merge(type, 1, Integer::sum) - 1));
+                args.put("length", "4096");
+            }
+            int[] before = {-1};
+            t.then("stream " + step, () -> {
+                before[0] = streamEvents(vm);
+                vm.userClientAction(type, args);
+            }, () -> before[0] >= 0 && streamEvents(vm) > before[0] && !vm.runningProperty().get());
+        }
+
+        private static int streamEvents(WorkbenchViewModel vm) {
+            int now = Math.min(vm.eventsNowProperty().get(), vm.events().size());
+            return (int) vm.events().subList(0, now).stream().filter(e -> e.kind() instanceof StreamEvents).count();
+        }
+
         private static boolean journaled(WorkbenchViewModel vm, JournalKind kind) {
             int now = Math.min(vm.eventsNowProperty().get(), vm.events().size());
             return vm.events().subList(0, now).stream().anyMatch(e -> e.kind() == kind);

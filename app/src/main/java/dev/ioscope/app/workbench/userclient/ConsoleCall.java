@@ -3,8 +3,10 @@ package dev.ioscope.app.workbench.userclient;
 import dev.ioscope.engine.sim.JournalEvent;
 import dev.ioscope.engine.journal.JournalKind;
 import dev.ioscope.engine.sim.Scenario;
+import dev.ioscope.engine.sim.streams.StreamEvents;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,6 +31,23 @@ public record ConsoleCall(Scenario.Action action, JournalEvent result, List<Jour
             case "close" -> JournalKind.USERCLIENT_CLOSE;
             case "map" -> JournalKind.USERCLIENT_MAP;
             case "dequeue" -> JournalKind.USERCLIENT_DEQUEUE;
+            default -> null;
+        };
+    }
+
+    /**
+     * The kinds a stream action of the console answers with (its own, or {@code stream.refused}); null for other
+     * actions. Stream actions name the stream, not a connection (IOStreamUserClient's methods and traps).
+     */
+    static Set<StreamEvents> streamKindsOf(String actionType) {
+        return switch (actionType) {
+            case "stream-open" -> EnumSet.of(StreamEvents.OPEN, StreamEvents.REFUSED);
+            case "stream-close" -> EnumSet.of(StreamEvents.CLOSE, StreamEvents.REFUSED);
+            case "stream-start", "stream-stop" -> EnumSet.of(StreamEvents.CONTROL, StreamEvents.REFUSED);
+            case "stream-enqueue-output", "stream-enqueue-input" -> EnumSet.of(StreamEvents.ENQUEUE,
+                    StreamEvents.REFUSED);
+            case "stream-dequeue-output", "stream-dequeue-input" -> EnumSet.of(StreamEvents.DEQUEUE,
+                    StreamEvents.REFUSED);
             default -> null;
         };
     }
@@ -96,6 +115,11 @@ public record ConsoleCall(Scenario.Action action, JournalEvent result, List<Jour
     private static boolean answers(Scenario.Action a, JournalEvent e) {
         if (e.kind() == JournalKind.SCENARIO_ERROR) {
             return a.type().equals(e.details().get("action"));
+        }
+        Set<StreamEvents> streamKinds = streamKindsOf(a.type());
+        if (streamKinds != null) {
+            return e.kind() instanceof StreamEvents k && streamKinds.contains(k)
+                    && String.valueOf(a.arg("name")).equals(e.details().get("stream"));
         }
         if (e.kind() != kindOf(a.type())) {
             return false;

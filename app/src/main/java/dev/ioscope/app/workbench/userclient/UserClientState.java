@@ -20,9 +20,10 @@ import java.util.Set;
  * @param userFrom    index of the first action added in the workbench
  */
 public record UserClientState(List<UserClientConnection> connections, Scenario scenario, int userFrom) {
-    /** The scenario actions user clients perform (docs/scenarios.md "User clients"). */
+    /** The scenario actions user clients perform (docs/scenarios.md "User clients", "Streams"). */
     public static final Set<String> ACTIONS = Set.of("provide-user-client", "open", "call", "close", "map",
-            "dequeue");
+            "dequeue", "stream-open", "stream-close", "stream-start", "stream-stop", "stream-enqueue-output",
+            "stream-dequeue-output", "stream-enqueue-input", "stream-dequeue-input");
     public static final UserClientState EMPTY = new UserClientState(List.of(), null, 0);
     /** The connections and the user's actions at every publication (the console's data). */
     public static final PanelState<UserClientState> STATE = PanelState.everyPublication("user clients", EMPTY,
