@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -86,6 +87,20 @@ class AppImageSmokeIT {
     }
 
     @Test
+    void launchersMapTheStartupCacheTheBuildMade() throws Exception {
+        // -Xshare:on / -XX:AOTMode=on: the JVM refuses to start unless it maps the cache (checked by hand by
+        // moving the cache away: "Unable to use shared archive" / "Unable to map shared spaces", exit 1)
+        StartupCache cache = StartupCache.built();
+        assertThat(appDir().resolve(cache.file())).as("the image's start-up cache").isRegularFile();
+        Path mbp = Path.of(System.getProperty("ioscope.corpus"), "snapshots", "MacBookPro15-1.ioreg");
+        Launched r = Launched.run(List.of(launcher("ioscope-cli").toString(), "info", mbp.toString()),
+                Map.of("JAVA_TOOL_OPTIONS", cache.required()));
+        assertThat(r.exitCode()).as("ioscope-cli info with %s; stderr: %s", cache.required(), r.err()).isZero();
+        // 1,859 entries: IORegistryExplorer's own count for this save (engine/src/test/resources/real/README.md)
+        assertThat(r.out()).containsPattern("entries:\\s+1859");
+    }
+
+    @Test
     void runtimeHoldsEveryModuleTheJarNeeds() throws IOException {
         // jlink's runtime records its modules in release (MODULES="java.base ..."); jdeps says what the jar uses.
         Properties release = new Properties();
@@ -104,9 +119,12 @@ class AppImageSmokeIT {
 
     @Test
     void imageCarriesTheJarUnchanged() throws IOException {
-        Path jar = (MAC ? IMAGE.resolve("Contents/app") : WINDOWS ? IMAGE.resolve("app") : IMAGE.resolve("lib/app"))
-                .resolve("ioscope.jar");
+        Path jar = appDir().resolve("ioscope.jar");
         assertThat(Files.mismatch(jar, FAT_JAR)).as("packaged jar vs app/target/ioscope.jar").isEqualTo(-1L);
+    }
+
+    private static Path appDir() {
+        return MAC ? IMAGE.resolve("Contents/app") : WINDOWS ? IMAGE.resolve("app") : IMAGE.resolve("lib/app");
     }
 
     private static Path runtime() {

@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * otherwise. The bare-root cases (no libraries: the dump fails and is only reported) are in {@link DebInstallIT}.
  */
 class DebUpgradeIT {
-    private static final String JSA = "opt/ioscope/lib/app/ioscope.jsa";
+    private static final StartupCache CACHE = StartupCache.built();
+    private static final String CACHE_FILE = "opt/ioscope/lib/app/" + CACHE.file();
     private static Path deb;
 
     @BeforeAll
@@ -32,23 +33,25 @@ class DebUpgradeIT {
     }
 
     @Test
-    void installDumpsAUsableArchiveUpgradeRemakesItAndRemovePurgeLeaveNothing(@TempDir Path dir) throws Exception {
+    void installLeavesAMappedStartupCacheUpgradeKeepsItAndRemovePurgeLeaveNothing(@TempDir Path dir) throws Exception {
         ScratchRoot root = ScratchRoot.create(dir.resolve("root"));
         root.addLibrariesOf(Path.of(System.getProperty("ioscope.installer.appImage")));
         Set<String> before = root.files();
 
         Launched install = Launched.run(root.withProc(root.dpkgCommand("--install", deb.toString())));
         assertThat(install.exitCode()).as("dpkg --install: %s", install.err()).isZero();
-        assertThat(install.err()).doesNotContain("class-data sharing archive not made");
+        assertThat(install.err()).doesNotContain("class-data sharing archive not made")
+                .doesNotContain("ahead-of-time cache cannot be used");
         assertThat(root.status("ioscope")).isEqualTo("ii ");
-        assertThat(root.path(JSA)).isRegularFile();
+        assertThat(root.path(CACHE_FILE)).isRegularFile();
         assertUsesTheArchive(root);
         Set<String> installed = root.files();
 
         // Upgrade: the same package over itself (prerm upgrade, unpack, postrm upgrade, postinst configure).
         Launched upgrade = Launched.run(root.withProc(root.dpkgCommand("--install", deb.toString())));
         assertThat(upgrade.exitCode()).as("dpkg --install again: %s", upgrade.err()).isZero();
-        assertThat(upgrade.err()).doesNotContain("class-data sharing archive not made").doesNotContain("not IOScope's");
+        assertThat(upgrade.err()).doesNotContain("class-data sharing archive not made").doesNotContain("not IOScope's")
+                .doesNotContain("ahead-of-time cache cannot be used");
         assertThat(root.status("ioscope")).isEqualTo("ii ");
         assertThat(root.audit()).isEmpty();
         assertThat(root.files()).as("after the upgrade").containsExactlyElementsOf(installed);
@@ -70,14 +73,16 @@ class DebUpgradeIT {
     }
 
     /**
-     * The installed launcher, run where it was installed (inside the root), maps the archive: with -Xshare:on the
-     * JVM refuses to start rather than run without it ("Unable to use shared archive", checked by hand by moving
-     * the archive away), and the archive names the jar's path, so only an archive made at /opt/ioscope works.
+     * The installed launcher, run where it was installed (inside the root), maps the start-up cache: with
+     * -Xshare:on (a JDK 17 archive) or -XX:AOTMode=on (a Java 25 AOT cache) the JVM refuses to start rather than
+     * run without it ("Unable to use shared archive" / "Unable to map shared spaces", checked by hand by moving the
+     * cache away). A JDK 17 archive names the jar's path, so only one made at /opt/ioscope works; the AOT cache
+     * was made in the build's app image and maps here because the jar and the runtime moved together.
      */
     private static void assertUsesTheArchive(ScratchRoot root) throws Exception {
         Launched run = Launched.run(root.chrooted("/opt/ioscope/bin/ioscope-cli", "--version"),
-                Map.of("JAVA_TOOL_OPTIONS", "-Xshare:on"));
-        assertThat(run.exitCode()).as("ioscope-cli --version with -Xshare:on: %s", run.err()).isZero();
+                Map.of("JAVA_TOOL_OPTIONS", CACHE.required()));
+        assertThat(run.exitCode()).as("ioscope-cli --version with %s: %s", CACHE.required(), run.err()).isZero();
         assertThat(run.out()).startsWith("ioscope ");
     }
 }

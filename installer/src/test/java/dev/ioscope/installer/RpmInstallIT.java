@@ -50,8 +50,10 @@ class RpmInstallIT {
 
         Launched install = root.rpm("--install", "--nodeps", rpmFile.toString());
         assertThat(install.exitCode()).as("rpm --install: %s", install.err()).isZero();
-        assertThat(install.err()).contains("xdg-desktop-menu not found")
-                .contains("class-data sharing archive not made"); // the launcher cannot run in this bare root
+        // the launcher cannot run in this bare root: the CDS dump, or the AOT cache's check, is only reported
+        assertThat(install.err()).contains("xdg-desktop-menu not found").contains(
+                StartupCache.built() == StartupCache.CDS ? "class-data sharing archive not made"
+                        : "ahead-of-time cache cannot be used here");
         assertThat(root.rpm("--query", "ioscope").out()).startsWith("ioscope-");
         assertThat(Files.readSymbolicLink(root.path("usr/bin/ioscope")))
                 .isEqualTo(Path.of("../../opt/ioscope/bin/ioscope-cli"));
@@ -95,7 +97,7 @@ class RpmInstallIT {
     }
 
     @Test
-    void theClassDataSharingArchiveIsMadeWhereTheLauncherCanRunAndErasedWithThePackage(@TempDir Path dir)
+    void theStartupCacheIsThereAndMappedWhereTheLauncherCanRunAndErasedWithThePackage(@TempDir Path dir)
             throws Exception {
         assumeTrue(ScratchRoot.canMountProc(dir.resolve("probe")), "needs unshare --mount-proc (a mount namespace)");
         ScratchRoot root = ScratchRoot.create(dir.resolve("root"));
@@ -104,12 +106,14 @@ class RpmInstallIT {
 
         Launched install = Launched.run(root.withProc(root.rpmCommand("--install", "--nodeps", rpmFile.toString())));
         assertThat(install.exitCode()).as("rpm --install: %s", install.err()).isZero();
-        assertThat(install.err()).doesNotContain("class-data sharing archive not made");
-        assertThat(root.path("opt/ioscope/lib/app/ioscope.jsa")).isRegularFile();
-        // -Xshare:on: the JVM refuses to start unless it maps the archive (see DebUpgradeIT)
+        assertThat(install.err()).doesNotContain("class-data sharing archive not made")
+                .doesNotContain("ahead-of-time cache cannot be used");
+        StartupCache cache = StartupCache.built();
+        assertThat(root.path("opt/ioscope/lib/app/" + cache.file())).isRegularFile();
+        // -Xshare:on / -XX:AOTMode=on: the JVM refuses to start unless it maps the cache (see DebUpgradeIT)
         Launched run = Launched.run(root.chrooted("/opt/ioscope/bin/ioscope-cli", "--version"),
-                Map.of("JAVA_TOOL_OPTIONS", "-Xshare:on"));
-        assertThat(run.exitCode()).as("ioscope-cli --version with -Xshare:on: %s", run.err()).isZero();
+                Map.of("JAVA_TOOL_OPTIONS", cache.required()));
+        assertThat(run.exitCode()).as("ioscope-cli --version with %s: %s", cache.required(), run.err()).isZero();
 
         Launched erase = Launched.run(root.withProc(root.rpmCommand("--erase", "ioscope")));
         assertThat(erase.exitCode()).as("rpm --erase: %s", erase.err()).isZero();

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 final class ScratchRoot {
     /** What the maintainer scripts run besides shell built-ins. */
     private static final List<String> PROGRAMS = List.of("/bin/sh", "/usr/bin/readlink", "/usr/bin/rm",
-            "/usr/bin/mkdir", "/usr/bin/ln", "/usr/bin/cat", "/usr/bin/head");
+            "/usr/bin/mkdir", "/usr/bin/ln", "/usr/bin/cat", "/usr/bin/head", "/usr/bin/touch");
     private static final Pattern LIBRARY = Pattern.compile("(/\\S+) \\(0x");
 
     private final Path root;
@@ -211,7 +211,7 @@ final class ScratchRoot {
         Launched ldd = Launched.run(List.of("ldd", binary.toString()));
         Matcher m = LIBRARY.matcher(ldd.out());
         while (m.find()) {
-            Path lib = Path.of(m.group(1));
+            Path lib = Path.of(m.group(1)).normalize(); // a runtime's bin/java names "bin/../lib/libjli.so"
             Path to = root.resolve(lib.toString().substring(1));
             if (!Files.exists(to)) {
                 copy(lib.toRealPath(), to);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 
 /**
  * The one way IOScope reads an input file (snapshot, machine, scenario, method table, kext plist): only a regular
@@ -17,18 +18,32 @@ public final class InputFiles {
     private InputFiles() {
     }
 
-    /** Every byte of {@code file}, refused up front unless it is a regular file of at most {@code maxBytes}. */
+    /**
+     * Every byte of {@code file}, refused up front unless it is a regular file of at most {@code maxBytes}. Read
+     * into one array of the size the file had when checked (a fresh array's pages cost time to touch: reading in
+     * chunks and joining them touched twice the file's size), then a file that grew is read on to the limit.
+     */
     public static byte[] read(Path file, long maxBytes) throws SnapshotException {
         String name = file.toString();
         long size = checkRegular(file, maxBytes);
         try (InputStream in = Files.newInputStream(file)) {
-            int cap = (int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1);
-            byte[] data = in.readNBytes(cap);
-            if (data.length > maxBytes) {
+            byte[] data = new byte[(int) size];
+            int n = in.readNBytes(data, 0, data.length);
+            if (n < data.length) {
+                return Arrays.copyOf(data, n); // shrank while read
+            }
+            int cap = (int) Math.min(Integer.MAX_VALUE - 8 - size, maxBytes - size + 1);
+            byte[] more = in.readNBytes(cap);
+            if (more.length == 0) {
+                return data;
+            }
+            if (size + more.length > maxBytes) {
                 throw new SnapshotException(name, null, "grew past the " + maxBytes + "-byte limit while being read"
                         + " (was " + size + " bytes)");
             }
-            return data;
+            byte[] all = Arrays.copyOf(data, data.length + more.length);
+            System.arraycopy(more, 0, all, data.length, more.length);
+            return all;
         } catch (IOException e) {
             throw new SnapshotException(name, null, problem(e));
         }

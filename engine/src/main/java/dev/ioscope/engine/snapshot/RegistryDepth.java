@@ -5,7 +5,8 @@ import dev.ioscope.engine.registry.IORegistry;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
 
-import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -31,40 +32,51 @@ public final class RegistryDepth {
      * {@code children} (children outside {@code nodes} are ignored); {@link #CYCLE} if the links make a cycle.
      */
     public static <T> int deepest(Collection<T> nodes, Function<T, ? extends Collection<T>> children) {
-        Map<T, Integer> parents = new HashMap<>();
+        // nodes numbered once; then plain int arrays (a load's cold path: no boxing, no per-node map updates)
+        Map<T, Integer> index = new HashMap<>(nodes.size() * 4 / 3 + 1);
+        List<T> unique = new ArrayList<>(nodes.size());
         for (T n : nodes) {
-            parents.putIfAbsent(n, 0);
-        }
-        for (T n : nodes) {
-            for (T c : children.apply(n)) {
-                parents.computeIfPresent(c, (k, v) -> v + 1);
+            if (index.putIfAbsent(n, unique.size()) == null) {
+                unique.add(n);
             }
         }
-        Map<T, Integer> depth = new HashMap<>();
-        ArrayDeque<T> ready = new ArrayDeque<>();
-        for (T n : nodes) {
-            if (parents.get(n) == 0 && depth.putIfAbsent(n, 0) == null) {
-                ready.add(n);
+        int count = unique.size();
+        int[][] links = new int[count][];
+        int[] parents = new int[count];
+        for (int i = 0; i < count; i++) {
+            Collection<T> cs = children.apply(unique.get(i));
+            int[] to = new int[cs.size()];
+            int k = 0;
+            for (T c : cs) {
+                Integer j = index.get(c);
+                if (j != null) {
+                    to[k++] = j;
+                    parents[j]++;
+                }
+            }
+            links[i] = k == to.length ? to : Arrays.copyOf(to, k);
+        }
+        int[] depth = new int[count];
+        int[] ready = new int[count];
+        int tail = 0;
+        for (int i = 0; i < count; i++) {
+            if (parents[i] == 0) {
+                ready[tail++] = i;
             }
         }
         int deepest = 0;
-        int done = 0;
-        while (!ready.isEmpty()) {
-            T n = ready.poll();
-            done++;
-            int d = depth.get(n);
+        for (int head = 0; head < tail; head++) {
+            int n = ready[head];
+            int d = depth[n];
             deepest = Math.max(deepest, d);
-            for (T c : children.apply(n)) {
-                Integer left = parents.computeIfPresent(c, (k, v) -> v - 1);
-                if (left != null) {
-                    depth.merge(c, d + 1, Math::max);
-                    if (left == 0) {
-                        ready.add(c);
-                    }
+            for (int c : links[n]) {
+                depth[c] = Math.max(depth[c], d + 1);
+                if (--parents[c] == 0) {
+                    ready[tail++] = c;
                 }
             }
         }
-        return done < parents.size() ? CYCLE : deepest;
+        return tail < count ? CYCLE : deepest;
     }
 
     /** The longest chain of links in {@code plane}. */

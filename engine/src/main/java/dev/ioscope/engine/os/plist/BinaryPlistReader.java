@@ -50,7 +50,10 @@ public final class BinaryPlistReader {
         this.limits = limits;
     }
 
-    /** Reads the top object of a whole {@code bplist00} file. */
+    /**
+     * Reads the top object of a whole {@code bplist00} file. Its data objects are views of {@code data}
+     * ({@link PData#slice}): the caller must not write to it afterwards.
+     */
     public static PlistValue read(byte[] data, String file, ParseLimits limits) throws SnapshotException {
         return new BinaryPlistReader(data, file, limits).readTop();
     }
@@ -169,7 +172,7 @@ public final class BinaryPlistReader {
                 return new PDate(Double.longBitsToDouble(readBE(off + 1, 8)));
             case 0x4: {
                 int[] c = count(index, off, info, 1);
-                return PData.wrap(Arrays.copyOfRange(data, c[0], c[0] + c[1]));
+                return PData.slice(data, c[0], c[0] + c[1]); // a view: the file's bytes are not written
             }
             case 0x5: {
                 int[] c = count(index, off, info, 1);

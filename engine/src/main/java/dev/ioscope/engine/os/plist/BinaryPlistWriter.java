@@ -122,7 +122,7 @@ public final class BinaryPlistWriter {
             writeBE(out, Double.doubleToRawLongBits(d.secondsSince2001()), 8);
         } else if (v instanceof PData d) {
             writeHeader(out, 0x4, d.length());
-            out.writeBytes(d.bytes());
+            d.writeTo(out);
         } else if (v instanceof PString s) {
             writeString(out, s.value());
         } else if (v instanceof PUid u) {

@@ -1,5 +1,8 @@
 package dev.ioscope.engine.os.plist;
 
+import dev.ioscope.engine.io.SnapshotException;
+
+import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collections;
@@ -116,49 +119,78 @@ public sealed interface PlistValue {
         }
     }
 
-    /** Bytes. The array is owned by the value and never handed out for writing. */
+    /**
+     * Bytes. The array is owned by the value and never handed out for writing. A value may be a view of part of
+     * a larger array ({@link #slice}): a binary plist's data objects are views of the file's bytes, so reading
+     * an archive does not copy its megabytes of embedded property lists.
+     */
     final class PData implements PlistValue {
         private final byte[] bytes;
+        private final int from;
+        private final int to;
 
-        private PData(byte[] bytes) {
+        private PData(byte[] bytes, int from, int to) {
             this.bytes = bytes;
+            this.from = from;
+            this.to = to;
         }
 
         public static PData of(byte[] bytes) {
-            return new PData(bytes.clone());
+            return new PData(bytes.clone(), 0, bytes.length);
         }
 
         /** Takes ownership of the array: the caller must not write to it any more. */
         public static PData wrap(byte[] bytes) {
-            return new PData(bytes);
+            return new PData(bytes, 0, bytes.length);
+        }
+
+        /** Bytes {@code from} (inclusive) to {@code to} (exclusive) of an array nobody writes to any more. */
+        public static PData slice(byte[] bytes, int from, int to) {
+            Objects.checkFromToIndex(from, to, bytes.length);
+            return new PData(bytes, from, to);
         }
 
         public int length() {
-            return bytes.length;
+            return to - from;
         }
 
         public byte[] toByteArray() {
-            return bytes.clone();
+            return Arrays.copyOfRange(bytes, from, to);
         }
 
-        /** The bytes without a copy, for readers that only look (package-private on purpose). */
-        byte[] bytes() {
-            return bytes;
+        /** Hands the bytes, in place and without a copy, to a reader that only looks at them. */
+        public <T> T read(Reader<T> reader) throws SnapshotException {
+            return reader.read(bytes, from, to);
+        }
+
+        /** Writes the bytes to {@code out}. */
+        void writeTo(ByteArrayOutputStream out) {
+            out.write(bytes, from, to - from);
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof PData d && Arrays.equals(bytes, d.bytes);
+            return o instanceof PData d && Arrays.equals(bytes, from, to, d.bytes, d.from, d.to);
         }
 
         @Override
         public int hashCode() {
-            return Arrays.hashCode(bytes);
+            int h = 1;
+            for (int i = from; i < to; i++) {
+                h = 31 * h + bytes[i];
+            }
+            return h;
         }
 
         @Override
         public String toString() {
-            return "PData[" + (bytes.length <= 32 ? HexFormat.of().formatHex(bytes) : bytes.length + " bytes") + "]";
+            return "PData[" + (length() <= 32 ? HexFormat.of().formatHex(bytes, from, to) : length() + " bytes") + "]";
+        }
+
+        /** Reads bytes {@code from} to {@code to} of {@code bytes} without writing to them. */
+        @FunctionalInterface
+        public interface Reader<T> {
+            T read(byte[] bytes, int from, int to) throws SnapshotException;
         }
     }
 

@@ -1,7 +1,9 @@
 package dev.ioscope.engine.snapshot.archive;
 
 import dev.ioscope.engine.os.OSDictionary;
+import dev.ioscope.engine.os.OSObject;
 import dev.ioscope.engine.os.OSUnserializable;
+import dev.ioscope.engine.os.plist.PlistValue.PData;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.PendingProperties;
 import dev.ioscope.engine.snapshot.DeferredTables;
@@ -13,16 +15,16 @@ import dev.ioscope.engine.io.SnapshotException;
  * "{@code <Class>} is not serializable" strings recognised, as every importer does) or keeps the error, named
  * with the entry's place in the archive exactly as an eager read names it.
  */
-final class ArchiveTable implements PendingProperties, DeferredTables.Table {
+final class ArchiveTable implements PendingProperties, DeferredTables.Table, PData.Reader<OSObject> {
     private final IORegistryEntry entry;
     private final PropertyTableDecoder decoder;
     private final ParseLimits limits;
     private final String file;
     private final String where;
-    private byte[] xml;
+    private PData xml;
     private volatile SnapshotException error;
 
-    ArchiveTable(IORegistryEntry entry, byte[] xml, PropertyTableDecoder decoder, ParseLimits limits, String file,
+    ArchiveTable(IORegistryEntry entry, PData xml, PropertyTableDecoder decoder, ParseLimits limits, String file,
                  String where) {
         this.entry = entry;
         this.xml = xml;
@@ -45,10 +47,10 @@ final class ArchiveTable implements PendingProperties, DeferredTables.Table {
     /** Called once, under the entry's lock. */
     @Override
     public OSDictionary decode() {
-        byte[] bytes = xml;
-        xml = null; // the bytes are not needed again
+        PData bytes = xml;
+        xml = null; // the bytes (a view of the file's) are not needed again
         try {
-            return (OSDictionary) OSUnserializable.recognize(decoder.decode(bytes, file, limits));
+            return (OSDictionary) OSUnserializable.recognize(bytes.read(this));
         } catch (SnapshotException x) {
             error = new SnapshotException(file, where + (x.place() == null ? "" : ", " + x.place()), x.problem(), x);
         } catch (StackOverflowError x) {
@@ -60,5 +62,11 @@ final class ArchiveTable implements PendingProperties, DeferredTables.Table {
                     + (x.getMessage() == null ? "" : ": " + x.getMessage()) + ")", x);
         }
         return OSDictionary.empty();
+    }
+
+    /** The decoder's work on the bytes, in place. */
+    @Override
+    public OSObject read(byte[] data, int from, int to) throws SnapshotException {
+        return decoder.decode(data, from, to, file, limits);
     }
 }

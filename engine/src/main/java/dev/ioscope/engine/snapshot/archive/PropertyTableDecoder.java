@@ -11,9 +11,16 @@ import dev.ioscope.engine.io.SnapshotException;
 @FunctionalInterface
 public interface PropertyTableDecoder {
     /**
-     * @param xml    the embedded plist's bytes
+     * @param data   an array holding the embedded plist's bytes (read only: not written to)
+     * @param from   where they start in it
+     * @param to     where they end (exclusive)
      * @param file   the archive's name, for errors
      * @param limits the bounds the archive is read with
      */
-    OSDictionary decode(byte[] xml, String file, ParseLimits limits) throws SnapshotException;
+    OSDictionary decode(byte[] data, int from, int to, String file, ParseLimits limits) throws SnapshotException;
+
+    /** The plist in {@code xml}, the whole array. */
+    default OSDictionary decode(byte[] xml, String file, ParseLimits limits) throws SnapshotException {
+        return decode(xml, 0, xml.length, file, limits);
+    }
 }

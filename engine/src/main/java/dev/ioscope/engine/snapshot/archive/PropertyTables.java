@@ -19,8 +19,8 @@ import java.nio.charset.StandardCharsets;
  */
 final class PropertyTables {
     /** Reads with our XML plist reader (no DTD fetching; entity declarations refused). */
-    static final PropertyTableDecoder XML_DECODER = (xml, file, limits) -> {
-        OSObject v = XmlPlistReader.read(xml, file, limits);
+    static final PropertyTableDecoder XML_DECODER = (data, from, to, file, limits) -> {
+        OSObject v = XmlPlistReader.read(data, from, to, file, limits);
         if (!(v instanceof OSDictionary d)) {
             throw new SnapshotException(file, null, "property table is a " + v.typeName() + ", not a dictionary");
         }

@@ -149,7 +149,7 @@ final class RexRegistryBuilder {
             e.setProperties(typed);
         } else {
             // decoded on first use or by the background threads (DeferredTables); the bytes are checked now
-            ArchiveTable table = new ArchiveTable(e, o.data(RexKeys.PROPERTIES).toByteArray(), decoder, limits, file,
+            ArchiveTable table = new ArchiveTable(e, o.data(RexKeys.PROPERTIES), decoder, limits, file,
                     o.where(RexKeys.PROPERTIES));
             e.setPendingProperties(table);
             tables.add(table);
