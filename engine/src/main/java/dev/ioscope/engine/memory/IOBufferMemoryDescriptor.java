@@ -91,9 +91,13 @@ public final class IOBufferMemoryDescriptor extends IOMemoryDescriptor {
         if (!kernelTask && (opts & kIOMemoryPageable) == 0) {
             return new Made(null, "a buffer for a user task must be kIOMemoryPageable");
         }
+        if (bytes < capacity || capacity + align < capacity) {
+            return new Made(null, "capacity 0x" + Long.toHexString(capacity) + " overflows when aligned");
+        }
         long at = memory.allocate(bytes, align, highest);
         if (at < 0) {
-            return new Made(null, "no memory at or below 0x" + Long.toHexString(highest));
+            return new Made(null, highest != 0 ? "no memory at or below 0x" + Long.toHexString(highest)
+                    : "no memory for 0x" + Long.toHexString(bytes) + " bytes aligned on 0x" + Long.toHexString(align));
         }
         return new Made(new IOBufferMemoryDescriptor(IODirection.of(opts & kIOMemoryDirectionMask), at, capacity,
                 align, opts, bytes), null);

@@ -8,6 +8,8 @@ package dev.ioscope.engine.memory;
  */
 public final class PhysicalAllocator {
     static final long FOUR_GIB = 1L << 32;
+    /** The emulated machine's physical address space ends here (2^46 = 64 TiB, more than any Mac's). */
+    static final long MAX_ADDRESS = 1L << 46;
     private long low;
     private long high;
 
@@ -32,8 +34,11 @@ public final class PhysicalAllocator {
         boolean below4g = highest != 0 && highest < FOUR_GIB;
         long align = Math.max(1, alignment);
         long cursor = below4g ? low : high;
+        if (bytes <= 0 || align > MAX_ADDRESS || bytes > MAX_ADDRESS) {
+            return -1;
+        }
         long at = (cursor + align - 1) / align * align;
-        if (highest != 0 && Long.compareUnsigned(at + bytes - 1, highest) > 0) {
+        if (at + bytes > MAX_ADDRESS || highest != 0 && Long.compareUnsigned(at + bytes - 1, highest) > 0) {
             return -1;
         }
         if (below4g) {

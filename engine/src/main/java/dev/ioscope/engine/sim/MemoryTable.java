@@ -106,6 +106,9 @@ public final class MemoryTable {
                 if (d.containsKey("map")) {
                     if (Boolean.parseBoolean(d.get("freed"))) {
                         s.maps.remove(d.get("map"));
+                    } else {
+                        s.maps.computeIfPresent(d.get("map"), (k, v) -> v.replaceFirst("×\\d+$",
+                                "×" + d.get("retainCount")));
                     }
                     s.last = "release " + d.get("map");
                 } else {

@@ -92,6 +92,24 @@ class IOBufferMemoryDescriptorTest {
     }
 
     @Test
+    @DisplayName("MD3: a capacity that overflows when aligned, or that no memory holds, makes no buffer")
+    void md3OverflowAndExhaustion() {
+        PhysicalAllocator mem = PhysicalAllocator.standard();
+        // round_page_overflow: 0x7ffffffffffff001 rounded to a page passes 2^63
+        IOBufferMemoryDescriptor.Made over = IOBufferMemoryDescriptor.withOptions(IODirection.IN.bits,
+                0x7fff_ffff_ffff_f001L, 0x1000, mem);
+        assertThat(over.buffer()).isNull();
+        assertThat(over.refused()).contains("overflows");
+        IOBufferMemoryDescriptor.Made huge = IOBufferMemoryDescriptor.withOptions(IODirection.IN.bits, 1L << 50, 1,
+                mem);
+        assertThat(huge.buffer()).isNull();
+        assertThat(huge.refused()).startsWith("no memory");
+        // a physical mask of 0xFFFFF000 leaves 4 GiB - 32 MiB below it: 4 GiB does not fit
+        assertThat(IOBufferMemoryDescriptor.inTaskWithPhysicalMask(true, IODirection.IN.bits, FOUR_GIB,
+                0xFFFFF000L, mem).refused()).isEqualTo("no memory at or below 0xffffffff");
+    }
+
+    @Test
     @DisplayName("MD4: a user task's buffer must be pageable; a kernel buffer that is not pageable is wired when "
             + "made, a pageable one waits for prepare")
     void md4PageableOrWired() {

@@ -68,6 +68,10 @@ class MemoryActionsTest {
         MemoryTable.Descriptor row = table(sim).descriptors().get(0);
         assertThat(row.state()).isEqualTo("freed");
         assertThat(row.maps()).isEmpty();
+        // one release of the shared map before the last: the table counts the references down
+        MemoryTable before = new MemoryTable();
+        sim.journal().stream().takeWhile(e -> e != releases.get(2)).forEach(before::accept);
+        assertThat(before.descriptors().get(0).maps()).containsExactly("buf@app 0x100000000+0x2000 ×1");
     }
 
     @Test
