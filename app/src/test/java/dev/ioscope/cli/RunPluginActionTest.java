@@ -24,9 +24,13 @@ class RunPluginActionTest {
             import dev.ioscope.engine.sim.*;
             import java.util.List;
             public final class Beep implements SimulationExtension {
-                public List<String> actions() { return List.of("beep"); }
+                public record Times(JsonValue times) implements ScenarioAction {
+                    static final ActionType<Times> TYPE = ActionType.of("beep", Times.class, ActionField.json("times"));
+                    public ActionType<Times> actionType() { return TYPE; }
+                }
+                public List<ActionType<?>> types() { return List.of(Times.TYPE); }
                 public Instance install(Simulation sim) {
-                    return a -> sim.record(() -> "acme.beep", "", "times", a.arg("times"));
+                    return a -> sim.record(() -> "acme.beep", "", "times", ((Times) a.op()).times().text());
                 }
             }
             """;

@@ -10,6 +10,8 @@ import dev.ioscope.app.workbench.WorkbenchViewModel;
 import dev.ioscope.app.workbench.devices.DevicePalette;
 import dev.ioscope.app.workbench.report.IOReportDashboard;
 import dev.ioscope.engine.journal.JournalKind;
+import dev.ioscope.engine.sim.JsonValue;
+import dev.ioscope.engine.userclient.UserClientAction;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.beans.value.ChangeListener;
@@ -25,7 +27,6 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The workbench alone, on a scenario or saved session (.json), a snapshot file, or (no file) the virtual Mac,
@@ -119,14 +120,14 @@ public final class WorkbenchMain {
             }
             String open = System.getProperty("ioscope.wb.open");   // a service path: a connection "shot", type 0
             if (open != null) {
-                t.then("open", () -> vm.userClientAction("open", Map.of("path", open, "type", "0", "as", "shot")),
+                t.then("open", () -> vm.userClientAction(new UserClientAction.Open(open, JsonValue.of("0"), "shot")),
                         () -> journaled(vm, JournalKind.USERCLIENT_OPEN));
             }
             String call = System.getProperty("ioscope.wb.call");   // SELECTOR:STRUCT-HEX on that connection
             if (call != null && call.contains(":")) {
-                t.then("call", () -> vm.userClientAction("call", Map.of("connection", "shot",
-                        "selector", call.substring(0, call.indexOf(':')), "struct",
-                        call.substring(call.indexOf(':') + 1))), () -> journaled(vm, JournalKind.USERCLIENT_CALL));
+                t.then("call", () -> vm.userClientAction(new UserClientAction.Call("shot", null,
+                        JsonValue.of(call.substring(0, call.indexOf(':'))), null, call.substring(call.indexOf(':') + 1),
+                        null, null, null, null)), () -> journaled(vm, JournalKind.USERCLIENT_CALL));
             }
             String event = System.getProperty("ioscope.wb.event");
             if (event != null) {

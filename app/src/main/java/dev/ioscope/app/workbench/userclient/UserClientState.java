@@ -1,13 +1,16 @@
 package dev.ioscope.app.workbench.userclient;
 
 import dev.ioscope.app.workbench.PanelState;
+import dev.ioscope.engine.sim.ActionType;
 import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.sim.Simulation;
 import dev.ioscope.engine.userclient.UserClientConnection;
+import dev.ioscope.engine.userclient.UserClientAction;
 import dev.ioscope.engine.userclient.UserClientExtension;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The user clients of a machine at a step, copied on the engine thread for the console: the connections the
@@ -21,8 +24,8 @@ import java.util.Set;
  */
 public record UserClientState(List<UserClientConnection> connections, Scenario scenario, int userFrom) {
     /** The scenario actions user clients perform (docs/scenarios.md "User clients"). */
-    public static final Set<String> ACTIONS = Set.of("provide-user-client", "open", "call", "close", "map",
-            "dequeue");
+    public static final Set<String> ACTIONS = UserClientAction.TYPES.stream().map(ActionType::id)
+            .collect(Collectors.toUnmodifiableSet());
     public static final UserClientState EMPTY = new UserClientState(List.of(), null, 0);
     /** The connections and the user's actions at every publication (the console's data). */
     public static final PanelState<UserClientState> STATE = PanelState.everyPublication("user clients", EMPTY,
