@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
@@ -62,9 +63,13 @@ class RunPluginActionTest {
         assertThat(rc).as("javac").isZero();
         Path plugins = Files.createDirectories(dir.resolve("plugins"));
         try (JarOutputStream j = new JarOutputStream(Files.newOutputStream(plugins.resolve("beep.jar")))) {
-            j.putNextEntry(new JarEntry("acme/Beep.class"));
-            j.write(Files.readAllBytes(out.resolve("acme/Beep.class")));
-            j.closeEntry();
+            try (Stream<Path> classes = Files.list(out.resolve("acme"))) {
+                for (Path c : classes.sorted().toList()) {   // Beep and its action record, Beep$Times
+                    j.putNextEntry(new JarEntry("acme/" + c.getFileName()));
+                    j.write(Files.readAllBytes(c));
+                    j.closeEntry();
+                }
+            }
             j.putNextEntry(new JarEntry("META-INF/services/dev.ioscope.engine.sim.SimulationExtension"));
             j.write("acme.Beep\n".getBytes(StandardCharsets.UTF_8));
             j.closeEntry();

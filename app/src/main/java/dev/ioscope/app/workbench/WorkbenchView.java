@@ -81,7 +81,7 @@ public final class WorkbenchView {
         status.textProperty().bind(vm.statusProperty());
         status.setPadding(new Insets(3, 8, 3, 8));
         BorderPane root = new BorderPane(center);
-        RunControlBar bar = new RunControlBar(vm, this::openScenario, this::saveSession, steps);
+        RunControlBar bar = new RunControlBar(vm, steps);
         menus = new WorkbenchMenus(stage, vm, this::openScenario, this::saveSession, this::openExample,
                 this::exportTrace, steps);
         root.setTop(new VBox(menus.bar(), bar, EmptyMachineBanner.create(vm, stage, this::openExample)));

@@ -11,9 +11,9 @@ import dev.ioscope.engine.sim.InterruptTree;
 import dev.ioscope.engine.sim.JournalEvent;
 import dev.ioscope.engine.sim.JsonValue;
 import dev.ioscope.engine.sim.Scenario;
+import dev.ioscope.engine.sim.ScenarioAction;
 import dev.ioscope.engine.spi.PaletteDevice;
 import dev.ioscope.engine.trace.ChromeTrace;
-import dev.ioscope.engine.userclient.UserClientAction;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
@@ -145,7 +145,7 @@ public final class WorkbenchViewModel {
      * A user-client action (open, call, close; docs/scenarios.md) at the current time, run at once so its result
      * is journaled; the console reads it back from the journal and its {@link #panelState panel state}.
      */
-    public void userClientAction(UserClientAction op) {
+    public void userClientAction(ScenarioAction op) {
         session.actNow(op);
         status.set(op.actionName() + " at " + clock.get().split("   ")[0] + "…");
     }

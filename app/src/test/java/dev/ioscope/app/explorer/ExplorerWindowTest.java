@@ -1,5 +1,6 @@
 package dev.ioscope.app.explorer;
 
+import dev.ioscope.app.Await;
 import dev.ioscope.app.prefs.AppPreferences;
 import dev.ioscope.app.ui.Jobs;
 import dev.ioscope.app.ui.Styles;
@@ -34,7 +35,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,7 +53,7 @@ class ExplorerWindowTest {
     }
 
     private void awaitLoaded() throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.documentProperty().get() != null
+        Await.until(() -> vm.documentProperty().get() != null
                 && !vm.loadingProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -109,7 +109,7 @@ class ExplorerWindowTest {
         var doc = vm.documentProperty().get();
         Path bad = Files.write(dir.resolve("garbage.ioreg"), new byte[]{0x13, 0x37, 0x00, 0x42});
         robot.interact(() -> vm.open(bad));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.lastAlert() != null && view.lastAlert().isShowing());
+        Await.until(() -> view.lastAlert() != null && view.lastAlert().isShowing());
         assertThat(view.lastAlert().getContentText()).contains("garbage.ioreg");
         assertThat(view.lastAlert().getHeaderText()).isEqualTo("Cannot open garbage.ioreg");
         robot.interact(() -> view.lastAlert().close());
@@ -127,7 +127,7 @@ class ExplorerWindowTest {
         Path fifo = dir.resolve("pipe.ioreg");
         assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
         robot.interact(() -> vm.open(fifo));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.lastAlert() != null && view.lastAlert().isShowing());
+        Await.until(() -> view.lastAlert() != null && view.lastAlert().isShowing());
         // the same line the command line prints (InputFiles), in the dialog
         assertThat(view.lastAlert().getContentText()).contains(fifo
                 + ": is a FIFO (named pipe), not a regular file; IOScope reads only regular files");
@@ -145,7 +145,7 @@ class ExplorerWindowTest {
                 "IOService:/AppleACPIPlatformExpert/PCI0@0/RP00@1c", null).orElseThrow();
         rp.setProperties(rp.properties().with("IOPCIExpressLinkStatus", OSNumber.of32(0x2042)));
         robot.interact(() -> vm.compareWith(after));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.comparisonProperty().get() != null);
+        Await.until(() -> vm.comparisonProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#diffBanner").queryAs(Label.class).getText())
                 .contains("0 added, 0 removed, 1 changed").contains("registry ID");
@@ -168,7 +168,7 @@ class ExplorerWindowTest {
         assertThat(robot.lookup("#cancelLoad").queryButton().isVisible()).isFalse();
         // The next load is not held up by the abandoned one (which runs on to its end on its own thread).
         robot.interact(() -> vm.openSynthetic(1_000));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.documentProperty().get() != doc
+        Await.until(() -> vm.documentProperty().get() != doc
                 && !vm.loadingProperty().get());
         assertThat(vm.documentProperty().get().registry().size()).isLessThan(2_000);
     }
@@ -241,7 +241,7 @@ class ExplorerWindowTest {
 
     /** Searches run on a job thread: wait until the newest one has reached the window. */
     private void awaitSearched() throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !vm.search().searchingProperty().get());
+        Await.until(() -> !vm.search().searchingProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -251,7 +251,7 @@ class ExplorerWindowTest {
         Path scenario = Path.of("../docs/examples/power-sleep-wake.json");
         robot.interact(() -> vm.open(scenario));
         String title = "IOScope Workbench — power-sleep-wake.json";
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Window.getWindows().stream()
+        Await.until(() -> Window.getWindows().stream()
                 .anyMatch(w -> w instanceof Stage st && title.equals(st.getTitle())));
         Stage wb = (Stage) Window.getWindows().stream().filter(w -> w instanceof Stage st
                 && title.equals(st.getTitle())).findFirst().orElseThrow();
@@ -266,7 +266,7 @@ class ExplorerWindowTest {
         Files.writeString(machine, """
                 {"name": "tiny", "platform": {"type": "platform", "model": "Macmini8,1", "cpus": 2}}""");
         robot.interact(() -> vm.open(machine));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.documentProperty().get() != null
+        Await.until(() -> vm.documentProperty().get() != null
                 && machine.equals(vm.documentProperty().get().file()));
         WorkbenchView[] wb = new WorkbenchView[1];
         robot.interact(() -> wb[0] = WorkbenchView.open(vm.documentProperty().get(),

@@ -1,5 +1,6 @@
 package dev.ioscope.app.explorer;
 
+import dev.ioscope.app.Await;
 import dev.ioscope.app.prefs.AppPreferences;
 import dev.ioscope.app.ui.Jobs;
 import dev.ioscope.app.ui.WindowPlacement;
@@ -26,8 +27,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.util.concurrent.TimeUnit;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 15, "a finished desktop app" and "readable", on the real explorer window under Monocle. */
@@ -47,7 +46,7 @@ class FinishedExplorerTest {
     }
 
     private void awaitLoaded() throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.documentProperty().get() != null
+        Await.until(() -> vm.documentProperty().get() != null
                 && !vm.loadingProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -103,7 +102,7 @@ class FinishedExplorerTest {
     void oneHitIsOneHit(FxRobot robot) throws Exception {
         awaitLoaded();
         robot.interact(() -> vm.search().textProperty().set("AppleACPIPlatformExpert"));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.search().searchingProperty().get()
+        Await.until(() -> !vm.search().searchingProperty().get()
                 && vm.search().hitsProperty().get().size() == 1);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#hitCount").queryAs(Label.class).getText()).isEqualTo("1 hit");
@@ -116,7 +115,7 @@ class FinishedExplorerTest {
             vm.search().fieldProperty(SearchField.KEY).set(true);
             vm.search().textProperty().set("sessionID");   // a key only the synthetic USB devices have
         });
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.search().searchingProperty().get()
+        Await.until(() -> !vm.search().searchingProperty().get()
                 && !vm.search().hitsProperty().get().isEmpty());
         robot.interact(() -> vm.search().next());
         WaitForAsyncUtils.waitForFxEvents();
@@ -129,7 +128,7 @@ class FinishedExplorerTest {
             vm.search().fieldProperty(SearchField.KEY).set(false);
             vm.search().textProperty().set("AppleACPIPlatformExpert");
         });
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.search().searchingProperty().get()
+        Await.until(() -> !vm.search().searchingProperty().get()
                 && vm.search().hitsProperty().get().size() == 1);
         robot.interact(() -> vm.search().next());
         WaitForAsyncUtils.waitForFxEvents();
@@ -146,7 +145,7 @@ class FinishedExplorerTest {
                 "IOService:/AppleACPIPlatformExpert/PCI0@0/RP00@1c", null).orElseThrow();
         rp.setProperties(rp.properties().with("IOPCIExpressLinkStatus", OSNumber.of32(0x2042)));
         robot.interact(() -> vm.compareWith(after));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.comparisonProperty().get() != null
+        Await.until(() -> vm.comparisonProperty().get() != null
                 && !vm.loadingProperty().get());
         robot.interact(() -> vm.selectedProperty().set(rp));
         robot.interact(vm::endComparison);

@@ -1,5 +1,6 @@
 package dev.ioscope.app.explorer;
 
+import dev.ioscope.app.Await;
 import dev.ioscope.app.TestData;
 import dev.ioscope.app.prefs.AppPreferences;
 import dev.ioscope.app.ui.Jobs;
@@ -30,7 +31,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -97,7 +97,7 @@ class LiveRegistryWindowTest {
 
     private void openThisMac(FxRobot robot) throws Exception {
         robot.interact(() -> view.liveMenu().openItem().fire());
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.liveProperty().get() && !vm.loadingProperty().get());
+        Await.until(() -> vm.liveProperty().get() && !vm.loadingProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -128,7 +128,7 @@ class LiveRegistryWindowTest {
         // another document ends the live view (and its auto-refresh)
         robot.interact(() -> vm.liveRefreshProperty().set(LiveRefresh.EVERY_5_SECONDS));
         robot.interact(vm::openBundledSnapshot);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.loadingProperty().get()
+        Await.until(() -> !vm.loadingProperty().get()
                 && vm.documentProperty().get() != doc);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.liveProperty().get()).isFalse();
@@ -156,7 +156,7 @@ class LiveRegistryWindowTest {
         robot.interact(() -> item.setExpanded(true));
 
         robot.interact(() -> view.liveMenu().items().get(1).fire());   // File ▸ Refresh Now
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.liveLog().size() == 1);
+        Await.until(() -> vm.liveLog().size() == 1);
         WaitForAsyncUtils.waitForFxEvents();
 
         // the stick and its subtree are gone; the tree shows them as removed ghosts, and the log says so
@@ -189,7 +189,7 @@ class LiveRegistryWindowTest {
             assertThat(vm.refreshing()).isTrue();
             vm.refreshLive();
         });
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.refreshing());
+        Await.until(() -> !vm.refreshing());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.liveLog()).hasSize(2);
         assertThat(vm.liveLog().get(1).text()).endsWith("  no change");
@@ -200,7 +200,7 @@ class LiveRegistryWindowTest {
         assertThat(auto.isDisable()).isFalse();
         robot.interact(() -> auto.getItems().get(1).fire());
         assertThat(vm.liveRefreshProperty().get()).isEqualTo(LiveRefresh.EVERY_SECOND);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.liveLog().size() >= 3);
+        Await.until(() -> vm.liveLog().size() >= 3);
         robot.interact(() -> auto.getItems().get(0).fire());
         assertThat(vm.liveRefreshProperty().get()).isEqualTo(LiveRefresh.OFF);
         assertThat(vm.liveProperty().get()).isTrue();
@@ -214,7 +214,7 @@ class LiveRegistryWindowTest {
                 SnapshotFormat.IOREG_TEXT)) {
             Path out = dir.resolve("this-mac." + f.extensions().get(0));
             robot.interact(() -> vm.export(out, f, false));
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.statusProperty().get()
+            Await.until(() -> vm.statusProperty().get()
                     .startsWith("Saved " + out.getFileName()));
             Snapshot back = Snapshots.load(out);
             assertThat(back.format()).isEqualTo(f);

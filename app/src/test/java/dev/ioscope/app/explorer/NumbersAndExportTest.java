@@ -1,5 +1,6 @@
 package dev.ioscope.app.explorer;
 
+import dev.ioscope.app.Await;
 import dev.ioscope.app.TestData;
 import dev.ioscope.app.prefs.AppPreferences;
 import dev.ioscope.app.ui.Jobs;
@@ -23,7 +24,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,7 +47,7 @@ class NumbersAndExportTest {
 
     private void open(FxRobot robot, Path file) throws Exception {
         robot.interact(() -> vm.open(file));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.documentProperty().get() != null
+        Await.until(() -> vm.documentProperty().get() != null
                 && !vm.loadingProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -86,7 +86,7 @@ class NumbersAndExportTest {
         SnapshotFormat f = ExportChoice.format(json.getFileName().toString(), SnapshotFormat.IOREG_ARCHIVE, formats);
         assertThat(f).isEqualTo(SnapshotFormat.JSON);
         robot.interact(() -> vm.export(json, f, false));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> Files.exists(json) && vm.statusProperty().get()
+        Await.until(() -> Files.exists(json) && vm.statusProperty().get()
                 .startsWith("Saved export1.json"));
         assertThat(Files.readString(json)).startsWith("{");
         assertThat(Snapshots.load(json).format()).isEqualTo(SnapshotFormat.JSON);

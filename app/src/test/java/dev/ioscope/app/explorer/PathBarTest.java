@@ -1,5 +1,6 @@
 package dev.ioscope.app.explorer;
 
+import dev.ioscope.app.Await;
 import dev.ioscope.app.TestData;
 import dev.ioscope.app.prefs.AppPreferences;
 import dev.ioscope.app.ui.CellTexts;
@@ -18,8 +19,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,7 +54,7 @@ class PathBarTest {
 
     @Test
     void showsThePathAsGetPathSpellsItAndACrumbSelectsItsAncestor(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.documentProperty().get() != null
+        Await.until(() -> vm.documentProperty().get() != null
                 && !vm.loadingProperty().get());
         IORegistryEntry xhci = entry(XHCI);
         robot.interact(() -> vm.selectedProperty().set(xhci));
@@ -90,7 +89,7 @@ class PathBarTest {
 
     @Test
     void treeAndInspectorCellsCarryTheirWholeTextAsATooltip(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.documentProperty().get() != null
+        Await.until(() -> vm.documentProperty().get() != null
                 && !vm.loadingProperty().get());
         robot.interact(() -> vm.selectedProperty().set(entry(XHCI)));
         WaitForAsyncUtils.waitForFxEvents();
@@ -100,7 +99,7 @@ class PathBarTest {
 
     @Test
     void theRootHasAPathOfItsOwn(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.documentProperty().get() != null
+        Await.until(() -> vm.documentProperty().get() != null
                 && !vm.loadingProperty().get());
         robot.interact(() -> vm.selectedProperty().set(vm.documentProperty().get().registry().root()));
         WaitForAsyncUtils.waitForFxEvents();

@@ -1,5 +1,6 @@
 package dev.ioscope.app.explorer;
 
+import dev.ioscope.app.Await;
 import dev.ioscope.app.TestData;
 import dev.ioscope.app.prefs.AppPreferences;
 import dev.ioscope.app.ui.Jobs;
@@ -32,7 +33,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,7 +53,7 @@ class RealSnapshotWindowTest {
 
     private void openAndWait(FxRobot robot, Path file) throws Exception {
         robot.interact(() -> vm.open(file));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.documentProperty().get() != null
+        Await.until(() -> vm.documentProperty().get() != null
                 && !vm.loadingProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -133,7 +133,7 @@ class RealSnapshotWindowTest {
 
         openAndWait(robot, before);
         robot.interact(() -> vm.compareWith(after));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.comparisonProperty().get() != null);
+        Await.until(() -> vm.comparisonProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         var diff = vm.comparisonProperty().get().diff();
         assertThat(diff.matchedById()).isTrue();
@@ -174,7 +174,7 @@ class RealSnapshotWindowTest {
         Path bad = Files.write(dir.resolve("truncated.ioreg"),
                 Arrays.copyOf(Files.readAllBytes(before), 5000));
         robot.interact(() -> vm.open(bad));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.problemProperty().get() != null);
+        Await.until(() -> vm.problemProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.problemProperty().get().message()).contains("truncated.ioreg");
         assertThat(robot.lookup("#problemDialog").tryQuery()).isPresent();
@@ -191,7 +191,7 @@ class RealSnapshotWindowTest {
         }
         openAndWait(robot, ioreg);
         robot.interact(() -> vm.compareWith(xml));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.comparisonProperty().get() != null);
+        Await.until(() -> vm.comparisonProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         var diff = vm.comparisonProperty().get().diff();
         assertThat(diff.removed()).isEmpty();
@@ -217,7 +217,7 @@ class RealSnapshotWindowTest {
         }
         openAndWait(robot, ioreg);
         robot.interact(() -> vm.compareWith(text));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.comparisonProperty().get() != null);
+        Await.until(() -> vm.comparisonProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         var diff = vm.comparisonProperty().get().diff();
         assertThat(diff.removed()).isEmpty();
@@ -243,7 +243,7 @@ class RealSnapshotWindowTest {
         }
         openAndWait(robot, ioreg);
         robot.interact(() -> vm.compareWith(saved));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.comparisonProperty().get() != null);
+        Await.until(() -> vm.comparisonProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#diffBanner").queryAs(Label.class).getText()).contains("0 added, 1 removed");
         assertThat(robot.lookup("#changePosition").queryAs(Label.class).getText())
@@ -252,7 +252,7 @@ class RealSnapshotWindowTest {
 
     /** Searches run on a job thread: wait until the newest one has reached the window. */
     private void awaitSearched() throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !vm.search().searchingProperty().get());
+        Await.until(() -> !vm.search().searchingProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
     }
 }

@@ -26,10 +26,8 @@ class CellTooltipsTest {
 
     @Start
     void start(Stage shared) throws Exception {
-        Stage stage = new Stage();
-        view = new WorkbenchView(stage, "hotplug", WorkbenchFixtures.hotplug(Files.createTempDirectory("wb")), false);
+        view = WorkbenchFixtures.show("hotplug", WorkbenchFixtures.hotplug(Files.createTempDirectory("wb")), false);
         vm = view.viewModel();
-        stage.show();
     }
 
     @AfterEach

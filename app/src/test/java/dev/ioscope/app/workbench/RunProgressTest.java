@@ -9,13 +9,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import static dev.ioscope.app.workbench.WorkbenchFixtures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 15: long work shows progress and can be cancelled; the workbench's Run shows it runs, Pause cancels it. */
@@ -26,18 +24,10 @@ class RunProgressTest {
 
     @Start
     void start(Stage shared) throws Exception {
-        Stage stage = new Stage();
         // the whole virtual Mac boots for a while: long enough to see the run and pause it
-        view = new WorkbenchView(stage, "hotplug",
+        view = WorkbenchFixtures.show("hotplug",
                 Scenario.read(Path.of("../docs/examples/virtual-mac-hotplug.json")), false);
         vm = view.viewModel();
-        stage.show();
-    }
-
-    /** A generous bound on a loaded machine, no sleep. */
-    private static void await(Callable<Boolean> c) throws Exception {
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, c);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @AfterEach

@@ -32,11 +32,9 @@ class TraceExportWindowTest {
 
     @Start
     void start(Stage shared) throws Exception {
-        Stage stage = new Stage();
-        view = new WorkbenchView(stage, "hotplug", WorkbenchFixtures.hotplug(Files.createTempDirectory("wb")),
+        view = WorkbenchFixtures.show("hotplug", WorkbenchFixtures.hotplug(Files.createTempDirectory("wb")),
                 false);
         vm = view.viewModel();
-        stage.show();
     }
 
     @AfterEach

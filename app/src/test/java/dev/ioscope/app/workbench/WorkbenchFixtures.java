@@ -1,15 +1,15 @@
 package dev.ioscope.app.workbench;
 
+import dev.ioscope.app.Await;
 import dev.ioscope.app.TestData;
 import dev.ioscope.engine.sim.Scenario;
 import javafx.scene.control.TreeView;
+import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 /**
  * docs/examples/intelmausi-hotplug.json with the kext path made absolute (the test runs from a temp folder), and
@@ -45,10 +45,17 @@ public final class WorkbenchFixtures {
         return found[0];
     }
 
+    /** A workbench window on {@code scenario}, shown; call it on the FX thread, as a {@code @Start} method is. */
+    public static WorkbenchView show(String title, Scenario scenario, boolean dark) {
+        Stage stage = new Stage();
+        WorkbenchView view = new WorkbenchView(stage, title, scenario, dark);
+        stage.show();
+        return view;
+    }
+
     /** Waits for what the engine thread and then the FX thread make true (a pulse later). */
     public static void await(Callable<Boolean> c) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, c);
-        WaitForAsyncUtils.waitForFxEvents();
+        Await.until(c);
     }
 
     /** The window's registry at the current step. */

@@ -27,11 +27,9 @@ class WorkbenchWindowTest {
     @Start
     void start(Stage shared) throws Exception {
         // a stage of its own: TestFX's shared stage may still carry another window's bindings (its title)
-        Stage stage = new Stage();
-        view = new WorkbenchView(stage, "hotplug",
+        view = WorkbenchFixtures.show("hotplug",
                 WorkbenchFixtures.hotplug(Files.createTempDirectory("wb")), false);
         vm = view.viewModel();
-        stage.show();
     }
 
     @AfterEach

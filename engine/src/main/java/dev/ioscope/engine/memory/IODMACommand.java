@@ -131,6 +131,20 @@ public final class IODMACommand {
         return copyBuffer != null || !bouncePages.isEmpty();
     }
 
+    /** Whether a segment lies in a bounce page or the copy buffer (the device sees the copy, not the memory). */
+    public boolean isBounce(Segment s) {
+        if (copyBuffer != null && s.address() >= copyBuffer.address()
+                && s.address() < copyBuffer.address() + copyBuffer.length()) {
+            return true;
+        }
+        for (BouncePage b : bouncePages) {
+            if (s.address() >= b.physical() && s.address() < b.physical() + IOMemoryDescriptor.PAGE_SIZE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public boolean isCursor() {
         return cursor;
     }

@@ -3,14 +3,16 @@ package dev.ioscope.engine.memory;
 import dev.ioscope.engine.iokit.IOReturn;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
  * An IOGeneralMemoryDescriptor over physical ranges laid out as data: {@code PHYSICAL} (withPhysicalAddress:
  * always resident, prepare and complete do nothing) or {@code VIRTUAL} (pageable memory whose pages sit at the
- * given physical ranges once wired: prepare wires, complete unwires, counted). Rules MD1-MD3.
+ * given physical ranges once wired: prepare wires, complete unwires, counted), with the direction it was prepared
+ * for and its mappings into tasks. Rules MD1, MD2, MD6-MD9.
  */
-public final class IOMemoryDescriptor {
+public class IOMemoryDescriptor {
     /** kIOMemoryTypePhysical64 or kIOMemoryTypeVirtual. */
     public enum Type { PHYSICAL, VIRTUAL }
 
@@ -32,11 +34,14 @@ public final class IOMemoryDescriptor {
     public static final long PAGE_MASK = PAGE_SIZE - 1;
 
     private final Type type;
-    private final IODirection direction;
-    private final List<Range> ranges;
-    private final long length;
+    private IODirection direction;
+    private List<Range> ranges;
+    private long length;
     private int wireCount;
     private int dmaReferences;
+    private boolean preparedReadOnly;
+    private boolean released;
+    private final List<IOMemoryMap> mappings = new ArrayList<>();
 
     public IOMemoryDescriptor(Type type, IODirection direction, List<Range> ranges) {
         if (ranges.isEmpty()) {
@@ -72,11 +77,36 @@ public final class IOMemoryDescriptor {
         return wireCount;
     }
 
-    /** prepare (MD1): a virtual descriptor's wire count goes up (the first wires its pages); physical: nothing. */
+    /** Whether it is wired for output only (kIOMemoryPreparedReadOnly): devices may read it, not write it (MD6). */
+    public boolean isPreparedReadOnly() {
+        return preparedReadOnly;
+    }
+
+    /** prepare(kIODirectionNone): for the descriptor's own direction. */
     public int prepare() {
-        if (type == Type.VIRTUAL) {
-            wireCount++;
+        return prepare(IODirection.NONE);
+    }
+
+    /**
+     * prepare (MD1, MD6): a virtual descriptor's wire count goes up (the first wires its pages); physical: nothing.
+     * kIODirectionNone means the descriptor's own direction. Wiring for kIODirectionOut alone is read-only
+     * (wireVirtual's UPL_COPYOUT_FROM; a mapper gives the device read access only); while so wired, a prepare for
+     * a direction that writes (In, OutIn) answers kIOReturnNotWritable and counts nothing.
+     */
+    public int prepare(IODirection forDirection) {
+        if (type == Type.PHYSICAL) {
+            return IOReturn.kIOReturnSuccess;
         }
+        IODirection d = forDirection.bits == 0 ? direction : forDirection;
+        boolean readOnly = d == IODirection.OUT;
+        if (wireCount > 0) {
+            if (preparedReadOnly && !readOnly) {
+                return IOReturn.kIOReturnNotWritable;
+            }
+        } else {
+            preparedReadOnly = readOnly;
+        }
+        wireCount++;
         return IOReturn.kIOReturnSuccess;
     }
 
@@ -92,8 +122,104 @@ public final class IOMemoryDescriptor {
         if (wireCount == 1 && dmaReferences > 0) {
             return IOReturn.kIOReturnBusy;
         }
-        wireCount--;
+        if (--wireCount == 0) {
+            preparedReadOnly = false;
+        }
         return IOReturn.kIOReturnSuccess;
+    }
+
+    /**
+     * writeBytes (MD6): how many bytes a write of {@code count} at {@code offset} copies in: none when the write
+     * does not fit inside the length (the whole write is refused, not cut) or while the memory is prepared
+     * read-only. IOScope keeps no contents here; the count is what XNU answers.
+     */
+    public long writeBytes(long offset, long count) {
+        if (offset < 0 || count < 0 || offset > length || count > length - offset || preparedReadOnly
+                || offset >= length) {
+            return 0;
+        }
+        return count;
+    }
+
+    /** The mappings of this descriptor still alive (its _mappings set), oldest first. */
+    public List<IOMemoryMap> mappings() {
+        return Collections.unmodifiableList(mappings);
+    }
+
+    /** map(options): createMappingInTask(kernel_task, 0, options | kIOMapAnywhere, 0, 0). */
+    public IOMemoryMap map(TaskMap kernel, int options) {
+        return createMappingInTask(kernel, 0, options | IOMapOptions.kIOMapAnywhere, 0, 0);
+    }
+
+    /**
+     * createMappingInTask (MD7, MD8): a length of 0 means the whole descriptor; a range that does not fit inside
+     * the length gives no map (doMap's kIOReturnBadArgument: null here). A compatible existing map is reused: the
+     * same range gives that map retained, a range inside it a new map on it (copyCompatible). Otherwise a new map
+     * at the next free address (kIOMapAnywhere) or at {@code atAddress}; the page offset of the range's start is
+     * kept in the address.
+     */
+    public IOMemoryMap createMappingInTask(TaskMap task, long atAddress, int options, long offset, long len) {
+        long n = len == 0 ? length : len;
+        if (offset < 0 || n <= 0 || offset >= length || n > length - offset || isFreed()) {
+            return null;
+        }
+        if ((options & IOMapOptions.kIOMapReference) != 0 || (options & IOMapOptions.kIOMapUnique) == 0) {
+            for (IOMemoryMap m : mappings) {
+                if (m.compatible(task, atAddress, options, offset, n)) {
+                    if (m.getOffset() == offset && m.getLength() == n) {
+                        m.retain();
+                        return m;
+                    }
+                    m.retain();
+                    IOMemoryMap sub = new IOMemoryMap(this, task, m.getAddress() + offset - m.getOffset(),
+                            m.options(), offset, n, m);
+                    mappings.add(sub);
+                    return sub;
+                }
+            }
+            if ((options & IOMapOptions.kIOMapReference) != 0) {
+                return null;
+            }
+        }
+        Run first = walk(offset);
+        long pageOffset = first.address() & PAGE_MASK;
+        long at = (options & IOMapOptions.kIOMapAnywhere) != 0 ? task.allocate(pageOffset, n) : atAddress;
+        IOMemoryMap m = new IOMemoryMap(this, task, at, options, offset, n, null);
+        mappings.add(m);
+        return m;
+    }
+
+    void removeMapping(IOMemoryMap m) {
+        mappings.remove(m);
+    }
+
+    /**
+     * The driver lets its reference go (release, MD9). The descriptor is freed at once unless a map still holds it;
+     * then it is freed when its last map is released. Returns whether it is freed now.
+     */
+    public boolean release() {
+        released = true;
+        return isFreed();
+    }
+
+    public boolean isReleased() {
+        return released;
+    }
+
+    /** Released by its driver and held by no map: gone. */
+    public boolean isFreed() {
+        return released && mappings.isEmpty();
+    }
+
+    /** IOBufferMemoryDescriptor's setDirection: a new direction for the next transfers. */
+    protected void direction(IODirection d) {
+        direction = d;
+    }
+
+    /** IOBufferMemoryDescriptor's setLength: its one range, at {@code address}, and the length become {@code n}. */
+    protected void length(long address, long n) {
+        ranges = n == 0 ? List.of() : List.of(new Range(address, n));
+        length = n;
     }
 
     /** Whether its pages are known (kIOMDGetCharacteristics' fIsPrepared): physical ones always are. */

@@ -22,7 +22,8 @@ public sealed interface CoreAction extends ScenarioAction {
             RemoveNotification.TYPE, EmulateDriver.TYPE, PublishResource.TYPE, RegisterInterest.TYPE,
             RemoveInterest.TYPE, MessageClients.TYPE, OpenService.TYPE, CloseService.TYPE,
             IOKitDaemonLaunched.TYPE, DextCrash.TYPE, RegisterInterruptController.TYPE, AddInterruptSource.TYPE,
-            EnableInterrupt.TYPE, DisableInterrupt.TYPE, DmaTransfer.TYPE);
+            EnableInterrupt.TYPE, DisableInterrupt.TYPE, DmaTransfer.TYPE, MemoryCreate.TYPE, MemoryPrepare.TYPE,
+            MemoryComplete.TYPE, MemorySetLength.TYPE, MemoryMap.TYPE, MemoryUnmap.TYPE, MemoryRelease.TYPE);
 
     /** A new entry attached under {@code parent}, then registerService. */
     record Publish(String parent, String className, String name, String location, OSDictionary properties)
@@ -255,19 +256,100 @@ public sealed interface CoreAction extends ScenarioAction {
         }
     }
 
-    /** A driver's IODMACommand on memory laid out as physical ranges (DMA1-DMA8); numbers or "0x…" strings. */
+    /**
+     * A driver's IODMACommand on memory laid out as physical ranges, or on a descriptor {@code memory-create} made
+     * (DMA1-DMA8); numbers or "0x…" strings.
+     */
     record DmaTransfer(String path, String ranges, String type, JsonValue prepared, String direction, String output,
                        JsonValue numAddressBits, JsonValue maxSegmentSize, JsonValue maxTransferSize,
                        JsonValue alignment, JsonValue alignmentLength, JsonValue alignmentInternalSegments,
                        JsonValue lastPhysical, JsonValue lowMemory, JsonValue offset, JsonValue length,
-                       JsonValue perCall) implements CoreAction {
+                       JsonValue perCall, String memory) implements CoreAction {
         public static final ActionType<DmaTransfer> TYPE = ActionType.of("dma-transfer", DmaTransfer.class,
                 text("path"), text("ranges"), text("type"), json("prepared"), text("direction"), text("output"),
                 json("numAddressBits"), json("maxSegmentSize"), json("maxTransferSize"), json("alignment"),
                 json("alignmentLength"), json("alignmentInternalSegments"), json("lastPhysical"),
-                json("lowMemory"), json("offset"), json("length"), json("perCall"));
+                json("lowMemory"), json("offset"), json("length"), json("perCall"), text("memory"));
 
         public ActionType<DmaTransfer> actionType() {
+            return TYPE;
+        }
+    }
+
+    /** The memory actions (MD1-MD10), performed by {@link MemoryActions}; numbers or "0x…" strings. */
+    sealed interface MemoryAction extends CoreAction {
+    }
+
+    /** An IOBufferMemoryDescriptor ({@code capacity}) or a descriptor over {@code ranges}, by name. */
+    record MemoryCreate(String name, String path, String task, String direction, JsonValue capacity,
+                        JsonValue alignment, JsonValue physicalMask, String options, String ranges, String type)
+            implements MemoryAction {
+        public static final ActionType<MemoryCreate> TYPE = ActionType.of("memory-create", MemoryCreate.class,
+                text("name"), text("path"), text("task"), text("direction"), json("capacity"), json("alignment"),
+                json("physicalMask"), text("options"), text("ranges"), text("type"));
+
+        public ActionType<MemoryCreate> actionType() {
+            return TYPE;
+        }
+    }
+
+    /** prepare(direction). */
+    record MemoryPrepare(String name, String direction) implements MemoryAction {
+        public static final ActionType<MemoryPrepare> TYPE = ActionType.of("memory-prepare", MemoryPrepare.class,
+                text("name"), text("direction"));
+
+        public ActionType<MemoryPrepare> actionType() {
+            return TYPE;
+        }
+    }
+
+    /** complete(). */
+    record MemoryComplete(String name) implements MemoryAction {
+        public static final ActionType<MemoryComplete> TYPE = ActionType.of("memory-complete",
+                MemoryComplete.class, text("name"));
+
+        public ActionType<MemoryComplete> actionType() {
+            return TYPE;
+        }
+    }
+
+    /** IOBufferMemoryDescriptor::setLength. */
+    record MemorySetLength(String name, JsonValue length) implements MemoryAction {
+        public static final ActionType<MemorySetLength> TYPE = ActionType.of("memory-set-length",
+                MemorySetLength.class, text("name"), json("length"));
+
+        public ActionType<MemorySetLength> actionType() {
+            return TYPE;
+        }
+    }
+
+    /** createMappingInTask: a map named {@code as} in {@code task}. */
+    record MemoryMap(String name, String as, String task, String options, JsonValue address, JsonValue offset,
+                     JsonValue length) implements MemoryAction {
+        public static final ActionType<MemoryMap> TYPE = ActionType.of("memory-map", MemoryMap.class, text("name"),
+                text("as"), text("task"), text("options"), json("address"), json("offset"), json("length"));
+
+        public ActionType<MemoryMap> actionType() {
+            return TYPE;
+        }
+    }
+
+    /** IOMemoryMap::unmap. */
+    record MemoryUnmap(String map) implements MemoryAction {
+        public static final ActionType<MemoryUnmap> TYPE = ActionType.of("memory-unmap", MemoryUnmap.class,
+                text("map"));
+
+        public ActionType<MemoryUnmap> actionType() {
+            return TYPE;
+        }
+    }
+
+    /** release() of a descriptor ({@code name}) or of one reference to a map ({@code map}). */
+    record MemoryRelease(String name, String map) implements MemoryAction {
+        public static final ActionType<MemoryRelease> TYPE = ActionType.of("memory-release", MemoryRelease.class,
+                text("name"), text("map"));
+
+        public ActionType<MemoryRelease> actionType() {
             return TYPE;
         }
     }

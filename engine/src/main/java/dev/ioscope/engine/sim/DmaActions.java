@@ -23,9 +23,11 @@ final class DmaActions {
     static final long DEFAULT_LAST_PHYSICAL = (8L << 30) - 1;
 
     private final Simulation sim;
+    private final MemoryActions memory;
 
-    DmaActions(Simulation sim) {
+    DmaActions(Simulation sim, MemoryActions memory) {
         this.sim = sim;
+        this.memory = memory;
     }
 
     void transfer(String type, DmaTransfer a) {
@@ -46,15 +48,24 @@ final class DmaActions {
     }
 
     private void run(DmaTransfer a, String entry) {
-        if (a.ranges() == null) {
-            throw new IllegalArgumentException("no ranges (ADDRESS+LENGTH,…)");
-        }
-        IOMemoryDescriptor.Type type = "virtual".equals(a.type()) ? IOMemoryDescriptor.Type.VIRTUAL
-                : IOMemoryDescriptor.Type.PHYSICAL;
-        IOMemoryDescriptor md = new IOMemoryDescriptor(type, direction(a.direction()),
-                IOMemoryDescriptor.parseRanges(a.ranges()));
-        if (a.prepared() == null || Boolean.parseBoolean(a.prepared().text())) {
-            md.prepare();
+        IOMemoryDescriptor md;
+        boolean live = a.memory() != null;
+        if (live) {
+            // a descriptor made by memory-create: used as it is (prepared or not), unless "prepared" says so
+            md = memory.descriptor(a.memory());
+            if (a.prepared() != null && Boolean.parseBoolean(a.prepared().text())) {
+                md.prepare();
+            }
+        } else {
+            if (a.ranges() == null) {
+                throw new IllegalArgumentException("no ranges (ADDRESS+LENGTH,…) and no memory");
+            }
+            IOMemoryDescriptor.Type type = "virtual".equals(a.type()) ? IOMemoryDescriptor.Type.VIRTUAL
+                    : IOMemoryDescriptor.Type.PHYSICAL;
+            md = new IOMemoryDescriptor(type, direction(a.direction()), IOMemoryDescriptor.parseRanges(a.ranges()));
+            if (a.prepared() == null || Boolean.parseBoolean(a.prepared().text())) {
+                md.prepare();
+            }
         }
         DmaOutput out = output(a.output());
         DmaSpecification.Result spec = DmaSpecification.of(out, (int) num(a.numAddressBits(), "numAddressBits", 0),
@@ -70,11 +81,13 @@ final class DmaActions {
         c.setMemoryDescriptor(md);
         int r = c.prepare(num(a.offset(), "offset", 0), num(a.length(), "length", 0));
         IOMemoryDescriptor.Range copy = c.copyBuffer();
-        sim.record(JournalKind.DMA_PREPARE, entry, "length", hex(md.getLength()), "result", IOReturn.name(r),
+        sim.record(JournalKind.DMA_PREPARE, entry, "memory", live ? a.memory() : "",
+                "ranges", MemoryActions.ranges(md), "length", hex(md.getLength()), "result", IOReturn.name(r),
                 "cursor", String.valueOf(c.isCursor()), "doubleBuffer", String.valueOf(c.isDoubleBuffered()),
                 "bouncePages", String.valueOf(c.bouncePageMap().size()),
                 "copyBuffer", copy == null ? "" : hex(copy.address()) + "+" + hex(copy.length()));
         if (r != IOReturn.kIOReturnSuccess) {
+            c.setMemoryDescriptor(null);
             return;
         }
         IODMACommand.Generated g = c.allSegments((int) Math.max(1, Math.min(1 << 20, num(a.perCall(), "perCall", 16))));
@@ -82,13 +95,14 @@ final class DmaActions {
         for (int i = 0; i < segs.size(); i++) {
             sim.record(JournalKind.DMA_SEGMENT, entry, "index", String.valueOf(i), "address",
                     hex(segs.get(i).address()),
-                    "length", hex(segs.get(i).length()));
+                    "length", hex(segs.get(i).length()), "bounce", String.valueOf(c.isBounce(segs.get(i))));
         }
         if (g.ret() != IOReturn.kIOReturnSuccess) {
             sim.record(JournalKind.DMA_GENERATE, entry, "result", IOReturn.name(g.ret()), "offset",
                     hex(g.nextOffset()));
         }
         sim.record(JournalKind.DMA_COMPLETE, entry, "result", IOReturn.name(c.complete()));
+        c.setMemoryDescriptor(null);
     }
 
     static IODirection direction(String s) {

@@ -58,6 +58,7 @@ final class ScenarioActions {
     private final Map<String, SimulationExtension.Instance> extensionActions = new LinkedHashMap<>();
     private final InterruptActions interrupts;
     private final DmaActions dma;
+    private final MemoryActions memory;
 
     ScenarioActions(Simulation sim, KextLoading kexts, MatchingNotifications notifications, GeneralInterest interest,
                     MatchDefer matchDefer) {
@@ -67,7 +68,8 @@ final class ScenarioActions {
         this.interest = interest;
         this.matchDefer = matchDefer;
         this.interrupts = new InterruptActions(sim);
-        this.dma = new DmaActions(sim);
+        this.memory = new MemoryActions(sim);
+        this.dma = new DmaActions(sim, memory);
     }
 
     /** Routes {@code action} to the installed extension {@code x} from now on. */
@@ -133,6 +135,8 @@ final class ScenarioActions {
             }
         } else if (op instanceof DmaTransfer d) {
             dma.transfer(type, d);
+        } else if (op instanceof CoreAction.MemoryAction m) {
+            memory.perform(type, m);
         } else if (op instanceof EmulateDriver d) {
             emulateDriver(type, d);
         } else if (op instanceof PublishResource r) {

@@ -10,7 +10,11 @@ import static dev.ioscope.engine.iokit.IOReturn.kIOReturnUnderrun;
 import static dev.ioscope.engine.userclient.IOExternalMethodArguments.kIOUCScalarMax;
 import static dev.ioscope.engine.userclient.IOExternalMethodArguments.kIOUCStructInbandMax;
 
+import dev.ioscope.engine.memory.IOMapOptions;
+import dev.ioscope.engine.memory.IOMemoryMap;
+
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -200,12 +204,19 @@ public final class IOConnect {
         return new CallResult(ret, new long[0], new byte[0]);
     }
 
+    /** {@code IOConnectMapMemory64(…, kIOMapAnywhere)}: see {@link #mapMemory(int, int)}. */
+    public MapResult mapMemory(int memoryType) {
+        return mapMemory(memoryType, IOMapOptions.kIOMapAnywhere);
+    }
+
     /**
      * {@code IOConnectMapMemory64}: the client's {@code clientMemoryForType} memory mapped into the caller — a view
-     * of the same bytes. {@code is_io_connect_map_memory_into_task} turns a failed mapping into
+     * of the same bytes. {@code mapClientMemory64} keeps the driver's options above kIOMapUserOptionsMask and takes
+     * the low twelve bits from the caller's {@code flags} (MD10), so a driver's kIOMapReadOnly gives the caller a
+     * read-only view whatever it asks. {@code is_io_connect_map_memory_into_task} turns a failed mapping into
      * kIOReturnBadArgument.
      */
-    public MapResult mapMemory(int memoryType) {
+    public MapResult mapMemory(int memoryType, int flags) {
         if (closed) {
             return new MapResult(MACH_SEND_INVALID_DEST, null);
         }
@@ -213,11 +224,19 @@ public final class IOConnect {
         if (m.result() != kIOReturnSuccess || m.memory() == null) {
             return new MapResult(kIOReturnBadArgument, null);
         }
-        return new MapResult(kIOReturnSuccess, m.memory().map());
+        int options = IOMemoryMap.userClientOptions(m.options(), flags);
+        ByteBuffer view = m.memory().map();
+        if ((options & IOMapOptions.kIOMapReadOnly) != 0) {
+            view = view.asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+        }
+        return new MapResult(kIOReturnSuccess, view, options);
     }
 
-    /** The result of {@link #mapMemory}. */
-    public record MapResult(int result, ByteBuffer memory) {
+    /** The result of {@link #mapMemory}: the IOReturn, the caller's view, and the options it was mapped with. */
+    public record MapResult(int result, ByteBuffer memory, int options) {
+        public MapResult(int result, ByteBuffer memory) {
+            this(result, memory, 0);
+        }
     }
 
     /** {@code IOConnectSetNotificationPort} → {@code registerNotificationPort}. */

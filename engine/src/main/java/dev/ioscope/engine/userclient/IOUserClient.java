@@ -15,8 +15,14 @@ import java.util.Set;
  * answer kIOReturnUnsupported; {@code clientDied} calls {@code clientClose}.
  */
 public abstract class IOUserClient {
-    /** What {@code clientMemoryForType} hands back: an IOReturn and, on success, the memory to map. */
-    public record ClientMemory(int result, IOMemoryDescriptor memory) {
+    /**
+     * What {@code clientMemoryForType} hands back: an IOReturn and, on success, the memory to map and the driver's
+     * mapping options (e.g. kIOMapReadOnly; those above kIOMapUserOptionsMask hold whatever the caller asks, MD10).
+     */
+    public record ClientMemory(int result, IOMemoryDescriptor memory, int options) {
+        public ClientMemory(int result, IOMemoryDescriptor memory) {
+            this(result, memory, 0);
+        }
     }
 
     private final int type;

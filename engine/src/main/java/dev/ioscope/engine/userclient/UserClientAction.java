@@ -61,10 +61,10 @@ public sealed interface UserClientAction extends ScenarioAction {
         }
     }
 
-    /** IOConnectMapMemory64. */
-    record Map(String connection, JsonValue memoryType) implements UserClientAction {
+    /** IOConnectMapMemory64 with the caller's map options (kIOMapAnywhere when none). */
+    record Map(String connection, JsonValue memoryType, String options) implements UserClientAction {
         public static final ActionType<Map> TYPE = ActionType.of("map", Map.class, text("connection"),
-                json("memoryType"));
+                json("memoryType"), text("options"));
 
         public ActionType<Map> actionType() {
             return TYPE;

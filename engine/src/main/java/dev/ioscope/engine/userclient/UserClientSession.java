@@ -33,6 +33,7 @@ import dev.ioscope.engine.userclient.UserClientAction.Close;
 import dev.ioscope.engine.userclient.UserClientAction.Dequeue;
 import dev.ioscope.engine.userclient.UserClientAction.Open;
 import dev.ioscope.engine.userclient.UserClientAction.ProvideUserClient;
+import dev.ioscope.engine.memory.IOMapOptions;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -310,13 +311,21 @@ final class UserClientSession implements SimulationExtension.Instance {
         if (c == null || type == null) {
             return;
         }
-        IOConnect.MapResult r = c.connect().mapMemory(type);
+        int flags;
+        try {
+            flags = m.options() == null ? IOMapOptions.kIOMapAnywhere : IOMapOptions.parseMapOptions(m.options());
+        } catch (IllegalArgumentException e) {
+            error(a, "options: " + e.getMessage());
+            return;
+        }
+        IOConnect.MapResult r = c.connect().mapMemory(type, flags);
         if (r.result() == kIOReturnSuccess) {
             c.mappings().put(type, r.memory());
         }
         sim.record(USERCLIENT_MAP, sim.path(c.provider()), "connection", c.name(), "memoryType",
                 String.valueOf(type), "result", name(r.result()), "value", hex(r.result()), "size",
-                String.valueOf(r.memory() == null ? 0 : r.memory().capacity()));
+                String.valueOf(r.memory() == null ? 0 : r.memory().capacity()), "options",
+                IOMapOptions.describe(r.options()));
     }
 
     /** IODataQueueDequeue on a mapped data queue, as user space consumes it (4096 bytes of buffer). */

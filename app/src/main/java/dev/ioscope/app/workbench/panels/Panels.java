@@ -11,6 +11,7 @@ import dev.ioscope.app.workbench.devices.DevicesPane;
 import dev.ioscope.app.workbench.interrupts.InterruptsPane;
 import dev.ioscope.app.workbench.locks.LocksPane;
 import dev.ioscope.app.workbench.matching.MatchingPane;
+import dev.ioscope.app.workbench.memory.MemoryPane;
 import dev.ioscope.app.workbench.power.PowerPane;
 import dev.ioscope.app.workbench.power.PowerRow;
 import dev.ioscope.app.workbench.report.IOReportDashboard;
@@ -38,6 +39,7 @@ public final class Panels implements WorkbenchPanels {
             WorkbenchPanel.of("User clients", TOP, UserClientConsole::new, UserClientState.STATE),
             WorkbenchPanel.of("IOReport", TOP, IOReportDashboard::new, ReportState.STATE),
             WorkbenchPanel.of("Interrupts", IO_KIT, InterruptsPane::new),
+            WorkbenchPanel.of("Memory & DMA", IO_KIT, MemoryPane::new),
             WorkbenchPanel.of("Locks", IO_KIT, LocksPane::new),
             WorkbenchPanel.of("Diagnostics", IO_KIT, Panels::diagnosticsPane),
             WorkbenchPanel.of("Streams", IO_KIT, StreamsPane::new));

@@ -4,6 +4,7 @@ import dev.ioscope.app.ui.Styles;
 import dev.ioscope.engine.sim.JournalEvent;
 import dev.ioscope.engine.journal.JournalKind;
 import dev.ioscope.engine.sim.ScenarioWriter;
+import dev.ioscope.engine.sim.streams.StreamEvents;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -17,6 +18,7 @@ import org.fxmisc.richtext.StyleClassedTextArea;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The console's history: each action it added, as the line of scenario JSON it is (what a saved scenario
@@ -105,6 +107,9 @@ final class CallHistory extends BorderPane {
     }
 
     static boolean ok(JournalEvent e) {
+        if (e.kind() instanceof StreamEvents k) {
+            return k != StreamEvents.REFUSED;
+        }
         return "0x00000000".equals(e.details().get("value"));
     }
 
@@ -115,6 +120,9 @@ final class CallHistory extends BorderPane {
     /** What an action's event says: the IOReturn and, per kind, the outputs or the new connection. */
     static String answer(JournalEvent e) {
         var d = e.details();
+        if (e.kind() instanceof StreamEvents k) {
+            return streamAnswer(k, d);
+        }
         if (!(e.kind() instanceof JournalKind kind)) {
             return ioReturn(e);
         }
@@ -137,6 +145,23 @@ final class CallHistory extends BorderPane {
             default:
                 return ioReturn(e);
         }
+    }
+
+    /** What a stream action did: kIOReturnSuccess and where the buffer went, or the refusal and why (ST1-ST6). */
+    static String streamAnswer(StreamEvents k, Map<String, String> d) {
+        String ok = "kIOReturnSuccess  ";
+        return switch (k) {
+            case OPEN -> ok + "stream " + d.get("stream") + " open by " + d.get("client") + ", queues of "
+                    + d.get("entryCount") + " entries";
+            case CLOSE -> ok + "closed: every buffer is the driver's again";
+            case CONTROL -> ok + d.get("call");
+            case ENQUEUE -> ok + "buffer " + d.get("buffer") + " → " + d.get("queue") + " queue (head "
+                    + d.get("headIndex") + ", tail " + d.get("tailIndex") + ")";
+            case DEQUEUE -> ok + "buffer " + d.get("buffer") + " ← " + d.get("queue") + " queue, now "
+                    + ("output".equals(d.get("queue")) ? "the user's" : "the driver's");
+            case REFUSED -> d.get("result") + "  " + d.get("call") + ": " + d.get("reason");
+            default -> k.id();
+        };
     }
 
     private static String abbreviate(String hex) {

@@ -5,6 +5,8 @@ import dev.ioscope.engine.journal.JournalKind;
 import dev.ioscope.engine.sim.JsonValue;
 import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.sim.ScenarioAction;
+import dev.ioscope.engine.sim.streams.StreamAction;
+import dev.ioscope.engine.sim.streams.StreamEvents;
 import dev.ioscope.engine.userclient.UserClientAction;
 import dev.ioscope.engine.userclient.UserClientAction.Call;
 import dev.ioscope.engine.userclient.UserClientAction.Close;
@@ -13,6 +15,7 @@ import dev.ioscope.engine.userclient.UserClientAction.Open;
 import dev.ioscope.engine.userclient.UserClientAction.ProvideUserClient;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -42,6 +45,47 @@ public record ConsoleCall(Scenario.Action action, JournalEvent result, List<Jour
             return JournalKind.USERCLIENT_MAP;
         } else if (op instanceof Dequeue) {
             return JournalKind.USERCLIENT_DEQUEUE;
+        }
+        return null;
+    }
+
+    /**
+     * The kinds a stream action of the console answers with (its own, or {@code stream.refused}); null for other
+     * actions. Stream actions name the stream, not a connection (IOStreamUserClient's methods and traps).
+     */
+    static Set<StreamEvents> streamKindsOf(ScenarioAction op) {
+        if (op instanceof StreamAction.StreamOpen) {
+            return EnumSet.of(StreamEvents.OPEN, StreamEvents.REFUSED);
+        } else if (op instanceof StreamAction.StreamClose) {
+            return EnumSet.of(StreamEvents.CLOSE, StreamEvents.REFUSED);
+        } else if (op instanceof StreamAction.StreamStart || op instanceof StreamAction.StreamStop) {
+            return EnumSet.of(StreamEvents.CONTROL, StreamEvents.REFUSED);
+        } else if (op instanceof StreamAction.StreamEnqueueOutput || op instanceof StreamAction.StreamEnqueueInput) {
+            return EnumSet.of(StreamEvents.ENQUEUE, StreamEvents.REFUSED);
+        } else if (op instanceof StreamAction.StreamDequeueOutput || op instanceof StreamAction.StreamDequeueInput) {
+            return EnumSet.of(StreamEvents.DEQUEUE, StreamEvents.REFUSED);
+        }
+        return null;
+    }
+
+    /** The stream a console stream action names. */
+    private static String streamName(ScenarioAction op) {
+        if (op instanceof StreamAction.StreamOpen o) {
+            return o.name();
+        } else if (op instanceof StreamAction.StreamClose c) {
+            return c.name();
+        } else if (op instanceof StreamAction.StreamStart s) {
+            return s.name();
+        } else if (op instanceof StreamAction.StreamStop s) {
+            return s.name();
+        } else if (op instanceof StreamAction.StreamEnqueueOutput e) {
+            return e.name();
+        } else if (op instanceof StreamAction.StreamEnqueueInput e) {
+            return e.name();
+        } else if (op instanceof StreamAction.StreamDequeueOutput d) {
+            return d.name();
+        } else if (op instanceof StreamAction.StreamDequeueInput d) {
+            return d.name();
         }
         return null;
     }
@@ -116,6 +160,11 @@ public record ConsoleCall(Scenario.Action action, JournalEvent result, List<Jour
     private static boolean answers(Scenario.Action a, JournalEvent e) {
         if (e.kind() == JournalKind.SCENARIO_ERROR) {
             return a.type().equals(e.details().get("action"));
+        }
+        Set<StreamEvents> streamKinds = streamKindsOf(a.op());
+        if (streamKinds != null) {
+            return e.kind() instanceof StreamEvents k && streamKinds.contains(k)
+                    && String.valueOf(streamName(a.op())).equals(e.details().get("stream"));
         }
         if (e.kind() != kindOf(a.op())) {
             return false;

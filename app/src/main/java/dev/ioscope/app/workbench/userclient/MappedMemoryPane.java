@@ -65,7 +65,7 @@ final class MappedMemoryPane extends VBox {
             vm.statusProperty().set(c == null ? "open a user client first" : "memory type must be 0..4294967295");
             return;
         }
-        vm.userClientAction(map ? new UserClientAction.Map(c.name(), JsonValue.of(t))
+        vm.userClientAction(map ? new UserClientAction.Map(c.name(), JsonValue.of(t), null)
                 : new UserClientAction.Dequeue(c.name(), JsonValue.of(t)));
     }
 

@@ -144,7 +144,8 @@ public final class UserClientConsole extends VBox {
         HBox callRow = row(call, result);
 
         methods.setMinHeight(100);
-        VBox top = new VBox(6, openRow, connRow, methods, doc, form);
+        StreamConsole streams = new StreamConsole(vm, () -> service.getEditor().getText());
+        VBox top = new VBox(6, openRow, connRow, streams, methods, doc, form);
         top.setPadding(new Insets(0, 4, 0, 0));
         // a described structure makes the form tall: it scrolls rather than squeezing the method table, while
         // Call, the IOReturn and the outputs stay in view below it

@@ -5,12 +5,14 @@ import dev.ioscope.engine.sim.ActionType;
 import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.sim.Simulation;
 import dev.ioscope.engine.userclient.UserClientConnection;
+import dev.ioscope.engine.sim.streams.StreamAction;
 import dev.ioscope.engine.userclient.UserClientAction;
 import dev.ioscope.engine.userclient.UserClientExtension;
 
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The user clients of a machine at a step, copied on the engine thread for the console: the connections the
@@ -23,8 +25,10 @@ import java.util.stream.Collectors;
  * @param userFrom    index of the first action added in the workbench
  */
 public record UserClientState(List<UserClientConnection> connections, Scenario scenario, int userFrom) {
-    /** The scenario actions user clients perform (docs/scenarios.md "User clients"). */
-    public static final Set<String> ACTIONS = UserClientAction.TYPES.stream().map(ActionType::id)
+    /** The scenario actions user clients perform (docs/scenarios.md "User clients", "Streams"). */
+    public static final Set<String> ACTIONS = Stream.concat(UserClientAction.TYPES.stream(),
+            StreamAction.TYPES.stream().filter(t -> !t.id().equals(StreamAction.StreamCreate.TYPE.id())
+                    && !t.id().equals(StreamAction.StreamSuspend.TYPE.id()))).map(ActionType::id)
             .collect(Collectors.toUnmodifiableSet());
     public static final UserClientState EMPTY = new UserClientState(List.of(), null, 0);
     /** The connections and the user's actions at every publication (the console's data). */

@@ -1,5 +1,6 @@
 package dev.ioscope.app.workbench.devices;
 
+import dev.ioscope.app.workbench.WorkbenchFixtures;
 import dev.ioscope.app.workbench.Breakpoint;
 import dev.ioscope.app.workbench.MachineSession;
 import dev.ioscope.app.workbench.SessionFile;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -32,9 +32,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
+import static dev.ioscope.app.workbench.WorkbenchFixtures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -51,20 +50,13 @@ class WorkbenchDevicesTest {
 
     @Start
     void start(Stage shared) {
-        Stage stage = new Stage();
-        view = new WorkbenchView(stage, "Virtual Mac", MachineSession.defaultMachine(), false);
+        view = WorkbenchFixtures.show("Virtual Mac", MachineSession.defaultMachine(), false);
         vm = view.viewModel();
-        stage.show();
     }
 
     @AfterEach
     void close(FxRobot robot) {
         robot.interact(() -> view.stage().close());
-    }
-
-    private static void await(Callable<Boolean> c) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, c);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private boolean journalHas(String kind, String entryPrefix) {

@@ -15,14 +15,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
+import static dev.ioscope.app.workbench.WorkbenchFixtures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -51,11 +49,6 @@ class WorkbenchLocksTest {
         if (view != null) {
             robot.interact(() -> view.stage().close());
         }
-    }
-
-    private static void await(Callable<Boolean> c) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, c);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void runTo(FxRobot robot, String kind) throws Exception {

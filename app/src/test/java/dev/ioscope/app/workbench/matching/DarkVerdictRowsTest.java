@@ -36,10 +36,8 @@ class DarkVerdictRowsTest {
 
     @Start
     void start(Stage shared) throws Exception {
-        Stage stage = new Stage();
-        view = new WorkbenchView(stage, "hotplug", WorkbenchFixtures.hotplug(Files.createTempDirectory("wb")), true);
+        view = WorkbenchFixtures.show("hotplug", WorkbenchFixtures.hotplug(Files.createTempDirectory("wb")), true);
         vm = view.viewModel();
-        stage.show();
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package dev.ioscope.app.workbench.matching;
 
+import dev.ioscope.app.workbench.WorkbenchFixtures;
 import dev.ioscope.app.workbench.WorkbenchView;
 import dev.ioscope.app.workbench.WorkbenchViewModel;
 import dev.ioscope.engine.sim.CandidateVerdict;
@@ -17,14 +18,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.ioscope.app.workbench.WorkbenchFixtures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -41,17 +40,9 @@ class MatchingVerdictsTest {
 
     @Start
     void start(Stage shared) throws Exception {
-        Stage stage = new Stage();
-        view = new WorkbenchView(stage, "hotplug",
+        view = WorkbenchFixtures.show("hotplug",
                 Scenario.read(Path.of("../docs/examples/virtual-mac-hotplug.json")), false);
         vm = view.viewModel();
-        stage.show();
-    }
-
-    /** Booting and running the whole virtual Mac takes a while on a loaded machine: a generous bound, no sleep. */
-    private static void await(Callable<Boolean> c) throws Exception {
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, c);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package dev.ioscope.app.workbench.power;
 
+import dev.ioscope.app.workbench.WorkbenchFixtures;
 import dev.ioscope.app.workbench.WorkbenchView;
 import dev.ioscope.app.workbench.WorkbenchViewModel;
 import dev.ioscope.engine.sim.JournalEvent;
@@ -24,9 +25,8 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
+import static dev.ioscope.app.workbench.WorkbenchFixtures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -44,11 +44,9 @@ class PowerViewTest {
 
     @Start
     void start(Stage shared) throws Exception {
-        Stage stage = new Stage();
-        view = new WorkbenchView(stage, "power", Scenario.read(Path.of("../docs/examples/power-sleep-wake.json")),
+        view = WorkbenchFixtures.show("power", Scenario.read(Path.of("../docs/examples/power-sleep-wake.json")),
                 false);
         vm = view.viewModel();
-        stage.show();
     }
 
     @BeforeEach
@@ -71,11 +69,6 @@ class PowerViewTest {
 
     private <T extends Node> T find(FxRobot robot, String id, Class<T> type) {
         return robot.lookup(id).match(this::mine).queryAs(type);
-    }
-
-    private static void await(Callable<Boolean> c) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, c);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private PowerStateKind kind(FxRobot robot, String path) {

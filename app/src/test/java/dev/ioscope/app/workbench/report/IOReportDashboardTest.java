@@ -22,9 +22,8 @@ import javax.imageio.ImageIO;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
+import static dev.ioscope.app.workbench.WorkbenchFixtures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The IOReport dashboard in a real window under Monocle, on the demo driver's machine and its engine thread. */
@@ -53,11 +52,6 @@ class IOReportDashboardTest {
     void close(FxRobot robot) {
         robot.interact(() -> stage.close());
         session.close();
-    }
-
-    private static void await(Callable<Boolean> c) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, c);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Steps until the demo driver has started and filed its reporters, and the picker lists them. */

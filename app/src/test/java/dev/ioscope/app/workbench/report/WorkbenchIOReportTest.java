@@ -1,5 +1,6 @@
 package dev.ioscope.app.workbench.report;
 
+import dev.ioscope.app.workbench.WorkbenchFixtures;
 import dev.ioscope.engine.report.sampling.ReportValue;
 import dev.ioscope.engine.report.sampling.ReportFrame;
 import dev.ioscope.engine.report.sampling.ReportFormat;
@@ -16,13 +17,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
+import static dev.ioscope.app.workbench.WorkbenchFixtures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -42,20 +41,13 @@ class WorkbenchIOReportTest {
         Path dir = Files.createTempDirectory("wbreport");
         Files.writeString(dir.resolve("io.json"), "{\"actions\": [{\"at\": 10000000, \"do\": \"block-io\", "
                 + "\"requests\": 8, \"interval-us\": 1000, \"path\": \"" + DRIVER + "\"}]}");
-        Stage stage = new Stage();
-        view = new WorkbenchView(stage, "Virtual Mac", Scenario.read(dir.resolve("io.json")), false);
+        view = WorkbenchFixtures.show("Virtual Mac", Scenario.read(dir.resolve("io.json")), false);
         vm = view.viewModel();
-        stage.show();
     }
 
     @AfterEach
     void close(FxRobot robot) {
         robot.interact(() -> view.stage().close());
-    }
-
-    private static void await(Callable<Boolean> c) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, c);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static long simple(ReportFrame f, ReportState s, String name) {

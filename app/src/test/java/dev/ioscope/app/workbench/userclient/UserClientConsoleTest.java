@@ -1,5 +1,6 @@
 package dev.ioscope.app.workbench.userclient;
 
+import dev.ioscope.app.workbench.WorkbenchFixtures;
 import dev.ioscope.app.workbench.MachineSession;
 import dev.ioscope.app.workbench.WorkbenchView;
 import dev.ioscope.app.workbench.WorkbenchViewModel;
@@ -31,9 +32,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
+import static dev.ioscope.app.workbench.WorkbenchFixtures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -49,21 +49,14 @@ class UserClientConsoleTest {
 
     @Start
     void start(Stage shared) throws Exception {
-        Stage stage = new Stage();
-        view = new WorkbenchView(stage, "userclient-demo",
+        view = WorkbenchFixtures.show("userclient-demo",
                 Scenario.read(Path.of("../docs/examples/userclient-demo.json")), false);
         vm = view.viewModel();
-        stage.show();
     }
 
     @AfterEach
     void close(FxRobot robot) {
         robot.interact(() -> view.stage().close());
-    }
-
-    private static void await(Callable<Boolean> c) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, c);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Scrolls the console's form so {@code n} is in view (the form scrolls in a small window), as a user would. */

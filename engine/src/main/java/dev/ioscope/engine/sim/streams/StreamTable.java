@@ -15,15 +15,19 @@ import java.util.Map;
  * so the workbench shows the buffers cycling at any step, backwards too. Feed events in order with {@link #accept}.
  */
 public final class StreamTable {
-    /** One stream: its client ("" when closed), state, each buffer's place, and completed round trips. */
+    /**
+     * One stream: its client ("" when closed), state, each buffer's place, completed round trips, the last thing
+     * that happened, and the driver that made it ("" when the scenario named none).
+     */
     public record Row(String stream, String mode, String client, String state, List<Place> buffers, int roundTrips,
-                      String last) {
+                      String last, String owner) {
         public Row {
             buffers = List.copyOf(buffers);
         }
     }
 
     private static final class Info {
+        String owner = "";
         String mode;
         String client = "";
         String state = "closed";
@@ -48,6 +52,7 @@ public final class StreamTable {
         Info s = streams.get(d.getOrDefault("stream", ""));
         if (kind == StreamEvents.CREATE) {
             Info n = new Info();
+            n.owner = e.entry();
             n.mode = d.get("mode");
             n.buffers = new Place[Integer.parseInt(d.get("buffers"))];
             Arrays.fill(n.buffers, Place.KERNEL);
@@ -90,7 +95,7 @@ public final class StreamTable {
     public List<Row> rows() {
         List<Row> out = new ArrayList<>();
         streams.forEach((n, s) -> out.add(new Row(n, s.mode, s.client, s.state, List.of(s.buffers), s.roundTrips,
-                s.last)));
+                s.last, s.owner)));
         return out;
     }
 }

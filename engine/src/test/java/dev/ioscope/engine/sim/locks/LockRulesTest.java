@@ -1,15 +1,13 @@
 package dev.ioscope.engine.sim.locks;
 
+import dev.ioscope.engine.sim.ActionRuns;
 import dev.ioscope.engine.sim.JournalEvent;
 import dev.ioscope.engine.journal.JournalKind;
-import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.sim.Simulation;
-import dev.ioscope.engine.spi.PluginLoader;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -21,18 +19,8 @@ class LockRulesTest {
     @TempDir
     Path dir;
 
-    /** Runs the actions (JSON objects without "at": they run 1 µs apart, in order) on an empty machine. */
     Simulation run(String... actions) throws Exception {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < actions.length; i++) {
-            sb.append(i == 0 ? "" : ",").append("{\"at\":").append((i + 1) * 1000L).append(',')
-                    .append(actions[i].substring(1));
-        }
-        Files.writeString(dir.resolve("s.json"), "{\"actions\":[" + sb + "]}");
-        Simulation sim = Simulation.of(Scenario.read(dir.resolve("s.json")), Map.of(),
-                PluginLoader.builtInExtensions());
-        sim.runUntilQuiet();
-        return sim;
+        return ActionRuns.runUntilQuiet(dir, actions);
     }
 
     static String alloc(String name, String kind) {

@@ -1,16 +1,14 @@
 package dev.ioscope.engine.sim.streams;
 
+import dev.ioscope.engine.sim.ActionRuns;
 import dev.ioscope.engine.sim.JournalEvent;
 import dev.ioscope.engine.journal.JournalKind;
-import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.sim.Simulation;
 import dev.ioscope.engine.sim.streams.IOStreams.Place;
-import dev.ioscope.engine.spi.PluginLoader;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -23,16 +21,7 @@ class StreamRulesTest {
     Path dir;
 
     Simulation run(String... actions) throws Exception {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < actions.length; i++) {
-            sb.append(i == 0 ? "" : ",").append("{\"at\":").append((i + 1) * 1000L).append(',')
-                    .append(actions[i].substring(1));
-        }
-        Files.writeString(dir.resolve("s.json"), "{\"actions\":[" + sb + "]}");
-        Simulation sim = Simulation.of(Scenario.read(dir.resolve("s.json")), Map.of(),
-                PluginLoader.builtInExtensions());
-        sim.runUntilQuiet();
-        return sim;
+        return ActionRuns.runUntilQuiet(dir, actions);
     }
 
     static final String CREATE = "{\"do\":\"stream-create\",\"name\":\"cam\",\"buffers\":\"3\"}";
