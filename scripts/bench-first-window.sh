@@ -6,11 +6,18 @@
 # -Dioscope.bench=first-window each prints one line once the frame showing its content (the app: the registry
 # tree of its first document) has been rendered, then halts; see dev.ioscope.app.FirstFrameMark.
 # Reports, per variant, best and median of: the time from JVM start to that frame (as the program prints it), the
-# process's wall time from `java` to its exit, and its CPU time (user + sys, all threads); the ratio to hello world
-# is taken on the medians. On a shared machine CPU time is the steadier figure.
+# process's wall time from `java` to its exit, its CPU time (user + sys, all threads) and the FX thread's CPU time
+# to the frame; the ratio to hello world is taken on the medians. On a shared machine CPU time is the steadier
+# figure.
 #
 # usage: scripts/bench-first-window.sh [ROUNDS] [FILE]  (defaults: 5, the corpus's MacBookPro15-1.ioreg)
 # Needs an X display: $DISPLAY if set, else it starts `Xvfb :12` (BENCH_DISPLAY overrides) and stops it after.
+# BENCH_JDK25=JAVA_HOME (a Java 25 JDK) adds, per round: hello world, the app with no file and the app on FILE,
+# each on that JDK with an AOT cache (-XX:AOTCache) trained before the rounds, the app's by the headless training
+# run (dev.ioscope.app.FirstWindowTraining FILE, with app/target/training/openjfx-monocle.jar), hello world's by
+# one run of its own; plus the app with no file on that JDK without a cache.
+# BENCH_BASE_JAR=JAR (an earlier build of the jar) adds the app with no file and on FILE from that jar: before and
+# after a change, in the same rounds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds="${1:-5}"
@@ -36,9 +43,30 @@ fi
 java_opts=(-Dioscope.bench=first-window -Djava.util.prefs.userRoot="$out/prefs")
 variants=("hello world" "app, no file" "app, $(basename "$file")")
 [ -f "$jsa" ] && variants+=("app, no file + CDS" "app, $(basename "$file") + CDS")
+base="${BENCH_BASE_JAR:-}"
+[ -n "$base" ] && variants+=("base jar, no file" "base jar, $(basename "$file")")
+jdk25="${BENCH_JDK25:-}"
+if [ -n "$jdk25" ]; then
+    monocle=app/target/training/openjfx-monocle.jar
+    [ -f "$monocle" ] || { echo "bench-first-window: $monocle missing (build the app)" >&2; exit 1; }
+    "$jdk25/bin/java" -XX:AOTCacheOutput="$out/app.aot" -cp "$jar:$monocle" dev.ioscope.app.FirstWindowTraining \
+        "$file" > "$out/train.log" 2>&1 || { cat "$out/train.log" >&2; exit 3; }
+    "$jdk25/bin/java" -XX:AOTCacheOutput="$out/hello.aot" "${java_opts[@]}" -cp "$jar" dev.ioscope.app.HelloWindow \
+        > "$out/train.log" 2>&1 || { cat "$out/train.log" >&2; exit 3; }
+    variants+=("hello world, JDK 25 + AOT" "app, no file, JDK 25" "app, no file, JDK 25 + AOT"
+        "app, $(basename "$file"), JDK 25 + AOT")
+fi
 
 command_for() {
     case "$1" in
+        "base jar, no file") echo java "${java_opts[@]}" -jar "$base" ;;
+        "base jar, "*) echo java "${java_opts[@]}" -jar "$base" "$file" ;;
+        "hello world, JDK 25 + AOT") echo "$jdk25/bin/java" -XX:AOTCache="$out/hello.aot" "${java_opts[@]}" -cp "$jar" \
+            dev.ioscope.app.HelloWindow ;;
+        "app, no file, JDK 25") echo "$jdk25/bin/java" "${java_opts[@]}" -jar "$jar" ;;
+        "app, no file, JDK 25 + AOT")
+            echo "$jdk25/bin/java" -XX:AOTCache="$out/app.aot" "${java_opts[@]}" -jar "$jar" ;;
+        *", JDK 25 + AOT") echo "$jdk25/bin/java" -XX:AOTCache="$out/app.aot" "${java_opts[@]}" -jar "$jar" "$file" ;;
         "hello world") echo java "${java_opts[@]}" -cp "$jar" dev.ioscope.app.HelloWindow ;;
         "app, no file") echo java "${java_opts[@]}" -jar "$jar" ;;
         "app, no file + CDS") echo java -XX:SharedArchiveFile="$jsa" "${java_opts[@]}" -jar "$jar" ;;
@@ -54,10 +82,12 @@ for ((r = 1; r <= rounds; r++)); do
         /usr/bin/time -f "%U %S" -o "$out/time" timeout 300 $(command_for "$v") > "$out/stdout" 2> "$out/stderr" \
             || { echo "bench-first-window: '$v' failed:" >&2; cat "$out/stderr" >&2; exit 3; }
         t1=$(date +%s%N)
-        frame=$(grep -oE 'first frame drawn: [0-9]+' "$out/stdout" | grep -oE '[0-9]+$') \
+        frame=$(grep -m1 -oE 'first frame drawn: [0-9]+' "$out/stdout" | grep -oE '[0-9]+$') \
             || { echo "bench-first-window: '$v' printed no first-frame line" >&2; exit 3; }
+        fx=$(grep -m1 -oE 'first frame drawn: .*FX thread CPU [0-9]+' "$out/stdout" | grep -oE '[0-9]+$')
         read -r user sys < <(tail -1 "$out/time")
-        echo "$frame $(( (t1 - t0) / 1000000 )) $(echo "($user + $sys) * 1000" | bc | cut -d. -f1)" >> "$out/$key"
+        echo "$frame $(( (t1 - t0) / 1000000 )) $(echo "($user + $sys) * 1000" | bc | cut -d. -f1) $fx" \
+            >> "$out/$key"
     done
 done
 
@@ -70,12 +100,13 @@ median() {
 hello="$(echo "hello world" | tr -c 'A-Za-z0-9\n' _)"
 echo "first window: $rounds interleaved rounds, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)," \
     "$(java -version 2>&1 | head -1)"
-printf '| %-34s | %-20s | %-20s | %-20s | %-15s |\n' "variant" "frame ms (best / median)" "process wall ms" \
-    "process CPU ms" "× hello (wall / CPU)"
+printf '| %-34s | %-20s | %-20s | %-20s | %-20s | %-15s |\n' "variant" "frame ms (best / median)" \
+    "process wall ms" "process CPU ms" "FX thread CPU ms" "× hello (wall / CPU)"
 for v in "${variants[@]}"; do
     key="$(echo "$v" | tr -c 'A-Za-z0-9\n' _)"
     ratio_w=$(echo "scale=2; $(cut -d' ' -f2 "$out/$key" | median) / $(cut -d' ' -f2 "$out/$hello" | median)" | bc)
     ratio_c=$(echo "scale=2; $(cut -d' ' -f3 "$out/$key" | median) / $(cut -d' ' -f3 "$out/$hello" | median)" | bc)
-    printf '| %-34s | %-24s | %-20s | %-20s | %-20s |\n' "$v" "$(cut -d' ' -f1 "$out/$key" | summary)" \
-        "$(cut -d' ' -f2 "$out/$key" | summary)" "$(cut -d' ' -f3 "$out/$key" | summary)" "$ratio_w / $ratio_c"
+    printf '| %-34s | %-24s | %-20s | %-20s | %-20s | %-20s |\n' "$v" "$(cut -d' ' -f1 "$out/$key" | summary)" \
+        "$(cut -d' ' -f2 "$out/$key" | summary)" "$(cut -d' ' -f3 "$out/$key" | summary)" \
+        "$(cut -d' ' -f4 "$out/$key" | summary)" "$ratio_w / $ratio_c"
 done

@@ -112,6 +112,10 @@ SMC=IOService:/AppleACPIPlatformExpert/SMC@0/AppleSMC
 TC0P=5030435400000000000000000000000000000000000000000000000002000000000000000000000000000500000000000000000000000000000000000000000000000000000000000000000000000000
 shot workbench-userclient-smc 1280x800 60 -Dioscope.theme=dark -Dioscope.wb.do=run -Dioscope.wb.open=$SMC \
     -Dioscope.wb.call=2:$TC0P "-Dioscope.wb.tab=User clients" -Dioscope.wb.select=$SMC "${WB[@]}"
+shot workbench-memory-dma 1280x800 45 -Dioscope.theme=light -Dioscope.wb.do=run "-Dioscope.wb.tab=I/O Kit,Memory & DMA" \
+    "${WB[@]}" docs/examples/memory-dma.json
+shot workbench-stream-console 1280x800 50 -Dioscope.theme=dark -Dioscope.wb.do=run "-Dioscope.wb.tab=User clients" \
+    -Dioscope.wb.stream=frames:open,start,send,send,dequeue "${WB[@]}" docs/examples/stream-camera.json
 
 # 1920x1080
 shot explorer-dark-source 1920x1080 25 -Dioscope.theme=dark -Dioscope.tab=Source \

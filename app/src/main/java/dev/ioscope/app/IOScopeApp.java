@@ -34,7 +34,7 @@ public final class IOScopeApp extends Application {
             return;
         }
         if (FirstFrameMark.enabled()) {
-            vm.documentProperty().addListener((o, was, doc) -> FirstFrameMark.afterNextFrame(view.scene()));
+            FirstFrameMark.follow(vm, view.scene());
         }
         StartupOptions.apply(vm, view);
         if (!args.isEmpty() && JsonFileKind.of(Path.of(args.get(0)))

@@ -39,9 +39,9 @@ final class ChangesPane extends TableView<RegistryDiff.PropertyChange> {
     }
 
     private void show(IORegistryEntry e) {
-        setItems(FXCollections.observableArrayList(vm.changes(e)));
+        setItems(FXCollections.observableArrayList(vm.shown().changes(e)));
         if (vm.comparisonProperty().get() != null) {
-            var change = e == null ? null : vm.changeOf(e);
+            var change = e == null ? null : vm.shown().changeOf(e);
             setPlaceholder(new Label(change == RegistryDiff.Change.ADDED ? "Entry added in the after snapshot."
                     : change == RegistryDiff.Change.REMOVED ? "Entry removed: it exists only in the before snapshot."
                     : "No property of this entry changed."));

@@ -25,14 +25,14 @@ final class EntryTreeItem extends TreeItem<IORegistryEntry> {
 
     @Override
     public boolean isLeaf() {
-        return loaded ? super.getChildren().isEmpty() : !vm.hasChildren(getValue(), plane);
+        return loaded ? super.getChildren().isEmpty() : !vm.shown().hasChildren(getValue(), plane);
     }
 
     @Override
     public ObservableList<TreeItem<IORegistryEntry>> getChildren() {
         if (!loaded) {
             loaded = true;
-            List<IORegistryEntry> kids = vm.children(getValue(), plane);
+            List<IORegistryEntry> kids = vm.shown().children(getValue(), plane);
             List<TreeItem<IORegistryEntry>> items = new ArrayList<>(kids.size());
             for (IORegistryEntry c : kids) {
                 items.add(new EntryTreeItem(vm, c, plane));

@@ -3,7 +3,6 @@ package dev.ioscope.app.explorer;
 import dev.ioscope.app.prefs.AppPreferences;
 import dev.ioscope.app.ui.Jobs;
 import dev.ioscope.engine.explore.EntryExport;
-import dev.ioscope.engine.explore.EntryKind;
 import dev.ioscope.engine.explore.RegistryDiff;
 import dev.ioscope.engine.explore.RegistryIndex;
 import dev.ioscope.engine.machine.JsonFileKind;
@@ -29,11 +28,7 @@ import javafx.collections.ObservableList;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -68,9 +63,8 @@ public final class ExplorerViewModel {
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
     private final SearchViewModel search;
     private final ChangeNavigator changeSteps;
-    private final Map<IORegistryEntry, EntryKind> kinds = new IdentityHashMap<>();
-    private final Map<String, Integer> entryCounts = new HashMap<>();
-    private Document countedDocument;
+    private final ShownRegistry shown = new ShownRegistry(document::get, comparison::get);
+    private final StatusLine statusLine = new StatusLine();
     private Jobs.Handle running;
     /** This Mac's live registry: reads, auto-refresh, the log of changes. */
     private final LiveRegistrySession live;
@@ -153,6 +147,11 @@ public final class ExplorerViewModel {
     /** Next / previous change of a comparison. */
     public ChangeNavigator changeSteps() {
         return changeSteps;
+    }
+
+    /** What the tree, the inspector and the facts ask of the registry shown (with a comparison's ghosts). */
+    public ShownRegistry shown() {
+        return shown;
     }
 
     public SearchViewModel search() {
@@ -413,7 +412,7 @@ public final class ExplorerViewModel {
 
     private void show(Document doc, IORegistryEntry entry, boolean followSelection) {
         IORegistryEntry keep = selected.get();
-        kinds.clear();
+        shown.forgetKinds();
         boolean isLive = live.follow(doc);
         document.set(doc);
         live.setLive(isLive);
@@ -483,102 +482,9 @@ public final class ExplorerViewModel {
         }, f -> status.set("Saved " + f.getFileName() + " (" + format.displayName() + ")"));
     }
 
-    // ---- what the tree asks --------------------------------------------------------------------------------
-
-    /**
-     * The children the tree shows under {@code e}: its children in the plane, and in a comparison, after them,
-     * the removed children of its "before" counterpart (ghosts). A ghost's own children come from "before".
-     */
-    public List<IORegistryEntry> children(IORegistryEntry e, IORegistryPlane p) {
-        Comparison c = comparison.get();
-        if (c == null) {
-            return e.children(p);
-        }
-        IORegistryEntry b = c.diff().before(e);
-        if (b == null) {
-            return e.children(p);
-        }
-        List<IORegistryEntry> out = new ArrayList<>(e.children(p));
-        for (IORegistryEntry child : b.children(p)) {
-            if (c.diff().changeOf(child) == RegistryDiff.Change.REMOVED) {
-                out.add(child);
-            }
-        }
-        return out;
-    }
-
-    public boolean hasChildren(IORegistryEntry e, IORegistryPlane p) {
-        return e.childCount(p) > 0 || (comparison.get() != null && !children(e, p).isEmpty());
-    }
-
-    /** ADDED / REMOVED / CHANGED in a comparison, else null. */
-    public RegistryDiff.Change changeOf(IORegistryEntry e) {
-        Comparison c = comparison.get();
-        return c == null ? null : c.diff().changeOf(e);
-    }
-
-    /** The inspector rows of an entry, with before/after values in a comparison. */
-    public List<PropertyNode> properties(IORegistryEntry e) {
-        Comparison c = comparison.get();
-        return PropertyNode.of(e.properties(), c == null ? List.of() : c.diff().propertyChanges(e));
-    }
-
-    public List<RegistryDiff.PropertyChange> changes(IORegistryEntry e) {
-        Comparison c = comparison.get();
-        return c == null || e == null ? List.of() : c.diff().propertyChanges(e);
-    }
-
-    public EntryFacts facts(IORegistryEntry e) {
-        Comparison c = comparison.get();
-        boolean ghost = c != null && c.diff().changeOf(e) == RegistryDiff.Change.REMOVED;
-        return EntryFacts.of(ghost ? c.before().registry() : document.get().registry(), e);
-    }
-
-    public EntryKind kindOf(IORegistryEntry e) {
-        Document d = document.get();
-        if (d == null) {
-            return EntryKind.OTHER;
-        }
-        return kinds.computeIfAbsent(e, x -> EntryKind.classify(d.registry().classes(), x, x == d.registry().root()));
-    }
-
-    public boolean isRoot(IORegistryEntry e) {
-        return document.get() != null && document.get().registry().root() == e;
-    }
-
     // ---- status --------------------------------------------------------------------------------------------
 
-    /** A plane's entry count, counted once per document and plane (a walk of every entry: 100k in a stress test). */
-    private int entryCount(Document d, IORegistryPlane p) {
-        if (countedDocument != d) {
-            countedDocument = d;
-            entryCounts.clear();
-        }
-        return entryCounts.computeIfAbsent(p.name(), n -> d.registry().entryCount(p));
-    }
-
     void updateStatus() {
-        Document d = document.get();
-        if (d == null) {
-            status.set("");
-            return;
-        }
-        StringBuilder sb = new StringBuilder();
-        sb.append(d.title()).append(" — ").append(d.file() == null && d.title().contains("ynthetic") ? "generated"
-                : d.snapshot().format().displayName()).append(" — ")
-                .append(d.registry().size()).append(" entries");
-        IORegistryPlane p = plane.get();
-        if (p != null) {
-            sb.append(", ").append(entryCount(d, p)).append(" in ").append(p.name());
-        }
-        sb.append(", ").append(d.registry().planes().size()).append(" planes — loaded in ").append(d.loadMillis())
-                .append(" ms");
-        Comparison c = comparison.get();
-        if (c != null) {
-            sb.append(" — compared with ").append(c.before().title()).append(": ").append(c.diff().added().size())
-                    .append(" added, ").append(c.diff().removed().size()).append(" removed, ")
-                    .append(c.diff().changedCount()).append(" changed");
-        }
-        status.set(sb.toString());
+        status.set(statusLine.of(document.get(), plane.get(), comparison.get()));
     }
 }

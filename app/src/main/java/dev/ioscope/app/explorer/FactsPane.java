@@ -28,7 +28,7 @@ final class FactsPane extends ScrollPane {
         if (e == null || vm.documentProperty().get() == null) {
             return;
         }
-        EntryFacts f = vm.facts(e);
+        EntryFacts f = vm.shown().facts(e);
         title("Class");
         for (int i = 0; i < f.classChain().size(); i++) {
             value("  ".repeat(i) + (i == 0 ? "" : "↳ ") + f.classChain().get(i));
@@ -43,10 +43,11 @@ final class FactsPane extends ScrollPane {
             value(p.parents() + (p.parents() == 1 ? " parent, " : " parents, ") + p.children()
                     + (p.children() == 1 ? " child" : " children"));
         }
-        var change = vm.changeOf(e);
+        var change = vm.shown().changeOf(e);
         if (change != null) {
             title("Comparison");
-            value(change.name().toLowerCase() + (vm.changes(e).isEmpty() ? "" : ", " + vm.changes(e).size()
+            int changed = vm.shown().changes(e).size();
+            value(change.name().toLowerCase() + (changed == 0 ? "" : ", " + changed
                     + " properties differ"));
         }
     }

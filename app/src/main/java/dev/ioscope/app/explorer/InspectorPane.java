@@ -112,7 +112,7 @@ final class InspectorPane extends BorderPane {
         TreeItem<PropertyNode> root = new TreeItem<>();
         boolean anyDecoded = false;
         if (e != null && vm.documentProperty().get() != null) {
-            for (PropertyNode n : vm.properties(e)) {
+            for (PropertyNode n : vm.shown().properties(e)) {
                 root.getChildren().add(item(n));
                 anyDecoded |= hasDecoded(n);
             }

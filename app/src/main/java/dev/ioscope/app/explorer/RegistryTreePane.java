@@ -11,7 +11,6 @@ import dev.ioscope.engine.registry.IORegistryPlane;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
@@ -202,7 +201,8 @@ final class RegistryTreePane extends StackPane {
             }
             // Only the top of an added or removed subtree: its descendants are marked too but stay folded.
             var parent = e.parent(vm.planeProperty().get());
-            if (parent != null && vm.changeOf(parent) != null && vm.changeOf(parent) != RegistryDiff.Change.CHANGED) {
+            RegistryDiff.Change parentChange = parent == null ? null : vm.shown().changeOf(parent);
+            if (parentChange != null && parentChange != RegistryDiff.Change.CHANGED) {
                 continue;
             }
             EntryTreeItem it = itemFor(e, true);
@@ -247,7 +247,7 @@ final class RegistryTreePane extends StackPane {
         }
         var comparison = vm.comparisonProperty().get();
         // A ghost (removed) entry hangs under the after-side counterpart of its before-side parent.
-        boolean ghost = comparison != null && vm.changeOf(e) == RegistryDiff.Change.REMOVED;
+        boolean ghost = comparison != null && vm.shown().changeOf(e) == RegistryDiff.Change.REMOVED;
         List<IORegistryEntry> chain = PlaneOrder.ancestry(ghost ? comparison.before().registry() : doc.registry(), e,
                 plane);
         if (chain.isEmpty()) {
@@ -410,21 +410,19 @@ final class RegistryTreePane extends StackPane {
     }
 
     private final class NameCell extends TreeTableCell<IORegistryEntry, IORegistryEntry> {
-        private final Tooltip tip = FullTextCell.tooltip();
-
         @Override
         protected void updateItem(IORegistryEntry e, boolean empty) {
             super.updateItem(e, empty);
             if (empty || e == null) {
                 setText(null);
                 setGraphic(null);
-                setTooltip(null);
+                FullTextCell.show(this, null);
                 return;
             }
             IORegistryPlane p = vm.planeProperty().get();
             setText(p == null ? e.name() : e.nameWithLocation(p));
-            setGraphic(AppIcon.of(vm.kindOf(e)).create());
-            FullTextCell.show(this, tip, getText() + "  <class " + e.className() + ">");
+            setGraphic(AppIcon.of(vm.shown().kindOf(e)).create());
+            FullTextCell.show(this, getText() + "  <class " + e.className() + ">");
         }
     }
 
@@ -432,7 +430,7 @@ final class RegistryTreePane extends StackPane {
         @Override
         protected void updateItem(IORegistryEntry e, boolean empty) {
             super.updateItem(e, empty);
-            RegistryDiff.Change c = empty || e == null ? null : vm.changeOf(e);
+            RegistryDiff.Change c = empty || e == null ? null : vm.shown().changeOf(e);
             pseudoClassStateChanged(Styles.SEARCH_HIT, !empty && e != null && vm.search().isHit(e));
             pseudoClassStateChanged(Styles.ADDED, c == RegistryDiff.Change.ADDED);
             pseudoClassStateChanged(Styles.REMOVED, c == RegistryDiff.Change.REMOVED);

@@ -8,7 +8,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -40,13 +39,11 @@ public final class BreakpointsPane extends VBox {
         list.setId("breakpoints");
         list.setPlaceholder(new Label("No breakpoints. Add one above, or from the registry tree's menu."));
         list.setCellFactory(v -> new ListCell<>() {
-            private final Tooltip tip = FullTextCell.tooltip();
-
             @Override
             protected void updateItem(Breakpoint b, boolean empty) {
                 super.updateItem(b, empty);
                 setText(empty || b == null ? null : "● " + b.describe());
-                FullTextCell.show(this, tip, getText());
+                FullTextCell.show(this, getText());
             }
         });
         Button remove = new Button("Remove");

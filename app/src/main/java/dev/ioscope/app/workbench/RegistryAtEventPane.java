@@ -10,7 +10,6 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableColumn;
@@ -46,14 +45,12 @@ final class RegistryAtEventPane extends BorderPane {
         tree.setId("workbenchTree");
         tree.setShowRoot(true);
         tree.setCellFactory(v -> new TreeCell<>() {
-            private final Tooltip tip = FullTextCell.tooltip();
-
             @Override
             protected void updateItem(EntryNode n, boolean empty) {
                 super.updateItem(n, empty);
                 setText(empty || n == null ? null : n.nameWithLocation() + "  <" + n.className()
                         + (n.state().isEmpty() ? "" : ", " + n.state()) + ">");
-                FullTextCell.show(this, tip, getText());
+                FullTextCell.show(this, getText());
             }
         });
         tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {

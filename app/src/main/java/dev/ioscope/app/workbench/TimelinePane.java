@@ -12,7 +12,6 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
@@ -256,8 +255,6 @@ final class TimelinePane extends BorderPane {
         private final Label text = new Label();
         private final HBox box = new HBox(6, swatch, text);
         /** The line is cut at the list's width; the whole event is a tooltip away (and in the detail pane). */
-        private final Tooltip tip = FullTextCell.tooltip();
-
         EventCell() {
             box.setAlignment(Pos.CENTER_LEFT);
         }
@@ -268,7 +265,7 @@ final class TimelinePane extends BorderPane {
             if (empty || e == null) {
                 setGraphic(null);
                 setText(null);
-                setTooltip(null);
+                FullTextCell.show(this, null);
                 return;
             }
             swatch.setFill(EventColors.of(e.kind()));
@@ -280,7 +277,7 @@ final class TimelinePane extends BorderPane {
             }
             e.details().forEach((k, v) -> sb.append("  ").append(k).append('=').append(v));
             text.setText(sb.toString());
-            FullTextCell.show(this, tip, sb.toString());
+            FullTextCell.show(this, sb.toString());
             boolean future = e.seq() >= vm.eventsNowProperty().get();
             boolean current = !future && e.seq() >= vm.stepFromProperty().get();
             box.setOpacity(future ? 0.45 : 1.0);

@@ -119,12 +119,13 @@ class ExplorerViewModelTest {
         assertThat(c).isNotNull();
         assertThat(c.diff().matchedById()).isTrue();
         assertThat(vm.documentProperty().get()).isSameAs(after);
-        assertThat(vm.changeOf(link)).isEqualTo(RegistryDiff.Change.CHANGED);
-        assertThat(vm.changes(link)).singleElement().satisfies(ch -> {
+        assertThat(vm.shown().changeOf(link)).isEqualTo(RegistryDiff.Change.CHANGED);
+        assertThat(vm.shown().changes(link)).singleElement().satisfies(ch -> {
             assertThat(ch.key()).isEqualTo("IOPCIExpressLinkStatus");
             assertThat(ch.before()).isEqualTo(OSNumber.of32(0x1012));
         });
-        assertThat(vm.properties(link)).filteredOn(n -> n.key().equals("IOPCIExpressLinkStatus")).singleElement()
+        assertThat(vm.shown().properties(link)).filteredOn(n -> n.key().equals("IOPCIExpressLinkStatus"))
+                .singleElement()
                 .satisfies(n -> {
                     assertThat(n.status()).isEqualTo(PropertyNode.Status.CHANGED);
                     assertThat(n.before()).isEqualTo("4114 (0x1012)");

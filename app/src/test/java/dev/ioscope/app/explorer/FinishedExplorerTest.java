@@ -2,12 +2,14 @@ package dev.ioscope.app.explorer;
 
 import dev.ioscope.app.Await;
 import dev.ioscope.app.prefs.AppPreferences;
+import dev.ioscope.app.ui.FullTextCell;
 import dev.ioscope.app.ui.Jobs;
 import dev.ioscope.app.ui.WindowPlacement;
 import dev.ioscope.engine.explore.SearchField;
 import dev.ioscope.engine.os.OSNumber;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.RegistryPath;
+import javafx.event.Event;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -17,6 +19,8 @@ import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.StackPane;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -187,7 +191,13 @@ class FinishedExplorerTest {
         var cells = robot.lookup(".tree-table-cell").queryAllAs(TreeTableCell.class).stream()
                 .filter(c -> c.getTableColumn() == cls && !c.isEmpty() && c.getText() != null).toList();
         assertThat(cells).isNotEmpty();
-        assertThat(cells).allSatisfy(c -> assertThat(c.getTooltip().getText()).isEqualTo(c.getText()));
+        assertThat(cells).allSatisfy(c -> assertThat(FullTextCell.fullText(c)).isEqualTo(c.getText()));
+        // the tooltip itself is made when the pointer first enters the cell
+        TreeTableCell<?, ?> first = cells.get(0);
+        assertThat(first.getTooltip()).isNull();
+        robot.interact(() -> Event.fireEvent(first, new MouseEvent(MouseEvent.MOUSE_ENTERED, 1, 1, 1, 1,
+                MouseButton.NONE, 0, false, false, false, false, false, false, false, false, false, false, null)));
+        assertThat(first.getTooltip().getText()).isEqualTo(first.getText());
     }
 
     @Test

@@ -165,7 +165,7 @@ class LiveRegistryWindowTest {
         assertThat(diff.removed()).extracting(IORegistryEntry::name).containsExactlyInAnyOrder(DEVICE,
                 "AppleUSBInterface");
         assertThat(diff.added()).isEmpty();
-        assertThat(vm.changeOf(device)).isEqualTo(RegistryDiff.Change.REMOVED);
+        assertThat(vm.shown().changeOf(device)).isEqualTo(RegistryDiff.Change.REMOVED);
         IORegistry second = vm.documentProperty().get().registry();
         assertThat(second).isNotSameAs(first);
         assertThat(second.size()).isEqualTo(912 - diff.removed().size());

@@ -41,7 +41,10 @@ public final class CellTexts {
                 continue;
             }
             seen++;
-            if (c.getTooltip() == null || !c.getTooltip().getText().contains(text)) {
+            // a FullTextCell makes its tooltip on first hover; other cells carry theirs
+            String full = FullTextCell.fullText(c) != null ? FullTextCell.fullText(c)
+                    : c.getTooltip() != null ? c.getTooltip().getText() : null;
+            if (full == null || !full.contains(text)) {
                 out.add(query + ": " + text);
             }
         }

@@ -82,7 +82,8 @@ public final class MemoryTable {
             case MEMORY_PREPARE, MEMORY_COMPLETE -> with(d, s -> {
                 s.wireCount = Integer.parseInt(d.get("wireCount"));
                 s.readOnly = Boolean.parseBoolean(d.get("readOnly"));
-                s.last = (kind == JournalKind.MEMORY_PREPARE ? "prepare(" + d.get("direction") + ")" : "complete")
+                s.last = (kind == JournalKind.MEMORY_PREPARE ? "prepare(" + ("NONE".equals(d.get("direction")) ? ""
+                        : d.get("direction")) + ")" : "complete")
                         + ": " + d.get("result") + (Boolean.parseBoolean(d.get("unbalanced")) ? " (no prepare)" : "");
             });
             case MEMORY_SET_LENGTH -> with(d, s -> {

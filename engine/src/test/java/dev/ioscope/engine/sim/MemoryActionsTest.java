@@ -3,15 +3,12 @@ package dev.ioscope.engine.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ioscope.engine.journal.JournalKind;
-import dev.ioscope.engine.spi.PluginLoader;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The memory scenario actions and their journal (docs/scenarios.md, "Memory"), and {@link MemoryTable}'s reading
@@ -22,16 +19,7 @@ class MemoryActionsTest {
     Path dir;
 
     private Simulation run(String... actions) throws Exception {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < actions.length; i++) {
-            sb.append(i == 0 ? "" : ",").append("{\"at\":").append((i + 1) * 1000L).append(',')
-                    .append(actions[i].substring(1));
-        }
-        Files.writeString(dir.resolve("s.json"), "{\"actions\":[" + sb + "]}");
-        Simulation sim = Simulation.of(Scenario.read(dir.resolve("s.json")), Map.of(),
-                PluginLoader.builtInExtensions());
-        sim.runUntilQuiet();
-        return sim;
+        return ActionRuns.runUntilQuiet(dir, actions);
     }
 
     private static List<JournalEvent> of(Simulation sim, JournalKind kind) {

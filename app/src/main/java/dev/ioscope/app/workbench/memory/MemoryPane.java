@@ -4,13 +4,16 @@ import dev.ioscope.app.ui.Resources;
 import dev.ioscope.app.workbench.WorkbenchViewModel;
 import dev.ioscope.engine.sim.MemoryTable;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -39,16 +42,30 @@ public final class MemoryPane extends VBox {
         descriptors.setId("memoryDescriptors");
         descriptors.setPlaceholder(new Label("No memory descriptor: scenarios make them with memory-create "
                 + "(docs/scenarios.md, \"Memory\")"));
-        descriptors.getColumns().add(column("Name", MemoryTable.Descriptor::name, 70));
-        descriptors.getColumns().add(column("Class", d -> d.cls().replace("MemoryDescriptor", "MD"), 90));
-        descriptors.getColumns().add(column("Direction", MemoryTable.Descriptor::direction, 65));
-        descriptors.getColumns().add(column("Length / capacity", d -> d.length()
-                + (d.capacity().isEmpty() ? "" : " / " + d.capacity()), 110));
-        descriptors.getColumns().add(column("Wired", d -> d.wireCount() + (d.readOnly() ? " read-only" : ""), 75));
-        descriptors.getColumns().add(column("Maps", d -> String.join("; ", d.maps()), 190));
+        descriptors.getColumns().add(column("Name", MemoryTable.Descriptor::name, 60));
+        descriptors.getColumns().add(column("Dir", MemoryTable.Descriptor::direction, 42));
+        descriptors.getColumns().add(column("Length / cap.", d -> d.length()
+                + (d.capacity().isEmpty() ? "" : " / " + d.capacity()), 118));
+        descriptors.getColumns().add(column("Wired", d -> d.wireCount() + (d.readOnly() ? " ro" : ""), 56));
+        descriptors.getColumns().add(column("Maps", d -> String.valueOf(d.maps().size()), 50));
         descriptors.getColumns().add(column("State", MemoryTable.Descriptor::state, 110));
-        descriptors.getColumns().add(column("Last", MemoryTable.Descriptor::last, 230));
+        descriptors.getColumns().add(column("Last", MemoryTable.Descriptor::last, 110));
         descriptors.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+
+        Label details = new Label();
+        details.setId("memoryDetails");
+        details.setWrapText(true);
+        details.setMinHeight(Label.USE_PREF_SIZE);
+        Runnable showDetails = () -> {
+            MemoryTable.Descriptor d = descriptors.getSelectionModel().getSelectedItem();
+            if (d == null && !model.descriptors().isEmpty()) {
+                d = model.descriptors().get(0);
+            }
+            details.setText(d == null ? "" : MemoryViewModel.details(d));
+        };
+        descriptors.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showDetails.run());
+        model.descriptors().addListener((ListChangeListener<MemoryTable.Descriptor>) c -> showDetails.run());
+        showDetails.run();
 
         Label summary = new Label();
         summary.setId("dmaSummary");
@@ -61,10 +78,10 @@ public final class MemoryPane extends VBox {
         segments.setId("dmaSegments");
         segments.setPlaceholder(new Label("No segments"));
         segments.getColumns().add(segmentColumn("#", s -> String.valueOf(s.index()), 40));
-        segments.getColumns().add(segmentColumn("Address the device gets", MemoryTable.Segment::address, 170));
+        segments.getColumns().add(segmentColumn("Device address", MemoryTable.Segment::address, 130));
         segments.getColumns().add(segmentColumn("Length", MemoryTable.Segment::length, 90));
-        segments.getColumns().add(segmentColumn("Through", s -> s.bounce() ? "bounce (a low copy: synchronize "
-                + "copies it)" : "the memory itself", 260));
+        segments.getColumns().add(segmentColumn("Through", s -> s.bounce() ? "bounce page (a low copy)"
+                : "the memory", 200));
         segments.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         segments.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -81,7 +98,7 @@ public final class MemoryPane extends VBox {
         top.getStyleClass().add("workbench-title");
         Label bottom = new Label("Latest DMA transfer, as IODMACommand cuts it into segments");
         bottom.getStyleClass().add("workbench-title");
-        VBox upper = new VBox(4, top, descriptors);
+        VBox upper = new VBox(4, top, descriptors, details);
         VBox lower = new VBox(4, bottom, summary, segments);
         VBox.setVgrow(descriptors, Priority.ALWAYS);
         VBox.setVgrow(segments, Priority.ALWAYS);
@@ -99,6 +116,14 @@ public final class MemoryPane extends VBox {
         TableColumn<MemoryTable.Descriptor, String> c = new TableColumn<>(title);
         c.setCellValueFactory(x -> new ReadOnlyStringWrapper(f.apply(x.getValue())));
         c.setPrefWidth(width);
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setTooltip(empty || text == null || text.isEmpty() ? null : new Tooltip(text));
+            }
+        });
         return c;
     }
 

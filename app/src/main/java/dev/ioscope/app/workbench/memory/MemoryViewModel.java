@@ -66,6 +66,16 @@ public final class MemoryViewModel {
         return transfer;
     }
 
+    /** Everything about one descriptor, for the line under the table (the selected one, else the first). */
+    static String details(MemoryTable.Descriptor d) {
+        return d.name() + ": " + d.cls() + " in " + d.task() + (d.owner().isEmpty() ? "" : " (" + d.owner() + ")")
+                + ", direction " + d.direction() + ", length " + d.length()
+                + (d.capacity().isEmpty() ? "" : " of capacity " + d.capacity()) + ", wire count " + d.wireCount()
+                + (d.readOnly() ? " (wired for output: read-only)" : "") + "; "
+                + (d.maps().isEmpty() ? "no map" : "maps " + String.join(", ", d.maps())) + "; " + d.state()
+                + (d.last().isEmpty() ? "" : "; last: " + d.last());
+    }
+
     /** One line on the transfer: what was prepared and how the command goes about it. */
     static String summary(MemoryTable.Transfer t) {
         if (t == null) {

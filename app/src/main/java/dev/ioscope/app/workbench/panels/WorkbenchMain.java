@@ -11,6 +11,9 @@ import dev.ioscope.app.workbench.devices.DevicePalette;
 import dev.ioscope.app.workbench.report.IOReportDashboard;
 import dev.ioscope.engine.journal.JournalKind;
 import dev.ioscope.engine.sim.JsonValue;
+import dev.ioscope.engine.sim.ScenarioAction;
+import dev.ioscope.engine.sim.streams.StreamAction;
+import dev.ioscope.engine.sim.streams.StreamEvents;
 import dev.ioscope.engine.userclient.UserClientAction;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
@@ -26,7 +29,9 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The workbench alone, on a scenario or saved session (.json), a snapshot file, or (no file) the virtual Mac,
@@ -37,8 +42,10 @@ import java.util.List;
  * entry path), {@code ioscope.wb.event} (a journal seq to go to), {@code ioscope.wb.whynot} (a personality name),
  * {@code ioscope.wb.plug} (SLOT-PATH,part of a palette device's label: plugged, then run),
  * {@code ioscope.wb.explore=true} (an explorer window on the registry at the end), {@code ioscope.wb.compare=true}
- * (with a plug: the step before it marked, compared with the end), {@code ioscope.wb.tab} (a tab's title:
- * Matching, Breakpoints, Power, Devices, IOReport...),
+ * (with a plug: the step before it marked, compared with the end), {@code ioscope.wb.tab} (tab titles, comma-separated,
+ * selected in turn: Matching, Breakpoints, Power, Devices, IOReport, "I/O Kit,Memory &amp; DMA"...),
+ * {@code ioscope.wb.stream} (NAME:STEP,STEP...: the console drives that IOStream as client "console", each STEP one
+ * of open, start, send, dequeue, enqueue, take),
  * {@code ioscope.wb.reports} (IOReport groups to chart, comma-separated), {@code ioscope.theme=dark},
  * {@code ioscope.window} (WIDTHxHEIGHT),
  * {@code ioscope.wb.open} (a service path: a user-client connection opened on it), {@code ioscope.wb.call}
@@ -129,6 +136,14 @@ public final class WorkbenchMain {
                         JsonValue.of(call.substring(0, call.indexOf(':'))), null, call.substring(call.indexOf(':') + 1),
                         null, null, null, null)), () -> journaled(vm, JournalKind.USERCLIENT_CALL));
             }
+            String stream = System.getProperty("ioscope.wb.stream");   // NAME:open,start,send,dequeue,...
+            if (stream != null && stream.contains(":")) {
+                String name = stream.substring(0, stream.indexOf(':'));
+                Map<String, Integer> sent = new HashMap<>();
+                for (String step : stream.substring(stream.indexOf(':') + 1).split(",")) {
+                    streamStep(t, vm, name, step.trim(), sent);
+                }
+            }
             String event = System.getProperty("ioscope.wb.event");
             if (event != null) {
                 t.then("event", () -> {
@@ -148,10 +163,12 @@ public final class WorkbenchMain {
             }
             String tab = System.getProperty("ioscope.wb.tab");
             if (tab != null) {
-                t.then("tab", () -> stage.getScene().getRoot()
-                        .lookupAll(".tab-pane").forEach(n -> ((TabPane) n).getTabs().stream()
-                                .filter(x -> x.getText().equalsIgnoreCase(tab)).findFirst()
-                                .ifPresent(x -> x.getTabPane().getSelectionModel().select(x))));
+                for (String title : tab.split(",")) {
+                    t.then("tab " + title, () -> stage.getScene().getRoot()
+                            .lookupAll(".tab-pane").forEach(n -> ((TabPane) n).getTabs().stream()
+                                    .filter(x -> x.getText().equalsIgnoreCase(title.trim())).findFirst()
+                                    .ifPresent(x -> x.getTabPane().getSelectionModel().select(x))));
+                }
             }
             String reports = System.getProperty("ioscope.wb.reports");
             if (reports != null) {
@@ -203,6 +220,39 @@ public final class WorkbenchMain {
         }
 
         /** Whether the journal up to the current position holds an event of that kind. */
+        /** One console action on an IOStream, then wait until the journal has its answer (a stream event more). */
+        private static void streamStep(ShotScript t, WorkbenchViewModel vm, String name, String step,
+                                       Map<String, Integer> sent) {
+            // the buffers go out and come back in order: the n-th send is buffer n, the n-th give-back too
+            JsonValue buffer = step.equals("send") || step.equals("enqueue")
+                    ? JsonValue.of(String.valueOf(sent.merge(step, 1, Integer::sum) - 1)) : null;
+            String client = "console";
+            ScenarioAction op = switch (step) {
+                case "open" -> new StreamAction.StreamOpen(name, client);
+                case "start" -> new StreamAction.StreamStart(name, client);
+                case "stop" -> new StreamAction.StreamStop(name, client);
+                case "close" -> new StreamAction.StreamClose(name, client);
+                case "send" -> new StreamAction.StreamEnqueueOutput(name, buffer, JsonValue.of("4096"));
+                case "dequeue" -> new StreamAction.StreamDequeueOutput(name, client);
+                case "enqueue" -> new StreamAction.StreamEnqueueInput(name, client, buffer, null);
+                case "take" -> new StreamAction.StreamDequeueInput(name);
+                default -> null;
+            };
+            if (op == null) {
+                return;
+            }
+            int[] before = {-1};
+            t.then("stream " + step, () -> {
+                before[0] = streamEvents(vm);
+                vm.userClientAction(op);
+            }, () -> before[0] >= 0 && streamEvents(vm) > before[0] && !vm.runningProperty().get());
+        }
+
+        private static int streamEvents(WorkbenchViewModel vm) {
+            int now = Math.min(vm.eventsNowProperty().get(), vm.events().size());
+            return (int) vm.events().subList(0, now).stream().filter(e -> e.kind() instanceof StreamEvents).count();
+        }
+
         private static boolean journaled(WorkbenchViewModel vm, JournalKind kind) {
             int now = Math.min(vm.eventsNowProperty().get(), vm.events().size());
             return vm.events().subList(0, now).stream().anyMatch(e -> e.kind() == kind);

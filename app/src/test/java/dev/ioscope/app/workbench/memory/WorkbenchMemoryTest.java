@@ -2,6 +2,7 @@ package dev.ioscope.app.workbench.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ioscope.app.Await;
 import dev.ioscope.app.workbench.WorkbenchView;
 import dev.ioscope.app.workbench.WorkbenchViewModel;
 import dev.ioscope.engine.sim.MemoryTable;
@@ -20,8 +21,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The workbench's I/O Kit ▸ Memory &amp; DMA tab in a real window: a buffer is made, mapped into a task and
@@ -51,15 +50,10 @@ class WorkbenchMemoryTest {
         }
     }
 
-    private static void await(Callable<Boolean> c) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, c);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     private void step(FxRobot robot, boolean back) throws Exception {
         String before = vm.clockProperty().get();
         robot.interact(back ? vm::stepBack : vm::step);
-        await(() -> !vm.clockProperty().get().equals(before));
+        Await.until(() -> !vm.clockProperty().get().equals(before));
     }
 
     @Test
@@ -75,7 +69,7 @@ class WorkbenchMemoryTest {
             stage.setHeight(800);
             stage.show();
         });
-        await(() -> vm.registryProperty().get() != null);
+        Await.until(() -> vm.registryProperty().get() != null);
         robot.clickOn("I/O Kit");
         robot.clickOn("Memory & DMA");
         TableView<MemoryTable.Descriptor> descriptors = robot.lookup("#memoryDescriptors").queryAs(TableView.class);
@@ -90,6 +84,9 @@ class WorkbenchMemoryTest {
         assertThat(ring.maps()).singleElement().asString().startsWith("ring@app 0x100000000+0x3000");
         assertThat(ring.state()).isEqualTo("released, held by 1 map(s)");
         assertThat(segments.getItems()).isEmpty();
+        assertThat(robot.lookup("#memoryDetails").queryAs(Label.class).getText()).isEqualTo("ring: "
+                + "IOBufferMemoryDescriptor in kernel_task, direction IN, length 0x3000 of capacity 0x3000, wire "
+                + "count 1; maps ring@app 0x100000000+0x3000 ×1; released, held by 1 map(s); last: release");
         while (segments.getItems().size() < 3) {
             step(robot, false);
         }

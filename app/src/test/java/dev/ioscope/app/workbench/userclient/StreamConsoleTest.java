@@ -2,6 +2,7 @@ package dev.ioscope.app.workbench.userclient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ioscope.app.Await;
 import dev.ioscope.app.workbench.WorkbenchView;
 import dev.ioscope.app.workbench.WorkbenchViewModel;
 import dev.ioscope.engine.sim.Scenario;
@@ -18,11 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Issue 21: the console opens the IOStream a driver published (docs/examples/stream-camera.json), starts it, and a
@@ -50,11 +48,6 @@ class StreamConsoleTest {
         robot.interact(() -> view.stage().close());
     }
 
-    private static void await(Callable<Boolean> c) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, c);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     private static String places(FxRobot robot) {
         return robot.lookup("#ucStreamPlaces").queryAs(Label.class).getText();
     }
@@ -62,22 +55,22 @@ class StreamConsoleTest {
     private void click(FxRobot robot, String id, String expect) throws Exception {
         UserClientConsoleTest.shown(robot, robot.lookup(id).query());
         robot.clickOn(id);
-        await(() -> places(robot).contains(expect));
+        Await.until(() -> places(robot).contains(expect));
     }
 
     @SuppressWarnings("unchecked")
     @Test
     void theConsoleOpensTheStreamAndABufferGoesRound(FxRobot robot) throws Exception {
-        await(() -> vm.registryProperty().get() != null);
+        Await.until(() -> vm.registryProperty().get() != null);
         robot.interact(vm::run);
-        await(() -> vm.quietProperty().get() && !vm.runningProperty().get()
+        Await.until(() -> vm.quietProperty().get() && !vm.runningProperty().get()
                 && vm.events().stream().anyMatch(e -> e.kind().id().equals("stream.create")));
         robot.clickOn("User clients");
         ComboBox<String> service = robot.lookup("#ucService").queryAs(ComboBox.class);
-        await(() -> service.getItems().contains("IOService:/camera"));
+        Await.until(() -> service.getItems().contains("IOService:/camera"));
         robot.interact(() -> service.setValue("IOService:/camera"));
         ComboBox<String> stream = robot.lookup("#ucStreamName").queryAs(ComboBox.class);
-        await(() -> "frames".equals(stream.getValue()));
+        Await.until(() -> "frames".equals(stream.getValue()));
         assertThat(places(robot)).startsWith("closed (IOService:/camera) · driver 0 1 2 3");
 
         click(robot, "#ucStreamOpen", "open by console");
@@ -88,7 +81,7 @@ class StreamConsoleTest {
         TextField buffer = robot.lookup("#ucStreamBuffer").queryAs(TextField.class);
         robot.interact(() -> buffer.setText("2"));
         robot.clickOn("#ucStreamEnqueueInput");
-        await(() -> places(robot).contains("last: refused enqueue input"));
+        Await.until(() -> places(robot).contains("last: refused enqueue input"));
         robot.interact(() -> buffer.setText(""));
         click(robot, "#ucStreamEnqueueInput", "input queue 0 ");
         click(robot, "#ucStreamTake", "1 round trip(s)");
@@ -102,7 +95,7 @@ class StreamConsoleTest {
         robot.clickOn("I/O Kit");
         robot.clickOn("Streams");
         TableView<StreamTable.Row> table = robot.lookup("#streamsTable").queryAs(TableView.class);
-        await(() -> !table.getItems().isEmpty());
+        Await.until(() -> !table.getItems().isEmpty());
         StreamTable.Row r = table.getItems().get(0);
         assertThat(r.client()).isEqualTo("console");
         assertThat(r.roundTrips()).isEqualTo(1);
