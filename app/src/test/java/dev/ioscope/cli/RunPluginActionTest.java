@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
@@ -24,9 +25,13 @@ class RunPluginActionTest {
             import dev.ioscope.engine.sim.*;
             import java.util.List;
             public final class Beep implements SimulationExtension {
-                public List<String> actions() { return List.of("beep"); }
+                public record Times(JsonValue times) implements ScenarioAction {
+                    static final ActionType<Times> TYPE = ActionType.of("beep", Times.class, ActionField.json("times"));
+                    public ActionType<Times> actionType() { return TYPE; }
+                }
+                public List<ActionType<?>> types() { return List.of(Times.TYPE); }
                 public Instance install(Simulation sim) {
-                    return a -> sim.record(() -> "acme.beep", "", "times", a.arg("times"));
+                    return a -> sim.record(() -> "acme.beep", "", "times", ((Times) a.op()).times().text());
                 }
             }
             """;
@@ -58,9 +63,13 @@ class RunPluginActionTest {
         assertThat(rc).as("javac").isZero();
         Path plugins = Files.createDirectories(dir.resolve("plugins"));
         try (JarOutputStream j = new JarOutputStream(Files.newOutputStream(plugins.resolve("beep.jar")))) {
-            j.putNextEntry(new JarEntry("acme/Beep.class"));
-            j.write(Files.readAllBytes(out.resolve("acme/Beep.class")));
-            j.closeEntry();
+            try (Stream<Path> classes = Files.list(out.resolve("acme"))) {
+                for (Path c : classes.sorted().toList()) {   // Beep and its action record, Beep$Times
+                    j.putNextEntry(new JarEntry("acme/" + c.getFileName()));
+                    j.write(Files.readAllBytes(c));
+                    j.closeEntry();
+                }
+            }
             j.putNextEntry(new JarEntry("META-INF/services/dev.ioscope.engine.sim.SimulationExtension"));
             j.write("acme.Beep\n".getBytes(StandardCharsets.UTF_8));
             j.closeEntry();

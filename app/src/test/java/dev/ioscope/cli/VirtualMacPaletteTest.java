@@ -7,9 +7,10 @@ import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.registry.RegistryPath;
 import dev.ioscope.engine.sim.JournalEvent;
+import dev.ioscope.engine.machine.MachineAction;
+import dev.ioscope.engine.sim.JsonValue;
 import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.sim.SimulationAccess;
-import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.spi.PaletteDevice;
 import org.junit.jupiter.api.Test;
 
@@ -38,8 +39,8 @@ class VirtualMacPaletteTest {
                         .findFirst().orElseThrow(() -> new AssertionError("no free " + d.bus() + " slot"));
                 String slotPath = RegistryPath.pathOf(m.registry(), slot, svc).orElseThrow();
                 int before = m.journal().size();
-                SimulationAccess.schedule(m.simulation(), new Scenario.Action(0, "plug",
-                        Map.of("parent", slotPath, "device", d.device()), OSDictionary.empty()));
+                SimulationAccess.schedule(m.simulation(), new Scenario.Action(0,
+                        new MachineAction.Plug(slotPath, JsonValue.of(d.device()))));
                 m.runUntilQuiet();
                 List<JournalEvent> mine = m.journal().subList(before, m.journal().size());
                 assertThat(mine).as(d.label()).noneMatch(e -> e.kind().id().equals("scenario.error"));

@@ -1,7 +1,10 @@
 package dev.ioscope.app.workbench;
 
 import dev.ioscope.app.ui.UndoableCommand;
+import dev.ioscope.engine.sim.ActionField;
+import dev.ioscope.engine.sim.ActionType;
 import dev.ioscope.engine.sim.Scenario;
+import dev.ioscope.engine.sim.ScenarioAction;
 
 import java.util.List;
 
@@ -32,12 +35,24 @@ final class MachineEdit implements UndoableCommand {
     @Override
     public String description() {
         Scenario.Action a = actions.get(0);
-        String what = a.arg("name") != null ? a.arg("name") : a.arg("path") != null ? a.arg("path")
-                : a.arg("parent") != null ? a.arg("parent") : a.arg("connection") != null ? a.arg("connection") : "";
+        String what = named(a.op(), "name", "path", "parent", "connection");
         String last = what.substring(what.lastIndexOf('/') + 1);
         String tail = last.isEmpty() ? "" : " " + last;
         return a.type() + tail + (actions.size() > 1 ? " (+" + (actions.size() - 1) + ")" : "")
                 + " at " + WorkbenchViewModel.formatNs(a.at());
+    }
+
+    /** The first of the fields {@code names} the action has and gives, as text; "" when none. */
+    private static String named(ScenarioAction op, String... names) {
+        ActionType<?> t = op.actionType();
+        for (String n : names) {
+            ActionField f = t.field(n);
+            Object v = f == null || f.type() != ActionField.Type.TEXT ? null : t.get(op, f);
+            if (v != null) {
+                return v.toString();
+            }
+        }
+        return "";
     }
 
     List<Scenario.Action> actions() {

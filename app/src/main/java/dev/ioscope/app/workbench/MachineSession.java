@@ -1,18 +1,21 @@
 package dev.ioscope.app.workbench;
 
+import dev.ioscope.engine.machine.MachineAction;
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.service.Personality;
+import dev.ioscope.engine.sim.CoreAction;
 import dev.ioscope.engine.sim.DriverBehavior;
 import dev.ioscope.engine.sim.JournalEvent;
+import dev.ioscope.engine.sim.JsonValue;
 import dev.ioscope.engine.sim.Replay;
 import dev.ioscope.engine.sim.Scenario;
+import dev.ioscope.engine.sim.ScenarioAction;
 import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.io.SnapshotException;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -138,8 +141,7 @@ public final class MachineSession implements AutoCloseable {
         engine.control(() -> {
             List<Scenario.Action> more = new ArrayList<>();
             for (Path p : ps) {
-                more.add(new Scenario.Action(now() + 1, "load-kext",
-                        Map.of("path", p.toAbsolutePath().toString()), OSDictionary.empty()));
+                more.add(new Scenario.Action(now() + 1, new CoreAction.LoadKext(p.toAbsolutePath().toString())));
             }
             addActions(more, "load kexts");
         });
@@ -148,14 +150,9 @@ public final class MachineSession implements AutoCloseable {
     /** Publishes a new nub under {@code parentPath} (then registerService, which starts matching). */
     public void publish(String parentPath, String className, String name, String location, OSDictionary props) {
         engine.control(() -> {
-            Map<String, Object> args = new LinkedHashMap<>();
-            args.put("parent", parentPath);
-            args.put("class", className);
-            args.put("name", name);
-            if (location != null && !location.isBlank()) {
-                args.put("location", location);
-            }
-            addActions(List.of(new Scenario.Action(now() + 1, "publish", args, props)), "publish");
+            CoreAction.Publish p = new CoreAction.Publish(parentPath, className, name,
+                    location != null && !location.isBlank() ? location : null, props);
+            addActions(List.of(new Scenario.Action(now() + 1, p)), p.actionName());
         });
     }
 
@@ -163,10 +160,8 @@ public final class MachineSession implements AutoCloseable {
      * A scenario action at the current time (power: {@code sleep}, {@code wake}, {@code idle} with {@code ms},
      * {@code tickle}, {@code request}; docs/scenarios.md), added like a published nub.
      */
-    public void act(String type, Map<String, Object> args) {
-        Map<String, Object> a = Map.copyOf(args);
-        engine.control(() -> addActions(List.of(new Scenario.Action(now() + 1, type, a, OSDictionary.empty())),
-                type));
+    public void act(ScenarioAction op) {
+        engine.control(() -> addActions(List.of(new Scenario.Action(now() + 1, op)), op.actionName()));
     }
 
     /**
@@ -174,19 +169,17 @@ public final class MachineSession implements AutoCloseable {
      * up to the action's time, so its journal event (a user-client call's IOReturn and outputs) is published
      * before the next command. Later consequences (an async completion) wait for virtual time to reach them.
      */
-    public void actNow(String type, Map<String, Object> args) {
-        // insertion order kept: a saved scenario lists the arguments as the console gave them
-        Map<String, Object> a = Collections.unmodifiableMap(new LinkedHashMap<>(args));
+    public void actNow(ScenarioAction op) {
         engine.control(() -> {
             long at = now() + 1;
-            if (!addActionsOnly(List.of(new Scenario.Action(at, type, a, OSDictionary.empty())), true)) {
+            if (!addActionsOnly(List.of(new Scenario.Action(at, op)), true)) {
                 return;
             }
             var sched = replay.simulation().scheduler();
             while (sched.nextDue() >= 0 && sched.nextDue() <= at && replay.step()) {
                 // up to the action's time
             }
-            stopped(type);
+            stopped(op.actionName());
         });
     }
 
@@ -217,12 +210,12 @@ public final class MachineSession implements AutoCloseable {
 
     /** Hot-plug: {@code device} (a machine-description device object, JSON) under the slot at {@code slotPath}. */
     public void plug(String slotPath, String device) {
-        act("plug", Map.of("parent", slotPath, "device", device));
+        act(new MachineAction.Plug(slotPath, JsonValue.of(device)));
     }
 
     /** Hot-unplug: terminates the nub at {@code path} and its clients. */
     public void unplug(String path) {
-        act("unplug", Map.of("path", path));
+        act(new MachineAction.Unplug(path));
     }
 
     /** This session's sampler of a panel's state (any thread), e.g. to tell it what to sample next. */

@@ -3,11 +3,15 @@ package dev.ioscope.app.workbench;
 import dev.ioscope.app.ui.Jobs;
 import dev.ioscope.app.ui.UndoStack;
 import dev.ioscope.engine.io.SafeOutput;
+import dev.ioscope.engine.power.PowerAction;
 import dev.ioscope.engine.service.MatchingTrace;
 import dev.ioscope.engine.service.Personality;
+import dev.ioscope.engine.sim.CoreAction;
 import dev.ioscope.engine.sim.InterruptTree;
 import dev.ioscope.engine.sim.JournalEvent;
+import dev.ioscope.engine.sim.JsonValue;
 import dev.ioscope.engine.sim.Scenario;
+import dev.ioscope.engine.sim.ScenarioAction;
 import dev.ioscope.engine.spi.PaletteDevice;
 import dev.ioscope.engine.trace.ChromeTrace;
 import javafx.beans.property.BooleanProperty;
@@ -130,26 +134,26 @@ public final class WorkbenchViewModel {
         }
     }
 
-    /** A power action at the current time: sleep, wake, or idle for {@code ms} (docs/scenarios.md). */
-    public void power(String type, long ms) {
+    /** A power action at the current time: sleep, wake, or idle for some ms (docs/scenarios.md). */
+    public void power(PowerAction op) {
         powerActionAt.set(clockNs.get());
-        session.act(type, type.equals("idle") ? Map.of("ms", String.valueOf(ms)) : Map.of());
-        status.set(type + " at " + clock.get().split("   ")[0] + "…");
+        session.act(op);
+        status.set(op.actionName() + " at " + clock.get().split("   ")[0] + "…");
     }
 
     /**
      * A user-client action (open, call, close; docs/scenarios.md) at the current time, run at once so its result
      * is journaled; the console reads it back from the journal and its {@link #panelState panel state}.
      */
-    public void userClientAction(String type, Map<String, Object> args) {
-        session.actNow(type, args);
-        status.set(type + " at " + clock.get().split("   ")[0] + "…");
+    public void userClientAction(ScenarioAction op) {
+        session.actNow(op);
+        status.set(op.actionName() + " at " + clock.get().split("   ")[0] + "…");
     }
 
     /** activityTickle on a power-managed service at the current time (the scenario action {@code tickle}). */
     public void tickle(String path) {
         powerActionAt.set(clockNs.get());
-        session.act("tickle", Map.of("path", path));
+        session.act(new PowerAction.Tickle(path, null));
         status.set("activityTickle on " + path + " at " + clock.get().split("   ")[0] + "…");
     }
 
@@ -160,8 +164,8 @@ public final class WorkbenchViewModel {
      */
     public void requestPowerState(String path, int state, String via) {
         powerActionAt.set(clockNs.get());
-        session.act("request", via.equals("usable") ? Map.of("path", path, "via", via)
-                : Map.of("path", path, "state", String.valueOf(state), "via", via));
+        session.act(new PowerAction.Request(path, via.equals("usable") ? null : JsonValue.of(String.valueOf(state)),
+                via));
         status.set("request " + (via.equals("usable") ? "makeUsable" : "state " + state + " via " + via) + " on "
                 + path + "…");
     }
@@ -456,7 +460,7 @@ public final class WorkbenchViewModel {
 
     static boolean hasNoKexts(Scenario sc) {
         return sc.snapshot() != null && sc.kexts().isEmpty()
-                && sc.actions().stream().noneMatch(a -> a.type().equals("load-kext"));
+                && sc.actions().stream().noneMatch(a -> a.op() instanceof CoreAction.LoadKext);
     }
 
     public BooleanProperty quietProperty() {

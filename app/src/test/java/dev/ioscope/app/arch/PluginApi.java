@@ -27,7 +27,7 @@ final class PluginApi {
             "dev.ioscope.engine.registry",     // IORegistryEntry, IORegistryPlane: what a driver is and sees
             "dev.ioscope.engine.report",       // IOReporter and its kinds, IOReportLegend, IOReportHub
             "dev.ioscope.engine.userclient",   // DriverUserClients, IOExternalMethod*, MethodTableJson
-            "dev.ioscope.engine.sim",          // DriverBehavior, SimulationExtension, work loops, the journal
+            "dev.ioscope.engine.sim",          // DriverBehavior, SimulationExtension, ScenarioAction, work loops
             "dev.ioscope.engine.journal",      // EventKind, JournalKind: what a journal event is
             "dev.ioscope.engine.power",        // PowerManager, PowerNode (a driver's power states)
             "dev.ioscope.engine.io");          // SnapshotException (every bad input), ParseLimits

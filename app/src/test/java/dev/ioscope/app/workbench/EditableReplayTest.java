@@ -1,6 +1,7 @@
 package dev.ioscope.app.workbench;
 
 import dev.ioscope.engine.os.OSDictionary;
+import dev.ioscope.engine.sim.CoreAction;
 import dev.ioscope.engine.sim.Scenario;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -59,8 +60,8 @@ class EditableReplayTest {
         }
         replay.seek(2);
         long now = replay.simulation().scheduler().now();
-        var nub = new Scenario.Action(now + 1, "publish", Map.of("parent", "IOService:/", "class", "IOPCIDevice",
-                "name", "extra"), OSDictionary.empty());
+        var nub = new Scenario.Action(now + 1, new CoreAction.Publish("IOService:/", "IOPCIDevice", "extra", null,
+                OSDictionary.empty()));
 
         replay.add(List.of(nub));
         assertThat(replay.position()).isEqualTo(2);

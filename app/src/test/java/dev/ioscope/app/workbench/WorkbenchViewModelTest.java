@@ -2,6 +2,7 @@ package dev.ioscope.app.workbench;
 
 import dev.ioscope.app.TestData;
 import dev.ioscope.app.workbench.power.PowerRow;
+import dev.ioscope.engine.power.PowerAction;
 import dev.ioscope.engine.os.OSBoolean;
 import dev.ioscope.engine.os.OSData;
 import dev.ioscope.engine.os.OSNumber;
@@ -201,13 +202,13 @@ class WorkbenchViewModelTest {
         assertThat(state("IOService:/IOPMrootDomain")).isEqualTo(3);   // ON_STATE
         assertThat(state("IOService:/bus")).isEqualTo(1);
         int before = vm.events().size();
-        vm.power("sleep", 0);
+        vm.power(new PowerAction.Sleep(null));
         vm.run();
         idle();
         assertThat(vm.events().get(before).kind().id()).isEqualTo("power.system-sleep");
         assertThat(state("IOService:/IOPMrootDomain")).isEqualTo(2);   // SLEEP_STATE
         assertThat(state("IOService:/bus")).isEqualTo(0);
-        vm.power("wake", 0);
+        vm.power(new PowerAction.Wake());
         vm.run();
         idle();
         assertThat(state("IOService:/IOPMrootDomain")).isEqualTo(3);

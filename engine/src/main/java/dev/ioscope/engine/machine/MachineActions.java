@@ -7,6 +7,7 @@ import static dev.ioscope.engine.journal.JournalKind.SCENARIO_ERROR;
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
+import dev.ioscope.engine.sim.ActionType;
 import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.sim.Simulation;
 import dev.ioscope.engine.sim.SimulationExtension;
@@ -25,8 +26,8 @@ import java.util.List;
  */
 public final class MachineActions implements SimulationExtension {
     @Override
-    public List<String> actions() {
-        return List.of("plug", "unplug");
+    public List<ActionType<?>> types() {
+        return MachineAction.TYPES;
     }
 
     @Override
@@ -58,19 +59,23 @@ public final class MachineActions implements SimulationExtension {
                 error(a, "needs a machine booted from a description (this one was loaded, not built)");
                 return;
             }
-            if (a.type().equals("unplug")) {
-                IORegistryEntry nub = sim.resolve(a.arg("path"));
+            if (a.op() instanceof MachineAction.Unplug u) {
+                IORegistryEntry nub = sim.resolve(u.path());
                 if (nub == null || !nub.state().active()) {
-                    error(a, "no active entry at " + a.arg("path"));
+                    error(a, "no active entry at " + u.path());
                     return;
                 }
                 sim.record(DEVICE_UNPLUG, sim.path(nub), "class", nub.className());
                 machine.unplug(nub);
                 return;
             }
-            IORegistryEntry slot = sim.resolve(a.arg("parent"));
+            if (!(a.op() instanceof MachineAction.Plug p)) {
+                error(a, "unknown action");
+                return;
+            }
+            IORegistryEntry slot = sim.resolve(p.parent());
             if (slot == null || !slot.state().active()) {
-                error(a, "no active entry at " + a.arg("parent"));
+                error(a, "no active entry at " + p.parent());
                 return;
             }
             HotPlugSlot rule = machine.slot(slot);
@@ -78,12 +83,13 @@ public final class MachineActions implements SimulationExtension {
                 error(a, slot.className() + " is not a hot-plug slot (slots: " + machine.slotClasses() + ")");
                 return;
             }
-            Object device = a.args().get("device");
-            if (device == null) {
+            if (p.device() == null) {
                 error(a, "no \"device\" object");
                 return;
             }
             try {
+                // a device given as JSON text (as the workbench's palette holds it) is read as that JSON
+                Object device = p.device().json().isTextual() ? p.device().text() : p.device().json();
                 DeviceSpec spec = MachineReader.device(device, "plug", "device");
                 IORegistryEntry provider = slot.parent(sim.registry().plane(IORegistryPlane.IOSERVICE));
                 spec = rule.placement().place(spec, slot.className(), slot.properties(),

@@ -8,22 +8,34 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
+import dev.ioscope.engine.power.PowerAction.AssertionCreate;
+import dev.ioscope.engine.power.PowerAction.AssertionRelease;
+import dev.ioscope.engine.power.PowerAction.Idle;
+import dev.ioscope.engine.power.PowerAction.PowerClamp;
+import dev.ioscope.engine.power.PowerAction.PowerOverride;
+import dev.ioscope.engine.power.PowerAction.PowerRegister;
+import dev.ioscope.engine.power.PowerAction.PowerStop;
+import dev.ioscope.engine.power.PowerAction.Request;
+import dev.ioscope.engine.power.PowerAction.Sleep;
+import dev.ioscope.engine.power.PowerAction.SleepInterest;
+import dev.ioscope.engine.power.PowerAction.Tickle;
+import dev.ioscope.engine.power.PowerAction.Wake;
+import dev.ioscope.engine.sim.JsonValue;
 import dev.ioscope.engine.sim.Scenario;
+import dev.ioscope.engine.sim.ScenarioAction;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The power scenario actions (docs/scenarios.md "## Power"). A mistake in an action (unknown entry, bad table,
  * state out of range) is journaled as {@code power.error} and never stops the simulation.
  */
 final class PowerActions {
-    static final List<String> KINDS = List.of("power-register", "power-stop", "sleep", "wake", "idle", "tickle",
-            "request", "sleep-interest", "power-clamp", "power-override", "assertion-create", "assertion-release");
-    /** power-register arguments that are gone, with what replaced them. */
-    private static final Map<String, String> GONE = Map.of(
+    /** power-register fields that are gone, with what replaced them. */
+    private static final List<String> GONE = List.of(
             "idleTimerPeriodMs", "setIdleTimerPeriod takes seconds: give \"idleTimerPeriod\"",
             "vetoSleep", "sleep messages go to registered clients: use a \"sleep-interest\" action with \"veto\"",
             "sleepAckUs", "sleep messages go to registered clients: use a \"sleep-interest\" action with \"ackUs\"");
@@ -36,83 +48,96 @@ final class PowerActions {
 
     void perform(Scenario.Action a) {
         try {
-            switch (a.type()) {
-                case "power-register" -> register(a);
-                case "power-stop" -> pm.pmStop(managed(a));
-                case "sleep" -> pm.rootDomain().sleep(SleepReason.of(a.arg("reason")));
-                case "wake" -> pm.rootDomain().wake();
-                case "idle" -> {
-                    long ms = Long.parseLong(required(a, "ms"));
-                    pm.record(POWER_IDLE, null, "ms", String.valueOf(ms));
-                    pm.clock.after(ms * 1_000_000L, "idle end", () -> pm.record(POWER_IDLE_END, null, "ms",
-                            String.valueOf(ms)));
-                }
-                case "tickle" -> {
-                    PowerNode n = managed(a);
-                    pm.activityTickle(n, a.arg("state") == null ? n.table.highest() : Integer.parseInt(a.arg("state")));
-                }
-                case "request" -> {
-                    PowerNode n = managed(a);
-                    String via = a.arg("via") == null ? "driver" : a.arg("via");
-                    switch (via) {
-                        case "driver" -> pm.changePowerStateTo(n, Integer.parseInt(required(a, "state")));
-                        case "priv" -> pm.changePowerStateToPriv(n, Integer.parseInt(required(a, "state")));
-                        case "usable" -> pm.makeUsable(n);
-                        default -> throw new IllegalArgumentException("\"via\" is driver, priv or usable, not " + via);
-                    }
-                }
-                case "sleep-interest" -> pm.rootDomain().registerInterest(new SleepWakeClient(required(a, "client"),
-                        a.arg("path") == null ? null : pm.sim.path(entryAt(a.arg("path"))),
-                        SleepWakeClient.Interest.of(required(a, "interest")), Boolean.parseBoolean(a.arg("veto")),
-                        num(a, "ackUs", 0)));
-                case "power-clamp" -> pm.temporaryPowerClampOn(managed(a));
-                case "power-override" -> pm.powerOverride(managed(a), Boolean.parseBoolean(required(a, "on")));
-                case "assertion-create" -> pm.rootDomain().createAssertion(required(a, "id"),
-                        PMAssertions.bits(a.arg("bits") == null ? "kIOPMDriverAssertionPreventSystemIdleSleepBit"
-                                : a.arg("bits")), pm.sim.path(entry(a)),
-                        a.arg("description") == null ? "" : a.arg("description"));
-                case "assertion-release" -> pm.rootDomain().releaseAssertion(required(a, "id"));
-                default -> throw new IllegalArgumentException("unknown power action");
+            ScenarioAction op = a.op();
+            if (op instanceof PowerRegister r) {
+                register(r);
+            } else if (op instanceof PowerStop s) {
+                pm.pmStop(managed(s.path()));
+            } else if (op instanceof Sleep s) {
+                pm.rootDomain().sleep(SleepReason.of(s.reason()));
+            } else if (op instanceof Wake) {
+                pm.rootDomain().wake();
+            } else if (op instanceof Idle i) {
+                long ms = Long.parseLong(required(i.ms(), "ms"));
+                pm.record(POWER_IDLE, null, "ms", String.valueOf(ms));
+                pm.clock.after(ms * 1_000_000L, "idle end", () -> pm.record(POWER_IDLE_END, null, "ms",
+                        String.valueOf(ms)));
+            } else if (op instanceof Tickle t) {
+                PowerNode n = managed(t.path());
+                pm.activityTickle(n, t.state() == null ? n.table.highest() : Integer.parseInt(t.state().text()));
+            } else if (op instanceof Request r) {
+                request(r);
+            } else if (op instanceof SleepInterest i) {
+                pm.rootDomain().registerInterest(new SleepWakeClient(required(i.client(), "client"),
+                        i.path() == null ? null : pm.sim.path(entryAt(i.path())),
+                        SleepWakeClient.Interest.of(required(i.interest(), "interest")), flag(i.veto()),
+                        num(i.ackUs(), 0)));
+            } else if (op instanceof PowerClamp c) {
+                pm.temporaryPowerClampOn(managed(c.path()));
+            } else if (op instanceof PowerOverride o) {
+                pm.powerOverride(managed(o.path()), Boolean.parseBoolean(required(o.on(), "on")));
+            } else if (op instanceof AssertionCreate c) {
+                pm.rootDomain().createAssertion(required(c.id(), "id"),
+                        PMAssertions.bits(c.bits() == null ? "kIOPMDriverAssertionPreventSystemIdleSleepBit"
+                                : c.bits().text()), pm.sim.path(entryAt(required(c.path(), "path"))),
+                        c.description() == null ? "" : c.description());
+            } else if (op instanceof AssertionRelease r) {
+                pm.rootDomain().releaseAssertion(required(r.id(), "id"));
+            } else {
+                throw new IllegalArgumentException("unknown power action");
             }
         } catch (RuntimeException e) {
             pm.record(POWER_ERROR, null, "action", a.type(), "reason", String.valueOf(e.getMessage()));
         }
     }
 
+    /** A power client's desire: changePowerStateTo, changePowerStateToPriv or makeUsable. */
+    private void request(Request r) {
+        PowerNode n = managed(r.path());
+        String via = r.via() == null ? "driver" : r.via();
+        switch (via) {
+            case "driver" -> pm.changePowerStateTo(n, Integer.parseInt(required(r.state(), "state")));
+            case "priv" -> pm.changePowerStateToPriv(n, Integer.parseInt(required(r.state(), "state")));
+            case "usable" -> pm.makeUsable(n);
+            default -> throw new IllegalArgumentException("\"via\" is driver, priv or usable, not " + via);
+        }
+    }
+
     /** PMinit + joinPMtree + registerPowerDriver (+ changePowerStateTo, setIdleTimerPeriod, interested drivers). */
-    private void register(Scenario.Action a) {
-        IORegistryEntry e = entry(a);
-        required(a, "states");
-        for (Map.Entry<String, String> g : GONE.entrySet()) {
-            if (a.arg(g.getKey()) != null) {
-                throw new IllegalArgumentException("\"" + g.getKey() + "\" is no longer read: " + g.getValue());
+    private void register(PowerRegister a) {
+        IORegistryEntry e = entryAt(required(a.path(), "path"));
+        required(a.states(), "states");
+        List<JsonValue> gone = Arrays.asList(a.idleTimerPeriodMs(), a.vetoSleep(), a.sleepAckUs());
+        for (int i = 0; i < gone.size(); i++) {
+            if (gone.get(i) != null) {
+                throw new IllegalArgumentException("\"" + GONE.get(2 * i) + "\" is no longer read: "
+                        + GONE.get(2 * i + 1));
             }
         }
-        List<IOPMPowerState> states = states(a.args().get("states"));
+        List<IOPMPowerState> states = states(a.states().json());
         PowerStateTable.validate(e.className(), states);   // refuse before the service joins the tree
         PowerNode n = pm.pmInit(e);
         if (n.parent == null) {
-            PowerNode parent = a.arg("parent") != null ? pm.node(entryAt(a.arg("parent")))
-                    : nearestManagedProvider(e);
+            PowerNode parent = a.parent() != null ? pm.node(entryAt(a.parent())) : nearestManagedProvider(e);
             if (parent == null) {
-                throw new IllegalArgumentException("power parent " + a.arg("parent") + " is not power-managed");
+                throw new IllegalArgumentException("power parent " + a.parent() + " is not power-managed");
             }
             pm.joinPMtree(parent, n);
         }
-        PowerDriverModel model = new PowerDriverModel(num(a, "setPowerStateUs", 0), num(a, "ackUs", 0));
-        if (a.arg("interested") != null) {
-            for (String d : a.arg("interested").split(",")) {
+        PowerDriverModel model = new PowerDriverModel(num(a.setPowerStateUs(), 0), num(a.ackUs(), 0));
+        if (a.interested() != null) {
+            for (String d : a.interested().split(",")) {
                 pm.registerInterestedDriver(n, InterestedDriver.parse(d));
             }
         }
         pm.registerPowerDriver(n, states, model);
         // what the driver does after registerPowerDriver in its start(): these requests queue behind the initial
         // power change (IOServicePM's request queue), so they take effect after it
-        if (a.arg("desire") != null) {
-            pm.changePowerStateTo(n, Integer.parseInt(a.arg("desire")));
+        if (a.desire() != null) {
+            pm.changePowerStateTo(n, Integer.parseInt(a.desire().text()));
         }
-        if (a.arg("idleTimerPeriod") != null) {
-            pm.setIdleTimerPeriod(n, Long.parseLong(a.arg("idleTimerPeriod")));
+        if (a.idleTimerPeriod() != null) {
+            pm.setIdleTimerPeriod(n, Long.parseLong(a.idleTimerPeriod().text()));
         }
     }
 
@@ -187,20 +212,19 @@ final class PowerActions {
         return bits;
     }
 
-    private static long num(Scenario.Action a, String name, long dflt) {
-        return a.arg(name) == null ? dflt : Long.parseLong(a.arg(name));
+    private static long num(JsonValue v, long dflt) {
+        return v == null ? dflt : Long.parseLong(v.text());
     }
 
-    private static String required(Scenario.Action a, String name) {
-        String v = a.arg(name);
+    private static boolean flag(JsonValue v) {
+        return v != null && Boolean.parseBoolean(v.text());
+    }
+
+    private static String required(Object v, String name) {
         if (v == null) {
             throw new IllegalArgumentException("\"" + name + "\" is missing");
         }
-        return v;
-    }
-
-    private IORegistryEntry entry(Scenario.Action a) {
-        return entryAt(required(a, "path"));
+        return v.toString();
     }
 
     private IORegistryEntry entryAt(String path) {
@@ -211,10 +235,10 @@ final class PowerActions {
         return e;
     }
 
-    private PowerNode managed(Scenario.Action a) {
-        PowerNode n = pm.node(entry(a));
+    private PowerNode managed(String path) {
+        PowerNode n = pm.node(entryAt(required(path, "path")));
         if (n == null || n.table == null) {
-            throw new IllegalArgumentException(a.arg("path") + " has no power driver");
+            throw new IllegalArgumentException(path + " has no power driver");
         }
         return n;
     }

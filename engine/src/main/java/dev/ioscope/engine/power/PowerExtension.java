@@ -1,5 +1,6 @@
 package dev.ioscope.engine.power;
 
+import dev.ioscope.engine.sim.ActionType;
 import dev.ioscope.engine.sim.Simulation;
 import dev.ioscope.engine.sim.SimulationExtension;
 
@@ -8,8 +9,8 @@ import java.util.List;
 /** Plugs power management into every simulation (listed in META-INF/services). */
 public final class PowerExtension implements SimulationExtension {
     @Override
-    public List<String> actions() {
-        return PowerActions.KINDS;
+    public List<ActionType<?>> types() {
+        return PowerAction.TYPES;
     }
 
     @Override

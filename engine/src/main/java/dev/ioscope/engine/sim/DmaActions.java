@@ -8,6 +8,7 @@ import dev.ioscope.engine.memory.IODMACommand;
 import dev.ioscope.engine.memory.IODirection;
 import dev.ioscope.engine.memory.IOMemoryDescriptor;
 import dev.ioscope.engine.memory.LowMemory;
+import dev.ioscope.engine.sim.CoreAction.DmaTransfer;
 
 import java.util.List;
 import java.util.Locale;
@@ -29,12 +30,12 @@ final class DmaActions {
         this.memory = memory;
     }
 
-    void transfer(Scenario.Action a) {
+    void transfer(String type, DmaTransfer a) {
         String entry = "";
-        if (a.arg("path") != null) {
-            var e = sim.resolve(a.arg("path"));
+        if (a.path() != null) {
+            var e = sim.resolve(a.path());
             if (e == null) {
-                error(a, "no entry at " + a.arg("path"));
+                error(type, "no entry at " + a.path());
                 return;
             }
             entry = sim.path(e);
@@ -42,45 +43,45 @@ final class DmaActions {
         try {
             run(a, entry);
         } catch (IllegalArgumentException ex) {
-            error(a, ex.getMessage());
+            error(type, ex.getMessage());
         }
     }
 
-    private void run(Scenario.Action a, String entry) {
+    private void run(DmaTransfer a, String entry) {
         IOMemoryDescriptor md;
-        boolean live = a.arg("memory") != null;
+        boolean live = a.memory() != null;
         if (live) {
             // a descriptor made by memory-create: used as it is (prepared or not), unless "prepared" says so
-            md = memory.descriptor(a.arg("memory"));
-            if (Boolean.parseBoolean(a.arg("prepared"))) {
+            md = memory.descriptor(a.memory());
+            if (a.prepared() != null && Boolean.parseBoolean(a.prepared().text())) {
                 md.prepare();
             }
         } else {
-            if (a.arg("ranges") == null) {
+            if (a.ranges() == null) {
                 throw new IllegalArgumentException("no ranges (ADDRESS+LENGTH,…) and no memory");
             }
-            IOMemoryDescriptor.Type type = "virtual".equals(a.arg("type")) ? IOMemoryDescriptor.Type.VIRTUAL
+            IOMemoryDescriptor.Type type = "virtual".equals(a.type()) ? IOMemoryDescriptor.Type.VIRTUAL
                     : IOMemoryDescriptor.Type.PHYSICAL;
-            md = new IOMemoryDescriptor(type, direction(a.arg("direction")),
-                    IOMemoryDescriptor.parseRanges(a.arg("ranges")));
-            if (a.arg("prepared") == null || Boolean.parseBoolean(a.arg("prepared"))) {
+            md = new IOMemoryDescriptor(type, direction(a.direction()), IOMemoryDescriptor.parseRanges(a.ranges()));
+            if (a.prepared() == null || Boolean.parseBoolean(a.prepared().text())) {
                 md.prepare();
             }
         }
-        DmaOutput out = output(a.arg("output"));
-        DmaSpecification.Result spec = DmaSpecification.of(out, (int) num(a, "numAddressBits", 0),
-                num(a, "maxSegmentSize", 0), num(a, "maxTransferSize", 0), num(a, "alignment", 0),
-                num(a, "alignmentLength", 0), num(a, "alignmentInternalSegments", 0));
+        DmaOutput out = output(a.output());
+        DmaSpecification.Result spec = DmaSpecification.of(out, (int) num(a.numAddressBits(), "numAddressBits", 0),
+                num(a.maxSegmentSize(), "maxSegmentSize", 0), num(a.maxTransferSize(), "maxTransferSize", 0),
+                num(a.alignment(), "alignment", 0), num(a.alignmentLength(), "alignmentLength", 0),
+                num(a.alignmentInternalSegments(), "alignmentInternalSegments", 0));
         if (spec.ret() != IOReturn.kIOReturnSuccess) {
             sim.record(JournalKind.DMA_SPECIFICATION, entry, "output", out.name(), "result", IOReturn.name(spec.ret()));
             return;
         }
-        IODMACommand c = new IODMACommand(spec.spec(), num(a, "lastPhysical", DEFAULT_LAST_PHYSICAL),
-                new LowMemory(num(a, "lowMemory", 0x100000)));
+        IODMACommand c = new IODMACommand(spec.spec(), num(a.lastPhysical(), "lastPhysical", DEFAULT_LAST_PHYSICAL),
+                new LowMemory(num(a.lowMemory(), "lowMemory", 0x100000)));
         c.setMemoryDescriptor(md);
-        int r = c.prepare(num(a, "offset", 0), num(a, "length", 0));
+        int r = c.prepare(num(a.offset(), "offset", 0), num(a.length(), "length", 0));
         IOMemoryDescriptor.Range copy = c.copyBuffer();
-        sim.record(JournalKind.DMA_PREPARE, entry, "memory", live ? a.arg("memory") : "",
+        sim.record(JournalKind.DMA_PREPARE, entry, "memory", live ? a.memory() : "",
                 "ranges", MemoryActions.ranges(md), "length", hex(md.getLength()), "result", IOReturn.name(r),
                 "cursor", String.valueOf(c.isCursor()), "doubleBuffer", String.valueOf(c.isDoubleBuffered()),
                 "bouncePages", String.valueOf(c.bouncePageMap().size()),
@@ -89,7 +90,7 @@ final class DmaActions {
             c.setMemoryDescriptor(null);
             return;
         }
-        IODMACommand.Generated g = c.allSegments((int) Math.max(1, Math.min(1 << 20, num(a, "perCall", 16))));
+        IODMACommand.Generated g = c.allSegments((int) Math.max(1, Math.min(1 << 20, num(a.perCall(), "perCall", 16))));
         List<IODMACommand.Segment> segs = g.segments();
         for (int i = 0; i < segs.size(); i++) {
             sim.record(JournalKind.DMA_SEGMENT, entry, "index", String.valueOf(i), "address",
@@ -129,8 +130,8 @@ final class DmaActions {
                 + s);
     }
 
-    private static long num(Scenario.Action a, String key, long absent) {
-        String v = a.arg(key);
+    private static long num(JsonValue value, String key, long absent) {
+        String v = JsonValue.text(value);
         if (v == null) {
             return absent;
         }
@@ -145,7 +146,7 @@ final class DmaActions {
         return "0x" + Long.toHexString(v);
     }
 
-    private void error(Scenario.Action a, String reason) {
-        sim.record(JournalKind.SCENARIO_ERROR, "", "action", a.type(), "reason", reason);
+    private void error(String type, String reason) {
+        sim.record(JournalKind.SCENARIO_ERROR, "", "action", type, "reason", reason);
     }
 }

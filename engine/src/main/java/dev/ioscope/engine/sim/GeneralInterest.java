@@ -45,13 +45,13 @@ final class GeneralInterest {
     void register(IORegistryEntry service, String type) {
         String t = type == null ? "IOGeneralInterest" : type;
         if (!TYPES.contains(t)) {
-            sim.record(SCENARIO_ERROR, "", "action", "register-interest", "reason",
+            sim.record(SCENARIO_ERROR, "", "action", CoreAction.RegisterInterest.TYPE.id(), "reason",
                     "kIOReturnBadArgument: unknown interest type " + t);
         } else if (!t.equals("IOGeneralInterest")) {
-            sim.record(SCENARIO_ERROR, "", "action", "register-interest", "reason",
+            sim.record(SCENARIO_ERROR, "", "action", CoreAction.RegisterInterest.TYPE.id(), "reason",
                     "only IOGeneralInterest is modelled, not " + t);
         } else if (!service.state().active()) {
-            sim.record(SCENARIO_ERROR, "", "action", "register-interest", "reason",
+            sim.record(SCENARIO_ERROR, "", "action", CoreAction.RegisterInterest.TYPE.id(), "reason",
                     "kIOReturnNotReady: " + sim.path(service) + " is inactive");
         } else {
             Notifier n = new Notifier(nextId++, service);
@@ -65,7 +65,8 @@ final class GeneralInterest {
         if (notifiers.removeIf(n -> n.id() == id)) {
             sim.record(INTEREST_REMOVED, "", "id", String.valueOf(id));
         } else {
-            sim.record(SCENARIO_ERROR, "", "action", "remove-interest", "reason", "no interest notifier " + id);
+            sim.record(SCENARIO_ERROR, "", "action", CoreAction.RemoveInterest.TYPE.id(), "reason",
+                    "no interest notifier " + id);
         }
     }
 
@@ -114,7 +115,7 @@ final class GeneralInterest {
      */
     void close(IORegistryEntry service, IORegistryEntry client, boolean terminating) {
         if (owners.get(service) != client) {
-            sim.record(SCENARIO_ERROR, "", "action", "close-service", "reason",
+            sim.record(SCENARIO_ERROR, "", "action", CoreAction.CloseService.TYPE.id(), "reason",
                     sim.path(service) + " is not open for " + sim.path(client));
             return;
         }

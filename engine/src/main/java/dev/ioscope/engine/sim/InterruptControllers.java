@@ -164,7 +164,7 @@ public final class InterruptControllers {
     public void raiseVector(String controllerName, int vector) {
         IOInterruptController c = controllers.get(controllerName);
         if (c == null) {
-            sim.record(JournalKind.SCENARIO_ERROR, "", "action", "raise-interrupt", "reason",
+            sim.record(JournalKind.SCENARIO_ERROR, "", "action", CoreAction.RaiseInterrupt.TYPE.id(), "reason",
                     "no interrupt controller registered as " + controllerName);
             return;
         }

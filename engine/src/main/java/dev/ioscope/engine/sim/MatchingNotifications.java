@@ -46,7 +46,7 @@ final class MatchingNotifications {
      */
     void add(String type, OSDictionary matching) {
         if (!NOTIFICATION_TYPES.contains(type) || matching == null) {
-            sim.record(SCENARIO_ERROR, "", "action", "add-notification", "reason", matching == null
+            sim.record(SCENARIO_ERROR, "", "action", CoreAction.AddNotification.TYPE.id(), "reason", matching == null
                     ? "no matching dictionary" : "unknown notification type " + type);
             return;
         }
@@ -71,7 +71,8 @@ final class MatchingNotifications {
         if (removed) {
             sim.record(NOTIFY_REMOVED, "", "id", String.valueOf(id));
         } else {
-            sim.record(SCENARIO_ERROR, "", "action", "remove-notification", "reason", "no notification " + id);
+            sim.record(SCENARIO_ERROR, "", "action", CoreAction.RemoveNotification.TYPE.id(), "reason",
+                    "no notification " + id);
         }
         return removed;
     }

@@ -19,6 +19,13 @@ import dev.ioscope.engine.memory.IOMemoryDescriptor;
 import dev.ioscope.engine.memory.IOMemoryMap;
 import dev.ioscope.engine.memory.PhysicalAllocator;
 import dev.ioscope.engine.memory.TaskMap;
+import dev.ioscope.engine.sim.CoreAction.MemoryComplete;
+import dev.ioscope.engine.sim.CoreAction.MemoryCreate;
+import dev.ioscope.engine.sim.CoreAction.MemoryMap;
+import dev.ioscope.engine.sim.CoreAction.MemoryPrepare;
+import dev.ioscope.engine.sim.CoreAction.MemoryRelease;
+import dev.ioscope.engine.sim.CoreAction.MemorySetLength;
+import dev.ioscope.engine.sim.CoreAction.MemoryUnmap;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -35,9 +42,6 @@ import java.util.Map;
  * one ({@code memory}). A bad argument is {@code scenario.error}; a call XNU refuses is {@code memory.refused}.
  */
 final class MemoryActions {
-    static final List<String> ACTIONS = List.of("memory-create", "memory-prepare", "memory-complete",
-            "memory-set-length", "memory-map", "memory-unmap", "memory-release");
-
     private final Simulation sim;
     private final PhysicalAllocator physical = PhysicalAllocator.standard();
     private final Map<String, IOMemoryDescriptor> descriptors = new LinkedHashMap<>();
@@ -50,20 +54,27 @@ final class MemoryActions {
         this.sim = sim;
     }
 
-    void perform(Scenario.Action a) {
+    void perform(String type, CoreAction.MemoryAction op) {
         try {
-            switch (a.type()) {
-                case "memory-create" -> create(a);
-                case "memory-prepare" -> prepare(a);
-                case "memory-complete" -> complete(a);
-                case "memory-set-length" -> setLength(a);
-                case "memory-map" -> map(a);
-                case "memory-unmap" -> unmap(a);
-                case "memory-release" -> release(a);
-                default -> throw new IllegalArgumentException("unknown action");
+            if (op instanceof MemoryCreate c) {
+                create(c);
+            } else if (op instanceof MemoryPrepare p) {
+                prepare(p);
+            } else if (op instanceof MemoryComplete c) {
+                complete(c);
+            } else if (op instanceof MemorySetLength l) {
+                setLength(l);
+            } else if (op instanceof MemoryMap m) {
+                map(m);
+            } else if (op instanceof MemoryUnmap u) {
+                unmap(u);
+            } else if (op instanceof MemoryRelease r) {
+                release(r);
+            } else {
+                throw new IllegalArgumentException("unknown action");
             }
         } catch (IllegalArgumentException ex) {
-            sim.record(SCENARIO_ERROR, "", "action", a.type(), "reason", ex.getMessage());
+            sim.record(SCENARIO_ERROR, "", "action", type, "reason", ex.getMessage());
         }
     }
 
@@ -81,34 +92,34 @@ final class MemoryActions {
         return owners.getOrDefault(name, "");
     }
 
-    private void create(Scenario.Action a) {
-        String name = required(a, "name");
+    private void create(MemoryCreate a) {
+        String name = required(a.name(), "name");
         if (descriptors.containsKey(name)) {
             throw new IllegalArgumentException("a memory descriptor named " + name + " exists already");
         }
-        String entry = entry(a);
-        IODirection dir = DmaActions.direction(a.arg("direction"));
-        String task = a.arg("task") == null ? TaskMap.KERNEL_TASK : a.arg("task");
+        String entry = entry(a.path());
+        IODirection dir = DmaActions.direction(a.direction());
+        String task = a.task() == null ? TaskMap.KERNEL_TASK : a.task();
         IOMemoryDescriptor md;
-        if (a.arg("ranges") != null) {
-            IOMemoryDescriptor.Type type = "physical".equals(a.arg("type")) ? IOMemoryDescriptor.Type.PHYSICAL
+        if (a.ranges() != null) {
+            IOMemoryDescriptor.Type type = "physical".equals(a.type()) ? IOMemoryDescriptor.Type.PHYSICAL
                     : IOMemoryDescriptor.Type.VIRTUAL;
-            md = new IOMemoryDescriptor(type, dir, IOMemoryDescriptor.parseRanges(a.arg("ranges")));
+            md = new IOMemoryDescriptor(type, dir, IOMemoryDescriptor.parseRanges(a.ranges()));
         } else {
-            int options = dir.bits | IOMapOptions.parseBufferOptions(a.arg("options"));
-            long capacity = num(a, "capacity", -1);
+            int options = dir.bits | IOMapOptions.parseBufferOptions(a.options());
+            long capacity = num(a.capacity(), "capacity", -1);
             if (capacity < 0) {
                 throw new IllegalArgumentException("no capacity (or ranges for a descriptor over physical memory)");
             }
             boolean kernel = TaskMap.KERNEL_TASK.equals(task);
-            IOBufferMemoryDescriptor.Made made = a.arg("physicalMask") != null
+            IOBufferMemoryDescriptor.Made made = a.physicalMask() != null
                     ? IOBufferMemoryDescriptor.inTaskWithPhysicalMask(kernel, options, capacity,
-                            num(a, "physicalMask", 0), physical)
-                    : IOBufferMemoryDescriptor.inTaskWithOptions(kernel, options, capacity, num(a, "alignment", 1),
-                            physical);
+                            num(a.physicalMask(), "physicalMask", 0), physical)
+                    : IOBufferMemoryDescriptor.inTaskWithOptions(kernel, options, capacity,
+                            num(a.alignment(), "alignment", 1), physical);
             if (made.buffer() == null) {
                 sim.record(MEMORY_REFUSED, entry, "descriptor", name, "call", "IOBufferMemoryDescriptor::"
-                        + (a.arg("physicalMask") != null ? "inTaskWithPhysicalMask" : "inTaskWithOptions"),
+                        + (a.physicalMask() != null ? "inTaskWithPhysicalMask" : "inTaskWithOptions"),
                         "result", "NULL", "reason", made.refused());
                 return;
             }
@@ -128,18 +139,18 @@ final class MemoryActions {
         sim.record(MEMORY_CREATE, entry, kv.toArray(String[]::new));
     }
 
-    private void prepare(Scenario.Action a) {
-        String name = required(a, "name");
+    private void prepare(MemoryPrepare a) {
+        String name = required(a.name(), "name");
         IOMemoryDescriptor md = descriptor(name);
-        IODirection d = a.arg("direction") == null ? IODirection.NONE : DmaActions.direction(a.arg("direction"));
+        IODirection d = a.direction() == null ? IODirection.NONE : DmaActions.direction(a.direction());
         int r = md.prepare(d);
         sim.record(MEMORY_PREPARE, owner(name), "descriptor", name, "direction", d.name(), "result",
                 IOReturn.name(r), "wireCount", String.valueOf(md.wireCount()),
                 "readOnly", String.valueOf(md.isPreparedReadOnly()));
     }
 
-    private void complete(Scenario.Action a) {
-        String name = required(a, "name");
+    private void complete(MemoryComplete a) {
+        String name = required(a.name(), "name");
         IOMemoryDescriptor md = descriptor(name);
         boolean unbalanced = md.wireCount() == 0 && md.type() == IOMemoryDescriptor.Type.VIRTUAL;
         int r = md.complete();
@@ -148,12 +159,12 @@ final class MemoryActions {
                 "unbalanced", String.valueOf(unbalanced));
     }
 
-    private void setLength(Scenario.Action a) {
-        String name = required(a, "name");
+    private void setLength(MemorySetLength a) {
+        String name = required(a.name(), "name");
         if (!(descriptor(name) instanceof IOBufferMemoryDescriptor b)) {
             throw new IllegalArgumentException(name + " is not an IOBufferMemoryDescriptor (no setLength)");
         }
-        long asked = num(a, "length", -1);
+        long asked = num(a.length(), "length", -1);
         if (asked < 0) {
             throw new IllegalArgumentException("no length");
         }
@@ -162,22 +173,24 @@ final class MemoryActions {
                 String.valueOf(set), "length", hex(b.getLength()), "capacity", hex(b.getCapacity()));
     }
 
-    private void map(Scenario.Action a) {
-        String name = required(a, "name");
+    private void map(MemoryMap a) {
+        String name = required(a.name(), "name");
         IOMemoryDescriptor md = descriptor(name);
-        String task = a.arg("task") == null ? TaskMap.KERNEL_TASK : a.arg("task");
+        String task = a.task() == null ? TaskMap.KERNEL_TASK : a.task();
         TaskMap t = tasks.computeIfAbsent(task, TaskMap::new);
-        int options = IOMapOptions.parseMapOptions(a.arg("options"));
-        long at = num(a, "address", 0);
+        int options = IOMapOptions.parseMapOptions(a.options());
+        long at = num(a.address(), "address", 0);
         if ((options & IOMapOptions.kIOMapAnywhere) == 0 && at == 0) {
             options |= IOMapOptions.kIOMapAnywhere;     // no address given: anywhere, as map() does
         }
-        String as = a.arg("as") == null ? name + "@" + task : a.arg("as");
-        IOMemoryMap m = md.createMappingInTask(t, at, options, num(a, "offset", 0), num(a, "length", 0));
+        String as = a.as() == null ? name + "@" + task : a.as();
+        long offset = num(a.offset(), "offset", 0);
+        long length = num(a.length(), "length", 0);
+        IOMemoryMap m = md.createMappingInTask(t, at, options, offset, length);
         if (m == null) {
             sim.record(MEMORY_REFUSED, owner(name), "descriptor", name, "call", "createMappingInTask", "result",
                     IOReturn.name(IOReturn.kIOReturnBadArgument), "reason", "offset 0x"
-                    + Long.toHexString(num(a, "offset", 0)) + " length 0x" + Long.toHexString(num(a, "length", 0))
+                    + Long.toHexString(offset) + " length 0x" + Long.toHexString(length)
                     + " does not fit in 0x" + Long.toHexString(md.getLength()));
             return;
         }
@@ -194,16 +207,16 @@ final class MemoryActions {
                 "superMap", m.superMap() == null ? "" : mapNames.getOrDefault(m.superMap(), ""));
     }
 
-    private void unmap(Scenario.Action a) {
-        String as = required(a, "map");
+    private void unmap(MemoryUnmap a) {
+        String as = required(a.map(), "map");
         IOMemoryMap m = liveMap(as);
         m.unmap();
         sim.record(MEMORY_UNMAP, owner(nameOf(m)), "map", mapNames.get(m), "descriptor", nameOf(m));
     }
 
-    private void release(Scenario.Action a) {
-        if (a.arg("map") != null) {
-            IOMemoryMap m = liveMap(a.arg("map"));
+    private void release(MemoryRelease a) {
+        if (a.map() != null) {
+            IOMemoryMap m = liveMap(a.map());
             String desc = nameOf(m);
             boolean wasReleased = m.getMemoryDescriptor().isReleased();
             boolean freed = m.release();
@@ -214,7 +227,7 @@ final class MemoryActions {
             }
             return;
         }
-        String name = required(a, "name");
+        String name = required(a.name(), "name");
         IOMemoryDescriptor md = descriptor(name);
         if (md.isReleased()) {
             throw new IllegalArgumentException(name + " was released already (a second release over-releases it)");
@@ -244,27 +257,26 @@ final class MemoryActions {
         return "";
     }
 
-    private String entry(Scenario.Action a) {
-        if (a.arg("path") == null) {
+    private String entry(String path) {
+        if (path == null) {
             return "";
         }
-        var e = sim.resolve(a.arg("path"));
+        var e = sim.resolve(path);
         if (e == null) {
-            throw new IllegalArgumentException("no entry at " + a.arg("path"));
+            throw new IllegalArgumentException("no entry at " + path);
         }
         return sim.path(e);
     }
 
-    private static String required(Scenario.Action a, String field) {
-        String v = a.arg(field);
+    private static String required(String v, String field) {
         if (v == null || v.isBlank()) {
             throw new IllegalArgumentException("no " + field);
         }
         return v;
     }
 
-    private static long num(Scenario.Action a, String key, long absent) {
-        String v = a.arg(key);
+    private static long num(JsonValue value, String key, long absent) {
+        String v = JsonValue.text(value);
         if (v == null) {
             return absent;
         }

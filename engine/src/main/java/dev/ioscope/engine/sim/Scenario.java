@@ -1,6 +1,7 @@
 package dev.ioscope.engine.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ioscope.engine.os.OSArray;
 import dev.ioscope.engine.os.OSBoolean;
 import dev.ioscope.engine.os.OSData;
@@ -14,9 +15,9 @@ import dev.ioscope.engine.snapshot.json.JsonDocuments;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A scenario file (docs/scenarios.md): the machine (a snapshot, a machine description, or an empty platform),
@@ -65,13 +66,33 @@ public record Scenario(Path file, Path snapshot, List<Path> kexts, List<Action> 
     }
 
     /**
-     * One timed action: {@code at} ns, {@code type} (publish, terminate, ...) and its arguments (strings, numbers,
-     * or JSON nodes for arrays and objects; {@link #arg} gives any of them as text).
+     * One timed action: at {@code at} ns, what {@code op} says (a record per action; docs/scenarios.md).
+     *
+     * @param at    virtual time, ns
+     * @param op    the action and its typed fields
+     * @param doc   the file's note on the action ({@code "doc"}), or null
+     * @param order the field names as the file gave them ({@code doc} among them), so a saved scenario writes them
+     *              in the same order; empty for an action made in code (its record's order)
      */
-    public record Action(long at, String type, Map<String, Object> args, OSDictionary properties) {
-        public String arg(String name) {
-            Object v = args.get(name);
-            return v == null ? null : v.toString();
+    public record Action(long at, ScenarioAction op, String doc, List<String> order) {
+        public Action {
+            Objects.requireNonNull(op, "op");
+            order = List.copyOf(order);
+        }
+
+        /** An action made in code. */
+        public Action(long at, ScenarioAction op) {
+            this(at, op, null, List.of());
+        }
+
+        /** The action's name ({@code "do"}). */
+        public String type() {
+            return op.actionName();
+        }
+
+        /** This action at another time. */
+        public Action at(long t) {
+            return new Action(t, op, doc, order);
         }
     }
 
@@ -79,8 +100,8 @@ public record Scenario(Path file, Path snapshot, List<Path> kexts, List<Action> 
         String name = file.toString();
         JsonNode root = JsonDocuments.readObject(file, "a scenario");
         Path base = file.toAbsolutePath().getParent();
-        ScenarioFields.checkTop(name, root, "snapshot", ScenarioFields.Kind.TEXT);
-        ScenarioFields.checkTop(name, root, "maxSteps", ScenarioFields.Kind.WHOLE);
+        checkTop(name, root, "snapshot", ActionField.Type.TEXT);
+        checkTop(name, root, "maxSteps", ActionField.Type.WHOLE);
         if (root.has("kexts") && !root.get("kexts").isArray()) {
             throw new SnapshotException(name, "kexts", "an array of paths is expected, not " + root.get("kexts"));
         }
@@ -122,33 +143,62 @@ public record Scenario(Path file, Path snapshot, List<Path> kexts, List<Action> 
                 throw new SnapshotException(name, place + ".do", "the action's name is a string, not " + a.get("do"));
             }
             String type = a.get("do").asText();
-            // Whether an action is known depends on the plugins loaded: Simulation.of checks it.
-            ScenarioFields.check(name, place, type, a);
-            long at = a.path("at").asLong(0);
-            Map<String, Object> args = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
-                var f = it.next();
-                if (!f.getKey().equals("properties") && !f.getKey().equals("matching") && !f.getKey().equals("value")) {
-                    // non-text values stay JSON (arg() reads them as their JSON text), so a saved scenario keeps types
-                    args.put(f.getKey(), f.getValue().isTextual() ? f.getValue().asText() : f.getValue());
-                }
+            ActionType<?> core = core(type);
+            ScenarioAction op;
+            if (core != null) {
+                op = core.read(name, place, a);
+            } else {
+                // whether another action is known depends on the plugins loaded: Simulation.of types it
+                op = unread(name, place, type, a);
             }
-            OSDictionary props = OSDictionary.empty();
-            try {
-                if (a.has("properties")) {
-                    props = (OSDictionary) value(a.get("properties"), name, place + ".properties", 0);
-                } else if (a.has("matching")) {
-                    props = (OSDictionary) value(a.get("matching"), name, place + ".matching", 0);
-                } else if (a.has("value")) {
-                    props = OSDictionary.of("value", value(a.get("value"), name, place + ".value", 0));
+            List<String> order = new ArrayList<>();
+            a.fieldNames().forEachRemaining(f -> {
+                if (!f.equals("at") && !f.equals("do")) {
+                    order.add(f);
                 }
-            } catch (ClassCastException e) {
-                throw new SnapshotException(name, place, "properties/matching must be a JSON object");
-            }
-            actions.add(new Action(at, type, args, props));
+            });
+            actions.add(new Action(a.path("at").asLong(0), op, a.hasNonNull("doc") ? a.get("doc").asText() : null,
+                    order));
         }
         long maxSteps = root.path("maxSteps").asLong(1_000_000);
         return new Scenario(file, snapshot, kexts, actions, maxSteps, machine);
+    }
+
+    /** The core action named {@code id}, or null. */
+    static ActionType<?> core(String id) {
+        for (ActionType<?> t : CoreAction.TYPES) {
+            if (t.id().equals(id)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** An action the core does not know: its common fields checked, the rest kept for its extension to read. */
+    private static ScenarioAction.Unread unread(String file, String place, String type, JsonNode a)
+            throws SnapshotException {
+        ObjectNode fields = ActionType.object();
+        for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
+            var f = it.next();
+            ActionField common = ActionType.COMMON.stream().filter(c -> c.json().equals(f.getKey())).findFirst()
+                    .orElse(null);
+            if (common == null) {
+                fields.set(f.getKey(), f.getValue());
+            } else if (!common.type().accepts(f.getValue())) {
+                throw new SnapshotException(file, place + "." + f.getKey(), common.type().words
+                        + " is expected, not " + f.getValue());
+            }
+        }
+        return new ScenarioAction.Unread(type, fields);
+    }
+
+    /** A top-level field of the JSON type {@code type}, when present. */
+    private static void checkTop(String file, JsonNode root, String key, ActionField.Type type)
+            throws SnapshotException {
+        JsonNode n = root.get(key);
+        if (n != null && !n.isNull() && !type.accepts(n)) {
+            throw new SnapshotException(file, key, type.words + " is expected, not " + n);
+        }
     }
 
     /**

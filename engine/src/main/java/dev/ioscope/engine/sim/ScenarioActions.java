@@ -7,11 +7,30 @@ import static dev.ioscope.engine.journal.JournalKind.RESOURCE_PUBLISH;
 import static dev.ioscope.engine.journal.JournalKind.SCENARIO_ERROR;
 
 import dev.ioscope.engine.iokit.IOMessage;
-import dev.ioscope.engine.os.OSObject;
 import dev.ioscope.engine.os.OSString;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.service.kext.KextLoader;
 import dev.ioscope.engine.io.SnapshotException;
+import dev.ioscope.engine.sim.CoreAction.AddNotification;
+import dev.ioscope.engine.sim.CoreAction.Advance;
+import dev.ioscope.engine.sim.CoreAction.CloseService;
+import dev.ioscope.engine.sim.CoreAction.DextCrash;
+import dev.ioscope.engine.sim.CoreAction.DmaTransfer;
+import dev.ioscope.engine.sim.CoreAction.EmulateDriver;
+import dev.ioscope.engine.sim.CoreAction.IOKitDaemonLaunched;
+import dev.ioscope.engine.sim.CoreAction.LoadKext;
+import dev.ioscope.engine.sim.CoreAction.MessageClients;
+import dev.ioscope.engine.sim.CoreAction.OpenService;
+import dev.ioscope.engine.sim.CoreAction.Publish;
+import dev.ioscope.engine.sim.CoreAction.PublishResource;
+import dev.ioscope.engine.sim.CoreAction.RaiseInterrupt;
+import dev.ioscope.engine.sim.CoreAction.Register;
+import dev.ioscope.engine.sim.CoreAction.RegisterInterest;
+import dev.ioscope.engine.sim.CoreAction.RemoveInterest;
+import dev.ioscope.engine.sim.CoreAction.RemoveNotification;
+import dev.ioscope.engine.sim.CoreAction.SetProperty;
+import dev.ioscope.engine.sim.CoreAction.Terminate;
+import dev.ioscope.engine.sim.CoreAction.UnloadKext;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -21,21 +40,15 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * What each scenario action (docs/scenarios.md) does to one simulation: the core vocabulary here, the rest handed
- * to the extension that declared it. Kept apart from {@link Simulation} so the life cycle reads without the action
- * vocabulary, and a new core action is one case in one place. A bad action never stops the run: it is journaled as
- * {@code scenario.error} and the scenario goes on, as a failing IOKit call returns an error and the caller moves on.
+ * What each scenario action (docs/scenarios.md) does to one simulation: the core's records ({@link CoreAction})
+ * here, the rest handed to the extension that declared their type. Kept apart from {@link Simulation} so the life
+ * cycle reads without the action vocabulary; a new core action is a record in {@link CoreAction} and one branch
+ * here. A bad action never stops the run: it is journaled as {@code scenario.error} and the scenario goes on, as a
+ * failing IOKit call returns an error and the caller moves on.
  */
 final class ScenarioActions {
     /** The core actions, in the order Scenario's error message lists them. */
-    static final List<String> CORE = List.of("publish", "terminate", "set-property", "register",
-            "load-kext", "unload-kext", "add-notification", "advance", "raise-interrupt", "remove-notification",
-            "emulate-driver", "publish-resource", "register-interest", "remove-interest", "message-clients",
-            "open-service", "close-service", "iokit-daemon-launched", "dext-crash", "register-interrupt-controller",
-            "add-interrupt-source", "enable-interrupt", "disable-interrupt", "dma-transfer", "memory-create",
-            "memory-prepare", "memory-complete", "memory-set-length", "memory-map", "memory-unmap", "memory-release");
-    /** IOService::iokitDaemonLaunched: the IOMatchDefer list goes and its nubs are matched again. */
-    static final String DAEMON_LAUNCHED = "iokit-daemon-launched";
+    static final List<String> CORE = CoreAction.TYPES.stream().map(ActionType::id).toList();
 
     private final Simulation sim;
     private final KextLoading kexts;
@@ -65,106 +78,123 @@ final class ScenarioActions {
     }
 
     void perform(Scenario.Action a) {
-        switch (a.type()) {
-            case "publish" -> {
-                IORegistryEntry parent = sim.resolve(a.arg("parent"));
-                if (parent == null) {
-                    sim.record(SCENARIO_ERROR, "", "action", "publish", "reason", "no entry at " + a.arg("parent"));
-                    return;
-                }
-                String cls = a.arg("class") == null ? "IOService" : a.arg("class");
-                IORegistryEntry e = sim.registry().createEntry(cls, a.arg("name") == null ? cls : a.arg("name"));
-                e.setProperties(a.properties());
-                if (a.arg("location") != null) {
-                    e.setLocation(a.arg("location"));
-                }
-                sim.attach(e, parent);
-                sim.registerService(e);
-            }
-            case "register" -> withEntry(a, sim::registerService);
-            case "terminate" -> withEntry(a, sim::terminate);
-            case "set-property" -> withEntry(a, e -> {
-                OSObject v = a.properties().get("value");
-                if (v == null) {
-                    e.removeProperty(a.arg("key"));
-                } else {
-                    e.setProperty(a.arg("key"), v);
-                }
-                sim.record(PROPERTY_SET, sim.path(e), "key", a.arg("key"), "value", String.valueOf(v));
-            });
-            case "load-kext" -> {
-                try {
-                    Path p = Path.of(a.arg("path"));
-                    new KextLoader().load(List.of(p)).forEach(kexts::load);
-                } catch (SnapshotException | RuntimeException ex) {
-                    sim.record(SCENARIO_ERROR, "", "action", "load-kext", "reason", ex.getMessage());
-                }
-            }
-            case "unload-kext" -> kexts.unload(a.arg("bundle"));
-            case "add-notification" -> notifications.add(a.arg("type"), a.properties());
-            case "advance" -> sim.record(CLOCK_ADVANCE, "");
-            case "dext-crash" -> {
-                // the dext process of an IOUserServerName dies (IOUserServer::finalize, rule DK8)
-                String server = a.arg("server");
-                if (server == null || sim.userServers().crash(server) == 0) {
-                    sim.record(SCENARIO_ERROR, "", "action", "dext-crash", "reason",
-                            "no running IOUserServer named " + server);
-                }
-            }
-            case "remove-notification" -> withIndex(a, "id", "", "bad notification id ", notifications::remove);
-            case "raise-interrupt" -> {
-                if (a.arg("controller") != null) {
-                    interrupts.raise(a, null, 0);
-                } else {
-                    withEntry(a, e -> withIndex(a, "index", "0", "bad interrupt index ",
-                            i -> interrupts.raise(a, e, i)));
-                }
-            }
-            case "register-interrupt-controller", "add-interrupt-source", "enable-interrupt", "disable-interrupt" ->
-                    interrupts.perform(a);
-            case "dma-transfer" -> dma.transfer(a);
-            case "memory-create", "memory-prepare", "memory-complete", "memory-set-length", "memory-map",
-                 "memory-unmap", "memory-release" -> memory.perform(a);
-            case "emulate-driver" -> emulateDriver(a);
-            case "publish-resource" -> publishResource(a);
-            case "register-interest" -> withEntry(a, e -> interest.register(e, a.arg("type")));
-            case "remove-interest" -> withIndex(a, "id", "", "bad interest notifier id ", interest::remove);
-            case "message-clients" -> withEntry(a, e -> {
-                Optional<IOMessage> m = IOMessage.parse(a.arg("message"));
-                if (m.isEmpty()) {
-                    sim.record(SCENARIO_ERROR, "", "action", a.type(), "reason",
-                            "unknown message " + a.arg("message"));
-                } else {
-                    interest.messageClients(e, m.get(), null);
-                }
-            });
-            case "open-service" -> withEntry(a, e -> withClient(a, c -> interest.open(e, c)));
-            case "close-service" -> withEntry(a, e -> withClient(a, c -> interest.close(e, c, false)));
-            case DAEMON_LAUNCHED -> matchDefer.daemonLaunched();
-            default -> {
-                SimulationExtension.Instance x = extensionActions.get(a.type());
-                if (x != null) {
-                    x.perform(a);
-                } else {
-                    sim.record(SCENARIO_ERROR, "", "action", a.type(), "reason", "unknown action");
-                }
-            }
+        if (a.op() instanceof CoreAction op) {
+            perform(a.type(), op);
+            return;
+        }
+        SimulationExtension.Instance x = extensionActions.get(a.type());
+        if (x != null) {
+            x.perform(a);
+        } else {
+            sim.record(SCENARIO_ERROR, "", "action", a.type(), "reason", "unknown action");
         }
     }
 
-    /** {@code emulate-driver}: the class's probe ({@code probe}: a score or "refuse") and start from now on. */
-    private void emulateDriver(Scenario.Action a) {
-        String cls = a.arg("class");
-        String probe = a.arg("probe");
-        if (cls == null || cls.isBlank()) {
-            sim.record(SCENARIO_ERROR, "", "action", a.type(), "reason", "no class");
-        } else if (probe != null && !probe.equals("refuse") && !probe.trim().matches("-?\\d{1,9}")) {
-            sim.record(SCENARIO_ERROR, "", "action", a.type(), "reason",
-                    "probe is a score or \"refuse\", not " + probe);
+    private void perform(String type, CoreAction op) {
+        if (op instanceof Publish p) {
+            publish(p);
+        } else if (op instanceof Register r) {
+            withEntry(type, r.path(), sim::registerService);
+        } else if (op instanceof Terminate t) {
+            withEntry(type, t.path(), sim::terminate);
+        } else if (op instanceof SetProperty p) {
+            withEntry(type, p.path(), e -> {
+                if (p.value() == null) {
+                    e.removeProperty(p.key());
+                } else {
+                    e.setProperty(p.key(), p.value());
+                }
+                sim.record(PROPERTY_SET, sim.path(e), "key", p.key(), "value", String.valueOf(p.value()));
+            });
+        } else if (op instanceof LoadKext k) {
+            try {
+                new KextLoader().load(List.of(Path.of(k.path()))).forEach(kexts::load);
+            } catch (SnapshotException | RuntimeException ex) {
+                sim.record(SCENARIO_ERROR, "", "action", type, "reason", ex.getMessage());
+            }
+        } else if (op instanceof UnloadKext u) {
+            kexts.unload(u.bundle());
+        } else if (op instanceof AddNotification n) {
+            notifications.add(n.type(), n.matching());
+        } else if (op instanceof Advance) {
+            sim.record(CLOCK_ADVANCE, "");
+        } else if (op instanceof DextCrash d) {
+            // the dext process of an IOUserServerName dies (IOUserServer::finalize, rule DK8)
+            if (d.server() == null || sim.userServers().crash(d.server()) == 0) {
+                sim.record(SCENARIO_ERROR, "", "action", type, "reason", "no running IOUserServer named "
+                        + d.server());
+            }
+        } else if (op instanceof RemoveNotification r) {
+            withIndex(type, r.id(), "", "bad notification id ", notifications::remove);
+        } else if (op instanceof RaiseInterrupt r) {
+            if (r.controller() != null) {
+                interrupts.raise(type, r, null, 0);
+            } else {
+                withEntry(type, r.path(), e -> withIndex(type, r.index(), "0", "bad interrupt index ",
+                        i -> interrupts.raise(type, r, e, i)));
+            }
+        } else if (op instanceof DmaTransfer d) {
+            dma.transfer(type, d);
+        } else if (op instanceof CoreAction.MemoryAction m) {
+            memory.perform(type, m);
+        } else if (op instanceof EmulateDriver d) {
+            emulateDriver(type, d);
+        } else if (op instanceof PublishResource r) {
+            publishResource(type, r);
+        } else if (op instanceof RegisterInterest r) {
+            withEntry(type, r.path(), e -> interest.register(e, r.type()));
+        } else if (op instanceof RemoveInterest r) {
+            withIndex(type, r.id(), "", "bad interest notifier id ", interest::remove);
+        } else if (op instanceof MessageClients m) {
+            withEntry(type, m.path(), e -> {
+                Optional<IOMessage> msg = IOMessage.parse(m.message());
+                if (msg.isEmpty()) {
+                    sim.record(SCENARIO_ERROR, "", "action", type, "reason", "unknown message " + m.message());
+                } else {
+                    interest.messageClients(e, msg.get(), null);
+                }
+            });
+        } else if (op instanceof OpenService o) {
+            withEntry(type, o.path(), e -> withClient(type, o.client(), c -> interest.open(e, c)));
+        } else if (op instanceof CloseService c) {
+            withEntry(type, c.path(), e -> withClient(type, c.client(), cl -> interest.close(e, cl, false)));
+        } else if (op instanceof IOKitDaemonLaunched) {
+            matchDefer.daemonLaunched();
         } else {
-            sim.emulate(cls, ScriptedDriver.of(a));
+            interrupts.perform(type, op);
+        }
+    }
+
+    /** {@code publish}: a new entry under {@code parent}, then registerService. */
+    private void publish(Publish p) {
+        IORegistryEntry parent = sim.resolve(p.parent());
+        if (parent == null) {
+            sim.record(SCENARIO_ERROR, "", "action", Publish.TYPE.id(), "reason", "no entry at " + p.parent());
+            return;
+        }
+        String cls = p.className() == null ? "IOService" : p.className();
+        IORegistryEntry e = sim.registry().createEntry(cls, p.name() == null ? cls : p.name());
+        e.setProperties(p.properties());
+        if (p.location() != null) {
+            e.setLocation(p.location());
+        }
+        sim.attach(e, parent);
+        sim.registerService(e);
+    }
+
+    /** {@code emulate-driver}: the class's probe ({@code probe}: a score or "refuse") and start from now on. */
+    private void emulateDriver(String type, EmulateDriver d) {
+        String cls = d.className();
+        String probe = JsonValue.text(d.probe());
+        if (cls == null || cls.isBlank()) {
+            sim.record(SCENARIO_ERROR, "", "action", type, "reason", "no class");
+        } else if (probe != null && !probe.equals("refuse") && !probe.trim().matches("-?\\d{1,9}")) {
+            sim.record(SCENARIO_ERROR, "", "action", type, "reason", "probe is a score or \"refuse\", not " + probe);
+        } else {
+            ScriptedDriver driver = ScriptedDriver.of(d);
+            sim.emulate(cls, driver);
             sim.record(DRIVER_EMULATE, "", "class", cls, "probe", probe == null ? "keep" : probe,
-                    "start", String.valueOf(a.arg("start") == null || Boolean.parseBoolean(a.arg("start"))));
+                    "start", String.valueOf(driver.start()));
         }
     }
 
@@ -172,46 +202,45 @@ final class ScenarioActions {
      * IOService::publishResource(key, value): IOResources gets the property (value default the symbol "IOService")
      * and registerService runs on it again, so resource-matched drivers match and waiting starts resume.
      */
-    private void publishResource(Scenario.Action a) {
+    private void publishResource(String type, PublishResource r) {
         IORegistryEntry res = sim.ioResources();
-        String key = a.arg("key");
+        String key = r.key();
         if (res == null || key == null || key.isBlank()) {
-            sim.record(SCENARIO_ERROR, "", "action", a.type(), "reason", res == null ? "no IOResources" : "no key");
+            sim.record(SCENARIO_ERROR, "", "action", type, "reason", res == null ? "no IOResources" : "no key");
             return;
         }
-        OSObject v = a.properties().get("value");
-        res.setProperty(key, v == null ? OSString.of("IOService") : v);
+        res.setProperty(key, r.value() == null ? OSString.of("IOService") : r.value());
         sim.record(RESOURCE_PUBLISH, sim.path(res), "key", key);
         sim.registerService(res);
     }
 
-    /** Runs {@code f} on the entry the action's {@code client} names, or journals that there is none. */
-    private void withClient(Scenario.Action a, Consumer<IORegistryEntry> f) {
-        IORegistryEntry c = sim.resolve(a.arg("client"));
+    /** Runs {@code f} on the entry at {@code client}, or journals that there is none. */
+    private void withClient(String type, String client, Consumer<IORegistryEntry> f) {
+        IORegistryEntry c = sim.resolve(client);
         if (c == null) {
-            sim.record(SCENARIO_ERROR, "", "action", a.type(), "reason", "no client at " + a.arg("client"));
+            sim.record(SCENARIO_ERROR, "", "action", type, "reason", "no client at " + client);
         } else {
             f.accept(c);
         }
     }
 
-    /** Runs {@code f} on the entry at the action's {@code path}, or journals that there is none. */
-    private void withEntry(Scenario.Action a, Consumer<IORegistryEntry> f) {
-        IORegistryEntry e = sim.resolve(a.arg("path"));
+    /** Runs {@code f} on the entry at {@code path}, or journals that there is none. */
+    private void withEntry(String type, String path, Consumer<IORegistryEntry> f) {
+        IORegistryEntry e = sim.resolve(path);
         if (e == null) {
-            sim.record(SCENARIO_ERROR, "", "action", a.type(), "reason", "no entry at " + a.arg("path"));
+            sim.record(SCENARIO_ERROR, "", "action", type, "reason", "no entry at " + path);
         } else {
             f.accept(e);
         }
     }
 
-    /** Runs {@code f} on the action's small whole-number argument {@code key}, or journals why it is bad. */
-    private void withIndex(Scenario.Action a, String key, String absent, String bad, Consumer<Integer> f) {
-        String v = a.arg(key) == null ? absent : a.arg(key);
+    /** Runs {@code f} on a small whole number ({@code absent} when not given), or journals why it is bad. */
+    private void withIndex(String type, Long n, String absent, String bad, Consumer<Integer> f) {
+        String v = n == null ? absent : n.toString();
         if (v.matches("\\d{1,9}")) {
             f.accept(Integer.parseInt(v));
         } else {
-            sim.record(SCENARIO_ERROR, "", "action", a.type(), "reason", bad + v);
+            sim.record(SCENARIO_ERROR, "", "action", type, "reason", bad + v);
         }
     }
 }

@@ -17,7 +17,8 @@ import dev.ioscope.engine.os.OSString;
 import dev.ioscope.engine.os.OSSymbol;
 
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A scenario as the JSON {@link Scenario#read} reads (docs/scenarios.md): what the workbench saves so that
@@ -26,6 +27,8 @@ import java.util.Map;
  */
 public final class ScenarioWriter {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    /** Fields of libkern data, written after an action's other fields. */
+    private static final List<String> LIBKERN = List.of("value", "matching", "properties");
 
     private ScenarioWriter() {
     }
@@ -70,28 +73,24 @@ public final class ScenarioWriter {
         ObjectNode n = F.objectNode();
         n.put("at", a.at());
         n.put("do", a.type());
-        for (Map.Entry<String, Object> e : a.args().entrySet()) {
-            if (e.getKey().equals("at") || e.getKey().equals("do")) {
-                continue;
+        if (a.op() instanceof ScenarioAction.Unread u) {
+            // an action no extension has typed yet: its fields as read, libkern data last as for every action
+            List<String> names = new ArrayList<>(a.order());
+            u.fields().fieldNames().forEachRemaining(f -> {
+                if (!names.contains(f)) {
+                    names.add(f);
+                }
+            });
+            for (String f : names) {
+                if (f.equals("doc") && a.doc() != null) {
+                    n.put("doc", a.doc());
+                } else if (u.fields().has(f) && !LIBKERN.contains(f)) {
+                    n.set(f, u.fields().get(f));
+                }
             }
-            Object v = e.getValue();
-            if (v instanceof JsonNode j) {
-                n.set(e.getKey(), j);
-            } else if (v instanceof Boolean b) {
-                n.put(e.getKey(), b);
-            } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
-                n.put(e.getKey(), ((Number) v).longValue());
-            } else {
-                n.put(e.getKey(), String.valueOf(v));
-            }
-        }
-        if (a.type().equals("set-property")) {
-            OSObject v = a.properties().get("value");
-            if (v != null) {
-                n.set("value", value(v));
-            }
-        } else if (!a.properties().isEmpty()) {
-            n.set(a.type().equals("add-notification") ? "matching" : "properties", value(a.properties()));
+            LIBKERN.stream().filter(u.fields()::has).forEach(f -> n.set(f, u.fields().get(f)));
+        } else {
+            a.op().actionType().write(a.op(), a.doc(), a.order(), n);
         }
         return n;
     }

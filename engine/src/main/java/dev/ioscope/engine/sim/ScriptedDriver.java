@@ -24,14 +24,14 @@ record ScriptedDriver(Integer newScore, boolean refuse, boolean start) implement
     }
 
     /** From the action's arguments: {@code probe} (a number or "refuse"; absent keeps the score), {@code start}. */
-    static ScriptedDriver of(Scenario.Action a) {
-        String probe = a.arg("probe");
+    static ScriptedDriver of(CoreAction.EmulateDriver a) {
+        String probe = JsonValue.text(a.probe());
         boolean refuse = "refuse".equals(probe);
         Integer score = null;
         if (probe != null && !refuse) {
             score = Integer.valueOf(probe.trim());
         }
-        String start = a.arg("start");
+        String start = JsonValue.text(a.start());
         return new ScriptedDriver(score, refuse, start == null || Boolean.parseBoolean(start));
     }
 }

@@ -2,6 +2,7 @@ package dev.ioscope.engine.sim;
 
 import static dev.ioscope.engine.journal.JournalKind.REGISTRY_ATTACH;
 import static dev.ioscope.engine.journal.JournalKind.REGISTRY_DETACH;
+import static dev.ioscope.engine.journal.JournalKind.SCENARIO_ERROR;
 import static dev.ioscope.engine.journal.JournalKind.SERVICE_BUSY;
 import static dev.ioscope.engine.journal.JournalKind.SERVICE_IDLE;
 import static dev.ioscope.engine.journal.JournalKind.SERVICE_MATCHED;
@@ -66,6 +67,8 @@ public final class Simulation {
     private final Map<IORegistryEntry, Boolean> firstMatched = new IdentityHashMap<>();
     private final long maxSteps;
     private final Map<Class<?>, SimulationExtension.Instance> extensions = new LinkedHashMap<>();
+    /** The extensions installed, whose action types read actions scheduled later. */
+    private List<SimulationExtension> extensionList = List.of();
     private final WorkLoops workLoops = new WorkLoops(this);
     private final InterruptControllers interrupts = new InterruptControllers(this);
     private final IOReportHub reportHub = new IOReportHub();
@@ -85,17 +88,46 @@ public final class Simulation {
     /** Dext services terminated with rematch: their provider re-matches once they are detached. */
     private final Map<IORegistryEntry, IORegistryEntry> rematchOnDetach = new IdentityHashMap<>();
 
-    private static void checkActions(Scenario s, List<SimulationExtension> extensions) throws SnapshotException {
-        List<String> known = new ArrayList<>(CORE_ACTIONS);
-        extensions.forEach(x -> known.addAll(x.actions()));
+    /**
+     * The scenario with every action typed: an action the core did not know when the file was read is read by the
+     * extension that performs it; one that no extension performs, or with a field its action does not take, is an
+     * error in the file.
+     */
+    static Scenario typed(Scenario s, List<SimulationExtension> extensions) throws SnapshotException {
+        String file = s.file() == null ? "scenario" : s.file().toString();
+        List<Scenario.Action> out = new ArrayList<>();
+        boolean changed = false;
         int i = 0;
         for (Scenario.Action a : s.actions()) {
-            if (!known.contains(a.type())) {
-                throw new SnapshotException(s.file() == null ? "scenario" : s.file().toString(), "actions[" + i + "]",
-                        "unknown action \"" + a.type() + "\" (known: " + String.join(", ", known) + ")");
+            if (a.op() instanceof ScenarioAction.Unread u) {
+                ActionType<?> t = extensionType(u.id(), extensions);
+                if (t != null) {
+                    out.add(new Scenario.Action(a.at(), t.read(file, "actions[" + i + "]", u.fields()), a.doc(),
+                            a.order()));
+                    changed = true;
+                    i++;
+                    continue;
+                }
+                List<String> known = new ArrayList<>(CORE_ACTIONS);
+                extensions.forEach(x -> x.types().forEach(k -> known.add(k.id())));
+                throw new SnapshotException(file, "actions[" + i + "]", "unknown action \"" + u.id()
+                        + "\" (known: " + String.join(", ", known) + ")");
             }
+            out.add(a);
             i++;
         }
+        return changed ? s.withActions(out) : s;
+    }
+
+    private static ActionType<?> extensionType(String id, List<SimulationExtension> extensions) {
+        for (SimulationExtension x : extensions) {
+            for (ActionType<?> t : x.types()) {
+                if (t.id().equals(id)) {
+                    return t;
+                }
+            }
+        }
+        return null;
     }
 
     private Simulation(IORegistry registry, Map<String, DriverBehavior> behaviors, long maxSteps,
@@ -141,9 +173,9 @@ public final class Simulation {
      * ({@code PluginLoader.extensions()}), in its order; an action of the scenario that neither the core nor one of
      * them performs is an error in the scenario file.
      */
-    public static Simulation of(Scenario s, Map<String, DriverBehavior> behaviors,
+    public static Simulation of(Scenario scenario, Map<String, DriverBehavior> behaviors,
                                 List<SimulationExtension> extensions) throws SnapshotException {
-        checkActions(s, extensions);
+        Scenario s = typed(scenario, extensions);
         IORegistry reg;
         if (s.snapshot() != null) {
             reg = Snapshots.load(s.snapshot()).registry();
@@ -160,12 +192,13 @@ public final class Simulation {
             UserResources.ensure(reg);   // DK9: beside IOResources on every machine we build
         }
         // a scenario that says when the IOKit daemon launches starts before it: the IOMatchDefer list exists
-        boolean beforeDaemon = s.actions().stream().anyMatch(a -> a.type().equals(ScenarioActions.DAEMON_LAUNCHED));
+        boolean beforeDaemon = s.actions().stream().anyMatch(a -> a.op() instanceof CoreAction.IOKitDaemonLaunched);
         Simulation sim = new Simulation(reg, behaviors, s.maxSteps(), beforeDaemon);
+        sim.extensionList = List.copyOf(extensions);
         for (SimulationExtension x : extensions) {
             SimulationExtension.Instance inst = x.install(sim);
             sim.extensions.put(inst.getClass(), inst);
-            x.actions().forEach(a -> sim.actions.addExtension(a, inst));
+            x.types().forEach(t -> sim.actions.addExtension(t.id(), inst));
         }
         sim.diagnostics = new LiveDiagnostics(reg);
         sim.linksSeen = reg.linkChanges();
@@ -266,9 +299,23 @@ public final class Simulation {
         return false;
     }
 
-    /** Performs one scenario action now (see {@link ScenarioActions}). */
+    /**
+     * Performs one scenario action now (see {@link ScenarioActions}). One scheduled on a running machine that is
+     * still untyped is read by its extension here; if it cannot be, that is journaled and the run goes on.
+     */
     void perform(Scenario.Action a) {
-        actions.perform(a);
+        Scenario.Action typed = a;
+        if (a.op() instanceof ScenarioAction.Unread u) {
+            ActionType<?> t = extensionType(u.id(), extensionList);
+            try {
+                typed = t == null ? a : new Scenario.Action(a.at(), t.read("scenario", "action", u.fields()),
+                        a.doc(), a.order());
+            } catch (SnapshotException e) {
+                record(SCENARIO_ERROR, "", "action", u.id(), "reason", e.getMessage());
+                return;
+            }
+        }
+        actions.perform(typed);
     }
 
     /** An installed extension's state, by its class; null when not installed. */

@@ -9,15 +9,18 @@ import java.util.List;
  * Simulation rebuilt by {@link Replay} gets the same extensions in the same order and stays deterministic.
  */
 public interface SimulationExtension {
-    /** Scenario action kinds ({@code do}) this extension performs. */
-    List<String> actions();
+    /**
+     * The scenario actions this extension performs, typed: each a record with its {@link ActionType} (name and
+     * fields), read from a scenario file once the extension is loaded and handed to {@link Instance#perform}.
+     */
+    List<ActionType<?>> types();
 
     /** Called once for each new simulation, before anything runs; returns the per-simulation state. */
     Instance install(Simulation sim);
 
     /** An extension's state inside one simulation. */
     interface Instance {
-        /** Performs one of {@link #actions()} at its time. */
+        /** Performs one of {@link SimulationExtension#types()} at its time: {@code action.op()} is its record. */
         void perform(Scenario.Action action);
     }
 }

@@ -1,6 +1,7 @@
 package dev.ioscope.engine.spi;
 
 import dev.ioscope.engine.sim.Simulation;
+import dev.ioscope.engine.sim.ActionType;
 import dev.ioscope.engine.sim.SimulationExtension;
 
 import java.io.IOException;
@@ -147,7 +148,7 @@ public final class PluginLoader implements AutoCloseable {
 
     /**
      * Scenario-action extensions of one source, sorted by class name (so a simulation rebuilt by Replay gets the
-     * same extensions in the same order). One whose {@code actions()} throws, or that claims an action another
+     * same extensions in the same order). One whose {@code types()} throws, or that claims an action another
      * one already performs, is reported and skipped.
      */
     private void loadExtensions(ServiceLoader<SimulationExtension> sl, String source,
@@ -158,9 +159,9 @@ public final class PluginLoader implements AutoCloseable {
             String name = x.getClass().getName();
             List<String> its;
             try {
-                its = List.copyOf(x.actions());
+                its = x.types().stream().map(ActionType::id).toList();
             } catch (RuntimeException | LinkageError e) {
-                failures.add(new Failure(source, name + ".actions() failed: " + describe(e)));
+                failures.add(new Failure(source, name + ".types() failed: " + describe(e)));
                 continue;
             }
             List<String> taken = its.stream().filter(actions::contains).toList();

@@ -20,9 +20,12 @@ public record CallLine(int selector, long[] scalars, byte[] struct, Integer out,
         }
     }
 
+    /** The console line's first word (its own grammar, not the scenario action's name). */
+    private static final String WORD = "call";
+
     public static CallLine parse(String line) throws CallLineException {
         String[] words = line.trim().split("\\s+");
-        if (words.length < 2 || !words[0].equals("call")) {
+        if (words.length < 2 || !words[0].equals(WORD)) {
             throw new CallLineException(1, "expected: call SELECTOR [scalars=[..]] [struct=HEX] [out=N] [outStruct=N]");
         }
         int col = line.indexOf(words[1]) + 1;

@@ -1,5 +1,6 @@
 package dev.ioscope.engine.userclient;
 
+import dev.ioscope.engine.sim.ActionType;
 import dev.ioscope.engine.sim.Simulation;
 import dev.ioscope.engine.sim.SimulationExtension;
 
@@ -11,8 +12,8 @@ import java.util.List;
  */
 public final class UserClientExtension implements SimulationExtension {
     @Override
-    public List<String> actions() {
-        return UserClientSession.ACTIONS;
+    public List<ActionType<?>> types() {
+        return UserClientAction.TYPES;
     }
 
     /**

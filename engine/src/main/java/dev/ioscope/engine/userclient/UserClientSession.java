@@ -21,11 +21,18 @@ import dev.ioscope.engine.registry.EntryState;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.service.driverkit.DextUserClients;
+import dev.ioscope.engine.sim.JsonValue;
 import dev.ioscope.engine.sim.Scenario;
+import dev.ioscope.engine.sim.ScenarioAction;
 import dev.ioscope.engine.sim.Simulation;
 import dev.ioscope.engine.sim.SimulationExtension;
 import dev.ioscope.engine.io.SnapshotException;
 import dev.ioscope.engine.snapshot.json.JsonDocuments;
+import dev.ioscope.engine.userclient.UserClientAction.Call;
+import dev.ioscope.engine.userclient.UserClientAction.Close;
+import dev.ioscope.engine.userclient.UserClientAction.Dequeue;
+import dev.ioscope.engine.userclient.UserClientAction.Open;
+import dev.ioscope.engine.userclient.UserClientAction.ProvideUserClient;
 import dev.ioscope.engine.memory.IOMapOptions;
 
 import java.io.IOException;
@@ -52,8 +59,6 @@ import java.util.Set;
  * {@code IOUserClientCreator} property, as ioreg shows real user clients, and detached on close.
  */
 final class UserClientSession implements SimulationExtension.Instance {
-    static final List<String> ACTIONS = List.of("provide-user-client", "open", "call", "close",
-            "map", "dequeue");
     static final String IO_USER_CLIENT_CLASS = "IOUserClientClass";
     private static final MethodTableJson.MethodTable DEMO = demoTable();
 
@@ -88,14 +93,21 @@ final class UserClientSession implements SimulationExtension.Instance {
 
     @Override
     public void perform(Scenario.Action a) {
-        switch (a.type()) {
-            case "provide-user-client" -> provide(a);
-            case "open" -> open(a);
-            case "call" -> call(a);
-            case "close" -> close(a);
-            case "map" -> map(a);
-            case "dequeue" -> dequeue(a);
-            default -> error(a, "unknown action");
+        ScenarioAction op = a.op();
+        if (op instanceof ProvideUserClient p) {
+            provide(a, p);
+        } else if (op instanceof Open o) {
+            open(a, o);
+        } else if (op instanceof Call c) {
+            call(a, c);
+        } else if (op instanceof Close c) {
+            close(a, c.connection());
+        } else if (op instanceof UserClientAction.Map m) {
+            map(a, m);
+        } else if (op instanceof Dequeue d) {
+            dequeue(a, d);
+        } else {
+            error(a, "unknown action");
         }
     }
 
@@ -104,17 +116,17 @@ final class UserClientSession implements SimulationExtension.Instance {
     }
 
     /** Names a user-client class for an entry: its table (a JSON file, or the demo table) and IOUserClientClass. */
-    private void provide(Scenario.Action a) {
-        IORegistryEntry e = sim.resolve(a.arg("path"));
+    private void provide(Scenario.Action a, ProvideUserClient p) {
+        IORegistryEntry e = sim.resolve(p.path());
         if (e == null) {
-            error(a, "no entry at " + a.arg("path"));
+            error(a, "no entry at " + p.path());
             return;
         }
         MethodTableJson.MethodTable table = DEMO;
-        if (a.arg("table") != null) {
+        if (p.table() != null) {
             try {
-                table = MethodTableJson.read(InputFiles.read(Path.of(a.arg("table")), JsonDocuments.MAX_BYTES),
-                        a.arg("table"));
+                table = MethodTableJson.read(InputFiles.read(Path.of(p.table()), JsonDocuments.MAX_BYTES),
+                        p.table());
             } catch (SnapshotException ex) {
                 error(a, "cannot read " + ex.getMessage());
                 return;
@@ -123,7 +135,7 @@ final class UserClientSession implements SimulationExtension.Instance {
                 return;
             }
         }
-        String cls = a.arg("class") != null ? a.arg("class") : table.userClient();
+        String cls = p.className() != null ? p.className() : table.userClient();
         if (cls == null) {
             error(a, "the table names no userClient and the action no class");
             return;
@@ -134,22 +146,22 @@ final class UserClientSession implements SimulationExtension.Instance {
     }
 
     /** IOServiceOpen(service, task, type) → IOService::newUserClient. */
-    private void open(Scenario.Action a) {
-        IORegistryEntry e = sim.resolve(a.arg("path"));
+    private void open(Scenario.Action a, Open o) {
+        IORegistryEntry e = sim.resolve(o.path());
         if (e == null) {
-            error(a, "no entry at " + a.arg("path"));
+            error(a, "no entry at " + o.path());
             return;
         }
-        String name = a.arg("as") != null ? a.arg("as") : "uc" + opened;
+        String name = o.as() != null ? o.as() : "uc" + opened;
         if (connections.containsKey(name) && !connections.get(name).connect().isClosed()) {
             error(a, "connection " + name + " is already open");
             return;
         }
         int type;
         try {
-            type = (int) Long.parseLong(a.arg("type") == null ? "0" : a.arg("type"));
+            type = (int) Long.parseLong(o.type() == null ? "0" : o.type().text());
         } catch (NumberFormatException ex) {
-            error(a, "type is not a number: " + a.arg("type"));
+            error(a, "type is not a number: " + o.type());
             return;
         }
         OSObject clsProp = e.property(IO_USER_CLIENT_CLASS);
@@ -213,21 +225,21 @@ final class UserClientSession implements SimulationExtension.Instance {
     }
 
     /** IOConnectCallMethod / IOConnectCallAsyncMethod. */
-    private void call(Scenario.Action a) {
-        Connection c = connection(a);
+    private void call(Scenario.Action a, Call k) {
+        Connection c = connection(a, k.connection());
         if (c == null) {
             return;
         }
         CallLine line;
         try {
-            line = CallLine.parse(a.arg("line") != null ? a.arg("line") : lineOf(a));
+            line = CallLine.parse(k.line() != null ? k.line() : lineOf(k));
         } catch (CallLine.CallLineException ex) {
             error(a, ex.getMessage());
             return;
         }
         MethodDescription m = c.client().method(line.selector());
-        boolean async = Boolean.parseBoolean(a.arg("async"));
-        long refcon = a.arg("refcon") == null ? 0 : parseLong(a.arg("refcon"));
+        boolean async = k.async() != null && Boolean.parseBoolean(k.async().text());
+        long refcon = k.refcon() == null ? 0 : parseLong(k.refcon().text());
         String path = sim.path(c.provider());
         CallResult r;
         if (async) {
@@ -251,19 +263,19 @@ final class UserClientSession implements SimulationExtension.Instance {
     }
 
     /** The call line a JSON action spells out field by field. */
-    private static String lineOf(Scenario.Action a) {
-        StringBuilder sb = new StringBuilder("call ").append(a.arg("selector") == null ? "" : a.arg("selector"));
-        if (a.arg("scalars") != null) {
-            sb.append(" scalars=").append(a.arg("scalars").replace("\"", "").replace(" ", ""));
+    private static String lineOf(Call a) {
+        StringBuilder sb = new StringBuilder("call ").append(a.selector() == null ? "" : a.selector().text());
+        if (a.scalars() != null) {
+            sb.append(" scalars=").append(a.scalars().text().replace("\"", "").replace(" ", ""));
         }
-        if (a.arg("struct") != null) {
-            sb.append(" struct=").append(a.arg("struct"));
+        if (a.struct() != null) {
+            sb.append(" struct=").append(a.struct());
         }
-        if (a.arg("out") != null) {
-            sb.append(" out=").append(a.arg("out"));
+        if (a.out() != null) {
+            sb.append(" out=").append(a.out().text());
         }
-        if (a.arg("outStruct") != null) {
-            sb.append(" outStruct=").append(a.arg("outStruct"));
+        if (a.outStruct() != null) {
+            sb.append(" outStruct=").append(a.outStruct().text());
         }
         return sb.toString();
     }
@@ -277,8 +289,8 @@ final class UserClientSession implements SimulationExtension.Instance {
     }
 
     /** IOServiceClose: clientClose once (rule UC9); the client leaves the registry. */
-    private void close(Scenario.Action a) {
-        Connection c = connection(a);
+    private void close(Scenario.Action a, String connection) {
+        Connection c = connection(a, connection);
         if (c == null) {
             return;
         }
@@ -293,16 +305,15 @@ final class UserClientSession implements SimulationExtension.Instance {
     }
 
     /** IOConnectMapMemory64(connection, memoryType): the caller keeps the mapping (for dequeue and for views). */
-    private void map(Scenario.Action a) {
-        Connection c = connection(a);
-        Integer type = memoryType(a, 0);
+    private void map(Scenario.Action a, UserClientAction.Map m) {
+        Connection c = connection(a, m.connection());
+        Integer type = memoryType(a, m.memoryType(), 0);
         if (c == null || type == null) {
             return;
         }
         int flags;
         try {
-            flags = a.arg("options") == null ? IOMapOptions.kIOMapAnywhere : IOMapOptions.parseMapOptions(
-                    a.arg("options"));
+            flags = m.options() == null ? IOMapOptions.kIOMapAnywhere : IOMapOptions.parseMapOptions(m.options());
         } catch (IllegalArgumentException e) {
             error(a, "options: " + e.getMessage());
             return;
@@ -318,9 +329,9 @@ final class UserClientSession implements SimulationExtension.Instance {
     }
 
     /** IODataQueueDequeue on a mapped data queue, as user space consumes it (4096 bytes of buffer). */
-    private void dequeue(Scenario.Action a) {
-        Connection c = connection(a);
-        Integer type = memoryType(a, DemoTableUserClient.DATA_QUEUE);
+    private void dequeue(Scenario.Action a, Dequeue q) {
+        Connection c = connection(a, q.connection());
+        Integer type = memoryType(a, q.memoryType(), DemoTableUserClient.DATA_QUEUE);
         if (c == null || type == null) {
             return;
         }
@@ -335,8 +346,8 @@ final class UserClientSession implements SimulationExtension.Instance {
                 d.data() == null ? "" : HexFormat.of().formatHex(d.data()));
     }
 
-    private Integer memoryType(Scenario.Action a, int otherwise) {
-        String t = a.arg("memoryType");
+    private Integer memoryType(Scenario.Action a, JsonValue memoryType, int otherwise) {
+        String t = JsonValue.text(memoryType);
         try {
             return t == null ? otherwise : (int) Long.parseLong(t);
         } catch (NumberFormatException e) {
@@ -364,8 +375,8 @@ final class UserClientSession implements SimulationExtension.Instance {
         return List.copyOf(out);
     }
 
-    private Connection connection(Scenario.Action a) {
-        String name = a.arg("connection") != null ? a.arg("connection") : "uc0";
+    private Connection connection(Scenario.Action a, String connection) {
+        String name = connection != null ? connection : "uc0";
         Connection c = connections.get(name);
         if (c == null) {
             error(a, "no open connection " + name);

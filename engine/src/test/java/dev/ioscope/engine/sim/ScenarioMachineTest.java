@@ -1,7 +1,6 @@
 package dev.ioscope.engine.sim;
 
 import dev.ioscope.engine.io.SnapshotException;
-import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.spi.PluginLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,8 +45,7 @@ class ScenarioMachineTest {
     @Test
     void addingActionsKeepsTheMachine(@TempDir Path dir) throws Exception {
         Scenario s = read(dir, "{\"machine\": \"empty\"}");
-        Scenario more = s.withActions(List.of(new Scenario.Action(5, "advance", Map.of(),
-                OSDictionary.empty())));
+        Scenario more = s.withActions(List.of(new Scenario.Action(5, new CoreAction.Advance())));
         assertThat(more.machine()).isEqualTo(Scenario.EMPTY_MACHINE);
         assertThat(more.actions()).hasSize(1);
     }

@@ -1,18 +1,26 @@
 package dev.ioscope.engine.sim;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ioscope.engine.TestData;
 import dev.ioscope.engine.os.OSArray;
 import dev.ioscope.engine.os.OSBoolean;
 import dev.ioscope.engine.os.OSData;
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSNumber;
 import dev.ioscope.engine.os.OSString;
+import dev.ioscope.engine.power.PowerAction;
 import dev.ioscope.engine.spi.PluginLoader;
+import dev.ioscope.engine.userclient.UserClientAction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.stream.Stream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -59,14 +67,14 @@ class ScenarioWriterTest {
                 .put("dict", OSDictionary.of("k", OSString.of("v")))
                 .build();
         Scenario s = new Scenario(null, null, List.of(), List.of(
-                new Scenario.Action(5, "publish", Map.of("parent", "IOService:/", "name", "n"), props),
-                new Scenario.Action(6, "set-property", Map.of("path", "IOService:/n", "key", "k"),
-                        OSDictionary.of("value", OSNumber.of(3, 16))),
-                new Scenario.Action(7, "idle", Map.of("ms", 100), OSDictionary.empty())), 100, "empty");
+                new Scenario.Action(5, new CoreAction.Publish("IOService:/", null, "n", null, props)),
+                new Scenario.Action(6, new CoreAction.SetProperty("IOService:/n", "k", OSNumber.of(3, 16))),
+                new Scenario.Action(7, new PowerAction.Idle(JsonValue.of(100)))), 100, "empty");
         Scenario back = roundTrip(s, dir);
-        assertThat(back.actions().get(0).properties()).isEqualTo(props);
-        assertThat(back.actions().get(1).properties().get("value")).isEqualTo(OSNumber.of(3, 16));
-        assertThat(back.actions().get(2).arg("ms")).isEqualTo("100");
+        assertThat(((CoreAction.Publish) back.actions().get(0).op()).properties()).isEqualTo(props);
+        assertThat(((CoreAction.SetProperty) back.actions().get(1).op()).value()).isEqualTo(OSNumber.of(3, 16));
+        assertThat(back.actions().get(2).op()).isEqualTo(new ScenarioAction.Unread("idle",
+                (ObjectNode) new ObjectMapper().readTree("{\"ms\":100}")));
         assertThat(back.maxSteps()).isEqualTo(100);
         assertThat(back.machine()).isEqualTo("empty");
     }
@@ -74,13 +82,63 @@ class ScenarioWriterTest {
     /** The one-line form a console history shows: what the saved file's actions array holds for the action. */
     @Test
     void oneActionAsOneLine() {
-        Map<String, Object> args = new LinkedHashMap<>();
-        args.put("connection", "ui0");
-        args.put("selector", 0L);
-        args.put("scalars", "[1,0x10]");
-        args.put("async", Boolean.TRUE);
-        String line = ScenarioWriter.line(new Scenario.Action(21002, "call", args, OSDictionary.empty()));
+        String line = ScenarioWriter.line(new Scenario.Action(21002, new UserClientAction.Call("ui0", null,
+                JsonValue.of(0L), JsonValue.of("[1,0x10]"), null, null, null, JsonValue.of(true), null)));
         assertThat(line).isEqualTo("{\"at\":21002,\"do\":\"call\",\"connection\":\"ui0\",\"selector\":0,"
                 + "\"scalars\":\"[1,0x10]\",\"async\":true}");
+    }
+
+    /**
+     * Every scenario file of the repository (conformance folders, docs/examples) written back: each action keeps
+     * its fields in the file's order (libkern data last, as the format has always been written), and writing what
+     * was read back gives the same text again.
+     */
+    @Test
+    void everyRepositoryScenarioWritesBackInItsOwnFieldOrder(@TempDir Path dir) throws Exception {
+        Path repo = TestData.root().getParent().getParent().getParent().getParent().getParent();
+        List<Path> files = new ArrayList<>();
+        for (Path root : List.of(repo.resolve("engine/src/test/resources/conformance"),
+                repo.resolve("docs/examples"))) {
+            try (Stream<Path> s = Files.walk(root)) {
+                s.filter(p -> p.toString().endsWith(".json")).filter(p -> read(p).has("actions")).sorted()
+                        .forEach(files::add);
+            }
+        }
+        assertThat(files).hasSizeGreaterThan(30);
+        for (Path f : files) {
+            Scenario s = Scenario.read(f);
+            String text = ScenarioWriter.write(ScenarioWriter.toJson(s));
+            JsonNode given = read(f).get("actions");
+            JsonNode written = new ObjectMapper().readTree(text).get("actions");
+            for (int i = 0; i < given.size(); i++) {
+                assertThat(keys(written.get(i))).as(f + " actions[" + i + "]").isEqualTo(keys(given.get(i)));
+            }
+            Path again = Files.writeString(dir.resolve("again.json"), text);
+            assertThat(ScenarioWriter.write(ScenarioWriter.toJson(Scenario.read(again)))).as(f.toString())
+                    .isEqualTo(text);
+        }
+    }
+
+    private static JsonNode read(Path p) {
+        try {
+            return new ObjectMapper().readTree(p.toFile());
+        } catch (IOException e) {
+            throw new AssertionError(p + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** An action's field names after at and do, libkern data last. */
+    private static List<String> keys(JsonNode action) {
+        List<String> out = new ArrayList<>();
+        List<String> last = new ArrayList<>();
+        action.fieldNames().forEachRemaining(k -> {
+            if (List.of("properties", "matching", "value").contains(k)) {
+                last.add(k);
+            } else if (!k.equals("at") && !k.equals("do")) {
+                out.add(k);
+            }
+        });
+        out.addAll(last);
+        return out;
     }
 }

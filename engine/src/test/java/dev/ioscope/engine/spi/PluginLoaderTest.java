@@ -164,9 +164,14 @@ class PluginLoaderTest {
                         BEEP;
                         public String id() { return "acme.beep"; }
                     }
-                    public List<String> actions() { return List.of("beep"); }
+                    public record Times(JsonValue times) implements ScenarioAction {
+                        static final ActionType<Times> TYPE = ActionType.of("beep", Times.class,
+                                ActionField.json("times"));
+                        public ActionType<Times> actionType() { return TYPE; }
+                    }
+                    public List<ActionType<?>> types() { return List.of(Times.TYPE); }
                     public Instance install(Simulation sim) {
-                        return a -> sim.record(Kind.BEEP, "", "times", a.arg("times"));
+                        return a -> sim.record(Kind.BEEP, "", "times", ((Times) a.op()).times().text());
                     }
                 }
                 """, "acme.Broken", """
@@ -176,7 +181,7 @@ class PluginLoaderTest {
                 import java.util.List;
                 public final class Broken implements SimulationExtension {
                     public Broken() { throw new IllegalStateException("broken on purpose"); }
-                    public List<String> actions() { return List.of("break"); }
+                    public List<ActionType<?>> types() { return List.of(); }
                     public Instance install(Simulation sim) { return a -> { }; }
                 }
                 """), Map.of("META-INF/services/" + SimulationExtension.class.getName(), "acme.Broken\nacme.Beep\n"));
@@ -218,7 +223,7 @@ class PluginLoaderTest {
                 import dev.ioscope.engine.sim.*;
                 import java.util.List;
                 public final class Publish implements SimulationExtension {
-                    public List<String> actions() { return List.of("publish"); }
+                    public List<ActionType<?>> types() { return List.of(CoreAction.Publish.TYPE); }
                     public Instance install(Simulation sim) { return a -> { }; }
                 }
                 """), Map.of("META-INF/services/" + SimulationExtension.class.getName(), "acme.Publish\n"));

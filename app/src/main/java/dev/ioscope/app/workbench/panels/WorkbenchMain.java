@@ -10,7 +10,11 @@ import dev.ioscope.app.workbench.WorkbenchViewModel;
 import dev.ioscope.app.workbench.devices.DevicePalette;
 import dev.ioscope.app.workbench.report.IOReportDashboard;
 import dev.ioscope.engine.journal.JournalKind;
+import dev.ioscope.engine.sim.JsonValue;
+import dev.ioscope.engine.sim.ScenarioAction;
+import dev.ioscope.engine.sim.streams.StreamAction;
 import dev.ioscope.engine.sim.streams.StreamEvents;
+import dev.ioscope.engine.userclient.UserClientAction;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.beans.value.ChangeListener;
@@ -26,7 +30,6 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -124,14 +127,14 @@ public final class WorkbenchMain {
             }
             String open = System.getProperty("ioscope.wb.open");   // a service path: a connection "shot", type 0
             if (open != null) {
-                t.then("open", () -> vm.userClientAction("open", Map.of("path", open, "type", "0", "as", "shot")),
+                t.then("open", () -> vm.userClientAction(new UserClientAction.Open(open, JsonValue.of("0"), "shot")),
                         () -> journaled(vm, JournalKind.USERCLIENT_OPEN));
             }
             String call = System.getProperty("ioscope.wb.call");   // SELECTOR:STRUCT-HEX on that connection
             if (call != null && call.contains(":")) {
-                t.then("call", () -> vm.userClientAction("call", Map.of("connection", "shot",
-                        "selector", call.substring(0, call.indexOf(':')), "struct",
-                        call.substring(call.indexOf(':') + 1))), () -> journaled(vm, JournalKind.USERCLIENT_CALL));
+                t.then("call", () -> vm.userClientAction(new UserClientAction.Call("shot", null,
+                        JsonValue.of(call.substring(0, call.indexOf(':'))), null, call.substring(call.indexOf(':') + 1),
+                        null, null, null, null)), () -> journaled(vm, JournalKind.USERCLIENT_CALL));
             }
             String stream = System.getProperty("ioscope.wb.stream");   // NAME:open,start,send,dequeue,...
             if (stream != null && stream.contains(":")) {
@@ -220,31 +223,28 @@ public final class WorkbenchMain {
         /** One console action on an IOStream, then wait until the journal has its answer (a stream event more). */
         private static void streamStep(ShotScript t, WorkbenchViewModel vm, String name, String step,
                                        Map<String, Integer> sent) {
-            Map<String, Object> args = new LinkedHashMap<>();
-            args.put("name", name);
-            String type = switch (step) {
-                case "open", "start", "stop", "close" -> "stream-" + step;
-                case "send" -> "stream-enqueue-output";
-                case "dequeue" -> "stream-dequeue-output";
-                case "enqueue" -> "stream-enqueue-input";
-                case "take" -> "stream-dequeue-input";
+            // the buffers go out and come back in order: the n-th send is buffer n, the n-th give-back too
+            JsonValue buffer = step.equals("send") || step.equals("enqueue")
+                    ? JsonValue.of(String.valueOf(sent.merge(step, 1, Integer::sum) - 1)) : null;
+            String client = "console";
+            ScenarioAction op = switch (step) {
+                case "open" -> new StreamAction.StreamOpen(name, client);
+                case "start" -> new StreamAction.StreamStart(name, client);
+                case "stop" -> new StreamAction.StreamStop(name, client);
+                case "close" -> new StreamAction.StreamClose(name, client);
+                case "send" -> new StreamAction.StreamEnqueueOutput(name, buffer, JsonValue.of("4096"));
+                case "dequeue" -> new StreamAction.StreamDequeueOutput(name, client);
+                case "enqueue" -> new StreamAction.StreamEnqueueInput(name, client, buffer, null);
+                case "take" -> new StreamAction.StreamDequeueInput(name);
                 default -> null;
             };
-            if (type == null) {
+            if (op == null) {
                 return;
-            }
-            if (!type.equals("stream-dequeue-input") && !type.equals("stream-enqueue-output")) {
-                args.put("client", "console");
-            }
-            if (type.equals("stream-enqueue-output") || type.equals("stream-enqueue-input")) {
-                // the buffers go out and come back in order: the n-th send is buffer n, the n-th give-back too
-                args.put("buffer", String.valueOf(sent.merge(type, 1, Integer::sum) - 1));
-                args.put("length", "4096");
             }
             int[] before = {-1};
             t.then("stream " + step, () -> {
                 before[0] = streamEvents(vm);
-                vm.userClientAction(type, args);
+                vm.userClientAction(op);
             }, () -> before[0] >= 0 && streamEvents(vm) > before[0] && !vm.runningProperty().get());
         }
 

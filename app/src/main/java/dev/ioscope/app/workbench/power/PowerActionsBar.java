@@ -1,6 +1,8 @@
 package dev.ioscope.app.workbench.power;
 
 import dev.ioscope.app.workbench.WorkbenchViewModel;
+import dev.ioscope.engine.power.PowerAction;
+import dev.ioscope.engine.sim.JsonValue;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.collections.FXCollections;
@@ -35,13 +37,14 @@ final class PowerActionsBar extends VBox {
     PowerActionsBar(WorkbenchViewModel vm) {
         super(4);
         this.vm = vm;
-        Button sleep = button("Sleep", "powerSleep", () -> vm.power("sleep", 0));
-        Button wake = button("Wake", "powerWake", () -> vm.power("wake", 0));
+        Button sleep = button("Sleep", "powerSleep", () -> vm.power(new PowerAction.Sleep(null)));
+        Button wake = button("Wake", "powerWake", () -> vm.power(new PowerAction.Wake()));
         Spinner<Integer> ms = new Spinner<>(1, 3_600_000, 100, 100);
         ms.setId("powerIdleMs");
         ms.setEditable(true);
         ms.setPrefWidth(90);
-        Button idle = button("Idle", "powerIdle", () -> vm.power("idle", typed(ms)));
+        Button idle = button("Idle", "powerIdle",
+                () -> vm.power(new PowerAction.Idle(JsonValue.of(String.valueOf(typed(ms))))));
         Label msLabel = new Label("ms");
 
         device.setId("powerDevice");

@@ -78,7 +78,7 @@ final class CallHistory extends BorderPane {
                         .get("refcon") + ": " + ioReturn(done) + "  args=" + done.details().get("args") + "\n",
                         ok(done) ? OK : ERROR});
             }
-            if (Boolean.parseBoolean(c.action().arg("async")) && c.completions().isEmpty() && ok(r)) {
+            if (ConsoleCall.async(c.action()) && c.completions().isEmpty() && ok(r)) {
                 pieces.add(new String[] {"    ⤷ async completion pending (run on)\n", PENDING});
             }
         }

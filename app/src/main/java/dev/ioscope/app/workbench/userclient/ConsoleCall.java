@@ -2,8 +2,17 @@ package dev.ioscope.app.workbench.userclient;
 
 import dev.ioscope.engine.sim.JournalEvent;
 import dev.ioscope.engine.journal.JournalKind;
+import dev.ioscope.engine.sim.JsonValue;
 import dev.ioscope.engine.sim.Scenario;
+import dev.ioscope.engine.sim.ScenarioAction;
+import dev.ioscope.engine.sim.streams.StreamAction;
 import dev.ioscope.engine.sim.streams.StreamEvents;
+import dev.ioscope.engine.userclient.UserClientAction;
+import dev.ioscope.engine.userclient.UserClientAction.Call;
+import dev.ioscope.engine.userclient.UserClientAction.Close;
+import dev.ioscope.engine.userclient.UserClientAction.Dequeue;
+import dev.ioscope.engine.userclient.UserClientAction.Open;
+import dev.ioscope.engine.userclient.UserClientAction.ProvideUserClient;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -23,39 +32,75 @@ public record ConsoleCall(Scenario.Action action, JournalEvent result, List<Jour
     }
 
     /** The journal kind an action answers with: {@code userclient.open}, …, {@code userclient.provide}. */
-    static JournalKind kindOf(String actionType) {
-        return switch (actionType) {
-            case "provide-user-client" -> JournalKind.USERCLIENT_PROVIDE;
-            case "open" -> JournalKind.USERCLIENT_OPEN;
-            case "call" -> JournalKind.USERCLIENT_CALL;
-            case "close" -> JournalKind.USERCLIENT_CLOSE;
-            case "map" -> JournalKind.USERCLIENT_MAP;
-            case "dequeue" -> JournalKind.USERCLIENT_DEQUEUE;
-            default -> null;
-        };
+    static JournalKind kindOf(ScenarioAction op) {
+        if (op instanceof ProvideUserClient) {
+            return JournalKind.USERCLIENT_PROVIDE;
+        } else if (op instanceof Open) {
+            return JournalKind.USERCLIENT_OPEN;
+        } else if (op instanceof Call) {
+            return JournalKind.USERCLIENT_CALL;
+        } else if (op instanceof Close) {
+            return JournalKind.USERCLIENT_CLOSE;
+        } else if (op instanceof UserClientAction.Map) {
+            return JournalKind.USERCLIENT_MAP;
+        } else if (op instanceof Dequeue) {
+            return JournalKind.USERCLIENT_DEQUEUE;
+        }
+        return null;
     }
 
     /**
      * The kinds a stream action of the console answers with (its own, or {@code stream.refused}); null for other
      * actions. Stream actions name the stream, not a connection (IOStreamUserClient's methods and traps).
      */
-    static Set<StreamEvents> streamKindsOf(String actionType) {
-        return switch (actionType) {
-            case "stream-open" -> EnumSet.of(StreamEvents.OPEN, StreamEvents.REFUSED);
-            case "stream-close" -> EnumSet.of(StreamEvents.CLOSE, StreamEvents.REFUSED);
-            case "stream-start", "stream-stop" -> EnumSet.of(StreamEvents.CONTROL, StreamEvents.REFUSED);
-            case "stream-enqueue-output", "stream-enqueue-input" -> EnumSet.of(StreamEvents.ENQUEUE,
-                    StreamEvents.REFUSED);
-            case "stream-dequeue-output", "stream-dequeue-input" -> EnumSet.of(StreamEvents.DEQUEUE,
-                    StreamEvents.REFUSED);
-            default -> null;
-        };
+    static Set<StreamEvents> streamKindsOf(ScenarioAction op) {
+        if (op instanceof StreamAction.StreamOpen) {
+            return EnumSet.of(StreamEvents.OPEN, StreamEvents.REFUSED);
+        } else if (op instanceof StreamAction.StreamClose) {
+            return EnumSet.of(StreamEvents.CLOSE, StreamEvents.REFUSED);
+        } else if (op instanceof StreamAction.StreamStart || op instanceof StreamAction.StreamStop) {
+            return EnumSet.of(StreamEvents.CONTROL, StreamEvents.REFUSED);
+        } else if (op instanceof StreamAction.StreamEnqueueOutput || op instanceof StreamAction.StreamEnqueueInput) {
+            return EnumSet.of(StreamEvents.ENQUEUE, StreamEvents.REFUSED);
+        } else if (op instanceof StreamAction.StreamDequeueOutput || op instanceof StreamAction.StreamDequeueInput) {
+            return EnumSet.of(StreamEvents.DEQUEUE, StreamEvents.REFUSED);
+        }
+        return null;
+    }
+
+    /** The stream a console stream action names. */
+    private static String streamName(ScenarioAction op) {
+        if (op instanceof StreamAction.StreamOpen o) {
+            return o.name();
+        } else if (op instanceof StreamAction.StreamClose c) {
+            return c.name();
+        } else if (op instanceof StreamAction.StreamStart s) {
+            return s.name();
+        } else if (op instanceof StreamAction.StreamStop s) {
+            return s.name();
+        } else if (op instanceof StreamAction.StreamEnqueueOutput e) {
+            return e.name();
+        } else if (op instanceof StreamAction.StreamEnqueueInput e) {
+            return e.name();
+        } else if (op instanceof StreamAction.StreamDequeueOutput d) {
+            return d.name();
+        } else if (op instanceof StreamAction.StreamDequeueInput d) {
+            return d.name();
+        }
+        return null;
     }
 
     /** The connection handle an action names (the scenario default is {@code uc0}). */
     static String connectionOf(Scenario.Action a) {
-        String c = a.type().equals("open") ? a.arg("as") : a.arg("connection");
+        String c = a.op() instanceof Open o ? o.as() : a.op() instanceof Call k ? k.connection()
+                : a.op() instanceof Close k ? k.connection() : a.op() instanceof UserClientAction.Map m
+                ? m.connection() : a.op() instanceof Dequeue d ? d.connection() : null;
         return c == null ? "uc0" : c;
+    }
+
+    /** Whether the action is an async call. */
+    static boolean async(Scenario.Action a) {
+        return a.op() instanceof Call c && c.async() != null && Boolean.parseBoolean(c.async().text());
     }
 
     /**
@@ -80,12 +125,12 @@ public record ConsoleCall(Scenario.Action action, JournalEvent result, List<Jour
             List<JournalEvent> done = new ArrayList<>();
             if (result != null) {
                 taken.add(result.seq());
-                if (Boolean.parseBoolean(a.arg("async")) && result.kind() == JournalKind.USERCLIENT_CALL) {
+                if (async(a) && result.kind() == JournalKind.USERCLIENT_CALL) {
+                    JsonValue refcon = ((Call) a.op()).refcon();
                     for (JournalEvent e : known.subList(at + 1, known.size())) {
                         if (e.kind() == JournalKind.USERCLIENT_ASYNC_COMPLETE
                                 && connectionOf(a).equals(e.details().get("connection"))
-                                && String.valueOf(a.arg("refcon") == null ? "0" : a.arg("refcon"))
-                                        .equals(e.details().get("refcon"))
+                                && (refcon == null ? "0" : refcon.text()).equals(e.details().get("refcon"))
                                 && taken.add(e.seq())) {
                             done.add(e);
                         }
@@ -116,21 +161,22 @@ public record ConsoleCall(Scenario.Action action, JournalEvent result, List<Jour
         if (e.kind() == JournalKind.SCENARIO_ERROR) {
             return a.type().equals(e.details().get("action"));
         }
-        Set<StreamEvents> streamKinds = streamKindsOf(a.type());
+        Set<StreamEvents> streamKinds = streamKindsOf(a.op());
         if (streamKinds != null) {
             return e.kind() instanceof StreamEvents k && streamKinds.contains(k)
-                    && String.valueOf(a.arg("name")).equals(e.details().get("stream"));
+                    && String.valueOf(streamName(a.op())).equals(e.details().get("stream"));
         }
-        if (e.kind() != kindOf(a.type())) {
+        if (e.kind() != kindOf(a.op())) {
             return false;
         }
-        return switch (a.type()) {
-            case "open" -> a.arg("as") != null && a.arg("as").equals(e.details().get("connection"))
-                    || e.entry().equals(a.arg("path"));
-            case "call" -> connectionOf(a).equals(e.details().get("connection"))
-                    && (a.arg("selector") == null || a.arg("selector").equals(e.details().get("selector")));
-            case "close", "map", "dequeue" -> connectionOf(a).equals(e.details().get("connection"));
-            default -> true;
-        };
+        if (a.op() instanceof Open o) {
+            return o.as() != null && o.as().equals(e.details().get("connection")) || e.entry().equals(o.path());
+        } else if (a.op() instanceof Call c) {
+            return connectionOf(a).equals(e.details().get("connection"))
+                    && (c.selector() == null || c.selector().text().equals(e.details().get("selector")));
+        } else if (a.op() instanceof ProvideUserClient) {
+            return true;
+        }
+        return connectionOf(a).equals(e.details().get("connection"));
     }
 }

@@ -2,6 +2,8 @@ package dev.ioscope.app.workbench.userclient;
 
 import dev.ioscope.app.ui.Styles;
 import dev.ioscope.app.workbench.WorkbenchViewModel;
+import dev.ioscope.engine.sim.JsonValue;
+import dev.ioscope.engine.userclient.UserClientAction;
 import dev.ioscope.engine.userclient.UserClientConnection;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -13,9 +15,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -35,10 +35,10 @@ final class MappedMemoryPane extends VBox {
         memoryType.setPrefColumnCount(3);
         Button map = new Button("Map");
         map.setId("ucMap");
-        map.setOnAction(e -> act(vm, connection.get(), "map"));
+        map.setOnAction(e -> act(vm, connection.get(), true));
         Button dequeue = new Button("Dequeue");
         dequeue.setId("ucDequeue");
-        dequeue.setOnAction(e -> act(vm, connection.get(), "dequeue"));
+        dequeue.setOnAction(e -> act(vm, connection.get(), false));
         map.disableProperty().bind(vm.runningProperty());
         dequeue.disableProperty().bind(vm.runningProperty());
         HBox bar = new HBox(6, new Label("Memory type"), memoryType, map, dequeue,
@@ -58,16 +58,15 @@ final class MappedMemoryPane extends VBox {
         return l;
     }
 
-    private void act(WorkbenchViewModel vm, UserClientConnection c, String type) {
+    /** IOConnectMapMemory64 ({@code map}) or IODataQueueDequeue on the typed memory type. */
+    private void act(WorkbenchViewModel vm, UserClientConnection c, boolean map) {
         Long t = MethodForm.parseScalar(memoryType.getText());
         if (c == null || t == null || t < 0 || t > 0xffffffffL) {
             vm.statusProperty().set(c == null ? "open a user client first" : "memory type must be 0..4294967295");
             return;
         }
-        Map<String, Object> args = new LinkedHashMap<>();
-        args.put("connection", c.name());
-        args.put("memoryType", t);
-        vm.userClientAction(type, args);
+        vm.userClientAction(map ? new UserClientAction.Map(c.name(), JsonValue.of(t), null)
+                : new UserClientAction.Dequeue(c.name(), JsonValue.of(t)));
     }
 
     /** Shows the connection's mappings (redrawn only when they changed). */

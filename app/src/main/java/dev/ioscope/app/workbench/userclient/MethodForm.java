@@ -2,8 +2,10 @@ package dev.ioscope.app.workbench.userclient;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.ioscope.app.ui.Styles;
+import dev.ioscope.engine.sim.JsonValue;
 import dev.ioscope.engine.userclient.MethodDescription;
 import dev.ioscope.engine.userclient.StructField;
+import dev.ioscope.engine.userclient.UserClientAction.Call;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -235,13 +237,11 @@ final class MethodForm extends VBox {
      *
      * @throws IllegalArgumentException naming the field that does not parse
      */
-    Map<String, Object> callArgs(String connection, long refcon) {
+    Call callArgs(String connection, long refcon) {
         if (method == null) {
             throw new IllegalArgumentException("pick a method first");
         }
-        Map<String, Object> a = new LinkedHashMap<>();
-        a.put("connection", connection);
-        a.put("selector", (long) method.selector());
+        JsonValue scalars = null;
         List<String> values = new ArrayList<>();
         for (int i = 0; i < scalarFields.size(); i++) {
             String t = scalarFields.get(i).getText().trim();
@@ -262,33 +262,29 @@ final class MethodForm extends VBox {
                 plain &= n >= 0;
                 arr.add(n);
             }
-            a.put("scalars", plain ? arr : "[" + String.join(",", values) + "]");
+            scalars = plain ? new JsonValue(arr) : JsonValue.of("[" + String.join(",", values) + "]");
         }
         byte[] bytes = structBytes();
         if (bytes == null) {
             throw new IllegalArgumentException("the structure input is not an even number of hex digits");
         }
-        if (bytes.length > 0) {
-            a.put("struct", HexFormat.of().formatHex(bytes));
-        }
-        room(a, "out", out.getText());
-        room(a, "outStruct", outStruct.getText());
-        if (async.isSelected()) {
-            a.put("async", Boolean.TRUE);
-            a.put("refcon", refcon);
-        }
-        return a;
+        String struct = bytes.length > 0 ? HexFormat.of().formatHex(bytes) : null;
+        JsonValue outRoom = room("out", out.getText());
+        JsonValue outStructRoom = room("outStruct", outStruct.getText());
+        boolean isAsync = async.isSelected();
+        return new Call(connection, null, JsonValue.of((long) method.selector()), scalars, struct, outRoom,
+                outStructRoom, isAsync ? JsonValue.of(true) : null, isAsync ? JsonValue.of(refcon) : null);
     }
 
-    private static void room(Map<String, Object> a, String key, String text) {
+    private static JsonValue room(String key, String text) {
         String t = text.trim();
         if (t.isEmpty()) {
-            return;
+            return null;
         }
         Long v = parseScalar(t);
         if (v == null || v < 0 || v > 0xffffffffL) {
             throw new IllegalArgumentException(key + " must be a number 0..4294967295: " + t);
         }
-        a.put(key, v);
+        return JsonValue.of(v);
     }
 }

@@ -1,6 +1,16 @@
 package dev.ioscope.app.workbench.userclient;
 
 import dev.ioscope.app.workbench.WorkbenchViewModel;
+import dev.ioscope.engine.sim.JsonValue;
+import dev.ioscope.engine.sim.streams.StreamAction;
+import dev.ioscope.engine.sim.streams.StreamAction.StreamClose;
+import dev.ioscope.engine.sim.streams.StreamAction.StreamDequeueInput;
+import dev.ioscope.engine.sim.streams.StreamAction.StreamDequeueOutput;
+import dev.ioscope.engine.sim.streams.StreamAction.StreamEnqueueInput;
+import dev.ioscope.engine.sim.streams.StreamAction.StreamEnqueueOutput;
+import dev.ioscope.engine.sim.streams.StreamAction.StreamOpen;
+import dev.ioscope.engine.sim.streams.StreamAction.StreamStart;
+import dev.ioscope.engine.sim.streams.StreamAction.StreamStop;
 import dev.ioscope.engine.sim.JournalEvent;
 import dev.ioscope.engine.sim.streams.IOStreams.Place;
 import dev.ioscope.engine.sim.streams.StreamTable;
@@ -62,18 +72,18 @@ final class StreamConsole extends TitledPane {
         places.setWrapText(true);
         HBox open = row(new Label("Stream"), stream, new Label("client"), client);
         FlowPane control = new FlowPane(6, 4,
-                button("ucStreamOpen", "Open", () -> act("stream-open", named())),
-                button("ucStreamStart", "Start", () -> act("stream-start", named())),
-                button("ucStreamStop", "Stop", () -> act("stream-stop", named())),
-                button("ucStreamClose", "Close", () -> act("stream-close", named())));
+                button("ucStreamOpen", "Open", () -> act(new StreamOpen(stream.getValue(), clientName()))),
+                button("ucStreamStart", "Start", () -> act(new StreamStart(stream.getValue(), clientName()))),
+                button("ucStreamStop", "Stop", () -> act(new StreamStop(stream.getValue(), clientName()))),
+                button("ucStreamClose", "Close", () -> act(new StreamClose(stream.getValue(), clientName()))));
         control.setAlignment(Pos.CENTER_LEFT);
         FlowPane move = new FlowPane(6, 4, new Label("buffer"), buffer, new Label("User client:"),
-                button("ucStreamDequeueOutput", "Dequeue output", () -> act("stream-dequeue-output", named())),
+                button("ucStreamDequeueOutput", "Dequeue output",
+                        () -> act(new StreamDequeueOutput(stream.getValue(), clientName()))),
                 button("ucStreamEnqueueInput", "Enqueue input", this::enqueueInput),
                 new Label("Driver:"),
                 button("ucStreamSend", "Send output", this::sendOutput),
-                button("ucStreamTake", "Take input", () -> act("stream-dequeue-input", Map.of("name",
-                        stream.getValue()))));
+                button("ucStreamTake", "Take input", () -> act(new StreamDequeueInput(stream.getValue()))));
         move.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(6, open, control, move, places);
         box.setPadding(new Insets(4));
@@ -109,13 +119,6 @@ final class StreamConsole extends TitledPane {
         return h;
     }
 
-    private Map<String, Object> named() {
-        Map<String, Object> args = new LinkedHashMap<>();
-        args.put("name", stream.getValue());
-        args.put("client", clientName());
-        return args;
-    }
-
     private String clientName() {
         String c = client.getText() == null ? "" : client.getText().trim();
         return c.isEmpty() ? "console" : c;
@@ -128,9 +131,7 @@ final class StreamConsole extends TitledPane {
             vm.statusProperty().set("the user client holds no buffer: dequeue output first");
             return;
         }
-        Map<String, Object> args = named();
-        args.put("buffer", String.valueOf(b));
-        act("stream-enqueue-input", args);
+        act(new StreamEnqueueInput(stream.getValue(), clientName(), JsonValue.of(String.valueOf(b)), null));
     }
 
     /** The driver sends a buffer on the output queue: the one typed, else the first it holds. */
@@ -140,11 +141,7 @@ final class StreamConsole extends TitledPane {
             vm.statusProperty().set("the driver holds no buffer: the client must give one back");
             return;
         }
-        Map<String, Object> args = new LinkedHashMap<>();
-        args.put("name", stream.getValue());
-        args.put("buffer", String.valueOf(b));
-        args.put("length", "4096");
-        act("stream-enqueue-output", args);
+        act(new StreamEnqueueOutput(stream.getValue(), JsonValue.of(String.valueOf(b)), JsonValue.of("4096")));
     }
 
     /** The buffer typed (any: the engine refuses one held elsewhere, ST6), or the first at {@code place}. */
@@ -164,8 +161,8 @@ final class StreamConsole extends TitledPane {
         return null;
     }
 
-    private void act(String type, Map<String, Object> args) {
-        vm.userClientAction(type, args);
+    private void act(StreamAction op) {
+        vm.userClientAction(op);
     }
 
     /** The streams as the journal tells them at the current position. */

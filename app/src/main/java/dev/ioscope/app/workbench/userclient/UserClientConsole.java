@@ -8,9 +8,11 @@ import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSString;
 import dev.ioscope.engine.service.DriverKitKeys;
 import dev.ioscope.engine.sim.JournalEvent;
+import dev.ioscope.engine.sim.JsonValue;
 import dev.ioscope.engine.journal.JournalKind;
 import dev.ioscope.engine.userclient.MethodDescription;
 import dev.ioscope.engine.userclient.StructField;
+import dev.ioscope.engine.userclient.UserClientAction;
 import dev.ioscope.engine.userclient.UserClientConnection;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
@@ -38,9 +40,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -259,7 +259,7 @@ public final class UserClientConsole extends VBox {
     private void lastAnswer() {
         ConsoleCall last = null;
         for (ConsoleCall c : calls) {
-            if (c.action().type().equals("call")) {
+            if (c.action().op() instanceof UserClientAction.Call) {
                 last = c;
             }
         }
@@ -377,11 +377,7 @@ public final class UserClientConsole extends VBox {
         }
         String name = freeName();
         awaitedConnection = name;
-        Map<String, Object> args = new LinkedHashMap<>();
-        args.put("path", path.trim());
-        args.put("type", v);
-        args.put("as", name);
-        vm.userClientAction("open", args);
+        vm.userClientAction(new UserClientAction.Open(path.trim(), JsonValue.of(v), name));
     }
 
     /** A connection handle no connection uses yet: ui0, ui1, … */
@@ -399,7 +395,7 @@ public final class UserClientConsole extends VBox {
     private void close() {
         UserClientConnection c = connection.getValue();
         if (c != null) {
-            vm.userClientAction("close", Map.of("connection", c.name()));
+            vm.userClientAction(new UserClientAction.Close(c.name()));
         }
     }
 
@@ -411,7 +407,7 @@ public final class UserClientConsole extends VBox {
         }
         try {
             // refcon: the call's place among the console's actions, unique, so its completion finds its call
-            vm.userClientAction("call", form.callArgs(c.name(), calls.size() + 1L));
+            vm.userClientAction(form.callArgs(c.name(), calls.size() + 1L));
         } catch (IllegalArgumentException e) {
             vm.statusProperty().set(e.getMessage());
         }

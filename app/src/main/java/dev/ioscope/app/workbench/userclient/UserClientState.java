@@ -1,13 +1,18 @@
 package dev.ioscope.app.workbench.userclient;
 
 import dev.ioscope.app.workbench.PanelState;
+import dev.ioscope.engine.sim.ActionType;
 import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.sim.Simulation;
 import dev.ioscope.engine.userclient.UserClientConnection;
+import dev.ioscope.engine.sim.streams.StreamAction;
+import dev.ioscope.engine.userclient.UserClientAction;
 import dev.ioscope.engine.userclient.UserClientExtension;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The user clients of a machine at a step, copied on the engine thread for the console: the connections the
@@ -21,9 +26,10 @@ import java.util.Set;
  */
 public record UserClientState(List<UserClientConnection> connections, Scenario scenario, int userFrom) {
     /** The scenario actions user clients perform (docs/scenarios.md "User clients", "Streams"). */
-    public static final Set<String> ACTIONS = Set.of("provide-user-client", "open", "call", "close", "map",
-            "dequeue", "stream-open", "stream-close", "stream-start", "stream-stop", "stream-enqueue-output",
-            "stream-dequeue-output", "stream-enqueue-input", "stream-dequeue-input");
+    public static final Set<String> ACTIONS = Stream.concat(UserClientAction.TYPES.stream(),
+            StreamAction.TYPES.stream().filter(t -> !t.id().equals(StreamAction.StreamCreate.TYPE.id())
+                    && !t.id().equals(StreamAction.StreamSuspend.TYPE.id()))).map(ActionType::id)
+            .collect(Collectors.toUnmodifiableSet());
     public static final UserClientState EMPTY = new UserClientState(List.of(), null, 0);
     /** The connections and the user's actions at every publication (the console's data). */
     public static final PanelState<UserClientState> STATE = PanelState.everyPublication("user clients", EMPTY,

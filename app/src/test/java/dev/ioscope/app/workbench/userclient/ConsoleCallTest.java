@@ -1,9 +1,11 @@
 package dev.ioscope.app.workbench.userclient;
 
-import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.sim.JournalEvent;
 import dev.ioscope.engine.journal.JournalKind;
+import dev.ioscope.engine.sim.JsonValue;
 import dev.ioscope.engine.sim.Scenario;
+import dev.ioscope.engine.sim.ScenarioAction;
+import dev.ioscope.engine.userclient.UserClientAction;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -13,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Pairing console actions with their journal answers; the form's number parsing. No toolkit needed. */
 class ConsoleCallTest {
-    private static Scenario.Action action(long at, String type, Map<String, Object> args) {
-        return new Scenario.Action(at, type, args, OSDictionary.empty());
+    private static Scenario.Action action(long at, ScenarioAction op) {
+        return new Scenario.Action(at, op);
     }
 
     private static JournalEvent event(long seq, long t, String kind, Map<String, String> details) {
@@ -23,11 +25,12 @@ class ConsoleCallTest {
 
     @Test
     void eachActionFindsItsOwnEventAndAsyncCallsTheirCompletions() {
-        var open = action(101, "open", Map.of("path", "IOService:/demo", "as", "ui0"));
-        var async = action(102, "call", Map.of("connection", "ui0", "selector", "3", "scalars", "[50]",
-                "async", "true", "refcon", "2"));
-        var add = action(103, "call", Map.of("connection", "ui0", "selector", "0", "scalars", "[1]"));
-        var unmapped = action(104, "dequeue", Map.of("connection", "ui0", "memoryType", "1"));
+        var open = action(101, new UserClientAction.Open("IOService:/demo", null, "ui0"));
+        var async = action(102, new UserClientAction.Call("ui0", null, JsonValue.of("3"), JsonValue.of("[50]"), null,
+                null, null, JsonValue.of("true"), JsonValue.of("2")));
+        var add = action(103, new UserClientAction.Call("ui0", null, JsonValue.of("0"), JsonValue.of("[1]"), null,
+                null, null, null, null));
+        var unmapped = action(104, new UserClientAction.Dequeue("ui0", JsonValue.of("1")));
         List<JournalEvent> events = List.of(
                 event(0, 100, "userclient.call", Map.of("connection", "c", "selector", "3")),   // not ours
                 event(1, 101, "userclient.open", Map.of("connection", "ui0", "value", "0x00000000")),

@@ -42,7 +42,7 @@ public final class IOLocks implements SimulationExtension.Instance {
     /** IOLockAlloc and the like: a new lock named {@code name}; {@code owner} the driver's path or "". */
     public boolean alloc(String name, LockKind kind, String owner) {
         if (locks.containsKey(name)) {
-            error("lock-alloc", "a lock named " + name + " exists already");
+            error(LockAction.LockAlloc.TYPE.id(), "a lock named " + name + " exists already");
             return false;
         }
         locks.put(name, new LockState(name, kind, owner == null ? "" : owner));
@@ -54,8 +54,8 @@ public final class IOLocks implements SimulationExtension.Instance {
 
     /** IOLockLock, IORecursiveLockLock, IOSimpleLockLock, IORWLockRead ({@code write} false) or IORWLockWrite. */
     public void lock(String thread, String name, boolean write, boolean tryOnly) {
-        LockState l = lockNamed(name, "lock");
-        if (l == null || !canAct(thread, "lock")) {
+        LockState l = lockNamed(name, LockAction.Lock.TYPE.id());
+        if (l == null || !canAct(thread, LockAction.Lock.TYPE.id())) {
             return;
         }
         boolean mine = l.holders.containsKey(thread);
@@ -87,8 +87,8 @@ public final class IOLocks implements SimulationExtension.Instance {
 
     /** IOLockUnlock, IORecursiveLockUnlock, IOSimpleLockUnlock, IORWLockUnlock. */
     public void unlock(String thread, String name) {
-        LockState l = lockNamed(name, "unlock");
-        if (l == null || !canAct(thread, "unlock")) {
+        LockState l = lockNamed(name, LockAction.Unlock.TYPE.id());
+        if (l == null || !canAct(thread, LockAction.Unlock.TYPE.id())) {
             return;
         }
         Integer n = l.holders.get(thread);
@@ -108,7 +108,7 @@ public final class IOLocks implements SimulationExtension.Instance {
 
     /** A call that may block (IOMalloc, commandSleep, IOSleep, ...): a problem with a simple lock held. */
     public void blockingCall(String thread, String call) {
-        if (!canAct(thread, "blocking-call")) {
+        if (!canAct(thread, LockAction.BlockingCall.TYPE.id())) {
             return;
         }
         sim.record(LockEvents.BLOCKING_CALL, "", "thread", thread, "call", call);
@@ -120,12 +120,13 @@ public final class IOLocks implements SimulationExtension.Instance {
 
     /** IOLockSleep / IORecursiveLockSleep: give the lock up (all of a recursive count), sleep on {@code event}. */
     public void sleep(String thread, String name, String event) {
-        LockState l = lockNamed(name, "lock-sleep");
-        if (l == null || !canAct(thread, "lock-sleep")) {
+        LockState l = lockNamed(name, LockAction.LockSleep.TYPE.id());
+        if (l == null || !canAct(thread, LockAction.LockSleep.TYPE.id())) {
             return;
         }
         if (!l.kind.canSleep()) {
-            error("lock-sleep", l.kind + " has no sleep call (IOLocks.h: IOLockSleep, IORecursiveLockSleep)");
+            error(LockAction.LockSleep.TYPE.id(), l.kind
+                    + " has no sleep call (IOLocks.h: IOLockSleep, IORecursiveLockSleep)");
             return;
         }
         Integer n = l.holders.get(thread);

@@ -1,8 +1,15 @@
 package dev.ioscope.engine.sim.locks;
 
 import dev.ioscope.engine.sim.Scenario;
+import dev.ioscope.engine.sim.ScenarioAction;
+import dev.ioscope.engine.sim.locks.LockAction.BlockingCall;
+import dev.ioscope.engine.sim.locks.LockAction.Lock;
+import dev.ioscope.engine.sim.locks.LockAction.LockAlloc;
+import dev.ioscope.engine.sim.locks.LockAction.LockSleep;
+import dev.ioscope.engine.sim.locks.LockAction.LockWakeup;
+import dev.ioscope.engine.sim.locks.LockAction.TryLock;
+import dev.ioscope.engine.sim.locks.LockAction.Unlock;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,9 +19,6 @@ import java.util.Optional;
  * (thread, call). A bad argument is journalled as {@code scenario.error} and the run goes on.
  */
 final class LockActions {
-    static final List<String> ACTIONS = List.of("lock-alloc", "lock", "try-lock", "unlock", "lock-sleep",
-            "lock-wakeup", "blocking-call");
-
     private final IOLocks locks;
 
     LockActions(IOLocks locks) {
@@ -22,50 +26,48 @@ final class LockActions {
     }
 
     void perform(Scenario.Action a) {
-        switch (a.type()) {
-            case "lock-alloc" -> {
-                Optional<LockKind> k = LockKind.parse(a.arg("kind") == null ? "IOLock" : a.arg("kind"));
-                if (need(a, "name") && k.isPresent()) {
-                    locks.alloc(a.arg("name"), k.get(), a.arg("path"));
-                } else if (k.isEmpty()) {
-                    locks.error(a.type(), "kind is IOLock, IORecursiveLock, IOSimpleLock or IORWLock, not "
-                            + a.arg("kind"));
-                }
+        ScenarioAction op = a.op();
+        if (op instanceof LockAlloc l) {
+            Optional<LockKind> k = LockKind.parse(l.kind() == null ? "IOLock" : l.kind());
+            if (need(a, l.name(), "name") && k.isPresent()) {
+                locks.alloc(l.name(), k.get(), l.path());
+            } else if (k.isEmpty()) {
+                locks.error(a.type(), "kind is IOLock, IORecursiveLock, IOSimpleLock or IORWLock, not " + l.kind());
             }
-            case "lock", "try-lock" -> {
-                String mode = a.arg("mode");
-                if (mode != null && !mode.equals("read") && !mode.equals("write")) {
-                    locks.error(a.type(), "mode is read or write, not " + mode);
-                } else if (need(a, "name") && need(a, "thread")) {
-                    locks.lock(a.arg("thread"), a.arg("name"), !"read".equals(mode), a.type().equals("try-lock"));
-                }
+        } else if (op instanceof Lock l) {
+            lock(a, l.name(), l.thread(), l.mode(), false);
+        } else if (op instanceof TryLock l) {
+            lock(a, l.name(), l.thread(), l.mode(), true);
+        } else if (op instanceof Unlock u) {
+            if (need(a, u.name(), "name") && need(a, u.thread(), "thread")) {
+                locks.unlock(u.thread(), u.name());
             }
-            case "unlock" -> {
-                if (need(a, "name") && need(a, "thread")) {
-                    locks.unlock(a.arg("thread"), a.arg("name"));
-                }
+        } else if (op instanceof LockSleep l) {
+            if (need(a, l.name(), "name") && need(a, l.thread(), "thread") && need(a, l.event(), "event")) {
+                locks.sleep(l.thread(), l.name(), l.event());
             }
-            case "lock-sleep" -> {
-                if (need(a, "name") && need(a, "thread") && need(a, "event")) {
-                    locks.sleep(a.arg("thread"), a.arg("name"), a.arg("event"));
-                }
+        } else if (op instanceof LockWakeup w) {
+            if (need(a, w.event(), "event")) {
+                locks.wakeup(w.event(), w.oneThread() != null && Boolean.parseBoolean(w.oneThread().text()));
             }
-            case "lock-wakeup" -> {
-                if (need(a, "event")) {
-                    locks.wakeup(a.arg("event"), Boolean.parseBoolean(a.arg("oneThread")));
-                }
+        } else if (op instanceof BlockingCall b) {
+            if (need(a, b.thread(), "thread")) {
+                locks.blockingCall(b.thread(), b.call() == null ? "a blocking call" : b.call());
             }
-            case "blocking-call" -> {
-                if (need(a, "thread")) {
-                    locks.blockingCall(a.arg("thread"), a.arg("call") == null ? "a blocking call" : a.arg("call"));
-                }
-            }
-            default -> locks.error(a.type(), "unknown action");
+        } else {
+            locks.error(a.type(), "unknown action");
         }
     }
 
-    private boolean need(Scenario.Action a, String field) {
-        String v = a.arg(field);
+    private void lock(Scenario.Action a, String name, String thread, String mode, boolean tryOnly) {
+        if (mode != null && !mode.equals("read") && !mode.equals("write")) {
+            locks.error(a.type(), "mode is read or write, not " + mode);
+        } else if (need(a, name, "name") && need(a, thread, "thread")) {
+            locks.lock(thread, name, !"read".equals(mode), tryOnly);
+        }
+    }
+
+    private boolean need(Scenario.Action a, String v, String field) {
         if (v == null || v.isBlank()) {
             locks.error(a.type(), "no " + field);
             return false;

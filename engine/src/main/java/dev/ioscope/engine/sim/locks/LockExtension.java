@@ -1,5 +1,6 @@
 package dev.ioscope.engine.sim.locks;
 
+import dev.ioscope.engine.sim.ActionType;
 import dev.ioscope.engine.sim.Simulation;
 import dev.ioscope.engine.sim.SimulationExtension;
 
@@ -8,8 +9,8 @@ import java.util.List;
 /** Plugs the lock model ({@link IOLocks}) into every simulation; its state: {@code sim.extension(IOLocks.class)}. */
 public final class LockExtension implements SimulationExtension {
     @Override
-    public List<String> actions() {
-        return LockActions.ACTIONS;
+    public List<ActionType<?>> types() {
+        return LockAction.TYPES;
     }
 
     @Override

@@ -59,7 +59,7 @@ public final class IOStreams implements SimulationExtension.Instance {
     /** IOStream::withBuffers: buffers 0 … count − 1 (ST1), all with the driver. */
     public void create(String name, String owner, int buffers, IOStreamMode mode, int queueLength) {
         if (streams.containsKey(name)) {
-            error("stream-create", "a stream named " + name + " exists already");
+            error(StreamAction.StreamCreate.TYPE.id(), "a stream named " + name + " exists already");
             return;
         }
         Stream s = new Stream(name, owner == null ? "" : owner, buffers, mode, queueLength);
@@ -70,7 +70,7 @@ public final class IOStreams implements SimulationExtension.Instance {
 
     /** kIOStreamMethodOpen → handleOpen: one client at a time; the shared queues are created now (ST2). */
     public int open(String name, String client) {
-        Stream s = stream(name, "stream-open");
+        Stream s = stream(name, StreamAction.StreamOpen.TYPE.id());
         if (s == null) {
             return IOReturn.kIOReturnBadArgument;
         }

@@ -1,5 +1,6 @@
 package dev.ioscope.engine.sim.streams;
 
+import dev.ioscope.engine.sim.ActionType;
 import dev.ioscope.engine.sim.Simulation;
 import dev.ioscope.engine.sim.SimulationExtension;
 
@@ -8,8 +9,8 @@ import java.util.List;
 /** Plugs the IOStream model ({@link IOStreams}) into every simulation: {@code sim.extension(IOStreams.class)}. */
 public final class StreamExtension implements SimulationExtension {
     @Override
-    public List<String> actions() {
-        return StreamActions.ACTIONS;
+    public List<ActionType<?>> types() {
+        return StreamAction.TYPES;
     }
 
     @Override

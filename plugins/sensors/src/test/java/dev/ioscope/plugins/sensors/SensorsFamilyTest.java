@@ -2,7 +2,6 @@ package dev.ioscope.plugins.sensors;
 
 import dev.ioscope.engine.machine.Machine;
 import dev.ioscope.engine.machine.MachineReader;
-import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSString;
 import dev.ioscope.engine.power.PowerManager;
 import dev.ioscope.engine.power.SleepReason;
@@ -12,6 +11,8 @@ import dev.ioscope.engine.report.IOReportSample;
 import dev.ioscope.engine.report.IOReportSubscription;
 import dev.ioscope.engine.report.ReportChannel;
 import dev.ioscope.engine.sim.JournalEvent;
+import dev.ioscope.engine.sim.JsonValue;
+import dev.ioscope.engine.userclient.UserClientAction;
 import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.sim.SimulationAccess;
 import dev.ioscope.engine.io.SnapshotException;
@@ -24,9 +25,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -53,25 +52,25 @@ class SensorsFamilyTest {
     static List<JournalEvent> scenario(Machine m, List<Scenario.Action> actions) {
         int from = m.simulation().journalSize();
         for (Scenario.Action a : actions) {
-            SimulationAccess.schedule(m.simulation(), new Scenario.Action(m.simulation().scheduler().now() + a.at(),
-                    a.type(), a.args(), a.properties()));
+            SimulationAccess.schedule(m.simulation(), a.at(m.simulation().scheduler().now() + a.at()));
         }
         m.runUntilQuiet();
         return m.simulation().journalFrom(from).stream().filter(e -> e.kind().id().startsWith("userclient.")
                 || e.kind().id().equals("scenario.error")).toList();
     }
 
-    static Scenario.Action action(long at, String type, Object... kv) {
-        Map<String, Object> args = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            args.put((String) kv[i], kv[i + 1]);
-        }
-        return new Scenario.Action(at, type, args, OSDictionary.empty());
+    static Scenario.Action open(String path) {
+        return new Scenario.Action(0, new UserClientAction.Open(path, null, "smc"));
+    }
+
+    static Scenario.Action call(long at, String selector, String struct) {
+        return new Scenario.Action(at, new UserClientAction.Call("smc", null, JsonValue.of(selector), null, struct,
+                null, null, null, null));
     }
 
     static Scenario.Action readKey(long at, String key, int size) {
-        return action(at, "call", "connection", "smc", "selector", "2", "struct", HexFormat.of().formatHex(
-                SmcParamStruct.request(key, SmcParamStruct.kSMCReadKey, size, 0)));
+        return call(at, "2", HexFormat.of().formatHex(SmcParamStruct.request(key, SmcParamStruct.kSMCReadKey, size,
+                0)));
     }
 
     static ByteBuffer out(JournalEvent call) {
@@ -96,13 +95,13 @@ class SensorsFamilyTest {
         Booted b = boot(MACHINE);
         String path = b.machine().simulation().path(b.smc().entry());
         List<JournalEvent> ev = scenario(b.machine(), List.of(
-                action(0, "open", "path", path, "as", "smc"),
-                action(0, "call", "connection", "smc", "selector", "2", "struct", HexFormat.of().formatHex(
-                        SmcParamStruct.request("TC0P", SmcParamStruct.kSMCGetKeyInfo, 0, 0))),
+                open(path),
+                call(0, "2", HexFormat.of().formatHex(SmcParamStruct.request("TC0P", SmcParamStruct.kSMCGetKeyInfo,
+                        0, 0))),
                 readKey(0, "TC0P", 2),
                 readKey(0, "FNum", 1),
                 readKey(0, "XXXX", 2),
-                action(0, "close", "connection", "smc")));
+                new Scenario.Action(0, new UserClientAction.Close("smc"))));
         assertThat(ev).extracting(je -> je.kind().id()).containsExactly("userclient.open", "userclient.call",
                 "userclient.call", "userclient.call", "userclient.call", "userclient.close");
         assertThat(ev.get(0).details().get("result")).isEqualTo("kIOReturnSuccess");
@@ -138,7 +137,7 @@ class SensorsFamilyTest {
         // through the user client: a read 20 s later answers a hotter CPU
         Booted b = boot(MACHINE);
         String path = b.machine().simulation().path(b.smc().entry());
-        List<JournalEvent> ev = scenario(b.machine(), List.of(action(0, "open", "path", path, "as", "smc"),
+        List<JournalEvent> ev = scenario(b.machine(), List.of(open(path),
                 readKey(0, "TC0P", 2), readKey(20_000_000_000L, "TC0P", 2), readKey(20_000_000_000L, "F0Ac", 2)));
         int early = out(ev.get(1)).getShort(SmcParamStruct.BYTES) ;
         assertThat(Short.reverseBytes((short) early) < Short.reverseBytes(out(ev.get(2)).getShort(
@@ -155,7 +154,7 @@ class SensorsFamilyTest {
     private static List<String> run() throws Exception {
         Booted b = boot(MACHINE);
         String path = b.machine().simulation().path(b.smc().entry());
-        List<Scenario.Action> actions = new ArrayList<>(List.of(action(0, "open", "path", path, "as", "smc")));
+        List<Scenario.Action> actions = new ArrayList<>(List.of(open(path)));
         for (int i = 0; i < 10; i++) {
             actions.add(readKey(i * 777_000_000L, i % 2 == 0 ? "TC0P" : "F1Ac", 2));
         }

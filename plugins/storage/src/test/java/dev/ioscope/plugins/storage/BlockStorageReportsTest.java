@@ -2,7 +2,6 @@ package dev.ioscope.plugins.storage;
 
 import dev.ioscope.engine.machine.Machine;
 import dev.ioscope.engine.machine.MachineReader;
-import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.report.IOReportHub;
 import dev.ioscope.engine.report.IOReportLegend;
@@ -10,6 +9,7 @@ import dev.ioscope.engine.report.IOReportSample;
 import dev.ioscope.engine.report.IOReportSubscription;
 import dev.ioscope.engine.report.IOReportTypes;
 import dev.ioscope.engine.report.ReportChannel;
+import dev.ioscope.engine.sim.JsonValue;
 import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.sim.SimulationAccess;
 import dev.ioscope.engine.spi.Contributions;
@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -108,9 +107,8 @@ class BlockStorageReportsTest {
         BlockStorageReports r = BlockStorageReports.of(disk0.parent(m.registry().plane("IOService")));
         assertThat(r).isNotNull();
         long t0 = m.simulation().scheduler().now();
-        SimulationAccess.schedule(m.simulation(), new Scenario.Action(
-                t0, "block-io", Map.of("path", m.simulation().path(disk0), "requests", "4",
-                "interval-us", "250"), OSDictionary.empty()));
+        SimulationAccess.schedule(m.simulation(), new Scenario.Action(t0, new BlockIOExtension.BlockIO(
+                m.simulation().path(disk0), JsonValue.of("4"), JsonValue.of("250"))));
         m.runUntilQuiet();
         assertThat(m.journal()).anyMatch(e -> e.kind().id().equals("storage.block-io"));
         assertThat(m.simulation().scheduler().now() - t0).isEqualTo(1_000_000);    // 4 × 250 µs
@@ -118,11 +116,11 @@ class BlockStorageReportsTest {
         assertThat(r.operations().getValue(BlockStorageReports.WRITES)).isEqualTo(1);
         assertThat(r.counters().getValue(BlockStorageReports.READ_BYTES)).isEqualTo(3 * 4096);
         // a path that is no block storage driver is a scenario error, not an exception
-        SimulationAccess.schedule(m.simulation(), new Scenario.Action(
-                0, "block-io", Map.of("path", "/nowhere"), OSDictionary.empty()));
+        SimulationAccess.schedule(m.simulation(), new Scenario.Action(0, new BlockIOExtension.BlockIO("/nowhere",
+                null, null)));
         m.runUntilQuiet();
         assertThat(m.journal()).anyMatch(e -> e.kind().id().equals("scenario.error")
-                && "block-io".equals(e.details().get("action")));
+                && BlockIOExtension.BlockIO.TYPE.id().equals(e.details().get("action")));
     }
 
     @Test
