@@ -1,8 +1,6 @@
 package dev.ioscope.app.workbench;
 
-import dev.ioscope.app.ui.Jobs;
 import dev.ioscope.app.ui.UndoStack;
-import dev.ioscope.engine.io.SafeOutput;
 import dev.ioscope.engine.power.PowerAction;
 import dev.ioscope.engine.service.MatchingTrace;
 import dev.ioscope.engine.service.Personality;
@@ -13,7 +11,6 @@ import dev.ioscope.engine.sim.JsonValue;
 import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.sim.ScenarioAction;
 import dev.ioscope.engine.spi.PaletteDevice;
-import dev.ioscope.engine.trace.ChromeTrace;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
@@ -67,7 +64,7 @@ public final class WorkbenchViewModel {
     private final ObjectProperty<MatchingTrace> whyNot = new SimpleObjectProperty<>();
     private final UndoStack undo = new UndoStack();
     /** One-shot writes (the trace export) off the FX thread. */
-    private final Jobs traceJobs = Jobs.background();
+    private final TraceExport traceExport = new TraceExport(status);
 
     public WorkbenchViewModel(MachineSession session) {
         this.session = session;
@@ -184,29 +181,16 @@ public final class WorkbenchViewModel {
         }
     }
 
+    /** Writes the journal up to the current position as a Chrome trace (a job thread; {@link TraceExport}). */
+    public void exportTrace(Path file) {
+        traceExport.write(session.scenario().file(),
+                List.copyOf(events.subList(0, Math.min(eventsNow.get(), events.size()))), file);
+    }
+
     /**
      * Saves the session (machine, kexts, every action so far, breakpoints) as a scenario file that
      * {@code ioscope run} replays with the same journal.
      */
-    /**
-     * Writes the journal up to the current position as Chrome trace-event JSON (ChromeTrace, through SafeOutput:
-     * a failed write leaves no half file), on a job thread; the events are copied here, on the FX thread. The
-     * trace has no IOReport counter tracks (the CLI's {@code run --trace} samples them).
-     */
-    public void exportTrace(Path file) {
-        List<JournalEvent> upToNow = List.copyOf(events.subList(0, Math.min(eventsNow.get(), events.size())));
-        Path scenarioFile = session.scenario().file();
-        String title = scenarioFile == null || scenarioFile.getFileName() == null ? "IOScope workbench"
-                : scenarioFile.getFileName().toString();
-        status.set("writing the trace to " + file.getFileName() + "…");
-        traceJobs.submit(() -> {
-            SafeOutput.write(file, out -> ChromeTrace.write(title, upToNow, List.of(), out));
-            return file;
-        }, f -> status.set("trace of " + upToNow.size() + " events written to " + f.getFileName()
-                + " (open it in ui.perfetto.dev)"), e -> status.set("cannot write the trace " + file + ": "
-                + e.getMessage()));
-    }
-
     public void saveSession(Path file) {
         try {
             SessionFile.save(session.scenario(), List.copyOf(breakpoints), file);
