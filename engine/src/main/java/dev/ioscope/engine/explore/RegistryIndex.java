@@ -68,7 +68,7 @@ public final class RegistryIndex {
             OSObject bsd = e.property("BSD Name");
             text[SearchField.BSD_NAME.ordinal()][i] = bsd instanceof OSString s ? s.value().toLowerCase(Locale.ROOT)
                     : NONE;
-            text[SearchField.PATH.ordinal()][i] = paths(registry, e, planes, pathMemo, sb);
+            text[SearchField.PATH.ordinal()][i] = paths(registry, e, planes, pathMemo);
         }
     }
 
@@ -125,7 +125,7 @@ public final class RegistryIndex {
      * parent's memoized path, so the whole index costs O(entries) however deep the planes are.
      */
     private static String paths(IORegistry registry, IORegistryEntry e, List<IORegistryPlane> planes,
-                                List<Map<IORegistryEntry, String>> memo, StringBuilder sb) {
+                                List<Map<IORegistryEntry, String>> memo) {
         StringBuilder out = new StringBuilder();
         for (int k = 0; k < planes.size(); k++) {
             String p = path(registry, e, planes.get(k), memo.get(k));

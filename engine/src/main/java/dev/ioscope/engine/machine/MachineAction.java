@@ -21,6 +21,7 @@ public sealed interface MachineAction extends ScenarioAction {
     record Plug(String parent, JsonValue device) implements MachineAction {
         public static final ActionType<Plug> TYPE = ActionType.of("plug", Plug.class, text("parent"), json("device"));
 
+        @Override
         public ActionType<Plug> actionType() {
             return TYPE;
         }
@@ -30,6 +31,7 @@ public sealed interface MachineAction extends ScenarioAction {
     record Unplug(String path) implements MachineAction {
         public static final ActionType<Unplug> TYPE = ActionType.of("unplug", Unplug.class, text("path"));
 
+        @Override
         public ActionType<Unplug> actionType() {
             return TYPE;
         }

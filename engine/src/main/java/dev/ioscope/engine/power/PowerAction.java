@@ -33,6 +33,7 @@ public sealed interface PowerAction extends ScenarioAction {
                 json("idleTimerPeriod"), text("interested"), json("idleTimerPeriodMs"), json("vetoSleep"),
                 json("sleepAckUs"));
 
+        @Override
         public ActionType<PowerRegister> actionType() {
             return TYPE;
         }
@@ -42,6 +43,7 @@ public sealed interface PowerAction extends ScenarioAction {
     record PowerStop(String path) implements PowerAction {
         public static final ActionType<PowerStop> TYPE = ActionType.of("power-stop", PowerStop.class, text("path"));
 
+        @Override
         public ActionType<PowerStop> actionType() {
             return TYPE;
         }
@@ -51,6 +53,7 @@ public sealed interface PowerAction extends ScenarioAction {
     record Sleep(String reason) implements PowerAction {
         public static final ActionType<Sleep> TYPE = ActionType.of("sleep", Sleep.class, text("reason"));
 
+        @Override
         public ActionType<Sleep> actionType() {
             return TYPE;
         }
@@ -60,6 +63,7 @@ public sealed interface PowerAction extends ScenarioAction {
     record Wake() implements PowerAction {
         public static final ActionType<Wake> TYPE = ActionType.of("wake", Wake.class);
 
+        @Override
         public ActionType<Wake> actionType() {
             return TYPE;
         }
@@ -69,6 +73,7 @@ public sealed interface PowerAction extends ScenarioAction {
     record Idle(JsonValue ms) implements PowerAction {
         public static final ActionType<Idle> TYPE = ActionType.of("idle", Idle.class, json("ms"));
 
+        @Override
         public ActionType<Idle> actionType() {
             return TYPE;
         }
@@ -79,6 +84,7 @@ public sealed interface PowerAction extends ScenarioAction {
         public static final ActionType<Tickle> TYPE = ActionType.of("tickle", Tickle.class, text("path"),
                 json("state"));
 
+        @Override
         public ActionType<Tickle> actionType() {
             return TYPE;
         }
@@ -89,6 +95,7 @@ public sealed interface PowerAction extends ScenarioAction {
         public static final ActionType<Request> TYPE = ActionType.of("request", Request.class, text("path"),
                 json("state"), text("via"));
 
+        @Override
         public ActionType<Request> actionType() {
             return TYPE;
         }
@@ -100,6 +107,7 @@ public sealed interface PowerAction extends ScenarioAction {
         public static final ActionType<SleepInterest> TYPE = ActionType.of("sleep-interest", SleepInterest.class,
                 text("client"), text("interest"), text("path"), json("veto"), json("ackUs"));
 
+        @Override
         public ActionType<SleepInterest> actionType() {
             return TYPE;
         }
@@ -109,6 +117,7 @@ public sealed interface PowerAction extends ScenarioAction {
     record PowerClamp(String path) implements PowerAction {
         public static final ActionType<PowerClamp> TYPE = ActionType.of("power-clamp", PowerClamp.class, text("path"));
 
+        @Override
         public ActionType<PowerClamp> actionType() {
             return TYPE;
         }
@@ -119,6 +128,7 @@ public sealed interface PowerAction extends ScenarioAction {
         public static final ActionType<PowerOverride> TYPE = ActionType.of("power-override", PowerOverride.class,
                 text("path"), json("on"));
 
+        @Override
         public ActionType<PowerOverride> actionType() {
             return TYPE;
         }
@@ -129,6 +139,7 @@ public sealed interface PowerAction extends ScenarioAction {
         public static final ActionType<AssertionCreate> TYPE = ActionType.of("assertion-create", AssertionCreate.class,
                 text("id"), text("path"), json("bits"), text("description"));
 
+        @Override
         public ActionType<AssertionCreate> actionType() {
             return TYPE;
         }
@@ -140,6 +151,7 @@ public sealed interface PowerAction extends ScenarioAction {
                 "assertion-release", AssertionRelease.class,
                 text("id"));
 
+        @Override
         public ActionType<AssertionRelease> actionType() {
             return TYPE;
         }

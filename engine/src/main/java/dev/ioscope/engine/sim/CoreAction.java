@@ -31,6 +31,7 @@ public sealed interface CoreAction extends ScenarioAction {
         public static final ActionType<Publish> TYPE = ActionType.of("publish", Publish.class, text("parent"),
                 text("class"), text("name"), text("location"), object("properties"));
 
+        @Override
         public ActionType<Publish> actionType() {
             return TYPE;
         }
@@ -40,6 +41,7 @@ public sealed interface CoreAction extends ScenarioAction {
     record Register(String path) implements CoreAction {
         public static final ActionType<Register> TYPE = ActionType.of("register", Register.class, text("path"));
 
+        @Override
         public ActionType<Register> actionType() {
             return TYPE;
         }
@@ -49,6 +51,7 @@ public sealed interface CoreAction extends ScenarioAction {
     record Terminate(String path) implements CoreAction {
         public static final ActionType<Terminate> TYPE = ActionType.of("terminate", Terminate.class, text("path"));
 
+        @Override
         public ActionType<Terminate> actionType() {
             return TYPE;
         }
@@ -59,6 +62,7 @@ public sealed interface CoreAction extends ScenarioAction {
         public static final ActionType<SetProperty> TYPE = ActionType.of("set-property", SetProperty.class,
                 text("path"), text("key"), libkern("value"));
 
+        @Override
         public ActionType<SetProperty> actionType() {
             return TYPE;
         }
@@ -68,6 +72,7 @@ public sealed interface CoreAction extends ScenarioAction {
     record LoadKext(String path) implements CoreAction {
         public static final ActionType<LoadKext> TYPE = ActionType.of("load-kext", LoadKext.class, text("path"));
 
+        @Override
         public ActionType<LoadKext> actionType() {
             return TYPE;
         }
@@ -78,6 +83,7 @@ public sealed interface CoreAction extends ScenarioAction {
         public static final ActionType<UnloadKext> TYPE = ActionType.of("unload-kext", UnloadKext.class,
                 text("bundle"));
 
+        @Override
         public ActionType<UnloadKext> actionType() {
             return TYPE;
         }
@@ -88,6 +94,7 @@ public sealed interface CoreAction extends ScenarioAction {
         public static final ActionType<AddNotification> TYPE = ActionType.of("add-notification",
                 AddNotification.class, text("type"), object("matching"));
 
+        @Override
         public ActionType<AddNotification> actionType() {
             return TYPE;
         }
@@ -97,6 +104,7 @@ public sealed interface CoreAction extends ScenarioAction {
     record Advance() implements CoreAction {
         public static final ActionType<Advance> TYPE = ActionType.of("advance", Advance.class);
 
+        @Override
         public ActionType<Advance> actionType() {
             return TYPE;
         }
@@ -107,6 +115,7 @@ public sealed interface CoreAction extends ScenarioAction {
         public static final ActionType<RaiseInterrupt> TYPE = ActionType.of("raise-interrupt", RaiseInterrupt.class,
                 text("path"), whole("index"), text("controller"), whole("vector"));
 
+        @Override
         public ActionType<RaiseInterrupt> actionType() {
             return TYPE;
         }
@@ -117,6 +126,7 @@ public sealed interface CoreAction extends ScenarioAction {
         public static final ActionType<RemoveNotification> TYPE = ActionType.of("remove-notification",
                 RemoveNotification.class, whole("id"));
 
+        @Override
         public ActionType<RemoveNotification> actionType() {
             return TYPE;
         }
@@ -127,6 +137,7 @@ public sealed interface CoreAction extends ScenarioAction {
         public static final ActionType<EmulateDriver> TYPE = ActionType.of("emulate-driver", EmulateDriver.class,
                 text("class"), json("probe"), json("start"));
 
+        @Override
         public ActionType<EmulateDriver> actionType() {
             return TYPE;
         }
@@ -137,6 +148,7 @@ public sealed interface CoreAction extends ScenarioAction {
         public static final ActionType<PublishResource> TYPE = ActionType.of("publish-resource",
                 PublishResource.class, text("key"), libkern("value"));
 
+        @Override
         public ActionType<PublishResource> actionType() {
             return TYPE;
         }
@@ -147,6 +159,7 @@ public sealed interface CoreAction extends ScenarioAction {
         public static final ActionType<RegisterInterest> TYPE = ActionType.of("register-interest",
                 RegisterInterest.class, text("path"), text("type"));
 
+        @Override
         public ActionType<RegisterInterest> actionType() {
             return TYPE;
         }
@@ -157,6 +170,7 @@ public sealed interface CoreAction extends ScenarioAction {
         public static final ActionType<RemoveInterest> TYPE = ActionType.of("remove-interest", RemoveInterest.class,
                 whole("id"));
 
+        @Override
         public ActionType<RemoveInterest> actionType() {
             return TYPE;
         }
@@ -167,6 +181,7 @@ public sealed interface CoreAction extends ScenarioAction {
         public static final ActionType<MessageClients> TYPE = ActionType.of("message-clients", MessageClients.class,
                 text("path"), text("message"));
 
+        @Override
         public ActionType<MessageClients> actionType() {
             return TYPE;
         }
@@ -177,6 +192,7 @@ public sealed interface CoreAction extends ScenarioAction {
         public static final ActionType<OpenService> TYPE = ActionType.of("open-service", OpenService.class,
                 text("path"), text("client"));
 
+        @Override
         public ActionType<OpenService> actionType() {
             return TYPE;
         }
@@ -187,6 +203,7 @@ public sealed interface CoreAction extends ScenarioAction {
         public static final ActionType<CloseService> TYPE = ActionType.of("close-service", CloseService.class,
                 text("path"), text("client"));
 
+        @Override
         public ActionType<CloseService> actionType() {
             return TYPE;
         }
@@ -197,6 +214,7 @@ public sealed interface CoreAction extends ScenarioAction {
         public static final ActionType<IOKitDaemonLaunched> TYPE = ActionType.of("iokit-daemon-launched",
                 IOKitDaemonLaunched.class);
 
+        @Override
         public ActionType<IOKitDaemonLaunched> actionType() {
             return TYPE;
         }
@@ -207,6 +225,7 @@ public sealed interface CoreAction extends ScenarioAction {
         public static final ActionType<DextCrash> TYPE = ActionType.of("dext-crash", DextCrash.class,
                 text("server"));
 
+        @Override
         public ActionType<DextCrash> actionType() {
             return TYPE;
         }
@@ -219,6 +238,7 @@ public sealed interface CoreAction extends ScenarioAction {
                 "register-interrupt-controller", RegisterInterruptController.class, text("name"), text("path"),
                 whole("vectors"), json("level"), json("shareable"));
 
+        @Override
         public ActionType<RegisterInterruptController> actionType() {
             return TYPE;
         }
@@ -231,6 +251,7 @@ public sealed interface CoreAction extends ScenarioAction {
                 AddInterruptSource.class, text("path"), whole("index"), text("name"), text("filter"),
                 json("enable"));
 
+        @Override
         public ActionType<AddInterruptSource> actionType() {
             return TYPE;
         }
@@ -241,6 +262,7 @@ public sealed interface CoreAction extends ScenarioAction {
         public static final ActionType<EnableInterrupt> TYPE = ActionType.of("enable-interrupt",
                 EnableInterrupt.class, text("path"), text("source"));
 
+        @Override
         public ActionType<EnableInterrupt> actionType() {
             return TYPE;
         }
@@ -251,6 +273,7 @@ public sealed interface CoreAction extends ScenarioAction {
         public static final ActionType<DisableInterrupt> TYPE = ActionType.of("disable-interrupt",
                 DisableInterrupt.class, text("path"), text("source"));
 
+        @Override
         public ActionType<DisableInterrupt> actionType() {
             return TYPE;
         }
@@ -271,6 +294,7 @@ public sealed interface CoreAction extends ScenarioAction {
                 json("alignmentLength"), json("alignmentInternalSegments"), json("lastPhysical"),
                 json("lowMemory"), json("offset"), json("length"), json("perCall"), text("memory"));
 
+        @Override
         public ActionType<DmaTransfer> actionType() {
             return TYPE;
         }
@@ -288,6 +312,7 @@ public sealed interface CoreAction extends ScenarioAction {
                 text("name"), text("path"), text("task"), text("direction"), json("capacity"), json("alignment"),
                 json("physicalMask"), text("options"), text("ranges"), text("type"));
 
+        @Override
         public ActionType<MemoryCreate> actionType() {
             return TYPE;
         }
@@ -298,6 +323,7 @@ public sealed interface CoreAction extends ScenarioAction {
         public static final ActionType<MemoryPrepare> TYPE = ActionType.of("memory-prepare", MemoryPrepare.class,
                 text("name"), text("direction"));
 
+        @Override
         public ActionType<MemoryPrepare> actionType() {
             return TYPE;
         }
@@ -308,6 +334,7 @@ public sealed interface CoreAction extends ScenarioAction {
         public static final ActionType<MemoryComplete> TYPE = ActionType.of("memory-complete",
                 MemoryComplete.class, text("name"));
 
+        @Override
         public ActionType<MemoryComplete> actionType() {
             return TYPE;
         }
@@ -318,6 +345,7 @@ public sealed interface CoreAction extends ScenarioAction {
         public static final ActionType<MemorySetLength> TYPE = ActionType.of("memory-set-length",
                 MemorySetLength.class, text("name"), json("length"));
 
+        @Override
         public ActionType<MemorySetLength> actionType() {
             return TYPE;
         }
@@ -329,6 +357,7 @@ public sealed interface CoreAction extends ScenarioAction {
         public static final ActionType<MemoryMap> TYPE = ActionType.of("memory-map", MemoryMap.class, text("name"),
                 text("as"), text("task"), text("options"), json("address"), json("offset"), json("length"));
 
+        @Override
         public ActionType<MemoryMap> actionType() {
             return TYPE;
         }
@@ -339,6 +368,7 @@ public sealed interface CoreAction extends ScenarioAction {
         public static final ActionType<MemoryUnmap> TYPE = ActionType.of("memory-unmap", MemoryUnmap.class,
                 text("map"));
 
+        @Override
         public ActionType<MemoryUnmap> actionType() {
             return TYPE;
         }
@@ -349,6 +379,7 @@ public sealed interface CoreAction extends ScenarioAction {
         public static final ActionType<MemoryRelease> TYPE = ActionType.of("memory-release", MemoryRelease.class,
                 text("name"), text("map"));
 
+        @Override
         public ActionType<MemoryRelease> actionType() {
             return TYPE;
         }
