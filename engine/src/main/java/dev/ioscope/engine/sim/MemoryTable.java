@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * segments, bounce pages marked. Built from the journal alone ({@code memory.*}, {@code dma.*}), so stepping back
  * shows the state then. Feed events in order with {@link #accept}.
  */
-public final class MemoryTable {
+public final class MemoryTable implements JournalFolding {
     /** One descriptor at this point. {@code capacity} is empty for a descriptor that is not a buffer. */
     public record Descriptor(String name, String owner, String cls, String task, String direction, String length,
                              String capacity, int wireCount, boolean readOnly, List<String> maps, String state,
@@ -56,10 +56,12 @@ public final class MemoryTable {
     private Transfer transfer;
     private int seen;
 
+    @Override
     public int seen() {
         return seen;
     }
 
+    @Override
     public void accept(JournalEvent e) {
         seen++;
         if (!(e.kind() instanceof JournalKind kind)) {

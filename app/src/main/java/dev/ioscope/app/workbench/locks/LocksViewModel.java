@@ -1,5 +1,6 @@
 package dev.ioscope.app.workbench.locks;
 
+import dev.ioscope.app.workbench.JournalFold;
 import dev.ioscope.app.workbench.WorkbenchViewModel;
 import dev.ioscope.engine.sim.JournalEvent;
 import dev.ioscope.engine.sim.locks.LockTable;
@@ -23,8 +24,7 @@ public final class LocksViewModel {
     private final ObservableList<LockTable.Problem> problems = FXCollections.observableArrayList();
     private final ObjectProperty<LockTable.Problem> selected = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper explanation = new ReadOnlyStringWrapper("");
-    private LockTable table = new LockTable();
-    private JournalEvent lastFed;
+    private final JournalFold<LockTable> fold = new JournalFold<>(LockTable::new);
 
     public LocksViewModel(WorkbenchViewModel vm) {
         this.vm = vm;
@@ -37,16 +37,10 @@ public final class LocksViewModel {
     public void refresh() {
         List<JournalEvent> events = vm.events();
         int now = Math.min(vm.eventsNowProperty().get(), events.size());
-        boolean samePrefix = table.seen() <= now && (table.seen() == 0 || events.get(table.seen() - 1) == lastFed);
-        if (!samePrefix) {
-            table = new LockTable();
-        }
-        for (int i = table.seen(); i < now; i++) {
-            table.accept(events.get(i));
-        }
-        lastFed = now == 0 ? null : events.get(now - 1);
+        boolean restarted = fold.advanceTo(events, now);
+        LockTable table = fold.table();
         rows.setAll(table.rows());
-        if (problems.size() != table.problems().size() || !samePrefix) {
+        if (problems.size() != table.problems().size() || restarted) {
             problems.setAll(table.problems());
         }
     }

@@ -1,5 +1,6 @@
 package dev.ioscope.app.workbench.memory;
 
+import dev.ioscope.app.workbench.JournalFold;
 import dev.ioscope.app.workbench.WorkbenchViewModel;
 import dev.ioscope.engine.sim.JournalEvent;
 import dev.ioscope.engine.sim.MemoryTable;
@@ -20,8 +21,7 @@ public final class MemoryViewModel {
     private final ObservableList<MemoryTable.Descriptor> descriptors = FXCollections.observableArrayList();
     private final ObservableList<MemoryTable.Segment> segments = FXCollections.observableArrayList();
     private final ObjectProperty<MemoryTable.Transfer> transfer = new SimpleObjectProperty<>();
-    private MemoryTable table = new MemoryTable();
-    private JournalEvent lastFed;
+    private final JournalFold<MemoryTable> fold = new JournalFold<>(MemoryTable::new);
 
     public MemoryViewModel(WorkbenchViewModel vm) {
         this.vm = vm;
@@ -33,14 +33,8 @@ public final class MemoryViewModel {
     public void refresh() {
         List<JournalEvent> events = vm.events();
         int now = Math.min(vm.eventsNowProperty().get(), events.size());
-        boolean samePrefix = table.seen() <= now && (table.seen() == 0 || events.get(table.seen() - 1) == lastFed);
-        if (!samePrefix) {
-            table = new MemoryTable();
-        }
-        for (int i = table.seen(); i < now; i++) {
-            table.accept(events.get(i));
-        }
-        lastFed = now == 0 ? null : events.get(now - 1);
+        fold.advanceTo(events, now);
+        MemoryTable table = fold.table();
         List<MemoryTable.Descriptor> d = table.descriptors();
         if (!d.equals(descriptors)) {
             descriptors.setAll(d);

@@ -1,5 +1,6 @@
 package dev.ioscope.app.workbench.streams;
 
+import dev.ioscope.app.workbench.JournalFold;
 import dev.ioscope.app.workbench.WorkbenchViewModel;
 import dev.ioscope.engine.sim.JournalEvent;
 import dev.ioscope.engine.sim.streams.StreamTable;
@@ -16,8 +17,7 @@ import java.util.List;
 public final class StreamsViewModel {
     private final WorkbenchViewModel vm;
     private final ObservableList<StreamTable.Row> rows = FXCollections.observableArrayList();
-    private StreamTable table = new StreamTable();
-    private JournalEvent lastFed;
+    private final JournalFold<StreamTable> fold = new JournalFold<>(StreamTable::new);
 
     public StreamsViewModel(WorkbenchViewModel vm) {
         this.vm = vm;
@@ -29,14 +29,8 @@ public final class StreamsViewModel {
     public void refresh() {
         List<JournalEvent> events = vm.events();
         int now = Math.min(vm.eventsNowProperty().get(), events.size());
-        boolean samePrefix = table.seen() <= now && (table.seen() == 0 || events.get(table.seen() - 1) == lastFed);
-        if (!samePrefix) {
-            table = new StreamTable();
-        }
-        for (int i = table.seen(); i < now; i++) {
-            table.accept(events.get(i));
-        }
-        lastFed = now == 0 ? null : events.get(now - 1);
+        fold.advanceTo(events, now);
+        StreamTable table = fold.table();
         rows.setAll(table.rows());
     }
 

@@ -1,6 +1,7 @@
 package dev.ioscope.engine.sim.locks;
 
 import dev.ioscope.engine.sim.JournalEvent;
+import dev.ioscope.engine.sim.JournalFolding;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +13,7 @@ import java.util.Map;
  * and every problem found so far. Built from the journal alone, so the workbench shows the state at any step,
  * backwards too, without asking the engine. Feed events in order with {@link #accept}.
  */
-public final class LockTable {
+public final class LockTable implements JournalFolding {
     /** One lock: holders as "thread" or "thread ×2", waiters in arrival order, sleepers as "thread on event". */
     public record Row(String lock, String kind, String owner, List<String> holders, List<String> waiters,
                       List<String> sleepers) {
@@ -46,10 +47,12 @@ public final class LockTable {
     private int seen;
 
     /** How many events were fed. */
+    @Override
     public int seen() {
         return seen;
     }
 
+    @Override
     public void accept(JournalEvent e) {
         seen++;
         if (!(e.kind() instanceof LockEvents kind)) {

@@ -1,6 +1,7 @@
 package dev.ioscope.engine.sim.streams;
 
 import dev.ioscope.engine.sim.JournalEvent;
+import dev.ioscope.engine.sim.JournalFolding;
 import dev.ioscope.engine.sim.streams.IOStreams.Place;
 
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import java.util.Map;
  * (kernel, output queue, user, input queue) and how many times buffers went round. Built from the journal alone,
  * so the workbench shows the buffers cycling at any step, backwards too. Feed events in order with {@link #accept}.
  */
-public final class StreamTable {
+public final class StreamTable implements JournalFolding {
     /**
      * One stream: its client ("" when closed), state, each buffer's place, completed round trips, the last thing
      * that happened, and the driver that made it ("" when the scenario named none).
@@ -39,10 +40,12 @@ public final class StreamTable {
     private final Map<String, Info> streams = new LinkedHashMap<>();
     private int seen;
 
+    @Override
     public int seen() {
         return seen;
     }
 
+    @Override
     public void accept(JournalEvent e) {
         seen++;
         if (!(e.kind() instanceof StreamEvents kind)) {
