@@ -36,6 +36,18 @@ class HostileInputsCliTest {
     }
 
     @Test
+    void theRootDirectoryAsInputIsOneLineAndExit2() {
+        // "/" has no file name: the JSON-kind hint once threw a NullPointerException before the real message
+        for (String command : new String[] {"info", "ioreg", "convert"}) {
+            CliTest.Result r = command.equals("convert") ? CliTest.run(command, "/", dir.resolve("o.json").toString())
+                    : CliTest.run(command, "/");
+            assertThat(r.code()).as(command).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(r.err()).as(command).isEqualTo("ioscope " + command + ": /: is a directory, not a file\n");
+        }
+        assertThat(dir.resolve("o.json")).doesNotExist();
+    }
+
+    @Test
     void convertOntoADirectoryOrTheInputIsRefusedWithExit1() throws Exception {
         CliTest.Result r = CliTest.run("convert", "--to", "json", real("qemu-bamboo.dts"), dir.toString());
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);

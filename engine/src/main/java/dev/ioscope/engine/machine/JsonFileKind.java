@@ -27,7 +27,8 @@ public enum JsonFileKind {
      * after its first keys is judged by those keys, so its own reader reports where it breaks.
      */
     public static JsonFileKind of(Path file) {
-        if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
+        Path fileName = file.getFileName();   // none for a root such as "/"
+        if (fileName == null || !fileName.toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
             return OTHER;
         }
         if (!Files.isRegularFile(file)) {

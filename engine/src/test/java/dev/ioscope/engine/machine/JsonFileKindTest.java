@@ -37,4 +37,10 @@ class JsonFileKindTest {
         assertThat(JsonFileKind.of(dir.resolve("missing.json"))).isEqualTo(JsonFileKind.OTHER);
         assertThat(JsonFileKind.of(Path.of("../docs/examples/power-sleep-wake.txt"))).isEqualTo(JsonFileKind.OTHER);
     }
+
+    @Test
+    void aRootHasNoFileNameAndIsNoJsonFile() {
+        // Path.getFileName() is null for "/": `ioscope info /` used to end in a NullPointerException here
+        assertThat(JsonFileKind.of(Path.of("/"))).isEqualTo(JsonFileKind.OTHER);
+    }
 }
