@@ -45,6 +45,20 @@ public final class WorkbenchFixtures {
         return found[0];
     }
 
+    /** {@code json} written to {@code dir}/s.json and read as a user's scenario file is. */
+    public static Scenario scenario(Path dir, String json) throws Exception {
+        Path f = dir.resolve("s.json");
+        Files.writeString(f, json);
+        return Scenario.read(f);
+    }
+
+    /** One scheduler step forward or back, waited for: the clock line ("t = …   step N") moves with every step. */
+    public static void step(FxRobot robot, WorkbenchViewModel vm, boolean back) throws Exception {
+        String before = vm.clockProperty().get();
+        robot.interact(back ? vm::stepBack : vm::step);
+        Await.until(() -> !vm.clockProperty().get().equals(before));
+    }
+
     /** A workbench window on {@code scenario}, shown; call it on the FX thread, as a {@code @Start} method is. */
     public static WorkbenchView show(String title, Scenario scenario, boolean dark) {
         Stage stage = new Stage();

@@ -1,5 +1,6 @@
 package dev.ioscope.app.workbench.locks;
 
+import dev.ioscope.app.workbench.WorkbenchFixtures;
 import dev.ioscope.app.workbench.WorkbenchView;
 import dev.ioscope.app.workbench.WorkbenchViewModel;
 import dev.ioscope.engine.registry.IOKitDiagnostics.ClassCount;
@@ -8,7 +9,6 @@ import dev.ioscope.engine.sim.locks.LockTable;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -54,22 +53,17 @@ class WorkbenchLocksTest {
     private void runTo(FxRobot robot, String kind) throws Exception {
         while (vm.events().subList(0, vm.eventsNowProperty().get()).stream()
                 .noneMatch(e -> e.kind().id().equals(kind))) {
-            String before = vm.clockProperty().get();    // "t = …   step N   events …": moves with every step
-            robot.interact(vm::step);
-            await(() -> !vm.clockProperty().get().equals(before));
+            WorkbenchFixtures.step(robot, vm, false);
         }
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void locksTabShowsTheDeadlockAndDiagnosticsMove(FxRobot robot, @TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("s.json"), SCENARIO);
-        Scenario s = Scenario.read(dir.resolve("s.json"));
+        Scenario s = WorkbenchFixtures.scenario(dir, SCENARIO);
         robot.interact(() -> {
-            Stage stage = new Stage();
-            view = new WorkbenchView(stage, "locks", s, false);
+            view = WorkbenchFixtures.show("locks", s, false);
             vm = view.viewModel();
-            stage.show();
         });
         await(() -> vm.registryProperty().get() != null);
         runTo(robot, "lock.wait");

@@ -1,5 +1,6 @@
 package dev.ioscope.app.workbench.memory;
 
+import dev.ioscope.app.workbench.WorkbenchFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ioscope.app.Await;
@@ -19,7 +20,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -51,16 +51,13 @@ class WorkbenchMemoryTest {
     }
 
     private void step(FxRobot robot, boolean back) throws Exception {
-        String before = vm.clockProperty().get();
-        robot.interact(back ? vm::stepBack : vm::step);
-        Await.until(() -> !vm.clockProperty().get().equals(before));
+        WorkbenchFixtures.step(robot, vm, back);
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void descriptorsMapsAndSegmentsWithBouncePagesMarked(FxRobot robot, @TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("s.json"), SCENARIO);
-        Scenario s = Scenario.read(dir.resolve("s.json"));
+        Scenario s = WorkbenchFixtures.scenario(dir, SCENARIO);
         robot.interact(() -> {
             Stage stage = new Stage();
             view = new WorkbenchView(stage, "memory", s, false);

@@ -1,12 +1,12 @@
 package dev.ioscope.app.workbench.streams;
 
+import dev.ioscope.app.workbench.WorkbenchFixtures;
 import dev.ioscope.app.workbench.WorkbenchView;
 import dev.ioscope.app.workbench.WorkbenchViewModel;
 import dev.ioscope.engine.sim.Scenario;
 import dev.ioscope.engine.sim.streams.IOStreams.Place;
 import dev.ioscope.engine.sim.streams.StreamTable;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -14,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static dev.ioscope.app.workbench.WorkbenchFixtures.await;
@@ -45,21 +44,16 @@ class WorkbenchStreamsTest {
     }
 
     private void step(FxRobot robot, boolean back) throws Exception {
-        String before = vm.clockProperty().get();
-        robot.interact(back ? vm::stepBack : vm::step);
-        await(() -> !vm.clockProperty().get().equals(before));
+        WorkbenchFixtures.step(robot, vm, back);
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void buffersCycleBetweenKernelAndUser(FxRobot robot, @TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("s.json"), SCENARIO);
-        Scenario s = Scenario.read(dir.resolve("s.json"));
+        Scenario s = WorkbenchFixtures.scenario(dir, SCENARIO);
         robot.interact(() -> {
-            Stage stage = new Stage();
-            view = new WorkbenchView(stage, "streams", s, false);
+            view = WorkbenchFixtures.show("streams", s, false);
             vm = view.viewModel();
-            stage.show();
         });
         await(() -> vm.registryProperty().get() != null);
         robot.clickOn("I/O Kit");
