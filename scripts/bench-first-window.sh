@@ -25,6 +25,7 @@
 # options on their command line). The peer on the same JVM: hello world on the launcher's own runtime
 # (lib/runtime/bin/java, when the runtime kept it), and with its own AOT cache when that runtime makes one.
 # BENCH_LAUNCHER_FLAGS="-XX:..." adds the launcher's two variants again with those JVM options (JAVA_TOOL_OPTIONS).
+# BENCH_BASE_LAUNCHER=LAUNCHER (another build's or a copy's GUI launcher) adds its two variants: before and after.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds="${1:-5}"
@@ -71,6 +72,11 @@ if [ -n "$launcher" ]; then
     runtime_java="$(dirname "$launcher")/../lib/runtime/bin/java"
     variants+=("launcher, no file" "launcher, $(basename "$file")")
     [ -n "$launcher_flags" ] && variants+=("launcher + flags, no file" "launcher + flags, $(basename "$file")")
+    base_launcher="${BENCH_BASE_LAUNCHER:-}"
+    if [ -n "$base_launcher" ]; then
+        [ -x "$base_launcher" ] || { echo "bench-first-window: $base_launcher is not executable" >&2; exit 1; }
+        variants+=("base launcher, no file" "base launcher, $(basename "$file")")
+    fi
     if [ -x "$runtime_java" ]; then
         variants+=("hello world, launcher's runtime")
         if "$runtime_java" -XX:AOTCacheOutput="$out/hello-rt.aot" "${java_opts[@]}" -cp "$jar" \
@@ -91,6 +97,8 @@ command_for() {
         "launcher, no file") launcher_env; cmd+=("$launcher") ;;
         "launcher, "*) launcher_env; cmd+=("$launcher" "$file") ;;
         "launcher + flags, no file") launcher_env "$launcher_flags"; cmd+=("$launcher") ;;
+        "base launcher, no file") launcher_env; cmd+=("$base_launcher") ;;
+        "base launcher, "*) launcher_env; cmd+=("$base_launcher" "$file") ;;
         "launcher + flags, "*) launcher_env "$launcher_flags"; cmd+=("$launcher" "$file") ;;
         "hello world, launcher's runtime")
             cmd=("$runtime_java" "${java_opts[@]}" -cp "$jar" dev.ioscope.app.HelloWindow) ;;
@@ -138,13 +146,13 @@ median() {
 hello="$(echo "hello world" | tr -c 'A-Za-z0-9\n' _)"
 echo "first window: $rounds interleaved rounds, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)," \
     "$(java -version 2>&1 | head -1)"
-printf '| %-34s | %-20s | %-20s | %-20s | %-20s | %-15s |\n' "variant" "frame ms (best / median)" \
+printf '| %-40s | %-20s | %-20s | %-20s | %-20s | %-15s |\n' "variant" "frame ms (best / median)" \
     "process wall ms" "process CPU ms" "FX thread CPU ms" "× hello (wall / CPU)"
 for v in "${variants[@]}"; do
     key="$(echo "$v" | tr -c 'A-Za-z0-9\n' _)"
     ratio_w=$(echo "scale=2; $(cut -d' ' -f2 "$out/$key" | median) / $(cut -d' ' -f2 "$out/$hello" | median)" | bc)
     ratio_c=$(echo "scale=2; $(cut -d' ' -f3 "$out/$key" | median) / $(cut -d' ' -f3 "$out/$hello" | median)" | bc)
-    printf '| %-34s | %-24s | %-20s | %-20s | %-20s | %-20s |\n' "$v" "$(cut -d' ' -f1 "$out/$key" | summary)" \
+    printf '| %-40s | %-24s | %-20s | %-20s | %-20s | %-20s |\n' "$v" "$(cut -d' ' -f1 "$out/$key" | summary)" \
         "$(cut -d' ' -f2 "$out/$key" | summary)" "$(cut -d' ' -f3 "$out/$key" | summary)" \
         "$(cut -d' ' -f4 "$out/$key" | summary)" "$ratio_w / $ratio_c"
 done
