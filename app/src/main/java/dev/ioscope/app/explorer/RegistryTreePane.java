@@ -17,6 +17,7 @@ import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.layout.StackPane;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -33,8 +34,14 @@ import java.util.WeakHashMap;
 final class RegistryTreePane extends StackPane {
     /** Expanding the ancestors of every hit of a broad search would materialize most of a big tree. */
     static final int MAX_REVEALED_HITS = 300;
-    /** Up to this many expansion changes are applied to the attached tree; more while it is detached. */
-    static final int ATTACHED_CHANGES = 64;
+    /**
+     * Expansion changes are applied to the attached tree while (changes × open rows) stays under this, and while
+     * the tree is detached beyond: each change on an attached TreeTableView makes it recount its open rows (an
+     * expand-all's 100k changes would take minutes), but detaching makes it rebuild every visible cell when the root
+     * comes back, which costs more than a few thousand changes on a tree of a few thousand open rows (a search's
+     * usual tree). docs/benchmarks-ui.md.
+     */
+    static final long ATTACHED_WORK = 4_000_000;
 
     private final ExplorerViewModel vm;
     private final TreeTableView<IORegistryEntry> tree = new TreeTableView<>();
@@ -276,9 +283,9 @@ final class RegistryTreePane extends StackPane {
     /**
      * Highlights hits: folds what is open and opens the paths to (the first few hundred) hits. Only the difference
      * is applied: the branches open now (a walk of the expanded items only, not of everything ever materialized)
-     * that no hit needs are folded, the missing ones opened. A handful of changes is applied to the attached tree;
-     * many (a broad search after expand-all) while it is detached, since each expansion event on an attached
-     * TreeTableView makes it recount its rows. Rows are re-marked in place: no cell is rebuilt.
+     * that no hit needs are folded, the missing ones opened, on the attached tree unless the changes times the
+     * open rows exceed {@link #ATTACHED_WORK} (a broad search after expand-all), then while it is detached. Rows are
+     * re-marked in place: no cell is rebuilt.
      */
     private void showHits() {
         List<IORegistryEntry> hits = vm.search().hitsProperty().get();
@@ -308,7 +315,8 @@ final class RegistryTreePane extends StackPane {
                     open.add(t);
                 }
             }
-            boolean detach = close.size() + open.size() > ATTACHED_CHANGES;
+            int changes = close.size() + open.size();
+            boolean detach = (long) changes * Math.max(1, tree.getExpandedItemCount()) > ATTACHED_WORK;
             // Collapsing a branch moves the tree's selection to it; the view-model's selection must not follow.
             syncing = true;
             if (detach) {
@@ -410,18 +418,33 @@ final class RegistryTreePane extends StackPane {
     }
 
     private final class NameCell extends TreeTableCell<IORegistryEntry, IORegistryEntry> {
+        /** The cell's one icon node: updating the cell changes its glyph, not the node (no CSS pass per update). */
+        private FontIcon icon;
+
         @Override
         protected void updateItem(IORegistryEntry e, boolean empty) {
             super.updateItem(e, empty);
             if (empty || e == null) {
                 setText(null);
-                setGraphic(null);
+                // Hidden, not removed: a node put back into the scene is styled again (CSS) on the next pulse.
+                if (icon != null) {
+                    icon.setVisible(false);
+                }
                 FullTextCell.show(this, null);
                 return;
             }
             IORegistryPlane p = vm.planeProperty().get();
             setText(p == null ? e.name() : e.nameWithLocation(p));
-            setGraphic(AppIcon.of(vm.shown().kindOf(e)).create());
+            AppIcon kind = AppIcon.of(vm.shown().kindOf(e));
+            if (icon == null) {
+                icon = kind.create();
+            } else {
+                kind.showOn(icon);
+            }
+            icon.setVisible(true);
+            if (getGraphic() != icon) {
+                setGraphic(icon);
+            }
             FullTextCell.show(this, getText() + "  <class " + e.className() + ">");
         }
     }

@@ -1,6 +1,9 @@
 package dev.ioscope.app.explorer;
 
 import dev.ioscope.engine.explore.RegistryIndex;
+import dev.ioscope.engine.explore.RegistrySearch;
+import dev.ioscope.engine.explore.SearchField;
+import dev.ioscope.engine.explore.SearchQuery;
 import dev.ioscope.engine.explore.SampleMacRegistry;
 import dev.ioscope.engine.registry.IORegistry;
 import dev.ioscope.engine.os.OSDictionary;
@@ -8,6 +11,8 @@ import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.snapshot.SnapshotFormat;
 import org.junit.jupiter.api.Test;
+
+import java.util.EnumSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,5 +51,19 @@ class PendingIndexTest {
                 null, "t", 0);
         assertThat(d.searchIndex().isReady()).isTrue();
         assertThat(d.index()).isSameAs(index);
+    }
+
+    @Test
+    void aQuickSearchIsAnsweredByTheFirstStageWhileTheRestIsBuilt() {
+        IORegistry reg = SampleMacRegistry.build(3_000, 3);
+        PendingIndex pending = PendingIndex.building(reg);
+        RegistryIndex first = pending.covering(SearchQuery.QUICK);
+        assertThat(first.covers(SearchQuery.QUICK)).isTrue();
+        RegistryIndex whole = pending.covering(EnumSet.allOf(SearchField.class));
+        assertThat(whole.covers(EnumSet.allOf(SearchField.class))).as("waits for the whole index").isTrue();
+        assertThat(pending.get()).isSameAs(whole);
+        assertThat(pending.covering(SearchQuery.QUICK)).as("the whole index, once built").isSameAs(whole);
+        assertThat(RegistrySearch.search(first, SearchQuery.quick("disk")).entries()).isNotEmpty()
+                .isEqualTo(RegistrySearch.search(whole, SearchQuery.quick("disk")).entries());
     }
 }
