@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A document's search index, built on a daemon thread of its own while the tree is shown: the tree needs names,
@@ -29,16 +30,20 @@ public final class PendingIndex {
     /** The first stage: names, classes and BSD names (RegistryIndex.quick), done long before the whole. */
     private final CompletableFuture<RegistryIndex> quick;
     private final CompletableFuture<RegistryIndex> index;
+    /** Starts the build (and what the document builds beside it); null once started or when built already. */
+    private final AtomicReference<Runnable> starter;
 
-    private PendingIndex(CompletableFuture<RegistryIndex> quick, CompletableFuture<RegistryIndex> index) {
+    private PendingIndex(CompletableFuture<RegistryIndex> quick, CompletableFuture<RegistryIndex> index,
+                         Runnable starter) {
         this.quick = quick;
         this.index = index;
+        this.starter = new AtomicReference<>(starter);
     }
 
     /** An index already built. */
     public static PendingIndex ready(RegistryIndex index) {
         CompletableFuture<RegistryIndex> done = CompletableFuture.completedFuture(index);
-        return new PendingIndex(done, done);
+        return new PendingIndex(done, done, null);
     }
 
     /**
@@ -46,13 +51,42 @@ public final class PendingIndex {
      * the rest (property keys and values, paths).
      */
     public static PendingIndex building(IORegistry registry) {
-        CompletableFuture<RegistryIndex> quick = CompletableFuture.supplyAsync(() -> RegistryIndex.quick(registry),
-                BUILDERS);
-        return new PendingIndex(quick, quick.thenApplyAsync(q -> q.complete(registry), BUILDERS));
+        PendingIndex p = deferred(registry, () -> { });
+        p.start();
+        return p;
+    }
+
+    /**
+     * The index of {@code registry}, built from {@link #start} on (with {@code alongside}, e.g. the snapshot's
+     * property tables), which the explorer calls once the first frame showing the tree is drawn, so that on a
+     * 2-core machine the background work does not compete with that frame; asking for the index starts it too.
+     */
+    public static PendingIndex deferred(IORegistry registry, Runnable alongside) {
+        CompletableFuture<RegistryIndex> quick = new CompletableFuture<>();
+        CompletableFuture<RegistryIndex> index = quick.thenApplyAsync(q -> q.complete(registry), BUILDERS);
+        return new PendingIndex(quick, index, () -> {
+            alongside.run();
+            CompletableFuture.supplyAsync(() -> RegistryIndex.quick(registry), BUILDERS).whenComplete((q, e) -> {
+                if (e != null) {
+                    quick.completeExceptionally(e);
+                } else {
+                    quick.complete(q);
+                }
+            });
+        });
+    }
+
+    /** Starts the build if it has not started; any thread, any number of times. */
+    public void start() {
+        Runnable r = starter.getAndSet(null);
+        if (r != null) {
+            r.run();
+        }
     }
 
     /** The index, waiting for it if it is still being built; a failure of the build is rethrown as it was. */
     public RegistryIndex get() {
+        start();
         return join(index);
     }
 
@@ -62,6 +96,7 @@ public final class PendingIndex {
      * search after opening a big registry need not wait for its property values). Waits as {@link #get} does.
      */
     public RegistryIndex covering(Set<SearchField> fields) {
+        start();
         if (index.isDone()) {
             return get();
         }

@@ -11,6 +11,7 @@ import dev.ioscope.engine.registry.IORegistryPlane;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.Scene;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
@@ -168,6 +169,7 @@ final class RegistryTreePane extends StackPane {
         syncing = true;
         tree.setRoot(root);
         syncing = false;
+        startIndexAfterFrame(doc.searchIndex());
         // Selecting an entry in one plane and switching plane keeps it selected where it exists. Run after the
         // tree has processed its new root (it resets selection and focus then).
         IORegistryEntry sel = vm.selectedProperty().get();
@@ -189,6 +191,27 @@ final class RegistryTreePane extends StackPane {
                 syncing = false;
             }
         });
+    }
+
+    /**
+     * Starts the document's background work (its index, a generated registry's property tables) once the frame
+     * showing its tree has been drawn: on two cores that work would otherwise compete with the frame. A search or
+     * a comparison asked for before starts it itself.
+     */
+    private void startIndexAfterFrame(PendingIndex index) {
+        Scene scene = getScene();
+        if (scene == null) {
+            index.start();
+            return;
+        }
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            // post-layout comes before that pulse's frame is rendered; the next runLater comes after it
+            Platform.runLater(index::start);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        Platform.requestNextPulse();
     }
 
     /** In a comparison, opens the paths to (the first few hundred) added, removed and changed entries. */

@@ -13,6 +13,7 @@ import dev.ioscope.engine.snapshot.SnapshotFormat;
 import org.junit.jupiter.api.Test;
 
 import java.util.EnumSet;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -65,5 +66,22 @@ class PendingIndexTest {
         assertThat(pending.covering(SearchQuery.QUICK)).as("the whole index, once built").isSameAs(whole);
         assertThat(RegistrySearch.search(first, SearchQuery.quick("disk")).entries()).isNotEmpty()
                 .isEqualTo(RegistrySearch.search(whole, SearchQuery.quick("disk")).entries());
+    }
+
+    @Test
+    void aDeferredIndexStartsWhenStartedOrFirstAskedForAndStartsItsCompanionOnce() {
+        IORegistry reg = SampleMacRegistry.build(1_000, 3);
+        AtomicInteger companion = new AtomicInteger();
+        PendingIndex started = PendingIndex.deferred(reg, companion::incrementAndGet);
+        assertThat(companion.get()).as("nothing runs before start").isZero();
+        started.start();
+        started.start();
+        assertThat(started.get().size()).isEqualTo(reg.size());
+        assertThat(companion.get()).isEqualTo(1);
+        // Never started by the view (no window): the first search's request starts it.
+        PendingIndex asked = PendingIndex.deferred(reg, companion::incrementAndGet);
+        assertThat(asked.covering(SearchQuery.QUICK).covers(SearchQuery.QUICK)).isTrue();
+        assertThat(asked.get().covers(EnumSet.allOf(SearchField.class))).isTrue();
+        assertThat(companion.get()).isEqualTo(2);
     }
 }

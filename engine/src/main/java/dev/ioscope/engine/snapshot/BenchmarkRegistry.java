@@ -90,15 +90,16 @@ public final class BenchmarkRegistry {
     }
 
     /**
-     * The same snapshot, returned as soon as its tree (names, classes, planes, states) is built: its property
-     * tables are built on background threads ({@link Snapshot#tables()}, started) or by whoever asks for an entry's
-     * properties first, exactly as {@link #snapshot} builds them. For the explorer, whose tree needs no property.
+     * The same snapshot, returned as soon as its tree (names, classes, planes, states) is built: each property
+     * table is built, exactly as {@link #snapshot} builds it, when an entry's properties are first asked for, or on
+     * background threads once the caller starts them ({@code tables().start()}; the explorer does once the tree
+     * is drawn). For the explorer, whose tree needs no property.
      */
     public static Snapshot open(int entries, long seed) {
         BenchmarkRegistry b = new BenchmarkRegistry(seed);
         b.build(Math.max(entries, 2));
         return new Snapshot(b.reg, SnapshotFormat.IOREG_XML, SNAPSHOT_INFO, "synthetic-" + entries, List.of(),
-                b.tables().start());
+                b.tables());
     }
 
     private DeferredTables tables() {

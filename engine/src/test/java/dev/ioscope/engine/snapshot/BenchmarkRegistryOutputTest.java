@@ -46,6 +46,8 @@ class BenchmarkRegistryOutputTest {
     void anOpenedRegistryHasItsTreeAtOnceAndTheSameTablesOnceAsked() throws Exception {
         Snapshot opened = BenchmarkRegistry.open(3_000, 1);
         IORegistry generated = BenchmarkRegistry.generate(3_000, 1);
+        assertThat(opened.registry().entries().get(2_999).propertiesPending()).isTrue();
+        opened.tables().start();
         assertThat(opened.tables().size()).isEqualTo(2_998);
         assertThat(opened.registry().size()).isEqualTo(generated.size());
         // Asked in reverse, while the tables' threads may be building them in order: each is built once, the same.
