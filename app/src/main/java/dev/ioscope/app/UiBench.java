@@ -15,6 +15,8 @@ import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * {@code -Dioscope.bench=ui}: measures, in the real window, JVM start to first frame, open to first frame showing
@@ -89,9 +91,22 @@ final class UiBench {
         vm.openBenchmark(100_000);
     }
 
-    /** The bench's queries: quick ones as typed, then a regex over every field (runs on the job thread). */
-    private static final String[] QUERIES = {"IOUSBHostDevice", "disk", "XHC", "IOUSBHostDevice", "re:8c8[0-9]",
-        "re:usb.*device", "IOUSBHostDevice"};
+    /**
+     * The bench's queries: quick ones set at once, then a regex over every field (runs on the job thread), then
+     * two words typed one key at a time as a user types them (each keystroke's query extends the last).
+     */
+    private static final String[] QUERIES = queries();
+
+    private static String[] queries() {
+        List<String> q = new ArrayList<>(List.of("IOUSBHostDevice", "disk", "XHC", "IOUSBHostDevice", "re:8c8[0-9]",
+                "re:usb.*device", "IOUSBHostDevice"));
+        for (String typed : new String[] {"disk3", "IOUSBHostInterface"}) {
+            for (int i = 1; i <= typed.length(); i++) {
+                q.add(typed.substring(0, i));
+            }
+        }
+        return q.toArray(String[]::new);
+    }
 
     /**
      * Query i: sets the text, waits for the job thread's result to reach the tree, then for the frame showing it.
@@ -120,6 +135,7 @@ final class UiBench {
                         + " ms); keystroke to frame, wall",
                         ms(t));
                 print("    same, FX thread CPU (tree fold/unfold, marks)", fxCpu);
+                print("    same, FX thread CPU to the frame (+ layout, CSS, cells)", cpuMs() - c);
                 searches(scene, i + 1, then);
             });
         });

@@ -9,6 +9,8 @@ import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 
 import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -25,6 +27,8 @@ final class NameWidth<T> {
     static final double ICON_AND_GAPS = 44;
     /** Beyond this many open rows only the first are measured (a 100k expand-all stays quick). */
     static final int MAX_MEASURED = 3000;
+    /** Distinct texts whose widths are kept (a 100k registry has far fewer distinct names). */
+    static final int MAX_CACHED = 50_000;
     private static final double SCROLL_BAR = 18;
 
     private final TreeTableView<T> tree;
@@ -33,6 +37,12 @@ final class NameWidth<T> {
     private final double flexMax;
     private final Function<T, String> text;
     private final Text probe = new Text();
+    /**
+     * Text widths already measured in {@link #probeFont}: a search folds and opens hundreds of branches, and laying
+     * out the text of every open row again on each keystroke cost more than the search itself.
+     */
+    private final Map<String, Double> widths = new HashMap<>();
+    private Font probeFont;
     private double content;
     private boolean pending;
 
@@ -90,7 +100,12 @@ final class NameWidth<T> {
             return 0;
         }
         // the cells' own font (the theme's and base.css's size), once a cell exists; the default before
-        probe.setFont(tree.lookup(".tree-table-cell") instanceof Labeled cell ? cell.getFont() : Font.getDefault());
+        Font font = tree.lookup(".tree-table-cell") instanceof Labeled cell ? cell.getFont() : Font.getDefault();
+        if (!font.equals(probeFont) || widths.size() > MAX_CACHED) {
+            widths.clear();
+            probeFont = font;
+            probe.setFont(font);
+        }
         double widest = 0;
         int n = 0;
         ArrayDeque<TreeItem<T>> work = new ArrayDeque<>();
@@ -102,8 +117,7 @@ final class NameWidth<T> {
             int d = depths.poll();
             n++;
             if (t.getValue() != null) {
-                probe.setText(text.apply(t.getValue()));
-                widest = Math.max(widest, (d + 1) * INDENT + ICON_AND_GAPS + probe.getLayoutBounds().getWidth());
+                widest = Math.max(widest, (d + 1) * INDENT + ICON_AND_GAPS + width(text.apply(t.getValue())));
             }
             if (t.isExpanded()) {
                 for (TreeItem<T> c : t.getChildren()) {
@@ -113,6 +127,16 @@ final class NameWidth<T> {
             }
         }
         return widest;
+    }
+
+    private double width(String s) {
+        Double w = widths.get(s);
+        if (w == null) {
+            probe.setText(s);
+            w = probe.getLayoutBounds().getWidth();
+            widths.put(s, w);
+        }
+        return w;
     }
 
     /** The content width last measured (tests). */

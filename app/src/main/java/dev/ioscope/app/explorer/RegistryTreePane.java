@@ -11,12 +11,14 @@ import dev.ioscope.engine.registry.IORegistryPlane;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.Scene;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.layout.StackPane;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -33,8 +35,14 @@ import java.util.WeakHashMap;
 final class RegistryTreePane extends StackPane {
     /** Expanding the ancestors of every hit of a broad search would materialize most of a big tree. */
     static final int MAX_REVEALED_HITS = 300;
-    /** Up to this many expansion changes are applied to the attached tree; more while it is detached. */
-    static final int ATTACHED_CHANGES = 64;
+    /**
+     * Expansion changes are applied to the attached tree while (changes × open rows) stays under this, and while
+     * the tree is detached beyond: each change on an attached TreeTableView makes it recount its open rows (an
+     * expand-all's 100k changes would take minutes), but detaching makes it rebuild every visible cell when the root
+     * comes back, which costs more than a few thousand changes on a tree of a few thousand open rows (a search's
+     * usual tree). docs/benchmarks-ui.md.
+     */
+    static final long ATTACHED_WORK = 4_000_000;
 
     private final ExplorerViewModel vm;
     private final TreeTableView<IORegistryEntry> tree = new TreeTableView<>();
@@ -161,6 +169,7 @@ final class RegistryTreePane extends StackPane {
         syncing = true;
         tree.setRoot(root);
         syncing = false;
+        startIndexAfterFrame(doc.searchIndex());
         // Selecting an entry in one plane and switching plane keeps it selected where it exists. Run after the
         // tree has processed its new root (it resets selection and focus then).
         IORegistryEntry sel = vm.selectedProperty().get();
@@ -182,6 +191,27 @@ final class RegistryTreePane extends StackPane {
                 syncing = false;
             }
         });
+    }
+
+    /**
+     * Starts the document's background work (its index, a generated registry's property tables) once the frame
+     * showing its tree has been drawn: on two cores that work would otherwise compete with the frame. A search or
+     * a comparison asked for before starts it itself.
+     */
+    private void startIndexAfterFrame(PendingIndex index) {
+        Scene scene = getScene();
+        if (scene == null) {
+            index.start();
+            return;
+        }
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            // post-layout comes before that pulse's frame is rendered; the next runLater comes after it
+            Platform.runLater(index::start);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        Platform.requestNextPulse();
     }
 
     /** In a comparison, opens the paths to (the first few hundred) added, removed and changed entries. */
@@ -276,9 +306,9 @@ final class RegistryTreePane extends StackPane {
     /**
      * Highlights hits: folds what is open and opens the paths to (the first few hundred) hits. Only the difference
      * is applied: the branches open now (a walk of the expanded items only, not of everything ever materialized)
-     * that no hit needs are folded, the missing ones opened. A handful of changes is applied to the attached tree;
-     * many (a broad search after expand-all) while it is detached, since each expansion event on an attached
-     * TreeTableView makes it recount its rows. Rows are re-marked in place: no cell is rebuilt.
+     * that no hit needs are folded, the missing ones opened, on the attached tree unless the changes times the
+     * open rows exceed {@link #ATTACHED_WORK} (a broad search after expand-all), then while it is detached. Rows are
+     * re-marked in place: no cell is rebuilt.
      */
     private void showHits() {
         List<IORegistryEntry> hits = vm.search().hitsProperty().get();
@@ -308,7 +338,8 @@ final class RegistryTreePane extends StackPane {
                     open.add(t);
                 }
             }
-            boolean detach = close.size() + open.size() > ATTACHED_CHANGES;
+            int changes = close.size() + open.size();
+            boolean detach = (long) changes * Math.max(1, tree.getExpandedItemCount()) > ATTACHED_WORK;
             // Collapsing a branch moves the tree's selection to it; the view-model's selection must not follow.
             syncing = true;
             if (detach) {
@@ -410,18 +441,33 @@ final class RegistryTreePane extends StackPane {
     }
 
     private final class NameCell extends TreeTableCell<IORegistryEntry, IORegistryEntry> {
+        /** The cell's one icon node: updating the cell changes its glyph, not the node (no CSS pass per update). */
+        private FontIcon icon;
+
         @Override
         protected void updateItem(IORegistryEntry e, boolean empty) {
             super.updateItem(e, empty);
             if (empty || e == null) {
                 setText(null);
-                setGraphic(null);
+                // Hidden, not removed: a node put back into the scene is styled again (CSS) on the next pulse.
+                if (icon != null) {
+                    icon.setVisible(false);
+                }
                 FullTextCell.show(this, null);
                 return;
             }
             IORegistryPlane p = vm.planeProperty().get();
             setText(p == null ? e.name() : e.nameWithLocation(p));
-            setGraphic(AppIcon.of(vm.shown().kindOf(e)).create());
+            AppIcon kind = AppIcon.of(vm.shown().kindOf(e));
+            if (icon == null) {
+                icon = kind.create();
+            } else {
+                kind.showOn(icon);
+            }
+            icon.setVisible(true);
+            if (getGraphic() != icon) {
+                setGraphic(icon);
+            }
             FullTextCell.show(this, getText() + "  <class " + e.className() + ">");
         }
     }

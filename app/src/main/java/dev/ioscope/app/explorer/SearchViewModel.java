@@ -1,6 +1,7 @@
 package dev.ioscope.app.explorer;
 
 import dev.ioscope.engine.explore.PlaneOrder;
+import dev.ioscope.engine.explore.RegistryIndex;
 import dev.ioscope.engine.explore.RegistrySearch;
 import dev.ioscope.engine.explore.SearchField;
 import dev.ioscope.engine.explore.SearchQuery;
@@ -63,9 +64,12 @@ public final class SearchViewModel {
     private long lastSearchCpuMicros;
     private Runnable cancelPending = () -> { };
 
+    /** The query whose hits are shown (null when none): a query typed on searches only its hits. FX thread. */
+    private SearchQuery shownQuery;
+
     /** What one job-thread search hands back: the hits and, for the plane it was asked for, their tree order. */
-    private record Found(RegistrySearch.Result result, IORegistryPlane plane, List<IORegistryEntry> ordered,
-                         long micros, long cpuMicros) {
+    private record Found(SearchQuery query, RegistrySearch.Result result, IORegistryPlane plane,
+                         List<IORegistryEntry> ordered, long micros, long cpuMicros) {
     }
 
     private static final ThreadMXBean THREADS =
@@ -177,12 +181,18 @@ public final class SearchViewModel {
         IORegistryPlane plane = explorer.planeProperty().get();
         AtomicBoolean stale = new AtomicBoolean();
         searching.set(true);
+        // Typing on (the text grows, same fields, plain) only narrows: look at the shown hits alone. The shown
+        // result belongs to an index; searchWithin searches everything when that is not this document's.
+        RegistrySearch.Result before = result.get();
+        SearchQuery beforeQuery = shownQuery;
         Jobs.Handle h = explorer.jobs().submit(() -> {
             long t0 = System.nanoTime();
             long c0 = THREADS.getCurrentThreadCpuTime();
-            RegistrySearch.Result r = RegistrySearch.search(doc.index(), q, stale::get);
-            List<IORegistryEntry> ordered = plane == null ? List.of() : r.entriesIn(planeSlots(doc, plane));
-            return new Found(r, plane, ordered, (System.nanoTime() - t0) / 1000,
+            // While the whole index is still being built after an open, a quick search runs on its first stage.
+            RegistryIndex index = doc.searchIndex().covering(q.fields());
+            RegistrySearch.Result r = RegistrySearch.searchWithin(before, beforeQuery, index, q, stale::get);
+            List<IORegistryEntry> ordered = plane == null ? List.of() : r.entriesIn(planeSlots(doc, index, plane));
+            return new Found(q, r, plane, ordered, (System.nanoTime() - t0) / 1000,
                     (THREADS.getCurrentThreadCpuTime() - c0) / 1000);
         }, found -> {
             if (gen == generation) {
@@ -203,6 +213,7 @@ public final class SearchViewModel {
     private void apply(Found found) {
         lastSearchMicros.set(found.micros());
         lastSearchCpuMicros = found.cpuMicros();
+        shownQuery = found.query();
         result.set(found.result());
         if (found.plane() != explorer.planeProperty().get()) {
             reorder();
@@ -216,6 +227,7 @@ public final class SearchViewModel {
     }
 
     private void clear(String message) {
+        shownQuery = null;
         result.set(null);
         hits.set(new ArrayList<>());
         hitIndex.set(-1);
@@ -229,19 +241,22 @@ public final class SearchViewModel {
         if (r == null || doc == null || explorer.planeProperty().get() == null) {
             return;
         }
-        int[] slots = planeSlots(doc, explorer.planeProperty().get());
+        int[] slots = planeSlots(doc, r.index(), explorer.planeProperty().get());
         hitIndex.set(-1);
         hits.set(r.entriesIn(slots));
         updateSummary();
     }
 
-    /** The plane's tree order, computed once per document and plane (a walk of the whole plane); any thread. */
-    private synchronized int[] planeSlots(Document doc, IORegistryPlane plane) {
+    /**
+     * The plane's tree order, computed once per document and plane (a walk of the whole plane); any thread. Every
+     * stage of a document's index has the same slots, so any of them will do.
+     */
+    private synchronized int[] planeSlots(Document doc, RegistryIndex index, IORegistryPlane plane) {
         if (orderDoc != doc) {
             orders.clear();
             orderDoc = doc;
         }
-        return orders.computeIfAbsent(plane.name(), n -> PlaneOrder.of(doc.registry(), plane).slots(doc.index()));
+        return orders.computeIfAbsent(plane.name(), n -> PlaneOrder.of(doc.registry(), plane).slots(index));
     }
 
     public void next() {

@@ -71,6 +71,16 @@ public enum AppIcon {
         return f;
     }
 
+    /**
+     * Shows this icon on {@code f} (made by {@link #create}): a cell that shows another entry keeps its icon node
+     * and changes only the glyph, so no new node is styled (a search that scrolls the tree updates every row).
+     */
+    public void showOn(FontIcon f) {
+        if (f.getIconCode() != ikon) {
+            f.setIconCode(ikon);
+        }
+    }
+
     public static AppIcon of(EntryKind kind) {
         return switch (kind) {
             case ROOT -> ROOT;

@@ -1,6 +1,9 @@
 package dev.ioscope.app.explorer;
 
 import dev.ioscope.engine.explore.RegistryIndex;
+import dev.ioscope.engine.explore.RegistrySearch;
+import dev.ioscope.engine.explore.SearchField;
+import dev.ioscope.engine.explore.SearchQuery;
 import dev.ioscope.engine.explore.SampleMacRegistry;
 import dev.ioscope.engine.registry.IORegistry;
 import dev.ioscope.engine.os.OSDictionary;
@@ -8,6 +11,9 @@ import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.snapshot.SnapshotFormat;
 import org.junit.jupiter.api.Test;
+
+import java.util.EnumSet;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,5 +52,36 @@ class PendingIndexTest {
                 null, "t", 0);
         assertThat(d.searchIndex().isReady()).isTrue();
         assertThat(d.index()).isSameAs(index);
+    }
+
+    @Test
+    void aQuickSearchIsAnsweredByTheFirstStageWhileTheRestIsBuilt() {
+        IORegistry reg = SampleMacRegistry.build(3_000, 3);
+        PendingIndex pending = PendingIndex.building(reg);
+        RegistryIndex first = pending.covering(SearchQuery.QUICK);
+        assertThat(first.covers(SearchQuery.QUICK)).isTrue();
+        RegistryIndex whole = pending.covering(EnumSet.allOf(SearchField.class));
+        assertThat(whole.covers(EnumSet.allOf(SearchField.class))).as("waits for the whole index").isTrue();
+        assertThat(pending.get()).isSameAs(whole);
+        assertThat(pending.covering(SearchQuery.QUICK)).as("the whole index, once built").isSameAs(whole);
+        assertThat(RegistrySearch.search(first, SearchQuery.quick("disk")).entries()).isNotEmpty()
+                .isEqualTo(RegistrySearch.search(whole, SearchQuery.quick("disk")).entries());
+    }
+
+    @Test
+    void aDeferredIndexStartsWhenStartedOrFirstAskedForAndStartsItsCompanionOnce() {
+        IORegistry reg = SampleMacRegistry.build(1_000, 3);
+        AtomicInteger companion = new AtomicInteger();
+        PendingIndex started = PendingIndex.deferred(reg, companion::incrementAndGet);
+        assertThat(companion.get()).as("nothing runs before start").isZero();
+        started.start();
+        started.start();
+        assertThat(started.get().size()).isEqualTo(reg.size());
+        assertThat(companion.get()).isEqualTo(1);
+        // Never started by the view (no window): the first search's request starts it.
+        PendingIndex asked = PendingIndex.deferred(reg, companion::incrementAndGet);
+        assertThat(asked.covering(SearchQuery.QUICK).covers(SearchQuery.QUICK)).isTrue();
+        assertThat(asked.get().covers(EnumSet.allOf(SearchField.class))).isTrue();
+        assertThat(companion.get()).isEqualTo(2);
     }
 }

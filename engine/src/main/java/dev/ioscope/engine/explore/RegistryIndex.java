@@ -18,12 +18,14 @@ import dev.ioscope.engine.registry.RegistryPath;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A flat, precomputed, lower-cased text index of a registry, one slot per entry and one string per
@@ -37,15 +39,65 @@ public final class RegistryIndex {
     private static final String NONE = "";
 
     private final List<IORegistryEntry> entries;
-    private final Map<IORegistryEntry, Integer> slot = new IdentityHashMap<>();
+    private final Map<IORegistryEntry, Integer> slot;
+    /** Per field, per slot; a field this index does not cover (a quick index's) is null. */
     private final String[][] text;
 
-    private RegistryIndex(IORegistry registry) {
-        this.entries = List.copyOf(registry.entries());
+    private RegistryIndex(List<IORegistryEntry> entries, Map<IORegistryEntry, Integer> slot, String[][] text) {
+        this.entries = entries;
+        this.slot = slot;
+        this.text = text;
+    }
+
+    /** The whole index of {@code registry}: every field of every entry. */
+    public static RegistryIndex build(IORegistry registry) {
+        return quick(registry).complete(registry);
+    }
+
+    /**
+     * The first stage: names, classes (with superclasses) and BSD names only, the quick search's fields and a small
+     * part of the whole index's cost. A search over these fields finds on it exactly what it finds on the whole
+     * index; {@link #complete} adds the rest.
+     */
+    public static RegistryIndex quick(IORegistry registry) {
+        List<IORegistryEntry> entries = List.copyOf(registry.entries());
         int n = entries.size();
-        SearchField[] fields = SearchField.values();
-        text = new String[fields.length][n];
+        Map<IORegistryEntry, Integer> slot = new IdentityHashMap<>(n * 2);
+        String[][] text = new String[SearchField.values().length][];
+        String[] names = new String[n];
+        String[] classes = new String[n];
+        String[] bsd = new String[n];
         Map<String, String> chains = new HashMap<>();
+        List<IORegistryPlane> planes = registry.planes();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            IORegistryEntry e = entries.get(i);
+            slot.put(e, i);
+            names[i] = names(e, planes, sb);
+            classes[i] = chains.computeIfAbsent(e.className() + '\n' + String.join("\n", e.inheritance()),
+                    k -> classText(registry, e));
+            OSObject b = e.property("BSD Name");
+            bsd[i] = b instanceof OSString str ? str.value().toLowerCase(Locale.ROOT) : NONE;
+        }
+        text[SearchField.NAME.ordinal()] = names;
+        text[SearchField.CLASS.ordinal()] = classes;
+        text[SearchField.BSD_NAME.ordinal()] = bsd;
+        return new RegistryIndex(entries, slot, text);
+    }
+
+    /**
+     * The whole index: this one's columns and those it lacks (property keys and values, paths), for the same
+     * registry. This index is not changed; both may be searched from any thread.
+     */
+    public RegistryIndex complete(IORegistry registry) {
+        if (covers(EnumSet.allOf(SearchField.class))) {
+            return this;
+        }
+        int n = entries.size();
+        String[][] all = text.clone();
+        String[] keys = new String[n];
+        String[] values = new String[n];
+        String[] paths = new String[n];
         List<IORegistryPlane> planes = registry.planes();
         StringBuilder sb = new StringBuilder();
         List<Map<IORegistryEntry, String>> pathMemo = new ArrayList<>();
@@ -54,26 +106,29 @@ public final class RegistryIndex {
         }
         for (int i = 0; i < n; i++) {
             IORegistryEntry e = entries.get(i);
-            slot.put(e, i);
-            text[SearchField.NAME.ordinal()][i] = names(e, planes, sb);
-            text[SearchField.CLASS.ordinal()][i] = chains.computeIfAbsent(e.className() + '\n'
-                    + String.join("\n", e.inheritance()), k -> classText(registry, e));
             sb.setLength(0);
             keys(e.properties(), sb);
-            text[SearchField.KEY.ordinal()][i] = lower(sb);
+            keys[i] = lower(sb);
             sb.setLength(0);
             values(e.properties(), sb);
             decoded(e.properties(), sb);
-            text[SearchField.VALUE.ordinal()][i] = lower(sb);
-            OSObject bsd = e.property("BSD Name");
-            text[SearchField.BSD_NAME.ordinal()][i] = bsd instanceof OSString s ? s.value().toLowerCase(Locale.ROOT)
-                    : NONE;
-            text[SearchField.PATH.ordinal()][i] = paths(registry, e, planes, pathMemo);
+            values[i] = lower(sb);
+            paths[i] = paths(registry, e, planes, pathMemo);
         }
+        all[SearchField.KEY.ordinal()] = keys;
+        all[SearchField.VALUE.ordinal()] = values;
+        all[SearchField.PATH.ordinal()] = paths;
+        return new RegistryIndex(entries, slot, all);
     }
 
-    public static RegistryIndex build(IORegistry registry) {
-        return new RegistryIndex(registry);
+    /** True when this index holds every one of {@code fields} (a quick index holds the quick search's only). */
+    public boolean covers(Set<SearchField> fields) {
+        for (SearchField f : fields) {
+            if (text[f.ordinal()] == null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public int size() {

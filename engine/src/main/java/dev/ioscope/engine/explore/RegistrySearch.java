@@ -39,6 +39,7 @@ public final class RegistrySearch {
         if (query.isBlank()) {
             return new Result(index, hits);
         }
+        requireCovered(index, query);
         SearchQuery.Matcher first = query.compile();
         int n = index.size();
         // Regular expressions cost ~100x a substring test: big registries split the scan over the cores, each
@@ -59,6 +60,45 @@ public final class RegistrySearch {
             }
         }
         return new Result(index, hits);
+    }
+
+    /**
+     * The hits of {@code query} found among {@code previous}'s hits only: what a user typing on gets per keystroke.
+     * Only valid when {@code query.narrows(previous query)} (every field that holds the longer text holds the
+     * shorter one); otherwise, or for another index, this is {@link #search(RegistryIndex, SearchQuery,
+     * BooleanSupplier)}.
+     *
+     * @throws CancellationException when {@code cancelled} turned true during the scan
+     */
+    public static Result searchWithin(Result previous, SearchQuery previousQuery, RegistryIndex index,
+                                      SearchQuery query, BooleanSupplier cancelled) {
+        if (previous == null || previous.index != index || !query.narrows(previousQuery)) {
+            return search(index, query, cancelled);
+        }
+        requireCovered(index, query);
+        BitSet hits = new BitSet(index.size());
+        SearchQuery.Matcher m = query.compile();
+        BitSet candidates = previous.hits;
+        int checked = 0;
+        for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+            if ((++checked & CHECK_MASK) == 0 && cancelled.getAsBoolean()) {
+                throw new CancellationException("search for " + query.text() + " superseded");
+            }
+            for (SearchField f : query.fields()) {
+                String s = index.column(f)[i];
+                if (!s.isEmpty() && m.test(s)) {
+                    hits.set(i);
+                    break;
+                }
+            }
+        }
+        return new Result(index, hits);
+    }
+
+    private static void requireCovered(RegistryIndex index, SearchQuery query) {
+        if (!index.covers(query.fields())) {
+            throw new IllegalStateException("this index (the quick one) does not hold every field of " + query);
+        }
     }
 
     private static void scan(RegistryIndex index, SearchQuery query, SearchQuery.Matcher m, int from, int to,
@@ -89,6 +129,11 @@ public final class RegistrySearch {
 
         public int count() {
             return hits.cardinality();
+        }
+
+        /** The index searched (its slots are the hits'). */
+        public RegistryIndex index() {
+            return index;
         }
 
         public boolean contains(IORegistryEntry e) {

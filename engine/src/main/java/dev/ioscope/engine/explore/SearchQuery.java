@@ -33,6 +33,16 @@ public record SearchQuery(String text, Set<SearchField> fields, boolean regex) {
         return text.isBlank() || fields.isEmpty();
     }
 
+    /**
+     * True when every hit of this query is a hit of {@code previous}: both plain (substring) searches of the same
+     * fields, this text holding the previous one (case-insensitively), so a search may look at the previous hits
+     * only. A regular expression never narrows (`ab` holds `a`, yet `a|b` does not hold `a|`).
+     */
+    public boolean narrows(SearchQuery previous) {
+        return previous != null && !regex && !previous.regex && !previous.isBlank() && fields.equals(previous.fields)
+                && text.toLowerCase(Locale.ROOT).contains(previous.text.toLowerCase(Locale.ROOT));
+    }
+
     /** The compiled matcher; a bad regular expression is reported with the engine's message. */
     Matcher compile() {
         if (regex) {

@@ -198,7 +198,8 @@ public final class IORegistryEntry {
 
     /** True if the entry is attached in the plane (has a parent there) or is linked in it at all. */
     public boolean inPlane(IORegistryPlane plane) {
-        return links(plane) != null && links(plane).inPlane;
+        PlaneLinks l = links(plane);
+        return l != null && l.inPlane;
     }
 
     /** The planes this entry is linked in, in first-link order. */
@@ -252,7 +253,7 @@ public final class IORegistryEntry {
 
     PlaneLinks links(IORegistryPlane plane) {
         for (PlaneLinks l : planeLinks) {
-            if (l.plane.equals(plane)) {
+            if (l.plane == plane || l.plane.equals(plane)) {
                 return l;
             }
         }

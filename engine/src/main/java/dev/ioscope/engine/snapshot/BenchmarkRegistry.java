@@ -7,10 +7,12 @@ import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSNumber;
 import dev.ioscope.engine.os.OSObject;
 import dev.ioscope.engine.os.OSString;
+import dev.ioscope.engine.io.SnapshotException;
 import dev.ioscope.engine.registry.EntryState;
 import dev.ioscope.engine.registry.IORegistry;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
+import dev.ioscope.engine.registry.PendingProperties;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -58,23 +60,53 @@ public final class BenchmarkRegistry {
     private final IORegistryPlane service = reg.plane(IORegistryPlane.IOSERVICE);
     private final IORegistryPlane power = reg.plane(IORegistryPlane.IOPOWER);
     private final List<IORegistryEntry> all = new ArrayList<>();
+    /** The random values the property tables are built from, drawn in the generator's order. */
+    private final Tape tape = new Tape();
+    private final List<Table> tables = new ArrayList<>();
+    private static final OSDictionary SNAPSHOT_INFO = OSDictionary.of("plane", OSString.of(IORegistryPlane.IOSERVICE));
 
     private BenchmarkRegistry(long seed) {
         this.rnd = new SplittableRandom(seed);
     }
 
-    /** A registry of {@code entries} entries (the root included). */
+    /**
+     * A registry of {@code entries} entries (the root included), every property table built: the tables are built
+     * on every core once the tree is (they are independent), and all before this returns.
+     */
     public static IORegistry generate(int entries, long seed) {
-        return new BenchmarkRegistry(seed).build(Math.max(entries, 2));
+        BenchmarkRegistry b = new BenchmarkRegistry(seed);
+        b.build(Math.max(entries, 2));
+        try {
+            b.tables().start().complete();
+        } catch (SnapshotException e) {
+            throw new IllegalStateException("a generated property table cannot fail", e);
+        }
+        return b.reg;
     }
 
     /** The same registry wrapped as a snapshot (IOService plane, sorted keys: the shape ioreg -a writes). */
     public static Snapshot snapshot(int entries, long seed) {
-        return new Snapshot(generate(entries, seed), SnapshotFormat.IOREG_XML,
-                OSDictionary.of("plane", OSString.of(IORegistryPlane.IOSERVICE)), "synthetic-" + entries);
+        return new Snapshot(generate(entries, seed), SnapshotFormat.IOREG_XML, SNAPSHOT_INFO, "synthetic-" + entries);
     }
 
-    private IORegistry build(int entries) {
+    /**
+     * The same snapshot, returned as soon as its tree (names, classes, planes, states) is built: each property
+     * table is built, exactly as {@link #snapshot} builds it, when an entry's properties are first asked for, or on
+     * background threads once the caller starts them ({@code tables().start()}; the explorer does once the tree
+     * is drawn). For the explorer, whose tree needs no property.
+     */
+    public static Snapshot open(int entries, long seed) {
+        BenchmarkRegistry b = new BenchmarkRegistry(seed);
+        b.build(Math.max(entries, 2));
+        return new Snapshot(b.reg, SnapshotFormat.IOREG_XML, SNAPSHOT_INFO, "synthetic-" + entries, List.of(),
+                b.tables());
+    }
+
+    private DeferredTables tables() {
+        return new DeferredTables(tables);
+    }
+
+    private void build(int entries) {
         IORegistryEntry root = reg.root();
         root.setProperties(OSDictionary.of(
                 "IOKitBuildVersion", OSString.of("Darwin Kernel Version 17.7.0: synthetic; root:xnu-4570.71.2~1"),
@@ -123,11 +155,11 @@ public final class BenchmarkRegistry {
                 reg.attach(child, other, service);
             }
         }
-        return reg;
     }
 
     private IORegistryEntry entry(int n) {
-        String[] f = FAMILIES[rnd.nextInt(FAMILIES.length)];
+        int family = rnd.nextInt(FAMILIES.length);
+        String[] f = FAMILIES[family];
         IORegistryEntry e = reg.createEntry(f[0], f[1]);
         if (rnd.nextInt(3) > 0) {
             e.setLocation(Integer.toHexString(rnd.nextInt(0x20)) + (rnd.nextBoolean() ? "" : ",1"));
@@ -136,37 +168,83 @@ public final class BenchmarkRegistry {
         chain.addAll(List.of(CHAIN_TAIL));
         e.setInheritance(chain);
         e.setState(new EntryState(true, true, true, true, 0, rnd.nextInt(50), 5 + rnd.nextInt(30)));
+        Table t = new Table(e, family, n % 5, tape.length());
+        drawProperties(t.kind);
+        e.setPendingProperties(t);
+        tables.add(t);
+        return e;
+    }
+
+    /**
+     * Draws, in the generator's order, the random values {@link #properties} uses for one entry's table, onto the
+     * tape: the tree is drawn and built in one pass, the tables built from the tape later, on any thread.
+     */
+    private void drawProperties(int kind) {
+        tape.add(rnd.nextInt(8) == 0 ? -100 : rnd.nextInt(10000));
+        switch (kind) {
+            case 0 -> {
+                tape.add(rnd.nextInt(0x10000));
+                drawBytes(20);
+                tape.add(rnd.nextInt(0x10000));
+                drawBytes(8);
+            }
+            case 1 -> {
+                tape.add(0x80000000L | rnd.nextInt(1 << 24));
+                tape.add(rnd.nextInt(100));
+                tape.add(rnd.nextInt(0x10000));
+                tape.add(rnd.nextLong() & Long.MAX_VALUE);
+                tape.add(rnd.nextBoolean() ? 1 : 0);
+            }
+            case 2 -> tape.add(rnd.nextInt(64));
+            case 3 -> {
+                tape.add(rnd.nextInt(8));
+                tape.add(rnd.nextLong());
+                tape.add(rnd.nextLong());
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void drawBytes(int n) {
+        for (int i = 0; i < n; i++) {
+            tape.add(rnd.nextInt(rnd.nextInt(4) == 0 ? 256 : 16));
+        }
+    }
+
+    /** One entry's property table, built from the values drawn for it. */
+    private static OSDictionary properties(String[] f, int kind, Tape.Reader r) {
         OSDictionary.Builder p = OSDictionary.builder(24)
                 .put("IOClass", OSString.of(f[0]))
                 .put("IOProviderClass", OSString.of(f[3]))
                 .put("CFBundleIdentifier", OSString.of(f[2]))
-                .put("IOProbeScore", OSNumber.of32(rnd.nextInt(8) == 0 ? -100 : rnd.nextInt(10000)))
+                .put("IOProbeScore", OSNumber.of32(r.next()))
                 .put("IOMatchCategory", OSString.of("IODefaultMatchCategory"))
                 .put("IOPowerManagement", OSDictionary.of("CurrentPowerState", OSNumber.of32(2),
                         "DevicePowerState", OSNumber.of32(2), "MaxPowerState", OSNumber.of32(2)));
-        switch (n % 5) {
+        switch (kind) {
             case 0 -> p.put("vendor-id", OSData.wrap(new byte[] {(byte) 0x86, (byte) 0x80, 0, 0}))
-                    .put("device-id", OSData.wrap(le32(rnd.nextInt(0x10000))))
-                    .put("reg", OSData.wrap(bytes(20)))
-                    .put("compatible", data("pci8086," + Integer.toHexString(rnd.nextInt(0x10000))
+                    .put("device-id", OSData.wrap(le32((int) r.next())))
+                    .put("reg", OSData.wrap(r.bytes(20)))
+                    .put("compatible", data("pci8086," + Integer.toHexString((int) r.next())
                             + "\0pciclass,0c0330\0"))
                     .put("IOPCIExpressLinkStatus", OSNumber.of32(0x1043))
-                    .put("IOInterruptSpecifiers", OSArray.of(OSData.wrap(bytes(8))));
-            case 1 -> p.put("locationID", OSNumber.of32(0x80000000L | rnd.nextInt(1 << 24)))
-                    .put("USB Product Name", OSString.of("USB2.0 Hub " + rnd.nextInt(100)))
-                    .put("idVendor", OSNumber.of32(0x05ac)).put("idProduct", OSNumber.of32(rnd.nextInt(0x10000)))
-                    .put("sessionID", OSNumber.of64(rnd.nextLong() & Long.MAX_VALUE))
-                    .put("Built-In", OSBoolean.of(rnd.nextBoolean()));
+                    .put("IOInterruptSpecifiers", OSArray.of(OSData.wrap(r.bytes(8))));
+            case 1 -> p.put("locationID", OSNumber.of32(r.next()))
+                    .put("USB Product Name", OSString.of("USB2.0 Hub " + r.next()))
+                    .put("idVendor", OSNumber.of32(0x05ac)).put("idProduct", OSNumber.of32(r.next()))
+                    .put("sessionID", OSNumber.of64(r.next()))
+                    .put("Built-In", OSBoolean.of(r.next() != 0));
             case 2 -> p.put("DeviceUsagePairs", OSArray.of(
                             OSDictionary.of("DeviceUsage", OSNumber.of32(2), "DeviceUsagePage", OSNumber.of32(1)),
                             OSDictionary.of("DeviceUsage", OSNumber.of32(6), "DeviceUsagePage", OSNumber.of32(1))))
                     .put("HIDDefaultBehavior", OSString.of(""))
                     .put("ReportInterval", OSNumber.of32(8000))
-                    .put("MaxInputReportSize", OSNumber.of(rnd.nextInt(64), 16));
+                    .put("MaxInputReportSize", OSNumber.of(r.next(), 16));
             case 3 -> p.put("Size", OSNumber.of64(500107862016L)).put("Preferred Block Size", OSNumber.of64(4096))
                     .put("Content", OSString.of("GUID_partition_scheme")).put("Whole", OSBoolean.TRUE)
-                    .put("BSD Name", OSString.of("disk" + rnd.nextInt(8))).put("Writable", OSBoolean.TRUE)
-                    .put("UUID", OSString.of(uuid()));
+                    .put("BSD Name", OSString.of("disk" + r.next())).put("Writable", OSBoolean.TRUE)
+                    .put("UUID", OSString.of(new UUID(r.next(), r.next()).toString().toUpperCase(Locale.ROOT)));
             default -> p.put("IOReportLegend", OSArray.of(OSDictionary.of(
                             "IOReportChannels", OSArray.of(OSArray.of(OSNumber.of64(0x6379636c65730000L),
                                     OSNumber.of64(0x100020001L), OSString.of("Cycles"))),
@@ -174,28 +252,48 @@ public final class BenchmarkRegistry {
                     .put("IOReportLegendPublic", OSBoolean.TRUE)
                     .put("model", data("Apple Inc.\0"));
         }
-        e.setProperties(p.build());
-        return e;
+        return p.build();
     }
 
-    private OSData data(String s) {
+    private static OSData data(String s) {
         return OSData.wrap(s.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private byte[] bytes(int n) {
-        byte[] b = new byte[n];
-        for (int i = 0; i < n; i++) {
-            b[i] = (byte) rnd.nextInt(rnd.nextInt(4) == 0 ? 256 : 16);
-        }
-        return b;
     }
 
     private static byte[] le32(int v) {
         return new byte[] {(byte) v, (byte) (v >> 8), (byte) (v >> 16), (byte) (v >> 24)};
     }
 
-    private String uuid() {
-        return new UUID(rnd.nextLong(), rnd.nextLong()).toString().toUpperCase(Locale.ROOT);
+    /**
+     * One entry's table, pending until first asked for or built by the tables' threads ({@link DeferredTables}):
+     * which family, which of the five property mixes, and where its drawn values start on the tape.
+     */
+    private final class Table implements PendingProperties, DeferredTables.Table {
+        private final IORegistryEntry entry;
+        private final int family;
+        private final int kind;
+        private final int from;
+
+        Table(IORegistryEntry entry, int family, int kind, int from) {
+            this.entry = entry;
+            this.family = family;
+            this.kind = kind;
+            this.from = from;
+        }
+
+        @Override
+        public OSDictionary decode() {
+            return properties(FAMILIES[family], kind, tape.reader(from));
+        }
+
+        @Override
+        public IORegistryEntry entry() {
+            return entry;
+        }
+
+        @Override
+        public SnapshotException error() {
+            return null;
+        }
     }
 
     /** For callers that want a value mix without a registry (e.g. codec micro-benchmarks). */

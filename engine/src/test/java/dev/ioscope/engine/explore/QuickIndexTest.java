@@ -1,0 +1,63 @@
+package dev.ioscope.engine.explore;
+
+import dev.ioscope.engine.registry.IORegistry;
+import dev.ioscope.engine.snapshot.BenchmarkRegistry;
+import org.junit.jupiter.api.Test;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The index in two stages: names, classes and BSD names first (the quick search's fields), then the rest. */
+class QuickIndexTest {
+    private static final IORegistry REGISTRY = BenchmarkRegistry.generate(10_000, 1);
+
+    @Test
+    void theQuickStageHoldsTheQuickFieldsExactlyAsTheWholeIndexDoes() {
+        RegistryIndex quick = RegistryIndex.quick(REGISTRY);
+        RegistryIndex whole = RegistryIndex.build(REGISTRY);
+        assertThat(quick.covers(SearchQuery.QUICK)).isTrue();
+        assertThat(quick.covers(Set.of(SearchField.VALUE))).isFalse();
+        assertThat(whole.covers(EnumSet.allOf(SearchField.class))).isTrue();
+        assertThat(quick.size()).isEqualTo(REGISTRY.size()).isEqualTo(whole.size());
+        for (SearchField f : SearchQuery.QUICK) {
+            for (int i = 0; i < quick.size(); i++) {
+                assertThat(quick.text(f, i)).as("%s of slot %d", f, i).isEqualTo(whole.text(f, i));
+            }
+        }
+        for (int i = 0; i < quick.size(); i += 97) {
+            assertThat(quick.entry(i)).isSameAs(whole.entry(i));
+            assertThat(quick.slotOf(whole.entry(i))).isEqualTo(i);
+        }
+    }
+
+    @Test
+    void completingTheQuickStageGivesTheWholeIndex() {
+        RegistryIndex quick = RegistryIndex.quick(REGISTRY);
+        RegistryIndex completed = quick.complete(REGISTRY);
+        RegistryIndex whole = RegistryIndex.build(REGISTRY);
+        assertThat(quick.covers(EnumSet.allOf(SearchField.class))).as("the quick stage is not changed").isFalse();
+        for (SearchField f : SearchField.values()) {
+            for (int i = 0; i < whole.size(); i++) {
+                assertThat(completed.text(f, i)).as("%s of slot %d", f, i).isEqualTo(whole.text(f, i));
+            }
+        }
+        assertThat(completed.complete(REGISTRY)).isSameAs(completed);
+    }
+
+    @Test
+    void aQuickSearchOnTheQuickStageFindsWhatItFindsOnTheWholeIndexAndOtherFieldsAreRefused() {
+        RegistryIndex quick = RegistryIndex.quick(REGISTRY);
+        RegistryIndex whole = RegistryIndex.build(REGISTRY);
+        for (String q : new String[] {"IOUSBHostDevice", "disk3", "XHC", "ioservice", "pci8086"}) {
+            assertThat(RegistrySearch.search(quick, SearchQuery.quick(q)).entries()).as(q)
+                    .isEqualTo(RegistrySearch.search(whole, SearchQuery.quick(q)).entries());
+        }
+        assertThat(RegistrySearch.search(quick, SearchQuery.quick("IOUSB")).count()).isPositive();
+        SearchQuery values = new SearchQuery("0x8086", Set.of(SearchField.VALUE), false);
+        assertThatThrownBy(() -> RegistrySearch.search(quick, values)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("does not hold");
+    }
+}
