@@ -33,7 +33,11 @@ final class FxLauncher {
                 System.getProperty("os.name"), System.getProperty("os.arch"));
         if (!UiBench.enabled()) {
             // the first document loads on its own thread while the toolkit starts (docs/benchmarks.md)
-            FirstDocument.startEarly(List.of(args));
+            try {
+                FirstDocument.startEarly(List.of(args));
+            } catch (RuntimeException e) {
+                log.warn("the first document could not be started early; the window starts it", e);
+            }
         }
         try {
             Application.launch(IOScopeApp.class, args);
