@@ -18,6 +18,14 @@
 # one run of its own; plus the app with no file on that JDK without a cache.
 # BENCH_BASE_JAR=JAR (an earlier build of the jar) adds the app with no file and on FILE from that jar: before and
 # after a change, in the same rounds.
+# BENCH_LAUNCHER=LAUNCHER (an installed or built app's GUI launcher: /opt/ioscope/bin/IOScope, or
+# installer/target/jpackage/IOScope/bin/IOScope) adds the app through that launcher, with no file and on FILE, as a
+# user starts it: its own runtime, java-options and start-up cache (lib/app/*.cfg). The bench properties reach the
+# launcher's JVM through JAVA_TOOL_OPTIONS (the JVM reads it whatever starts it; jpackage launchers take no JVM
+# options on their command line). The peer on the same JVM: hello world on the launcher's own runtime
+# (lib/runtime/bin/java, when the runtime kept it), and with its own AOT cache when that runtime makes one.
+# BENCH_LAUNCHER_FLAGS="-XX:..." adds the launcher's two variants again with those JVM options (JAVA_TOOL_OPTIONS).
+# BENCH_BASE_LAUNCHER=LAUNCHER (another build's or a copy's GUI launcher) adds its two variants: before and after.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds="${1:-5}"
@@ -57,21 +65,58 @@ if [ -n "$jdk25" ]; then
         "app, $(basename "$file"), JDK 25 + AOT")
 fi
 
+launcher="${BENCH_LAUNCHER:-}"
+launcher_flags="${BENCH_LAUNCHER_FLAGS:-}"
+if [ -n "$launcher" ]; then
+    [ -x "$launcher" ] || { echo "bench-first-window: $launcher is not an executable launcher" >&2; exit 1; }
+    runtime_java="$(dirname "$launcher")/../lib/runtime/bin/java"
+    variants+=("launcher, no file" "launcher, $(basename "$file")")
+    [ -n "$launcher_flags" ] && variants+=("launcher + flags, no file" "launcher + flags, $(basename "$file")")
+    base_launcher="${BENCH_BASE_LAUNCHER:-}"
+    if [ -n "$base_launcher" ]; then
+        [ -x "$base_launcher" ] || { echo "bench-first-window: $base_launcher is not executable" >&2; exit 1; }
+        variants+=("base launcher, no file" "base launcher, $(basename "$file")")
+    fi
+    if [ -x "$runtime_java" ]; then
+        variants+=("hello world, launcher's runtime")
+        if "$runtime_java" -XX:AOTCacheOutput="$out/hello-rt.aot" "${java_opts[@]}" -cp "$jar" \
+                dev.ioscope.app.HelloWindow > "$out/train.log" 2>&1; then
+            variants+=("hello world, launcher's runtime + AOT")
+        fi
+    fi
+fi
+# JAVA_TOOL_OPTIONS for a launcher: the bench properties, then any flags
+launcher_env() {
+    cmd=(env "JAVA_TOOL_OPTIONS=${java_opts[*]}${1:+ $1}")
+}
+
+# Sets cmd to the command line of variant $1.
 command_for() {
+    cmd=()
     case "$1" in
-        "base jar, no file") echo java "${java_opts[@]}" -jar "$base" ;;
-        "base jar, "*) echo java "${java_opts[@]}" -jar "$base" "$file" ;;
-        "hello world, JDK 25 + AOT") echo "$jdk25/bin/java" -XX:AOTCache="$out/hello.aot" "${java_opts[@]}" -cp "$jar" \
-            dev.ioscope.app.HelloWindow ;;
-        "app, no file, JDK 25") echo "$jdk25/bin/java" "${java_opts[@]}" -jar "$jar" ;;
+        "launcher, no file") launcher_env; cmd+=("$launcher") ;;
+        "launcher, "*) launcher_env; cmd+=("$launcher" "$file") ;;
+        "launcher + flags, no file") launcher_env "$launcher_flags"; cmd+=("$launcher") ;;
+        "base launcher, no file") launcher_env; cmd+=("$base_launcher") ;;
+        "base launcher, "*) launcher_env; cmd+=("$base_launcher" "$file") ;;
+        "launcher + flags, "*) launcher_env "$launcher_flags"; cmd+=("$launcher" "$file") ;;
+        "hello world, launcher's runtime")
+            cmd=("$runtime_java" "${java_opts[@]}" -cp "$jar" dev.ioscope.app.HelloWindow) ;;
+        "hello world, launcher's runtime + AOT") cmd=("$runtime_java" -XX:AOTCache="$out/hello-rt.aot" \
+            "${java_opts[@]}" -cp "$jar" dev.ioscope.app.HelloWindow) ;;
+        "base jar, no file") cmd=(java "${java_opts[@]}" -jar "$base") ;;
+        "base jar, "*) cmd=(java "${java_opts[@]}" -jar "$base" "$file") ;;
+        "hello world, JDK 25 + AOT") cmd=("$jdk25/bin/java" -XX:AOTCache="$out/hello.aot" "${java_opts[@]}" -cp "$jar" \
+            dev.ioscope.app.HelloWindow) ;;
+        "app, no file, JDK 25") cmd=("$jdk25/bin/java" "${java_opts[@]}" -jar "$jar") ;;
         "app, no file, JDK 25 + AOT")
-            echo "$jdk25/bin/java" -XX:AOTCache="$out/app.aot" "${java_opts[@]}" -jar "$jar" ;;
-        *", JDK 25 + AOT") echo "$jdk25/bin/java" -XX:AOTCache="$out/app.aot" "${java_opts[@]}" -jar "$jar" "$file" ;;
-        "hello world") echo java "${java_opts[@]}" -cp "$jar" dev.ioscope.app.HelloWindow ;;
-        "app, no file") echo java "${java_opts[@]}" -jar "$jar" ;;
-        "app, no file + CDS") echo java -XX:SharedArchiveFile="$jsa" "${java_opts[@]}" -jar "$jar" ;;
-        *" + CDS") echo java -XX:SharedArchiveFile="$jsa" "${java_opts[@]}" -jar "$jar" "$file" ;;
-        *) echo java "${java_opts[@]}" -jar "$jar" "$file" ;;
+            cmd=("$jdk25/bin/java" -XX:AOTCache="$out/app.aot" "${java_opts[@]}" -jar "$jar") ;;
+        *", JDK 25 + AOT") cmd=("$jdk25/bin/java" -XX:AOTCache="$out/app.aot" "${java_opts[@]}" -jar "$jar" "$file") ;;
+        "hello world") cmd=(java "${java_opts[@]}" -cp "$jar" dev.ioscope.app.HelloWindow) ;;
+        "app, no file") cmd=(java "${java_opts[@]}" -jar "$jar") ;;
+        "app, no file + CDS") cmd=(java -XX:SharedArchiveFile="$jsa" "${java_opts[@]}" -jar "$jar") ;;
+        *" + CDS") cmd=(java -XX:SharedArchiveFile="$jsa" "${java_opts[@]}" -jar "$jar" "$file") ;;
+        *) cmd=(java "${java_opts[@]}" -jar "$jar" "$file") ;;
     esac
 }
 
@@ -79,7 +124,8 @@ for ((r = 1; r <= rounds; r++)); do
     for v in "${variants[@]}"; do
         key="$(echo "$v" | tr -c 'A-Za-z0-9\n' _)"
         t0=$(date +%s%N)
-        /usr/bin/time -f "%U %S" -o "$out/time" timeout 300 $(command_for "$v") > "$out/stdout" 2> "$out/stderr" \
+        command_for "$v"
+        /usr/bin/time -f "%U %S" -o "$out/time" timeout 300 "${cmd[@]}" > "$out/stdout" 2> "$out/stderr" \
             || { echo "bench-first-window: '$v' failed:" >&2; cat "$out/stderr" >&2; exit 3; }
         t1=$(date +%s%N)
         frame=$(grep -m1 -oE 'first frame drawn: [0-9]+' "$out/stdout" | grep -oE '[0-9]+$') \
@@ -100,13 +146,13 @@ median() {
 hello="$(echo "hello world" | tr -c 'A-Za-z0-9\n' _)"
 echo "first window: $rounds interleaved rounds, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)," \
     "$(java -version 2>&1 | head -1)"
-printf '| %-34s | %-20s | %-20s | %-20s | %-20s | %-15s |\n' "variant" "frame ms (best / median)" \
+printf '| %-40s | %-20s | %-20s | %-20s | %-20s | %-15s |\n' "variant" "frame ms (best / median)" \
     "process wall ms" "process CPU ms" "FX thread CPU ms" "× hello (wall / CPU)"
 for v in "${variants[@]}"; do
     key="$(echo "$v" | tr -c 'A-Za-z0-9\n' _)"
     ratio_w=$(echo "scale=2; $(cut -d' ' -f2 "$out/$key" | median) / $(cut -d' ' -f2 "$out/$hello" | median)" | bc)
     ratio_c=$(echo "scale=2; $(cut -d' ' -f3 "$out/$key" | median) / $(cut -d' ' -f3 "$out/$hello" | median)" | bc)
-    printf '| %-34s | %-24s | %-20s | %-20s | %-20s | %-20s |\n' "$v" "$(cut -d' ' -f1 "$out/$key" | summary)" \
+    printf '| %-40s | %-24s | %-20s | %-20s | %-20s | %-20s |\n' "$v" "$(cut -d' ' -f1 "$out/$key" | summary)" \
         "$(cut -d' ' -f2 "$out/$key" | summary)" "$(cut -d' ' -f3 "$out/$key" | summary)" \
         "$(cut -d' ' -f4 "$out/$key" | summary)" "$ratio_w / $ratio_c"
 done

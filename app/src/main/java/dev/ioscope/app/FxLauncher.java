@@ -6,6 +6,7 @@ import javafx.application.Application;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.Locale;
 
 /** Kept apart from {@link Launcher} so the command line path never links a JavaFX class. */
@@ -30,6 +31,10 @@ final class FxLauncher {
         JavaFxLog.dropUnsupportedConfigurationWarning();
         log.info("IOScope starting the window (Java {}, {} {})", System.getProperty("java.version"),
                 System.getProperty("os.name"), System.getProperty("os.arch"));
+        if (!UiBench.enabled()) {
+            // the first document loads on its own thread while the toolkit starts (docs/benchmarks.md)
+            FirstDocument.startEarly(List.of(args));
+        }
         try {
             Application.launch(IOScopeApp.class, args);
             return ExitCodes.OK;

@@ -6,7 +6,6 @@ import dev.ioscope.app.prefs.AppPreferences;
 import dev.ioscope.app.ui.AppIcons;
 import dev.ioscope.app.ui.Jobs;
 import dev.ioscope.app.workbench.WorkbenchView;
-import dev.ioscope.engine.machine.JsonFileKind;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
@@ -24,9 +23,9 @@ public final class IOScopeApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        AppIcons.applySoon(stage);
         ExplorerViewModel vm = new ExplorerViewModel(Jobs.background(), AppPreferences.fromSystemProperty());
         view = new ExplorerView(stage, vm, WorkbenchView.LAUNCHER);
-        AppIcons.apply(stage);
         stage.show();
         List<String> args = getParameters().getUnnamed();
         if (UiBench.enabled()) {
@@ -37,16 +36,7 @@ public final class IOScopeApp extends Application {
             FirstFrameMark.follow(vm, view.scene());
         }
         StartupOptions.apply(vm, view);
-        if (!args.isEmpty() && JsonFileKind.of(Path.of(args.get(0)))
-                == JsonFileKind.SCENARIO) {
-            // a scenario (a double-clicked .ioscope-scenario.json): the virtual Mac here, the scenario in a workbench
-            vm.openDefaultMachine();
-            vm.open(Path.of(args.get(0)));
-        } else if (!args.isEmpty()) {
-            vm.open(Path.of(args.get(0)));
-        } else {
-            vm.openDefaultMachine();
-        }
+        FirstDocument.forWindow(args).open(vm);
     }
 
     /** The window's view (tests). */

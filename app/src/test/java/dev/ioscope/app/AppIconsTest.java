@@ -3,6 +3,7 @@ package dev.ioscope.app;
 import dev.ioscope.app.ui.AppIcons;
 import dev.ioscope.icons.IconSet;
 import javafx.scene.image.Image;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
@@ -18,6 +19,15 @@ class AppIconsTest {
     static void startToolkit() throws Exception {
         // TestFX's way (idempotent, headless under Monocle): Platform.startup would break later TestFX tests.
         FxToolkit.registerPrimaryStage();
+    }
+
+    @Test
+    void theFirstWindowGetsEveryIconOnceTheyAreDecodedOffTheFxThread() throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupFixture(() -> stage.getIcons().clear());
+        FxToolkit.setupFixture(() -> AppIcons.applySoon(stage));
+        Await.until(() -> stage.getIcons().size() == IconSet.WINDOW_SIZES.size());
+        assertThat(stage.getIcons()).containsExactlyElementsOf(AppIcons.images());
     }
 
     @Test

@@ -2,6 +2,9 @@ package dev.ioscope.app;
 
 import org.junit.jupiter.api.Test;
 
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -13,14 +16,38 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FirstWindowTrainingProcessTest {
     @Test
-    void itShowsTheFirstWindowThenEachFileToItsFirstFrameAndExits() throws Exception {
+    void withInfoItRunsTheCommandLinesInfoThenShowsTheWindowThenEachFileToItsFirstFrameAndExits() throws Exception {
+        // the app image's training (installer/pom.xml): a cold `ioscope info`, then the window, in one JVM (one
+        // child JVM with a window costs seconds, so this test also covers the run without --info, which only skips
+        // the info step)
         Path file = TestData.path("snapshots/iMac16-1.ioreg");
-        var r = LauncherProcess.run(FirstWindowTraining.class, Map.of(), Map.of(), file.toString());
+        var r = LauncherProcess.run(FirstWindowTraining.class, Map.of(), Map.of(), "--info", file.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        var lines = r.out().lines().toList();
-        assertThat(lines).hasSize(2);
-        assertThat(lines.get(0)).startsWith(FirstFrameMark.MARK + " ");
-        assertThat(lines.get(1)).startsWith(FirstFrameMark.THEN_MARK + " iMac16-1.ioreg, ");
+        String out = r.out();
+        assertThat(out).containsPattern("entries:\\s+\\d+");
+        var lines = out.lines().toList();
+        assertThat(lines).filteredOn(l -> l.startsWith(FirstFrameMark.MARK)).hasSize(1);
+        assertThat(lines.get(lines.size() - 2)).startsWith(FirstFrameMark.MARK + " ");
+        assertThat(lines.get(lines.size() - 1)).startsWith(FirstFrameMark.THEN_MARK + " iMac16-1.ioreg, ");
+        assertThat(out.indexOf(FirstFrameMark.MARK)).as("info's output comes first")
+                .isGreaterThan(out.indexOf("entries:"));
+    }
+
+    @Test
+    void withInfoABadFileEndsTheRunWithInfosLineAndExitCodeBeforeAnyWindow(@TempDir Path dir) throws Exception {
+        Path empty = Files.createFile(dir.resolve("empty.ioreg"));
+        var r = LauncherProcess.run(FirstWindowTraining.class, Map.of(), Map.of(), "--info", empty.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.errLines()).hasSize(1);
+        assertThat(r.err()).contains("empty.ioreg");
+        assertThat(r.out()).doesNotContain(FirstFrameMark.MARK);
+    }
+
+    @Test
+    void infoWithoutAFileIsOneLineAndExitOne() throws Exception {
+        var r = LauncherProcess.run(FirstWindowTraining.class, Map.of(), Map.of(), "--info");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err().strip()).isEqualTo("ioscope training: --info needs a FILE");
     }
 
     @Test

@@ -101,6 +101,36 @@ class AppImageSmokeIT {
     }
 
     @Test
+    void startupCacheHoldsTheFirstWindowsClassesForBothLaunchers() throws Exception {
+        // The build trains the cache on a cold `info` and then the first window (FirstWindowTraining, headless on
+        // Monocle, which rides in lib/app after ioscope.jar so that the training's class path is the launchers').
+        // -XX:+PrintSharedArchiveAndExit checks the cache against the launcher's own class path, as a start does,
+        // and lists the classes it holds.
+        StartupCache cache = StartupCache.built();
+        for (String name : List.of("IOScope", "ioscope-cli")) {
+            Launched r = Launched.run(List.of(launcher(name).toString()),
+                    Map.of("JAVA_TOOL_OPTIONS", cache.required() + " -XX:+PrintSharedArchiveAndExit"));
+            assertThat(r.exitCode()).as("%s with %s; stderr: %s", name, cache.required(), r.err()).isZero();
+            for (String cls : List.of("dev.ioscope.cli.InfoCommand", "dev.ioscope.app.IOScopeApp",
+                    "dev.ioscope.app.explorer.ExplorerView", "javafx.scene.control.TreeTableView")) {
+                assertThat(r.out()).as("%s's cache holds %s", name, cls).containsPattern("\\d+: " + cls + " ");
+            }
+        }
+    }
+
+    @Test
+    void launchersPutTheAppJarFirstAndMonocleAfterIt() throws IOException {
+        // Monocle is there for the cache's training only: JavaFX picks its platform from glass.platform, which no
+        // launcher sets (GTK on Linux); ioscope.jar comes first, so nothing in it is shadowed.
+        for (String name : List.of("IOScope", "ioscope-cli")) {
+            List<String> cfg = Files.readAllLines(appDir().resolve(name + ".cfg"));
+            assertThat(cfg).filteredOn(l -> l.startsWith("app.classpath="))
+                    .containsExactly("app.classpath=$APPDIR/ioscope.jar", "app.classpath=$APPDIR/openjfx-monocle.jar");
+            assertThat(cfg).noneMatch(l -> l.contains("glass.platform") || l.contains("monocle.platform"));
+        }
+    }
+
+    @Test
     void runtimeHoldsEveryModuleTheJarNeeds() throws IOException {
         // jlink's runtime records its modules in release (MODULES="java.base ..."); jdeps says what the jar uses.
         Properties release = new Properties();

@@ -27,6 +27,7 @@ final class ChangesPane extends TableView<RegistryDiff.PropertyChange> {
         setPlaceholder(new Label("Compare with another snapshot (File ▸ Compare With…) to see changes here."));
         vm.selectedProperty().addListener((o, a, b) -> show(b));
         vm.comparisonProperty().addListener((o, a, b) -> show(vm.selectedProperty().get()));
+        show(vm.selectedProperty().get());   // made when its tab is first shown: what is selected by then
     }
 
     private static TableColumn<RegistryDiff.PropertyChange, String> column(String title, double w,

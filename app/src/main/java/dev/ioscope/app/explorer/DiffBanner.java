@@ -1,13 +1,13 @@
 package dev.ioscope.app.explorer;
 
 import dev.ioscope.app.ui.AppIcon;
+import dev.ioscope.app.ui.HoverTips;
 import dev.ioscope.app.ui.Styles;
 import dev.ioscope.engine.explore.RegistryDiff;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -34,11 +34,11 @@ final class DiffBanner extends HBox {
         HBox.setHgrow(text, Priority.ALWAYS);
         Button prev = new Button(null, AppIcon.PREVIOUS.create());
         prev.setId("previousChange");
-        prev.setTooltip(new Tooltip("Previous change (Shift+F8)"));
+        HoverTips.set(prev, "Previous change (Shift+F8)");
         prev.setOnAction(e -> vm.changeSteps().previous());
         Button next = new Button(null, AppIcon.NEXT.create());
         next.setId("nextChange");
-        next.setTooltip(new Tooltip("Next change (F8)"));
+        HoverTips.set(next, "Next change (F8)");
         next.setOnAction(e -> vm.changeSteps().next());
         Label where = new Label();
         where.setId("changePosition");

@@ -14,6 +14,7 @@ import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.snapshot.SnapshotFormat;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -45,6 +46,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The explorer window: menus, plane selector and search, the registry tree, the inspector / source / changes
@@ -77,12 +79,14 @@ public final class ExplorerView {
         this.workbench = workbench;
         this.stage = stage;
         this.vm = vm;
+        AppPreferences prefs = vm.preferences();
+        dark = Theme.isDark(prefs.theme());
+        Theme.useUserAgent(dark);   // before the first control: JavaFX's default sheet is then never loaded
         EntryActions actions = new EntryActions(vm);
         tree = new RegistryTreePane(vm);
         searchBar = new SearchBar(vm);
         InspectorPane inspector = new InspectorPane(vm, actions);
         inspectorPane = inspector;
-        ChangesPane changes = new ChangesPane(vm);
         FactsPane facts = new FactsPane(vm);
         var treeMenu = new ContextMenu();
         treeMenu.getItems().setAll(actions.copyMenuItems());
@@ -91,9 +95,10 @@ public final class ExplorerView {
         Tab inspectorTab = new Tab("Properties", inspector);
         // The source pane (RichTextFX: some 700 classes to load) is built the first time its tab is shown: the
         // first frame does not need it (docs/benchmarks.md, "First window").
+        // So are the Changes table and the live log (a table and a list the first frame does not show either).
         Tab sourceTab = new Tab("Source");
-        Tab changesTab = new Tab("Changes", changes);
-        Tab logTab = new Tab("Live Log", liveLog());
+        Tab changesTab = new Tab("Changes");
+        Tab logTab = new Tab("Live Log");
         tabs = new TabPane(inspectorTab, sourceTab, changesTab, logTab);
         tabs.setId("detailTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -105,6 +110,8 @@ public final class ExplorerView {
                 source.setShowing(b);
             }
         });
+        madeOnFirstShow(changesTab, () -> new ChangesPane(vm));
+        madeOnFirstShow(logTab, this::liveLog);
         vm.comparisonProperty().addListener((o, a, b) -> {
             if (b != null) {
                 tabs.getSelectionModel().select(changesTab);
@@ -113,7 +120,6 @@ public final class ExplorerView {
 
         split = new SplitPane(tree, tabs, facts);
         split.setOrientation(Orientation.HORIZONTAL);
-        AppPreferences prefs = vm.preferences();
         split.setDividerPositions(prefs.dividers("main", 0.41, 0.85));
         SplitPane.setResizableWithParent(facts, false);
 
@@ -127,7 +133,6 @@ public final class ExplorerView {
             stage.setX(b[0]);
             stage.setY(b[1]);
         }
-        dark = Theme.isDark(prefs.theme());
         Theme.apply(scene, dark);
         stage.setScene(scene);
         // Set, not bound: a bound title cannot be set by whatever shows next on this stage (the workbench, or the
@@ -155,6 +160,15 @@ public final class ExplorerView {
         // Focus starts in the tree (not the plane selector, where ↓ would switch the plane).
         tree.tree().requestFocus();
         stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> tree.tree().requestFocus());
+    }
+
+    /** Sets the tab's content the first time the tab is selected. */
+    private static void madeOnFirstShow(Tab tab, Supplier<Node> content) {
+        tab.selectedProperty().addListener((o, a, b) -> {
+            if (b && tab.getContent() == null) {
+                tab.setContent(content.get());
+            }
+        });
     }
 
     /** The change log of a live registry: one line per refresh, newest last. */

@@ -228,6 +228,23 @@ public final class ExplorerViewModel {
     }
 
     /**
+     * Shows a load started before the window (the launcher's first document, {@link StartedLoad}): waited for on a
+     * job thread, then shown as {@link #open(Path)} or {@link #openDefaultMachine()} shows theirs.
+     */
+    public void open(StartedLoad started) {
+        Path file = started.file();
+        if (file == null) {
+            start("bundled machine", started::await, this::show);
+        } else {
+            start(file.getFileName() == null ? file.toString() : file.getFileName().toString(), started::await,
+                    doc -> {
+                        recentFiles.setAll(prefs.addRecentFile(file));
+                        show(doc);
+                    });
+        }
+    }
+
+    /**
      * A registry handed over whole (the workbench's machine at a step, copied on its engine thread): indexed on the
      * job thread, then shown like a loaded file. It has no file, so it cannot be reloaded.
      */

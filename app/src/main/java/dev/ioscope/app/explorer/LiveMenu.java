@@ -1,5 +1,6 @@
 package dev.ioscope.app.explorer;
 
+import dev.ioscope.app.ui.HoverTips;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.geometry.Insets;
@@ -9,7 +10,6 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
 import javafx.util.Duration;
 
@@ -39,7 +39,7 @@ final class LiveMenu {
         open.setOnAction(e -> vm.openThisMac());
         if (!vm.liveAvailable()) {
             open.setDisable(true);
-            label.setTooltip(new Tooltip(ExplorerViewModel.NO_LIVE));
+            HoverTips.set(label, ExplorerViewModel.NO_LIVE);
         }
         refresh = new MenuItem("Refresh Now");
         refresh.setId("refreshLive");
@@ -68,9 +68,9 @@ final class LiveMenu {
         return List.of(open, refresh, auto);
     }
 
-    /** The tooltip of Open This Mac, or null when it is enabled (tests). */
-    Tooltip openTooltip() {
-        return open.getContent() instanceof Label l ? l.getTooltip() : null;
+    /** The tooltip text of Open This Mac, or null when it is enabled (tests). */
+    String openTip() {
+        return open.getContent() instanceof Label l ? HoverTips.text(l) : null;
     }
 
     CustomMenuItem openItem() {

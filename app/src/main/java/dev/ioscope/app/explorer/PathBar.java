@@ -1,12 +1,12 @@
 package dev.ioscope.app.explorer;
 
+import dev.ioscope.app.ui.HoverTips;
 import dev.ioscope.app.ui.Styles;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.registry.RegistryPath;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 
@@ -87,8 +87,8 @@ final class PathBar extends HBox {
             Button crumb = new Button(text);
             crumb.getStyleClass().addAll(Styles.PATH_CRUMB, atlantafx.base.theme.Styles.FLAT,
                     atlantafx.base.theme.Styles.SMALL);
-            crumb.setTooltip(new Tooltip(e.nameWithLocation(plane) + " <class " + e.className() + ">"
-                    + (isBase ? ", the base of the " + plane.name() + " plane" : "")));
+            HoverTips.set(crumb, e.nameWithLocation(plane) + " <class " + e.className() + ">"
+                    + (isBase ? ", the base of the " + plane.name() + " plane" : ""));
             crumb.setMnemonicParsing(false);
             crumb.setOnAction(ev -> vm.selectedProperty().set(e));
             if (e == selected) {

@@ -1,6 +1,7 @@
 package dev.ioscope.app.explorer;
 
 import dev.ioscope.app.ui.AppIcon;
+import dev.ioscope.app.ui.HoverTips;
 import dev.ioscope.app.ui.Styles;
 import dev.ioscope.engine.explore.SearchField;
 import dev.ioscope.engine.registry.IORegistryPlane;
@@ -10,7 +11,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -67,7 +67,7 @@ final class SearchBar extends VBox {
         count.textProperty().bind(s.summaryProperty());
         ToggleButton filters = new ToggleButton(null, AppIcon.FILTERS.create());
         filters.setId("advancedToggle");
-        filters.setTooltip(new Tooltip("Advanced filters"));
+        HoverTips.set(filters, "Advanced filters");
         filters.selectedProperty().bindBidirectional(s.advancedProperty());
 
         HBox top = new HBox(new Label("Plane"), planes, spacer(12), field, prev, next, count, filters);
@@ -104,7 +104,7 @@ final class SearchBar extends VBox {
 
     private static Button iconButton(AppIcon icon, String tip, Runnable action) {
         Button b = new Button(null, icon.create());
-        b.setTooltip(new Tooltip(tip));
+        HoverTips.set(b, tip);
         b.setOnAction(e -> action.run());
         return b;
     }

@@ -1,6 +1,7 @@
 package dev.ioscope.app.ui;
 
 import dev.ioscope.icons.IconSet;
+import javafx.application.Platform;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
@@ -20,6 +21,20 @@ public final class AppIcons {
     /** Gives {@code stage} the application icon at every window size. */
     public static void apply(Stage stage) {
         stage.getIcons().setAll(Holder.IMAGES);
+    }
+
+    /**
+     * The first window's way: the seven PNGs are decoded on a thread of their own while the window is built, and
+     * set on {@code stage} on the FX thread once decoded, a frame or so after it shows (decoding them on the FX
+     * thread cost the first window ~4 % of its FX thread; docs/benchmarks.md, "First window").
+     */
+    public static void applySoon(Stage stage) {
+        Thread t = new Thread(() -> {
+            List<Image> images = Holder.IMAGES;
+            Platform.runLater(() -> stage.getIcons().setAll(images));
+        }, "ioscope-icons");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** The window icons, smallest first (loaded once, on first use). */

@@ -4,7 +4,6 @@ import javafx.scene.control.Control;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeTableCell;
-import javafx.scene.input.MouseEvent;
 import javafx.util.Duration;
 
 /**
@@ -14,9 +13,6 @@ import javafx.util.Duration;
  * window's hundred-odd cells cost an eighth of the FX thread's time to the first frame (docs/benchmarks.md).
  */
 public final class FullTextCell {
-    private static final String FULL_TEXT = "ioscope.fullText";
-    private static final String HOVER_HOOK = "ioscope.fullTextHook";
-
     private FullTextCell() {
     }
 
@@ -55,32 +51,14 @@ public final class FullTextCell {
 
     /**
      * Makes {@code text} the tooltip of {@code cell} (none when empty): set at once on a tooltip the cell already
-     * has, else kept until the pointer first enters the cell, which then gets its tooltip.
+     * has, else kept until the pointer first enters the cell, which then gets its tooltip ({@link HoverTips}).
      */
     public static void show(Control cell, String text) {
-        if (text == null || text.isEmpty()) {
-            cell.getProperties().remove(FULL_TEXT);
-            cell.setTooltip(null);
-            return;
-        }
-        cell.getProperties().put(FULL_TEXT, text);
-        Tooltip tip = cell.getTooltip();
-        if (tip != null) {
-            tip.setText(text);
-        } else if (cell.getProperties().putIfAbsent(HOVER_HOOK, Boolean.TRUE) == null) {
-            // Entered comes before the first move over the cell, which starts the tooltip's show delay.
-            cell.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> {
-                if (cell.getProperties().get(FULL_TEXT) instanceof String full && cell.getTooltip() == null) {
-                    Tooltip t = tooltip();
-                    t.setText(full);
-                    cell.setTooltip(t);
-                }
-            });
-        }
+        HoverTips.set(cell, text, FullTextCell::tooltip);
     }
 
     /** The text {@code cell}'s tooltip shows when hovered, or null for none (tests). */
     public static String fullText(Control cell) {
-        return cell.getProperties().get(FULL_TEXT) instanceof String full ? full : null;
+        return HoverTips.text(cell);
     }
 }

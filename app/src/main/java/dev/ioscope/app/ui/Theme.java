@@ -37,13 +37,22 @@ public final class Theme {
         };
     }
 
-    /** Themes one scene (and the application's user-agent sheet, shared by all windows). */
-    public static void apply(Scene scene, boolean dark) {
+    /**
+     * Sets the application's user-agent sheet (AtlantaFX's Primer Light or Dark). A window calls it before it makes
+     * its first control: the first {@code Control} class to load sets JavaFX's default sheet (Modena) when none is
+     * set, and parsing Modena only to replace it cost the first window ~5 % of its FX thread (docs/benchmarks.md).
+     */
+    public static void useUserAgent(boolean dark) {
         String ua = dark ? new PrimerDark().getUserAgentStylesheetBSS() : new PrimerLight().getUserAgentStylesheetBSS();
         if (!Objects.equals(ua, userAgent)) {
             userAgent = ua;
             Application.setUserAgentStylesheet(ua);
         }
+    }
+
+    /** Themes one scene (and the application's user-agent sheet, shared by all windows). */
+    public static void apply(Scene scene, boolean dark) {
+        useUserAgent(dark);
         scene.getStylesheets().setAll(Resources.css("ui/base.css"), Resources.css(dark ? "ui/dark.css"
                 : "ui/light.css"));
         if (dark) {

@@ -11,6 +11,9 @@ import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.registry.RegistryPath;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
@@ -171,6 +174,38 @@ class ExplorerWindowTest {
         Await.until(() -> vm.documentProperty().get() != doc
                 && !vm.loadingProperty().get());
         assertThat(vm.documentProperty().get().registry().size()).isLessThan(2_000);
+    }
+
+    @Test
+    void theChangesAndLiveLogTabsAreMadeWhenFirstShownByMouseOrKeyboard(FxRobot robot) throws Exception {
+        awaitLoaded();
+        TabPane tabs = robot.lookup("#detailTabs").queryAs(TabPane.class);
+        Tab changes = tabs.getTabs().get(2);
+        Tab log = tabs.getTabs().get(3);
+        assertThat(List.of(changes.getText(), log.getText())).containsExactly("Changes", "Live Log");
+        // not made for the first frame (docs/benchmarks.md, "First window")
+        assertThat(changes.getContent()).isNull();
+        assertThat(log.getContent()).isNull();
+        assertThat(robot.lookup("#changesTable").tryQuery()).isEmpty();
+
+        robot.clickOn("Changes");
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> table = robot.lookup("#changesTable").queryAs(TableView.class);
+        assertThat(changes.getContent()).isSameAs(table);
+        assertThat(table.isVisible()).isTrue();
+        assertThat(table.getItems()).isEmpty();
+        assertThat(((Label) table.getPlaceholder()).getText()).startsWith("Compare with another snapshot");
+        assertThat(log.getContent()).isNull();
+
+        // Ctrl+Tab, the tab pane's own key, moves on to the live log, made then
+        robot.press(KeyCode.CONTROL).type(KeyCode.TAB).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(tabs.getSelectionModel().getSelectedItem()).isSameAs(log);
+        ListView<?> list = robot.lookup("#liveLog").queryAs(ListView.class);
+        assertThat(log.getContent()).isSameAs(list);
+        assertThat(((Label) list.getPlaceholder()).getText()).startsWith("File ▸ Open This Mac");
+        robot.clickOn("Changes");
+        assertThat(changes.getContent()).as("made once").isSameAs(table);
     }
 
     @Test

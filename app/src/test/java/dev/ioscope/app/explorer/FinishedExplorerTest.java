@@ -3,6 +3,7 @@ package dev.ioscope.app.explorer;
 import dev.ioscope.app.Await;
 import dev.ioscope.app.prefs.AppPreferences;
 import dev.ioscope.app.ui.FullTextCell;
+import dev.ioscope.app.ui.HoverTips;
 import dev.ioscope.app.ui.Jobs;
 import dev.ioscope.app.ui.WindowPlacement;
 import dev.ioscope.engine.explore.SearchField;
@@ -10,11 +11,13 @@ import dev.ioscope.engine.os.OSNumber;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.RegistryPath;
 import javafx.event.Event;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
@@ -198,6 +201,24 @@ class FinishedExplorerTest {
         robot.interact(() -> Event.fireEvent(first, new MouseEvent(MouseEvent.MOUSE_ENTERED, 1, 1, 1, 1,
                 MouseButton.NONE, 0, false, false, false, false, false, false, false, false, false, false, null)));
         assertThat(first.getTooltip().getText()).isEqualTo(first.getText());
+    }
+
+    @Test
+    void theSearchBarsButtonsGetTheirTooltipsWhenThePointerFirstEntersThem(FxRobot robot) throws Exception {
+        awaitLoaded();
+        Button next = robot.lookup("#nextHit").queryButton();
+        Button previous = robot.lookup("#previousHit").queryButton();
+        // none is made for the first frame; the text is kept for the first hover
+        assertThat(next.getTooltip()).isNull();
+        assertThat(previous.getTooltip()).isNull();
+        assertThat(HoverTips.text(next)).isEqualTo("Next hit (Enter, F3)");
+        robot.moveTo(next);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(next.getTooltip().getText()).isEqualTo("Next hit (Enter, F3)");
+        robot.moveTo(previous);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(previous.getTooltip().getText()).isEqualTo("Previous hit (Shift+Enter)");
+        assertThat(robot.lookup("#advancedToggle").queryAs(ToggleButton.class).getTooltip()).isNull();
     }
 
     @Test

@@ -105,7 +105,7 @@ class LiveRegistryWindowTest {
     void withNoIoregOpenThisMacIsDisabledAndSaysWhy(FxRobot robot) {
         window(robot, Optional.empty());
         assertThat(view.liveMenu().openItem().isDisable()).isTrue();
-        assertThat(view.liveMenu().openTooltip().getText()).isEqualTo(LiveRegistry.NO_IOREG)
+        assertThat(view.liveMenu().openTip()).isEqualTo(LiveRegistry.NO_IOREG)
                 .isEqualTo("live registry needs macOS (no ioreg on PATH)");
         assertThat(vm.liveAvailable()).isFalse();
     }
@@ -114,7 +114,7 @@ class LiveRegistryWindowTest {
     void openThisMacShowsTheLiveRegistryLikeASnapshot(FxRobot robot, @TempDir Path dir) throws Exception {
         window(robot, Optional.of(standIn(dir)));
         assertThat(view.liveMenu().openItem().isDisable()).isFalse();
-        assertThat(view.liveMenu().openTooltip()).isNull();
+        assertThat(view.liveMenu().openTip()).isNull();
         openThisMac(robot);
         Document doc = vm.documentProperty().get();
         assertThat(doc.title()).isEqualTo("This Mac");

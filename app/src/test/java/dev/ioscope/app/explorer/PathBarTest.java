@@ -4,6 +4,7 @@ import dev.ioscope.app.Await;
 import dev.ioscope.app.TestData;
 import dev.ioscope.app.prefs.AppPreferences;
 import dev.ioscope.app.ui.CellTexts;
+import dev.ioscope.app.ui.HoverTips;
 import dev.ioscope.app.ui.Jobs;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.RegistryPath;
@@ -64,7 +65,7 @@ class PathBarTest {
         // the text the bar reads, separators included, is the entry's path
         assertThat(bar(robot).getChildren().stream().map(n -> ((Labeled) n).getText())
                 .reduce("", String::concat)).isEqualTo(XHCI);
-        assertThat(bar(robot).crumbs().get(0).getTooltip().getText())
+        assertThat(HoverTips.text(bar(robot).crumbs().get(0)))
                 .isEqualTo("MacBookPro16,1 <class IOPlatformExpertDevice>, the base of the IOService plane");
 
         // the mouse: a crumb selects its ancestor, in the tree too

@@ -14,6 +14,7 @@ import dev.ioscope.engine.userclient.MethodDescription;
 import dev.ioscope.engine.userclient.StructField;
 import dev.ioscope.engine.userclient.UserClientAction;
 import dev.ioscope.engine.userclient.UserClientConnection;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -28,6 +29,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -133,6 +135,11 @@ public final class UserClientConsole extends VBox {
         call.setId("ucCall");
         call.setDefaultButton(false);
         call.setOnAction(e -> call());
+        // Call sits below the scrolling form (the stream section can push the method table out of view), so it
+        // names the method it calls
+        call.textProperty().bind(Bindings.createStringBinding(() -> callLabel(
+                methods.getSelectionModel().getSelectedItem()), methods.getSelectionModel().selectedItemProperty()));
+        call.setTooltip(new Tooltip("IOConnectCallMethod with the method selected in the table above"));
         result.setId("ucResult");
         result.setStyle("-fx-font-weight: bold;");
         outputs.setId("ucOutputs");
@@ -397,6 +404,11 @@ public final class UserClientConsole extends VBox {
         if (c != null) {
             vm.userClientAction(new UserClientAction.Close(c.name()));
         }
+    }
+
+    /** "Call add (selector 0)"; plain "Call" until a method is selected. */
+    static String callLabel(MethodDescription m) {
+        return m == null ? "Call" : "Call " + m.name() + " (selector " + m.selector() + ")";
     }
 
     private void call() {

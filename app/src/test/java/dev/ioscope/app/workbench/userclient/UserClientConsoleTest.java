@@ -103,6 +103,8 @@ class UserClientConsoleTest {
                 .extracting("name", "userClientClass", "closed").containsExactly("ui0", "IOScopeDemoUserClient", false);
         robot.interact(() -> methods.getSelectionModel().select(0));
         assertThat(methods.getSelectionModel().getSelectedItem().name()).isEqualTo("add");
+        // Call, below the scrolling form, names the method it calls
+        assertThat(robot.lookup("#ucCall").queryButton().getText()).isEqualTo("Call add (selector 0)");
         assertThat(text(robot, "#ucDoc")).contains("scalar 0 + scalar 1");
 
         // one scalar where the row wants two: kIOReturnBadArgument
