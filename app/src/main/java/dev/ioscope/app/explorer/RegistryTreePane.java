@@ -23,6 +23,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
@@ -338,6 +339,11 @@ final class RegistryTreePane extends StackPane {
                     open.add(t);
                 }
             }
+            // An attached tree works out the row of every item that opens or folds (its selection and focus follow
+            // rows): a walk over the open rows above it, unless the item is hidden under a folded branch. So fold
+            // top down (close is in breadth-first order: a branch's folded descendants are hidden by then) and
+            // open bottom up (a deep branch opens while its ancestors still hide it).
+            open.sort(Comparator.comparingInt(RegistryTreePane::depth).reversed());
             int changes = close.size() + open.size();
             boolean detach = (long) changes * Math.max(1, tree.getExpandedItemCount()) > ATTACHED_WORK;
             // Collapsing a branch moves the tree's selection to it; the view-model's selection must not follow.
@@ -361,6 +367,14 @@ final class RegistryTreePane extends StackPane {
             }
         }
         markRows();
+    }
+
+    private static int depth(TreeItem<?> t) {
+        int d = 0;
+        for (TreeItem<?> p = t.getParent(); p != null; p = p.getParent()) {
+            d++;
+        }
+        return d;
     }
 
     /** Expansion changes the last search made (tests check that a narrowing search does not refold everything). */

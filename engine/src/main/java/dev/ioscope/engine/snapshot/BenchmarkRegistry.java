@@ -70,14 +70,15 @@ public final class BenchmarkRegistry {
     }
 
     /**
-     * A registry of {@code entries} entries (the root included), every property table built: the tables are built
-     * on every core once the tree is (they are independent), and all before this returns.
+     * A registry of {@code entries} entries (the root included), every property table built before this returns,
+     * on this thread (tables built on a second thread cost more CPU than they saved in wall time on the shared
+     * 2-core build box: docs/benchmarks.md).
      */
     public static IORegistry generate(int entries, long seed) {
         BenchmarkRegistry b = new BenchmarkRegistry(seed);
         b.build(Math.max(entries, 2));
         try {
-            b.tables().start().complete();
+            b.tables().complete();
         } catch (SnapshotException e) {
             throw new IllegalStateException("a generated property table cannot fail", e);
         }
