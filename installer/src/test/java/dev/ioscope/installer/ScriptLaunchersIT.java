@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -66,24 +65,26 @@ class ScriptLaunchersIT {
 
     @Test
     void theJvmGetsWhatJpackagesLauncherGaveIt() throws Exception {
-        // -Xlog:arguments prints the JVM's options, main class and class path. The expected options are
-        // installer/pom.xml's javaOptions as the replaced native launcher passed them (its output, compared by hand
-        // on an image built from main before this change: the same line, $APPDIR expanded, app-path last).
+        // JDK_JAVA_OPTIONS is read by the runtime's java launcher: -XshowSettings prints the system properties (on
+        // stderr), -XX:+PrintCommandLineFlags the -XX options (on stdout); both then go on. The expected options are
+        // installer/pom.xml's javaOptions; the replaced native launcher passed the same (its -Xlog:arguments line,
+        // compared by hand on a Java 25 image built from main before this change: options, then app-path).
         Path app = IMAGE.toRealPath().resolve("lib/app");
-        String options = StartupCache.built() == StartupCache.AOT
-                ? "-XX:AOTCache=" + app.resolve("ioscope.aot") + " -Xlog:aot=off,pagesize=off"
-                        + " -XX:+UseTransparentHugePages -XX:CompileThresholdScaling=4"
-                : "-XX:SharedArchiveFile=" + app.resolve("ioscope.jsa");
+        List<String> flags = StartupCache.built() == StartupCache.AOT
+                ? List.of("-XX:AOTCache=" + app.resolve("ioscope.aot"), "-XX:CompileThresholdScaling=4.0",
+                        "-XX:+UseTransparentHugePages")
+                : List.of("-XX:SharedArchiveFile=" + app.resolve("ioscope.jsa"));
         for (String name : LAUNCHERS) {
             Launched r = Launched.run(List.of(launcher(name).toString(), "--version"),
-                    Map.of("JAVA_TOOL_OPTIONS", "-Xlog:arguments=info"));
+                    Map.of("JDK_JAVA_OPTIONS", "-XshowSettings:properties -XX:+PrintCommandLineFlags"));
             assertThat(r.exitCode()).as("%s; stderr: %s", name, r.err()).isZero();
-            assertThat(r.out()).as(name)
-                    .containsPattern("jvm_args: -Xlog:arguments=info -Djpackage\\.app-version=\\d+\\.\\d+\\.\\d+ "
-                            + Pattern.quote(options + " -Djpackage.app-path=" + launcher(name).toRealPath()) + " ?\n")
-                    .contains("java_command: dev.ioscope.app.Launcher --version\n")
-                    .contains("java_class_path (initial): " + app.resolve("ioscope.jar") + ":"
-                            + app.resolve("openjfx-monocle.jar") + "\n");
+            assertThat(r.err()).as(name)
+                    .contains("java.class.path = " + app.resolve("ioscope.jar") + "\n        "
+                            + app.resolve("openjfx-monocle.jar") + "\n")
+                    .contains("jpackage.app-path = " + launcher(name).toRealPath() + "\n")
+                    .containsPattern("jpackage\\.app-version = \\d+\\.\\d+\\.\\d+\n")
+                    .contains("sun.java.command = dev.ioscope.app.Launcher --version\n");
+            assertThat(r.out()).as(name).contains(flags).containsPattern("(?m)^ioscope \\S+$");
         }
     }
 
