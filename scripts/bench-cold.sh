@@ -9,6 +9,8 @@
 #   app image              installer/target/jpackage/IOScope/bin/ioscope-cli (when built), as the build left it
 #   installed (.deb)       the built .deb's files extracted into a scratch root (dpkg-deb -x, when both exist),
 #                          its start-up cache made or checked as postinst does, and its ioscope-cli run there
+#   app image, before      BENCH_BASE_IMAGE=DIR: another build's app image (a copy kept from before a change)
+#   installed, before      BENCH_BASE_DEB=FILE: another build's .deb, extracted and readied as above
 #   python plistlib        scripts/plistlib-cold-ioreg.py: the archive and every embedded property plist
 # Reports, per variant, the best and the median of: the load time the program prints, the process's wall time,
 # and its CPU time (user + sys, all threads). Run it under `flock /work/notes/bench.lock` where others benchmark.
@@ -35,10 +37,15 @@ if [ -x "$jdk25/bin/java" ]; then
     variants+=("jar, JDK 25" "jar + AOT, JDK 25")
 fi
 [ -x "$image/bin/ioscope-cli" ] && variants+=("app image")
-deb="$(ls installer/target/installer/*.deb 2> /dev/null | head -n 1 || true)"
-if [ -n "$deb" ] && command -v dpkg-deb > /dev/null; then
-    dpkg-deb -x "$deb" "$out/root"
-    installed="$out/root/opt/ioscope"
+base_image="${BENCH_BASE_IMAGE:-}"
+if [ -n "$base_image" ]; then
+    [ -x "$base_image/bin/ioscope-cli" ] || { echo "bench-cold: $base_image has no bin/ioscope-cli" >&2; exit 1; }
+    variants+=("app image, before")
+fi
+# Extracts the .deb $1 into $out/$2 and makes or readies its start-up cache as postinst does; sets installed.
+extract_deb() {
+    dpkg-deb -x "$1" "$out/$2"
+    installed="$out/$2/opt/ioscope"
     if [ -f "$installed/lib/app/ioscope.jar.time" ]; then # a Java 25 runtime: the jar's time, as postinst sets it
         touch -d "@$(cat "$installed/lib/app/ioscope.jar.time")" "$installed/lib/app/ioscope.jar"
     fi
@@ -46,7 +53,18 @@ if [ -n "$deb" ] && command -v dpkg-deb > /dev/null; then
         JAVA_TOOL_OPTIONS="-Xshare:dump -XX:SharedClassListFile=$installed/lib/app/ioscope.classlist \
             -XX:SharedArchiveFile=$installed/lib/app/ioscope.jsa" "$installed/bin/ioscope-cli" --version > /dev/null
     fi
+}
+deb="$(ls installer/target/installer/*.deb 2> /dev/null | head -n 1 || true)"
+if [ -n "$deb" ] && command -v dpkg-deb > /dev/null; then
+    extract_deb "$deb" root
     variants+=("installed (.deb)")
+fi
+base_deb="${BENCH_BASE_DEB:-}"
+if [ -n "$base_deb" ]; then
+    extract_deb "$base_deb" base-root
+    base_installed="$installed"
+    installed="$out/root/opt/ioscope"
+    variants+=("installed, before")
 fi
 variants+=("python plistlib")
 
@@ -59,6 +77,8 @@ command_for() {
             dev.ioscope.app.Launcher info "$file" ;;
         "app image") echo "$image/bin/ioscope-cli" info "$file" ;;
         "installed (.deb)") echo "$installed/bin/ioscope-cli" info "$file" ;;
+        "app image, before") echo "$base_image/bin/ioscope-cli" info "$file" ;;
+        "installed, before") echo "$base_installed/bin/ioscope-cli" info "$file" ;;
         "python plistlib") echo python3 scripts/plistlib-cold-ioreg.py "$file" ;;
     esac
 }

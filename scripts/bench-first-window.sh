@@ -20,9 +20,9 @@
 # after a change, in the same rounds.
 # BENCH_LAUNCHER=LAUNCHER (an installed or built app's GUI launcher: /opt/ioscope/bin/IOScope, or
 # installer/target/jpackage/IOScope/bin/IOScope) adds the app through that launcher, with no file and on FILE, as a
-# user starts it: its own runtime, java-options and start-up cache (lib/app/*.cfg). The bench properties reach the
-# launcher's JVM through JAVA_TOOL_OPTIONS (the JVM reads it whatever starts it; jpackage launchers take no JVM
-# options on their command line). The peer on the same JVM: hello world on the launcher's own runtime
+# user starts it: its own runtime, java-options and start-up cache (the Linux launcher script, or jpackage's cfg).
+# The bench properties reach the launcher's JVM through JAVA_TOOL_OPTIONS (the JVM reads it whatever starts it; the
+# launchers take no JVM options on their command line). The peer on the same JVM: hello world on the launcher's own runtime
 # (lib/runtime/bin/java, when the runtime kept it), and with its own AOT cache when that runtime makes one.
 # BENCH_LAUNCHER_FLAGS="-XX:..." adds the launcher's two variants again with those JVM options (JAVA_TOOL_OPTIONS).
 # BENCH_BASE_LAUNCHER=LAUNCHER (another build's or a copy's GUI launcher) adds its two variants: before and after.

@@ -61,6 +61,13 @@ class DebPackageIT {
         Path opt = root.resolve("opt/ioscope");
         assertThat(opt.resolve("bin/IOScope")).isExecutable();
         assertThat(opt.resolve("bin/ioscope-cli")).isExecutable();
+        // the build's sh launchers (ScriptLaunchersIT), not jpackage's native one, which asks dpkg who owns it
+        for (String name : List.of("IOScope", "ioscope-cli")) {
+            assertThat(Files.readString(opt.resolve("bin/" + name))).as(name).startsWith("#!/bin/sh\n");
+            assertThat(opt.resolve("lib/app/" + name + ".cfg")).doesNotExist();
+        }
+        assertThat(opt.resolve("lib/libapplauncher.so")).doesNotExist();
+        assertThat(opt.resolve("lib/runtime/bin/java")).isExecutable();
         assertThat(opt.resolve("lib/app/ioscope.jar")).isRegularFile();
         // The menu entries show IOScope's icon (icons module, 512 px), not jpackage's default Java cup.
         Path icon = Path.of(System.getProperty("ioscope.installer.iconFile"));

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -80,9 +81,12 @@ class DebUpgradeIT {
      * was made in the build's app image and maps here because the jar and the runtime moved together.
      */
     private static void assertUsesTheArchive(ScratchRoot root) throws Exception {
-        Launched run = Launched.run(root.chrooted("/opt/ioscope/bin/ioscope-cli", "--version"),
-                Map.of("JAVA_TOOL_OPTIONS", CACHE.required()));
-        assertThat(run.exitCode()).as("ioscope-cli --version with %s: %s", CACHE.required(), run.err()).isZero();
-        assertThat(run.out()).startsWith("ioscope ");
+        // the launcher itself, and through postinst's link /usr/bin/ioscope (the script finds the image from it)
+        for (String launcher : List.of("/opt/ioscope/bin/ioscope-cli", "/usr/bin/ioscope")) {
+            Launched run = Launched.run(root.chrooted(launcher, "--version"),
+                    Map.of("JAVA_TOOL_OPTIONS", CACHE.required()));
+            assertThat(run.exitCode()).as("%s --version with %s: %s", launcher, CACHE.required(), run.err()).isZero();
+            assertThat(run.out()).startsWith("ioscope ");
+        }
     }
 }
