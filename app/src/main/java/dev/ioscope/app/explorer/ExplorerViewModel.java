@@ -6,11 +6,9 @@ import dev.ioscope.engine.explore.EntryExport;
 import dev.ioscope.engine.explore.RegistryDiff;
 import dev.ioscope.engine.explore.RegistryIndex;
 import dev.ioscope.engine.machine.JsonFileKind;
-import dev.ioscope.engine.registry.IORegistry;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.io.SnapshotException;
-import dev.ioscope.engine.registry.RegistryPath;
 import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.snapshot.SnapshotFormat;
 import dev.ioscope.engine.snapshot.live.LiveRegistry;
@@ -454,22 +452,8 @@ public final class ExplorerViewModel {
      */
     private IORegistryEntry firstSelection(Document doc) {
         IORegistryPlane p = plane.get();
-        List<IORegistryEntry> path = p == null ? List.of() : firstView(doc.registry(), p);
+        List<IORegistryEntry> path = p == null ? List.of() : FirstView.path(doc.registry(), p);
         return path.isEmpty() ? doc.registry().root() : path.get(path.size() - 1);
-    }
-
-    /** The entries the first view opens, top down: the plane's base, then its IOPlatformExpert child if any. */
-    static List<IORegistryEntry> firstView(IORegistry registry, IORegistryPlane p) {
-        IORegistryEntry base = RegistryPath.base(registry, p);
-        if (base == null || base == registry.root() || !base.inPlane(p)) {
-            return List.of();
-        }
-        for (IORegistryEntry c : base.children(p)) {
-            if (registry.classes().conformsTo(c, "IOPlatformExpert") || c.inheritance().contains("IOPlatformExpert")) {
-                return List.of(base, c);
-            }
-        }
-        return List.of(base);
     }
 
     private IORegistryEntry counterpart(IORegistryEntry e) {

@@ -73,7 +73,7 @@ final class RegistryTreePane extends StackPane {
         state.setPrefWidth(88);
         state.setMinWidth(80);
         state.setCellValueFactory(c -> new ReadOnlyStringWrapper(
-                shortState(c.getValue().getValue())));
+                EntryStateText.shortState(c.getValue().getValue())));
         state.setCellFactory(c -> FullTextCell.forTreeTable());
         tree.getColumns().setAll(List.of(name, cls, state));
         cls.setMinWidth(110);
@@ -113,31 +113,6 @@ final class RegistryTreePane extends StackPane {
         return tree;
     }
 
-    /**
-     * Compact state under the header "Busy · Retain": a settled service (registered, matched, active) shows only
-     * its busy count and retain count; anything unusual is spelled out first, as ioreg prints it.
-     */
-    static String shortState(IORegistryEntry e) {
-        var s = e.state();
-        StringBuilder sb = new StringBuilder();
-        if (s.service()) {
-            if (!s.registered()) {
-                sb.append("!registered ");
-            }
-            if (!s.matched()) {
-                sb.append("!matched ");
-            }
-            if (!s.active()) {
-                sb.append("inactive ");
-            }
-            sb.append(s.busyState());
-        }
-        if (s.retainCount() >= 0) {
-            sb.append(" · ").append(s.retainCount());
-        }
-        return sb.toString();
-    }
-
     /** The live tree's expanded entries (IDs) between a refresh's first rebuild and its last; else null. */
     private List<Long> keepOpen;
 
@@ -161,7 +136,7 @@ final class RegistryTreePane extends StackPane {
         // The first view shows a real tree: the plane's base and, in IOService, the platform expert under it open,
         // so the CPUs, PCI root, power domain and buses are on screen at once, as in IORegistryExplorer.
         EntryTreeItem open = root;
-        for (IORegistryEntry e : ExplorerViewModel.firstView(doc.registry(), plane)) {
+        for (IORegistryEntry e : FirstView.path(doc.registry(), plane)) {
             open = open == null ? null : open.child(e);
             if (open != null) {
                 open.setExpanded(true);
