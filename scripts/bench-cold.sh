@@ -46,9 +46,9 @@ fi
 extract_deb() {
     dpkg-deb -x "$1" "$out/$2"
     installed="$out/$2/opt/ioscope"
-    if [ -f "$installed/lib/app/ioscope.jar.time" ]; then # a Java 25 runtime: the jar's time, as postinst sets it
-        touch -d "@$(cat "$installed/lib/app/ioscope.jar.time")" "$installed/lib/app/ioscope.jar"
-    fi
+    for t in "$installed"/lib/app/*.jar.time; do # a Java 25 runtime: each jar's time, as postinst sets it
+        [ -f "$t" ] && touch -d "@$(cat "$t")" "${t%.time}"
+    done
     if [ -f "$installed/lib/app/ioscope.classlist" ]; then # a JDK 17 runtime: dump the archive as postinst does
         JAVA_TOOL_OPTIONS="-Xshare:dump -XX:SharedClassListFile=$installed/lib/app/ioscope.classlist \
             -XX:SharedArchiveFile=$installed/lib/app/ioscope.jsa" "$installed/bin/ioscope-cli" --version > /dev/null

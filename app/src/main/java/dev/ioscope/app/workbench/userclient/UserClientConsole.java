@@ -149,6 +149,8 @@ public final class UserClientConsole extends VBox {
             b.disableProperty().bind(vm.runningProperty());
         }
         HBox callRow = row(call, result);
+        result.setMinWidth(0);   // a long answer ends in an ellipsis within the pane (the outputs below say the rest)
+        HBox.setHgrow(result, Priority.ALWAYS);
 
         methods.setMinHeight(100);
         StreamConsole streams = new StreamConsole(vm, () -> service.getEditor().getText());
@@ -288,9 +290,11 @@ public final class UserClientConsole extends VBox {
             outputs.setText("");
             return;
         }
-        result.setText(CallHistory.ioReturn(r));
+        MethodDescription m = methodOf(r);
+        // named: the table's selection (and so the Call button) may have moved on since this call
+        result.setText((m == null ? "" : m.name() + ": ") + CallHistory.ioReturn(r));
         result.getStyleClass().add(CallHistory.ok(r) ? CallHistory.OK : CallHistory.ERROR);
-        outputs.setText(outputs(r, last.completions(), methodOf(r)));
+        outputs.setText(outputs(r, last.completions(), m));
     }
 
     /** The described method a call event names, on the shown connection (null when unknown). */
