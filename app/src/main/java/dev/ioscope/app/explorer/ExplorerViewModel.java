@@ -235,10 +235,7 @@ public final class ExplorerViewModel {
             start("bundled machine", started::await, this::show);
         } else {
             start(file.getFileName() == null ? file.toString() : file.getFileName().toString(), started::await,
-                    doc -> {
-                        recentFiles.setAll(prefs.addRecentFile(file));
-                        show(doc);
-                    });
+                    doc -> showFile(file, doc));
         }
     }
 
@@ -286,10 +283,31 @@ public final class ExplorerViewModel {
             return;
         }
         start(file.getFileName() == null ? file.toString() : file.getFileName().toString(), () -> loader.load(file),
-                doc -> {
-                    recentFiles.setAll(prefs.addRecentFile(file));
-                    show(doc);
-                });
+                doc -> showFile(file, doc));
+    }
+
+    /**
+     * Shows a file's document, whose property tables are decoded from when its tree is drawn
+     * ({@link SnapshotLoader#load}); once they are, a bad one is reported as a failed open reports it, and the
+     * window goes back to what it showed before (the virtual Mac for the first document), as after a failed open.
+     */
+    private void showFile(Path file, Document doc) {
+        Document previous = document.get();
+        recentFiles.setAll(prefs.addRecentFile(file));
+        show(doc);
+        doc.searchIndex().whenStarted(() -> jobs.submit(doc::complete, ok -> { }, failure -> {
+            LoggerFactory.getLogger(ExplorerViewModel.class).warn("cannot open {}: {}", doc.title(),
+                    message(failure), failure);
+            problem.set(new Problem("Cannot open " + doc.title(), message(failure)));
+            if (document.get() != doc) {
+                return; // another document is shown by now
+            }
+            if (previous != null) {
+                show(previous);
+            } else {
+                openDefaultMachine();
+            }
+        }));
     }
 
     /** Opens the small Mac-shaped sample registry of {@code entries} entries (three planes; tests). */
@@ -309,7 +327,7 @@ public final class ExplorerViewModel {
             return;
         }
         start("comparison with " + file.getFileName(), () -> {
-            Document after = loader.load(file);
+            Document after = loader.load(file).complete();
             // the selection follows to its counterpart through both indexes on the FX thread: built here, not there
             before.index();
             after.index();
@@ -479,6 +497,7 @@ public final class ExplorerViewModel {
         IORegistryPlane p = plane.get();
         start("export to " + file.getFileName(), () -> {
             // all or nothing: a cancelled or failed export leaves no half file (ExportFile)
+            d.complete(); // a bad property table fails the export rather than reading as empty
             return ExportFile.write(file, out -> EntryExport.write(d.registry(), e, p, true, format, out));
         }, f -> status.set("Saved " + f.getFileName() + " (" + format.displayName() + ")"));
     }

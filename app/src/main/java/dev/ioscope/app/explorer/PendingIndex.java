@@ -4,6 +4,8 @@ import dev.ioscope.engine.explore.RegistryIndex;
 import dev.ioscope.engine.explore.SearchField;
 import dev.ioscope.engine.registry.IORegistry;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -32,12 +34,15 @@ public final class PendingIndex {
     private final CompletableFuture<RegistryIndex> index;
     /** Starts the build (and what the document builds beside it); null once started or when built already. */
     private final AtomicReference<Runnable> starter;
+    /** Run once the build starts ({@link #whenStarted}); null once it has started. */
+    private List<Runnable> onStart;
 
     private PendingIndex(CompletableFuture<RegistryIndex> quick, CompletableFuture<RegistryIndex> index,
                          Runnable starter) {
         this.quick = quick;
         this.index = index;
         this.starter = new AtomicReference<>(starter);
+        this.onStart = starter == null ? null : new ArrayList<>();
     }
 
     /** An index already built. */
@@ -81,7 +86,27 @@ public final class PendingIndex {
         Runnable r = starter.getAndSet(null);
         if (r != null) {
             r.run();
+            List<Runnable> then;
+            synchronized (this) {
+                then = onStart;
+                onStart = null;
+            }
+            then.forEach(Runnable::run);
         }
+    }
+
+    /**
+     * Runs {@code then} once the build has started (at once, on this thread, if it has): the explorer checks a
+     * file's property tables from then on, so that the check too waits for the first frame.
+     */
+    public void whenStarted(Runnable then) {
+        synchronized (this) {
+            if (onStart != null) {
+                onStart.add(then);
+                return;
+            }
+        }
+        then.run();
     }
 
     /** The index, waiting for it if it is still being built; a failure of the build is rethrown as it was. */

@@ -29,6 +29,12 @@ public final class SnapshotLoader {
     static final String DEFAULT_MACHINE = "default-machine.ioreg.gz";
     static final String DEFAULT_NAME = "iMac16-1.ioreg";
 
+    /**
+     * Reads {@code file} to its tree: an archive's property tables are left pending ({@link Snapshots#openTree}) and
+     * decoded, with the index, from when the explorer has drawn the tree ({@link PendingIndex#deferred}); an entry
+     * whose properties are asked for first (the inspector's) decodes its own at once. The explorer then completes
+     * the tables to report a bad one ({@link ExplorerViewModel}); {@code loadMillis} is the time to the tree.
+     */
     public Document load(Path file) throws SnapshotException {
         long t0 = System.nanoTime();
         Snapshot s = JsonFileKind.of(file)
@@ -36,8 +42,9 @@ public final class SnapshotLoader {
                 // a machine description is booted (with the app's families and the user's plugins) and shown
                 ? DefaultMachine.boot(MachineReader.read(file),
                         null)
-                : Snapshots.load(file);
-        PendingIndex index = PendingIndex.building(s.registry());
+                : Snapshots.openTree(file);
+        DeferredTables tables = s.tables();
+        PendingIndex index = PendingIndex.deferred(s.registry(), tables::start);
         String title = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         return new Document(s, index, file, title, (System.nanoTime() - t0) / 1_000_000);
     }
@@ -61,7 +68,8 @@ public final class SnapshotLoader {
         long t0 = System.nanoTime();
         try {
             Snapshot s = boot.boot();
-            return new Document(s, PendingIndex.building(s.registry()), null, "Virtual Mac (booted)",
+            // its index is built from when the tree is drawn, as a file's
+            return new Document(s, PendingIndex.deferred(s.registry(), () -> { }), null, "Virtual Mac (booted)",
                     (System.nanoTime() - t0) / 1_000_000);
         } catch (SnapshotException | RuntimeException e) {
             LOG.warn("the virtual Mac could not boot ({}); opening the bundled {} instead", e.getMessage(),

@@ -33,8 +33,10 @@ public interface SnapshotReader {
 
     /**
      * Reads as {@link #read(byte[], String, ParseLimits, java.nio.file.Path)} but may return before every
-     * property table is decoded: the snapshot's {@link Snapshot#tables()} then decode in the background, and
-     * the caller completes them to learn of bad input. By default everything is read at once.
+     * property table is decoded: the snapshot's {@link Snapshot#tables()} are left pending, not started (an
+     * entry asked for decodes its own); the caller starts them ({@link DeferredTables#start()}) when it wants
+     * them decoded in the background, and completes them to learn of bad input. By default everything is read at
+     * once.
      */
     default Snapshot open(byte[] data, String name, ParseLimits limits, Path location)
             throws SnapshotException {

@@ -107,7 +107,7 @@ public final class IoregArchiveReader implements SnapshotReader {
         RexRegistryBuilder builder = new RexRegistryBuilder(archive, properties, limits);
         IORegistry registry = builder.build(planes, store.array(RexKeys.REGISTRY_ENTRIES),
                 store.where(RexKeys.REGISTRY_ENTRIES));
-        return new Snapshot(registry, SnapshotFormat.IOREG_ARCHIVE, info, name, builder.tables().start());
+        return new Snapshot(registry, SnapshotFormat.IOREG_ARCHIVE, info, name, builder.tables());
     }
 
     /** The RexDataStore's own fields, in the order IORegistryExplorer's inspector lists them. */

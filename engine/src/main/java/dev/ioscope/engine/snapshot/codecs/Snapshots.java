@@ -67,6 +67,17 @@ public final class Snapshots {
      * {@linkplain DeferredTables#complete() complete} {@link Snapshot#tables()} to learn of a bad table.
      */
     public static Snapshot open(Path file) throws SnapshotException {
+        Snapshot s = openTree(file);
+        s.tables().start();
+        return s;
+    }
+
+    /**
+     * As {@link #open} but the pending property tables are not started: an entry asked for decodes its own, and the
+     * caller starts the rest ({@link DeferredTables#start()}) when it can spare the cores — the explorer once its
+     * first frame is drawn — and completes them to learn of a bad table.
+     */
+    public static Snapshot openTree(Path file) throws SnapshotException {
         return load(file, ParseLimits.DEFAULT, true);
     }
 
