@@ -36,6 +36,30 @@ class HostileInputsCliTest {
     }
 
     @Test
+    void aFifoOrADeviceGivenToMatchKextsIsRefusedNotWaitedOn() throws Exception {
+        // listing a FIFO as a folder opens it, which blocks until a writer comes: match used to hang here
+        Path fifo = dir.resolve("k.plist");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        CliTest.Result r = CliTest.run("match", real("MacBookPro8-1.IOService.txt"), "--kexts", fifo.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).isEqualTo("ioscope match: " + fifo + ": is a FIFO (named pipe), not a kext, a plist or a "
+                + "folder; IOScope reads only regular files and folders\n");
+        CliTest.Result dev = CliTest.run("match", real("MacBookPro8-1.IOService.txt"), "--kexts", "/dev/null");
+        assertThat(dev.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(dev.err()).startsWith("ioscope match: /dev/null: is a character device, not a kext");
+        // in a folder: said and skipped, the rest read
+        Path folder = Files.createDirectory(dir.resolve("kexts"));
+        Files.copy(TestData.path("kexts/Lilu/Info.plist"), folder.resolve("Lilu-Info.plist"));
+        Path inside = folder.resolve("x.plist");
+        assertThat(new ProcessBuilder("mkfifo", inside.toString()).start().waitFor()).isZero();
+        CliTest.Result walk = CliTest.run("match", real("MacBookPro8-1.IOService.txt"), "--kexts", folder.toString());
+        assertThat(walk.code()).isZero();
+        assertThat(walk.err())
+                .contains("warning: " + inside + ": is a FIFO (named pipe), not a regular file; not read\n");
+        assertThat(walk.out()).contains("from 1 kext path(s)");
+    }
+
+    @Test
     void theRootDirectoryAsInputIsOneLineAndExit2() {
         // "/" has no file name: the JSON-kind hint once threw a NullPointerException before the real message
         for (String command : new String[] {"info", "ioreg", "convert"}) {

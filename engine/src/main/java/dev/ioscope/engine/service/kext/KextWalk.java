@@ -1,5 +1,6 @@
 package dev.ioscope.engine.service.kext;
 
+import dev.ioscope.engine.io.FileKind;
 import dev.ioscope.engine.io.SnapshotException;
 
 import java.io.IOException;
@@ -64,6 +65,10 @@ final class KextWalk {
         if (Files.isRegularFile(p)) {
             return List.of(p);
         }
+        if (!Files.isDirectory(p)) {   // listing a FIFO would block until a writer came
+            throw new SnapshotException(p.toString(), null, "is " + FileKind.describe(p)
+                    + ", not a kext, a plist or a folder; IOScope reads only regular files and folders");
+        }
         top = p;
         seen = 0;
         tooMany = false;
@@ -125,8 +130,12 @@ final class KextWalk {
                     continue;
                 }
                 visit(c, depth + 1, out);
-            } else if (c.getFileName().toString().endsWith(".plist") && Files.isRegularFile(c)) {
-                out.add(c);
+            } else if (c.getFileName().toString().endsWith(".plist")) {
+                if (Files.isRegularFile(c)) {
+                    out.add(c);
+                } else {
+                    warnings.add(c + ": is " + FileKind.describe(c) + ", not a regular file; not read");
+                }
             }
         }
     }
