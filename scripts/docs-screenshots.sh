@@ -117,6 +117,30 @@ shot workbench-memory-dma 1280x800 45 -Dioscope.theme=light -Dioscope.wb.do=run 
 shot workbench-stream-console 1280x800 50 -Dioscope.theme=dark -Dioscope.wb.do=run "-Dioscope.wb.tab=User clients" \
     -Dioscope.wb.stream=frames:open,start,send,send,dequeue "${WB[@]}" docs/examples/stream-camera.json
 
+# This Mac, live, on Linux: a stand-in for macOS's ioreg answers as ioreg would (`ioscope ioreg`), from one boot of
+# the virtual Mac with a SanDisk stick in HS02 for the first read (each read starts with the IOService plane), then
+# from the same boot with the stick pulled out a second later, so the refresh shows it removed
+# (ioscope.live=refresh: Open This Mac, then one Refresh Now)
+STICK='{"at": 1000000000, "do": "plug", "parent": "'$HS02'",
+ "device": {"type": "usb-device", "device": "120110020000004081078155000101020301",
+            "configuration": "0902200001010080700904000002080650000705810200020007050202000200",
+            "strings": {"1": "SanDisk", "2": "Ultra", "3": "4C530001231120115142"}}}'
+echo '{"actions": ['"$STICK"']}' >"$TMP/stick-in.json"
+echo '{"actions": ['"$STICK"', {"at": 2000000000, "do": "unplug", "path": "'$HS02'/Ultra@14200000"}]}' \
+    >"$TMP/stick-out.json"
+nice -n 19 java -jar "$JAR" run "$TMP/stick-in.json" --save "$TMP/stick-in.ioreg" >/dev/null
+nice -n 19 java -jar "$JAR" run "$TMP/stick-out.json" --save "$TMP/stick-out.ioreg" >/dev/null
+cat >"$TMP/ioreg" <<FAKE
+#!/bin/sh
+case " \$* " in *" -p IOService "*) echo read >>"$TMP/ioreg.reads" ;; esac
+if [ "\$(wc -l <"$TMP/ioreg.reads")" -le 1 ]; then f="$TMP/stick-in.ioreg"; else f="$TMP/stick-out.ioreg"; fi
+exec java -XX:TieredStopAtLevel=1 -jar "$PWD/$JAR" ioreg "\$@" "\$f"
+FAKE
+chmod +x "$TMP/ioreg"
+: >"$TMP/ioreg.reads"
+shot explorer-live 1280x800 40 -Dioscope.theme=light -Dioscope.ioreg="$TMP/ioreg" -Dioscope.live=refresh \
+    "-Dioscope.select=$HS02" "-Dioscope.tab=Live Log" -jar "$JAR"
+
 # 1920x1080
 shot explorer-dark-source 1920x1080 25 -Dioscope.theme=dark -Dioscope.tab=Source \
     -Dioscope.select=IOService:/AppleACPIPlatformExpert/PCI0@0/AppleACPIPCI/IGPU@2 -jar "$JAR" "$REAL/iMac16-1.ioreg"

@@ -9,6 +9,7 @@ import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 
 import java.nio.file.Path;
+import java.util.function.Predicate;
 
 /**
  * Optional system properties applied once the first document is showing, so a window can be brought to a given
@@ -16,7 +17,9 @@ import java.nio.file.Path;
  * {@code ioscope.plane}, {@code ioscope.select} (a registry path), {@code ioscope.property} (a key to select in
  * the inspector), {@code ioscope.search},
  * {@code ioscope.advanced=true}, {@code ioscope.compare} (a file), {@code ioscope.tab} (Properties, Source,
- * Changes), {@code ioscope.theme} (light or dark), {@code ioscope.window} (WIDTHxHEIGHT).
+ * Changes), {@code ioscope.theme} (light or dark), {@code ioscope.window} (WIDTHxHEIGHT),
+ * {@code ioscope.live} ({@code open}: File ▸ Open This Mac; {@code refresh}: that, then one Refresh Now once the live
+ * registry shows).
  */
 final class StartupOptions {
     private StartupOptions() {
@@ -41,8 +44,11 @@ final class StartupOptions {
                                 Document a, Document d) {
                 vm.documentProperty().removeListener(this);
                 String compare = System.getProperty("ioscope.compare");
+                String live = System.getProperty("ioscope.live");
                 // Later: the view-model finishes publishing the document (plane, selection) after this event.
-                if (compare != null) {
+                if ("open".equals(live) || "refresh".equals(live)) {
+                    Platform.runLater(() -> openLive(vm, live.equals("refresh"), () -> select(vm, view)));
+                } else if (compare != null) {
                     vm.comparisonProperty().addListener((ob, x, c) -> Platform.runLater(() -> select(vm, view)));
                     Platform.runLater(() -> vm.compareWith(Path.of(compare)));
                 } else {
@@ -80,5 +86,34 @@ final class StartupOptions {
         if (tab != null) {
             view.selectTab(tab);
         }
+    }
+
+    /**
+     * File ▸ Open This Mac, then (with {@code refresh}) one Refresh Now once the live registry shows; {@code then}
+     * runs once the last of them shows (the reads run on job threads).
+     */
+    private static void openLive(ExplorerViewModel vm, boolean refresh, Runnable then) {
+        once(vm.liveProperty(), live -> live, () -> {
+            if (refresh) {
+                once(vm.comparisonProperty(), c -> c != null, () -> Platform.runLater(then));
+                Platform.runLater(vm::refreshLive);
+            } else {
+                Platform.runLater(then);
+            }
+        });
+        vm.openThisMac();
+    }
+
+    /** Runs {@code action} the first time the value changes to one {@code test} accepts. */
+    private static <T> void once(ObservableValue<T> value, Predicate<T> test, Runnable action) {
+        value.addListener(new ChangeListener<T>() {
+            @Override
+            public void changed(ObservableValue<? extends T> o, T was, T is) {
+                if (test.test(is)) {
+                    value.removeListener(this);
+                    action.run();
+                }
+            }
+        });
     }
 }

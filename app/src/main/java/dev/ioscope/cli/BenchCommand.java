@@ -1,5 +1,6 @@
 package dev.ioscope.cli;
 
+import dev.ioscope.engine.io.FileKind;
 import dev.ioscope.engine.io.InputFiles;
 import dev.ioscope.engine.os.plist.XmlPlistWriter;
 import dev.ioscope.engine.io.ParseLimits;
@@ -91,6 +92,13 @@ final class BenchCommand implements Callable<Integer> {
             synthetic = 100_000;
         }
         Path generated = null;
+        if (synthetic > 0 && keep != null) {
+            FileKind k = FileKind.of(keep);
+            if (k != FileKind.MISSING && k != FileKind.REGULAR) {   // a FIFO would block the write until a reader
+                throw new RefusedException("--keep " + keep + ": is " + k.words() + "; the generated file is read "
+                        + "back to be timed, so it must be a regular file or a new path");
+            }
+        }
         if (synthetic > 0) {
             generated = keep != null ? keep : Files.createTempFile("ioscope-synthetic-", ".IOService.xml");
             writeSynthetic(synthetic, generated);

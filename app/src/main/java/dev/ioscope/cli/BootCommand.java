@@ -64,7 +64,7 @@ final class BootCommand implements Callable<Integer> {
         }
         MachineDescription d = machine == null ? DefaultMachine.description() : MachineReader.read(Path.of(machine));
         Machine m;
-        try (PluginLoader pl = PluginLoader.standard(plugins == null ? null : Path.of(plugins))) {
+        try (PluginLoader pl = PluginLoader.standard(PluginsFolder.of(plugins))) {
             for (PluginLoader.Failure f : pl.failures()) {
                 err.println("ioscope boot: plugin " + f.source() + " skipped: " + f.error());
             }

@@ -95,7 +95,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         Scenario scenario = Scenario.read(Path.of(file));
         ReportRecorder.Recording rec;
-        try (ScenarioMachines machines = ScenarioMachines.standard(plugins == null ? null : Path.of(plugins),
+        try (ScenarioMachines machines = ScenarioMachines.standard(PluginsFolder.of(plugins),
                 Map.of())) {
             for (var f : machines.failures()) {
                 err.println("ioscope report: plugin " + f.source() + " not loaded: " + f.error());

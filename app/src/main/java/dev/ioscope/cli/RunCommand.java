@@ -81,7 +81,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Scenario scenario = Scenario.read(Path.of(file));
         Simulation sim;
-        try (ScenarioMachines machines = ScenarioMachines.standard(plugins == null ? null : Path.of(plugins),
+        try (ScenarioMachines machines = ScenarioMachines.standard(PluginsFolder.of(plugins),
                 Map.of())) {
             for (var f : machines.failures()) {
                 err.println("ioscope run: plugin " + f.source() + " not loaded: " + f.error());

@@ -36,6 +36,61 @@ class HostileInputsCliTest {
     }
 
     @Test
+    void aFifoOrADeviceGivenToMatchKextsIsRefusedNotWaitedOn() throws Exception {
+        // listing a FIFO as a folder opens it, which blocks until a writer comes: match used to hang here
+        Path fifo = dir.resolve("k.plist");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        CliTest.Result r = CliTest.run("match", real("MacBookPro8-1.IOService.txt"), "--kexts", fifo.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).isEqualTo("ioscope match: " + fifo + ": is a FIFO (named pipe), not a kext, a plist or a "
+                + "folder; IOScope reads only regular files and folders\n");
+        CliTest.Result dev = CliTest.run("match", real("MacBookPro8-1.IOService.txt"), "--kexts", "/dev/null");
+        assertThat(dev.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(dev.err()).startsWith("ioscope match: /dev/null: is a character device, not a kext");
+        // in a folder: said and skipped, the rest read
+        Path folder = Files.createDirectory(dir.resolve("kexts"));
+        Files.copy(TestData.path("kexts/Lilu/Info.plist"), folder.resolve("Lilu-Info.plist"));
+        Path inside = folder.resolve("x.plist");
+        assertThat(new ProcessBuilder("mkfifo", inside.toString()).start().waitFor()).isZero();
+        CliTest.Result walk = CliTest.run("match", real("MacBookPro8-1.IOService.txt"), "--kexts", folder.toString());
+        assertThat(walk.code()).isZero();
+        assertThat(walk.err())
+                .contains("warning: " + inside + ": is a FIFO (named pipe), not a regular file; not read\n");
+        assertThat(walk.out()).contains("from 1 kext path(s)");
+    }
+
+    @Test
+    void aPluginsPathThatIsNotAFolderIsRefusedNotIgnored() throws Exception {
+        String scenario = Path.of("../docs/examples/power-sleep-wake.json").toString();
+        Path fifo = dir.resolve("plugins");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        for (String[] args : new String[][] {{"run", scenario}, {"report", scenario}, {"boot"}}) {
+            String[] withFifo = Arrays.copyOf(args, args.length + 2);
+            withFifo[args.length] = "--plugins";
+            withFifo[args.length + 1] = fifo.toString();
+            CliTest.Result r = CliTest.run(withFifo);
+            assertThat(r.code()).as(args[0]).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err()).as(args[0]).isEqualTo("ioscope " + args[0] + ": --plugins " + fifo
+                    + ": is a FIFO (named pipe), not a folder of plugin jars\n");
+            withFifo[args.length + 1] = dir.resolve("missing").toString();
+            CliTest.Result missing = CliTest.run(withFifo);
+            assertThat(missing.code()).as(args[0]).isEqualTo(ExitCodes.USAGE);
+            assertThat(missing.err()).as(args[0]).isEqualTo("ioscope " + args[0] + ": --plugins "
+                    + dir.resolve("missing") + ": no such folder\n");
+        }
+    }
+
+    @Test
+    void benchKeepOntoAFifoIsRefusedNotWaitedOn() throws Exception {
+        Path fifo = dir.resolve("keep.xml");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        CliTest.Result r = CliTest.run("bench", "--synthetic", "100", "--keep", fifo.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).isEqualTo("ioscope bench: --keep " + fifo + ": is a FIFO (named pipe); the generated "
+                + "file is read back to be timed, so it must be a regular file or a new path\n");
+    }
+
+    @Test
     void theRootDirectoryAsInputIsOneLineAndExit2() {
         // "/" has no file name: the JSON-kind hint once threw a NullPointerException before the real message
         for (String command : new String[] {"info", "ioreg", "convert"}) {

@@ -22,18 +22,22 @@ final class StatusLine {
         StringBuilder sb = new StringBuilder();
         sb.append(d.title()).append(" — ").append(d.file() == null && d.title().contains("ynthetic") ? "generated"
                 : d.snapshot().format().displayName()).append(" — ")
-                .append(d.registry().size()).append(" entries");
+                .append(count(d.registry().size(), "entry", "entries"));
         if (p != null) {
             sb.append(", ").append(entryCount(d, p)).append(" in ").append(p.name());
         }
-        sb.append(", ").append(d.registry().planes().size()).append(" planes — loaded in ").append(d.loadMillis())
-                .append(" ms");
+        sb.append(", ").append(count(d.registry().planes().size(), "plane", "planes")).append(" — loaded in ")
+                .append(d.loadMillis()).append(" ms");
         if (c != null) {
             sb.append(" — compared with ").append(c.before().title()).append(": ").append(c.diff().added().size())
                     .append(" added, ").append(c.diff().removed().size()).append(" removed, ")
                     .append(c.diff().changedCount()).append(" changed");
         }
         return sb.toString();
+    }
+
+    private static String count(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 
     private int entryCount(Document d, IORegistryPlane p) {

@@ -201,6 +201,7 @@ public final class Simulation {
             x.types().forEach(t -> sim.actions.addExtension(t.id(), inst));
         }
         sim.diagnostics = new LiveDiagnostics(reg);
+        RootPlanes.publish(reg);
         sim.linksSeen = reg.linkChanges();
         List<KextBundle> kexts = new KextLoader().load(s.kexts());
         sim.scheduler.at(0, "load kexts", () -> kexts.forEach(sim.kexts::load));
@@ -269,6 +270,7 @@ public final class Simulation {
         if (registry.linkChanges() != linksSeen) {
             linksSeen = registry.linkChanges();
             diagnostics.update();
+            RootPlanes.publish(registry);   // a plane is made when something is first attached in it
         }
         return ran;
     }

@@ -1,9 +1,12 @@
 package dev.ioscope.engine.service.kext;
 
+import dev.ioscope.engine.io.FileKind;
 import dev.ioscope.engine.io.SnapshotException;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,10 +18,18 @@ import java.util.stream.Stream;
  * Finds the Info.plists a path given to {@code --kexts} stands for: the file itself, a {@code .kext} or
  * {@code .dext} bundle ({@code Contents/Info.plist} and its {@code Contents/PlugIns}), or a folder searched for
  * both. The search stays in the given tree: a symbolic link whose target lies outside it is not followed, a
- * folder is visited once however many links lead to it, and the walk stops at {@link #MAX_DEPTH} folder levels
- * and {@link #MAX_FILES} files. Every link skipped and every bound reached is said in {@link #warnings()}.
+ * folder is visited once however many links lead to it, a folder on another file system than the given path
+ * (a mount point: {@code /proc}, {@code /sys}, {@code /dev/pts} under {@code /}) is not entered, as {@code find -xdev}
+ * would not, a folder below the given path that cannot be listed is skipped, and the walk stops at
+ * {@link #MAX_DEPTH} folder levels and {@link #MAX_FILES} files. Every link or folder skipped and every bound reached
+ * is said in {@link #warnings()}; only the given path itself not being listable is an error.
  */
 final class KextWalk {
+    /** Lists a folder's entries (a seam for the tests: a folder that cannot be listed). */
+    interface Lister {
+        List<Path> list(Path dir) throws IOException;
+    }
+
     /** Folder levels below the given path (a real /Library/Extensions is 6 deep at most). */
     static final int MAX_DEPTH = 32;
     /** Files and folders looked at under one given path (a real /Library/Extensions holds a few thousand). */
@@ -31,6 +42,16 @@ final class KextWalk {
     private int seen;
     private boolean tooMany;
     private boolean tooDeep;
+    private Object topDevice;
+    private final Lister lister;
+
+    KextWalk() {
+        this(KextWalk::sortedChildren);
+    }
+
+    KextWalk(Lister lister) {
+        this.lister = lister;
+    }
 
     List<String> warnings() {
         return warnings;
@@ -44,6 +65,10 @@ final class KextWalk {
         if (Files.isRegularFile(p)) {
             return List.of(p);
         }
+        if (!Files.isDirectory(p)) {   // listing a FIFO would block until a writer came
+            throw new SnapshotException(p.toString(), null, "is " + FileKind.describe(p)
+                    + ", not a kext, a plist or a folder; IOScope reads only regular files and folders");
+        }
         top = p;
         seen = 0;
         tooMany = false;
@@ -53,6 +78,7 @@ final class KextWalk {
         } catch (IOException e) {
             throw new SnapshotException(p.toString(), null, "cannot resolve: " + e.getMessage());
         }
+        topDevice = device(realTop);
         List<Path> out = new ArrayList<>();
         visit(p, 0, out);
         return out;
@@ -76,10 +102,14 @@ final class KextWalk {
             return;
         }
         List<Path> children;
-        try (Stream<Path> s = Files.list(dir)) {
-            children = s.sorted().toList();
+        try {
+            children = lister.list(dir);
         } catch (IOException e) {
-            throw new SnapshotException(dir.toString(), null, "cannot list folder: " + e.getMessage());
+            if (depth == 0) {
+                throw new SnapshotException(dir.toString(), null, "cannot list folder: " + reason(e));
+            }
+            warnings.add(dir + ": cannot list folder, skipped (" + reason(e) + ")");
+            return;
         }
         for (Path c : children) {
             if (++seen > MAX_FILES) {
@@ -95,11 +125,52 @@ final class KextWalk {
                 continue;
             }
             if (Files.isDirectory(c)) {
+                if (onAnotherFileSystem(c)) {
+                    warnings.add(c + ": on another file system than " + top + ", not searched");
+                    continue;
+                }
                 visit(c, depth + 1, out);
-            } else if (c.getFileName().toString().endsWith(".plist") && Files.isRegularFile(c)) {
-                out.add(c);
+            } else if (c.getFileName().toString().endsWith(".plist")) {
+                if (Files.isRegularFile(c)) {
+                    out.add(c);
+                } else {
+                    warnings.add(c + ": is " + FileKind.describe(c) + ", not a regular file; not read");
+                }
             }
         }
+    }
+
+    private static List<Path> sortedChildren(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted().toList();
+        }
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no longer there";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** The device a path's file system is on ({@code st_dev}), or null where the platform does not say. */
+    private static Object device(Path p) {
+        try {
+            return Files.getAttribute(p, "unix:dev");
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private boolean onAnotherFileSystem(Path dir) {
+        if (topDevice == null) {
+            return false;
+        }
+        Object d = device(dir);
+        return d != null && !d.equals(topDevice);
     }
 
     /** False for a folder already visited (through another link) or past the depth bound. */

@@ -1,15 +1,19 @@
 package dev.ioscope.engine.service.kext;
 
 import dev.ioscope.engine.TestData;
+import dev.ioscope.engine.io.SnapshotException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** match --kexts DIR stays inside DIR and is bounded (issue 17, item 6). */
 class KextWalkTest {
@@ -63,5 +67,47 @@ class KextWalkTest {
         assertThat(walk.infoPlists(tree)).hasSize(1);
         assertThat(walk.warnings()).singleElement().asString()
                 .startsWith(tree + ": folders deeper than " + KextWalk.MAX_DEPTH + " levels not searched");
+    }
+
+    /** Lists as the real walk does, except that {@code denied} cannot be listed (root may list anything). */
+    private static KextWalk.Lister denying(Path denied) {
+        return dir -> {
+            if (dir.equals(denied)) {
+                throw new AccessDeniedException(dir.toString());
+            }
+            try (var s = Files.list(dir)) {
+                return s.sorted().toList();
+            }
+        };
+    }
+
+    @Test
+    void aFolderBelowThatCannotBeListedIsSkippedAndSaidSo() throws Exception {
+        Path tree = Files.createDirectory(tmp.resolve("tree"));
+        Path lilu = copyLilu(tree.resolve("a"));
+        Path locked = Files.createDirectories(tree.resolve("b/locked"));
+        copyLilu(tree.resolve("c"));
+        KextWalk walk = new KextWalk(denying(locked));
+        assertThat(walk.infoPlists(tree)).containsExactly(lilu, tree.resolve("c/Lilu.kext/Contents/Info.plist"));
+        assertThat(walk.warnings()).containsExactly(locked + ": cannot list folder, skipped (permission denied)");
+    }
+
+    @Test
+    void theGivenFolderThatCannotBeListedIsAnError() throws Exception {
+        Path tree = Files.createDirectory(tmp.resolve("tree"));
+        assertThatThrownBy(() -> new KextWalk(denying(tree)).infoPlists(tree))
+                .isInstanceOf(SnapshotException.class)
+                .hasMessageContaining(tree.toString()).hasMessageContaining("cannot list folder: permission denied");
+    }
+
+    @Test
+    void aMountPointBelowIsNotEnteredAsFindXdevWouldNot() throws Exception {
+        Path dev = Path.of("/dev");
+        Path pts = dev.resolve("pts");
+        assumeTrue(Files.isDirectory(pts) && !Files.getAttribute(pts, "unix:dev").equals(Files.getAttribute(dev,
+                "unix:dev")), "needs /dev/pts mounted apart from /dev (Linux)");
+        KextWalk walk = new KextWalk();
+        assertThat(walk.infoPlists(dev)).isEmpty();
+        assertThat(walk.warnings()).contains(pts + ": on another file system than /dev, not searched");
     }
 }
