@@ -111,7 +111,7 @@ class PendingTablesTest {
     }
 
     /** The real iMac16,1 archive with one entry's embedded property plist cut short (not well-formed XML). */
-    private static Path badArchive(Path dir) throws Exception {
+    static Path badArchive(Path dir) throws Exception {
         byte[] real = Files.readAllBytes(TestData.path("snapshots/iMac16-1.ioreg"));
         PDict top = (PDict) BinaryPlistReader.read(real, "imac", ParseLimits.DEFAULT);
         List<PlistValue> objects = new ArrayList<>(((PArray) top.get("$objects")).items());
