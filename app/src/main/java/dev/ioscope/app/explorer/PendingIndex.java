@@ -58,22 +58,25 @@ public final class PendingIndex {
 
     /**
      * The index of {@code registry}, built from {@link #start} on (with {@code alongside}, e.g. the snapshot's
-     * property tables), which the explorer calls once the first frame showing the tree is drawn, so that on a
-     * 2-core machine the background work does not compete with that frame; asking for the index starts it too.
+     * property tables, started once the quick stage is built), which the explorer calls once the first frame
+     * showing the tree is drawn, so that on a 2-core machine the background work does not compete with that frame;
+     * asking for the index starts it too.
      */
     public static PendingIndex deferred(IORegistry registry, Runnable alongside) {
         CompletableFuture<RegistryIndex> quick = new CompletableFuture<>();
         CompletableFuture<RegistryIndex> index = quick.thenApplyAsync(q -> q.complete(registry), BUILDERS);
-        return new PendingIndex(quick, index, () -> {
-            alongside.run();
-            CompletableFuture.supplyAsync(() -> RegistryIndex.quick(registry), BUILDERS).whenComplete((q, e) -> {
-                if (e != null) {
-                    quick.completeExceptionally(e);
-                } else {
-                    quick.complete(q);
-                }
-            });
-        });
+        // The quick stage first and alone (on two cores the FX thread has the other): it reads no property table
+        // that is still to build (PendingProperties.knows), so the first search after an open waits for it only;
+        // the tables and the rest of the index start when it is done.
+        return new PendingIndex(quick, index, () -> CompletableFuture.supplyAsync(() -> RegistryIndex.quick(registry),
+                BUILDERS).whenComplete((q, e) -> {
+                    if (e != null) {
+                        quick.completeExceptionally(e);
+                    } else {
+                        quick.complete(q);
+                    }
+                    alongside.run();
+                }));
     }
 
     /** Starts the build if it has not started; any thread, any number of times. */

@@ -256,7 +256,7 @@ public final class SearchViewModel {
             orders.clear();
             orderDoc = doc;
         }
-        return orders.computeIfAbsent(plane.name(), n -> PlaneOrder.of(doc.registry(), plane).slots(index));
+        return orders.computeIfAbsent(plane.name(), n -> PlaneOrder.slots(doc.registry(), plane, index));
     }
 
     public void next() {
