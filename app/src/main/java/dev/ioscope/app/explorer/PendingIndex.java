@@ -69,19 +69,20 @@ public final class PendingIndex {
     /**
      * The index of {@code registry}, built from {@link #start} on, which the explorer calls once the first frame
      * showing the tree is drawn, so that on a 2-core machine the work does not compete with that frame: the first
-     * stage first and alone (then, on its thread, the IOService plane's tree order), then the rest beside {@code
-     * alongside} (e.g. the snapshot's property tables). A quick search asked for first starts the first stage only
-     * ({@link #startQuick}); asking for the whole index starts everything.
+     * stage (then, on its thread, the IOService plane's tree order) beside {@code alongside} (e.g. the snapshot's
+     * property tables), then the rest. A quick search asked for first starts the first stage only ({@link
+     * #startQuick}); asking for the whole index starts everything.
      */
     public static PendingIndex deferred(IORegistry registry, Runnable alongside) {
         CompletableFuture<RegistryIndex> quick = new CompletableFuture<>();
         CompletableFuture<Void> go = new CompletableFuture<>();
         // The quick stage reads no property table that is still to build (PendingProperties.knows), so the first
         // search after an open waits for it only.
-        CompletableFuture<RegistryIndex> index = quick.thenCombine(go, (q, v) -> {
-            alongside.run();
-            return q;
-        }).thenApplyAsync(q -> q.complete(registry), BUILDERS);
+        // alongside starts with start(), not after the first stage: a file's pending tables (an archive's) do not
+        // know their BSD name, and the first stage then waits for them, which their own threads decode in parallel.
+        CompletableFuture<RegistryIndex> index = quick.thenCombine(go, (q, v) -> q)
+                .thenApplyAsync(q -> q.complete(registry), BUILDERS);
+        go.thenRun(alongside);
         PendingIndex[] self = new PendingIndex[1];
         self[0] = new PendingIndex(quick, index, () -> CompletableFuture.runAsync(() -> {
             RegistryIndex q;
