@@ -69,20 +69,24 @@ public final class PendingIndex {
     /**
      * The index of {@code registry}, built from {@link #start} on, which the explorer calls once the first frame
      * showing the tree is drawn, so that on a 2-core machine the work does not compete with that frame: the first
-     * stage (then, on its thread, the IOService plane's tree order) beside {@code alongside} (e.g. the snapshot's
-     * property tables), then the rest. A quick search asked for first starts the first stage only ({@link
-     * #startQuick}); asking for the whole index starts everything.
+     * stage (then, on its thread, the IOService plane's tree order), then the rest beside {@code alongside} (e.g.
+     * the generated registry's property tables). A quick search asked for first starts the first stage only
+     * ({@link #startQuick}); asking for the whole index starts everything.
      */
     public static PendingIndex deferred(IORegistry registry, Runnable alongside) {
         CompletableFuture<RegistryIndex> quick = new CompletableFuture<>();
         CompletableFuture<Void> go = new CompletableFuture<>();
         // The quick stage reads no property table that is still to build (PendingProperties.knows), so the first
         // search after an open waits for it only.
-        // alongside starts with start(), not after the first stage: a file's pending tables (an archive's) do not
-        // know their BSD name, and the first stage then waits for them, which their own threads decode in parallel.
-        CompletableFuture<RegistryIndex> index = quick.thenCombine(go, (q, v) -> q)
-                .thenApplyAsync(q -> q.complete(registry), BUILDERS);
-        go.thenRun(alongside);
+        // alongside starts once the first stage is built (and start() called): on two cores its threads (the
+        // generated registry's 100k tables) would otherwise stretch the first stage from ~0.8 s to 2-3 s of wall
+        // right after an open (docs/benchmarks.md, fifth session). So the first stage must not need it: the
+        // generator's tables know their BSD names; tables the first stage would decode one by one (an archive's)
+        // are better started by their reader before start().
+        CompletableFuture<RegistryIndex> index = quick.thenCombine(go, (q, v) -> {
+            alongside.run();
+            return q;
+        }).thenApplyAsync(q -> q.complete(registry), BUILDERS);
         PendingIndex[] self = new PendingIndex[1];
         self[0] = new PendingIndex(quick, index, () -> CompletableFuture.runAsync(() -> {
             RegistryIndex q;
