@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Cold `ioscope info` against its peer, side by side in one run (issues 18 and 22; docs/benchmarks.md "Cold start").
-# Each round runs every variant once, interleaved, each in a fresh process:
+# Each round runs every variant once, interleaved, each in a fresh process, and starts one variant later than the
+# round before (so no variant always runs right after the same other one):
 #   jar, JDK 17            java -jar app/target/ioscope.jar (the machine's java)
 #   jar + CDS, JDK 17      the same with -XX:SharedArchiveFile=app/target/ioscope-cds.jsa (when the build made it)
 #   jar, JDK 25            the same jar on a Java 25 JDK (BENCH_JDK25, default /usr/lib/jvm/temurin-25-jdk-amd64,
@@ -84,7 +85,8 @@ command_for() {
 }
 
 for ((r = 1; r <= rounds; r++)); do
-    for v in "${variants[@]}"; do
+    for ((i = 0; i < ${#variants[@]}; i++)); do # each round starts one variant later: no variant always follows another
+        v="${variants[(i + r - 1) % ${#variants[@]}]}"
         key="${v//[ ,.()+]/_}"
         t0=$(date +%s%N)
         /usr/bin/time -f "%U %S" -o "$out/time" $(command_for "$v") > "$out/stdout"

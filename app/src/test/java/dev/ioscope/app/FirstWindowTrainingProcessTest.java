@@ -31,6 +31,8 @@ class FirstWindowTrainingProcessTest {
         assertThat(lines.get(lines.size() - 1)).startsWith(FirstFrameMark.THEN_MARK + " iMac16-1.ioreg, ");
         assertThat(out.indexOf(FirstFrameMark.MARK)).as("info's output comes first")
                 .isGreaterThan(out.indexOf("entries:"));
+        // its preferences live in a fresh scratch folder, a first start: java.util.prefs' INFO notice is not shown
+        assertThat(r.err()).doesNotContain("Created user preferences directory");
     }
 
     @Test

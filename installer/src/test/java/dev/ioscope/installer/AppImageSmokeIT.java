@@ -1,6 +1,7 @@
 package dev.ioscope.installer;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -115,6 +116,28 @@ class AppImageSmokeIT {
                     "dev.ioscope.app.explorer.ExplorerView", "javafx.scene.control.TreeTableView")) {
                 assertThat(r.out()).as("%s's cache holds %s", name, cls).containsPattern("\\d+: " + cls + " ");
             }
+        }
+    }
+
+    @Test
+    void theFirstWindowStartsWithoutTheJvmsWarnings(@TempDir Path dir) throws Exception {
+        // Java 25 prints four "WARNING:" lines on stderr when JavaFX, on the class path, calls System.load (JEP 472:
+        // "A restricted method in java.lang.System has been called") and four when Marlin calls sun.misc.Unsafe's
+        // memory methods (JEP 498: "A terminally deprecated method in sun.misc.Unsafe has been called"); the
+        // launchers' options allow both. The window runs headless on Monocle (in lib/app) to its first frame, then
+        // halts; the start-up cache must still map with those options (the JVM refuses a cache trained without
+        // the same native access).
+        StartupCache cache = StartupCache.built();
+        for (String name : List.of("IOScope", "ioscope-cli")) {
+            Path home = Files.createDirectories(dir.resolve(name));
+            String options = String.join(" ", cache.required(), "-Dglass.platform=Monocle",
+                    "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Dioscope.bench=first-window",
+                    "-Djava.util.prefs.userRoot=" + Files.createDirectories(home.resolve("prefs")),
+                    "-Dioscope.log.dir=" + home.resolve("log"));
+            Launched r = Launched.run(List.of(launcher(name).toString()), Map.of("JAVA_TOOL_OPTIONS", options));
+            assertThat(r.exitCode()).as("%s with %s; stderr: %s", name, options, r.err()).isZero();
+            assertThat(r.out()).as(name).startsWith("first frame drawn: ");
+            assertThat(r.err().lines()).as("%s's stderr", name).noneMatch(l -> l.startsWith("WARNING:"));
         }
     }
 

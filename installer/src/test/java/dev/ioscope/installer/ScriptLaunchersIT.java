@@ -69,8 +69,12 @@ class ScriptLaunchersIT {
         // stderr), -XX:+PrintCommandLineFlags the -XX options (on stdout); both then go on. The expected options are
         // installer/pom.xml's javaOptions; the replaced native launcher passed the same (its -Xlog:arguments line,
         // compared by hand on a Java 25 image built from main before this change: options, then app-path).
+        // With Java 25 both allow JavaFX's native access and Unsafe, as Java 17 did (sun.misc.unsafe.memory.access =
+        // allow), and both keep the two compilers: C1 alone made a cold `info` faster but long jobs slower
+        // (docs/benchmarks.md, "Fifth session").
         Path app = IMAGE.toRealPath().resolve("lib/app");
-        List<String> flags = StartupCache.built() == StartupCache.AOT
+        boolean aot = StartupCache.built() == StartupCache.AOT;
+        List<String> flags = aot
                 ? List.of("-XX:AOTCache=" + app.resolve("ioscope.aot"), "-XX:CompileThresholdScaling=4.0",
                         "-XX:+UseTransparentHugePages")
                 : List.of("-XX:SharedArchiveFile=" + app.resolve("ioscope.jsa"));
@@ -85,6 +89,10 @@ class ScriptLaunchersIT {
                     .containsPattern("jpackage\\.app-version = \\d+\\.\\d+\\.\\d+\n")
                     .contains("sun.java.command = dev.ioscope.app.Launcher --version\n");
             assertThat(r.out()).as(name).contains(flags).containsPattern("(?m)^ioscope \\S+$");
+            if (aot) {
+                assertThat(r.err()).as(name).contains("sun.misc.unsafe.memory.access = allow\n");
+            }
+            assertThat(r.out()).as(name).doesNotContain("TieredStopAtLevel");
         }
     }
 

@@ -1,14 +1,17 @@
 package dev.ioscope.app.explorer;
 
+import dev.ioscope.engine.explore.PlaneOrder;
 import dev.ioscope.engine.explore.RegistryIndex;
 import dev.ioscope.engine.explore.SearchField;
+import dev.ioscope.engine.explore.SearchQuery;
 import dev.ioscope.engine.registry.IORegistry;
+import dev.ioscope.engine.registry.IORegistryPlane;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
@@ -32,23 +35,25 @@ public final class PendingIndex {
     /** The first stage: names, classes and BSD names (RegistryIndex.quick), done long before the whole. */
     private final CompletableFuture<RegistryIndex> quick;
     private final CompletableFuture<RegistryIndex> index;
-    /** Starts the build (and what the document builds beside it); null once started or when built already. */
-    private final AtomicReference<Runnable> starter;
-    /** Run once the build starts ({@link #whenStarted}); null once it has started. */
-    private List<Runnable> onStart;
+    /** Starts the first stage; null once started or when built already. */
+    private final AtomicReference<Runnable> quickStarter;
+    /** Completed by {@link #start}: the rest (and what the document builds beside it) waits for it. */
+    private final CompletableFuture<Void> go;
+    /** Per plane (by name): its entries' index slots in tree order; the same for every stage of the index. */
+    private final Map<String, int[]> treeOrders = new ConcurrentHashMap<>();
 
     private PendingIndex(CompletableFuture<RegistryIndex> quick, CompletableFuture<RegistryIndex> index,
-                         Runnable starter) {
+                         Runnable quickStarter, CompletableFuture<Void> go) {
         this.quick = quick;
         this.index = index;
-        this.starter = new AtomicReference<>(starter);
-        this.onStart = starter == null ? null : new ArrayList<>();
+        this.quickStarter = new AtomicReference<>(quickStarter);
+        this.go = go;
     }
 
     /** An index already built. */
     public static PendingIndex ready(RegistryIndex index) {
         CompletableFuture<RegistryIndex> done = CompletableFuture.completedFuture(index);
-        return new PendingIndex(done, done, null);
+        return new PendingIndex(done, done, null, CompletableFuture.completedFuture(null));
     }
 
     /**
@@ -62,51 +67,71 @@ public final class PendingIndex {
     }
 
     /**
-     * The index of {@code registry}, built from {@link #start} on (with {@code alongside}, e.g. the snapshot's
-     * property tables), which the explorer calls once the first frame showing the tree is drawn, so that on a
-     * 2-core machine the background work does not compete with that frame; asking for the index starts it too.
+     * The index of {@code registry}, built from {@link #start} on, which the explorer calls once the first frame
+     * showing the tree is drawn, so that on a 2-core machine the work does not compete with that frame: the first
+     * stage (then, on its thread, the IOService plane's tree order), then the rest beside {@code alongside} (e.g.
+     * the generated registry's property tables). A quick search asked for first starts the first stage only
+     * ({@link #startQuick}); asking for the whole index starts everything.
      */
     public static PendingIndex deferred(IORegistry registry, Runnable alongside) {
         CompletableFuture<RegistryIndex> quick = new CompletableFuture<>();
-        CompletableFuture<RegistryIndex> index = quick.thenApplyAsync(q -> q.complete(registry), BUILDERS);
-        return new PendingIndex(quick, index, () -> {
+        CompletableFuture<Void> go = new CompletableFuture<>();
+        // The quick stage reads no property table that is still to build (PendingProperties.knows), so the first
+        // search after an open waits for it only.
+        // alongside starts once the first stage is built (and start() called): on two cores its threads (the
+        // generated registry's 100k tables) would otherwise stretch the first stage from ~0.8 s to 2-3 s of wall
+        // right after an open (docs/benchmarks.md, fifth session). So the first stage must not need it: the
+        // generator's tables know their BSD names; tables the first stage would decode one by one (an archive's)
+        // are better started by their reader before start().
+        CompletableFuture<RegistryIndex> index = quick.thenCombine(go, (q, v) -> {
             alongside.run();
-            CompletableFuture.supplyAsync(() -> RegistryIndex.quick(registry), BUILDERS).whenComplete((q, e) -> {
-                if (e != null) {
-                    quick.completeExceptionally(e);
-                } else {
-                    quick.complete(q);
-                }
-            });
-        });
+            return q;
+        }).thenApplyAsync(q -> q.complete(registry), BUILDERS);
+        PendingIndex[] self = new PendingIndex[1];
+        self[0] = new PendingIndex(quick, index, () -> CompletableFuture.runAsync(() -> {
+            RegistryIndex q;
+            try {
+                q = RegistryIndex.quick(registry);
+            } catch (RuntimeException | Error e) {
+                quick.completeExceptionally(e);
+                return;
+            }
+            quick.complete(q);
+            registry.planes().stream().filter(p -> p.name().equals(IORegistryPlane.IOSERVICE)).findFirst()
+                    .ifPresent(p -> self[0].treeOrder(registry, p, q));
+        }, BUILDERS), go);
+        return self[0];
     }
 
-    /** Starts the build if it has not started; any thread, any number of times. */
-    public void start() {
-        Runnable r = starter.getAndSet(null);
+    /** Starts the first stage if it has not started; any thread, any number of times. */
+    public void startQuick() {
+        Runnable r = quickStarter.getAndSet(null);
         if (r != null) {
             r.run();
-            List<Runnable> then;
-            synchronized (this) {
-                then = onStart;
-                onStart = null;
-            }
-            then.forEach(Runnable::run);
         }
     }
 
     /**
-     * Runs {@code then} once the build has started (at once, on this thread, if it has): the explorer checks a
-     * file's property tables from then on, so that the check too waits for the first frame.
+     * The index slots of {@code plane}'s entries in tree order ({@link PlaneOrder#slots}), computed once per plane
+     * (a walk of the whole plane; the first stage's thread computes IOService's); any stage of this index will do,
+     * as all have the same slots. Any thread; a second caller for the same plane waits for the first.
+     */
+    public int[] treeOrder(IORegistry registry, IORegistryPlane plane, RegistryIndex any) {
+        return treeOrders.computeIfAbsent(plane.name(), n -> PlaneOrder.slots(registry, plane, any));
+    }
+
+    /** Starts the build if it has not started; any thread, any number of times. */
+    public void start() {
+        startQuick();
+        go.complete(null);
+    }
+
+    /**
+     * Runs {@code then} once {@link #start} has been called (at once, on this thread, if it has): an archive's
+     * property tables start then, and the explorer's check of them, so that they too wait for the first frame.
      */
     public void whenStarted(Runnable then) {
-        synchronized (this) {
-            if (onStart != null) {
-                onStart.add(then);
-                return;
-            }
-        }
-        then.run();
+        go.thenRun(then);
     }
 
     /** The index, waiting for it if it is still being built; a failure of the build is rethrown as it was. */
@@ -121,7 +146,10 @@ public final class PendingIndex {
      * search after opening a big registry need not wait for its property values). Waits as {@link #get} does.
      */
     public RegistryIndex covering(Set<SearchField> fields) {
-        start();
+        startQuick();
+        if (!SearchQuery.QUICK.containsAll(fields)) {
+            start();
+        }
         if (index.isDone()) {
             return get();
         }

@@ -34,8 +34,15 @@ import java.util.WeakHashMap;
  * Rows are marked for search hits and comparison changes. Selection is two-way bound to the view-model's.
  */
 final class RegistryTreePane extends StackPane {
-    /** Expanding the ancestors of every hit of a broad search would materialize most of a big tree. */
-    static final int MAX_REVEALED_HITS = 300;
+    /**
+     * Hits whose branches a search opens: more than a 1280x800 window shows (a hit and its ancestors are a row
+     * each), and no more, since each branch opened costs the FX thread a walk of the rows above it before the frame
+     * that shows the search (40 instead of 300 halved that frame's FX CPU on the 100k registry, docs/benchmarks.md,
+     * fifth session). The count shows every hit; next and previous open the branch of each hit they step to.
+     */
+    static final int MAX_REVEALED_HITS = 40;
+    /** Added, removed and changed entries whose branches a comparison opens. */
+    static final int MAX_REVEALED_CHANGES = 300;
     /**
      * Expansion changes are applied to the attached tree while (changes × open rows) stays under this, and while
      * the tree is detached beyond: each change on an attached TreeTableView makes it recount its open rows (an
@@ -202,7 +209,7 @@ final class RegistryTreePane extends StackPane {
         marked.addAll(c.diff().removed());
         int shown = 0;
         for (IORegistryEntry e : marked) {
-            if (shown >= MAX_REVEALED_HITS) {
+            if (shown >= MAX_REVEALED_CHANGES) {
                 break;
             }
             // Only the top of an added or removed subtree: its descendants are marked too but stay folded.

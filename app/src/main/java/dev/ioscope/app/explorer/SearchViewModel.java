@@ -1,6 +1,5 @@
 package dev.ioscope.app.explorer;
 
-import dev.ioscope.engine.explore.PlaneOrder;
 import dev.ioscope.engine.explore.RegistryIndex;
 import dev.ioscope.engine.explore.RegistrySearch;
 import dev.ioscope.engine.explore.SearchField;
@@ -31,7 +30,6 @@ import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,9 +53,6 @@ public final class SearchViewModel {
             List.of());
     private final IntegerProperty hitIndex = new SimpleIntegerProperty(this, "hitIndex", -1);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
-    /** Per plane of the current document: its entries' index slots in tree order. */
-    private final Map<String, int[]> orders = new HashMap<>();
-    private Document orderDoc;
     private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper(this, "searching", false);
     /** Bumped by every run(): a result of an older generation is stale. FX thread only. */
     private long generation;
@@ -248,15 +243,12 @@ public final class SearchViewModel {
     }
 
     /**
-     * The plane's tree order, computed once per document and plane (a walk of the whole plane); any thread. Every
-     * stage of a document's index has the same slots, so any of them will do.
+     * The plane's tree order, computed once per document and plane (a walk of the whole plane, which the index's
+     * first-stage thread does for IOService right after building it); any thread. Every stage of a document's index
+     * has the same slots, so any of them will do.
      */
-    private synchronized int[] planeSlots(Document doc, RegistryIndex index, IORegistryPlane plane) {
-        if (orderDoc != doc) {
-            orders.clear();
-            orderDoc = doc;
-        }
-        return orders.computeIfAbsent(plane.name(), n -> PlaneOrder.of(doc.registry(), plane).slots(index));
+    private static int[] planeSlots(Document doc, RegistryIndex index, IORegistryPlane plane) {
+        return doc.searchIndex().treeOrder(doc.registry(), plane, index);
     }
 
     public void next() {

@@ -30,10 +30,11 @@ public final class SnapshotLoader {
     static final String DEFAULT_NAME = "iMac16-1.ioreg";
 
     /**
-     * Reads {@code file} to its tree: an archive's property tables are left pending ({@link Snapshots#openTree}) and
-     * decoded, with the index, from when the explorer has drawn the tree ({@link PendingIndex#deferred}); an entry
-     * whose properties are asked for first (the inspector's) decodes its own at once. The explorer then completes
-     * the tables to report a bad one ({@link ExplorerViewModel}); {@code loadMillis} is the time to the tree.
+     * Reads {@code file} to its tree: an archive's property tables are left pending ({@link Snapshots#openTree})
+     * and decoded, with the index, from when the explorer has drawn the tree ({@link PendingIndex#whenStarted}); an
+     * entry whose properties are asked for first (the inspector's) decodes its own at once. The explorer then
+     * completes the tables to report a bad one ({@link ExplorerViewModel}); {@code loadMillis} is the time to the
+     * tree.
      */
     public Document load(Path file) throws SnapshotException {
         long t0 = System.nanoTime();
@@ -44,7 +45,9 @@ public final class SnapshotLoader {
                         null)
                 : Snapshots.openTree(file);
         DeferredTables tables = s.tables();
-        PendingIndex index = PendingIndex.deferred(s.registry(), tables::start);
+        PendingIndex index = PendingIndex.deferred(s.registry(), () -> { });
+        // the tables start with start(), beside the quick stage (which they would otherwise feed one by one)
+        index.whenStarted(tables::start);
         String title = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         return new Document(s, index, file, title, (System.nanoTime() - t0) / 1_000_000);
     }

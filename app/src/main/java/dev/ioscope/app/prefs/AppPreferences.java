@@ -2,9 +2,12 @@ package dev.ioscope.app.prefs;
 
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
@@ -24,8 +27,25 @@ public final class AppPreferences {
     }
 
     public static AppPreferences fromSystemProperty() {
+        quietFirstStart();
         String path = System.getProperty(NODE_PROPERTY, "dev/ioscope");
         return new AppPreferences(Preferences.userRoot().node(path.startsWith("/") ? path.substring(1) : path));
+    }
+
+    /** Keeps the JDK's own logger of java.util.prefs at WARNING: held here, since a logger only weakly held resets. */
+    private static Logger prefsLog;
+
+    /**
+     * On the first start ever, Linux's java.util.prefs prints "INFO: Created user preferences directory." on
+     * stderr, two lines a user did not ask for; its warnings (a store it cannot lock or write) still show. Only then:
+     * the check is one stat, and java.util.logging is not loaded on later starts.
+     */
+    private static void quietFirstStart() {
+        String root = System.getProperty("java.util.prefs.userRoot", System.getProperty("user.home"));
+        if (root != null && prefsLog == null && !Files.isDirectory(Path.of(root, ".java", ".userPrefs"))) {
+            prefsLog = Logger.getLogger("java.util.prefs");
+            prefsLog.setLevel(Level.WARNING);
+        }
     }
 
     /** A node of its own (tests), wiped first. */

@@ -10,6 +10,9 @@ import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.snapshot.Snapshot;
 import dev.ioscope.engine.snapshot.SnapshotFormat;
+import dev.ioscope.engine.snapshot.BenchmarkRegistry;
+import dev.ioscope.engine.registry.IORegistryPlane;
+import dev.ioscope.engine.explore.PlaneOrder;
 import org.junit.jupiter.api.Test;
 
 import java.util.EnumSet;
@@ -83,5 +86,25 @@ class PendingIndexTest {
         assertThat(asked.covering(SearchQuery.QUICK).covers(SearchQuery.QUICK)).isTrue();
         assertThat(asked.get().covers(EnumSet.allOf(SearchField.class))).isTrue();
         assertThat(companion.get()).isEqualTo(2);
+    }
+
+    @Test
+    void startingTheQuickStageBuildsItAndTheTreeOrderAloneTheRestWaitsForStart() {
+        IORegistry reg = BenchmarkRegistry.open(2_000, 5).registry();
+        AtomicInteger companion = new AtomicInteger();
+        PendingIndex pending = PendingIndex.deferred(reg, companion::incrementAndGet);
+        pending.startQuick();
+        RegistryIndex first = pending.covering(SearchQuery.QUICK);
+        assertThat(first.covers(SearchQuery.QUICK)).isTrue();
+        assertThat(first.covers(EnumSet.allOf(SearchField.class))).isFalse();
+        IORegistryPlane service = reg.plane(IORegistryPlane.IOSERVICE);
+        assertThat(pending.treeOrder(reg, service, first)).isEqualTo(PlaneOrder.of(reg, service).slots(first));
+        assertThat(pending.isReady()).as("the rest waits for start").isFalse();
+        assertThat(companion.get()).isZero();
+        assertThat(reg.entries().stream().filter(IORegistryEntry::propertiesPending).count())
+                .as("the quick stage decodes no property table").isEqualTo(reg.size() - 2L);
+        pending.start();
+        assertThat(pending.get().covers(EnumSet.allOf(SearchField.class))).isTrue();
+        assertThat(companion.get()).isEqualTo(1);
     }
 }

@@ -7,6 +7,7 @@ import dev.ioscope.engine.registry.IORegistryPlane;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -30,6 +31,30 @@ public final class PlaneOrder {
 
     public static PlaneOrder of(IORegistry registry, IORegistryPlane plane) {
         return new PlaneOrder(registry, plane);
+    }
+
+    /**
+     * The index slots of the plane's entries in tree order, as {@code of(registry, plane).slots(index)} gives them,
+     * by one walk of the plane that keeps no position map: what the first search after an open waits for.
+     */
+    public static int[] slots(IORegistry registry, IORegistryPlane plane, RegistryIndex index) {
+        int[] out = new int[index.size()];
+        BitSet seen = new BitSet(index.size());
+        int n = 0;
+        int s = index.slotOf(registry.root());
+        if (s >= 0) {
+            seen.set(s);
+            out[n++] = s;
+        }
+        var it = IORegistryIterator.iterateOver(registry.root(), plane, IORegistryIterator.ITERATE_RECURSIVELY);
+        while (it.hasNext()) {
+            s = index.slotOf(it.next());
+            if (s >= 0 && !seen.get(s)) {
+                seen.set(s);
+                out[n++] = s;
+            }
+        }
+        return Arrays.copyOf(out, n);
     }
 
     public boolean contains(IORegistryEntry e) {

@@ -67,14 +67,14 @@ public final class RegistryIndex {
         String[] names = new String[n];
         String[] classes = new String[n];
         String[] bsd = new String[n];
-        Map<String, String> chains = new HashMap<>();
+        Map<ClassKey, String> chains = new HashMap<>();
         List<IORegistryPlane> planes = registry.planes();
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < n; i++) {
             IORegistryEntry e = entries.get(i);
             slot.put(e, i);
             names[i] = names(e, planes, sb);
-            classes[i] = chains.computeIfAbsent(e.className() + '\n' + String.join("\n", e.inheritance()),
+            classes[i] = chains.computeIfAbsent(new ClassKey(e.className(), e.inheritance()),
                     k -> classText(registry, e));
             OSObject b = e.property("BSD Name");
             bsd[i] = b instanceof OSString str ? str.value().toLowerCase(Locale.ROOT) : NONE;
@@ -83,6 +83,10 @@ public final class RegistryIndex {
         text[SearchField.CLASS.ordinal()] = classes;
         text[SearchField.BSD_NAME.ordinal()] = bsd;
         return new RegistryIndex(entries, slot, text);
+    }
+
+    /** What an entry's class text depends on: its class and the chain its snapshot recorded (few distinct). */
+    private record ClassKey(String className, List<String> inheritance) {
     }
 
     /**

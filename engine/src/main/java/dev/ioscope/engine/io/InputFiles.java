@@ -2,6 +2,9 @@ package dev.ioscope.engine.io;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -15,6 +18,9 @@ import java.util.Arrays;
  * cannot fill the heap; and read with its size limit, so a file that grows while read is cut off with an error.
  */
 public final class InputFiles {
+    /** How much one read asks for (the size of the JDK's native buffer behind it). */
+    private static final int READ_SLICE = 256 * 1024;
+
     private InputFiles() {
     }
 
@@ -26,9 +32,10 @@ public final class InputFiles {
     public static byte[] read(Path file, long maxBytes) throws SnapshotException {
         String name = file.toString();
         long size = checkRegular(file, maxBytes);
-        try (InputStream in = Files.newInputStream(file)) {
+        try (FileChannel channel = FileChannel.open(file)) {
             byte[] data = new byte[(int) size];
-            int n = in.readNBytes(data, 0, data.length);
+            int n = readFully(channel, data);
+            InputStream in = Channels.newInputStream(channel);
             if (n < data.length) {
                 return Arrays.copyOf(data, n); // shrank while read
             }
@@ -47,6 +54,22 @@ public final class InputFiles {
         } catch (IOException e) {
             throw new SnapshotException(name, null, problem(e));
         }
+    }
+
+    /**
+     * Fills {@code data} from the channel, or up to its end; returns the bytes read. In slices: the JDK reads into a
+     * heap array through a native buffer of the request's size, and a whole file's worth of fresh native pages cost
+     * as much to touch as the array's (about 3,000 page faults more for an 11.8 MB archive, on the cold path).
+     */
+    private static int readFully(FileChannel channel, byte[] data) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(data);
+        while (buffer.position() < data.length) {
+            buffer.limit(Math.min(data.length, buffer.position() + READ_SLICE));
+            if (channel.read(buffer) < 0) {
+                break;
+            }
+        }
+        return buffer.position();
     }
 
     /**

@@ -163,8 +163,15 @@ public final class IORegistryEntry {
         }
     }
 
-    /** getProperty(key) on this entry alone. */
+    /**
+     * getProperty(key) on this entry alone. A pending table that {@linkplain PendingProperties#knows knows} the key
+     * answers it without being decoded (the same value its decoded table holds).
+     */
     public OSObject property(String key) {
+        PendingProperties p = pending;
+        if (p != null && p.knows(key)) {
+            return p.property(key);
+        }
         return properties().get(key);
     }
 

@@ -54,6 +54,9 @@ public final class BenchmarkRegistry {
     };
     private static final int MAX_DEPTH = 14;
     private static final String[] CHAIN_TAIL = {"IOService", "IORegistryEntry", "OSObject"};
+    /** The one property the quick search index reads (kIOBSDNameKey); storage entries (mix 3) carry it. */
+    private static final String BSD_NAME = "BSD Name";
+    private static final int STORAGE_MIX = 3;
 
     private final SplittableRandom rnd;
     private final IORegistry reg = IORegistry.create();
@@ -197,7 +200,7 @@ public final class BenchmarkRegistry {
                 tape.add(rnd.nextBoolean() ? 1 : 0);
             }
             case 2 -> tape.add(rnd.nextInt(64));
-            case 3 -> {
+            case STORAGE_MIX -> {
                 tape.add(rnd.nextInt(8));
                 tape.add(rnd.nextLong());
                 tape.add(rnd.nextLong());
@@ -242,9 +245,10 @@ public final class BenchmarkRegistry {
                     .put("HIDDefaultBehavior", OSString.of(""))
                     .put("ReportInterval", OSNumber.of32(8000))
                     .put("MaxInputReportSize", OSNumber.of(r.next(), 16));
-            case 3 -> p.put("Size", OSNumber.of64(500107862016L)).put("Preferred Block Size", OSNumber.of64(4096))
+            case STORAGE_MIX -> p.put("Size", OSNumber.of64(500107862016L))
+                    .put("Preferred Block Size", OSNumber.of64(4096))
                     .put("Content", OSString.of("GUID_partition_scheme")).put("Whole", OSBoolean.TRUE)
-                    .put("BSD Name", OSString.of("disk" + r.next())).put("Writable", OSBoolean.TRUE)
+                    .put(BSD_NAME, bsdName(r.next())).put("Writable", OSBoolean.TRUE)
                     .put("UUID", OSString.of(new UUID(r.next(), r.next()).toString().toUpperCase(Locale.ROOT)));
             default -> p.put("IOReportLegend", OSArray.of(OSDictionary.of(
                             "IOReportChannels", OSArray.of(OSArray.of(OSNumber.of64(0x6379636c65730000L),
@@ -254,6 +258,10 @@ public final class BenchmarkRegistry {
                     .put("model", data("Apple Inc.\0"));
         }
         return p.build();
+    }
+
+    private static OSString bsdName(long unit) {
+        return OSString.of("disk" + unit);
     }
 
     private static OSData data(String s) {
@@ -284,6 +292,25 @@ public final class BenchmarkRegistry {
         @Override
         public OSDictionary decode() {
             return properties(FAMILIES[family], kind, tape.reader(from));
+        }
+
+        /** The BSD name is known without building the table: the tree pass drew it (the tape's second value). */
+        @Override
+        public boolean knows(String key) {
+            return BSD_NAME.equals(key);
+        }
+
+        @Override
+        public OSObject property(String key) {
+            if (!knows(key)) {
+                return decode().get(key);
+            }
+            if (kind != STORAGE_MIX) {
+                return null;
+            }
+            Tape.Reader r = tape.reader(from);
+            r.next(); // IOProbeScore
+            return bsdName(r.next());
         }
 
         @Override

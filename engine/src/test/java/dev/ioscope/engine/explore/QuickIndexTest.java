@@ -1,6 +1,8 @@
 package dev.ioscope.engine.explore;
 
+import dev.ioscope.engine.os.OSObject;
 import dev.ioscope.engine.registry.IORegistry;
+import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.snapshot.BenchmarkRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -59,5 +61,47 @@ class QuickIndexTest {
         SearchQuery values = new SearchQuery("0x8086", Set.of(SearchField.VALUE), false);
         assertThatThrownBy(() -> RegistrySearch.search(quick, values)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("does not hold");
+    }
+
+    @Test
+    void theQuickStageOfAnOpenedRegistryReadsNoTableYetEqualsTheWholeIndexOfTheGeneratedOne() {
+        // What the explorer opens: the tree, every property table still pending.
+        IORegistry opened = BenchmarkRegistry.open(10_000, 1).registry();
+        RegistryIndex quick = RegistryIndex.quick(opened);
+        long pending = opened.entries().stream().filter(IORegistryEntry::propertiesPending).count();
+        assertThat(pending).as("tables the quick stage left pending").isEqualTo(opened.size() - 2L);
+        RegistryIndex whole = RegistryIndex.build(REGISTRY);
+        assertThat(quick.size()).isEqualTo(whole.size());
+        int named = 0;
+        for (SearchField f : SearchQuery.QUICK) {
+            for (int i = 0; i < quick.size(); i++) {
+                assertThat(quick.text(f, i)).as("%s of slot %d", f, i).isEqualTo(whole.text(f, i));
+            }
+        }
+        for (int i = 0; i < quick.size(); i++) {
+            named += quick.text(SearchField.BSD_NAME, i).isEmpty() ? 0 : 1;
+        }
+        assertThat(named).as("entries with a BSD name").isGreaterThan(1_000);
+        for (String q : new String[] {"disk3", "disk", "IOMedia", "XHC"}) {
+            assertThat(RegistrySearch.search(quick, SearchQuery.quick(q)).count()).as(q)
+                    .isEqualTo(RegistrySearch.search(whole, SearchQuery.quick(q)).count());
+        }
+    }
+
+    @Test
+    void aPendingTableAnswersTheBsdNameItKnowsWithTheValueItsDecodedTableHolds() {
+        IORegistry opened = BenchmarkRegistry.open(2_000, 7).registry();
+        int storage = 0;
+        for (IORegistryEntry e : opened.entries()) {
+            if (!e.propertiesPending()) {
+                continue;
+            }
+            OSObject known = e.property("BSD Name");
+            assertThat(e.propertiesPending()).as("asking for the BSD name decodes nothing").isTrue();
+            assertThat(known).as("entry %d", e.registryEntryID()).isEqualTo(e.properties().get("BSD Name"));
+            assertThat(e.propertiesPending()).isFalse();
+            storage += known == null ? 0 : 1;
+        }
+        assertThat(storage).isGreaterThan(100);
     }
 }

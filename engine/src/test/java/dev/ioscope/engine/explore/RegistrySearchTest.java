@@ -1,6 +1,7 @@
 package dev.ioscope.engine.explore;
 
 import dev.ioscope.engine.registry.IORegistryEntry;
+import dev.ioscope.engine.snapshot.BenchmarkRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.util.EnumSet;
@@ -72,10 +73,21 @@ class RegistrySearchTest {
         for (var plane : reg.planes()) {
             PlaneOrder order = PlaneOrder.of(reg, plane);
             int[] slots = order.slots(big);
+            assertThat(PlaneOrder.slots(reg, plane, big)).as("one walk, no position map").isEqualTo(slots);
             for (String q : new String[]{"disk", "XHC", "pci"}) {
                 var r = RegistrySearch.search(big, SearchQuery.quick(q));
                 assertThat(r.entriesIn(slots)).as(plane.name() + " " + q).isEqualTo(order.sort(r.entries()));
             }
+        }
+    }
+
+    @Test
+    void theOneWalkPlaneSlotsEqualThePositionMapsOnARegistryWithTwoParentEntries() {
+        var reg = BenchmarkRegistry.generate(20_000, 3);
+        var quick = RegistryIndex.quick(reg);
+        for (var plane : reg.planes()) {
+            assertThat(PlaneOrder.slots(reg, plane, quick)).as(plane.name())
+                    .isEqualTo(PlaneOrder.of(reg, plane).slots(quick));
         }
     }
 }

@@ -54,6 +54,15 @@ class InputFilesTest {
     }
 
     @Test
+    void aFileOfManyReadSlicesArrivesWhole() throws Exception {
+        // InputFiles reads in 256 KB slices; the largest real snapshot is 45 of them and does not end on a slice.
+        Path real = TestData.path("snapshots/MacBookPro15-1.ioreg");
+        assertThat(Files.size(real) % (256 * 1024)).isNotZero();
+        assertThat(Files.mismatch(real, Files.write(dir.resolve("copy.ioreg"),
+                InputFiles.read(real, Files.size(real))))).isEqualTo(-1L);
+    }
+
+    @Test
     void aSymlinkToARegularFileIsRead() throws Exception {
         Path link = Files.createSymbolicLink(dir.resolve("link.dts"), TestData.path("snapshots/qemu-bamboo.dts"));
         assertThat(Snapshots.load(link).registry().size()).isGreaterThan(3);
