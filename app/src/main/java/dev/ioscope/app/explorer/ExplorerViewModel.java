@@ -293,12 +293,14 @@ public final class ExplorerViewModel {
      */
     private void showFile(Path file, Document doc) {
         Document previous = document.get();
+        List<Path> recentBefore = List.copyOf(recentFiles);
         recentFiles.setAll(prefs.addRecentFile(file));
         show(doc);
         doc.searchIndex().whenStarted(() -> jobs.submit(doc::complete, ok -> { }, failure -> {
             LoggerFactory.getLogger(ExplorerViewModel.class).warn("cannot open {}: {}", doc.title(),
                     message(failure), failure);
             problem.set(new Problem("Cannot open " + doc.title(), message(failure)));
+            recentFiles.setAll(prefs.setRecentFiles(recentBefore));   // as a failed open leaves it
             if (document.get() != doc) {
                 return; // another document is shown by now
             }
@@ -404,10 +406,9 @@ public final class ExplorerViewModel {
             done.accept(result);
         }, failure -> {
             finish(self[0]);
-            LoggerFactory.getLogger(ExplorerViewModel.class).warn("cannot open {}: {}", what, message(failure),
-                    failure);
-            problem.set(new Problem(what.startsWith("export") ? "Cannot " + what : "Cannot open " + what,
-                    message(failure)));
+            String title = what.startsWith("export") ? "Cannot " + what : "Cannot open " + what;
+            LoggerFactory.getLogger(ExplorerViewModel.class).warn("{}: {}", title, message(failure), failure);
+            problem.set(new Problem(title, message(failure)));
             updateStatus();
             if (document.get() == null && !what.equals("bundled machine")) {
                 // The window always shows something: a failed first file falls back to the bundled machine.
@@ -457,21 +458,9 @@ public final class ExplorerViewModel {
         plane.set(want);
         // Keep the selection across a comparison switch when the entry has a counterpart.
         IORegistryEntry counterpart = followSelection ? counterpart(keep) : entry;
-        selected.set(counterpart != null ? counterpart : firstSelection(doc));
+        selected.set(counterpart != null ? counterpart : FirstView.selection(doc.registry(), plane.get()));
         search.run();
         updateStatus();
-    }
-
-    /**
-     * What a newly opened snapshot shows selected: the platform expert, as IORegistryExplorer opens. In IOService
-     * that is the IOPlatformExpert driver (AppleACPIPlatformExpert, AppleARMPE) under the platform expert device
-     * (the plane's base, IOPlatformExpertDevice) — the entry the CPUs, PCI root, power domain and buses hang
-     * under; in other planes (IODeviceTree's device-tree root…) the base itself; the root when the plane is empty.
-     */
-    private IORegistryEntry firstSelection(Document doc) {
-        IORegistryPlane p = plane.get();
-        List<IORegistryEntry> path = p == null ? List.of() : FirstView.path(doc.registry(), p);
-        return path.isEmpty() ? doc.registry().root() : path.get(path.size() - 1);
     }
 
     private IORegistryEntry counterpart(IORegistryEntry e) {

@@ -28,4 +28,15 @@ final class FirstView {
         }
         return List.of(base);
     }
+
+    /**
+     * What a newly opened snapshot shows selected: the platform expert, as IORegistryExplorer opens. In IOService
+     * that is the IOPlatformExpert driver (AppleACPIPlatformExpert, AppleARMPE) under the platform expert device
+     * (the plane's base, IOPlatformExpertDevice) — the entry the CPUs, PCI root, power domain and buses hang
+     * under; in other planes (IODeviceTree's device-tree root…) the base itself; the root when the plane is empty.
+     */
+    static IORegistryEntry selection(IORegistry registry, IORegistryPlane p) {
+        List<IORegistryEntry> path = p == null ? List.of() : path(registry, p);
+        return path.isEmpty() ? registry.root() : path.get(path.size() - 1);
+    }
 }

@@ -81,9 +81,12 @@ public final class AppPreferences {
         List<Path> list = recentFiles();
         list.remove(abs);
         list.add(0, abs);
-        while (list.size() > MAX_RECENT) {
-            list.remove(list.size() - 1);
-        }
+        return setRecentFiles(list);
+    }
+
+    /** Replaces the list (most recent first; at most {@value #MAX_RECENT} kept), as a failed open puts it back. */
+    public List<Path> setRecentFiles(List<Path> files) {
+        List<Path> list = new ArrayList<>(files.subList(0, Math.min(files.size(), MAX_RECENT)));
         for (int i = 0; i < MAX_RECENT; i++) {
             if (i < list.size()) {
                 node.put("recent." + i, list.get(i).toString());

@@ -70,17 +70,20 @@ class PendingTablesTest {
     void aBadTableFoundAfterTheTreeIsReportedAndTheWindowGoesBack(@TempDir Path dir) throws Exception {
         vm.openSynthetic(100);
         Document before = vm.documentProperty().get();
+        List<Path> recentBefore = List.copyOf(vm.recentFiles());
         Path bad = badArchive(dir);
         vm.open(bad);
         Document opened = vm.documentProperty().get();
         assertThat(opened.title()).isEqualTo("bad.ioreg");
         assertThat(vm.problemProperty().get()).isNull();
+        assertThat(vm.recentFiles()).first().isEqualTo(bad.toAbsolutePath().normalize());
 
         opened.searchIndex().start();
         assertThat(vm.problemProperty().get()).isNotNull();
         assertThat(vm.problemProperty().get().title()).isEqualTo("Cannot open bad.ioreg");
         assertThat(vm.problemProperty().get().message()).contains("bad.ioreg").contains(BAD_PLACE);
         assertThat(vm.documentProperty().get()).isSameAs(before);
+        assertThat(vm.recentFiles()).as("File > Open Recent as a failed open leaves it").isEqualTo(recentBefore);
     }
 
     @Test
