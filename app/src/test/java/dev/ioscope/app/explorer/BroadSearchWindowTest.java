@@ -6,7 +6,6 @@ import dev.ioscope.app.ui.Jobs;
 import dev.ioscope.app.workbench.WorkbenchView;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
-import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -15,9 +14,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import java.util.ArrayDeque;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 
@@ -62,10 +58,10 @@ class BroadSearchWindowTest {
         List<IORegistryEntry> hits = vm.search().hitsProperty().get();
         assertThat(hits).hasSizeGreaterThan(cap * 10);
         assertThat(vm.search().summaryProperty().get()).isEqualTo(hits.size() + " hits");
-        Set<IORegistryEntry> first = ancestors(hits.subList(0, cap), root, plane);
-        assertThat(expanded(tree(robot))).isEqualTo(first);
+        Set<IORegistryEntry> first = OpenBranches.ancestors(hits.subList(0, cap), root, plane);
+        assertThat(OpenBranches.expanded(tree(robot))).isEqualTo(first);
         IORegistryEntry beyond = hits.get(cap + 5);
-        assertThat(first.containsAll(ancestors(List.of(beyond), root, plane)))
+        assertThat(first.containsAll(OpenBranches.ancestors(List.of(beyond), root, plane)))
                 .as("the branch of a hit past the cap is not opened by the search").isFalse();
 
         // On demand: stepping to it opens its branch and selects its row.
@@ -77,42 +73,16 @@ class BroadSearchWindowTest {
         assertThat(vm.selectedProperty().get()).isSameAs(beyond);
         assertThat(tree(robot).getSelectionModel().getSelectedItem().getValue()).isSameAs(beyond);
         assertThat(vm.search().summaryProperty().get()).isEqualTo((cap + 6) + " of " + hits.size());
-        Set<IORegistryEntry> withBeyond = ancestors(List.of(beyond), root, plane);
+        Set<IORegistryEntry> withBeyond = OpenBranches.ancestors(List.of(beyond), root, plane);
         withBeyond.addAll(first);
-        assertThat(expanded(tree(robot))).isEqualTo(withBeyond);
+        assertThat(OpenBranches.expanded(tree(robot))).isEqualTo(withBeyond);
 
         // Replaced whole: its own hits' branches and the selection's stay open, nothing of the broad query's.
         search(robot, "IOHIDEventDriver");
         List<IORegistryEntry> replaced = vm.search().hitsProperty().get();
-        Set<IORegistryEntry> want = ancestors(replaced.subList(0, Math.min(cap, replaced.size())), root, plane);
-        want.addAll(ancestors(List.of(vm.selectedProperty().get()), root, plane));
-        assertThat(expanded(tree(robot))).isEqualTo(want);
-    }
-
-    /** The root and the ancestors of {@code hits}. */
-    private static Set<IORegistryEntry> ancestors(List<IORegistryEntry> hits, IORegistryEntry root,
-                                                  IORegistryPlane plane) {
-        Set<IORegistryEntry> open = Collections.newSetFromMap(new IdentityHashMap<>());
-        open.add(root);
-        for (IORegistryEntry h : hits) {
-            for (IORegistryEntry p = h.parent(plane); p != null; p = p.parent(plane)) {
-                open.add(p);
-            }
-        }
-        return open;
-    }
-
-    private static Set<IORegistryEntry> expanded(TreeTableView<IORegistryEntry> tree) {
-        Set<IORegistryEntry> out = Collections.newSetFromMap(new IdentityHashMap<>());
-        var work = new ArrayDeque<TreeItem<IORegistryEntry>>();
-        work.add(tree.getRoot());
-        while (!work.isEmpty()) {
-            var t = work.poll();
-            if (t.isExpanded()) {
-                out.add(t.getValue());
-                work.addAll(t.getChildren());
-            }
-        }
-        return out;
+        Set<IORegistryEntry> want = OpenBranches.ancestors(replaced.subList(0, Math.min(cap, replaced.size())),
+                root, plane);
+        want.addAll(OpenBranches.ancestors(List.of(vm.selectedProperty().get()), root, plane));
+        assertThat(OpenBranches.expanded(tree(robot))).isEqualTo(want);
     }
 }

@@ -10,7 +10,6 @@ import dev.ioscope.engine.explore.RegistrySearch;
 import dev.ioscope.engine.explore.SearchQuery;
 import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
-import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.input.KeyCode;
@@ -23,10 +22,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 
@@ -76,7 +72,8 @@ class TypedSearchWindowTest {
             List<IORegistryEntry> whole = RegistrySearch.search(doc.index(), SearchQuery.quick(typed))
                     .entriesIn(order);
             assertThat(vm.search().hitsProperty().get()).as(typed).isNotEmpty().isEqualTo(whole);
-            assertThat(expanded(tree(robot))).as(typed).isEqualTo(wantOpen(whole, doc.registry().root(), plane));
+            assertThat(OpenBranches.expanded(tree(robot))).as(typed)
+                    .isEqualTo(wantOpen(whole, doc.registry().root(), plane));
             assertIconsMatchEntries(robot);
         }
         // Deleting a key widens the query again: a whole search, not one among the narrower hits.
@@ -90,31 +87,10 @@ class TypedSearchWindowTest {
     /** The root, the ancestors of the first revealed hits, and those of the selection. */
     private Set<IORegistryEntry> wantOpen(List<IORegistryEntry> hits, IORegistryEntry root,
                                           IORegistryPlane plane) {
-        Set<IORegistryEntry> open = Collections.newSetFromMap(new IdentityHashMap<>());
-        open.add(root);
         var keep = new ArrayList<>(hits.subList(0, Math.min(hits.size(),
                 RegistryTreePane.MAX_REVEALED_HITS)));
         keep.add(vm.selectedProperty().get());
-        for (IORegistryEntry h : keep) {
-            for (IORegistryEntry p = h.parent(plane); p != null; p = p.parent(plane)) {
-                open.add(p);
-            }
-        }
-        return open;
-    }
-
-    private static Set<IORegistryEntry> expanded(TreeTableView<IORegistryEntry> tree) {
-        Set<IORegistryEntry> out = Collections.newSetFromMap(new IdentityHashMap<>());
-        var work = new ArrayDeque<TreeItem<IORegistryEntry>>();
-        work.add(tree.getRoot());
-        while (!work.isEmpty()) {
-            var t = work.poll();
-            if (t.isExpanded()) {
-                out.add(t.getValue());
-                work.addAll(t.getChildren());
-            }
-        }
-        return out;
+        return OpenBranches.ancestors(keep, root, plane);
     }
 
     private void assertIconsMatchEntries(FxRobot robot) {
