@@ -68,6 +68,32 @@ class SourceFormTest {
         assertThat(found).isEmpty();
     }
 
+    /** The test-class names the build's Surefire runs (the root pom's includes); others never run. */
+    private static final Pattern RUN_BY_SUREFIRE = Pattern.compile("Test\\w*|\\w*(?:Test|Tests|TestCase|Properties)");
+    private static final Pattern TEST_ANNOTATION = Pattern.compile(
+            "@(?:Test|Property|ParameterizedTest|RepeatedTest|TestFactory|Example)\\b");
+
+    @Test
+    @DisplayName("every test class is named so that the build's Surefire runs it (a *Properties class once was not)")
+    void everyTestClassIsOneTheBuildRuns() throws IOException {
+        List<Path> tests;
+        try (Stream<Path> s = Files.walk(REPO)) {
+            tests = s.filter(p -> p.toString().endsWith(".java") && p.toString().contains("/src/test/java/")
+                    && !p.toString().contains("/target/") && !p.toString().contains("/.git/")).toList();
+        }
+        List<String> unrun = new ArrayList<>();
+        for (Path p : tests) {
+            String name = p.getFileName().toString().replace(".java", "");
+            boolean integration = name.endsWith("IT");   // Failsafe's, in the installer's build
+            if (!integration && TEST_ANNOTATION.matcher(codeOnly(Files.readString(p))).find()
+                    && !RUN_BY_SUREFIRE.matcher(name).matches()) {
+                unrun.add(REPO.relativize(p).toString());
+            }
+        }
+        assertThat(tests).as("test sources").hasSizeGreaterThan(200);
+        assertThat(unrun).isEmpty();
+    }
+
     /** The source with comments and string and character literals blanked (line breaks kept). */
     static String codeOnly(String src) {
         StringBuilder out = new StringBuilder(src);

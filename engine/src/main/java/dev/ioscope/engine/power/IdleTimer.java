@@ -27,17 +27,20 @@ final class IdleTimer {
      */
     boolean tickle(PowerNode n, int s) {
         pm.record(POWER_TICKLE, n, "state", String.valueOf(s), "current", String.valueOf(n.current));
-        if (s == 0) {
+        PowerStateTable t = n.table;
+        if (t.order(s) == 0) {   // _activityTickle: StateOrder(stateNumber) == 0 does nothing
             return true;
         }
         n.deviceWasActive = true;
         n.tickles++;
         n.lastActivity = pm.clock.now();
         boolean noPowerChange = true;
-        if (n.ticklePowerState < 0 || n.ticklePowerState < s) {
+        if (n.ticklePowerState < 0 || t.order(n.ticklePowerState) < t.order(s)) {
             n.ticklePowerState = s;
             noPowerChange = false;
-            if (s > n.deviceDesire) {   // handleActivityTickle, kTickleTypePowerRise
+            // handleActivityTickle, kTickleTypePowerRise: only a state in the table, above the device desire
+            int desireOrder = n.deviceDesire < 0 ? t.order(0) : t.order(n.deviceDesire);
+            if (t.order(s) > desireOrder && s <= t.lastOrdinal()) {
                 n.idleTimerMinPowerState = s;
                 n.deviceDesire = s;
                 pm.request(n);
@@ -67,7 +70,7 @@ final class IdleTimer {
         if (n.idlePeriodS <= 0 || n.table == null) {
             return;
         }
-        if (n.deviceDesire > 0) {
+        if (n.deviceDesire > 0) {   // fDeviceDesire != kPowerStateZero: the ordinal, not the order
             start(n);
         } else {
             stop(n);
@@ -113,10 +116,12 @@ final class IdleTimer {
             return;
         }
         if (n.ticklePowerState > 0) {
-            n.ticklePowerState--;
+            n.ticklePowerState--;   // idleTimerExpired: fActivityTicklePowerState-- (the ordinal, as XNU does)
         }
-        if (n.deviceDesire > n.idleTimerMinPowerState) {
-            n.deviceDesire--;
+        PowerStateTable t = n.table;
+        int desireOrder = t.order(Math.max(0, n.deviceDesire));
+        if (desireOrder > t.order(n.idleTimerMinPowerState)) {
+            n.deviceDesire = t.indexOfOrder(desireOrder - 1);   // one step down the power order
             pm.record(POWER_IDLE_TIMER, n, "desire", String.valueOf(n.deviceDesire), "current",
                     String.valueOf(n.current));
             pm.request(n);
@@ -128,7 +133,8 @@ final class IdleTimer {
 
     /** all_done: once the device has reached the tickle's state the idle timer may lower it again. */
     void changeDone(PowerNode n) {
-        if (n.current >= n.idleTimerMinPowerState && n.idleTimerMinPowerState != 0) {
+        if (n.idleTimerMinPowerState != 0 && n.table != null
+                && n.table.order(n.current) >= n.table.order(n.idleTimerMinPowerState)) {
             n.idleTimerMinPowerState = 0;
             if (!n.idleTimerArmed) {
                 restart(n);

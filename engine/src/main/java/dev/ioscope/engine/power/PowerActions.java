@@ -64,7 +64,7 @@ final class PowerActions {
                         String.valueOf(ms)));
             } else if (op instanceof Tickle t) {
                 PowerNode n = managed(t.path());
-                pm.activityTickle(n, t.state() == null ? n.table.highest() : Integer.parseInt(t.state().text()));
+                pm.activityTickle(n, t.state() == null ? n.table.highest() : Long.parseLong(t.state().text()));
             } else if (op instanceof Request r) {
                 request(r);
             } else if (op instanceof SleepInterest i) {
@@ -96,8 +96,8 @@ final class PowerActions {
         PowerNode n = managed(r.path());
         String via = r.via() == null ? "driver" : r.via();
         switch (via) {
-            case "driver" -> pm.changePowerStateTo(n, Integer.parseInt(required(r.state(), "state")));
-            case "priv" -> pm.changePowerStateToPriv(n, Integer.parseInt(required(r.state(), "state")));
+            case "driver" -> pm.changePowerStateTo(n, Long.parseLong(required(r.state(), "state")));
+            case "priv" -> pm.changePowerStateToPriv(n, Long.parseLong(required(r.state(), "state")));
             case "usable" -> pm.makeUsable(n);
             default -> throw new IllegalArgumentException("\"via\" is driver, priv or usable, not " + via);
         }
@@ -134,7 +134,7 @@ final class PowerActions {
         // what the driver does after registerPowerDriver in its start(): these requests queue behind the initial
         // power change (IOServicePM's request queue), so they take effect after it
         if (a.desire() != null) {
-            pm.changePowerStateTo(n, Integer.parseInt(a.desire().text()));
+            pm.changePowerStateTo(n, Long.parseLong(a.desire().text()));
         }
         if (a.idleTimerPeriod() != null) {
             pm.setIdleTimerPeriod(n, Long.parseLong(a.idleTimerPeriod().text()));

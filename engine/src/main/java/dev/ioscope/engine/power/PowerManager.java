@@ -37,6 +37,8 @@ public final class PowerManager implements SimulationExtension.Instance {
     public static final long MIN_ACK_TIMEOUT_US = 10_000_000L;
     /** Virtual time one PM step (a notification round, a state change without settle time) takes. */
     static final long STEP_NS = 1_000;
+    /** requestPowerState refuses a state above UINT_MAX (kIOReturnBadArgument). */
+    static final long UINT_MAX = 0xffff_ffffL;
 
     final Simulation sim;
     final Scheduler clock;
@@ -198,19 +200,28 @@ public final class PowerManager implements SimulationExtension.Instance {
     // ------------------------------------------------------------------------------------------------ requests
 
     /** changePowerStateTo: the driver's own desire (kPowerClientDriver). */
-    public void changePowerStateTo(PowerNode n, int state) {
-        n.driverDesire = checked(n, state);
+    public void changePowerStateTo(PowerNode n, long state) {
+        n.driverDesire = requested(n, state);
         n.ticklePowerState = -1;
-        record(POWER_REQUEST, n, "client", "driver", "state", String.valueOf(n.driverDesire));
+        recordRequest(n, "driver", n.driverDesire, state);
         request(n);
     }
 
     /** changePowerStateToPriv: the device's desire (kPowerClientDevice), which the idle timer lowers. */
-    public void changePowerStateToPriv(PowerNode n, int state) {
-        n.deviceDesire = checked(n, state);
+    public void changePowerStateToPriv(PowerNode n, long state) {
+        n.deviceDesire = requested(n, state);
         n.ticklePowerState = -1;
-        record(POWER_REQUEST, n, "client", "device", "state", String.valueOf(n.deviceDesire));
+        recordRequest(n, "device", n.deviceDesire, state);
         request(n);
+    }
+
+    private void recordRequest(PowerNode n, String client, int state, long asked) {
+        if (asked == state) {
+            record(POWER_REQUEST, n, "client", client, "state", String.valueOf(state));
+        } else {
+            record(POWER_REQUEST, n, "client", client, "state", String.valueOf(state), "ordinal",
+                    String.valueOf(asked));
+        }
     }
 
     /** makeUsable: the device's desire becomes its highest state. */
@@ -226,8 +237,13 @@ public final class PowerManager implements SimulationExtension.Instance {
      * activityTickle(kIOPMSuperclassPolicy1, state): records activity for the idle timer and raises the device
      * desire to {@code state} when it is lower. True when the device is already in that state or higher.
      */
-    public boolean activityTickle(PowerNode n, int state) {
-        return idle.tickle(n, checked(n, state));
+    public boolean activityTickle(PowerNode n, long state) {
+        checked(n, 0);
+        if (state < 0 || state > UINT_MAX) {
+            throw new IllegalArgumentException(n.path + ": activityTickle(" + state + ") — not an unsigned long"
+                    + " power state");
+        }
+        return idle.tickle(n, (int) Math.min(state, Integer.MAX_VALUE));
     }
 
     /** setIdleTimerPeriod (seconds): each period without a tickle lowers the device desire by one state. */
@@ -262,11 +278,24 @@ public final class PowerManager implements SimulationExtension.Instance {
         if (n.table == null) {
             throw new IllegalStateException(n.path + " has no power driver");
         }
-        if (state < 0 || state > n.table.highest()) {
+        if (state < 0 || state > n.table.lastOrdinal()) {
             throw new IllegalArgumentException(n.path + ": power state " + state + " is not in 0.."
-                    + n.table.highest());
+                    + n.table.lastOrdinal());
         }
         return state;
+    }
+
+    /**
+     * requestPowerState / handleRequestPowerState (rule PM5): an ordinal above UINT_MAX (a negative one, as C's
+     * unsigned long) is kIOReturnBadArgument; one at or beyond the table's end is taken as fHighestPowerState.
+     */
+    private int requested(PowerNode n, long state) {
+        checked(n, 0);
+        if (state < 0 || state > UINT_MAX) {
+            throw new IllegalArgumentException(n.path + ": power state " + state
+                    + " is above UINT_MAX — requestPowerState returns kIOReturnBadArgument");
+        }
+        return state > n.table.lastOrdinal() ? n.table.highest() : (int) state;
     }
 
     // ------------------------------------------------------------------------------------------------ desires
@@ -283,22 +312,28 @@ public final class PowerManager implements SimulationExtension.Instance {
             // the system's desire: SLEEP while sleeping, whatever the children want; ON otherwise
             return root.sleeping() ? RootDomain.SLEEP_STATE : RootDomain.ON_STATE;
         }
-        int d = Math.max(0, n.deviceDesire);
+        PowerStateTable t = n.table;
+        int d = higher(t, 0, n.deviceDesire);
         boolean hasChildren = hasRequestingChildren(n);
         if (!n.overrideOn) {
-            d = Math.max(d, n.driverDesire);
+            d = higher(t, d, n.driverDesire);
             if (hasChildren) {
-                d = Math.max(d, childrenDesire(n));
+                d = higher(t, d, childrenDesire(n));
             }
         }
         if (!hasChildren) {
-            d = Math.max(d, n.childProxyDesire);
+            d = higher(t, d, n.childProxyDesire);
         }
         if (n.initialChangePending) {
-            d = Math.max(d, n.parent == null || n.parent.table == null ? n.table.highest()
-                    : n.table.limit(n.table.highest(), n.parent.supply()));
+            d = higher(t, d, n.parent == null || n.parent.table == null ? t.highest()
+                    : t.limit(t.highest(), n.parent.supply()));
         }
         return d;
+    }
+
+    /** StateMax over a client's desire; -1 is a client that has not asked. */
+    private static int higher(PowerStateTable t, int d, int desire) {
+        return desire < 0 ? d : t.max(d, desire);
     }
 
     private static boolean hasRequestingChildren(PowerNode n) {
@@ -315,7 +350,7 @@ public final class PowerManager implements SimulationExtension.Instance {
         int d = 0;
         for (PowerNode c : n.children) {
             if (c.table != null) {
-                d = Math.max(d, n.table.lowestSupplying(c.requirement(c.domainRequest)));
+                d = n.table.max(d, n.table.lowestSupplying(c.requirement(c.domainRequest)));
             }
         }
         return d;
@@ -323,7 +358,7 @@ public final class PowerManager implements SimulationExtension.Instance {
 
     /** ParentChangeStart on a rise: only a child that wants more than it has follows its parent up. */
     private boolean wantsToRise(PowerNode c) {
-        return c.table.limit(desired(c), c.parent.supply()) > c.current;
+        return c.table.above(c.table.limit(desired(c), c.parent.supply()), c.current);
     }
 
     private PowerNode rootNodeOrNull() {
@@ -338,7 +373,7 @@ public final class PowerManager implements SimulationExtension.Instance {
     void request(PowerNode n) {
         if (n.table != null && n.parent != null && n.parent.table != null) {
             int want = desired(n);
-            if (want > n.current && want != n.domainRequest) {
+            if (n.table.above(want, n.current) && want != n.domainRequest) {
                 n.domainRequest = want;
                 request(n.parent);
             }
@@ -358,7 +393,7 @@ public final class PowerManager implements SimulationExtension.Instance {
         idle.desireComputed(n);
         int want = desired(n);
         int to = n.parent == null || n.parent.table == null ? want : n.table.limit(want, n.parent.supply());
-        int clampKey = to < want ? want * 1000 + to : -1;
+        int clampKey = n.table.above(want, to) ? want * 1000 + to : -1;
         if (clampKey != n.lastClamp) {
             n.lastClamp = clampKey;   // journal a clamp when it starts or changes, not at every re-evaluation
         } else {
@@ -457,7 +492,7 @@ public final class PowerManager implements SimulationExtension.Instance {
     boolean childrenFit(PowerNode parent) {
         for (PowerNode c : parent.children) {
             // a child already at state 0 cannot go lower: it does not hold its parent up
-            if (c.table != null && (c.changing() || c.current > 0
+            if (c.table != null && (c.changing() || c.table.order(c.current) > 0
                     && !c.table.get(c.current).poweredBy(parent.supply()))) {
                 return false;
             }

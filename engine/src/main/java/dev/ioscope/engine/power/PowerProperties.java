@@ -35,7 +35,7 @@ final class PowerProperties {
             // gatedSerialize: fNextIdleTimerPeriod (seconds) * 1000
             b.put("IdleTimerPeriod", OSNumber.of32(n.idlePeriodS * 1000L));
         }
-        b.put("MaxPowerState", OSNumber.of32(n.table.highest()));
+        b.put("MaxPowerState", OSNumber.of32(n.table.lastOrdinal()));   // gatedSerialize: NumberOfPowerStates - 1
         n.entry.setProperty("IOPowerManagement", b.build());
     }
 }

@@ -58,26 +58,56 @@ public record PowerStateTable(List<IOPMPowerState> states) {
         return states.get(ordinal);
     }
 
-    public int highest() {
-        return states.size() - 1;
+    /**
+     * IOServicePMPrivate.h {@code StateOrder}: a state's place in the power order (its {@code stateOrder} in a
+     * version 2 table, else its index); an ordinal beyond the table is its own order, as in XNU.
+     */
+    public int order(int state) {
+        return state >= 0 && state < states.size() ? (int) order(states.get(state), state) : state;
     }
 
-    /** The highest state a parent output powers (IOService::maxCapabilityForDomainState); -1 when none. */
-    public int maxFor(int domainState) {
-        for (int i = states.size() - 1; i >= 0; i--) {
-            if (states.get(i).poweredBy(domainState)) {
+    /** {@code stateOrderToIndex}: the state at {@code order} in the power order. */
+    public int indexOfOrder(int order) {
+        for (int i = 0; i < states.size(); i++) {
+            if (order(i) == order) {
                 return i;
             }
         }
-        return -1;
+        throw new IllegalArgumentException("no state has order " + order);
+    }
+
+    /** True when {@code a} is above {@code b} in the power order ({@code StateOrder(a) > StateOrder(b)}). */
+    public boolean above(int a, int b) {
+        return order(a) > order(b);
+    }
+
+    /** {@code StateMax}: the higher of two states in the power order ({@code b} when {@code a} is below it). */
+    public int max(int a, int b) {
+        return order(a) < order(b) ? b : a;
+    }
+
+    /** {@code StateMin}: the lower of two states in the power order. */
+    public int min(int a, int b) {
+        return order(a) < order(b) ? a : b;
+    }
+
+    /** {@code fHighestPowerState}: the state of the highest order (the last index in a version 1 table). */
+    public int highest() {
+        return indexOfOrder(states.size() - 1);
+    }
+
+    /** The last ordinal, {@code fNumberOfPowerStates - 1} (what ioreg shows as MaxPowerState). */
+    public int lastOrdinal() {
+        return states.size() - 1;
     }
 
     /**
-     * The highest state at or below {@code wanted} that {@code domainState} powers, 0 when none: the state a
-     * request gets when the parent limits it (for tables whose requirements do not grow with the ordinal too).
+     * The highest state a parent output powers (IOService::maxCapabilityForDomainState →
+     * getPowerStateForDomainFlags, which walks the power order down); kPowerStateZero (0) when none.
      */
-    public int limit(int wanted, int domainState) {
-        for (int i = Math.min(wanted, highest()); i > 0; i--) {
+    public int maxFor(int domainState) {
+        for (int order = states.size() - 1; order >= 0; order--) {
+            int i = indexOfOrder(order);
             if (states.get(i).poweredBy(domainState)) {
                 return i;
             }
@@ -85,14 +115,39 @@ public record PowerStateTable(List<IOPMPowerState> states) {
         return 0;
     }
 
-    /** The lowest of this (parent's) states whose output powers {@code requirement}; the highest when none does. */
-    public int lowestSupplying(int requirement) {
-        for (int i = 0; i < states.size(); i++) {
-            if ((states.get(i).outputPowerCharacter() & requirement) == requirement) {
+    /**
+     * The highest state at or below {@code wanted} in the power order that {@code domainState} powers, 0 when
+     * none: the state a request gets when the parent limits it (for tables whose requirements do not grow with
+     * the order too).
+     */
+    public int limit(int wanted, int domainState) {
+        for (int order = Math.min(order(wanted), states.size() - 1); order > 0; order--) {
+            int i = indexOfOrder(order);
+            if (states.get(i).poweredBy(domainState)) {
                 return i;
             }
         }
-        return highest();
+        return 0;
+    }
+
+    /**
+     * A child's request mapped to this (parent's) states (IOService::requestPowerDomainState): the bits no state
+     * ever outputs are dropped (fMergedOutputPowerFlags), then the lowest state in the power order whose output
+     * has the rest; kPowerStateZero (0) when no single state has them all.
+     */
+    public int lowestSupplying(int requirement) {
+        int merged = 0;
+        for (IOPMPowerState s : states) {
+            merged |= s.outputPowerCharacter();
+        }
+        int wanted = requirement & merged;
+        for (int order = 0; order < states.size(); order++) {
+            int i = indexOfOrder(order);
+            if ((states.get(i).outputPowerCharacter() & wanted) == wanted) {
+                return i;
+            }
+        }
+        return 0;
     }
 
     /** The state flagged kIOPMInitialDeviceState (the device is already there at registration), or -1. */

@@ -50,12 +50,14 @@ final class StateChange {
     void begin() {
         n.target = to;
         pm.changeStarted();
+        // IS_POWER_DROP: StateOrder(fHeadNotePowerState) < StateOrder(fCurrentPowerState)
+        String direction = n.table.above(from, to) ? "down" : "up";
         if (initial) {
             pm.record(POWER_CHANGE_BEGIN, n, "from", String.valueOf(from), "to", String.valueOf(to), "direction",
-                    to < from ? "down" : "up", "initial", "true");
+                    direction, "initial", "true");
         } else {
             pm.record(POWER_CHANGE_BEGIN, n, "from", String.valueOf(from), "to", String.valueOf(to), "direction",
-                    to < from ? "down" : "up");
+                    direction);
         }
         pm.clock.after(PowerManager.STEP_NS, "will change " + n.path, this::tellWillChange);
     }
@@ -177,12 +179,16 @@ final class StateChange {
 
     /**
      * Settle time (IOServicePM.cpp startSettleTimer): raising, the settleUpTime of every state stepped into;
-     * lowering, the settleDownTime of every state stepped out of.
+     * lowering, the settleDownTime of every state stepped out of — stepping along the power order.
      */
     private void settle() {
         long us = 0;
-        for (int i = Math.min(from, to) + 1; i <= Math.max(from, to); i++) {
-            us += to > from ? n.table.get(i).settleUpTime() : n.table.get(i).settleDownTime();
+        PowerStateTable t = n.table;
+        int a = t.order(from);
+        int b = t.order(to);
+        for (int o = Math.min(a, b) + 1; o <= Math.max(a, b); o++) {
+            IOPMPowerState s = t.get(t.indexOfOrder(o));
+            us += b > a ? s.settleUpTime() : s.settleDownTime();
         }
         pm.clock.after(Math.max(PowerManager.STEP_NS, us * 1000), "settle " + n.path, this::tellDidChange);
     }

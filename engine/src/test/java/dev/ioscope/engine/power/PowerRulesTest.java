@@ -246,12 +246,13 @@ class PowerRulesTest {
     @DisplayName("PM19: a bad power action is journaled as power.error and the run goes on")
     void badActionsAreJournaled() throws Exception {
         List<String> a = tree("");
-        a.add(action(5_000_000, "request", "\"path\":\"" + DEV + "\",\"state\":\"7\""));
+        a.add(action(5_000_000, "request", "\"path\":\"" + DEV + "\",\"state\":\"-1\""));
         a.add(action(5_000_000, "tickle", "\"path\":\"IOService:/nothing\""));
         List<JournalEvent> j = run(a).journal();
         List<String> reasons = j.stream().filter(e -> e.kind().id().equals("power.error"))
                 .map(e -> e.details().get("reason")).toList();
-        assertThat(reasons).containsExactly("IOService:/bus/dev: power state 7 is not in 0..2",
+        assertThat(reasons).containsExactly("IOService:/bus/dev: power state -1 is above UINT_MAX — "
+                + "requestPowerState returns kIOReturnBadArgument",
                 "no entry at IOService:/nothing");
     }
 }

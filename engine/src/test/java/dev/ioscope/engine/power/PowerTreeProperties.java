@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,6 +49,8 @@ class PowerTreeProperties {
         });
     }
 
+    private static final Pattern TARGET = Pattern.compile(",\"k\":(\\d+)");
+
     private static List<String> build(int n, List<Integer> parents, List<String> drivers, List<String> acts) {
         List<String> out = new ArrayList<>();
         String[] path = new String[n];
@@ -62,8 +66,10 @@ class PowerTreeProperties {
                     + drivers.get(i) + "}");
         }
         for (String a : acts) {
-            int i = Math.floorMod(a.hashCode(), n);
-            out.add(a.replace("PATH", path[i]));
+            // the generated ",\"k\":K" picks the service the action is for; the scenario itself takes no such field
+            Matcher k = TARGET.matcher(a);
+            int i = k.find() ? Integer.parseInt(k.group(1)) % n : 0;
+            out.add(k.replaceFirst("").replace("PATH", path[i]));
         }
         return out;
     }
