@@ -116,12 +116,12 @@ public record PowerStateTable(List<IOPMPowerState> states) {
     }
 
     /**
-     * The highest state at or below {@code wanted} in the power order that {@code domainState} powers, 0 when
-     * none: the state a request gets when the parent limits it (for tables whose requirements do not grow with
-     * the order too).
+     * The highest state at or below {@code wanted} in the power order that {@code domainState} powers (walking
+     * the order down as getPowerStateForDomainFlags does), kPowerStateZero (0) when none: the state a request gets
+     * when the parent limits it (for tables whose requirements do not grow with the order too).
      */
     public int limit(int wanted, int domainState) {
-        for (int order = Math.min(order(wanted), states.size() - 1); order > 0; order--) {
+        for (int order = Math.min(order(wanted), states.size() - 1); order >= 0; order--) {
             int i = indexOfOrder(order);
             if (states.get(i).poweredBy(domainState)) {
                 return i;

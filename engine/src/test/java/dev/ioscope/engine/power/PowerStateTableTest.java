@@ -50,6 +50,34 @@ class PowerStateTableTest {
     }
 
     @Test
+    @DisplayName("PM20: a version 2 table answers in its power order: StateMax/StateMin, fHighestPowerState, the "
+            + "parent's limit walking the order down to the order-0 state, a child's request walking it up")
+    void aVersion2TableAnswersInItsOrder() {
+        // index 0: low power (order 1, needs kIOPMPowerOn); index 1: off (order 0); index 2: on (order 2)
+        IOPMPowerState low = new IOPMPowerState(2, IOPMPowerFlags.kIOPMLowPower, IOPMPowerFlags.kIOPMLowPower,
+                kIOPMPowerOn, 0, 1, 0, 0, 0, 0, 0, 0);
+        IOPMPowerState off = v2(0, 0);
+        IOPMPowerState on = new IOPMPowerState(2, kIOPMPowerOn | kIOPMDeviceUsable, kIOPMPowerOn, kIOPMPowerOn, 0, 2,
+                0, 0, 0, 0, 0, 0);
+        PowerStateTable t = PowerStateTable.validate("Drv", List.of(low, off, on));
+        assertThat(t.highest()).isEqualTo(2);
+        assertThat(t.lastOrdinal()).isEqualTo(2);
+        assertThat(t.max(0, 1)).isZero();          // low (order 1) is above off (order 0)
+        assertThat(t.min(0, 1)).isEqualTo(1);
+        assertThat(t.above(2, 0)).isTrue();
+        assertThat(t.order(7)).isEqualTo(7);       // beyond the table: its own order, as StateOrder has it
+        // a parent that supplies nothing: only the off state (index 1, order 0) is powered
+        assertThat(t.limit(2, 0)).isEqualTo(1);
+        assertThat(t.maxFor(0)).isEqualTo(1);
+        assertThat(t.limit(2, kIOPMPowerOn)).isEqualTo(2);
+        assertThat(t.limit(0, kIOPMPowerOn)).isZero();
+        // a child asking for kIOPMLowPower gets the lowest state in the order that outputs it: low (index 0);
+        // asking for a bit no state outputs drops it (fMergedOutputPowerFlags): the off state, index 1
+        assertThat(t.lowestSupplying(IOPMPowerFlags.kIOPMLowPower)).isZero();
+        assertThat(t.lowestSupplying(IOPMPowerFlags.kIOPMSleep)).isEqualTo(1);
+    }
+
+    @Test
     @DisplayName("PM1: fewer than two states is refused (kIOReturnBadArgument)")
     void fewerThanTwoStatesIsRefused() {
         assertThatThrownBy(() -> PowerStateTable.validate("Drv", List.of(ON)))
