@@ -6,6 +6,7 @@ import static dev.ioscope.engine.journal.JournalKind.PROBE_FAIL;
 import static dev.ioscope.engine.journal.JournalKind.PROBE_REFUSE;
 import static dev.ioscope.engine.journal.JournalKind.SERVICE_DID_TERMINATE;
 import static dev.ioscope.engine.journal.JournalKind.SERVICE_STOP;
+import static dev.ioscope.engine.journal.JournalKind.SERVICE_STOP_DEFERRED;
 import static dev.ioscope.engine.journal.JournalKind.SERVICE_TERMINATE;
 import static dev.ioscope.engine.journal.JournalKind.SERVICE_WILL_TERMINATE;
 
@@ -39,7 +40,7 @@ final class EventColors {
             case "match" -> Color.web("#17becf");
             case "probe" -> Color.web("#ff7f0e");
             case "service" -> kind == SERVICE_TERMINATE || kind == SERVICE_WILL_TERMINATE
-                    || kind == SERVICE_DID_TERMINATE || kind == SERVICE_STOP
+                    || kind == SERVICE_DID_TERMINATE || kind == SERVICE_STOP || kind == SERVICE_STOP_DEFERRED
                     ? Color.web("#8c564b") : Color.web("#2ca02c");
             case "property" -> Color.web("#d4a017");
             case "power" -> Color.web("#393b79");

@@ -165,6 +165,7 @@ public enum JournalKind implements EventKind {
     SERVICE_START("service.start"),
     SERVICE_START_FAILED("service.start-failed"),
     SERVICE_STOP("service.stop"),
+    SERVICE_STOP_DEFERRED("service.stop-deferred"),
     SERVICE_STOP_FAILED("service.stop-failed"),
     SERVICE_TERMINATE("service.terminate"),
     SERVICE_WAIT_RESOURCE("service.wait-resource"),

@@ -187,10 +187,13 @@ public sealed interface CoreAction extends ScenarioAction {
         }
     }
 
-    /** IOService::open of {@code path} for {@code client}. */
-    record OpenService(String path, String client) implements CoreAction {
+    /**
+     * IOService::open of {@code path} for {@code client}; {@code closeWhenAsked} "false" makes the client one that
+     * does not close when its provider terminates (it ignores kIOMessageServiceIsRequestingClose).
+     */
+    record OpenService(String path, String client, String closeWhenAsked) implements CoreAction {
         public static final ActionType<OpenService> TYPE = ActionType.of("open-service", OpenService.class,
-                text("path"), text("client"));
+                text("path"), text("client"), text("closeWhenAsked"));
 
         @Override
         public ActionType<OpenService> actionType() {

@@ -12,9 +12,13 @@ import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 /**
  * General interest and IOService's own messages (xnu IOService.cpp: {@code registerInterest},
@@ -35,6 +39,11 @@ final class GeneralInterest {
     private final Simulation sim;
     private final List<Notifier> notifiers = new ArrayList<>();
     private final Map<IORegistryEntry, IORegistryEntry> owners = new IdentityHashMap<>();
+    /** Services whose owner does not close when asked (open-service with closeWhenAsked false). */
+    private final Set<IORegistryEntry> keptOpen = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Told when a client closes a service already past didTerminate (Termination: the client's stop follows). */
+    private BiConsumer<IORegistryEntry, IORegistryEntry> closedAfterTerminate = (s, c) -> { };
+    private Predicate<IORegistryEntry> phase3 = s -> false;
     private int nextId;
 
     GeneralInterest(Simulation sim) {
@@ -94,14 +103,47 @@ final class GeneralInterest {
         sim.record(SERVICE_MESSAGE, from, "message", m.name(), "code", m.hex(), toKind, to);
     }
 
-    /** IOService::open: kIOMessageServiceIsAttemptingOpen to the others, then handleOpen (one owner). */
-    void open(IORegistryEntry service, IORegistryEntry client) {
+    /**
+     * IOService::open: kIOMessageServiceIsAttemptingOpen to the others, then handleOpen (one owner). A client
+     * that does not {@code closeWhenAsked} keeps the service open through its termination (rule L6).
+     */
+    void open(IORegistryEntry service, IORegistryEntry client, boolean closeWhenAsked) {
         messageClients(service, IOMessage.kIOMessageServiceIsAttemptingOpen, client);
         boolean ok = service.state().active() && (owners.get(service) == null || owners.get(service) == client);
         if (ok) {
             owners.put(service, client);
+            if (closeWhenAsked) {
+                keptOpen.remove(service);
+            } else {
+                keptOpen.add(service);
+            }
         }
         sim.record(SERVICE_OPEN, sim.path(service), "client", sim.path(client), "result", String.valueOf(ok));
+    }
+
+    /** Whether the client holding {@code service} open closes it when asked (kIOMessageServiceIsRequestingClose). */
+    boolean closesWhenAsked(IORegistryEntry service) {
+        return !keptOpen.contains(service);
+    }
+
+    /** Termination's hooks: which services are past didTerminate, and what to do when one is closed then. */
+    void onCloseAfterTerminate(Predicate<IORegistryEntry> pastDidTerminate,
+            BiConsumer<IORegistryEntry, IORegistryEntry> hook) {
+        phase3 = pastDidTerminate;
+        closedAfterTerminate = hook;
+    }
+
+    /**
+     * A scenario's close-service: IOService::close by the client. On a service already past didTerminate
+     * ({@code kIOServiceTermPhase3State}) the client's stop follows (close → scheduleStop).
+     */
+    void closeByClient(IORegistryEntry service, IORegistryEntry client) {
+        boolean terminated = !service.state().active() && owners.get(service) == client
+                && keptOpen.contains(service) && phase3.test(service);
+        close(service, client, terminated);
+        if (terminated) {
+            closedAfterTerminate.accept(service, client);
+        }
     }
 
     /** Whether {@code client} holds {@code service} open (handleIsOpen). */
@@ -120,6 +162,7 @@ final class GeneralInterest {
             return;
         }
         owners.remove(service);
+        keptOpen.remove(service);
         sim.record(SERVICE_CLOSE, sim.path(service), "client", sim.path(client));
         if (!terminating) {
             messageClients(service, IOMessage.kIOMessageServiceWasClosed, client);
@@ -130,5 +173,6 @@ final class GeneralInterest {
     void forget(IORegistryEntry service) {
         notifiers.removeIf(n -> n.service() == service);
         owners.remove(service);
+        keptOpen.remove(service);
     }
 }

@@ -155,9 +155,16 @@ final class ScenarioActions {
                 }
             });
         } else if (op instanceof OpenService o) {
-            withEntry(type, o.path(), e -> withClient(type, o.client(), c -> interest.open(e, c)));
+            if (o.closeWhenAsked() != null && !o.closeWhenAsked().equals("true")
+                    && !o.closeWhenAsked().equals("false")) {
+                sim.record(SCENARIO_ERROR, "", "action", type, "reason", "\"closeWhenAsked\" is true or false, not "
+                        + o.closeWhenAsked());
+            } else {
+                boolean closes = !"false".equals(o.closeWhenAsked());
+                withEntry(type, o.path(), e -> withClient(type, o.client(), c -> interest.open(e, c, closes)));
+            }
         } else if (op instanceof CloseService c) {
-            withEntry(type, c.path(), e -> withClient(type, c.client(), cl -> interest.close(e, cl, false)));
+            withEntry(type, c.path(), e -> withClient(type, c.client(), cl -> interest.closeByClient(e, cl)));
         } else if (op instanceof IOKitDaemonLaunched) {
             matchDefer.daemonLaunched();
         } else {
