@@ -67,6 +67,32 @@ class LifeCycleActionsTest {
     }
 
     @Test
+    @DisplayName("L6: closeWhenAsked is true or false; a client that kept a live provider open closes it as in L5, "
+            + "and a second terminate of a waiting victim changes nothing")
+    void l6CloseWhenAskedArguments(@TempDir Path dir) throws Exception {
+        List<String> j = journal(dir, PUBLISH,
+                "{\"at\":1000,\"do\":\"publish\",\"parent\":\"IOService:/widget\",\"name\":\"client\"}",
+                "{\"at\":9000,\"do\":\"open-service\",\"path\":\"IOService:/widget\","
+                        + "\"client\":\"IOService:/widget/client\",\"closeWhenAsked\":\"maybe\"}",
+                "{\"at\":9000,\"do\":\"open-service\",\"path\":\"IOService:/widget\","
+                        + "\"client\":\"IOService:/widget/client\",\"closeWhenAsked\":\"false\"}",
+                "{\"at\":10000,\"do\":\"close-service\",\"path\":\"IOService:/widget\","
+                        + "\"client\":\"IOService:/widget/client\"}",
+                "{\"at\":11000,\"do\":\"open-service\",\"path\":\"IOService:/widget\","
+                        + "\"client\":\"IOService:/widget/client\",\"closeWhenAsked\":\"false\"}",
+                "{\"at\":20000,\"do\":\"terminate\",\"path\":\"IOService:/widget\"}",
+                "{\"at\":30000,\"do\":\"terminate\",\"path\":\"IOService:/widget\"}");
+        assertThat(errors(j)).singleElement().asString().contains("\"closeWhenAsked\" is true or false, not maybe");
+        // the close while the widget is live: WasClosed to the others, as any close (L5)
+        assertThat(j).filteredOn(l -> l.startsWith("service.close")).hasSize(1);
+        assertThat(j).filteredOn(l -> l.startsWith("service.stop-deferred")).extracting(l -> l.split(" ")[1])
+                .containsExactly("IOService:/widget/client", "IOService:/widget");
+        // the test catalogue's Flaky driver, also a client of the widget, holds nothing open: it stops
+        assertThat(j).filteredOn(l -> l.startsWith("service.stop ")).extracting(l -> l.split(" ")[1])
+                .containsExactly("IOService:/widget/Flaky");
+    }
+
+    @Test
     @DisplayName("S3: emulate-driver takes a score or \"refuse\"; anything else is refused")
     void s3EmulateDriverArguments(@TempDir Path dir) throws Exception {
         List<String> j = journal(dir, "{\"do\":\"emulate-driver\",\"class\":\"X\",\"probe\":\"lots\"}",
