@@ -130,10 +130,12 @@ final class UiBench {
         whenSearched(() -> {
             long fxCpu = cpuMs() - c;
             afterNextFrame(scene, () -> {
+                var timing = s.lastTiming();
                 print("search '" + q + "' (" + s.hitsProperty().get().size() + " hits): job thread "
-                        + s.lastSearchMicros() / 1000 + " ms (CPU " + s.lastSearchCpuMicros() / 1000
+                        + timing.job() / 1000 + " ms (CPU " + timing.jobCpu() / 1000
                         + " ms); keystroke to frame, wall",
                         ms(t));
+                System.out.println("    " + timing);
                 print("    same, FX thread CPU (tree fold/unfold, marks)", fxCpu);
                 print("    same, FX thread CPU to the frame (+ layout, CSS, cells)", cpuMs() - c);
                 searches(scene, i + 1, then);

@@ -75,6 +75,8 @@ public final class PendingIndex {
      */
     public static PendingIndex deferred(IORegistry registry, Runnable alongside) {
         CompletableFuture<RegistryIndex> quick = new CompletableFuture<>();
+        // The first stage and then the IOService plane's tree order, which the first search waits for too.
+        CompletableFuture<RegistryIndex> firstStage = new CompletableFuture<>();
         CompletableFuture<Void> go = new CompletableFuture<>();
         // The quick stage reads no property table that is still to build (PendingProperties.knows), so the first
         // search after an open waits for it only.
@@ -83,7 +85,9 @@ public final class PendingIndex {
         // right after an open (docs/benchmarks.md, fifth session). So the first stage must not need it: the
         // generator's tables know their BSD names; tables the first stage would decode one by one (an archive's)
         // are better started by their reader before start().
-        CompletableFuture<RegistryIndex> index = quick.thenCombine(go, (q, v) -> {
+        // The rest waits for the tree order as well: started as soon as the first stage was published, it
+        // stretched the first search's wait for that order to over a second (docs/benchmarks.md, sixth session).
+        CompletableFuture<RegistryIndex> index = firstStage.thenCombine(go, (q, v) -> {
             alongside.run();
             return q;
         }).thenApplyAsync(q -> q.complete(registry), BUILDERS);
@@ -94,11 +98,16 @@ public final class PendingIndex {
                 q = RegistryIndex.quick(registry);
             } catch (RuntimeException | Error e) {
                 quick.completeExceptionally(e);
+                firstStage.completeExceptionally(e);
                 return;
             }
             quick.complete(q);
-            registry.planes().stream().filter(p -> p.name().equals(IORegistryPlane.IOSERVICE)).findFirst()
-                    .ifPresent(p -> self[0].treeOrder(registry, p, q));
+            try {
+                registry.planes().stream().filter(p -> p.name().equals(IORegistryPlane.IOSERVICE)).findFirst()
+                        .ifPresent(p -> self[0].treeOrder(registry, p, q));
+            } finally {
+                firstStage.complete(q);
+            }
         }, BUILDERS), go);
         return self[0];
     }

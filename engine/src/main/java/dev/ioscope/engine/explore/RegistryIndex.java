@@ -39,6 +39,11 @@ public final class RegistryIndex {
     private static final String NONE = "";
 
     private final List<IORegistryEntry> entries;
+    /**
+     * Slot by entry, only when some entry is not at its creation ordinal (its registry has removed entries): else
+     * an entry's slot is its {@link IORegistryEntry#creationOrdinal()} and no map is built (on 100k entries the map
+     * was two thirds of the quick stage's time, docs/benchmarks.md, sixth session).
+     */
     private final Map<IORegistryEntry, Integer> slot;
     /** Per field, per slot; a field this index does not cover (a quick index's) is null. */
     private final String[][] text;
@@ -62,7 +67,7 @@ public final class RegistryIndex {
     public static RegistryIndex quick(IORegistry registry) {
         List<IORegistryEntry> entries = List.copyOf(registry.entries());
         int n = entries.size();
-        Map<IORegistryEntry, Integer> slot = new IdentityHashMap<>(n * 2);
+        boolean byOrdinal = true;
         String[][] text = new String[SearchField.values().length][];
         String[] names = new String[n];
         String[] classes = new String[n];
@@ -72,7 +77,7 @@ public final class RegistryIndex {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < n; i++) {
             IORegistryEntry e = entries.get(i);
-            slot.put(e, i);
+            byOrdinal &= e.creationOrdinal() == i;
             names[i] = names(e, planes, sb);
             classes[i] = chains.computeIfAbsent(new ClassKey(e.className(), e.inheritance()),
                     k -> classText(registry, e));
@@ -82,7 +87,15 @@ public final class RegistryIndex {
         text[SearchField.NAME.ordinal()] = names;
         text[SearchField.CLASS.ordinal()] = classes;
         text[SearchField.BSD_NAME.ordinal()] = bsd;
-        return new RegistryIndex(entries, slot, text);
+        return new RegistryIndex(entries, byOrdinal ? null : slotMap(entries), text);
+    }
+
+    private static Map<IORegistryEntry, Integer> slotMap(List<IORegistryEntry> entries) {
+        Map<IORegistryEntry, Integer> slot = new IdentityHashMap<>(entries.size() * 2);
+        for (int i = 0; i < entries.size(); i++) {
+            slot.put(entries.get(i), i);
+        }
+        return slot;
     }
 
     /** What an entry's class text depends on: its class and the chain its snapshot recorded (few distinct). */
@@ -145,6 +158,10 @@ public final class RegistryIndex {
 
     /** The slot of an entry, or -1 if it is not in the indexed registry. */
     public int slotOf(IORegistryEntry e) {
+        if (slot == null) {
+            int s = e.creationOrdinal();
+            return s >= 0 && s < entries.size() && entries.get(s) == e ? s : -1;
+        }
         Integer s = slot.get(e);
         return s == null ? -1 : s;
     }
@@ -290,7 +307,23 @@ public final class RegistryIndex {
         }
     }
 
+    /**
+     * The text lower-cased as {@code toLowerCase(Locale.ROOT)} does: ASCII in place, so an entry costs one string,
+     * not a copy and its lower-cased copy; text with any other character goes through {@code toLowerCase}.
+     */
     private static String lower(StringBuilder sb) {
-        return sb.length() == 0 ? NONE : sb.toString().toLowerCase(Locale.ROOT);
+        if (sb.length() == 0) {
+            return NONE;
+        }
+        for (int i = 0; i < sb.length(); i++) {
+            char c = sb.charAt(i);
+            if (c > 0x7f) {
+                return sb.toString().toLowerCase(Locale.ROOT);
+            }
+            if (c >= 'A' && c <= 'Z') {
+                sb.setCharAt(i, (char) (c + ('a' - 'A')));
+            }
+        }
+        return sb.toString();
     }
 }

@@ -2,9 +2,12 @@ package dev.ioscope.engine.explore;
 
 import dev.ioscope.engine.registry.IORegistryEntry;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
+import java.util.RandomAccess;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
@@ -121,14 +124,16 @@ public final class RegistrySearch {
     public static final class Result {
         private final RegistryIndex index;
         private final BitSet hits;
+        private final int count;
 
         Result(RegistryIndex index, BitSet hits) {
             this.index = index;
             this.hits = hits;
+            this.count = hits.cardinality();
         }
 
         public int count() {
-            return hits.cardinality();
+            return count;
         }
 
         /** The index searched (its slots are the hits'). */
@@ -141,15 +146,19 @@ public final class RegistrySearch {
             return s >= 0 && hits.get(s);
         }
 
-        /** The matching entries among {@code slotOrder} (from {@link PlaneOrder#slots}), in that order. */
+        /**
+         * The matching entries among {@code slotOrder} (from {@link PlaneOrder#slots}), in that order: a read-only
+         * list over their slots, so 100,000 hits cost one int array, not a list grown entry by entry.
+         */
         public List<IORegistryEntry> entriesIn(int[] slotOrder) {
-            List<IORegistryEntry> out = new ArrayList<>(Math.min(count(), slotOrder.length));
-            for (int s : slotOrder) {
-                if (hits.get(s)) {
-                    out.add(index.entry(s));
+            int[] out = new int[Math.min(count(), slotOrder.length)];
+            int n = 0;
+            for (int i = 0; i < slotOrder.length && n < out.length; i++) {
+                if (hits.get(slotOrder[i])) {
+                    out[n++] = slotOrder[i];
                 }
             }
-            return out;
+            return new SlotList(index, n == out.length ? out : Arrays.copyOf(out, n));
         }
 
         /** The matching entries in registry (creation) order. */
@@ -159,6 +168,27 @@ public final class RegistrySearch {
                 out.add(index.entry(i));
             }
             return out;
+        }
+    }
+
+    /** Entries by index slot, in the slots' order; read-only. */
+    private static final class SlotList extends AbstractList<IORegistryEntry> implements RandomAccess {
+        private final RegistryIndex index;
+        private final int[] slots;
+
+        SlotList(RegistryIndex index, int[] slots) {
+            this.index = index;
+            this.slots = slots;
+        }
+
+        @Override
+        public IORegistryEntry get(int i) {
+            return index.entry(slots[i]);
+        }
+
+        @Override
+        public int size() {
+            return slots.length;
         }
     }
 }
