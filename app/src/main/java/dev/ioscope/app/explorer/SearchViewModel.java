@@ -59,6 +59,8 @@ public final class SearchViewModel {
 
     /** The query whose hits are shown (null when none): a query typed on searches only its hits. FX thread. */
     private SearchQuery shownQuery;
+    /** The index whose background build stands aside for the running search, or null. FX thread. */
+    private PendingIndex heldBack;
 
     /**
      * What one job-thread search hands back: the hits and, for the plane it was asked for, their tree order; the
@@ -80,6 +82,25 @@ public final class SearchViewModel {
         }
         text.addListener((o, a, b) -> run());
         regex.addListener((o, a, b) -> run());
+        searching.addListener((o, was, busy) -> {
+            if (!busy) {
+                holdBack(null);
+            }
+        });
+    }
+
+    /**
+     * Lets {@code index}'s background build stand aside while a search on its first stage runs (on two cores it
+     * would take half the machine from it), and the previously held one go on; null releases.
+     */
+    private void holdBack(PendingIndex index) {
+        if (heldBack != null && heldBack != index) {
+            heldBack.foreground(false);
+        }
+        heldBack = index;
+        if (index != null) {
+            index.foreground(true);
+        }
     }
 
     public StringProperty textProperty() {
@@ -171,6 +192,8 @@ public final class SearchViewModel {
         }
         IORegistryPlane plane = explorer.planeProperty().get();
         AtomicBoolean stale = new AtomicBoolean();
+        // Not for a search over other fields: it waits for the whole index, which must not wait for it.
+        holdBack(SearchQuery.QUICK.containsAll(q.fields()) && !doc.searchIndex().isReady() ? doc.searchIndex() : null);
         searching.set(true);
         // Typing on (the text grows, same fields, plain) only narrows: look at the shown hits alone. The shown
         // result belongs to an index; searchWithin searches everything when that is not this document's.

@@ -37,6 +37,8 @@ public final class RegistryIndex {
     /** Cap on the value text kept per entry, so one huge property (an EDID table, a firmware blob) stays cheap. */
     static final int MAX_VALUE_CHARS = 16 * 1024;
     private static final String NONE = "";
+    /** Entries between two checkpoints of {@link #complete(IORegistry, Runnable)}: a millisecond or two of work. */
+    static final int CHECKPOINT_ENTRIES = 1024;
 
     private final List<IORegistryEntry> entries;
     /**
@@ -107,6 +109,14 @@ public final class RegistryIndex {
      * registry. This index is not changed; both may be searched from any thread.
      */
     public RegistryIndex complete(IORegistry registry) {
+        return complete(registry, () -> { });
+    }
+
+    /**
+     * As {@link #complete(IORegistry)}, running {@code checkpoint} before every {@value #CHECKPOINT_ENTRIES}
+     * entries: a builder in the background may wait there while the user's search runs.
+     */
+    public RegistryIndex complete(IORegistry registry, Runnable checkpoint) {
         if (covers(EnumSet.allOf(SearchField.class))) {
             return this;
         }
@@ -122,6 +132,9 @@ public final class RegistryIndex {
             pathMemo.add(new IdentityHashMap<>());
         }
         for (int i = 0; i < n; i++) {
+            if (i % CHECKPOINT_ENTRIES == 0) {
+                checkpoint.run();
+            }
             IORegistryEntry e = entries.get(i);
             sb.setLength(0);
             keys(e.properties(), sb);
@@ -154,6 +167,11 @@ public final class RegistryIndex {
 
     public IORegistryEntry entry(int slot) {
         return entries.get(slot);
+    }
+
+    /** True when {@code other} has the same entries in the same slots (another stage of this index). */
+    boolean sameSlots(RegistryIndex other) {
+        return entries == other.entries;
     }
 
     /** The slot of an entry, or -1 if it is not in the indexed registry. */

@@ -80,4 +80,28 @@ class IndexSlotsTest {
         assertThat(found.contains(r.entries().get(17))).isTrue();
         assertThat(found.contains(removed)).isFalse();
     }
+
+    @Test
+    void hitsInTreeOrderAreEqualAsListsOfTheSameEntriesWhateverTheStageOfTheIndex() {
+        IORegistry r = registry(300);
+        RegistryIndex quick = RegistryIndex.quick(r);
+        RegistryIndex whole = quick.complete(r);
+        IORegistryPlane service = r.plane(IORegistryPlane.IOSERVICE);
+        int[] order = PlaneOrder.slots(r, service, quick);
+        List<IORegistryEntry> onQuick = RegistrySearch.search(quick, SearchQuery.quick("Entry1")).entriesIn(order);
+        List<IORegistryEntry> onWhole = RegistrySearch.search(whole, SearchQuery.quick("Entry1")).entriesIn(order);
+        List<IORegistryEntry> expected = PlaneOrder.of(r, service).sort(r.entries().stream()
+                .filter(e -> e.name().startsWith("Entry1")).toList());
+        assertThat(onQuick).isEqualTo(expected).isEqualTo(onWhole).hasSize(111);
+        assertThat(onQuick.hashCode()).isEqualTo(expected.hashCode());
+        assertThat(expected).isEqualTo(onQuick);
+        List<IORegistryEntry> fewer = RegistrySearch.search(whole, SearchQuery.quick("Entry12")).entriesIn(order);
+        assertThat(fewer).isNotEqualTo(onQuick).hasSize(11);
+        assertThat(onQuick).isNotEqualTo(fewer);
+        IORegistry other = registry(300);
+        RegistryIndex otherIndex = RegistryIndex.quick(other);
+        List<IORegistryEntry> elsewhere = RegistrySearch.search(otherIndex, SearchQuery.quick("Entry1"))
+                .entriesIn(PlaneOrder.slots(other, other.plane(IORegistryPlane.IOSERVICE), otherIndex));
+        assertThat(elsewhere).as("same slots, other entries").hasSize(111).isNotEqualTo(onQuick);
+    }
 }

@@ -104,4 +104,19 @@ class QuickIndexTest {
         }
         assertThat(storage).isGreaterThan(100);
     }
+
+    @Test
+    void completingPassesACheckpointBeforeEveryChunkOfEntriesAndBuildsTheSameIndex() {
+        RegistryIndex quick = RegistryIndex.quick(REGISTRY);
+        int[] passes = new int[1];
+        RegistryIndex completed = quick.complete(REGISTRY, () -> passes[0]++);
+        int n = REGISTRY.size();
+        assertThat(passes[0]).isEqualTo((n + RegistryIndex.CHECKPOINT_ENTRIES - 1) / RegistryIndex.CHECKPOINT_ENTRIES);
+        RegistryIndex whole = RegistryIndex.build(REGISTRY);
+        for (SearchField f : SearchField.values()) {
+            for (int i = 0; i < n; i += 7) {
+                assertThat(completed.text(f, i)).as("%s of slot %d", f, i).isEqualTo(whole.text(f, i));
+            }
+        }
+    }
 }
