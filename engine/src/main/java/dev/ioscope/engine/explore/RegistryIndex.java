@@ -49,11 +49,20 @@ public final class RegistryIndex {
     private final Map<IORegistryEntry, Integer> slot;
     /** Per field, per slot; a field this index does not cover (a quick index's) is null. */
     private final String[][] text;
+    /**
+     * The class column's distinct texts (an entry's class with its superclasses: a few hundred on 100k entries)
+     * and each slot's one among them, so that a search tests each class text once, not once per entry.
+     */
+    private final String[] classTexts;
+    private final int[] classIds;
 
-    private RegistryIndex(List<IORegistryEntry> entries, Map<IORegistryEntry, Integer> slot, String[][] text) {
+    private RegistryIndex(List<IORegistryEntry> entries, Map<IORegistryEntry, Integer> slot, String[][] text,
+                          String[] classTexts, int[] classIds) {
         this.entries = entries;
         this.slot = slot;
         this.text = text;
+        this.classTexts = classTexts;
+        this.classIds = classIds;
     }
 
     /** The whole index of {@code registry}: every field of every entry. */
@@ -73,23 +82,29 @@ public final class RegistryIndex {
         String[][] text = new String[SearchField.values().length][];
         String[] names = new String[n];
         String[] classes = new String[n];
+        int[] classIds = new int[n];
         String[] bsd = new String[n];
-        Map<ClassKey, String> chains = new HashMap<>();
+        Map<ClassKey, Integer> chains = new HashMap<>();
+        List<String> classTexts = new ArrayList<>();
         List<IORegistryPlane> planes = registry.planes();
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < n; i++) {
             IORegistryEntry e = entries.get(i);
             byOrdinal &= e.creationOrdinal() == i;
             names[i] = names(e, planes, sb);
-            classes[i] = chains.computeIfAbsent(new ClassKey(e.className(), e.inheritance()),
-                    k -> classText(registry, e));
+            classIds[i] = chains.computeIfAbsent(new ClassKey(e.className(), e.inheritance()), k -> {
+                classTexts.add(classText(registry, e));
+                return classTexts.size() - 1;
+            });
+            classes[i] = classTexts.get(classIds[i]);
             OSObject b = e.property("BSD Name");
             bsd[i] = b instanceof OSString str ? str.value().toLowerCase(Locale.ROOT) : NONE;
         }
         text[SearchField.NAME.ordinal()] = names;
         text[SearchField.CLASS.ordinal()] = classes;
         text[SearchField.BSD_NAME.ordinal()] = bsd;
-        return new RegistryIndex(entries, byOrdinal ? null : slotMap(entries), text);
+        return new RegistryIndex(entries, byOrdinal ? null : slotMap(entries), text,
+                classTexts.toArray(String[]::new), classIds);
     }
 
     private static Map<IORegistryEntry, Integer> slotMap(List<IORegistryEntry> entries) {
@@ -148,7 +163,7 @@ public final class RegistryIndex {
         all[SearchField.KEY.ordinal()] = keys;
         all[SearchField.VALUE.ordinal()] = values;
         all[SearchField.PATH.ordinal()] = paths;
-        return new RegistryIndex(entries, slot, all);
+        return new RegistryIndex(entries, slot, all, classTexts, classIds);
     }
 
     /** True when this index holds every one of {@code fields} (a quick index holds the quick search's only). */
@@ -190,6 +205,15 @@ public final class RegistryIndex {
 
     String[] column(SearchField field) {
         return text[field.ordinal()];
+    }
+
+    /** The class column's distinct texts; {@code column(CLASS)[i] == classTexts()[classIds()[i]]}. */
+    String[] classTexts() {
+        return classTexts;
+    }
+
+    int[] classIds() {
+        return classIds;
     }
 
     private static String names(IORegistryEntry e, List<IORegistryPlane> planes, StringBuilder sb) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.RandomAccess;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 
 /** Runs a {@link SearchQuery} over a {@link RegistryIndex}. Stateless; any thread. */
@@ -82,15 +83,14 @@ public final class RegistrySearch {
         BitSet hits = new BitSet(index.size());
         SearchQuery.Matcher m = query.compile();
         BitSet candidates = previous.hits;
-        String[][] columns = query.fields().stream().map(index::column).toArray(String[][]::new);
+        IntPredicate[] tests = query.fields().stream().map(f -> test(index, f, m)).toArray(IntPredicate[]::new);
         int checked = 0;
         for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
             if ((++checked & CHECK_MASK) == 0 && cancelled.getAsBoolean()) {
                 throw new CancellationException("search for " + query.text() + " superseded");
             }
-            for (String[] column : columns) {
-                String s = column[i];
-                if (!s.isEmpty() && m.test(s)) {
+            for (IntPredicate t : tests) {
+                if (t.test(i)) {
                     hits.set(i);
                     break;
                 }
@@ -108,17 +108,37 @@ public final class RegistrySearch {
     private static void scan(RegistryIndex index, SearchQuery query, SearchQuery.Matcher m, int from, int to,
                              BitSet hits, BooleanSupplier cancelled) {
         for (SearchField f : query.fields()) {
-            String[] col = index.column(f);
+            IntPredicate t = test(index, f, m);
             for (int i = from; i < to; i++) {
                 if ((i & CHECK_MASK) == 0 && cancelled.getAsBoolean()) {
                     throw new CancellationException("search for " + query.text() + " superseded");
                 }
-                String s = col[i];
-                if (!s.isEmpty() && !hits.get(i) && m.test(s)) {
+                if (!hits.get(i) && t.test(i)) {
                     hits.set(i);
                 }
             }
         }
+    }
+
+    /**
+     * Whether slot i's text in {@code field} matches: the column's text, or for the class column, the slot's class
+     * text among the distinct ones, each tested once here (a few hundred instead of one per entry).
+     */
+    private static IntPredicate test(RegistryIndex index, SearchField field, SearchQuery.Matcher m) {
+        if (field == SearchField.CLASS) {
+            String[] texts = index.classTexts();
+            boolean[] matches = new boolean[texts.length];
+            for (int k = 0; k < texts.length; k++) {
+                matches[k] = !texts[k].isEmpty() && m.test(texts[k]);
+            }
+            int[] ids = index.classIds();
+            return i -> matches[ids[i]];
+        }
+        String[] column = index.column(field);
+        return i -> {
+            String s = column[i];
+            return !s.isEmpty() && m.test(s);
+        };
     }
 
     /** The hits of one search: a set of index slots. */
