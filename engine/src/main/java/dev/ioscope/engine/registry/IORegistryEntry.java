@@ -21,6 +21,8 @@ import java.util.Set;
  */
 public final class IORegistryEntry {
     private final long registryEntryID;
+    /** Set once by the registry that creates the entry: see {@link #creationOrdinal()}. */
+    private int creationOrdinal = -1;
     private String className;
     private List<String> inheritance;
     private String name;
@@ -32,8 +34,6 @@ public final class IORegistryEntry {
     private OSDictionary snapshotInfo;
     /** Per-plane links, in the order planes were first linked; tiny, so a list beats a map. */
     private final List<PlaneLinks> planeLinks = new ArrayList<>(2);
-    /** Set once by the registry that creates the entry: see {@link #creationOrdinal()}. */
-    private int creationOrdinal = -1;
 
     IORegistryEntry(long registryEntryID, String className, String name) {
         this.registryEntryID = registryEntryID;
