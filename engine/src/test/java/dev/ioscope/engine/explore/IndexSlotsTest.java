@@ -104,4 +104,18 @@ class IndexSlotsTest {
                 .entriesIn(PlaneOrder.slots(other, other.plane(IORegistryPlane.IOSERVICE), otherIndex));
         assertThat(elsewhere).as("same slots, other entries").hasSize(111).isNotEqualTo(onQuick);
     }
+
+    @Test
+    void theTreeOrderOfSlotsIsTheIteratorsOrderAlsoWithTwoParentsAndEntriesTheIndexDoesNotHold() {
+        IORegistry r = registry(120);
+        IORegistryPlane service = r.plane(IORegistryPlane.IOSERVICE);
+        // a second parent: reached twice, entered once, listed once
+        r.attach(r.entries().get(15), r.entries().get(90), service);
+        RegistryIndex index = RegistryIndex.quick(r);
+        int[] expected = PlaneOrder.of(r, service).slots(index);
+        assertThat(PlaneOrder.slots(r, service, index)).containsExactly(expected).hasSize(r.size());
+        // entries created after the index was built: the walk meets entries with no slot and lists the others
+        r.attach(r.createEntry("IOService", "Later"), r.entries().get(3), service);
+        assertThat(PlaneOrder.slots(r, service, index)).containsExactly(PlaneOrder.of(r, service).slots(index));
+    }
 }
