@@ -130,12 +130,17 @@ final class UiBench {
         whenSearched(() -> {
             long fxCpu = cpuMs() - c;
             afterNextFrame(scene, () -> {
+                // Both taken before anything is printed: formatting the lines costs the FX thread too.
+                long wall = ms(t);
+                long fxCpuToFrame = cpuMs() - c;
+                var timing = s.lastTiming();
                 print("search '" + q + "' (" + s.hitsProperty().get().size() + " hits): job thread "
-                        + s.lastSearchMicros() / 1000 + " ms (CPU " + s.lastSearchCpuMicros() / 1000
+                        + timing.job() / 1000 + " ms (CPU " + timing.jobCpu() / 1000
                         + " ms); keystroke to frame, wall",
-                        ms(t));
+                        wall);
+                System.out.println("    " + timing);
                 print("    same, FX thread CPU (tree fold/unfold, marks)", fxCpu);
-                print("    same, FX thread CPU to the frame (+ layout, CSS, cells)", cpuMs() - c);
+                print("    same, FX thread CPU to the frame (+ layout, CSS, cells)", fxCpuToFrame);
                 searches(scene, i + 1, then);
             });
         });

@@ -41,9 +41,12 @@ public final class PendingIndex {
     private final CompletableFuture<Void> go;
     /** Per plane (by name): its entries' index slots in tree order; the same for every stage of the index. */
     private final Map<String, int[]> treeOrders = new ConcurrentHashMap<>();
+    /** Held while a search runs on the first stage: the rest of the index waits between chunks of entries. */
+    private final ForegroundGate foreground;
 
     private PendingIndex(CompletableFuture<RegistryIndex> quick, CompletableFuture<RegistryIndex> index,
-                         Runnable quickStarter, CompletableFuture<Void> go) {
+                         Runnable quickStarter, CompletableFuture<Void> go, ForegroundGate foreground) {
+        this.foreground = foreground;
         this.quick = quick;
         this.index = index;
         this.quickStarter = new AtomicReference<>(quickStarter);
@@ -53,7 +56,7 @@ public final class PendingIndex {
     /** An index already built. */
     public static PendingIndex ready(RegistryIndex index) {
         CompletableFuture<RegistryIndex> done = CompletableFuture.completedFuture(index);
-        return new PendingIndex(done, done, null, CompletableFuture.completedFuture(null));
+        return new PendingIndex(done, done, null, CompletableFuture.completedFuture(null), new ForegroundGate());
     }
 
     /**
@@ -75,7 +78,10 @@ public final class PendingIndex {
      */
     public static PendingIndex deferred(IORegistry registry, Runnable alongside) {
         CompletableFuture<RegistryIndex> quick = new CompletableFuture<>();
+        // The first stage and then the IOService plane's tree order, which the first search waits for too.
+        CompletableFuture<RegistryIndex> firstStage = new CompletableFuture<>();
         CompletableFuture<Void> go = new CompletableFuture<>();
+        ForegroundGate foreground = new ForegroundGate();
         // The quick stage reads no property table that is still to build (PendingProperties.knows), so the first
         // search after an open waits for it only.
         // alongside starts once the first stage is built (and start() called): on two cores its threads (the
@@ -83,10 +89,12 @@ public final class PendingIndex {
         // right after an open (docs/benchmarks.md, fifth session). So the first stage must not need it: the
         // generator's tables know their BSD names; tables the first stage would decode one by one (an archive's)
         // are better started by their reader before start().
-        CompletableFuture<RegistryIndex> index = quick.thenCombine(go, (q, v) -> {
+        // The rest waits for the tree order as well: started as soon as the first stage was published, it
+        // stretched the first search's wait for that order to over a second (docs/benchmarks.md, sixth session).
+        CompletableFuture<RegistryIndex> index = firstStage.thenCombine(go, (q, v) -> {
             alongside.run();
             return q;
-        }).thenApplyAsync(q -> q.complete(registry), BUILDERS);
+        }).thenApplyAsync(q -> q.complete(registry, foreground::pass), BUILDERS);
         PendingIndex[] self = new PendingIndex[1];
         self[0] = new PendingIndex(quick, index, () -> CompletableFuture.runAsync(() -> {
             RegistryIndex q;
@@ -94,13 +102,37 @@ public final class PendingIndex {
                 q = RegistryIndex.quick(registry);
             } catch (RuntimeException | Error e) {
                 quick.completeExceptionally(e);
+                firstStage.completeExceptionally(e);
                 return;
             }
             quick.complete(q);
-            registry.planes().stream().filter(p -> p.name().equals(IORegistryPlane.IOSERVICE)).findFirst()
-                    .ifPresent(p -> self[0].treeOrder(registry, p, q));
-        }, BUILDERS), go);
+            try {
+                registry.planes().stream().filter(p -> p.name().equals(IORegistryPlane.IOSERVICE)).findFirst()
+                        .ifPresent(p -> self[0].treeOrder(registry, p, q));
+            } finally {
+                firstStage.complete(q);
+            }
+        }, BUILDERS), go, foreground);
         return self[0];
+    }
+
+    /**
+     * Holds ({@code true}) or releases the rest of the build while a search on the first stage runs: it waits
+     * between chunks of entries (at most {@link ForegroundGate#MAX_WAIT_MILLIS} at a time). Only for a search that
+     * does not wait for the whole index. Any thread.
+     */
+    public void foreground(boolean searching) {
+        foreground.hold(searching);
+    }
+
+    /** True while a search holds the rest of the build back (tests). */
+    boolean isHeldBack() {
+        return foreground.isHeld();
+    }
+
+    /** True while the rest of the build waits for a search (tests). */
+    boolean standingAside() {
+        return foreground.isWaiting();
     }
 
     /** Starts the first stage if it has not started; any thread, any number of times. */

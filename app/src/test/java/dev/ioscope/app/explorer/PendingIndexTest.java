@@ -13,6 +13,7 @@ import dev.ioscope.engine.snapshot.SnapshotFormat;
 import dev.ioscope.engine.snapshot.BenchmarkRegistry;
 import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.explore.PlaneOrder;
+import dev.ioscope.app.Await;
 import org.junit.jupiter.api.Test;
 
 import java.util.EnumSet;
@@ -106,5 +107,26 @@ class PendingIndexTest {
         pending.start();
         assertThat(pending.get().covers(EnumSet.allOf(SearchField.class))).isTrue();
         assertThat(companion.get()).isEqualTo(1);
+    }
+
+    @Test
+    void theRestOfTheIndexStandsAsideWhileASearchHoldsItAndGoesOnWhenReleased() throws Exception {
+        IORegistry reg = SampleMacRegistry.build(5_000, 3);
+        PendingIndex p = PendingIndex.deferred(reg, () -> { });
+        p.foreground(true);
+        p.start();
+        Await.until(p::standingAside);
+        // each pass waits up to 250 ms and there are five passes: the rest cannot be done yet
+        assertThat(p.isReady()).isFalse();
+        RegistryIndex quick = p.covering(SearchQuery.QUICK);
+        assertThat(quick.covers(EnumSet.allOf(SearchField.class))).isFalse();
+        p.foreground(false);
+        RegistryIndex whole = p.get();
+        RegistryIndex expected = RegistryIndex.build(reg);
+        for (String q : new String[] {"IOUSBHostDevice", "disk", "pci"}) {
+            SearchQuery everywhere = new SearchQuery(q, EnumSet.allOf(SearchField.class), false);
+            assertThat(RegistrySearch.search(whole, everywhere).entries()).as(q)
+                    .isEqualTo(RegistrySearch.search(expected, everywhere).entries());
+        }
     }
 }

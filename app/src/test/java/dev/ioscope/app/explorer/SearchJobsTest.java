@@ -2,6 +2,7 @@ package dev.ioscope.app.explorer;
 
 import dev.ioscope.app.prefs.AppPreferences;
 import dev.ioscope.app.ui.Jobs;
+import dev.ioscope.engine.explore.SearchField;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -117,5 +118,33 @@ class SearchJobsTest {
         // With no search running it runs at once.
         s.whenDone(() -> seen[0] = 0);
         assertThat(seen[0]).isZero();
+    }
+
+    @Test
+    void aQuickSearchHoldsTheRestOfTheIndexBackUntilTheNewestResultIsShownAndAValueSearchHoldsNothing() {
+        jobs.hold = false;
+        vm.openBenchmark(2_000);
+        jobs.hold = true;
+        PendingIndex index = vm.documentProperty().get().searchIndex();
+        assertThat(index.isReady()).isFalse();
+        var s = vm.search();
+        s.textProperty().set("IOUSB");
+        assertThat(index.isHeldBack()).isTrue();
+        s.textProperty().set("IOUSBHost");
+        assertThat(index.isHeldBack()).as("typed on: the newer search holds it").isTrue();
+        jobs.held.get(1).run();
+        assertThat(s.searchingProperty().get()).isFalse();
+        assertThat(s.hitsProperty().get()).isNotEmpty();
+        assertThat(index.isHeldBack()).as("released once the hits are shown").isFalse();
+        jobs.held.get(0).run();
+        assertThat(index.isHeldBack()).as("a superseded result changes nothing").isFalse();
+        s.textProperty().set("IOUSBHostD");
+        assertThat(index.isHeldBack()).isTrue();
+        s.textProperty().set("");
+        assertThat(index.isHeldBack()).as("cleared").isFalse();
+        s.textProperty().set("IOUSB");
+        s.fieldProperty(SearchField.VALUE).set(true);
+        assertThat(index.isHeldBack()).as("a search over values waits for the whole index: it holds nothing")
+                .isFalse();
     }
 }

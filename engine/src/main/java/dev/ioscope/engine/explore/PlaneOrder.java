@@ -5,12 +5,15 @@ import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryIterator;
 import dev.ioscope.engine.registry.IORegistryPlane;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -38,6 +41,41 @@ public final class PlaneOrder {
      * by one walk of the plane that keeps no position map: what the first search after an open waits for.
      */
     public static int[] slots(IORegistry registry, IORegistryPlane plane, RegistryIndex index) {
+        int[] out = new int[index.size()];
+        BitSet seen = new BitSet(index.size());
+        int n = 0;
+        int s = index.slotOf(registry.root());
+        if (s < 0) {
+            return slotsByIterator(registry, plane, index);
+        }
+        seen.set(s);
+        out[n++] = s;
+        // IORegistryIterator's walk (depth first, attach order; an entry reached twice is entered the first time
+        // only), with the slot bit set as its record of entered entries instead of an identity set of 100k.
+        Deque<Iterator<IORegistryEntry>> stack = new ArrayDeque<>();
+        stack.push(registry.root().children(plane).iterator());
+        while (!stack.isEmpty()) {
+            Iterator<IORegistryEntry> top = stack.peek();
+            if (!top.hasNext()) {
+                stack.pop();
+                continue;
+            }
+            IORegistryEntry e = top.next();
+            s = index.slotOf(e);
+            if (s < 0) {
+                return slotsByIterator(registry, plane, index);
+            }
+            if (!seen.get(s)) {
+                seen.set(s);
+                out[n++] = s;
+                stack.push(e.children(plane).iterator());
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    /** As {@link #slots}, for a registry with entries the index does not hold (changed since it was built). */
+    private static int[] slotsByIterator(IORegistry registry, IORegistryPlane plane, RegistryIndex index) {
         int[] out = new int[index.size()];
         BitSet seen = new BitSet(index.size());
         int n = 0;

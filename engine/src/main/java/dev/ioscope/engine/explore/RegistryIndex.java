@@ -37,16 +37,32 @@ public final class RegistryIndex {
     /** Cap on the value text kept per entry, so one huge property (an EDID table, a firmware blob) stays cheap. */
     static final int MAX_VALUE_CHARS = 16 * 1024;
     private static final String NONE = "";
+    /** Entries between two checkpoints of {@link #complete(IORegistry, Runnable)}: a millisecond or two of work. */
+    static final int CHECKPOINT_ENTRIES = 1024;
 
     private final List<IORegistryEntry> entries;
+    /**
+     * Slot by entry, only when some entry is not at its creation ordinal (its registry has removed entries): else
+     * an entry's slot is its {@link IORegistryEntry#creationOrdinal()} and no map is built (on 100k entries the map
+     * was two thirds of the quick stage's time, docs/benchmarks.md, sixth session).
+     */
     private final Map<IORegistryEntry, Integer> slot;
     /** Per field, per slot; a field this index does not cover (a quick index's) is null. */
     private final String[][] text;
+    /**
+     * The class column's distinct texts (an entry's class with its superclasses: a few hundred on 100k entries)
+     * and each slot's one among them, so that a search tests each class text once, not once per entry.
+     */
+    private final String[] classTexts;
+    private final int[] classIds;
 
-    private RegistryIndex(List<IORegistryEntry> entries, Map<IORegistryEntry, Integer> slot, String[][] text) {
+    private RegistryIndex(List<IORegistryEntry> entries, Map<IORegistryEntry, Integer> slot, String[][] text,
+                          String[] classTexts, int[] classIds) {
         this.entries = entries;
         this.slot = slot;
         this.text = text;
+        this.classTexts = classTexts;
+        this.classIds = classIds;
     }
 
     /** The whole index of {@code registry}: every field of every entry. */
@@ -62,27 +78,41 @@ public final class RegistryIndex {
     public static RegistryIndex quick(IORegistry registry) {
         List<IORegistryEntry> entries = List.copyOf(registry.entries());
         int n = entries.size();
-        Map<IORegistryEntry, Integer> slot = new IdentityHashMap<>(n * 2);
+        boolean byOrdinal = true;
         String[][] text = new String[SearchField.values().length][];
         String[] names = new String[n];
         String[] classes = new String[n];
+        int[] classIds = new int[n];
         String[] bsd = new String[n];
-        Map<ClassKey, String> chains = new HashMap<>();
+        Map<ClassKey, Integer> chains = new HashMap<>();
+        List<String> classTexts = new ArrayList<>();
         List<IORegistryPlane> planes = registry.planes();
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < n; i++) {
             IORegistryEntry e = entries.get(i);
-            slot.put(e, i);
+            byOrdinal &= e.creationOrdinal() == i;
             names[i] = names(e, planes, sb);
-            classes[i] = chains.computeIfAbsent(new ClassKey(e.className(), e.inheritance()),
-                    k -> classText(registry, e));
+            classIds[i] = chains.computeIfAbsent(new ClassKey(e.className(), e.inheritance()), k -> {
+                classTexts.add(classText(registry, e));
+                return classTexts.size() - 1;
+            });
+            classes[i] = classTexts.get(classIds[i]);
             OSObject b = e.property("BSD Name");
             bsd[i] = b instanceof OSString str ? str.value().toLowerCase(Locale.ROOT) : NONE;
         }
         text[SearchField.NAME.ordinal()] = names;
         text[SearchField.CLASS.ordinal()] = classes;
         text[SearchField.BSD_NAME.ordinal()] = bsd;
-        return new RegistryIndex(entries, slot, text);
+        return new RegistryIndex(entries, byOrdinal ? null : slotMap(entries), text,
+                classTexts.toArray(String[]::new), classIds);
+    }
+
+    private static Map<IORegistryEntry, Integer> slotMap(List<IORegistryEntry> entries) {
+        Map<IORegistryEntry, Integer> slot = new IdentityHashMap<>(entries.size() * 2);
+        for (int i = 0; i < entries.size(); i++) {
+            slot.put(entries.get(i), i);
+        }
+        return slot;
     }
 
     /** What an entry's class text depends on: its class and the chain its snapshot recorded (few distinct). */
@@ -94,6 +124,14 @@ public final class RegistryIndex {
      * registry. This index is not changed; both may be searched from any thread.
      */
     public RegistryIndex complete(IORegistry registry) {
+        return complete(registry, () -> { });
+    }
+
+    /**
+     * As {@link #complete(IORegistry)}, running {@code checkpoint} before every {@value #CHECKPOINT_ENTRIES}
+     * entries: a builder in the background may wait there while the user's search runs.
+     */
+    public RegistryIndex complete(IORegistry registry, Runnable checkpoint) {
         if (covers(EnumSet.allOf(SearchField.class))) {
             return this;
         }
@@ -109,6 +147,9 @@ public final class RegistryIndex {
             pathMemo.add(new IdentityHashMap<>());
         }
         for (int i = 0; i < n; i++) {
+            if (i % CHECKPOINT_ENTRIES == 0) {
+                checkpoint.run();
+            }
             IORegistryEntry e = entries.get(i);
             sb.setLength(0);
             keys(e.properties(), sb);
@@ -122,7 +163,7 @@ public final class RegistryIndex {
         all[SearchField.KEY.ordinal()] = keys;
         all[SearchField.VALUE.ordinal()] = values;
         all[SearchField.PATH.ordinal()] = paths;
-        return new RegistryIndex(entries, slot, all);
+        return new RegistryIndex(entries, slot, all, classTexts, classIds);
     }
 
     /** True when this index holds every one of {@code fields} (a quick index holds the quick search's only). */
@@ -143,8 +184,17 @@ public final class RegistryIndex {
         return entries.get(slot);
     }
 
+    /** True when {@code other} has the same entries in the same slots (another stage of this index). */
+    boolean sameSlots(RegistryIndex other) {
+        return entries == other.entries;
+    }
+
     /** The slot of an entry, or -1 if it is not in the indexed registry. */
     public int slotOf(IORegistryEntry e) {
+        if (slot == null) {
+            int s = e.creationOrdinal();
+            return s >= 0 && s < entries.size() && entries.get(s) == e ? s : -1;
+        }
         Integer s = slot.get(e);
         return s == null ? -1 : s;
     }
@@ -155,6 +205,15 @@ public final class RegistryIndex {
 
     String[] column(SearchField field) {
         return text[field.ordinal()];
+    }
+
+    /** The class column's distinct texts; {@code column(CLASS)[i] == classTexts()[classIds()[i]]}. */
+    String[] classTexts() {
+        return classTexts;
+    }
+
+    int[] classIds() {
+        return classIds;
     }
 
     private static String names(IORegistryEntry e, List<IORegistryPlane> planes, StringBuilder sb) {
@@ -290,7 +349,23 @@ public final class RegistryIndex {
         }
     }
 
+    /**
+     * The text lower-cased as {@code toLowerCase(Locale.ROOT)} does: ASCII in place, so an entry costs one string,
+     * not a copy and its lower-cased copy; text with any other character goes through {@code toLowerCase}.
+     */
     private static String lower(StringBuilder sb) {
-        return sb.length() == 0 ? NONE : sb.toString().toLowerCase(Locale.ROOT);
+        if (sb.length() == 0) {
+            return NONE;
+        }
+        for (int i = 0; i < sb.length(); i++) {
+            char c = sb.charAt(i);
+            if (c > 0x7f) {
+                return sb.toString().toLowerCase(Locale.ROOT);
+            }
+            if (c >= 'A' && c <= 'Z') {
+                sb.setCharAt(i, (char) (c + ('a' - 'A')));
+            }
+        }
+        return sb.toString();
     }
 }

@@ -32,6 +32,8 @@ public final class IORegistry {
     private final IORegistryEntry root;
     private final ClassCatalogue classes;
     private long nextId;
+    /** Entries created so far (removed ones included): the next entry's creation ordinal. */
+    private int created;
 
     private IORegistry(long rootId, String rootName, ClassCatalogue classes) {
         this.classes = classes;
@@ -99,6 +101,7 @@ public final class IORegistry {
 
     private void register(IORegistryEntry e) {
         byId.put(e.registryEntryID(), e);
+        e.setCreationOrdinal(created++);
         entries.add(e);
     }
 

@@ -21,6 +21,8 @@ import java.util.Set;
  */
 public final class IORegistryEntry {
     private final long registryEntryID;
+    /** Set once by the registry that creates the entry: see {@link #creationOrdinal()}. */
+    private int creationOrdinal = -1;
     private String className;
     private List<String> inheritance;
     private String name;
@@ -46,6 +48,20 @@ public final class IORegistryEntry {
     /** getRegistryEntryID(). */
     public long registryEntryID() {
         return registryEntryID;
+    }
+
+    /**
+     * How many entries its registry had created before this one (the root is 0): its index in
+     * {@link IORegistry#entries()} as long as no entry has been removed since. A search index uses it as the
+     * entry's slot instead of a map keyed by entry (docs/benchmarks.md, sixth session); any user checks that
+     * the entry is at that place.
+     */
+    public int creationOrdinal() {
+        return creationOrdinal;
+    }
+
+    void setCreationOrdinal(int ordinal) {
+        this.creationOrdinal = ordinal;
     }
 
     /** The leaf class name (getMetaClass()->getClassName()). */

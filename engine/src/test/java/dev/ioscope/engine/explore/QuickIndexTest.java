@@ -6,8 +6,13 @@ import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.snapshot.BenchmarkRegistry;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -103,5 +108,57 @@ class QuickIndexTest {
             storage += known == null ? 0 : 1;
         }
         assertThat(storage).isGreaterThan(100);
+    }
+
+    @Test
+    void completingPassesACheckpointBeforeEveryChunkOfEntriesAndBuildsTheSameIndex() {
+        RegistryIndex quick = RegistryIndex.quick(REGISTRY);
+        int[] passes = new int[1];
+        RegistryIndex completed = quick.complete(REGISTRY, () -> passes[0]++);
+        int n = REGISTRY.size();
+        assertThat(passes[0]).isEqualTo((n + RegistryIndex.CHECKPOINT_ENTRIES - 1) / RegistryIndex.CHECKPOINT_ENTRIES);
+        RegistryIndex whole = RegistryIndex.build(REGISTRY);
+        for (SearchField f : SearchField.values()) {
+            for (int i = 0; i < n; i += 7) {
+                assertThat(completed.text(f, i)).as("%s of slot %d", f, i).isEqualTo(whole.text(f, i));
+            }
+        }
+    }
+
+    @Test
+    void theClassColumnIsItsDistinctTextsAndASearchFindsWhatATestOfEveryEntrysTextFinds() {
+        RegistryIndex whole = RegistryIndex.build(REGISTRY);
+        assertThat(whole.classTexts().length).isLessThan(whole.size() / 20);
+        for (int i = 0; i < whole.size(); i++) {
+            assertThat(whole.text(SearchField.CLASS, i)).isSameAs(whole.classTexts()[whole.classIds()[i]]);
+        }
+        Set<SearchField> classOnly = Set.of(SearchField.CLASS);
+        for (String q : new String[] {"IOUSBHostDevice", "di", "i", "service\nioregistry", "nosuchclass"}) {
+            SearchQuery plain = new SearchQuery(q, classOnly, false);
+            assertThat(RegistrySearch.search(whole, plain).entries()).as(q)
+                    .isEqualTo(everyEntry(whole, SearchField.CLASS, s -> s.contains(q.toLowerCase(Locale.ROOT))));
+        }
+        for (String re : new String[] {"usb.*device", "^ioservice$", "Host[A-Z]"}) {
+            Pattern p = Pattern.compile(re, Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+            SearchQuery regex = new SearchQuery(re, EnumSet.of(SearchField.CLASS, SearchField.NAME), true);
+            List<IORegistryEntry> expected = new ArrayList<>();
+            for (int i = 0; i < whole.size(); i++) {
+                if (p.matcher(whole.text(SearchField.CLASS, i)).find() || p.matcher(whole.text(SearchField.NAME, i))
+                        .find()) {
+                    expected.add(whole.entry(i));
+                }
+            }
+            assertThat(RegistrySearch.search(whole, regex).entries()).as(re).isEqualTo(expected).isNotEmpty();
+        }
+    }
+
+    private static List<IORegistryEntry> everyEntry(RegistryIndex index, SearchField f, Predicate<String> test) {
+        List<IORegistryEntry> out = new ArrayList<>();
+        for (int i = 0; i < index.size(); i++) {
+            if (!index.text(f, i).isEmpty() && test.test(index.text(f, i))) {
+                out.add(index.entry(i));
+            }
+        }
+        return out;
     }
 }
