@@ -16,6 +16,7 @@ import dev.ioscope.engine.registry.PendingProperties;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -53,23 +54,37 @@ public final class BenchmarkRegistry {
             "IOPCIDevice"},
     };
     private static final int MAX_DEPTH = 14;
-    private static final String[] CHAIN_TAIL = {"IOService", "IORegistryEntry", "OSObject"};
+    /** Each family's class chain, shared by its entries (an entry keeps the immutable list it is given). */
+    private static final List<List<String>> CHAINS = chains();
+    /** The locations entries draw ({@code 0}..{@code 1f}, each alone or with {@code ,1}), made once. */
+    private static final String[][] LOCATIONS = locations();
     /** The one property the quick search index reads (kIOBSDNameKey); storage entries (mix 3) carry it. */
     private static final String BSD_NAME = "BSD Name";
     private static final int STORAGE_MIX = 3;
+    /** About how many values an entry draws onto the tape (8.8 on average over the five mixes). */
+    private static final int VALUES_PER_ENTRY = 9;
 
     private final SplittableRandom rnd;
     private final IORegistry reg = IORegistry.create();
     private final IORegistryPlane service = reg.plane(IORegistryPlane.IOSERVICE);
     private final IORegistryPlane power = reg.plane(IORegistryPlane.IOPOWER);
-    private final List<IORegistryEntry> all = new ArrayList<>();
+    private final List<IORegistryEntry> all;
+    /** The depth of each of {@link #all}'s entries in the IOService plane. */
+    private int[] depth;
+    /** The states entries draw, by busy time and retain count, made on first draw. */
+    private final EntryState[][] states = new EntryState[50][30];
     /** The random values the property tables are built from, drawn in the generator's order. */
-    private final Tape tape = new Tape();
-    private final List<Table> tables = new ArrayList<>();
+    private final Tape tape;
+    private final List<Table> tables;
     private static final OSDictionary SNAPSHOT_INFO = OSDictionary.of("plane", OSString.of(IORegistryPlane.IOSERVICE));
 
-    private BenchmarkRegistry(long seed) {
+    /** A generator for {@code entries} entries: its lists are made that size at once (no copies as they grow). */
+    private BenchmarkRegistry(long seed, int entries) {
         this.rnd = new SplittableRandom(seed);
+        this.all = new ArrayList<>(entries);
+        this.tables = new ArrayList<>(entries);
+        this.depth = new int[entries];
+        this.tape = new Tape(entries * VALUES_PER_ENTRY);
     }
 
     /**
@@ -78,7 +93,7 @@ public final class BenchmarkRegistry {
      * 2-core build box: docs/benchmarks.md).
      */
     public static IORegistry generate(int entries, long seed) {
-        BenchmarkRegistry b = new BenchmarkRegistry(seed);
+        BenchmarkRegistry b = new BenchmarkRegistry(seed, Math.max(entries, 2));
         b.build(Math.max(entries, 2));
         try {
             b.tables().complete();
@@ -100,7 +115,7 @@ public final class BenchmarkRegistry {
      * is drawn). For the explorer, whose tree needs no property.
      */
     public static Snapshot open(int entries, long seed) {
-        BenchmarkRegistry b = new BenchmarkRegistry(seed);
+        BenchmarkRegistry b = new BenchmarkRegistry(seed, Math.max(entries, 2));
         b.build(Math.max(entries, 2));
         return new Snapshot(b.reg, SnapshotFormat.IOREG_XML, SNAPSHOT_INFO, "synthetic-" + entries, List.of(),
                 b.tables());
@@ -128,15 +143,15 @@ public final class BenchmarkRegistry {
         all.add(platform);
         // Grow from recent parents so subtrees cluster as drivers stacks do, but keep the depth of a real
         // registry (the deepest real IOService paths are ~20 levels; most are under 14).
-        List<IORegistryEntry> open = new ArrayList<>(List.of(platform));
-        List<Integer> depth = new ArrayList<>(List.of(1));
+        // Every entry so far may be a parent: all (the platform first) with each one's depth.
+        depth[0] = 1;
         while (reg.size() < entries) {
-            int pick = open.size() - 1 - rnd.nextInt(Math.min(open.size(), 64));
-            if (depth.get(pick) >= MAX_DEPTH) {
-                pick = rnd.nextInt(Math.min(open.size(), 256));
+            int pick = all.size() - 1 - rnd.nextInt(Math.min(all.size(), 64));
+            if (depth[pick] >= MAX_DEPTH) {
+                pick = rnd.nextInt(Math.min(all.size(), 256));
             }
-            IORegistryEntry parent = open.get(pick);
-            int d = depth.get(pick) + 1;
+            IORegistryEntry parent = all.get(pick);
+            int d = depth[pick] + 1;
             int kids = 1 + rnd.nextInt(6);
             for (int k = 0; k < kids && reg.size() < entries; k++) {
                 IORegistryEntry e = entry(reg.size());
@@ -144,8 +159,10 @@ public final class BenchmarkRegistry {
                 if (rnd.nextInt(4) == 0) {
                     reg.attach(e, parent, power);
                 }
-                open.add(e);
-                depth.add(d);
+                if (all.size() == depth.length) {
+                    depth = Arrays.copyOf(depth, depth.length * 2);
+                }
+                depth[all.size()] = d;
                 all.add(e);
             }
         }
@@ -166,17 +183,42 @@ public final class BenchmarkRegistry {
         String[] f = FAMILIES[family];
         IORegistryEntry e = reg.createEntry(f[0], f[1]);
         if (rnd.nextInt(3) > 0) {
-            e.setLocation(Integer.toHexString(rnd.nextInt(0x20)) + (rnd.nextBoolean() ? "" : ",1"));
+            int at = rnd.nextInt(0x20);
+            e.setLocation(LOCATIONS[at][rnd.nextBoolean() ? 0 : 1]);
         }
-        List<String> chain = new ArrayList<>(List.of(f[0]));
-        chain.addAll(List.of(CHAIN_TAIL));
-        e.setInheritance(chain);
-        e.setState(new EntryState(true, true, true, true, 0, rnd.nextInt(50), 5 + rnd.nextInt(30)));
+        e.setInheritance(CHAINS.get(family));
+        e.setState(state(rnd.nextInt(50), rnd.nextInt(30)));
         Table t = new Table(e, family, n % 5, tape.length());
         drawProperties(t.kind);
         e.setPendingProperties(t);
         tables.add(t);
         return e;
+    }
+
+    private EntryState state(int busyTimeMs, int retain) {
+        EntryState s = states[busyTimeMs][retain];
+        if (s == null) {
+            s = new EntryState(true, true, true, true, 0, busyTimeMs, 5 + retain);
+            states[busyTimeMs][retain] = s;
+        }
+        return s;
+    }
+
+    private static List<List<String>> chains() {
+        List<List<String>> chains = new ArrayList<>(FAMILIES.length);
+        for (String[] f : FAMILIES) {
+            chains.add(List.of(f[0], "IOService", "IORegistryEntry", "OSObject"));
+        }
+        return List.copyOf(chains);
+    }
+
+    private static String[][] locations() {
+        String[][] l = new String[0x20][2];
+        for (int i = 0; i < 0x20; i++) {
+            l[i][0] = Integer.toHexString(i);
+            l[i][1] = Integer.toHexString(i) + ",1";
+        }
+        return l;
     }
 
     /**
@@ -326,7 +368,7 @@ public final class BenchmarkRegistry {
 
     /** For callers that want a value mix without a registry (e.g. codec micro-benchmarks). */
     public static OSObject sampleProperties(long seed) {
-        BenchmarkRegistry s = new BenchmarkRegistry(seed);
+        BenchmarkRegistry s = new BenchmarkRegistry(seed, 1);
         return s.entry(0).properties();
     }
 }
