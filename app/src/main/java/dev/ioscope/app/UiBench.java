@@ -97,7 +97,7 @@ final class UiBench {
                     print("synthetic: open to first frame, GC pauses (" + (gcNow[0] - gc[0]) + "), total",
                             gcNow[1] - gc[1]);
                     if ("open".equals(System.getProperty("ioscope.bench.only"))) {
-                        // the open's figures alone (scripts/bench-open-100k.sh)
+                        // the open's figures alone (scripts/bench-open-100k.sh; "first-search": and the first search)
                         Platform.exit();
                         return;
                     }
@@ -138,6 +138,7 @@ final class UiBench {
         boolean re = q.startsWith("re:");
         long t = System.nanoTime();
         long c = cpuMs();
+        long[] gc = gcCountAndMs();
         var s = vm.search();
         for (var f : SearchField.values()) {
             s.fieldProperty(f).set(re || SearchQuery.QUICK.contains(f));
@@ -153,6 +154,14 @@ final class UiBench {
                         ms(t));
                 print("    same, FX thread CPU (tree fold/unfold, marks)", fxCpu);
                 print("    same, FX thread CPU to the frame (+ layout, CSS, cells)", cpuMs() - c);
+                if (i == 0) {
+                    long[] gcNow = gcCountAndMs();
+                    print("    same, GC pauses (" + (gcNow[0] - gc[0]) + "), total", gcNow[1] - gc[1]);
+                    if ("first-search".equals(System.getProperty("ioscope.bench.only"))) {
+                        Platform.exit();
+                        return;
+                    }
+                }
                 searches(scene, i + 1, then);
             });
         });

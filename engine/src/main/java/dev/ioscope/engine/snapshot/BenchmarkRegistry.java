@@ -258,46 +258,76 @@ public final class BenchmarkRegistry {
         }
     }
 
+    /**
+     * The values every table of a family or mix holds alike, made once (the objects are immutable): a table then
+     * allocates its dictionary and its drawn values only, and the young collections while the 100k tables are built
+     * in the background (right after the tree's first frame, under the first search) copy less.
+     */
+    private static final OSString[][] FAMILY_STRINGS = familyStrings();
+    private static final OSString MATCH_CATEGORY = OSString.of("IODefaultMatchCategory");
+    private static final OSDictionary POWER_MANAGEMENT = OSDictionary.of("CurrentPowerState", OSNumber.of32(2),
+            "DevicePowerState", OSNumber.of32(2), "MaxPowerState", OSNumber.of32(2));
+    private static final OSData INTEL_VENDOR = OSData.wrap(new byte[] {(byte) 0x86, (byte) 0x80, 0, 0});
+    private static final OSNumber LINK_STATUS = OSNumber.of32(0x1043);
+    private static final OSNumber APPLE_VENDOR = OSNumber.of32(0x05ac);
+    private static final OSArray USAGE_PAIRS = OSArray.of(
+            OSDictionary.of("DeviceUsage", OSNumber.of32(2), "DeviceUsagePage", OSNumber.of32(1)),
+            OSDictionary.of("DeviceUsage", OSNumber.of32(6), "DeviceUsagePage", OSNumber.of32(1)));
+    private static final OSString EMPTY_STRING = OSString.of("");
+    private static final OSNumber REPORT_INTERVAL = OSNumber.of32(8000);
+    private static final OSNumber DISK_SIZE = OSNumber.of64(500107862016L);
+    private static final OSNumber BLOCK_SIZE = OSNumber.of64(4096);
+    private static final OSString GUID_SCHEME = OSString.of("GUID_partition_scheme");
+    private static final OSArray REPORT_LEGEND = OSArray.of(OSDictionary.of(
+            "IOReportChannels", OSArray.of(OSArray.of(OSNumber.of64(0x6379636c65730000L),
+                    OSNumber.of64(0x100020001L), OSString.of("Cycles"))),
+            "IOReportGroupName", OSString.of("Power States")));
+    private static final OSData APPLE_MODEL = data("Apple Inc.\0");
+
+    private static OSString[][] familyStrings() {
+        OSString[][] out = new OSString[FAMILIES.length][];
+        for (int i = 0; i < FAMILIES.length; i++) {
+            out[i] = new OSString[] {OSString.of(FAMILIES[i][0]), OSString.of(FAMILIES[i][1]),
+                OSString.of(FAMILIES[i][2]), OSString.of(FAMILIES[i][3])};
+        }
+        return out;
+    }
+
     /** One entry's property table, built from the values drawn for it. */
-    private static OSDictionary properties(String[] f, int kind, Tape.Reader r) {
+    private static OSDictionary properties(int family, int kind, Tape.Reader r) {
+        OSString[] f = FAMILY_STRINGS[family];
         OSDictionary.Builder p = OSDictionary.builder(24)
-                .put("IOClass", OSString.of(f[0]))
-                .put("IOProviderClass", OSString.of(f[3]))
-                .put("CFBundleIdentifier", OSString.of(f[2]))
+                .put("IOClass", f[0])
+                .put("IOProviderClass", f[3])
+                .put("CFBundleIdentifier", f[2])
                 .put("IOProbeScore", OSNumber.of32(r.next()))
-                .put("IOMatchCategory", OSString.of("IODefaultMatchCategory"))
-                .put("IOPowerManagement", OSDictionary.of("CurrentPowerState", OSNumber.of32(2),
-                        "DevicePowerState", OSNumber.of32(2), "MaxPowerState", OSNumber.of32(2)));
+                .put("IOMatchCategory", MATCH_CATEGORY)
+                .put("IOPowerManagement", POWER_MANAGEMENT);
         switch (kind) {
-            case 0 -> p.put("vendor-id", OSData.wrap(new byte[] {(byte) 0x86, (byte) 0x80, 0, 0}))
+            case 0 -> p.put("vendor-id", INTEL_VENDOR)
                     .put("device-id", OSData.wrap(le32((int) r.next())))
                     .put("reg", OSData.wrap(r.bytes(20)))
                     .put("compatible", data("pci8086," + Integer.toHexString((int) r.next())
                             + "\0pciclass,0c0330\0"))
-                    .put("IOPCIExpressLinkStatus", OSNumber.of32(0x1043))
+                    .put("IOPCIExpressLinkStatus", LINK_STATUS)
                     .put("IOInterruptSpecifiers", OSArray.of(OSData.wrap(r.bytes(8))));
             case 1 -> p.put("locationID", OSNumber.of32(r.next()))
                     .put("USB Product Name", OSString.of("USB2.0 Hub " + r.next()))
-                    .put("idVendor", OSNumber.of32(0x05ac)).put("idProduct", OSNumber.of32(r.next()))
+                    .put("idVendor", APPLE_VENDOR).put("idProduct", OSNumber.of32(r.next()))
                     .put("sessionID", OSNumber.of64(r.next()))
                     .put("Built-In", OSBoolean.of(r.next() != 0));
-            case 2 -> p.put("DeviceUsagePairs", OSArray.of(
-                            OSDictionary.of("DeviceUsage", OSNumber.of32(2), "DeviceUsagePage", OSNumber.of32(1)),
-                            OSDictionary.of("DeviceUsage", OSNumber.of32(6), "DeviceUsagePage", OSNumber.of32(1))))
-                    .put("HIDDefaultBehavior", OSString.of(""))
-                    .put("ReportInterval", OSNumber.of32(8000))
+            case 2 -> p.put("DeviceUsagePairs", USAGE_PAIRS)
+                    .put("HIDDefaultBehavior", EMPTY_STRING)
+                    .put("ReportInterval", REPORT_INTERVAL)
                     .put("MaxInputReportSize", OSNumber.of(r.next(), 16));
-            case STORAGE_MIX -> p.put("Size", OSNumber.of64(500107862016L))
-                    .put("Preferred Block Size", OSNumber.of64(4096))
-                    .put("Content", OSString.of("GUID_partition_scheme")).put("Whole", OSBoolean.TRUE)
+            case STORAGE_MIX -> p.put("Size", DISK_SIZE)
+                    .put("Preferred Block Size", BLOCK_SIZE)
+                    .put("Content", GUID_SCHEME).put("Whole", OSBoolean.TRUE)
                     .put(BSD_NAME, bsdName(r.next())).put("Writable", OSBoolean.TRUE)
                     .put("UUID", OSString.of(new UUID(r.next(), r.next()).toString().toUpperCase(Locale.ROOT)));
-            default -> p.put("IOReportLegend", OSArray.of(OSDictionary.of(
-                            "IOReportChannels", OSArray.of(OSArray.of(OSNumber.of64(0x6379636c65730000L),
-                                    OSNumber.of64(0x100020001L), OSString.of("Cycles"))),
-                            "IOReportGroupName", OSString.of("Power States"))))
+            default -> p.put("IOReportLegend", REPORT_LEGEND)
                     .put("IOReportLegendPublic", OSBoolean.TRUE)
-                    .put("model", data("Apple Inc.\0"));
+                    .put("model", APPLE_MODEL);
         }
         return p.build();
     }
@@ -333,7 +363,7 @@ public final class BenchmarkRegistry {
 
         @Override
         public OSDictionary decode() {
-            return properties(FAMILIES[family], kind, tape.reader(from));
+            return properties(family, kind, tape.reader(from));
         }
 
         /** The BSD name is known without building the table: the tree pass drew it (the tape's second value). */
