@@ -1,8 +1,5 @@
 package dev.ioscope.engine.snapshot;
 
-import dev.ioscope.engine.os.OSArray;
-import dev.ioscope.engine.os.OSBoolean;
-import dev.ioscope.engine.os.OSData;
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSNumber;
 import dev.ioscope.engine.os.OSObject;
@@ -14,13 +11,10 @@ import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.registry.PendingProperties;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.UUID;
 
 /**
  * The benchmark load: a deterministic, realistic registry of any size for benchmarks and UI performance work
@@ -31,7 +25,7 @@ import java.util.UUID;
  * plane over the same entries and entries with two parents. The same size and seed always give the same registry.
  */
 public final class BenchmarkRegistry {
-    private static final String[][] FAMILIES = {
+    static final String[][] FAMILIES = {
         // class, name, bundle, provider class
         {"IOPCIDevice", "pci8086,a2af", "com.apple.iokit.IOPCIFamily", "IOPCIBridge"},
         {"AppleUSBXHCISPTLP", "XHC1", "com.apple.driver.usb.AppleUSBXHCIPCI", "IOPCIDevice"},
@@ -58,9 +52,6 @@ public final class BenchmarkRegistry {
     private static final List<List<String>> CHAINS = chains();
     /** The locations entries draw ({@code 0}..{@code 1f}, each alone or with {@code ,1}), made once. */
     private static final String[][] LOCATIONS = locations();
-    /** The one property the quick search index reads (kIOBSDNameKey); storage entries (mix 3) carry it. */
-    private static final String BSD_NAME = "BSD Name";
-    private static final int STORAGE_MIX = 3;
     /** About how many values an entry draws onto the tape (8.8 on average over the five mixes). */
     private static final int VALUES_PER_ENTRY = 9;
 
@@ -135,7 +126,7 @@ public final class BenchmarkRegistry {
         IORegistryEntry platform = reg.createEntry("IOPlatformExpertDevice", "MacBookPro15,1");
         platform.setInheritance(List.of("IOPlatformExpertDevice", "IOService", "IORegistryEntry", "OSObject"));
         platform.setState(EntryState.settledService(20));
-        platform.setProperties(OSDictionary.of("model", data("MacBookPro15,1\0"), "IOPlatformUUID",
+        platform.setProperties(OSDictionary.of("model", BenchmarkTables.data("MacBookPro15,1\0"), "IOPlatformUUID",
                 OSString.of("6660D8A8-83B3-5AA0-8439-FEFEEDE3A294"), "IOBusyInterest",
                 OSString.of("IOCommand is not serializable")));
         reg.attach(platform, root, service);
@@ -222,8 +213,9 @@ public final class BenchmarkRegistry {
     }
 
     /**
-     * Draws, in the generator's order, the random values {@link #properties} uses for one entry's table, onto the
-     * tape: the tree is drawn and built in one pass, the tables built from the tape later, on any thread.
+     * Draws, in the generator's order, the random values {@link BenchmarkTables#properties} uses for one entry's
+     * table, onto the tape: the tree is drawn and built in one pass, the tables built from the tape later, on any
+     * thread.
      */
     private void drawProperties(int kind) {
         tape.add(rnd.nextInt(8) == 0 ? -100 : rnd.nextInt(10000));
@@ -242,7 +234,7 @@ public final class BenchmarkRegistry {
                 tape.add(rnd.nextBoolean() ? 1 : 0);
             }
             case 2 -> tape.add(rnd.nextInt(64));
-            case STORAGE_MIX -> {
+            case BenchmarkTables.STORAGE_MIX -> {
                 tape.add(rnd.nextInt(8));
                 tape.add(rnd.nextLong());
                 tape.add(rnd.nextLong());
@@ -256,92 +248,6 @@ public final class BenchmarkRegistry {
         for (int i = 0; i < n; i++) {
             tape.add(rnd.nextInt(rnd.nextInt(4) == 0 ? 256 : 16));
         }
-    }
-
-    /**
-     * The values every table of a family or mix holds alike, made once (the objects are immutable): a table then
-     * allocates its dictionary and its drawn values only, and the young collections while the 100k tables are built
-     * in the background (right after the tree's first frame, under the first search) copy less.
-     */
-    private static final OSString[][] FAMILY_STRINGS = familyStrings();
-    private static final OSString MATCH_CATEGORY = OSString.of("IODefaultMatchCategory");
-    private static final OSDictionary POWER_MANAGEMENT = OSDictionary.of("CurrentPowerState", OSNumber.of32(2),
-            "DevicePowerState", OSNumber.of32(2), "MaxPowerState", OSNumber.of32(2));
-    private static final OSData INTEL_VENDOR = OSData.wrap(new byte[] {(byte) 0x86, (byte) 0x80, 0, 0});
-    private static final OSNumber LINK_STATUS = OSNumber.of32(0x1043);
-    private static final OSNumber APPLE_VENDOR = OSNumber.of32(0x05ac);
-    private static final OSArray USAGE_PAIRS = OSArray.of(
-            OSDictionary.of("DeviceUsage", OSNumber.of32(2), "DeviceUsagePage", OSNumber.of32(1)),
-            OSDictionary.of("DeviceUsage", OSNumber.of32(6), "DeviceUsagePage", OSNumber.of32(1)));
-    private static final OSString EMPTY_STRING = OSString.of("");
-    private static final OSNumber REPORT_INTERVAL = OSNumber.of32(8000);
-    private static final OSNumber DISK_SIZE = OSNumber.of64(500107862016L);
-    private static final OSNumber BLOCK_SIZE = OSNumber.of64(4096);
-    private static final OSString GUID_SCHEME = OSString.of("GUID_partition_scheme");
-    private static final OSArray REPORT_LEGEND = OSArray.of(OSDictionary.of(
-            "IOReportChannels", OSArray.of(OSArray.of(OSNumber.of64(0x6379636c65730000L),
-                    OSNumber.of64(0x100020001L), OSString.of("Cycles"))),
-            "IOReportGroupName", OSString.of("Power States")));
-    private static final OSData APPLE_MODEL = data("Apple Inc.\0");
-
-    private static OSString[][] familyStrings() {
-        OSString[][] out = new OSString[FAMILIES.length][];
-        for (int i = 0; i < FAMILIES.length; i++) {
-            out[i] = new OSString[] {OSString.of(FAMILIES[i][0]), OSString.of(FAMILIES[i][1]),
-                OSString.of(FAMILIES[i][2]), OSString.of(FAMILIES[i][3])};
-        }
-        return out;
-    }
-
-    /** One entry's property table, built from the values drawn for it. */
-    private static OSDictionary properties(int family, int kind, Tape.Reader r) {
-        OSString[] f = FAMILY_STRINGS[family];
-        OSDictionary.Builder p = OSDictionary.builder(24)
-                .put("IOClass", f[0])
-                .put("IOProviderClass", f[3])
-                .put("CFBundleIdentifier", f[2])
-                .put("IOProbeScore", OSNumber.of32(r.next()))
-                .put("IOMatchCategory", MATCH_CATEGORY)
-                .put("IOPowerManagement", POWER_MANAGEMENT);
-        switch (kind) {
-            case 0 -> p.put("vendor-id", INTEL_VENDOR)
-                    .put("device-id", OSData.wrap(le32((int) r.next())))
-                    .put("reg", OSData.wrap(r.bytes(20)))
-                    .put("compatible", data("pci8086," + Integer.toHexString((int) r.next())
-                            + "\0pciclass,0c0330\0"))
-                    .put("IOPCIExpressLinkStatus", LINK_STATUS)
-                    .put("IOInterruptSpecifiers", OSArray.of(OSData.wrap(r.bytes(8))));
-            case 1 -> p.put("locationID", OSNumber.of32(r.next()))
-                    .put("USB Product Name", OSString.of("USB2.0 Hub " + r.next()))
-                    .put("idVendor", APPLE_VENDOR).put("idProduct", OSNumber.of32(r.next()))
-                    .put("sessionID", OSNumber.of64(r.next()))
-                    .put("Built-In", OSBoolean.of(r.next() != 0));
-            case 2 -> p.put("DeviceUsagePairs", USAGE_PAIRS)
-                    .put("HIDDefaultBehavior", EMPTY_STRING)
-                    .put("ReportInterval", REPORT_INTERVAL)
-                    .put("MaxInputReportSize", OSNumber.of(r.next(), 16));
-            case STORAGE_MIX -> p.put("Size", DISK_SIZE)
-                    .put("Preferred Block Size", BLOCK_SIZE)
-                    .put("Content", GUID_SCHEME).put("Whole", OSBoolean.TRUE)
-                    .put(BSD_NAME, bsdName(r.next())).put("Writable", OSBoolean.TRUE)
-                    .put("UUID", OSString.of(new UUID(r.next(), r.next()).toString().toUpperCase(Locale.ROOT)));
-            default -> p.put("IOReportLegend", REPORT_LEGEND)
-                    .put("IOReportLegendPublic", OSBoolean.TRUE)
-                    .put("model", APPLE_MODEL);
-        }
-        return p.build();
-    }
-
-    private static OSString bsdName(long unit) {
-        return OSString.of("disk" + unit);
-    }
-
-    private static OSData data(String s) {
-        return OSData.wrap(s.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static byte[] le32(int v) {
-        return new byte[] {(byte) v, (byte) (v >> 8), (byte) (v >> 16), (byte) (v >> 24)};
     }
 
     /**
@@ -363,13 +269,13 @@ public final class BenchmarkRegistry {
 
         @Override
         public OSDictionary decode() {
-            return properties(family, kind, tape.reader(from));
+            return BenchmarkTables.properties(family, kind, tape.reader(from));
         }
 
         /** The BSD name is known without building the table: the tree pass drew it (the tape's second value). */
         @Override
         public boolean knows(String key) {
-            return BSD_NAME.equals(key);
+            return BenchmarkTables.BSD_NAME.equals(key);
         }
 
         @Override
@@ -377,12 +283,12 @@ public final class BenchmarkRegistry {
             if (!knows(key)) {
                 return decode().get(key);
             }
-            if (kind != STORAGE_MIX) {
+            if (kind != BenchmarkTables.STORAGE_MIX) {
                 return null;
             }
             Tape.Reader r = tape.reader(from);
             r.next(); // IOProbeScore
-            return bsdName(r.next());
+            return BenchmarkTables.bsdName(r.next());
         }
 
         @Override
