@@ -263,7 +263,9 @@ public final class IORegistryEntry {
 
     PlaneLinks links(IORegistryPlane plane) {
         for (PlaneLinks l = planeLinks; l != null; l = l.next) {
-            if (l.plane == plane || l.plane.equals(plane)) {
+            // a registry's own plane objects nearly always; else the same name (a record's equals, without its
+            // bootstrap's method handles: this runs for every link made and read)
+            if (l.plane == plane || l.plane.name().equals(plane.name())) {
                 return l;
             }
         }
