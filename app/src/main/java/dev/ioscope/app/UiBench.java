@@ -5,13 +5,16 @@ import dev.ioscope.app.explorer.ExplorerView;
 import dev.ioscope.app.explorer.ExplorerViewModel;
 import dev.ioscope.engine.explore.SearchField;
 import dev.ioscope.engine.explore.SearchQuery;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Scene;
+import javafx.util.Duration;
 
 import com.sun.management.OperatingSystemMXBean;
 
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
@@ -51,7 +54,12 @@ final class UiBench {
                     print("open " + d.title() + ": read (job thread)", d.loadMillis());
                     afterNextFrame(scene, () -> {
                         print("open to first frame showing it", ms(mark));
-                        bigRegistry(scene);
+                        // -Dioscope.bench.pause=MS: open the 100k registry that long after the first file's frame
+                        // (its property tables and index are built by then: the open of an idle window)
+                        PauseTransition idle = new PauseTransition(Duration.millis(
+                                Integer.getInteger("ioscope.bench.pause", 0)));
+                        idle.setOnFinished(e -> bigRegistry(scene));
+                        idle.play();
                     });
                 }
             });
@@ -67,6 +75,7 @@ final class UiBench {
         mark = System.nanoTime();
         long fxCpu = cpuMs();
         long processCpu = processCpuMs();
+        long[] gc = gcCountAndMs();
         vm.documentProperty().addListener(new ChangeListener<>() {
             @Override
             public void changed(ObservableValue<? extends Document> o,
@@ -84,6 +93,14 @@ final class UiBench {
                             cpuMs() - fxCpu);
                     print("synthetic: open to first frame, process CPU (all threads: build, index so far, JIT, GC)",
                             processCpuMs() - processCpu);
+                    long[] gcNow = gcCountAndMs();
+                    print("synthetic: open to first frame, GC pauses (" + (gcNow[0] - gc[0]) + "), total",
+                            gcNow[1] - gc[1]);
+                    if ("open".equals(System.getProperty("ioscope.bench.only"))) {
+                        // the open's figures alone (scripts/bench-open-100k.sh; "first-search": and the first search)
+                        Platform.exit();
+                        return;
+                    }
                     searches(scene, 0, () -> expandAll(scene));
                 });
             }
@@ -121,6 +138,7 @@ final class UiBench {
         boolean re = q.startsWith("re:");
         long t = System.nanoTime();
         long c = cpuMs();
+        long[] gc = gcCountAndMs();
         var s = vm.search();
         for (var f : SearchField.values()) {
             s.fieldProperty(f).set(re || SearchQuery.QUICK.contains(f));
@@ -141,6 +159,14 @@ final class UiBench {
                 System.out.println("    " + timing);
                 print("    same, FX thread CPU (tree fold/unfold, marks)", fxCpu);
                 print("    same, FX thread CPU to the frame (+ layout, CSS, cells)", fxCpuToFrame);
+                if (i == 0) {
+                    long[] gcNow = gcCountAndMs();
+                    print("    same, GC pauses (" + (gcNow[0] - gc[0]) + "), total", gcNow[1] - gc[1]);
+                    if ("first-search".equals(System.getProperty("ioscope.bench.only"))) {
+                        Platform.exit();
+                        return;
+                    }
+                }
                 searches(scene, i + 1, then);
             });
         });
@@ -208,6 +234,16 @@ final class UiBench {
     private static long processCpuMs() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
                 ? os.getProcessCpuTime() / 1_000_000 : -1;
+    }
+
+    /** Collections so far and their accumulated time in ms, over every collector of the JVM. */
+    private static long[] gcCountAndMs() {
+        long[] out = new long[2];
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            out[0] += Math.max(0, gc.getCollectionCount());
+            out[1] += Math.max(0, gc.getCollectionTime());
+        }
+        return out;
     }
 
     private static long ms(long sinceNanos) {

@@ -312,15 +312,12 @@ public final class ExplorerView {
         status.textProperty().bind(vm.statusProperty());
         HBox.setHgrow(status, Priority.ALWAYS);
         status.setMaxWidth(Double.MAX_VALUE);
-        ProgressBar progress = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
-        progress.setPrefWidth(120);
+        ProgressBar progress = LoadProgress.bar(vm.loadingProperty());
         Button cancel = new Button("Cancel");
         cancel.setId("cancelLoad");
         cancel.setOnAction(e -> vm.cancelLoad());
-        for (var n : List.of(progress, cancel)) {
-            n.visibleProperty().bind(vm.loadingProperty());
-            n.managedProperty().bind(vm.loadingProperty());
-        }
+        cancel.visibleProperty().bind(vm.loadingProperty());
+        cancel.managedProperty().bind(vm.loadingProperty());
         HBox bar = new HBox(status, progress, cancel);
         bar.getStyleClass().add(Styles.STATUS_BAR);
         return bar;

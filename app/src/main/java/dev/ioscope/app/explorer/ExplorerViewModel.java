@@ -448,13 +448,17 @@ public final class ExplorerViewModel {
         IORegistryEntry keep = selected.get();
         shown.forgetKinds();
         boolean isLive = live.follow(doc);
+        IORegistryPlane was = plane.get();
+        // No plane while the document changes: the tree drops the old document's tree here and builds the new one's
+        // once, when its own plane is set below (set after the document, the tree was built in the old document's
+        // plane first, then again in the new one's: twice the cells and CSS before the 100k registry's first frame).
+        plane.set(null);
         document.set(doc);
         live.setLive(isLive);
         planes.setAll(doc.registry().planes());
-        IORegistryPlane want = doc.registry().findPlane(plane.get() != null ? plane.get().name() : prefs.lastPlane())
+        IORegistryPlane want = doc.registry().findPlane(was != null ? was.name() : prefs.lastPlane())
                 .or(() -> doc.registry().findPlane(IORegistryPlane.IOSERVICE))
                 .orElse(planes.isEmpty() ? null : planes.get(0));
-        plane.set(null);
         plane.set(want);
         // Keep the selection across a comparison switch when the entry has a counterpart.
         IORegistryEntry counterpart = followSelection ? counterpart(keep) : entry;

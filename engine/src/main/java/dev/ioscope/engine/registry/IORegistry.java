@@ -24,7 +24,7 @@ public final class IORegistry {
     public static final long ROOT_ID = 0x100000100L;
 
     private final Map<String, IORegistryPlane> planes = new LinkedHashMap<>();
-    private final Map<Long, IORegistryEntry> byId = new HashMap<>();
+    private final EntryIds byId = new EntryIds();
     private final List<IORegistryEntry> entries = new ArrayList<>();
     private long linkChanges;
     /** Per plane name: how many entries other than the root have a parent there (kept by attach and detach). */
@@ -148,7 +148,7 @@ public final class IORegistry {
             withParent.computeIfAbsent(plane.name(), n -> new int[1])[0]++;
         }
         cl.inPlane = true;
-        pl.children.add(child);
+        pl.childrenOrCreate().add(child);
         pl.inPlane = true;
         linkChanges++;
     }
@@ -167,7 +167,7 @@ public final class IORegistry {
             reorder(l.parents, parents, e, "parents");
         }
         if (children != null) {
-            reorder(l.children, children, e, "children");
+            reorder(l.childrenOrCreate(), children, e, "children");
         }
     }
 
@@ -209,7 +209,9 @@ public final class IORegistry {
         if (cl.parents.remove(parent) && cl.parents.isEmpty() && child != root) {
             withParent.get(plane.name())[0]--;
         }
-        pl.children.remove(child);
+        if (pl.children != null) {
+            pl.children.remove(child);
+        }
         if (cl.parents.isEmpty() && child != root) {
             cl.inPlane = false;
         }

@@ -32,8 +32,11 @@ public final class IORegistryEntry {
     private volatile PendingProperties pending;
     private EntryState state;
     private OSDictionary snapshotInfo;
-    /** Per-plane links, in the order planes were first linked; tiny, so a list beats a map. */
-    private final List<PlaneLinks> planeLinks = new ArrayList<>(2);
+    /**
+     * Per-plane links, in the order planes were first linked: a chain through {@link PlaneLinks#next} (one or two
+     * planes per entry, so no list or map object per entry).
+     */
+    private PlaneLinks planeLinks;
 
     IORegistryEntry(long registryEntryID, String className, String name) {
         this.registryEntryID = registryEntryID;
@@ -227,8 +230,8 @@ public final class IORegistryEntry {
 
     /** The planes this entry is linked in, in first-link order. */
     public List<IORegistryPlane> planes() {
-        List<IORegistryPlane> out = new ArrayList<>(planeLinks.size());
-        for (PlaneLinks l : planeLinks) {
+        List<IORegistryPlane> out = new ArrayList<>(2);
+        for (PlaneLinks l = planeLinks; l != null; l = l.next) {
             if (l.inPlane) {
                 out.add(l.plane);
             }
@@ -251,12 +254,12 @@ public final class IORegistryEntry {
     /** All children in the plane, in attach order (the order IORegistryIterator visits them). */
     public List<IORegistryEntry> children(IORegistryPlane plane) {
         PlaneLinks l = links(plane);
-        return l == null ? List.of() : Collections.unmodifiableList(l.children);
+        return l == null || l.children == null ? List.of() : Collections.unmodifiableList(l.children);
     }
 
     public int childCount(IORegistryPlane plane) {
         PlaneLinks l = links(plane);
-        return l == null ? 0 : l.children.size();
+        return l == null || l.children == null ? 0 : l.children.size();
     }
 
     /** getDepth(plane): the number of parent steps to the root along first parents. */
@@ -275,8 +278,10 @@ public final class IORegistryEntry {
     }
 
     PlaneLinks links(IORegistryPlane plane) {
-        for (PlaneLinks l : planeLinks) {
-            if (l.plane == plane || l.plane.equals(plane)) {
+        for (PlaneLinks l = planeLinks; l != null; l = l.next) {
+            // a registry's own plane objects nearly always; else the same name (a record's equals, without its
+            // bootstrap's method handles: this runs for every link made and read)
+            if (l.plane == plane || l.plane.name().equals(plane.name())) {
                 return l;
             }
         }
@@ -287,7 +292,15 @@ public final class IORegistryEntry {
         PlaneLinks l = links(plane);
         if (l == null) {
             l = new PlaneLinks(plane);
-            planeLinks.add(l);
+            if (planeLinks == null) {
+                planeLinks = l;
+            } else {
+                PlaneLinks last = planeLinks;
+                while (last.next != null) {
+                    last = last.next;
+                }
+                last.next = l;
+            }
         }
         return l;
     }
@@ -298,17 +311,29 @@ public final class IORegistryEntry {
                 + Long.toHexString(registryEntryID) + ">";
     }
 
-    /** Per-plane link state. Lists are small; ArrayList keeps attach order as XNU's OSArray links do. */
+    /**
+     * Per-plane link state, keeping attach order as XNU's OSArray links do; children are made with the first
+     * child (most entries are leaves).
+     */
     static final class PlaneLinks {
         final IORegistryPlane plane;
         String name;
         String location;
         boolean inPlane;
-        final List<IORegistryEntry> parents = new ArrayList<>(1);
-        final List<IORegistryEntry> children = new ArrayList<>(0);
+        final List<IORegistryEntry> parents = new EntryList();
+        List<IORegistryEntry> children;
+        /** The links of the next plane this entry was linked in, or null. */
+        PlaneLinks next;
 
         PlaneLinks(IORegistryPlane plane) {
             this.plane = plane;
+        }
+
+        List<IORegistryEntry> childrenOrCreate() {
+            if (children == null) {
+                children = new EntryList();
+            }
+            return children;
         }
     }
 }

@@ -1,8 +1,5 @@
 package dev.ioscope.engine.snapshot;
 
-import dev.ioscope.engine.os.OSArray;
-import dev.ioscope.engine.os.OSBoolean;
-import dev.ioscope.engine.os.OSData;
 import dev.ioscope.engine.os.OSDictionary;
 import dev.ioscope.engine.os.OSNumber;
 import dev.ioscope.engine.os.OSObject;
@@ -14,12 +11,10 @@ import dev.ioscope.engine.registry.IORegistryEntry;
 import dev.ioscope.engine.registry.IORegistryPlane;
 import dev.ioscope.engine.registry.PendingProperties;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.UUID;
 
 /**
  * The benchmark load: a deterministic, realistic registry of any size for benchmarks and UI performance work
@@ -30,7 +25,7 @@ import java.util.UUID;
  * plane over the same entries and entries with two parents. The same size and seed always give the same registry.
  */
 public final class BenchmarkRegistry {
-    private static final String[][] FAMILIES = {
+    static final String[][] FAMILIES = {
         // class, name, bundle, provider class
         {"IOPCIDevice", "pci8086,a2af", "com.apple.iokit.IOPCIFamily", "IOPCIBridge"},
         {"AppleUSBXHCISPTLP", "XHC1", "com.apple.driver.usb.AppleUSBXHCIPCI", "IOPCIDevice"},
@@ -53,23 +48,34 @@ public final class BenchmarkRegistry {
             "IOPCIDevice"},
     };
     private static final int MAX_DEPTH = 14;
-    private static final String[] CHAIN_TAIL = {"IOService", "IORegistryEntry", "OSObject"};
-    /** The one property the quick search index reads (kIOBSDNameKey); storage entries (mix 3) carry it. */
-    private static final String BSD_NAME = "BSD Name";
-    private static final int STORAGE_MIX = 3;
+    /** Each family's class chain, shared by its entries (an entry keeps the immutable list it is given). */
+    private static final List<List<String>> CHAINS = chains();
+    /** The locations entries draw ({@code 0}..{@code 1f}, each alone or with {@code ,1}), made once. */
+    private static final String[][] LOCATIONS = locations();
+    /** About how many values an entry draws onto the tape (8.8 on average over the five mixes). */
+    private static final int VALUES_PER_ENTRY = 9;
 
     private final SplittableRandom rnd;
     private final IORegistry reg = IORegistry.create();
     private final IORegistryPlane service = reg.plane(IORegistryPlane.IOSERVICE);
     private final IORegistryPlane power = reg.plane(IORegistryPlane.IOPOWER);
-    private final List<IORegistryEntry> all = new ArrayList<>();
+    private final List<IORegistryEntry> all;
+    /** The depth of each of {@link #all}'s entries in the IOService plane. */
+    private int[] depth;
+    /** The states entries draw, by busy time and retain count, made on first draw. */
+    private final EntryState[][] states = new EntryState[50][30];
     /** The random values the property tables are built from, drawn in the generator's order. */
-    private final Tape tape = new Tape();
-    private final List<Table> tables = new ArrayList<>();
+    private final Tape tape;
+    private final List<Table> tables;
     private static final OSDictionary SNAPSHOT_INFO = OSDictionary.of("plane", OSString.of(IORegistryPlane.IOSERVICE));
 
-    private BenchmarkRegistry(long seed) {
+    /** A generator for {@code entries} entries: its lists are made that size at once (no copies as they grow). */
+    private BenchmarkRegistry(long seed, int entries) {
         this.rnd = new SplittableRandom(seed);
+        this.all = new ArrayList<>(entries);
+        this.tables = new ArrayList<>(entries);
+        this.depth = new int[entries];
+        this.tape = new Tape(entries * VALUES_PER_ENTRY);
     }
 
     /**
@@ -78,7 +84,7 @@ public final class BenchmarkRegistry {
      * 2-core build box: docs/benchmarks.md).
      */
     public static IORegistry generate(int entries, long seed) {
-        BenchmarkRegistry b = new BenchmarkRegistry(seed);
+        BenchmarkRegistry b = new BenchmarkRegistry(seed, Math.max(entries, 2));
         b.build(Math.max(entries, 2));
         try {
             b.tables().complete();
@@ -100,7 +106,7 @@ public final class BenchmarkRegistry {
      * is drawn). For the explorer, whose tree needs no property.
      */
     public static Snapshot open(int entries, long seed) {
-        BenchmarkRegistry b = new BenchmarkRegistry(seed);
+        BenchmarkRegistry b = new BenchmarkRegistry(seed, Math.max(entries, 2));
         b.build(Math.max(entries, 2));
         return new Snapshot(b.reg, SnapshotFormat.IOREG_XML, SNAPSHOT_INFO, "synthetic-" + entries, List.of(),
                 b.tables());
@@ -120,7 +126,7 @@ public final class BenchmarkRegistry {
         IORegistryEntry platform = reg.createEntry("IOPlatformExpertDevice", "MacBookPro15,1");
         platform.setInheritance(List.of("IOPlatformExpertDevice", "IOService", "IORegistryEntry", "OSObject"));
         platform.setState(EntryState.settledService(20));
-        platform.setProperties(OSDictionary.of("model", data("MacBookPro15,1\0"), "IOPlatformUUID",
+        platform.setProperties(OSDictionary.of("model", BenchmarkTables.data("MacBookPro15,1\0"), "IOPlatformUUID",
                 OSString.of("6660D8A8-83B3-5AA0-8439-FEFEEDE3A294"), "IOBusyInterest",
                 OSString.of("IOCommand is not serializable")));
         reg.attach(platform, root, service);
@@ -128,15 +134,15 @@ public final class BenchmarkRegistry {
         all.add(platform);
         // Grow from recent parents so subtrees cluster as drivers stacks do, but keep the depth of a real
         // registry (the deepest real IOService paths are ~20 levels; most are under 14).
-        List<IORegistryEntry> open = new ArrayList<>(List.of(platform));
-        List<Integer> depth = new ArrayList<>(List.of(1));
+        // Every entry so far may be a parent: all (the platform first) with each one's depth.
+        depth[0] = 1;
         while (reg.size() < entries) {
-            int pick = open.size() - 1 - rnd.nextInt(Math.min(open.size(), 64));
-            if (depth.get(pick) >= MAX_DEPTH) {
-                pick = rnd.nextInt(Math.min(open.size(), 256));
+            int pick = all.size() - 1 - rnd.nextInt(Math.min(all.size(), 64));
+            if (depth[pick] >= MAX_DEPTH) {
+                pick = rnd.nextInt(Math.min(all.size(), 256));
             }
-            IORegistryEntry parent = open.get(pick);
-            int d = depth.get(pick) + 1;
+            IORegistryEntry parent = all.get(pick);
+            int d = depth[pick] + 1;
             int kids = 1 + rnd.nextInt(6);
             for (int k = 0; k < kids && reg.size() < entries; k++) {
                 IORegistryEntry e = entry(reg.size());
@@ -144,8 +150,10 @@ public final class BenchmarkRegistry {
                 if (rnd.nextInt(4) == 0) {
                     reg.attach(e, parent, power);
                 }
-                open.add(e);
-                depth.add(d);
+                if (all.size() == depth.length) {
+                    depth = Arrays.copyOf(depth, depth.length * 2);
+                }
+                depth[all.size()] = d;
                 all.add(e);
             }
         }
@@ -166,12 +174,11 @@ public final class BenchmarkRegistry {
         String[] f = FAMILIES[family];
         IORegistryEntry e = reg.createEntry(f[0], f[1]);
         if (rnd.nextInt(3) > 0) {
-            e.setLocation(Integer.toHexString(rnd.nextInt(0x20)) + (rnd.nextBoolean() ? "" : ",1"));
+            int at = rnd.nextInt(0x20);
+            e.setLocation(LOCATIONS[at][rnd.nextBoolean() ? 0 : 1]);
         }
-        List<String> chain = new ArrayList<>(List.of(f[0]));
-        chain.addAll(List.of(CHAIN_TAIL));
-        e.setInheritance(chain);
-        e.setState(new EntryState(true, true, true, true, 0, rnd.nextInt(50), 5 + rnd.nextInt(30)));
+        e.setInheritance(CHAINS.get(family));
+        e.setState(state(rnd.nextInt(50), rnd.nextInt(30)));
         Table t = new Table(e, family, n % 5, tape.length());
         drawProperties(t.kind);
         e.setPendingProperties(t);
@@ -179,9 +186,36 @@ public final class BenchmarkRegistry {
         return e;
     }
 
+    private EntryState state(int busyTimeMs, int retain) {
+        EntryState s = states[busyTimeMs][retain];
+        if (s == null) {
+            s = new EntryState(true, true, true, true, 0, busyTimeMs, 5 + retain);
+            states[busyTimeMs][retain] = s;
+        }
+        return s;
+    }
+
+    private static List<List<String>> chains() {
+        List<List<String>> chains = new ArrayList<>(FAMILIES.length);
+        for (String[] f : FAMILIES) {
+            chains.add(List.of(f[0], "IOService", "IORegistryEntry", "OSObject"));
+        }
+        return List.copyOf(chains);
+    }
+
+    private static String[][] locations() {
+        String[][] l = new String[0x20][2];
+        for (int i = 0; i < 0x20; i++) {
+            l[i][0] = Integer.toHexString(i);
+            l[i][1] = Integer.toHexString(i) + ",1";
+        }
+        return l;
+    }
+
     /**
-     * Draws, in the generator's order, the random values {@link #properties} uses for one entry's table, onto the
-     * tape: the tree is drawn and built in one pass, the tables built from the tape later, on any thread.
+     * Draws, in the generator's order, the random values {@link BenchmarkTables#properties} uses for one entry's
+     * table, onto the tape: the tree is drawn and built in one pass, the tables built from the tape later, on any
+     * thread.
      */
     private void drawProperties(int kind) {
         tape.add(rnd.nextInt(8) == 0 ? -100 : rnd.nextInt(10000));
@@ -200,7 +234,7 @@ public final class BenchmarkRegistry {
                 tape.add(rnd.nextBoolean() ? 1 : 0);
             }
             case 2 -> tape.add(rnd.nextInt(64));
-            case STORAGE_MIX -> {
+            case BenchmarkTables.STORAGE_MIX -> {
                 tape.add(rnd.nextInt(8));
                 tape.add(rnd.nextLong());
                 tape.add(rnd.nextLong());
@@ -214,62 +248,6 @@ public final class BenchmarkRegistry {
         for (int i = 0; i < n; i++) {
             tape.add(rnd.nextInt(rnd.nextInt(4) == 0 ? 256 : 16));
         }
-    }
-
-    /** One entry's property table, built from the values drawn for it. */
-    private static OSDictionary properties(String[] f, int kind, Tape.Reader r) {
-        OSDictionary.Builder p = OSDictionary.builder(24)
-                .put("IOClass", OSString.of(f[0]))
-                .put("IOProviderClass", OSString.of(f[3]))
-                .put("CFBundleIdentifier", OSString.of(f[2]))
-                .put("IOProbeScore", OSNumber.of32(r.next()))
-                .put("IOMatchCategory", OSString.of("IODefaultMatchCategory"))
-                .put("IOPowerManagement", OSDictionary.of("CurrentPowerState", OSNumber.of32(2),
-                        "DevicePowerState", OSNumber.of32(2), "MaxPowerState", OSNumber.of32(2)));
-        switch (kind) {
-            case 0 -> p.put("vendor-id", OSData.wrap(new byte[] {(byte) 0x86, (byte) 0x80, 0, 0}))
-                    .put("device-id", OSData.wrap(le32((int) r.next())))
-                    .put("reg", OSData.wrap(r.bytes(20)))
-                    .put("compatible", data("pci8086," + Integer.toHexString((int) r.next())
-                            + "\0pciclass,0c0330\0"))
-                    .put("IOPCIExpressLinkStatus", OSNumber.of32(0x1043))
-                    .put("IOInterruptSpecifiers", OSArray.of(OSData.wrap(r.bytes(8))));
-            case 1 -> p.put("locationID", OSNumber.of32(r.next()))
-                    .put("USB Product Name", OSString.of("USB2.0 Hub " + r.next()))
-                    .put("idVendor", OSNumber.of32(0x05ac)).put("idProduct", OSNumber.of32(r.next()))
-                    .put("sessionID", OSNumber.of64(r.next()))
-                    .put("Built-In", OSBoolean.of(r.next() != 0));
-            case 2 -> p.put("DeviceUsagePairs", OSArray.of(
-                            OSDictionary.of("DeviceUsage", OSNumber.of32(2), "DeviceUsagePage", OSNumber.of32(1)),
-                            OSDictionary.of("DeviceUsage", OSNumber.of32(6), "DeviceUsagePage", OSNumber.of32(1))))
-                    .put("HIDDefaultBehavior", OSString.of(""))
-                    .put("ReportInterval", OSNumber.of32(8000))
-                    .put("MaxInputReportSize", OSNumber.of(r.next(), 16));
-            case STORAGE_MIX -> p.put("Size", OSNumber.of64(500107862016L))
-                    .put("Preferred Block Size", OSNumber.of64(4096))
-                    .put("Content", OSString.of("GUID_partition_scheme")).put("Whole", OSBoolean.TRUE)
-                    .put(BSD_NAME, bsdName(r.next())).put("Writable", OSBoolean.TRUE)
-                    .put("UUID", OSString.of(new UUID(r.next(), r.next()).toString().toUpperCase(Locale.ROOT)));
-            default -> p.put("IOReportLegend", OSArray.of(OSDictionary.of(
-                            "IOReportChannels", OSArray.of(OSArray.of(OSNumber.of64(0x6379636c65730000L),
-                                    OSNumber.of64(0x100020001L), OSString.of("Cycles"))),
-                            "IOReportGroupName", OSString.of("Power States"))))
-                    .put("IOReportLegendPublic", OSBoolean.TRUE)
-                    .put("model", data("Apple Inc.\0"));
-        }
-        return p.build();
-    }
-
-    private static OSString bsdName(long unit) {
-        return OSString.of("disk" + unit);
-    }
-
-    private static OSData data(String s) {
-        return OSData.wrap(s.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static byte[] le32(int v) {
-        return new byte[] {(byte) v, (byte) (v >> 8), (byte) (v >> 16), (byte) (v >> 24)};
     }
 
     /**
@@ -291,13 +269,13 @@ public final class BenchmarkRegistry {
 
         @Override
         public OSDictionary decode() {
-            return properties(FAMILIES[family], kind, tape.reader(from));
+            return BenchmarkTables.properties(family, kind, tape.reader(from));
         }
 
         /** The BSD name is known without building the table: the tree pass drew it (the tape's second value). */
         @Override
         public boolean knows(String key) {
-            return BSD_NAME.equals(key);
+            return BenchmarkTables.BSD_NAME.equals(key);
         }
 
         @Override
@@ -305,12 +283,12 @@ public final class BenchmarkRegistry {
             if (!knows(key)) {
                 return decode().get(key);
             }
-            if (kind != STORAGE_MIX) {
+            if (kind != BenchmarkTables.STORAGE_MIX) {
                 return null;
             }
             Tape.Reader r = tape.reader(from);
             r.next(); // IOProbeScore
-            return bsdName(r.next());
+            return BenchmarkTables.bsdName(r.next());
         }
 
         @Override
@@ -326,7 +304,7 @@ public final class BenchmarkRegistry {
 
     /** For callers that want a value mix without a registry (e.g. codec micro-benchmarks). */
     public static OSObject sampleProperties(long seed) {
-        BenchmarkRegistry s = new BenchmarkRegistry(seed);
+        BenchmarkRegistry s = new BenchmarkRegistry(seed, 1);
         return s.entry(0).properties();
     }
 }

@@ -8,8 +8,13 @@ import java.util.Arrays;
  * the property tables from them afterwards. Appended on one thread only; read once appending is over.
  */
 final class Tape {
-    private long[] values = new long[4096];
+    private long[] values;
     private int length;
+
+    /** A tape with room for {@code capacity} values (it grows past that). */
+    Tape(int capacity) {
+        values = new long[Math.max(16, capacity)];
+    }
 
     void add(long v) {
         if (length == values.length) {
