@@ -16,7 +16,8 @@ public final class StartedLoad {
     private final Path file;
     private final FutureTask<Document> task;
 
-    private StartedLoad(Path file, Callable<Document> work) {
+    /** Starts {@code work} (tests: a load of their own). */
+    StartedLoad(Path file, Callable<Document> work) {
         this.file = file;
         this.task = new FutureTask<>(work);
         Thread t = new Thread(task, "ioscope-first-load");
@@ -37,6 +38,21 @@ public final class StartedLoad {
     /** The file being read, or null for the virtual Mac. */
     public Path file() {
         return file;
+    }
+
+    /**
+     * The document if the load has already ended without a failure, else null; never waits. A load still running,
+     * or one that failed, is left to {@link #await} (its failure is reported as any failed open).
+     */
+    Document loaded() {
+        if (!task.isDone() || task.isCancelled()) {
+            return null;
+        }
+        try {
+            return task.get();
+        } catch (ExecutionException | InterruptedException e) {
+            return null;
+        }
     }
 
     /** The document, waiting for the load to end; the load's own exception or error is rethrown as it was. */
