@@ -1,5 +1,6 @@
 package dev.ioscope.app;
 
+import dev.ioscope.app.ui.StartTimeline;
 import dev.ioscope.cli.ExitCodes;
 import dev.ioscope.logging.LogSetup;
 import javafx.application.Application;
@@ -40,12 +41,14 @@ final class FxLauncher {
         // and starts the first document: neither waits for the other (docs/benchmarks.md, sixth session).
         CompletableFuture<Void> logging = new CompletableFuture<>();
         loggingReady = logging;
+        StartTimeline.mark("toolkit starting");
         WindowThread window = WindowThread.start(args);
         Logger log;
         try {
             log = LoggerFactory.getLogger(FxLauncher.class);
             log.info("IOScope starting the window (Java {}, {} {})", System.getProperty("java.version"),
                     System.getProperty("os.name"), System.getProperty("os.arch"));
+            StartTimeline.mark("logging configured");
         } finally {
             logging.complete(null);
         }

@@ -5,6 +5,7 @@ import dev.ioscope.app.explorer.ExplorerViewModel;
 import dev.ioscope.app.prefs.AppPreferences;
 import dev.ioscope.app.ui.AppIcons;
 import dev.ioscope.app.ui.Jobs;
+import dev.ioscope.app.ui.StartTimeline;
 import dev.ioscope.app.workbench.WorkbenchView;
 import javafx.application.Application;
 import javafx.stage.Stage;
@@ -20,13 +21,16 @@ public final class IOScopeApp extends Application {
     public void init() {
         FxLauncher.toolkitStarted = true;   // the toolkit is up: a failure from here on is not a missing display
         FxLauncher.loggingReady.join();     // configured by the launcher while the toolkit started
+        StartTimeline.mark("toolkit up (init)");
     }
 
     @Override
     public void start(Stage stage) {
+        StartTimeline.mark("start");
         AppIcons.applySoon(stage);
         ExplorerViewModel vm = new ExplorerViewModel(Jobs.background(), AppPreferences.fromSystemProperty());
         view = new ExplorerView(stage, vm, WorkbenchView.LAUNCHER);
+        StartTimeline.mark("explorer built");
         List<String> args = getParameters().getUnnamed();
         if (UiBench.enabled()) {
             stage.show();
@@ -41,7 +45,10 @@ public final class IOScopeApp extends Application {
         // before the stage, its tree is in the window's first layout pass and first frame (docs/benchmarks.md).
         FirstDocument first = FirstDocument.forWindow(args);
         first.showDocument(vm);
+        StartTimeline.mark(vm.documentProperty().get() != null ? "document shown before the stage"
+                : "document still loading");
         stage.show();
+        StartTimeline.mark("stage shown");
         first.openScenario(vm);
     }
 

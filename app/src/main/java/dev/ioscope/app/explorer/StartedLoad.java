@@ -1,5 +1,7 @@
 package dev.ioscope.app.explorer;
 
+import dev.ioscope.app.ui.StartTimeline;
+
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -19,7 +21,14 @@ public final class StartedLoad {
     /** Starts {@code work} (tests: a load of their own). */
     StartedLoad(Path file, Callable<Document> work) {
         this.file = file;
-        this.task = new FutureTask<>(work);
+        this.task = new FutureTask<>(() -> {
+            StartTimeline.mark("first document: load begins");
+            try {
+                return work.call();
+            } finally {
+                StartTimeline.mark("first document: load ends");
+            }
+        });
         Thread t = new Thread(task, "ioscope-first-load");
         t.setDaemon(true);
         t.start();
