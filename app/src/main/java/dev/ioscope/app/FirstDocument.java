@@ -51,9 +51,8 @@ final class FirstDocument {
     }
 
     /**
-     * The window, before it is shown: the file or the virtual Mac, shown at once if its load has already ended, so
-     * the window's first frame draws it (else it shows when the load ends:
-     * {@link ExplorerViewModel#open(StartedLoad)}).
+     * The window, as it is shown: the file or the virtual Mac, shown at once if its load has already ended, so the
+     * window's first frame draws it (else it shows when the load ends: {@link ExplorerViewModel#open(StartedLoad)}).
      */
     void showDocument(ExplorerViewModel vm) {
         vm.open(load);

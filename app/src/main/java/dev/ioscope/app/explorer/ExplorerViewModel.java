@@ -228,8 +228,8 @@ public final class ExplorerViewModel {
     /**
      * Shows a load started before the window (the launcher's first document, {@link StartedLoad}) as
      * {@link #open(Path)} or {@link #openDefaultMachine()} shows theirs: at once when it has already ended (the
-     * virtual Mac boots while the toolkit starts), so a window not yet shown gets its document in its first layout
-     * pass and first frame rather than a frame of its own empty; else waited for on a job thread.
+     * virtual Mac boots while the toolkit starts), so a window just shown draws it in its first frame rather than
+     * a frame of its own empty first; else waited for on a job thread.
      */
     public void open(StartedLoad started) {
         Path file = started.file();
