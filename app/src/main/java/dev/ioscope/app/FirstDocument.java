@@ -46,7 +46,20 @@ final class FirstDocument {
 
     /** Shows it in {@code vm}: the file, or the virtual Mac (then a scenario file's workbench). */
     void open(ExplorerViewModel vm) {
+        showDocument(vm);
+        openScenario(vm);
+    }
+
+    /**
+     * The window, as it is shown: the file or the virtual Mac, shown at once if its load has already ended, so the
+     * window's first frame draws it (else it shows when the load ends: {@link ExplorerViewModel#open(StartedLoad)}).
+     */
+    void showDocument(ExplorerViewModel vm) {
         vm.open(load);
+    }
+
+    /** The window, once shown: a scenario file's workbench (a window of its own, after the explorer's). */
+    void openScenario(ExplorerViewModel vm) {
         if (scenario != null) {
             vm.open(scenario);
         }

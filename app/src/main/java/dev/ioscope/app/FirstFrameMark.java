@@ -1,6 +1,7 @@
 package dev.ioscope.app;
 
 import dev.ioscope.app.explorer.ExplorerViewModel;
+import dev.ioscope.app.ui.StartTimeline;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 
@@ -95,6 +96,8 @@ final class FirstFrameMark {
         if (Boolean.getBoolean("ioscope.bench.threads")) {
             ThreadCpu.print(System.out);
         }
+        StartTimeline.print(System.out);
+        StartTimeline.stopRecording();
         System.out.flush();
     }
 }

@@ -1,5 +1,6 @@
 package dev.ioscope.app;
 
+import dev.ioscope.app.ui.StartTimeline;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -16,6 +17,7 @@ public final class HelloWindow {
     }
 
     public static void main(String[] args) {
+        StartTimeline.mark("main");
         Application.launch(Window.class, args);
     }
 
@@ -23,10 +25,12 @@ public final class HelloWindow {
     public static final class Window extends Application {
         @Override
         public void start(Stage stage) {
+            StartTimeline.mark("start");
             Scene scene = new Scene(new StackPane(new Label("Hello, world")), 640, 480);
             stage.setTitle("Hello");
             stage.setScene(scene);
             stage.show();
+            StartTimeline.mark("stage shown");
             if (FirstFrameMark.enabled()) {
                 FirstFrameMark.afterNextFrame(scene);
             }

@@ -1,5 +1,6 @@
 package dev.ioscope.app;
 
+import dev.ioscope.app.ui.StartTimeline;
 import dev.ioscope.cli.Cli;
 import dev.ioscope.cli.ExitCodes;
 import dev.ioscope.cli.FrontDoor;
@@ -23,6 +24,8 @@ public final class Launcher {
                 System.exit(ExitCodes.USAGE);
             }
             case WINDOW -> {
+                StartTimeline.startRecording();
+                StartTimeline.mark("main");
                 LogSetup.start(LogSetup.Mode.GUI, door.console());
                 int code = FxLauncher.launch(door.windowArgs().toArray(String[]::new));
                 if (code != ExitCodes.OK) {

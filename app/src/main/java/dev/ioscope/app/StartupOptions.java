@@ -25,6 +25,7 @@ final class StartupOptions {
     private StartupOptions() {
     }
 
+    /** Called before the window is shown and its first document opens: the size and theme are its first ones. */
     static void apply(ExplorerViewModel vm, ExplorerView view) {
         String size = System.getProperty("ioscope.window");
         if (size != null && size.matches("\\d+x\\d+")) {

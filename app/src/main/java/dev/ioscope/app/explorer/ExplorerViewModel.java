@@ -226,11 +226,23 @@ public final class ExplorerViewModel {
     }
 
     /**
-     * Shows a load started before the window (the launcher's first document, {@link StartedLoad}): waited for on a
-     * job thread, then shown as {@link #open(Path)} or {@link #openDefaultMachine()} shows theirs.
+     * Shows a load started before the window (the launcher's first document, {@link StartedLoad}) as
+     * {@link #open(Path)} or {@link #openDefaultMachine()} shows theirs: at once when it has already ended (the
+     * virtual Mac boots while the toolkit starts), so a window just shown draws it in its first frame rather than
+     * a frame of its own empty first; else waited for on a job thread.
      */
     public void open(StartedLoad started) {
         Path file = started.file();
+        Document loaded = started.loaded();
+        if (loaded != null) {
+            cancelLoad();
+            if (file == null) {
+                show(loaded);
+            } else {
+                showFile(file, loaded);
+            }
+            return;
+        }
         if (file == null) {
             start("bundled machine", started::await, this::show);
         } else {

@@ -1,5 +1,7 @@
 package dev.ioscope.app.explorer;
 
+import dev.ioscope.app.ui.StartTimeline;
+
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -16,9 +18,17 @@ public final class StartedLoad {
     private final Path file;
     private final FutureTask<Document> task;
 
-    private StartedLoad(Path file, Callable<Document> work) {
+    /** Starts {@code work} (tests: a load of their own). */
+    StartedLoad(Path file, Callable<Document> work) {
         this.file = file;
-        this.task = new FutureTask<>(work);
+        this.task = new FutureTask<>(() -> {
+            StartTimeline.mark("first document: load begins");
+            try {
+                return work.call();
+            } finally {
+                StartTimeline.mark("first document: load ends");
+            }
+        });
         Thread t = new Thread(task, "ioscope-first-load");
         t.setDaemon(true);
         t.start();
@@ -37,6 +47,21 @@ public final class StartedLoad {
     /** The file being read, or null for the virtual Mac. */
     public Path file() {
         return file;
+    }
+
+    /**
+     * The document if the load has already ended without a failure, else null; never waits. A load still running,
+     * or one that failed, is left to {@link #await} (its failure is reported as any failed open).
+     */
+    Document loaded() {
+        if (!task.isDone() || task.isCancelled()) {
+            return null;
+        }
+        try {
+            return task.get();
+        } catch (ExecutionException | InterruptedException e) {
+            return null;
+        }
     }
 
     /** The document, waiting for the load to end; the load's own exception or error is rethrown as it was. */

@@ -9,6 +9,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -75,5 +80,99 @@ class StartedLoadTest {
         assertThat(early.problemProperty().get().message()).contains("not a registry snapshot format");
         assertThat(early.documentProperty().get().title()).isEqualTo("Virtual Mac (booted)");
         assertThat(early.recentFiles()).isEmpty();
+    }
+
+    /** Jobs that are only queued: a test runs them when it wants to (or checks that none was asked for). */
+    private static final class QueuedJobs implements Jobs {
+        final List<Runnable> queued = new ArrayList<>();
+
+        @Override
+        public <T> Handle submit(Callable<T> work, Consumer<T> onDone, Consumer<Throwable> onFailure) {
+            queued.add(() -> {
+                try {
+                    onDone.accept(work.call());
+                } catch (Exception e) {
+                    onFailure.accept(e);
+                }
+            });
+            return new Handle() {
+                @Override
+                public void cancel() {
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return false;
+                }
+            };
+        }
+    }
+
+    private static ExplorerViewModel viewModel(String node, Jobs jobs) {
+        AppPreferences prefs = AppPreferences.at("dev/ioscope/test/startedload/" + node);
+        prefs.clear();
+        return new ExplorerViewModel(jobs, prefs);
+    }
+
+    @Test
+    void aLoadThatHasEndedIsShownAtOnceSoTheWindowsFirstFrameHasItsTree() throws Exception {
+        StartedLoad boot = StartedLoad.ofDefaultMachine();
+        Document booted = boot.await();
+        assertThat(boot.loaded()).isSameAs(booted);
+        QueuedJobs jobs = new QueuedJobs();
+        ExplorerViewModel vm = viewModel("ended", jobs);
+        vm.open(boot);
+        assertThat(vm.documentProperty().get()).as("shown in the call, before any job or pulse").isSameAs(booted);
+        assertThat(jobs.queued).isEmpty();
+        assertThat(vm.loadingProperty().get()).isFalse();
+        assertThat(vm.selectedProperty().get()).isNotNull();
+        assertThat(vm.statusProperty().get()).contains("Virtual Mac (booted)").contains("loaded in");
+    }
+
+    @Test
+    void aFileWhoseLoadHasEndedIsShownAtOnceAndGoesToTheRecentFiles() throws Exception {
+        StartedLoad read = StartedLoad.ofFile(MACBOOK);
+        read.await();
+        QueuedJobs jobs = new QueuedJobs();
+        ExplorerViewModel vm = viewModel("ended-file", jobs);
+        vm.open(read);
+        assertThat(vm.documentProperty().get().title()).isEqualTo("MacBookPro15-1.ioreg");
+        assertThat(vm.recentFiles()).containsExactly(MACBOOK);
+        assertThat(jobs.queued).as("its property tables wait for the tree's first frame").isEmpty();
+    }
+
+    @Test
+    void aLoadStillRunningIsWaitedForOnAJobAndShownWhenItEnds() throws Exception {
+        Document booted = StartedLoad.ofDefaultMachine().await();
+        CountDownLatch release = new CountDownLatch(1);
+        StartedLoad running = new StartedLoad(null, () -> {
+            release.await();
+            return booted;
+        });
+        assertThat(running.loaded()).isNull();
+        QueuedJobs jobs = new QueuedJobs();
+        ExplorerViewModel vm = viewModel("running", jobs);
+        vm.open(running);
+        assertThat(vm.documentProperty().get()).isNull();
+        assertThat(vm.loadingProperty().get()).isTrue();
+        assertThat(jobs.queued).hasSize(1);
+        release.countDown();
+        jobs.queued.get(0).run();
+        assertThat(vm.documentProperty().get()).isSameAs(booted);
+        assertThat(vm.loadingProperty().get()).isFalse();
+    }
+
+    @Test
+    void aFailedLoadIsNotShownAtOnceButReportedByTheJobAsAnyFailedOpen(@TempDir Path dir) throws Exception {
+        Path bad = Files.write(dir.resolve("garbage.ioreg"), new byte[] {0x13, 0x37, 0x00, 0x42});
+        StartedLoad started = StartedLoad.ofFile(bad);
+        assertThatThrownBy(started::await).isInstanceOf(SnapshotException.class);
+        assertThat(started.loaded()).isNull();
+        QueuedJobs jobs = new QueuedJobs();
+        ExplorerViewModel vm = viewModel("failed-ended", jobs);
+        vm.open(started);
+        assertThat(jobs.queued).hasSize(1);
+        jobs.queued.get(0).run();
+        assertThat(vm.problemProperty().get().title()).isEqualTo("Cannot open garbage.ioreg");
     }
 }
