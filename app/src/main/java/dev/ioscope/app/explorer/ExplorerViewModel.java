@@ -40,10 +40,6 @@ public final class ExplorerViewModel {
     public record Problem(String title, String message) {
     }
 
-    /** A comparison: the tree shows {@code after} and ghosts of what {@code before} had and after lacks. */
-    public record Comparison(Document before, Document after, RegistryDiff.Result diff) {
-    }
-
     private final Jobs jobs;
     private final AppPreferences prefs;
     private final SnapshotLoader loader = new SnapshotLoader();
@@ -473,23 +469,11 @@ public final class ExplorerViewModel {
                 .orElse(planes.isEmpty() ? null : planes.get(0));
         plane.set(want);
         // Keep the selection across a comparison switch when the entry has a counterpart.
-        IORegistryEntry counterpart = followSelection ? counterpart(keep) : entry;
+        Comparison c = comparison.get();
+        IORegistryEntry counterpart = !followSelection ? entry : c == null ? null : c.counterpart(keep, doc);
         selected.set(counterpart != null ? counterpart : FirstView.selection(doc.registry(), plane.get()));
         search.run();
         updateStatus();
-    }
-
-    private IORegistryEntry counterpart(IORegistryEntry e) {
-        Comparison c = comparison.get();
-        if (e == null || c == null) {
-            return null;
-        }
-        if (document.get() == c.after()) {
-            IORegistryEntry a = c.diff().after(e);
-            return a != null ? a : (c.after().index().slotOf(e) >= 0 ? e : null);
-        }
-        IORegistryEntry b = c.diff().before(e);
-        return b != null ? b : (c.before().index().slotOf(e) >= 0 ? e : null);
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.ioscope.app.explorer;
 
-import dev.ioscope.app.explorer.ExplorerViewModel.Comparison;
 import dev.ioscope.engine.explore.EntryKind;
 import dev.ioscope.engine.explore.RegistryDiff;
 import dev.ioscope.engine.registry.IORegistryEntry;

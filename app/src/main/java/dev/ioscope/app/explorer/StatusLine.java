@@ -1,6 +1,5 @@
 package dev.ioscope.app.explorer;
 
-import dev.ioscope.app.explorer.ExplorerViewModel.Comparison;
 import dev.ioscope.engine.registry.IORegistryPlane;
 
 import java.util.HashMap;

@@ -37,8 +37,6 @@ public final class PowerManager implements SimulationExtension.Instance {
     public static final long MIN_ACK_TIMEOUT_US = 10_000_000L;
     /** Virtual time one PM step (a notification round, a state change without settle time) takes. */
     static final long STEP_NS = 1_000;
-    /** requestPowerState refuses a state above UINT_MAX (kIOReturnBadArgument). */
-    static final long UINT_MAX = 0xffff_ffffL;
 
     final Simulation sim;
     final Scheduler clock;
@@ -201,7 +199,7 @@ public final class PowerManager implements SimulationExtension.Instance {
 
     /** changePowerStateTo: the driver's own desire (kPowerClientDriver). */
     public void changePowerStateTo(PowerNode n, long state) {
-        n.driverDesire = requested(n, state);
+        n.driverDesire = PowerOrdinals.requested(n, state);
         n.ticklePowerState = -1;
         recordRequest(n, "driver", n.driverDesire, state);
         request(n);
@@ -209,7 +207,7 @@ public final class PowerManager implements SimulationExtension.Instance {
 
     /** changePowerStateToPriv: the device's desire (kPowerClientDevice), which the idle timer lowers. */
     public void changePowerStateToPriv(PowerNode n, long state) {
-        n.deviceDesire = requested(n, state);
+        n.deviceDesire = PowerOrdinals.requested(n, state);
         n.ticklePowerState = -1;
         recordRequest(n, "device", n.deviceDesire, state);
         request(n);
@@ -226,7 +224,7 @@ public final class PowerManager implements SimulationExtension.Instance {
 
     /** makeUsable: the device's desire becomes its highest state. */
     public void makeUsable(PowerNode n) {
-        checked(n, 0);
+        PowerOrdinals.checked(n, 0);
         n.deviceDesire = n.table.highest();
         n.ticklePowerState = -1;
         record(POWER_REQUEST, n, "client", "device", "state", String.valueOf(n.deviceDesire), "via", "makeUsable");
@@ -238,8 +236,8 @@ public final class PowerManager implements SimulationExtension.Instance {
      * desire to {@code state} when it is lower. True when the device is already in that state or higher.
      */
     public boolean activityTickle(PowerNode n, long state) {
-        checked(n, 0);
-        if (state < 0 || state > UINT_MAX) {
+        PowerOrdinals.checked(n, 0);
+        if (state < 0 || state > PowerOrdinals.UINT_MAX) {
             throw new IllegalArgumentException(n.path + ": activityTickle(" + state + ") — not an unsigned long"
                     + " power state");
         }
@@ -248,7 +246,7 @@ public final class PowerManager implements SimulationExtension.Instance {
 
     /** setIdleTimerPeriod (seconds): each period without a tickle lowers the device desire by one state. */
     public void setIdleTimerPeriod(PowerNode n, long seconds) {
-        checked(n, 0);
+        PowerOrdinals.checked(n, 0);
         idle.setPeriod(n, seconds);
     }
 
@@ -257,7 +255,7 @@ public final class PowerManager implements SimulationExtension.Instance {
      * held at its highest state until a power child has asked for power (then the proxy is ignored). Rule PM10.
      */
     public void temporaryPowerClampOn(PowerNode n) {
-        n.childProxyDesire = checked(n, n.table.highest());
+        n.childProxyDesire = PowerOrdinals.checked(n, n.table.highest());
         record(POWER_REQUEST, n, "client", "childProxy", "state", String.valueOf(n.childProxyDesire), "via",
                 "temporaryPowerClampOn");
         request(n);
@@ -268,34 +266,10 @@ public final class PowerManager implements SimulationExtension.Instance {
      * (computeDesiredState), so only the device desire (and the clamps) count. Rule PM11.
      */
     public void powerOverride(PowerNode n, boolean on) {
-        checked(n, 0);
+        PowerOrdinals.checked(n, 0);
         n.overrideOn = on;
         record(POWER_OVERRIDE, n, "call", on ? "powerOverrideOnPriv" : "powerOverrideOffPriv");
         adjust(n);
-    }
-
-    int checked(PowerNode n, int state) {
-        if (n.table == null) {
-            throw new IllegalStateException(n.path + " has no power driver");
-        }
-        if (state < 0 || state > n.table.lastOrdinal()) {
-            throw new IllegalArgumentException(n.path + ": power state " + state + " is not in 0.."
-                    + n.table.lastOrdinal());
-        }
-        return state;
-    }
-
-    /**
-     * requestPowerState / handleRequestPowerState (rule PM5): an ordinal above UINT_MAX (a negative one, as C's
-     * unsigned long) is kIOReturnBadArgument; one at or beyond the table's end is taken as fHighestPowerState.
-     */
-    private int requested(PowerNode n, long state) {
-        checked(n, 0);
-        if (state < 0 || state > UINT_MAX) {
-            throw new IllegalArgumentException(n.path + ": power state " + state
-                    + " is above UINT_MAX — requestPowerState returns kIOReturnBadArgument");
-        }
-        return state > n.table.lastOrdinal() ? n.table.highest() : (int) state;
     }
 
     // ------------------------------------------------------------------------------------------------ desires
