@@ -39,7 +39,7 @@ final class IdleTimer {
             n.ticklePowerState = s;
             noPowerChange = false;
             // handleActivityTickle, kTickleTypePowerRise: only a state in the table, above the device desire
-            int desireOrder = n.deviceDesire < 0 ? t.order(0) : t.order(n.deviceDesire);
+            int desireOrder = t.order(Math.max(0, n.deviceDesire));   // no device request: kPowerStateZero
             if (t.order(s) > desireOrder && s <= t.lastOrdinal()) {
                 n.idleTimerMinPowerState = s;
                 n.deviceDesire = s;

@@ -138,8 +138,7 @@ final class GeneralInterest {
      * ({@code kIOServiceTermPhase3State}) the client's stop follows (close → scheduleStop).
      */
     void closeByClient(IORegistryEntry service, IORegistryEntry client) {
-        boolean terminated = !service.state().active() && owners.get(service) == client
-                && keptOpen.contains(service) && phase3.test(service);
+        boolean terminated = owners.get(service) == client && keptOpen.contains(service) && phase3.test(service);
         close(service, client, terminated);
         if (terminated) {
             closedAfterTerminate.accept(service, client);
